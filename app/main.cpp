@@ -1,0 +1,96 @@
+// vectordesk: one binary, two front ends. The mode is chosen before any widget exists:
+// a command (or --help/--version) runs headless on QCoreApplication; otherwise the main window.
+
+#include "cli/cli.h"
+#include "logging/logging.h"
+#include "mainwindow.h"
+#include "storage/database.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QIcon>
+#include <QMessageBox>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(u"VectorDesk"_s);
+    QCoreApplication::setOrganizationDomain(u"vectordesk.org"_s);
+    QCoreApplication::setApplicationName(u"vectordesk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(VECTORDESK_VERSION));
+}
+
+QStringList argumentsOf(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+int runHeadless(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    QString error;
+    vd::logging::install(QString(), &error);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return vd::cli::run(QCoreApplication::arguments(), {out, err, nullptr});
+}
+
+int runGui(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    describeApplication();
+    QGuiApplication::setApplicationDisplayName(u"VectorDesk"_s);
+    QGuiApplication::setDesktopFileName(u"org.vectordesk.VectorDesk"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/org.vectordesk.VectorDesk.svg"_s));
+    QString error;
+    vd::logging::install(QString(), &error);
+
+    QCommandLineParser parser;
+    const QCommandLineOption dbOption(u"db"_s, u"Database location."_s, u"location"_s);
+    const QCommandLineOption asOption(u"as"_s, u"Operator."_s, u"operator"_s);
+    parser.addOptions({dbOption, asOption});
+    parser.parse(QCoreApplication::arguments());
+
+    QString source;
+    const auto url = vd::DatabaseUrl::resolve(parser.value(dbOption), &source, &error);
+    if (!url) {
+        QMessageBox::critical(nullptr, u"VectorDesk"_s, error);
+        return 1;
+    }
+    {
+        vd::Database db(url.value());
+        if (!vd::Database::openAndMigrate(db, &error)) {
+            QMessageBox::critical(nullptr, u"VectorDesk"_s, error);
+            return 1;
+        }
+    }
+    QString operatorName = parser.value(asOption).trimmed();
+    if (operatorName.isEmpty())
+        operatorName = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", u"local"_s));
+
+    vd::ui::MainWindow window(url.value(), operatorName);
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const QStringList arguments = argumentsOf(argc, argv);
+    if (vd::cli::isHeadless(arguments.mid(1)))
+        return runHeadless(argc, argv);
+    return runGui(argc, argv);
+}

@@ -1,0 +1,150 @@
+#include "logging.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::logging {
+
+namespace {
+
+thread_local Context t_context;
+
+struct Sink
+{
+    QMutex mutex;
+    QFile json;
+    QtMessageHandler previous = nullptr;
+};
+
+Sink &sink()
+{
+    static Sink instance;
+    return instance;
+}
+
+QString levelName(QtMsgType type)
+{
+    switch (type) {
+    case QtDebugMsg:
+        return u"debug"_s;
+    case QtInfoMsg:
+        return u"info"_s;
+    case QtWarningMsg:
+        return u"warning"_s;
+    case QtCriticalMsg:
+        return u"critical"_s;
+    case QtFatalMsg:
+        return u"fatal"_s;
+    }
+    return u"info"_s;
+}
+
+void handleMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const QString clean = redactSecrets(message);
+    const QString category = QString::fromUtf8(context.category ? context.category : "default");
+    Sink &s = sink();
+    QMutexLocker locker(&s.mutex);
+    if (s.json.isOpen()) {
+        QJsonObject line{{u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                         {u"level"_s, levelName(type)},
+                         {u"category"_s, category},
+                         {u"message"_s, clean}};
+        if (!t_context.requestId.isEmpty())
+            line.insert(u"request_id"_s, t_context.requestId);
+        if (!t_context.tenant.isEmpty())
+            line.insert(u"tenant"_s, t_context.tenant);
+        s.json.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
+        s.json.write("\n");
+        s.json.flush();
+    }
+    const QByteArray text = (category == u"default"_s ? clean : category + u": "_s + clean).toLocal8Bit();
+    std::fprintf(stderr, "%s\n", text.constData());
+    std::fflush(stderr);
+}
+
+} // namespace
+
+Context current()
+{
+    return t_context;
+}
+
+void setRequestId(const QString &requestId)
+{
+    t_context.requestId = requestId;
+}
+
+void setTenant(const QString &tenant)
+{
+    t_context.tenant = tenant;
+}
+
+TenantScope::TenantScope(const QString &tenant)
+    : m_previous(t_context.tenant)
+{
+    t_context.tenant = tenant;
+}
+
+TenantScope::~TenantScope()
+{
+    t_context.tenant = m_previous;
+}
+
+QString newRequestId()
+{
+    return u"req_"_s + QUuid::createUuid().toString(QUuid::Id128).left(20);
+}
+
+QString redactSecrets(const QString &text)
+{
+    static const QRegularExpression apiKey(u"\\bsk-[A-Za-z0-9_\\-]{6,}"_s);
+    static const QRegularExpression bearer(u"(Bearer\\s+)[^\\s\"']+"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression urlPassword(u"([a-z][a-z0-9+.\\-]*://[^:/@\\s]*):[^@\\s]*@"_s,
+                                                QRegularExpression::CaseInsensitiveOption);
+    QString result = text;
+    result.replace(apiKey, u"sk-***"_s);
+    result.replace(bearer, u"\\1***"_s);
+    result.replace(urlPassword, u"\\1:***@"_s);
+    return result;
+}
+
+bool install(const QString &jsonPath, QString *error)
+{
+    Sink &s = sink();
+    {
+        QMutexLocker locker(&s.mutex);
+        if (!jsonPath.isEmpty()) {
+            s.json.setFileName(jsonPath);
+            if (!s.json.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
+                *error = u"Cannot write the JSON log %1: %2"_s.arg(jsonPath, s.json.errorString());
+                return false;
+            }
+        }
+    }
+    static bool handlerInstalled = false;
+    if (!handlerInstalled) {
+        s.previous = qInstallMessageHandler(handleMessage);
+        handlerInstalled = true;
+    }
+    return true;
+}
+
+void shutdown()
+{
+    Sink &s = sink();
+    QMutexLocker locker(&s.mutex);
+    if (s.json.isOpen())
+        s.json.close();
+}
+
+} // namespace vd::logging

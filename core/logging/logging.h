@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QLoggingCategory>
+#include <QString>
+
+namespace vd::logging {
+
+// The request id and tenant a thread is working for; stamped on every log line.
+struct Context
+{
+    QString requestId;
+    QString tenant;
+};
+
+Context current();
+void setRequestId(const QString &requestId);
+void setTenant(const QString &tenant);
+
+// Sets the tenant for the current scope and restores the previous one afterwards.
+class TenantScope
+{
+public:
+    explicit TenantScope(const QString &tenant);
+    ~TenantScope();
+    TenantScope(const TenantScope &) = delete;
+    TenantScope &operator=(const TenantScope &) = delete;
+
+private:
+    QString m_previous;
+};
+
+QString newRequestId();
+
+// Removes what must never reach a log: API keys (sk-...), bearer tokens, URL passwords.
+QString redactSecrets(const QString &text);
+
+// Installs the process-wide message handler: human lines on stderr (redacted) and, when
+// jsonPath is not empty, JSON lines {time, level, category, request_id, tenant, message}.
+bool install(const QString &jsonPath, QString *error);
+// Flushes and closes the JSON log (called at exit; safe to call twice).
+void shutdown();
+
+} // namespace vd::logging

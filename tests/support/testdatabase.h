@@ -1,0 +1,30 @@
+#pragma once
+
+#include "storage/databaseurl.h"
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <optional>
+
+namespace vd::test {
+
+// Where the PostgreSQL fixture (tests/support/pg-fixture.sh) put its files; empty when the test
+// runs outside CTest.
+QString postgresFixtureDir();
+
+// A fresh, empty PostgreSQL database on the fixture server (dropped and re-created each call).
+// Returns nullopt and sets *why when no fixture server is available.
+std::optional<DatabaseUrl> freshPostgres(const QString &name, QString *why);
+// The same database as a connection string (socket URL), for the CLI.
+QString freshPostgresUrl(const QString &name, QString *why);
+// The fixture's TCP URL with the password (for authentication tests).
+QString postgresTcpUrl();
+
+// A SQLite database file in dir.
+DatabaseUrl sqliteIn(const QTemporaryDir &dir, const QString &name = QStringLiteral("test.sqlite"));
+
+// Runs a shell command, returning its stdout; fails the calling test on a non-zero exit.
+QString runOrFail(const QString &program, const QStringList &arguments, bool *ok);
+
+} // namespace vd::test
