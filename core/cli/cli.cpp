@@ -140,7 +140,7 @@ bool Context::openDatabase()
     QString error;
     const auto url = DatabaseUrl::resolve(m_options.db, &source, &error);
     if (!url) {
-        failText(source == u"--db"_s ? error : u"%1 (from %2)"_s.arg(error, source));
+        m_openFailureCode = usage(source == u"--db"_s ? error : u"%1 (from %2)"_s.arg(error, source));
         return false;
     }
     m_db = std::make_unique<Database>(url.value());
@@ -204,7 +204,8 @@ int run(const QStringList &argumentsIn, Streams streams)
     first.addOptions(allOptions());
     const bool firstOk = first.parse(arguments);
     GlobalOptions options;
-    options.json = firstOk && first.isSet(u"json"_s);
+    // Errors before the command's own parse still honour --json.
+    options.json = arguments.contains(u"--json"_s);
     Context bootstrap(streams, options);
     if (!firstOk)
         return bootstrap.usage(first.errorText());
@@ -235,6 +236,7 @@ int run(const QStringList &argumentsIn, Streams streams)
         streams.out.flush();
         return Ok;
     }
+    options.json = parser.isSet(u"json"_s);
     options.db = parser.value(u"db"_s);
     options.as = parser.value(u"as"_s).trimmed();
     options.logJson = parser.value(u"log-json"_s);
@@ -255,12 +257,14 @@ int run(const QStringList &argumentsIn, Streams streams)
     }
 
     logging::setRequestId(logging::newRequestId());
-    if (!options.verbose && !options.logJson.isEmpty())
-        QLoggingCategory::setFilterRules(u"vectordesk.*.debug=false"_s);
-    else if (options.verbose)
+    // Info lines go to the JSON log; stderr shows warnings unless --verbose.
+    if (options.verbose)
         QLoggingCategory::setFilterRules(u"vectordesk.*.debug=true"_s);
+    else if (!options.logJson.isEmpty())
+        QLoggingCategory::setFilterRules(u"vectordesk.*.debug=false"_s);
     else if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(u"vectordesk.*.info=false\nvectordesk.*.debug=false"_s);
+    logging::setStderrThreshold(options.verbose ? QtDebugMsg : QtWarningMsg);
     if (!options.logJson.isEmpty()) {
         QString error;
         if (!logging::install(options.logJson, &error))
@@ -269,7 +273,7 @@ int run(const QStringList &argumentsIn, Streams streams)
 
     Context context(streams, options);
     if (command->needsDatabase() && !context.openDatabase())
-        return Failed;
+        return context.openFailureCode();
     const int code = command->execute(context, parser, rest);
     streams.out.flush();
     streams.err.flush();

@@ -73,8 +73,10 @@ public:
     const GlobalOptions &options() const { return m_options; }
     bool json() const { return m_options.json; }
 
-    // Opens and migrates the database; on failure prints the reason and returns false.
+    // Opens and migrates the database; on failure prints the reason and returns false, and
+    // openFailureCode() says how to exit (Usage for a malformed location, else Failed).
     bool openDatabase();
+    int openFailureCode() const { return m_openFailureCode; }
     Database &database() { return *m_db; }
     VectorStoreService &service() { return *m_service; }
     QString operatorName() const;
@@ -91,6 +93,7 @@ private:
     GlobalOptions m_options;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<VectorStoreService> m_service;
+    int m_openFailureCode = Failed;
 };
 
 // All commands, in help order.

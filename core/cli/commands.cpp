@@ -97,7 +97,7 @@ QString formatTime(qint64 ms)
 
 QString formatBytes(qint64 bytes)
 {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 void printJson(Context &c, const QJsonValue &value)
@@ -872,7 +872,7 @@ QList<std::shared_ptr<Command>> otherCommands()
             QString error;
             const auto url = DatabaseUrl::resolve(c.options().db, &source, &error);
             if (!url)
-                return c.failText(error);
+                return c.usage(error);
             Database db(url.value());
             if (!db.open(&error))
                 return c.failText(error);

@@ -23,7 +23,25 @@ struct Sink
     QMutex mutex;
     QFile json;
     QtMessageHandler previous = nullptr;
+    int stderrThreshold = 0;
 };
+
+int severity(QtMsgType type)
+{
+    switch (type) {
+    case QtDebugMsg:
+        return 0;
+    case QtInfoMsg:
+        return 1;
+    case QtWarningMsg:
+        return 2;
+    case QtCriticalMsg:
+        return 3;
+    case QtFatalMsg:
+        return 4;
+    }
+    return 1;
+}
 
 Sink &sink()
 {
@@ -67,6 +85,8 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
         s.json.write("\n");
         s.json.flush();
     }
+    if (severity(type) < s.stderrThreshold)
+        return;
     const QByteArray text = (category == u"default"_s ? clean : category + u": "_s + clean).toLocal8Bit();
     std::fprintf(stderr, "%s\n", text.constData());
     std::fflush(stderr);
@@ -137,6 +157,13 @@ bool install(const QString &jsonPath, QString *error)
         handlerInstalled = true;
     }
     return true;
+}
+
+void setStderrThreshold(QtMsgType type)
+{
+    Sink &s = sink();
+    QMutexLocker locker(&s.mutex);
+    s.stderrThreshold = severity(type);
 }
 
 void shutdown()

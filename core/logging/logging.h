@@ -37,6 +37,8 @@ QString redactSecrets(const QString &text);
 // Installs the process-wide message handler: human lines on stderr (redacted) and, when
 // jsonPath is not empty, JSON lines {time, level, category, request_id, tenant, message}.
 bool install(const QString &jsonPath, QString *error);
+// The least severe message that still goes to stderr (default: everything enabled).
+void setStderrThreshold(QtMsgType type);
 // Flushes and closes the JSON log (called at exit; safe to call twice).
 void shutdown();
 

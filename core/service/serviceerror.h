@@ -71,6 +71,7 @@ public:
     T &value() & { return std::get<T>(m_state); }
     T &&value() && { return std::get<T>(std::move(m_state)); }
     const T *operator->() const { return &std::get<T>(m_state); }
+    const T &operator*() const { return std::get<T>(m_state); }
     const ServiceError &error() const { return std::get<ServiceError>(m_state); }
 
 private:

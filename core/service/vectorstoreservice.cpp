@@ -55,7 +55,7 @@ std::optional<qint64> optionalInt(const QVariant &value)
 
 QString formatBytes(qint64 bytes)
 {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 QString visibilityClause(Visibility visibility, const QString &column = u"deleted_at"_s)
@@ -198,6 +198,19 @@ Result<QSqlQuery> VectorStoreService::exec(const QString &sql, const QVariantLis
 {
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
+    // Statements without parameters run as they are: PostgreSQL cannot prepare LOCK and the like.
+    if (binds.isEmpty()) {
+        if (!query.exec(sql)) {
+            const QSqlError error = query.lastError();
+            if (isUniqueViolation(error))
+                return ServiceError::conflict(u"That conflicts with a change made at the same time while %1; "
+                                              u"reload and try again."_s.arg(doing));
+            qCWarning(lcService) << "query failed while" << doing << ":" << error.text();
+            return ServiceError::unavailable(
+                u"The database %1 failed while %2: %3"_s.arg(m_db.url().describe(), doing, error.text()));
+        }
+        return query;
+    }
     if (!query.prepare(sql)) {
         qCWarning(lcService) << "prepare failed while" << doing << ":" << query.lastError().text();
         return ServiceError::unavailable(
@@ -444,6 +457,7 @@ Result<Tenant> VectorStoreService::createTenant(const TenantDraft &draftIn)
         return *p;
     if (auto p = validateBackend(draft.defaultBackend))
         return *p;
+    logging::setTenant(draft.slug);
     auto op = currentOperator();
     if (!op)
         return op.error();
@@ -1283,7 +1297,8 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
     if (auto p = recountStore(s->id))
         return *p;
     auto touch = exec(u"UPDATE vector_stores SET last_active_at = ?, updated_at = ?, expires_at = CASE WHEN "
-                      u"expires_after_days IS NULL THEN expires_at ELSE ? + expires_after_days * ? END WHERE id = ?"_s,
+                      u"expires_after_days IS NULL THEN expires_at ELSE CAST(? AS BIGINT) + expires_after_days * CAST(? AS BIGINT) END "
+                      u"WHERE id = ?"_s,
                       {at, at, at, kDayMs, s->id}, doing);
     if (!touch)
         return touch.error();

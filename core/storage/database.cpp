@@ -62,6 +62,8 @@ QSqlDatabase Database::connection() const
 
 bool Database::open(QString *error)
 {
+    if (isOpen())
+        return true;
     if (m_url.isSqlite()) {
         if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
             *error = u"The Qt SQLite driver is not installed (Debian package libqt6sql6-sqlite)."_s;

@@ -16,6 +16,11 @@ using namespace Qt::StringLiterals;
 
 namespace vd {
 
+namespace {
+// An arbitrary constant naming VectorDesk's migration lock among PostgreSQL advisory locks.
+constexpr qint64 kMigrationLockKey = 0x5644'4D49'4752;
+} // namespace
+
 Migrator::Migrator(Database &db, const QString &directory)
     : m_db(db)
 {
@@ -172,6 +177,26 @@ bool Migrator::migrate(QString *error, int targetVersion, QStringList *appliedNo
 {
     if (targetVersion < 0)
         targetVersion = latestVersion();
+    // PostgreSQL: one migrator at a time per database, including the CREATE TABLE below (which
+    // races in the catalog otherwise). SQLite serializes through BEGIN IMMEDIATE.
+    struct AdvisoryLock
+    {
+        Database &db;
+        bool held = false;
+        ~AdvisoryLock()
+        {
+            if (held)
+                QSqlQuery(db.connection()).exec(u"SELECT pg_advisory_unlock(%1)"_s.arg(kMigrationLockKey));
+        }
+    } lock{m_db};
+    if (m_db.isPostgres()) {
+        QSqlQuery query(m_db.connection());
+        if (!query.exec(u"SELECT pg_advisory_lock(%1)"_s.arg(kMigrationLockKey))) {
+            *error = u"Cannot take the migration lock on %1: %2"_s.arg(m_db.url().describe(), query.lastError().text());
+            return false;
+        }
+        lock.held = true;
+    }
     if (!ensureTable(error))
         return false;
     QList<int> pending;

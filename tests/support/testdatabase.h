@@ -28,3 +28,19 @@ DatabaseUrl sqliteIn(const QTemporaryDir &dir, const QString &name = QStringLite
 QString runOrFail(const QString &program, const QStringList &arguments, bool *ok);
 
 } // namespace vd::test
+
+namespace vd {
+class Database;
+}
+
+namespace vd::test {
+
+// Every row of every table, in a stable order: compare before and after an operation to prove
+// it changed nothing.
+QString dumpRows(Database &db);
+
+// A normalized description of the schema (tables, columns with type family and nullability,
+// indexes with uniqueness and columns), identical for equivalent SQLite and PostgreSQL schemas.
+QStringList describeSchema(Database &db);
+
+} // namespace vd::test

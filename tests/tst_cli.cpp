@@ -1,0 +1,362 @@
+// The headless commands, run in-process through vd::cli::run with captured streams, against a
+// temporary SQLite file and the fixture's PostgreSQL server; plus the real binary end to end.
+
+#include "cli/cli.h"
+#include "storage/database.h"
+#include "testdatabase.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace vd;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+
+    Run cli(const QString &db, QStringList arguments, const QString &as = u"alice"_s)
+    {
+        Run run;
+        QTextStream out(&run.out);
+        QTextStream err(&run.err);
+        arguments.prepend(u"vectordesk"_s);
+        if (!db.isEmpty())
+            arguments << u"--db"_s << db;
+        if (!as.isEmpty())
+            arguments << u"--as"_s << as;
+        run.code = cli::run(arguments, {out, err, nullptr});
+        out.flush();
+        err.flush();
+        return run;
+    }
+
+    QString freshDb(const QString &engine)
+    {
+        const QString name = u"cli_%1"_s.arg(++m_counter);
+        if (engine == u"sqlite"_s)
+            return m_dir.filePath(name + u".sqlite"_s);
+        QString why;
+        const QString url = test::freshPostgresUrl(name, &why);
+        if (url.isEmpty())
+            qWarning().noquote() << why;
+        return url;
+    }
+
+    QString dump(const QString &location)
+    {
+        QString error;
+        Database db(*DatabaseUrl::parse(location, &error));
+        if (!db.open(&error))
+            return u"cannot open: "_s + error;
+        return test::dumpRows(db);
+    }
+
+    void engines()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+
+private slots:
+    void acceptanceFlow_data() { engines(); }
+    void acceptanceFlow()
+    {
+        QFETCH(QString, engine);
+        const QString db = freshDb(engine);
+        QVERIFY(!db.isEmpty());
+        Run r = cli(db, {u"tenant"_s, u"create"_s, u"acme"_s, u"--json"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QCOMPARE(r.json().value(u"object"_s).toString(), u"tenant"_s);
+        QCOMPARE(r.json().value(u"slug"_s).toString(), u"acme"_s);
+        QCOMPARE(r.json().value(u"role"_s).toString(), u"owner"_s);
+
+        r = cli(db, {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--json"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QCOMPARE(r.json().value(u"object"_s).toString(), u"vector_store"_s);
+        QCOMPARE(r.json().value(u"name"_s).toString(), u"docs"_s);
+        QCOMPARE(r.json().value(u"backend"_s).toString(), u"local"_s);
+        QCOMPARE(r.json().value(u"is_primary"_s).toBool(), true);
+        QCOMPARE(r.json().value(u"file_counts"_s).toObject().value(u"total"_s).toInt(), 0);
+
+        r = cli(db, {u"store"_s, u"list"_s, u"--tenant"_s, u"acme"_s, u"--json"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QCOMPARE(r.json().value(u"object"_s).toString(), u"list"_s);
+        const QJsonArray data = r.json().value(u"data"_s).toArray();
+        QCOMPARE(data.size(), 1);
+        QCOMPARE(data.first().toObject().value(u"name"_s).toString(), u"docs"_s);
+
+        // Plain text for people.
+        r = cli(db, {u"store"_s, u"list"_s, u"--tenant"_s, u"acme"_s});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(u"docs *"_s) && r.out.contains(u"(* primary store)"_s), qPrintable(r.out));
+    }
+
+    void badInputIsRefusedAndChangesNothing_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        const QString attr600 = u"{\"note\": \"%1\"}"_s.arg(QString(600, u'x'));
+        QString meta17 = u"{"_s;
+        for (int i = 0; i < 17; ++i)
+            meta17 += u"\"k%1\": \"v\"%2"_s.arg(i).arg(i < 16 ? u","_s : u"}"_s);
+        const QList<std::tuple<const char *, QStringList, int, QString>> rows = {
+            {"unknown tenant", {u"store"_s, u"list"_s, u"--tenant"_s, u"nope"_s}, 1, u"No tenant 'nope'"_s},
+            {"duplicate store name", {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"Docs"_s}, 1,
+             u"already has a store named 'Docs'"_s},
+            {"metadata with 17 keys", {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"m"_s, u"--metadata"_s, meta17}, 1,
+             u"Metadata has 17 keys; at most 16 are allowed"_s},
+            {"attribute value of 600 chars",
+             {u"file"_s, u"set-attributes"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"1"_s, attr600}, 1,
+             u"Attributes value of 'note' is 600 characters long; at most 512"_s},
+            {"expiry of 0 days",
+             {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"e"_s, u"--expires-after-days"_s, u"0"_s}, 1,
+             u"Expiry of 0 days is out of range; use 1 to 365 days"_s},
+            {"expiry of 366 days",
+             {u"store"_s, u"update"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--expires-after-days"_s, u"366"_s}, 1,
+             u"Expiry of 366 days is out of range"_s},
+            {"metadata that is not JSON",
+             {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"m"_s, u"--metadata"_s, u"{team: x}"_s}, 1,
+             u"Metadata is not valid JSON"_s},
+            {"missing --tenant", {u"store"_s, u"list"_s}, 2, u"Name the tenant with --tenant SLUG"_s},
+            {"unknown command", {u"stores"_s, u"list"_s}, 2, u"Unknown command 'stores list'"_s},
+            {"unknown option", {u"store"_s, u"list"_s, u"--tenant"_s, u"acme"_s, u"--colour"_s}, 2, u"colour"_s},
+            {"missing argument", {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s}, 2, u"needs NAME"_s},
+            {"bad role", {u"member"_s, u"add"_s, u"--tenant"_s, u"acme"_s, u"bob"_s, u"--role"_s, u"god"_s}, 2,
+             u"--role must be viewer, editor, admin or owner"_s},
+            {"viewer deletes a store", {u"store"_s, u"delete"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--as"_s, u"vic"_s},
+             1, u"Deleting a store needs the admin role in tenant acme; vic is viewer"_s},
+        };
+        for (const QString &engine : {u"sqlite"_s, u"postgresql"_s})
+            for (const auto &[name, args, code, message] : rows)
+                QTest::addRow("%s: %s", qPrintable(engine), name) << engine << args << code << message;
+    }
+
+    void badInputIsRefusedAndChangesNothing()
+    {
+        QFETCH(QString, engine);
+        QFETCH(QStringList, arguments);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        const QString db = freshDb(engine);
+        QVERIFY(!db.isEmpty());
+        QCOMPARE(cli(db, {u"tenant"_s, u"create"_s, u"acme"_s}).code, 0);
+        QCOMPARE(cli(db, {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s}).code, 0);
+        QCOMPARE(cli(db, {u"member"_s, u"add"_s, u"--tenant"_s, u"acme"_s, u"vic"_s, u"--role"_s, u"viewer"_s}).code, 0);
+        const QString path = m_dir.filePath(u"a%1.txt"_s.arg(m_counter));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("contract text\n");
+        file.close();
+        QCOMPARE(cli(db, {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, path}).code, 0);
+
+        const QString before = dump(db);
+        const bool hasAs = arguments.contains(u"--as"_s);
+        const Run r = cli(db, arguments, hasAs ? QString() : u"alice"_s);
+        QCOMPARE(r.code, code);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.count(u"vectordesk: "_s), 1);
+        QCOMPARE(dump(db), before);
+
+        // The same refusal as JSON names a stable code.
+        const Run j = cli(db, arguments + QStringList{u"--json"_s}, hasAs ? QString() : u"alice"_s);
+        QCOMPARE(j.code, code);
+        const QJsonObject error = j.json().value(u"error"_s).toObject();
+        QVERIFY2(!error.value(u"code"_s).toString().isEmpty(), qPrintable(j.out));
+        QVERIFY(error.value(u"message"_s).toString().contains(message));
+        QCOMPARE(dump(db), before);
+    }
+
+    void malformedDatabaseUrlIsAUsageError()
+    {
+        const Run r = cli(u"postgresql://bob@host:notaport/db"_s, {u"tenant"_s, u"list"_s});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"Malformed database URL"_s), qPrintable(r.err));
+        const Run s = cli(u"mysql://bob@host/db"_s, {u"tenant"_s, u"list"_s});
+        QCOMPARE(s.code, 2);
+        QVERIFY(s.err.contains(u"Unsupported database type 'mysql'"_s));
+    }
+
+    void unreachableOrRefusingServerGivesOneLine()
+    {
+        const Run refused = cli(u"postgresql://bob:pw@127.0.0.1:1/vd?connect_timeout=2"_s, {u"tenant"_s, u"list"_s});
+        QCOMPARE(refused.code, 1);
+        QCOMPARE(refused.err.trimmed().count(u'\n'), 0);
+        QVERIFY2(refused.err.contains(u"127.0.0.1:1"_s) && refused.err.contains(u"connection refused"_s), qPrintable(refused.err));
+
+        QString tcp = test::postgresTcpUrl();
+        if (tcp.isEmpty())
+            QSKIP("no PostgreSQL fixture");
+        tcp.replace(u":vectordesk-test@"_s, u":wrong-password@"_s);
+        const Run badPassword = cli(tcp, {u"tenant"_s, u"list"_s});
+        QCOMPARE(badPassword.code, 1);
+        QCOMPARE(badPassword.err.trimmed().count(u'\n'), 0);
+        QVERIFY2(badPassword.err.contains(u"127.0.0.1"_s) && badPassword.err.contains(u"password for user postgres was rejected"_s),
+                 qPrintable(badPassword.err));
+        QVERIFY(!badPassword.err.contains(u"wrong-password"_s));
+    }
+
+    void attachReportsEachRefusedFile()
+    {
+        const QString db = freshDb(u"sqlite"_s);
+        QCOMPARE(cli(db, {u"tenant"_s, u"create"_s, u"acme"_s}).code, 0);
+        QCOMPARE(cli(db, {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s}).code, 0);
+        QTemporaryDir folder;
+        const QList<std::pair<QString, QByteArray>> files = {
+            {u"a.txt"_s, "alpha"}, {u"sub/b.md"_s, "# beta"}, {u"logo.png"_s, "\x89PNG"}, {u"copy.txt"_s, "alpha"}};
+        QDir().mkpath(folder.filePath(u"sub"_s));
+        for (const auto &[name, content] : files) {
+            QFile f(folder.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        const Run r = cli(db, {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, folder.path(),
+                               folder.filePath(u"missing.txt"_s), u"--json"_s});
+        QCOMPARE(r.code, 1);
+        const QJsonObject result = r.json();
+        QCOMPARE(result.value(u"data"_s).toArray().size(), 2);
+        const QJsonArray refused = result.value(u"refused"_s).toArray();
+        QCOMPARE(refused.size(), 3);
+        QStringList reasons;
+        for (const QJsonValue &v : refused)
+            reasons << v.toObject().value(u"error"_s).toObject().value(u"message"_s).toString();
+        const QString all = reasons.join(u'\n');
+        QVERIFY2(all.contains(u"missing.txt does not exist"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"not a supported file type (.png)"_s), qPrintable(all));
+        QVERIFY2(all.contains(u"already has this content as 'a.txt'"_s), qPrintable(all));
+    }
+
+    void helpAndVersion()
+    {
+        Run r = cli(QString(), {u"--version"_s}, QString());
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.trimmed(), u"vectordesk "_s + QStringLiteral(VECTORDESK_VERSION));
+        r = cli(QString(), {u"--help"_s}, QString());
+        QCOMPARE(r.code, 0);
+        for (const QString &command : {u"tenant create"_s, u"store purge"_s, u"file attach"_s, u"member add"_s, u"migrate"_s})
+            QVERIFY2(r.out.contains(command), qPrintable(command));
+        r = cli(QString(), {u"store"_s, u"create"_s, u"--help"_s}, QString());
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(u"--expires-after-days"_s));
+    }
+
+    void isHeadlessChoosesTheFrontEnd()
+    {
+        QVERIFY(!cli::isHeadless({}));
+        QVERIFY(!cli::isHeadless({u"--db"_s, u"/tmp/x.sqlite"_s}));
+        QVERIFY(!cli::isHeadless({u"-platform"_s, u"offscreen"_s, u"--as"_s, u"bob"_s}));
+        QVERIFY(cli::isHeadless({u"tenant"_s, u"list"_s}));
+        QVERIFY(cli::isHeadless({u"--db"_s, u"/tmp/x.sqlite"_s, u"migrate"_s}));
+        QVERIFY(cli::isHeadless({u"--version"_s}));
+        QVERIFY(cli::isHeadless({u"--bogus"_s}));
+    }
+
+    void migrateReportsTheSchema()
+    {
+        const QString db = freshDb(u"sqlite"_s);
+        Run r = cli(db, {u"migrate"_s, u"--status"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(u"version"_s).toInt(), 0);
+        QVERIFY(r.json().value(u"pending"_s).toArray().size() >= 3);
+        r = cli(db, {u"migrate"_s, u"--json"_s});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(u"version"_s).toInt(), r.json().value(u"latest"_s).toInt());
+        QVERIFY(r.json().value(u"pending"_s).toArray().isEmpty());
+        r = cli(db, {u"migrate"_s, u"--json"_s});
+        QVERIFY(r.json().value(u"applied_now"_s).toArray().isEmpty());
+    }
+
+    void logJsonWritesLinesWithoutSecrets()
+    {
+        // Over TCP with a password, on a fresh database, so the password could leak if anything logged it.
+        QString db = test::postgresTcpUrl();
+        if (db.isEmpty()) {
+            db = freshDb(u"sqlite"_s);
+        } else {
+            QString why;
+            QVERIFY2(!test::freshPostgresUrl(u"cli_logged"_s, &why).isEmpty(), qPrintable(why));
+            db.replace(u"/vectordesk_test"_s, u"/cli_logged"_s);
+        }
+        const QString logPath = m_dir.filePath(u"log.jsonl"_s);
+        cli(db, {u"tenant"_s, u"create"_s, u"logged"_s, u"--log-json"_s, logPath});
+        QFile log(logPath);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray content = log.readAll();
+        QVERIFY(!content.isEmpty());
+        QVERIFY(!content.contains("vectordesk-test")); // the fixture's password
+        bool sawTenant = false;
+        for (const QByteArray &line : content.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QVERIFY2(!o.isEmpty(), line.constData());
+            for (const char *key : {"time", "level", "category", "message"})
+                QVERIFY2(o.contains(QLatin1String(key)), line.constData());
+            QVERIFY(o.value(u"request_id"_s).toString().startsWith(u"req_"_s));
+            sawTenant = sawTenant || o.value(u"tenant"_s).toString() == u"logged"_s;
+        }
+        QVERIFY(sawTenant);
+    }
+
+    void realBinaryRunsHeadless()
+    {
+        const QString binary = qEnvironmentVariable("VECTORDESK_BINARY");
+        if (binary.isEmpty())
+            QSKIP("VECTORDESK_BINARY not set (run through ctest)");
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"DISPLAY"_s);
+        env.remove(u"WAYLAND_DISPLAY"_s);
+        env.insert(u"QT_QPA_PLATFORM"_s, u"minimal"_s);
+        p.setProcessEnvironment(env);
+        const QString db = m_dir.filePath(u"binary.sqlite"_s);
+        p.start(binary, {u"--version"_s});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().startsWith("vectordesk "));
+        p.start(binary, {u"tenant"_s, u"create"_s, u"acme"_s, u"--db"_s, db, u"--json"_s});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(u"slug"_s).toString(), u"acme"_s);
+        p.start(binary, {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--db"_s, db, u"--json"_s});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        p.start(binary, {u"store"_s, u"list"_s, u"--tenant"_s, u"acme"_s, u"--db"_s, db, u"--json"_s});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(u"data"_s).toArray().size(), 1);
+        p.start(binary, {u"store"_s, u"list"_s, u"--tenant"_s, u"nope"_s, u"--db"_s, db});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 1);
+        p.start(binary, {u"frobnicate"_s});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
