@@ -126,30 +126,42 @@ private slots:
             meta17 += u"\"k%1\": \"v\"%2"_s.arg(i).arg(i < 16 ? u","_s : u"}"_s);
         const QList<std::tuple<const char *, QStringList, int, QString>> rows = {
             {"unknown tenant", {u"store"_s, u"list"_s, u"--tenant"_s, u"nope"_s}, 1, u"No tenant 'nope'"_s},
-            {"duplicate store name", {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"Docs"_s}, 1,
+            {"duplicate store name",
+             {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"Docs"_s},
+             1,
              u"already has a store named 'Docs'"_s},
-            {"metadata with 17 keys", {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"m"_s, u"--metadata"_s, meta17}, 1,
+            {"metadata with 17 keys",
+             {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"m"_s, u"--metadata"_s, meta17},
+             1,
              u"Metadata has 17 keys; at most 16 are allowed"_s},
             {"attribute value of 600 chars",
-             {u"file"_s, u"set-attributes"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"1"_s, attr600}, 1,
+             {u"file"_s, u"set-attributes"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"1"_s, attr600},
+             1,
              u"Attributes value of 'note' is 600 characters long; at most 512"_s},
             {"expiry of 0 days",
-             {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"e"_s, u"--expires-after-days"_s, u"0"_s}, 1,
+             {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"e"_s, u"--expires-after-days"_s, u"0"_s},
+             1,
              u"Expiry of 0 days is out of range; use 1 to 365 days"_s},
             {"expiry of 366 days",
-             {u"store"_s, u"update"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--expires-after-days"_s, u"366"_s}, 1,
+             {u"store"_s, u"update"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--expires-after-days"_s, u"366"_s},
+             1,
              u"Expiry of 366 days is out of range"_s},
             {"metadata that is not JSON",
-             {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"m"_s, u"--metadata"_s, u"{team: x}"_s}, 1,
+             {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"m"_s, u"--metadata"_s, u"{team: x}"_s},
+             1,
              u"Metadata is not valid JSON"_s},
             {"missing --tenant", {u"store"_s, u"list"_s}, 2, u"Name the tenant with --tenant SLUG"_s},
             {"unknown command", {u"stores"_s, u"list"_s}, 2, u"Unknown command 'stores list'"_s},
             {"unknown option", {u"store"_s, u"list"_s, u"--tenant"_s, u"acme"_s, u"--colour"_s}, 2, u"colour"_s},
             {"missing argument", {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s}, 2, u"needs NAME"_s},
-            {"bad role", {u"member"_s, u"add"_s, u"--tenant"_s, u"acme"_s, u"bob"_s, u"--role"_s, u"god"_s}, 2,
+            {"bad role",
+             {u"member"_s, u"add"_s, u"--tenant"_s, u"acme"_s, u"bob"_s, u"--role"_s, u"god"_s},
+             2,
              u"--role must be viewer, editor, admin or owner"_s},
-            {"viewer deletes a store", {u"store"_s, u"delete"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--as"_s, u"vic"_s},
-             1, u"Deleting a store needs the admin role in tenant acme; vic is viewer"_s},
+            {"viewer deletes a store",
+             {u"store"_s, u"delete"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--as"_s, u"vic"_s},
+             1,
+             u"Deleting a store needs the admin role in tenant acme; vic is viewer"_s},
         };
         for (const QString &engine : {u"sqlite"_s, u"postgresql"_s})
             for (const auto &[name, args, code, message] : rows)
@@ -166,7 +178,8 @@ private slots:
         QVERIFY(!db.isEmpty());
         QCOMPARE(cli(db, {u"tenant"_s, u"create"_s, u"acme"_s}).code, 0);
         QCOMPARE(cli(db, {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s}).code, 0);
-        QCOMPARE(cli(db, {u"member"_s, u"add"_s, u"--tenant"_s, u"acme"_s, u"vic"_s, u"--role"_s, u"viewer"_s}).code, 0);
+        QCOMPARE(cli(db, {u"member"_s, u"add"_s, u"--tenant"_s, u"acme"_s, u"vic"_s, u"--role"_s, u"viewer"_s}).code,
+                 0);
         const QString path = m_dir.filePath(u"a%1.txt"_s.arg(m_counter));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -206,7 +219,8 @@ private slots:
         const Run refused = cli(u"postgresql://bob:pw@127.0.0.1:1/vd?connect_timeout=2"_s, {u"tenant"_s, u"list"_s});
         QCOMPARE(refused.code, 1);
         QCOMPARE(refused.err.trimmed().count(u'\n'), 0);
-        QVERIFY2(refused.err.contains(u"127.0.0.1:1"_s) && refused.err.contains(u"connection refused"_s), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(u"127.0.0.1:1"_s) && refused.err.contains(u"connection refused"_s),
+                 qPrintable(refused.err));
 
         QString tcp = test::postgresTcpUrl();
         if (tcp.isEmpty())
@@ -215,7 +229,8 @@ private slots:
         const Run badPassword = cli(tcp, {u"tenant"_s, u"list"_s});
         QCOMPARE(badPassword.code, 1);
         QCOMPARE(badPassword.err.trimmed().count(u'\n'), 0);
-        QVERIFY2(badPassword.err.contains(u"127.0.0.1"_s) && badPassword.err.contains(u"password for user postgres was rejected"_s),
+        QVERIFY2(badPassword.err.contains(u"127.0.0.1"_s)
+                     && badPassword.err.contains(u"password for user postgres was rejected"_s),
                  qPrintable(badPassword.err));
         QVERIFY(!badPassword.err.contains(u"wrong-password"_s));
     }
@@ -234,8 +249,9 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(content);
         }
-        const Run r = cli(db, {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, folder.path(),
-                               folder.filePath(u"missing.txt"_s), u"--json"_s});
+        const Run r = cli(db,
+                          {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, folder.path(),
+                           folder.filePath(u"missing.txt"_s), u"--json"_s});
         QCOMPARE(r.code, 1);
         const QJsonObject result = r.json();
         QCOMPARE(result.value(u"data"_s).toArray().size(), 2);
@@ -257,7 +273,8 @@ private slots:
         QCOMPARE(r.out.trimmed(), u"vectordesk "_s + QStringLiteral(VECTORDESK_VERSION));
         r = cli(QString(), {u"--help"_s}, QString());
         QCOMPARE(r.code, 0);
-        for (const QString &command : {u"tenant create"_s, u"store purge"_s, u"file attach"_s, u"member add"_s, u"migrate"_s})
+        for (const QString &command :
+             {u"tenant create"_s, u"store purge"_s, u"file attach"_s, u"member add"_s, u"migrate"_s})
             QVERIFY2(r.out.contains(command), qPrintable(command));
         r = cli(QString(), {u"store"_s, u"create"_s, u"--help"_s}, QString());
         QCOMPARE(r.code, 0);

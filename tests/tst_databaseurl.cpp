@@ -40,12 +40,12 @@ private slots:
         QTest::addColumn<QString>("database");
         QTest::newRow("full tcp url") << u"postgresql://bob:s3cret@db.example:6543/vectordesk"_s << u"db.example"_s
                                       << 6543 << u"bob"_s << u"s3cret"_s << u"vectordesk"_s;
-        QTest::newRow("postgres scheme, default port") << u"postgres://bob@localhost/vd"_s << u"localhost"_s << 5432
-                                                       << u"bob"_s << QString() << u"vd"_s;
+        QTest::newRow("postgres scheme, default port")
+            << u"postgres://bob@localhost/vd"_s << u"localhost"_s << 5432 << u"bob"_s << QString() << u"vd"_s;
         QTest::newRow("socket directory in query") << u"postgresql://bob@/vd?host=/run/postgresql"_s
                                                    << u"/run/postgresql"_s << 5432 << u"bob"_s << QString() << u"vd"_s;
-        QTest::newRow("percent-encoded password") << u"postgresql://bob:p%40ss%3Aword@h:5432/vd"_s << u"h"_s << 5432
-                                                  << u"bob"_s << u"p@ss:word"_s << u"vd"_s;
+        QTest::newRow("percent-encoded password")
+            << u"postgresql://bob:p%40ss%3Aword@h:5432/vd"_s << u"h"_s << 5432 << u"bob"_s << u"p@ss:word"_s << u"vd"_s;
     }
 
     void postgresUrl()

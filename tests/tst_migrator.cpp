@@ -133,16 +133,22 @@ private slots:
         // Data as a deployment at that version would have it.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (from >= 1) {
-            QVERIFY(exec(*db, u"INSERT INTO tenants (slug, display_name, plan, created_at, updated_at) "
-                              u"VALUES ('acme', 'Acme', 'starter', %1, %1)"_s.arg(now)));
-            QVERIFY(exec(*db, u"INSERT INTO operators (name, is_instance_admin, created_at) VALUES ('alice', 1, %1)"_s.arg(now)));
+            QVERIFY(exec(*db,
+                         u"INSERT INTO tenants (slug, display_name, plan, created_at, updated_at) "
+                         u"VALUES ('acme', 'Acme', 'starter', %1, %1)"_s.arg(now)));
+            QVERIFY(exec(
+                *db,
+                u"INSERT INTO operators (name, is_instance_admin, created_at) VALUES ('alice', 1, %1)"_s.arg(now)));
         }
         if (from >= 2) {
-            QVERIFY(exec(*db, u"INSERT INTO vector_stores (tenant_id, name, backend, created_at, updated_at) "
-                              u"SELECT id, 'docs', 'local', %1, %1 FROM tenants"_s.arg(now)));
-            QVERIFY(exec(*db, u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, "
-                              u"sha256, created_at, updated_at, status_changed_at) SELECT id, tenant_id, 'a.txt', "
-                              u"'text/plain', 10, '%1', %2, %2, %2 FROM vector_stores"_s.arg(QString(64, u'a')).arg(now)));
+            QVERIFY(exec(*db,
+                         u"INSERT INTO vector_stores (tenant_id, name, backend, created_at, updated_at) "
+                         u"SELECT id, 'docs', 'local', %1, %1 FROM tenants"_s.arg(now)));
+            QVERIFY(exec(*db,
+                         u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, "
+                         u"sha256, created_at, updated_at, status_changed_at) SELECT id, tenant_id, 'a.txt', "
+                         u"'text/plain', 10, '%1', %2, %2, %2 FROM vector_stores"_s.arg(QString(64, u'a'))
+                             .arg(now)));
         }
         QStringList applied;
         QVERIFY2(Migrator(*db).migrate(&error, -1, &applied), qPrintable(error));
@@ -167,8 +173,9 @@ private slots:
         QVERIFY(db);
         QString error;
         QVERIFY(Migrator(*db).migrate(&error));
-        QVERIFY(exec(*db, u"INSERT INTO schema_migrations (version, name, checksum, applied_at) "
-                          u"VALUES (99, '0099_from_the_future', 'x', 0)"_s));
+        QVERIFY(exec(*db,
+                     u"INSERT INTO schema_migrations (version, name, checksum, applied_at) "
+                     u"VALUES (99, '0099_from_the_future', 'x', 0)"_s));
         const QString before = test::dumpRows(*db);
         QVERIFY(!Migrator(*db).migrate(&error));
         QVERIFY2(error.contains(u"schema version 99"_s) && error.contains(u"newer than this VectorDesk"_s)
@@ -244,7 +251,8 @@ private slots:
             u"UPDATE vector_store_files SET chunking_type = 'static', chunk_max_tokens = 800, chunk_overlap_tokens = 401"_s,
             u"UPDATE vector_store_files SET chunk_max_tokens = 5000"_s,
             // the same content twice in a store
-            u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, created_at, "
+            u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
+            u"created_at, "
             u"updated_at, status_changed_at) SELECT store_id, tenant_id, 'copy.txt', 'text/plain', 1, sha256, 1, 1, 1 "
             u"FROM vector_store_files"_s,
             // an explicit agent binding names a store; a default one does not
@@ -269,18 +277,24 @@ private slots:
         QString error;
         QVERIFY2(Migrator(*db).migrate(&error), qPrintable(error));
         const QString sha = QString(64, u'a');
-        QVERIFY(exec(*db, u"INSERT INTO tenants (slug, display_name, plan, created_at, updated_at) VALUES "
-                          u"('acme', 'Acme', 'free', 1, 1), ('globex', 'Globex', 'free', 1, 1)"_s));
+        QVERIFY(exec(*db,
+                     u"INSERT INTO tenants (slug, display_name, plan, created_at, updated_at) VALUES "
+                     u"('acme', 'Acme', 'free', 1, 1), ('globex', 'Globex', 'free', 1, 1)"_s));
         QVERIFY(exec(*db, u"INSERT INTO operators (name, created_at) VALUES ('bob', 1)"_s));
-        QVERIFY(exec(*db, u"INSERT INTO memberships (operator_id, tenant_id, role, created_at, updated_at) "
-                          u"SELECT o.id, t.id, 'viewer', 1, 1 FROM operators o, tenants t WHERE t.slug = 'acme'"_s));
-        QVERIFY(exec(*db, u"INSERT INTO vector_stores (tenant_id, name, backend, is_primary, created_at, updated_at) "
-                          u"SELECT id, 'docs', 'local', 1, 1, 1 FROM tenants WHERE slug = 'acme'"_s));
-        QVERIFY(exec(*db, u"INSERT INTO vector_stores (tenant_id, name, backend, created_at, updated_at) "
-                          u"SELECT id, 'other', 'local', 1, 1 FROM tenants WHERE slug = 'acme'"_s));
-        QVERIFY(exec(*db, u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
-                          u"created_at, updated_at, status_changed_at) SELECT id, tenant_id, 'a.txt', 'text/plain', 1, '%1', "
-                          u"1, 1, 1 FROM vector_stores WHERE name = 'docs'"_s.arg(sha)));
+        QVERIFY(exec(*db,
+                     u"INSERT INTO memberships (operator_id, tenant_id, role, created_at, updated_at) "
+                     u"SELECT o.id, t.id, 'viewer', 1, 1 FROM operators o, tenants t WHERE t.slug = 'acme'"_s));
+        QVERIFY(exec(*db,
+                     u"INSERT INTO vector_stores (tenant_id, name, backend, is_primary, created_at, updated_at) "
+                     u"SELECT id, 'docs', 'local', 1, 1, 1 FROM tenants WHERE slug = 'acme'"_s));
+        QVERIFY(exec(*db,
+                     u"INSERT INTO vector_stores (tenant_id, name, backend, created_at, updated_at) "
+                     u"SELECT id, 'other', 'local', 1, 1 FROM tenants WHERE slug = 'acme'"_s));
+        QVERIFY(
+            exec(*db,
+                 u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
+                 u"created_at, updated_at, status_changed_at) SELECT id, tenant_id, 'a.txt', 'text/plain', 1, '%1', "
+                 u"1, 1, 1 FROM vector_stores WHERE name = 'docs'"_s.arg(sha)));
         const QString before = test::dumpRows(*db);
         QSqlQuery q(db->connection());
         QVERIFY2(!q.exec(statement), "the database accepted a state the schema must make impossible");

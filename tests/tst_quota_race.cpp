@@ -28,8 +28,7 @@ FileDraft draft(int n, qint64 size = 100)
 }
 
 // Runs work(i) on `count` threads, each with its own connection, released together.
-template<typename Work>
-void race(const DatabaseUrl &url, int count, Work work)
+template<typename Work> void race(const DatabaseUrl &url, int count, Work work)
 {
     QSemaphore ready;
     QSemaphore go;
@@ -119,8 +118,9 @@ private slots:
                 continue;
             QVERIFY(outcomes[i]);
             QCOMPARE(outcomes[i]->kind(), ServiceError::Kind::QuotaExceeded);
-            QCOMPARE(outcomes[i]->message(),
-                     u"Store 'docs' is at its plan limit of 5 files (plan starter); raise the limit or remove files."_s);
+            QCOMPARE(
+                outcomes[i]->message(),
+                u"Store 'docs' is at its plan limit of 5 files (plan starter); raise the limit or remove files."_s);
             QCOMPARE(outcomes[i]->details().value(u"limit"_s).toString(), u"max_files_per_store"_s);
             QCOMPARE(outcomes[i]->details().value(u"current"_s).toInteger(), 5);
             QCOMPARE(outcomes[i]->details().value(u"max"_s).toInteger(), 5);

@@ -16,8 +16,7 @@ namespace {
 
 using Operation = std::function<std::optional<ServiceError>(VectorStoreService &)>;
 
-template<typename T>
-std::optional<ServiceError> outcome(const Result<T> &result)
+template<typename T> std::optional<ServiceError> outcome(const Result<T> &result)
 {
     if (result.ok())
         return std::nullopt;
@@ -43,41 +42,112 @@ struct Case
 const QList<Case> &cases()
 {
     static const QList<Case> all = {
-        {"tenant.show", Role::Viewer, [](auto &s) { return outcome(s.tenant(u"acme"_s)); }},
-        {"tenant.quota", Role::Viewer, [](auto &s) { return outcome(s.quotaUsage(u"acme"_s)); }},
+        {"tenant.show", Role::Viewer,
+         [](auto &s) {
+             return outcome(s.tenant(u"acme"_s));
+         }},
+        {"tenant.quota", Role::Viewer,
+         [](auto &s) {
+             return outcome(s.quotaUsage(u"acme"_s));
+         }},
         {"tenant.update", Role::Admin,
-         [](auto &s) { return outcome(s.updateTenant(u"acme"_s, {u"Acme Inc"_s, std::nullopt})); }},
+         [](auto &s) {
+             return outcome(s.updateTenant(u"acme"_s, {u"Acme Inc"_s, std::nullopt}));
+         }},
         {"tenant.set_plan", Role::Admin,
-         [](auto &s) { return outcome(s.setPlan(u"acme"_s, u"pro"_s, QJsonObject{{u"max_stores"_s, 5}})); }},
-        {"tenant.delete", Role::Owner, [](auto &s) { return outcome(s.deleteTenant(u"acme"_s)); }},
-        {"store.list", Role::Viewer, [](auto &s) { return outcome(s.listStores(u"acme"_s)); }},
-        {"store.list trash", Role::Viewer, [](auto &s) { return outcome(s.listStores(u"acme"_s, Visibility::Deleted)); }},
-        {"store.show", Role::Viewer, [](auto &s) { return outcome(s.store(u"acme"_s, u"docs"_s)); }},
-        {"store.create", Role::Admin, [](auto &s) { return outcome(s.createStore(u"acme"_s, {u"new"_s, {}, {}, {}})); }},
-        {"store.update", Role::Admin, [](auto &s) {
+         [](auto &s) {
+             return outcome(s.setPlan(u"acme"_s, u"pro"_s, QJsonObject{{u"max_stores"_s, 5}}));
+         }},
+        {"tenant.delete", Role::Owner,
+         [](auto &s) {
+             return outcome(s.deleteTenant(u"acme"_s));
+         }},
+        {"store.list", Role::Viewer,
+         [](auto &s) {
+             return outcome(s.listStores(u"acme"_s));
+         }},
+        {"store.list trash", Role::Viewer,
+         [](auto &s) {
+             return outcome(s.listStores(u"acme"_s, Visibility::Deleted));
+         }},
+        {"store.show", Role::Viewer,
+         [](auto &s) {
+             return outcome(s.store(u"acme"_s, u"docs"_s));
+         }},
+        {"store.create", Role::Admin,
+         [](auto &s) {
+             return outcome(s.createStore(u"acme"_s, {u"new"_s, {}, {}, {}}));
+         }},
+        {"store.update", Role::Admin,
+         [](auto &s) {
              StoreUpdate u;
              u.name = u"renamed"_s;
              return outcome(s.updateStore(u"acme"_s, u"docs"_s, u));
          }},
-        {"store.delete", Role::Admin, [](auto &s) { return outcome(s.deleteStore(u"acme"_s, u"docs"_s)); }},
-        {"store.restore", Role::Admin, [](auto &s) { return outcome(s.restoreStore(u"acme"_s, u"old"_s)); }},
-        {"store.purge", Role::Admin, [](auto &s) { return outcome(s.purgeStore(u"acme"_s, u"old"_s)); }},
-        {"store.set_primary", Role::Admin, [](auto &s) { return outcome(s.setPrimary(u"acme"_s, u"other"_s)); }},
-        {"store.ensure_primary", Role::Admin, [](auto &s) { return outcome(s.ensurePrimary(u"acme"_s)); }},
-        {"file.list", Role::Viewer, [](auto &s) { return outcome(s.listFiles(u"acme"_s, u"docs"_s)); }},
-        {"file.count", Role::Viewer, [](auto &s) { return outcome(s.countFiles(u"acme"_s, u"docs"_s)); }},
-        {"file.show", Role::Viewer, [](auto &s) { return outcome(s.file(u"acme"_s, u"docs"_s, u"1"_s)); }},
+        {"store.delete", Role::Admin,
+         [](auto &s) {
+             return outcome(s.deleteStore(u"acme"_s, u"docs"_s));
+         }},
+        {"store.restore", Role::Admin,
+         [](auto &s) {
+             return outcome(s.restoreStore(u"acme"_s, u"old"_s));
+         }},
+        {"store.purge", Role::Admin,
+         [](auto &s) {
+             return outcome(s.purgeStore(u"acme"_s, u"old"_s));
+         }},
+        {"store.set_primary", Role::Admin,
+         [](auto &s) {
+             return outcome(s.setPrimary(u"acme"_s, u"other"_s));
+         }},
+        {"store.ensure_primary", Role::Admin,
+         [](auto &s) {
+             return outcome(s.ensurePrimary(u"acme"_s));
+         }},
+        {"file.list", Role::Viewer,
+         [](auto &s) {
+             return outcome(s.listFiles(u"acme"_s, u"docs"_s));
+         }},
+        {"file.count", Role::Viewer,
+         [](auto &s) {
+             return outcome(s.countFiles(u"acme"_s, u"docs"_s));
+         }},
+        {"file.show", Role::Viewer,
+         [](auto &s) {
+             return outcome(s.file(u"acme"_s, u"docs"_s, u"1"_s));
+         }},
         {"file.attach", Role::Editor,
-         [](auto &s) { return outcome(s.attachFile(u"acme"_s, u"docs"_s, draft(u"new.txt"_s, 'c'))); }},
-        {"file.set_attributes", Role::Editor, [](auto &s) {
+         [](auto &s) {
+             return outcome(s.attachFile(u"acme"_s, u"docs"_s, draft(u"new.txt"_s, 'c')));
+         }},
+        {"file.set_attributes", Role::Editor,
+         [](auto &s) {
              return outcome(s.setFileAttributes(u"acme"_s, u"docs"_s, u"1"_s, QJsonObject{{u"lang"_s, u"en"_s}}));
          }},
-        {"file.detach", Role::Editor, [](auto &s) { return outcome(s.detachFile(u"acme"_s, u"docs"_s, u"1"_s)); }},
-        {"file.restore", Role::Editor, [](auto &s) { return outcome(s.restoreFile(u"acme"_s, u"docs"_s, u"2"_s)); }},
-        {"member.list", Role::Viewer, [](auto &s) { return outcome(s.listMembers(u"acme"_s)); }},
-        {"member.add", Role::Owner, [](auto &s) { return outcome(s.addMember(u"acme"_s, u"dave"_s, Role::Viewer)); }},
-        {"member.remove", Role::Owner, [](auto &s) { return outcome(s.removeMember(u"acme"_s, u"carol"_s)); }},
-        {"audit.read", Role::Admin, [](auto &s) { return outcome(s.auditLog(u"acme"_s)); }},
+        {"file.detach", Role::Editor,
+         [](auto &s) {
+             return outcome(s.detachFile(u"acme"_s, u"docs"_s, u"1"_s));
+         }},
+        {"file.restore", Role::Editor,
+         [](auto &s) {
+             return outcome(s.restoreFile(u"acme"_s, u"docs"_s, u"2"_s));
+         }},
+        {"member.list", Role::Viewer,
+         [](auto &s) {
+             return outcome(s.listMembers(u"acme"_s));
+         }},
+        {"member.add", Role::Owner,
+         [](auto &s) {
+             return outcome(s.addMember(u"acme"_s, u"dave"_s, Role::Viewer));
+         }},
+        {"member.remove", Role::Owner,
+         [](auto &s) {
+             return outcome(s.removeMember(u"acme"_s, u"carol"_s));
+         }},
+        {"audit.read", Role::Admin,
+         [](auto &s) {
+             return outcome(s.auditLog(u"acme"_s));
+         }},
     };
     return all;
 }
@@ -116,9 +186,11 @@ private slots:
         QTest::addColumn<int>("caseIndex");
         QTest::addColumn<int>("role"); // 0 = not a member of acme
         QTest::addColumn<bool>("allowed");
-        const QList<std::pair<int, QString>> roles = {
-            {0, u"non-member"_s}, {int(Role::Viewer), u"viewer"_s}, {int(Role::Editor), u"editor"_s},
-            {int(Role::Admin), u"admin"_s}, {int(Role::Owner), u"owner"_s}};
+        const QList<std::pair<int, QString>> roles = {{0, u"non-member"_s},
+                                                      {int(Role::Viewer), u"viewer"_s},
+                                                      {int(Role::Editor), u"editor"_s},
+                                                      {int(Role::Admin), u"admin"_s},
+                                                      {int(Role::Owner), u"owner"_s}};
         for (qsizetype i = 0; i < cases().size(); ++i) {
             for (const auto &[role, roleText] : roles) {
                 const bool allowed = role >= int(cases()[i].minimum);

@@ -95,8 +95,7 @@ private:
     }
 
     // Runs a call that must fail with `kind`, and proves it changed nothing.
-    template<typename Call>
-    ServiceError refused(ServiceError::Kind kind, Call call)
+    template<typename Call> ServiceError refused(ServiceError::Kind kind, Call call)
     {
         const QString before = test::dumpRows(*m_db);
         auto result = call();
@@ -106,8 +105,12 @@ private:
         }
         if (result.error().kind() != kind)
             qWarning().noquote() << "unexpected error:" << result.error().code() << result.error().message();
-        [&] { QCOMPARE(result.error().kind(), kind); }();
-        [&] { QCOMPARE(test::dumpRows(*m_db), before); }();
+        [&] {
+            QCOMPARE(result.error().kind(), kind);
+        }();
+        [&] {
+            QCOMPARE(test::dumpRows(*m_db), before);
+        }();
         return result.error();
     }
 
@@ -121,12 +124,16 @@ private slots:
         QCOMPARE(t->displayName, u"Acme Corp"_s);
         QCOMPARE(t->myRole, Role::Owner);
         QVERIFY(m_alice->tenant(QString::number(t->id)));
-        auto e = refused(ServiceError::Kind::Conflict,
-                         [&] { return m_alice->createTenant({u"Acme"_s, {}, u"free"_s, u"local"_s}); });
+        auto e = refused(ServiceError::Kind::Conflict, [&] {
+            return m_alice->createTenant({u"Acme"_s, {}, u"free"_s, u"local"_s});
+        });
         QVERIFY(e.message().contains(u"already exists"_s));
-        e = refused(ServiceError::Kind::InvalidInput, [&] { return m_alice->createTenant({u"x y"_s, {}, u"free"_s, u"local"_s}); });
-        e = refused(ServiceError::Kind::InvalidInput,
-                    [&] { return m_alice->createTenant({u"globex"_s, {}, u"platinum"_s, u"local"_s}); });
+        e = refused(ServiceError::Kind::InvalidInput, [&] {
+            return m_alice->createTenant({u"x y"_s, {}, u"free"_s, u"local"_s});
+        });
+        e = refused(ServiceError::Kind::InvalidInput, [&] {
+            return m_alice->createTenant({u"globex"_s, {}, u"platinum"_s, u"local"_s});
+        });
         QVERIFY2(e.message().contains(u"choose one of free, starter, pro, enterprise"_s), qPrintable(e.message()));
         e = refused(ServiceError::Kind::NotFound, [&] { return m_alice->tenant(u"nope"_s); });
         QVERIFY(e.message().contains(u"No tenant 'nope'"_s));
@@ -141,10 +148,12 @@ private slots:
         QVERIFY(usage);
         QCOMPARE(usage->limits.maxStores, 3);
         QCOMPARE(usage->limits.maxFilesPerStore, 10000);
-        refused(ServiceError::Kind::InvalidInput,
-                [&] { return m_alice->setPlan(u"acme"_s, u"pro"_s, QJsonObject{{u"max_sorts"_s, 3}}); });
-        refused(ServiceError::Kind::InvalidInput,
-                [&] { return m_alice->setPlan(u"acme"_s, u"pro"_s, QJsonObject{{u"max_stores"_s, -1}}); });
+        refused(ServiceError::Kind::InvalidInput, [&] {
+            return m_alice->setPlan(u"acme"_s, u"pro"_s, QJsonObject{{u"max_sorts"_s, 3}});
+        });
+        refused(ServiceError::Kind::InvalidInput, [&] {
+            return m_alice->setPlan(u"acme"_s, u"pro"_s, QJsonObject{{u"max_stores"_s, -1}});
+        });
 
         QVERIFY(m_alice->deleteTenant(u"acme"_s));
         QVERIFY(!m_alice->tenant(u"acme"_s));
@@ -169,16 +178,26 @@ private slots:
         QCOMPARE(*docs->expiresAt, m_now + 7 * 86'400'000LL);
         QCOMPARE(*docs->lastActiveAt, m_now);
 
-        auto e = refused(ServiceError::Kind::Conflict, [&] { return m_alice->createStore(u"acme"_s, {u"DOCS"_s, {}, {}, {}}); });
+        auto e = refused(ServiceError::Kind::Conflict, [&] {
+            return m_alice->createStore(u"acme"_s, {u"DOCS"_s, {}, {}, {}});
+        });
         QVERIFY2(e.message().contains(u"already has a store named 'DOCS'"_s), qPrintable(e.message()));
-        e = refused(ServiceError::Kind::InvalidInput, [&] { return m_alice->createStore(u"acme"_s, {u"m"_s, {}, keys(17), {}}); });
+        e = refused(ServiceError::Kind::InvalidInput, [&] {
+            return m_alice->createStore(u"acme"_s, {u"m"_s, {}, keys(17), {}});
+        });
         QVERIFY(e.message().contains(u"17 keys; at most 16"_s));
         for (int days : {0, 366}) {
-            e = refused(ServiceError::Kind::InvalidInput, [&] { return m_alice->createStore(u"acme"_s, {u"x"_s, {}, {}, days}); });
+            e = refused(ServiceError::Kind::InvalidInput, [&] {
+                return m_alice->createStore(u"acme"_s, {u"x"_s, {}, {}, days});
+            });
             QVERIFY(e.message().contains(u"use 1 to 365 days"_s));
         }
-        refused(ServiceError::Kind::InvalidInput, [&] { return m_alice->createStore(u"acme"_s, {u"x"_s, u"pinecone"_s, {}, {}}); });
-        refused(ServiceError::Kind::InvalidInput, [&] { return m_alice->createStore(u"acme"_s, {u" padded"_s, {}, {}, {}}); });
+        refused(ServiceError::Kind::InvalidInput, [&] {
+            return m_alice->createStore(u"acme"_s, {u"x"_s, u"pinecone"_s, {}, {}});
+        });
+        refused(ServiceError::Kind::InvalidInput, [&] {
+            return m_alice->createStore(u"acme"_s, {u" padded"_s, {}, {}, {}});
+        });
         refused(ServiceError::Kind::NotFound, [&] { return m_alice->createStore(u"nope"_s, {u"x"_s, {}, {}, {}}); });
 
         // Rename, metadata, expiry changes.
@@ -229,8 +248,12 @@ private slots:
         QVERIFY(setUp());
         QVERIFY(m_alice->setPlan(u"acme"_s, u"starter"_s, QJsonObject{{u"max_stores"_s, 1}}));
         QVERIFY(m_alice->createStore(u"acme"_s, {u"one"_s, {}, {}, {}}));
-        auto e = refused(ServiceError::Kind::QuotaExceeded, [&] { return m_alice->createStore(u"acme"_s, {u"two"_s, {}, {}, {}}); });
-        QCOMPARE(e.message(), u"Tenant acme is at its plan limit of 1 stores (plan starter, 1 in use); raise the limit or delete a store."_s);
+        auto e = refused(ServiceError::Kind::QuotaExceeded, [&] {
+            return m_alice->createStore(u"acme"_s, {u"two"_s, {}, {}, {}});
+        });
+        QCOMPARE(
+            e.message(),
+            u"Tenant acme is at its plan limit of 1 stores (plan starter, 1 in use); raise the limit or delete a store."_s);
         QCOMPARE(e.details().value(u"current"_s).toInteger(), 1);
         QCOMPARE(e.details().value(u"max"_s).toInteger(), 1);
     }
@@ -275,32 +298,38 @@ private slots:
         QCOMPARE(*store->lastActiveAt, m_now); // attaching is activity
         QCOMPARE(*store->expiresAt, m_now + 7 * 86'400'000LL);
 
-        auto e = refused(ServiceError::Kind::Conflict, [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, draft(u"copy.pdf"_s, 1)); });
+        auto e = refused(ServiceError::Kind::Conflict,
+                         [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, draft(u"copy.pdf"_s, 1)); });
         QVERIFY2(e.message().contains(u"already has this content as 'Contract 2024.pdf'"_s), qPrintable(e.message()));
-        e = refused(ServiceError::Kind::InvalidInput, [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, draft(u"logo.png"_s, 2)); });
+        e = refused(ServiceError::Kind::InvalidInput,
+                    [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, draft(u"logo.png"_s, 2)); });
         QVERIFY2(e.message().contains(u"not a supported file type (.png)"_s), qPrintable(e.message()));
         FileDraft longValue = draft(u"b.txt"_s, 3);
         longValue.attributes = QJsonObject{{u"note"_s, QString(600, u'x')}};
-        e = refused(ServiceError::Kind::InvalidInput, [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, longValue); });
+        e = refused(ServiceError::Kind::InvalidInput,
+                    [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, longValue); });
         QVERIFY(e.message().contains(u"600 characters long; at most 512"_s));
         FileDraft badChunks = draft(u"c.txt"_s, 4);
         badChunks.chunking = {u"static"_s, 800, 500};
-        e = refused(ServiceError::Kind::InvalidInput, [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, badChunks); });
+        e = refused(ServiceError::Kind::InvalidInput,
+                    [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, badChunks); });
         QVERIFY(e.message().contains(u"use 0 to 400"_s));
         e = refused(ServiceError::Kind::QuotaExceeded,
                     [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, draft(u"huge.txt"_s, 5, 60LL << 20)); });
-        QVERIFY2(e.message().contains(u"'huge.txt' is 60.0 MiB; tenant acme accepts files of up to 50.0 MiB (plan starter)"_s),
+        QVERIFY2(e.message().contains(
+                     u"'huge.txt' is 60.0 MiB; tenant acme accepts files of up to 50.0 MiB (plan starter)"_s),
                  qPrintable(e.message()));
         QVERIFY(m_alice->setPlan(u"acme"_s, u"starter"_s, QJsonObject{{u"allowed_types"_s, QJsonArray{u"txt"_s}}}));
-        e = refused(ServiceError::Kind::InvalidInput, [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, draft(u"n.md"_s, 6)); });
+        e = refused(ServiceError::Kind::InvalidInput,
+                    [&] { return m_alice->attachFile(u"acme"_s, u"docs"_s, draft(u"n.md"_s, 6)); });
         QVERIFY2(e.message().contains(u"plan starter allows txt"_s), qPrintable(e.message()));
 
-        auto attrs = m_alice->setFileAttributes(u"acme"_s, u"docs"_s, QString::number(file->id), QJsonObject{{u"year"_s, 2025}});
+        auto attrs =
+            m_alice->setFileAttributes(u"acme"_s, u"docs"_s, QString::number(file->id), QJsonObject{{u"year"_s, 2025}});
         QVERIFY(attrs);
         QCOMPARE(attrs->attributes, (QJsonObject{{u"year"_s, 2025}}));
-        refused(ServiceError::Kind::InvalidInput, [&] {
-            return m_alice->setFileAttributes(u"acme"_s, u"docs"_s, QString::number(file->id), keys(17));
-        });
+        refused(ServiceError::Kind::InvalidInput,
+                [&] { return m_alice->setFileAttributes(u"acme"_s, u"docs"_s, QString::number(file->id), keys(17)); });
 
         QVERIFY(m_alice->detachFile(u"acme"_s, u"docs"_s, QString::number(file->id)));
         QCOMPARE(m_alice->store(u"acme"_s, u"docs"_s)->fileCounts.total(), 0);
@@ -321,9 +350,9 @@ private slots:
         QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
         for (int i = 0; i < 30; ++i) {
             m_now += 1;
-            QVERIFY(m_alice->attachFile(u"acme"_s, u"docs"_s,
-                                        draft(u"%1_%2.txt"_s.arg(i % 2 ? u"report"_s : u"memo"_s).arg(i, 2, 10, QChar(u'0')), i,
-                                              1000 - i)));
+            QVERIFY(m_alice->attachFile(
+                u"acme"_s, u"docs"_s,
+                draft(u"%1_%2.txt"_s.arg(i % 2 ? u"report"_s : u"memo"_s).arg(i, 2, 10, QChar(u'0')), i, 1000 - i)));
         }
         FileQuery query;
         query.sortColumn = u"size_bytes"_s;

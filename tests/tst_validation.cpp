@@ -30,11 +30,11 @@ private slots:
         QTest::newRow("16 keys are fine") << mapWithKeys(16) << true << QString();
         QTest::newRow("17 keys are refused") << mapWithKeys(17) << false << u"17 keys; at most 16"_s;
         QTest::newRow("64-char key is fine") << QJsonObject{{QString(64, u'k'), u"v"_s}} << true << QString();
-        QTest::newRow("65-char key is refused") << QJsonObject{{QString(65, u'k'), u"v"_s}} << false
-                                                << u"65 characters long; at most 64"_s;
+        QTest::newRow("65-char key is refused")
+            << QJsonObject{{QString(65, u'k'), u"v"_s}} << false << u"65 characters long; at most 64"_s;
         QTest::newRow("512-char value is fine") << QJsonObject{{u"k"_s, QString(512, u'v')}} << true << QString();
-        QTest::newRow("513-char value is refused") << QJsonObject{{u"k"_s, QString(513, u'v')}} << false
-                                                   << u"513 characters long; at most 512"_s;
+        QTest::newRow("513-char value is refused")
+            << QJsonObject{{u"k"_s, QString(513, u'v')}} << false << u"513 characters long; at most 512"_s;
         QTest::newRow("numbers are not metadata") << QJsonObject{{u"k"_s, 3}} << false << u"must be a string"_s;
     }
 

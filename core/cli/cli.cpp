@@ -32,9 +32,9 @@ QList<QCommandLineOption> globalOptions()
 // Options Qt's GUI application consumes itself; they must not make us think of the CLI.
 QStringList withoutQtGuiOptions(const QStringList &arguments)
 {
-    static const QStringList withValue = {u"-platform"_s, u"-style"_s, u"-qwindowgeometry"_s, u"-geometry"_s,
-                                          u"-display"_s, u"-qwindowtitle"_s, u"-qwindowicon"_s, u"-stylesheet"_s,
-                                          u"-platformpluginpath"_s, u"-platformtheme"_s};
+    static const QStringList withValue = {
+        u"-platform"_s,     u"-style"_s,       u"-qwindowgeometry"_s, u"-geometry"_s,           u"-display"_s,
+        u"-qwindowtitle"_s, u"-qwindowicon"_s, u"-stylesheet"_s,      u"-platformpluginpath"_s, u"-platformtheme"_s};
     static const QStringList flags = {u"-reverse"_s, u"-widgetcount"_s, u"-nograb"_s, u"-dograb"_s};
     QStringList result;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
@@ -88,7 +88,7 @@ QString generalHelp()
     text += u"\nOptions for every command:\n"_s;
     for (const QCommandLineOption &o : globalOptions()) {
         const QString names = (o.names().constFirst().size() == 1 ? u"-h, --help"_s : u"--"_s + o.names().constFirst())
-                              + (o.valueName().isEmpty() ? QString() : u' ' + o.valueName().toUpper());
+            + (o.valueName().isEmpty() ? QString() : u' ' + o.valueName().toUpper());
         text += u"  %1\n      %2\n"_s.arg(names, o.description());
     }
     text += u"\nThe database is --db, else $VECTORDESK_DB, else the settings, else the default SQLite file.\n"
@@ -104,7 +104,7 @@ QString commandHelp(const Command &command)
         text += u"\nOptions:\n"_s;
         for (const QCommandLineOption &o : options) {
             const QString names = u"--"_s + o.names().constFirst()
-                                  + (o.valueName().isEmpty() ? QString() : u' ' + o.valueName().toUpper());
+                + (o.valueName().isEmpty() ? QString() : u' ' + o.valueName().toUpper());
             text += u"  %1\n      %2\n"_s.arg(names, o.description());
         }
     }
@@ -117,8 +117,7 @@ QString commandHelp(const Command &command)
 Context::Context(Streams streams, GlobalOptions options)
     : m_streams(streams)
     , m_options(std::move(options))
-{
-}
+{ }
 
 Context::~Context() = default;
 
@@ -156,7 +155,8 @@ bool Context::openDatabase()
 int Context::fail(const ServiceError &error)
 {
     if (m_options.json) {
-        m_streams.out << QString::fromUtf8(QJsonDocument(QJsonObject{{u"error"_s, error.toJson()}}).toJson(QJsonDocument::Indented));
+        m_streams.out << QString::fromUtf8(
+            QJsonDocument(QJsonObject{{u"error"_s, error.toJson()}}).toJson(QJsonDocument::Indented));
         m_streams.out.flush();
     } else {
         m_streams.err << u"vectordesk: "_s << error.message() << u'\n';
@@ -249,10 +249,10 @@ int run(const QStringList &argumentsIn, Streams streams)
     const bool variadic = !expected.isEmpty() && expected.constLast().endsWith(u"..."_s);
     if ((!variadic && rest.size() != expected.size()) || (variadic && rest.size() < expected.size())) {
         QString message = rest.size() < expected.size()
-                              ? u"'vectordesk %1' needs %2."_s.arg(command->name(), expected.mid(rest.size()).join(u' '))
-                              : u"'vectordesk %1' takes %2 argument(s); unexpected: %3."_s.arg(command->name())
-                                    .arg(expected.size())
-                                    .arg(rest.mid(expected.size()).join(u' '));
+            ? u"'vectordesk %1' needs %2."_s.arg(command->name(), expected.mid(rest.size()).join(u' '))
+            : u"'vectordesk %1' takes %2 argument(s); unexpected: %3."_s.arg(command->name())
+                  .arg(expected.size())
+                  .arg(rest.mid(expected.size()).join(u' '));
         return bootstrap.usage(message + u" Usage: vectordesk %1 %2"_s.arg(command->name(), command->syntax()));
     }
 

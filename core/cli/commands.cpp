@@ -35,8 +35,7 @@ public:
         , m_options(std::move(options))
         , m_runner(std::move(runner))
         , m_needsDatabase(needsDatabase)
-    {
-    }
+    { }
 
     QString name() const override { return m_name; }
     QString summary() const override { return m_summary; }
@@ -106,8 +105,7 @@ void printJson(Context &c, const QJsonValue &value)
     c.out() << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
 }
 
-template<typename T>
-QJsonObject listJson(const QList<T> &items)
+template<typename T> QJsonObject listJson(const QList<T> &items)
 {
     QJsonArray data;
     for (const T &item : items)
@@ -174,7 +172,8 @@ std::optional<qint64> intOption(Context &c, const QCommandLineParser &p, const Q
     bool ok = false;
     const qint64 value = p.value(name).trimmed().toLongLong(&ok);
     if (!ok || value < min || value > max) {
-        c.usage(u"--%1 must be a whole number from %2 to %3 (got '%4')."_s.arg(name).arg(min).arg(max).arg(p.value(name)));
+        c.usage(
+            u"--%1 must be a whole number from %2 to %3 (got '%4')."_s.arg(name).arg(min).arg(max).arg(p.value(name)));
         return std::nullopt;
     }
     return value;
@@ -187,10 +186,13 @@ void printTenant(Context &c, const Tenant &t)
     if (c.json())
         return printJson(c, t.toJson());
     c.out() << u"Tenant %1 (id %2)\n"_s.arg(t.slug).arg(t.id) << u"  name:            %1\n"_s.arg(t.displayName)
-            << u"  plan:            %1%2\n"_s.arg(t.plan, t.planOverrides.isEmpty() ? QString()
-                                                                                   : u" with overrides "_s
-                                                                                         + QString::fromUtf8(QJsonDocument(t.planOverrides).toJson(QJsonDocument::Compact)))
-            << u"  default backend: %1\n"_s.arg(t.defaultBackend) << u"  created:         %1\n"_s.arg(formatTime(t.createdAt));
+            << u"  plan:            %1%2\n"_s.arg(
+                   t.plan,
+                   t.planOverrides.isEmpty() ? QString()
+                                             : u" with overrides "_s
+                           + QString::fromUtf8(QJsonDocument(t.planOverrides).toJson(QJsonDocument::Compact)))
+            << u"  default backend: %1\n"_s.arg(t.defaultBackend)
+            << u"  created:         %1\n"_s.arg(formatTime(t.createdAt));
     if (t.myRole)
         c.out() << u"  your role:       %1\n"_s.arg(roleName(*t.myRole));
     if (t.deletedAt)
@@ -211,7 +213,8 @@ void printStore(Context &c, const VectorStore &s)
     c.out() << u"Store %1 (id %2)%3\n"_s.arg(s.name).arg(s.id).arg(s.isPrimary ? u", primary"_s : QString())
             << u"  backend:  %1%2\n"_s.arg(s.backend, s.remoteId.isEmpty() ? QString() : u" (" + s.remoteId + u')')
             << u"  status:   %1\n"_s.arg(s.status)
-            << u"  files:    %1 total: %2 completed, %3 in progress, %4 failed, %5 cancelled\n"_s.arg(s.fileCounts.total())
+            << u"  files:    %1 total: %2 completed, %3 in progress, %4 failed, %5 cancelled\n"_s
+                   .arg(s.fileCounts.total())
                    .arg(s.fileCounts.completed)
                    .arg(s.fileCounts.inProgress)
                    .arg(s.fileCounts.failed)
@@ -232,7 +235,8 @@ void printFile(Context &c, const StoreFile &f)
         c.out() << u"  last error: %1: %2\n"_s.arg(f.lastErrorCode, f.lastErrorMessage);
     c.out() << u"  type:       %1\n"_s.arg(f.mimeType) << u"  size:       %1\n"_s.arg(formatBytes(f.sizeBytes))
             << u"  sha256:     %1\n"_s.arg(f.sha256)
-            << u"  attributes: %1\n"_s.arg(QString::fromUtf8(QJsonDocument(f.attributes).toJson(QJsonDocument::Compact)))
+            << u"  attributes: %1\n"_s.arg(
+                   QString::fromUtf8(QJsonDocument(f.attributes).toJson(QJsonDocument::Compact)))
             << u"  chunking:   %1 (%2 tokens, %3 overlap)\n"_s.arg(f.chunking.type)
                    .arg(f.chunking.maxChunkSizeTokens)
                    .arg(f.chunking.chunkOverlapTokens)
@@ -241,8 +245,7 @@ void printFile(Context &c, const StoreFile &f)
         c.out() << u"  detached:   %1\n"_s.arg(formatTime(*f.deletedAt));
 }
 
-template<typename T>
-int report(Context &c, const Result<T> &result, void (*printer)(Context &, const T &))
+template<typename T> int report(Context &c, const Result<T> &result, void (*printer)(Context &, const T &))
 {
     if (!result)
         return c.fail(result.error());
@@ -284,14 +287,18 @@ QList<std::shared_ptr<Command>> tenantCommands()
             }
             QList<QStringList> rows;
             for (const Tenant &t : result.value())
-                rows << QStringList{QString::number(t.id), t.slug, t.displayName, t.plan, t.defaultBackend,
+                rows << QStringList{QString::number(t.id),
+                                    t.slug,
+                                    t.displayName,
+                                    t.plan,
+                                    t.defaultBackend,
                                     t.myRole ? roleName(*t.myRole) : u"-"_s,
                                     t.deletedAt ? u"deleted "_s + formatTime(*t.deletedAt) : u"live"_s};
             printTable(c, {u"ID"_s, u"SLUG"_s, u"NAME"_s, u"PLAN"_s, u"BACKEND"_s, u"ROLE"_s, u"STATE"_s}, rows);
             return int(Ok);
         });
-    list << std::make_shared<SimpleCommand>(u"tenant show"_s, u"TENANT"_s, u"Show a tenant."_s, QStringList{u"TENANT"_s},
-                                            QList<QCommandLineOption>{},
+    list << std::make_shared<SimpleCommand>(u"tenant show"_s, u"TENANT"_s, u"Show a tenant."_s,
+                                            QStringList{u"TENANT"_s}, QList<QCommandLineOption>{},
                                             [](Context &c, const QCommandLineParser &, const QStringList &args) {
                                                 return report<Tenant>(c, c.service().tenant(args[0]), printTenant);
                                             });
@@ -312,8 +319,7 @@ QList<std::shared_ptr<Command>> tenantCommands()
         });
     list << std::make_shared<SimpleCommand>(
         u"tenant set-plan"_s, u"TENANT PLAN [--override KEY=VALUE]... [--clear-overrides]"_s,
-        u"Move a tenant to a plan and set per-tenant limit overrides (admin)."_s,
-        QStringList{u"TENANT"_s, u"PLAN"_s},
+        u"Move a tenant to a plan and set per-tenant limit overrides (admin)."_s, QStringList{u"TENANT"_s, u"PLAN"_s},
         QList<QCommandLineOption>{
             {u"override"_s,
              u"Override a limit: max_stores, max_files_per_store, max_file_bytes, max_total_bytes (numbers) or "
@@ -350,9 +356,9 @@ QList<std::shared_ptr<Command>> tenantCommands()
             return report<Tenant>(c, c.service().setPlan(args[0], args[1], overrides), printTenant);
         });
     list << std::make_shared<SimpleCommand>(
-        u"tenant delete"_s, u"TENANT"_s, u"Soft-delete a tenant; the sync purges it after the retention period (owner)."_s,
-        QStringList{u"TENANT"_s}, QList<QCommandLineOption>{},
-        [](Context &c, const QCommandLineParser &, const QStringList &args) {
+        u"tenant delete"_s, u"TENANT"_s,
+        u"Soft-delete a tenant; the sync purges it after the retention period (owner)."_s, QStringList{u"TENANT"_s},
+        QList<QCommandLineOption>{}, [](Context &c, const QCommandLineParser &, const QStringList &args) {
             return report<Tenant>(c, c.service().deleteTenant(args[0]), printTenant);
         });
     list << std::make_shared<SimpleCommand>(
@@ -369,7 +375,8 @@ QList<std::shared_ptr<Command>> tenantCommands()
             c.out() << u"Plan %1\n"_s.arg(u.plan)
                     << u"  stores:              %1 of %2\n"_s.arg(u.stores).arg(u.limits.maxStores)
                     << u"  files (fullest store): %1 of %2\n"_s.arg(u.largestStoreFiles).arg(u.limits.maxFilesPerStore)
-                    << u"  storage:             %1 of %2\n"_s.arg(formatBytes(u.totalBytes), formatBytes(u.limits.maxTotalBytes))
+                    << u"  storage:             %1 of %2\n"_s.arg(formatBytes(u.totalBytes),
+                                                                  formatBytes(u.limits.maxTotalBytes))
                     << u"  largest file allowed: %1\n"_s.arg(formatBytes(u.limits.maxFileBytes))
                     << u"  worst use:           %1%\n"_s.arg(u.worstPercent(), 0, 'f', 1);
             return int(Ok);
@@ -384,12 +391,12 @@ QList<std::shared_ptr<Command>> storeCommands()
     QList<std::shared_ptr<Command>> list;
     list << std::make_shared<SimpleCommand>(
         u"store create"_s, u"--tenant T NAME [--backend local|openai] [--metadata JSON] [--expires-after-days N]"_s,
-        u"Create a vector store (admin). The tenant's first store becomes its primary store."_s,
-        QStringList{u"NAME"_s},
-        QList<QCommandLineOption>{tenantOption(),
-                                  {u"backend"_s, u"local (embedded engine) or openai; default: the tenant's."_s,
-                                   u"backend"_s},
-                                  metadataOption(), expiryOption()},
+        u"Create a vector store (admin). The tenant's first store becomes its primary store."_s, QStringList{u"NAME"_s},
+        QList<QCommandLineOption>{
+            tenantOption(),
+            {u"backend"_s, u"local (embedded engine) or openai; default: the tenant's."_s, u"backend"_s},
+            metadataOption(),
+            expiryOption()},
         [](Context &c, const QCommandLineParser &p, const QStringList &args) {
             bool ok = false;
             const QString tenant = tenantRef(c, p, &ok);
@@ -431,12 +438,17 @@ QList<std::shared_ptr<Command>> storeCommands()
             }
             QList<QStringList> rows;
             for (const VectorStore &s : result.value())
-                rows << QStringList{QString::number(s.id), s.name + (s.isPrimary ? u" *"_s : QString()), s.backend,
-                                    s.status, QString::number(s.fileCounts.total()), formatBytes(s.usageBytes),
+                rows << QStringList{QString::number(s.id),
+                                    s.name + (s.isPrimary ? u" *"_s : QString()),
+                                    s.backend,
+                                    s.status,
+                                    QString::number(s.fileCounts.total()),
+                                    formatBytes(s.usageBytes),
                                     s.expiresAt ? formatTime(*s.expiresAt) : u"never"_s,
                                     s.deletedAt ? u"deleted "_s + formatTime(*s.deletedAt) : u"live"_s};
-            printTable(c, {u"ID"_s, u"NAME"_s, u"BACKEND"_s, u"STATUS"_s, u"FILES"_s, u"USAGE"_s, u"EXPIRES"_s, u"STATE"_s},
-                       rows);
+            printTable(
+                c, {u"ID"_s, u"NAME"_s, u"BACKEND"_s, u"STATUS"_s, u"FILES"_s, u"USAGE"_s, u"EXPIRES"_s, u"STATE"_s},
+                rows);
             if (!result->isEmpty())
                 c.out() << u"(* primary store)\n"_s;
             return int(Ok);
@@ -449,12 +461,13 @@ QList<std::shared_ptr<Command>> storeCommands()
             const QString tenant = tenantRef(c, p, &ok);
             if (!ok)
                 return int(Usage);
-            return report<VectorStore>(c, c.service().store(tenant, args[0], p.isSet(u"deleted"_s) ? Visibility::Deleted
-                                                                                                   : Visibility::Live),
-                                     printStore);
+            return report<VectorStore>(
+                c, c.service().store(tenant, args[0], p.isSet(u"deleted"_s) ? Visibility::Deleted : Visibility::Live),
+                printStore);
         });
     list << std::make_shared<SimpleCommand>(
-        u"store update"_s, u"--tenant T STORE [--rename NAME] [--metadata JSON] [--expires-after-days N | --no-expiry]"_s,
+        u"store update"_s,
+        u"--tenant T STORE [--rename NAME] [--metadata JSON] [--expires-after-days N | --no-expiry]"_s,
         u"Rename a store, replace its metadata or change its expiry policy (admin)."_s, QStringList{u"STORE"_s},
         QList<QCommandLineOption>{tenantOption(),
                                   {u"rename"_s, u"New name."_s, u"name"_s},
@@ -491,8 +504,9 @@ QList<std::shared_ptr<Command>> storeCommands()
                 return c.usage(u"Nothing to change: give --rename, --metadata, --expires-after-days or --no-expiry."_s);
             return report<VectorStore>(c, c.service().updateStore(tenant, args[0], update), printStore);
         });
-    auto simpleStoreAction = [&list](const QString &name, const QString &summary,
-                                     Result<VectorStore> (VectorStoreService::*action)(const QString &, const QString &)) {
+    auto simpleStoreAction = [&list](
+                                 const QString &name, const QString &summary,
+                                 Result<VectorStore> (VectorStoreService::*action)(const QString &, const QString &)) {
         list << std::make_shared<SimpleCommand>(
             name, u"--tenant T STORE"_s, summary, QStringList{u"STORE"_s}, QList<QCommandLineOption>{tenantOption()},
             [action](Context &c, const QCommandLineParser &p, const QStringList &args) {
@@ -505,7 +519,8 @@ QList<std::shared_ptr<Command>> storeCommands()
     };
     simpleStoreAction(u"store delete"_s, u"Move a store to the trash; restore it until it is purged (admin)."_s,
                       &VectorStoreService::deleteStore);
-    simpleStoreAction(u"store restore"_s, u"Bring a store back from the trash (admin)."_s, &VectorStoreService::restoreStore);
+    simpleStoreAction(u"store restore"_s, u"Bring a store back from the trash (admin)."_s,
+                      &VectorStoreService::restoreStore);
     simpleStoreAction(u"store set-primary"_s, u"Make a store the tenant's primary store (admin)."_s,
                       &VectorStoreService::setPrimary);
     list << std::make_shared<SimpleCommand>(
@@ -521,9 +536,10 @@ QList<std::shared_ptr<Command>> storeCommands()
             if (!result)
                 return c.fail(result.error());
             if (c.json())
-                printJson(c, QJsonObject{{u"id"_s, store ? QJsonValue(store->id) : QJsonValue(QJsonValue::Null)},
-                                         {u"object"_s, u"vector_store.deleted"_s},
-                                         {u"deleted"_s, true}});
+                printJson(c,
+                          QJsonObject{{u"id"_s, store ? QJsonValue(store->id) : QJsonValue(QJsonValue::Null)},
+                                      {u"object"_s, u"vector_store.deleted"_s},
+                                      {u"deleted"_s, true}});
             else
                 c.out() << u"Purged store %1.\n"_s.arg(args[0]);
             return int(Ok);
@@ -568,16 +584,16 @@ QList<std::shared_ptr<Command>> fileCommands()
 {
     QList<std::shared_ptr<Command>> list;
     list << std::make_shared<SimpleCommand>(
-        u"file attach"_s,
-        u"--tenant T --store S PATH... [--attributes JSON] [--chunk-size N --chunk-overlap N]"_s,
+        u"file attach"_s, u"--tenant T --store S PATH... [--attributes JSON] [--chunk-size N --chunk-overlap N]"_s,
         u"Attach files (folders recursively) to a store (editor). Each file is checked on its own; one refused file "
         u"does not stop the others."_s,
         QStringList{u"PATH..."_s},
-        QList<QCommandLineOption>{tenantOption(), storeOption(),
-                                  {u"attributes"_s, u"Attributes for every file, as a JSON object."_s, u"json"_s},
-                                  {u"chunk-size"_s, u"Static chunking: tokens per chunk (100-4096)."_s, u"tokens"_s},
-                                  {u"chunk-overlap"_s, u"Static chunking: overlap in tokens (0 to half the size)."_s,
-                                   u"tokens"_s}},
+        QList<QCommandLineOption>{
+            tenantOption(),
+            storeOption(),
+            {u"attributes"_s, u"Attributes for every file, as a JSON object."_s, u"json"_s},
+            {u"chunk-size"_s, u"Static chunking: tokens per chunk (100-4096)."_s, u"tokens"_s},
+            {u"chunk-overlap"_s, u"Static chunking: overlap in tokens (0 to half the size)."_s, u"tokens"_s}},
         [](Context &c, const QCommandLineParser &p, const QStringList &args) {
             bool ok = false;
             const QString tenant = tenantRef(c, p, &ok);
@@ -645,16 +661,16 @@ QList<std::shared_ptr<Command>> fileCommands()
         u"file list"_s,
         u"--tenant T --store S [--status S] [--name-contains TEXT] [--deleted] [--sort COLUMN] [--desc] [--limit N] [--offset N]"_s,
         u"List a store's files."_s, QStringList{},
-        QList<QCommandLineOption>{tenantOption(), storeOption(),
-                                  {u"status"_s, u"Only files in this status: in_progress, completed, failed, cancelled."_s,
-                                   u"status"_s},
-                                  {u"name-contains"_s, u"Only files whose name contains this text."_s, u"text"_s},
-                                  deletedOption(),
-                                  {u"sort"_s, u"Sort by filename, size_bytes, status, updated_at, created_at, mime_type."_s,
-                                   u"column"_s},
-                                  {u"desc"_s, u"Sort descending."_s},
-                                  {u"limit"_s, u"At most this many files (default 1000)."_s, u"n"_s},
-                                  {u"offset"_s, u"Skip this many files."_s, u"n"_s}},
+        QList<QCommandLineOption>{
+            tenantOption(),
+            storeOption(),
+            {u"status"_s, u"Only files in this status: in_progress, completed, failed, cancelled."_s, u"status"_s},
+            {u"name-contains"_s, u"Only files whose name contains this text."_s, u"text"_s},
+            deletedOption(),
+            {u"sort"_s, u"Sort by filename, size_bytes, status, updated_at, created_at, mime_type."_s, u"column"_s},
+            {u"desc"_s, u"Sort descending."_s},
+            {u"limit"_s, u"At most this many files (default 1000)."_s, u"n"_s},
+            {u"offset"_s, u"Skip this many files."_s, u"n"_s}},
         [](Context &c, const QCommandLineParser &p, const QStringList &) {
             bool ok = false;
             const QString tenant = tenantRef(c, p, &ok);
@@ -691,9 +707,13 @@ QList<std::shared_ptr<Command>> fileCommands()
             }
             QList<QStringList> rows;
             for (const StoreFile &f : result.value())
-                rows << QStringList{QString::number(f.id), f.filename, f.status, formatBytes(f.sizeBytes),
+                rows << QStringList{QString::number(f.id),
+                                    f.filename,
+                                    f.status,
+                                    formatBytes(f.sizeBytes),
                                     formatTime(f.updatedAt),
-                                    f.lastErrorCode.isEmpty() ? QString() : f.lastErrorCode + u": "_s + f.lastErrorMessage};
+                                    f.lastErrorCode.isEmpty() ? QString()
+                                                              : f.lastErrorCode + u": "_s + f.lastErrorMessage};
             printTable(c, {u"ID"_s, u"NAME"_s, u"STATUS"_s, u"SIZE"_s, u"UPDATED"_s, u"LAST ERROR"_s}, rows);
             return int(Ok);
         });
@@ -708,9 +728,10 @@ QList<std::shared_ptr<Command>> fileCommands()
             const QString store = storeRef(c, p, &ok);
             if (!ok)
                 return int(Usage);
-            return report<StoreFile>(c, c.service().file(tenant, store, args[0],
-                                                       p.isSet(u"deleted"_s) ? Visibility::Deleted : Visibility::Live),
-                                   printFile);
+            return report<StoreFile>(c,
+                                     c.service().file(tenant, store, args[0],
+                                                      p.isSet(u"deleted"_s) ? Visibility::Deleted : Visibility::Live),
+                                     printFile);
         });
     list << std::make_shared<SimpleCommand>(
         u"file set-attributes"_s, u"--tenant T --store S FILE JSON"_s,
@@ -730,23 +751,23 @@ QList<std::shared_ptr<Command>> fileCommands()
                 return c.fail(error);
             return report<StoreFile>(c, c.service().setFileAttributes(tenant, store, args[0], *attributes), printFile);
         });
-    auto simpleFileAction = [&list](const QString &name, const QString &summary,
-                                    Result<StoreFile> (VectorStoreService::*action)(const QString &, const QString &,
-                                                                                    const QString &)) {
-        list << std::make_shared<SimpleCommand>(
-            name, u"--tenant T --store S FILE"_s, summary, QStringList{u"FILE"_s},
-            QList<QCommandLineOption>{tenantOption(), storeOption()},
-            [action](Context &c, const QCommandLineParser &p, const QStringList &args) {
-                bool ok = false;
-                const QString tenant = tenantRef(c, p, &ok);
-                if (!ok)
-                    return int(Usage);
-                const QString store = storeRef(c, p, &ok);
-                if (!ok)
-                    return int(Usage);
-                return report<StoreFile>(c, (c.service().*action)(tenant, store, args[0]), printFile);
-            });
-    };
+    auto simpleFileAction =
+        [&list](const QString &name, const QString &summary,
+                Result<StoreFile> (VectorStoreService::*action)(const QString &, const QString &, const QString &)) {
+            list << std::make_shared<SimpleCommand>(
+                name, u"--tenant T --store S FILE"_s, summary, QStringList{u"FILE"_s},
+                QList<QCommandLineOption>{tenantOption(), storeOption()},
+                [action](Context &c, const QCommandLineParser &p, const QStringList &args) {
+                    bool ok = false;
+                    const QString tenant = tenantRef(c, p, &ok);
+                    if (!ok)
+                        return int(Usage);
+                    const QString store = storeRef(c, p, &ok);
+                    if (!ok)
+                        return int(Usage);
+                    return report<StoreFile>(c, (c.service().*action)(tenant, store, args[0]), printFile);
+                });
+        };
     simpleFileAction(u"file detach"_s, u"Detach a file from its store; restore it until it is purged (editor)."_s,
                      &VectorStoreService::detachFile);
     simpleFileAction(u"file restore"_s, u"Re-attach a detached file (editor)."_s, &VectorStoreService::restoreFile);
@@ -829,8 +850,8 @@ QList<std::shared_ptr<Command>> otherCommands()
             QList<QStringList> rows;
             for (const Plan &plan : result.value())
                 rows << QStringList{plan.name, QString::number(plan.limits.maxStores),
-                                    QString::number(plan.limits.maxFilesPerStore), formatBytes(plan.limits.maxFileBytes),
-                                    formatBytes(plan.limits.maxTotalBytes)};
+                                    QString::number(plan.limits.maxFilesPerStore),
+                                    formatBytes(plan.limits.maxFileBytes), formatBytes(plan.limits.maxTotalBytes)};
             printTable(c, {u"PLAN"_s, u"STORES"_s, u"FILES/STORE"_s, u"MAX FILE"_s, u"STORAGE"_s}, rows);
             return int(Ok);
         });
@@ -889,24 +910,27 @@ QList<std::shared_ptr<Command>> otherCommands()
             if (c.json()) {
                 QJsonArray appliedJson;
                 for (const AppliedMigration &m : applied)
-                    appliedJson.append(QJsonObject{{u"version"_s, m.version}, {u"name"_s, m.name},
+                    appliedJson.append(QJsonObject{{u"version"_s, m.version},
+                                                   {u"name"_s, m.name},
                                                    {u"checksum"_s, QString::fromLatin1(m.checksum)},
                                                    {u"applied_at"_s, m.appliedAt}});
                 QJsonArray pendingJson;
                 for (int v : pending)
                     pendingJson.append(migrator.available().at(v - 1).name);
-                printJson(c, QJsonObject{{u"database"_s, url->redacted()},
-                                         {u"version"_s, applied.isEmpty() ? 0 : applied.constLast().version},
-                                         {u"latest"_s, migrator.latestVersion()},
-                                         {u"applied"_s, appliedJson},
-                                         {u"applied_now"_s, QJsonArray::fromStringList(appliedNow)},
-                                         {u"pending"_s, pendingJson}});
+                printJson(c,
+                          QJsonObject{{u"database"_s, url->redacted()},
+                                      {u"version"_s, applied.isEmpty() ? 0 : applied.constLast().version},
+                                      {u"latest"_s, migrator.latestVersion()},
+                                      {u"applied"_s, appliedJson},
+                                      {u"applied_now"_s, QJsonArray::fromStringList(appliedNow)},
+                                      {u"pending"_s, pendingJson}});
                 return int(Ok);
             }
             c.out() << url->describe() << u'\n';
             for (const QString &name : std::as_const(appliedNow))
                 c.out() << u"  applied now: "_s << name << u'\n';
-            c.out() << u"  schema version %1 of %2, %3 pending\n"_s.arg(applied.isEmpty() ? 0 : applied.constLast().version)
+            c.out() << u"  schema version %1 of %2, %3 pending\n"_s
+                           .arg(applied.isEmpty() ? 0 : applied.constLast().version)
                            .arg(migrator.latestVersion())
                            .arg(pending.size());
             return int(Ok);

@@ -13,12 +13,12 @@ class ServiceError
 {
 public:
     enum class Kind {
-        InvalidInput,     // the request itself is wrong; fix it and retry
-        NotFound,         // no such tenant/store/file visible to the operator
-        Conflict,         // clashes with the current state (duplicate name, not deleted yet, ...)
+        InvalidInput, // the request itself is wrong; fix it and retry
+        NotFound, // no such tenant/store/file visible to the operator
+        Conflict, // clashes with the current state (duplicate name, not deleted yet, ...)
         PermissionDenied, // the operator's role does not allow it
-        QuotaExceeded,    // a plan limit would be exceeded
-        Unavailable,      // the database or a backend could not be reached or failed
+        QuotaExceeded, // a plan limit would be exceeded
+        Unavailable, // the database or a backend could not be reached or failed
     };
 
     ServiceError() = default;
@@ -26,8 +26,7 @@ public:
         : m_kind(kind)
         , m_message(std::move(message))
         , m_details(std::move(details))
-    {
-    }
+    { }
 
     static ServiceError invalid(const QString &message, const QString &field = {});
     static ServiceError notFound(const QString &message);
@@ -52,18 +51,15 @@ private:
 };
 
 // The outcome of a service call: a value or a ServiceError.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value)
         : m_state(std::move(value))
-    {
-    }
+    { }
     Result(ServiceError error)
         : m_state(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -78,16 +74,14 @@ private:
     std::variant<T, ServiceError> m_state;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
     Result(ServiceError error)
         : m_error(std::move(error))
         , m_ok(false)
-    {
-    }
+    { }
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
     const ServiceError &error() const { return m_error; }

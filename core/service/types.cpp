@@ -46,12 +46,13 @@ QJsonValue optionalTime(const std::optional<qint64> &value)
 
 QJsonObject PlanLimits::toJson() const
 {
-    return {{u"max_stores"_s, maxStores},
-            {u"max_files_per_store"_s, maxFilesPerStore},
-            {u"max_file_bytes"_s, maxFileBytes},
-            {u"max_total_bytes"_s, maxTotalBytes},
-            {u"allowed_types"_s, allowedTypes.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                        : QJsonValue(QJsonArray::fromStringList(allowedTypes))}};
+    return {
+        {u"max_stores"_s, maxStores},
+        {u"max_files_per_store"_s, maxFilesPerStore},
+        {u"max_file_bytes"_s, maxFileBytes},
+        {u"max_total_bytes"_s, maxTotalBytes},
+        {u"allowed_types"_s,
+         allowedTypes.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QJsonArray::fromStringList(allowedTypes))}};
 }
 
 QJsonObject Plan::toJson() const
@@ -103,9 +104,9 @@ QJsonObject VectorStore::toJson() const
                        {u"updated_at"_s, updatedAt},
                        {u"deleted_at"_s, optionalTime(deletedAt)}};
     object.insert(u"expires_after"_s,
-                  expiresAfter ? QJsonValue(QJsonObject{{u"anchor"_s, expiresAfter->anchor},
-                                                        {u"days"_s, expiresAfter->days}})
-                               : QJsonValue(QJsonValue::Null));
+                  expiresAfter
+                      ? QJsonValue(QJsonObject{{u"anchor"_s, expiresAfter->anchor}, {u"days"_s, expiresAfter->days}})
+                      : QJsonValue(QJsonValue::Null));
     return object;
 }
 
@@ -114,33 +115,34 @@ QJsonObject ChunkingStrategy::toJson() const
     if (type == u"other"_s)
         return {{u"type"_s, type}};
     return {{u"type"_s, type},
-            {u"static"_s, QJsonObject{{u"max_chunk_size_tokens"_s, maxChunkSizeTokens},
-                                      {u"chunk_overlap_tokens"_s, chunkOverlapTokens}}}};
+            {u"static"_s,
+             QJsonObject{{u"max_chunk_size_tokens"_s, maxChunkSizeTokens},
+                         {u"chunk_overlap_tokens"_s, chunkOverlapTokens}}}};
 }
 
 QJsonObject StoreFile::toJson() const
 {
-    QJsonObject object{{u"id"_s, id},
-                       {u"object"_s, u"vector_store.file"_s},
-                       {u"vector_store_id"_s, storeId},
-                       {u"tenant_id"_s, tenantId},
-                       {u"filename"_s, filename},
-                       {u"mime_type"_s, mimeType},
-                       {u"size_bytes"_s, sizeBytes},
-                       {u"sha256"_s, sha256},
-                       {u"status"_s, status},
-                       {u"usage_bytes"_s, usageBytes},
-                       {u"attributes"_s, attributes},
-                       {u"chunking_strategy"_s, chunking.toJson()},
-                       {u"remote_file_id"_s, remoteFileId.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                   : QJsonValue(remoteFileId)},
-                       {u"created_at"_s, createdAt},
-                       {u"updated_at"_s, updatedAt},
-                       {u"deleted_at"_s, optionalTime(deletedAt)}};
-    object.insert(u"last_error"_s, lastErrorCode.isEmpty()
-                                        ? QJsonValue(QJsonValue::Null)
-                                        : QJsonValue(QJsonObject{{u"code"_s, lastErrorCode},
-                                                                 {u"message"_s, lastErrorMessage}}));
+    QJsonObject object{
+        {u"id"_s, id},
+        {u"object"_s, u"vector_store.file"_s},
+        {u"vector_store_id"_s, storeId},
+        {u"tenant_id"_s, tenantId},
+        {u"filename"_s, filename},
+        {u"mime_type"_s, mimeType},
+        {u"size_bytes"_s, sizeBytes},
+        {u"sha256"_s, sha256},
+        {u"status"_s, status},
+        {u"usage_bytes"_s, usageBytes},
+        {u"attributes"_s, attributes},
+        {u"chunking_strategy"_s, chunking.toJson()},
+        {u"remote_file_id"_s, remoteFileId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(remoteFileId)},
+        {u"created_at"_s, createdAt},
+        {u"updated_at"_s, updatedAt},
+        {u"deleted_at"_s, optionalTime(deletedAt)}};
+    object.insert(u"last_error"_s,
+                  lastErrorCode.isEmpty()
+                      ? QJsonValue(QJsonValue::Null)
+                      : QJsonValue(QJsonObject{{u"code"_s, lastErrorCode}, {u"message"_s, lastErrorMessage}}));
     return object;
 }
 

@@ -148,9 +148,9 @@ struct QuotaUsage
     QString plan;
     PlanLimits limits;
     qint64 stores = 0;
-    qint64 files = 0;           // live files over all live stores
+    qint64 files = 0; // live files over all live stores
     qint64 largestStoreFiles = 0;
-    qint64 totalBytes = 0;      // sum of live files' sizes
+    qint64 totalBytes = 0; // sum of live files' sizes
     // The highest use of any limit, 0..100 (may exceed 100 after a plan downgrade).
     double worstPercent() const;
     QJsonObject toJson() const;

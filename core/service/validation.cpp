@@ -21,33 +21,31 @@ bool hasControlCharacters(const QString &text)
 Problem validateKeyValueMap(const QJsonObject &map, const QString &what, bool allowScalars)
 {
     if (map.size() > limits::kMaxKeys) {
-        return ServiceError::invalid(
-            u"%1 has %2 keys; at most %3 are allowed. Remove %4 of them."_s.arg(what)
-                .arg(map.size())
-                .arg(limits::kMaxKeys)
-                .arg(map.size() - limits::kMaxKeys),
-            what.toLower());
+        return ServiceError::invalid(u"%1 has %2 keys; at most %3 are allowed. Remove %4 of them."_s.arg(what)
+                                         .arg(map.size())
+                                         .arg(limits::kMaxKeys)
+                                         .arg(map.size() - limits::kMaxKeys),
+                                     what.toLower());
     }
     for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
         const QString &key = it.key();
         if (key.isEmpty())
             return ServiceError::invalid(u"%1 has an empty key; every key needs a name."_s.arg(what), what.toLower());
         if (key.size() > limits::kMaxKeyLength) {
-            return ServiceError::invalid(u"%1 key '%2…' is %3 characters long; at most %4 are allowed."_s
-                                             .arg(what, key.left(20))
-                                             .arg(key.size())
-                                             .arg(limits::kMaxKeyLength),
-                                         what.toLower());
+            return ServiceError::invalid(
+                u"%1 key '%2…' is %3 characters long; at most %4 are allowed."_s.arg(what, key.left(20))
+                    .arg(key.size())
+                    .arg(limits::kMaxKeyLength),
+                what.toLower());
         }
         const QJsonValue value = it.value();
         if (value.isString()) {
             const qsizetype length = value.toString().size();
             if (length > limits::kMaxStringValueLength) {
-                return ServiceError::invalid(u"%1 value of '%2' is %3 characters long; at most %4 are allowed."_s
-                                                 .arg(what, key)
-                                                 .arg(length)
-                                                 .arg(limits::kMaxStringValueLength),
-                                             what.toLower());
+                return ServiceError::invalid(
+                    u"%1 value of '%2' is %3 characters long; at most %4 are allowed."_s.arg(what, key).arg(length).arg(
+                        limits::kMaxStringValueLength),
+                    what.toLower());
             }
             continue;
         }
@@ -140,12 +138,13 @@ Problem validateChunking(const ChunkingStrategy &chunking)
     if (chunking.type != u"static"_s)
         return ServiceError::invalid(u"Chunking strategy '%1' is unknown; use auto or static."_s.arg(chunking.type),
                                      u"chunking_strategy.type"_s);
-    if (chunking.maxChunkSizeTokens < limits::kMinChunkTokens || chunking.maxChunkSizeTokens > limits::kMaxChunkTokens) {
-        return ServiceError::invalid(u"max_chunk_size_tokens %1 is out of range; use %2 to %3."_s
-                                         .arg(chunking.maxChunkSizeTokens)
-                                         .arg(limits::kMinChunkTokens)
-                                         .arg(limits::kMaxChunkTokens),
-                                     u"chunking_strategy.static.max_chunk_size_tokens"_s);
+    if (chunking.maxChunkSizeTokens < limits::kMinChunkTokens
+        || chunking.maxChunkSizeTokens > limits::kMaxChunkTokens) {
+        return ServiceError::invalid(
+            u"max_chunk_size_tokens %1 is out of range; use %2 to %3."_s.arg(chunking.maxChunkSizeTokens)
+                .arg(limits::kMinChunkTokens)
+                .arg(limits::kMaxChunkTokens),
+            u"chunking_strategy.static.max_chunk_size_tokens"_s);
     }
     const int maxOverlap = chunking.maxChunkSizeTokens / 2;
     if (chunking.chunkOverlapTokens < 0 || chunking.chunkOverlapTokens > maxOverlap) {
@@ -177,9 +176,9 @@ Problem validatePlanOverrides(const QJsonObject &overrides)
             continue;
         }
         if (!numericKeys.contains(it.key()))
-            return ServiceError::invalid(u"Unknown plan override '%1'; known: %2, allowed_types."_s.arg(
-                                             it.key(), numericKeys.join(u", "_s)),
-                                         u"plan_overrides"_s);
+            return ServiceError::invalid(
+                u"Unknown plan override '%1'; known: %2, allowed_types."_s.arg(it.key(), numericKeys.join(u", "_s)),
+                u"plan_overrides"_s);
         const double value = it.value().toDouble(-1);
         if (!it.value().isDouble() || value < 0 || value != double(qint64(value)))
             return ServiceError::invalid(u"Override %1 must be a whole number of at least 0."_s.arg(it.key()),
@@ -195,9 +194,9 @@ std::optional<QJsonObject> parseJsonObject(const QString &text, const QString &w
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = ServiceError::invalid(u"%1 is not valid JSON: %2 at offset %3."_s.arg(what, parseError.errorString())
-                                           .arg(parseError.offset),
-                                       what.toLower());
+        *error = ServiceError::invalid(
+            u"%1 is not valid JSON: %2 at offset %3."_s.arg(what, parseError.errorString()).arg(parseError.offset),
+            what.toLower());
         return std::nullopt;
     }
     if (!document.isObject()) {

@@ -12,9 +12,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -155,7 +155,7 @@ bool isUniqueViolation(const QSqlError &error)
     const QString code = error.nativeErrorCode();
     // SQLite: 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 PRIMARYKEY; PostgreSQL: 23505.
     return code == u"2067"_s || code == u"1555"_s || code == u"23505"_s
-           || error.databaseText().contains(u"UNIQUE constraint failed"_s);
+        || error.databaseText().contains(u"UNIQUE constraint failed"_s);
 }
 
 } // namespace
@@ -186,8 +186,7 @@ VectorStoreService::VectorStoreService(Database &db, QString operatorName)
     : m_db(db)
     , m_operator(std::move(operatorName))
     , m_requestId(logging::newRequestId())
-{
-}
+{ }
 
 qint64 VectorStoreService::now() const
 {
@@ -265,15 +264,19 @@ std::optional<ServiceError> VectorStoreService::lockTenant(qint64 tenantId)
 
 std::optional<ServiceError> VectorStoreService::recountStore(qint64 storeId)
 {
-    auto result = exec(
-        u"UPDATE vector_stores SET "
-        u"files_in_progress = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
-        u"files_completed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL AND f.status = 'completed'), "
-        u"files_failed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL AND f.status = 'failed'), "
-        u"files_cancelled = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
-        u"usage_bytes = (SELECT coalesce(sum(f.usage_bytes), 0) FROM vector_store_files f WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL) "
-        u"WHERE id = ?"_s,
-        {storeId}, u"updating the store's file counts"_s);
+    auto result = exec(u"UPDATE vector_stores SET "
+                       u"files_in_progress = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
+                       u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
+                       u"files_completed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
+                       u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'completed'), "
+                       u"files_failed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+                       u"AND f.deleted_at IS NULL AND f.status = 'failed'), "
+                       u"files_cancelled = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
+                       u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
+                       u"usage_bytes = (SELECT coalesce(sum(f.usage_bytes), 0) FROM vector_store_files f WHERE "
+                       u"f.store_id = vector_stores.id AND f.deleted_at IS NULL) "
+                       u"WHERE id = ?"_s,
+                       {storeId}, u"updating the store's file counts"_s);
     if (!result)
         return result.error();
     return std::nullopt;
@@ -284,8 +287,8 @@ std::optional<ServiceError> VectorStoreService::recountStore(qint64 storeId)
 
 Result<VectorStoreService::OperatorInfo> VectorStoreService::currentOperator()
 {
-    auto found = exec(u"SELECT id, name, is_instance_admin FROM operators WHERE lower(name) = lower(?)"_s,
-                      {m_operator}, u"looking up the operator"_s);
+    auto found = exec(u"SELECT id, name, is_instance_admin FROM operators WHERE lower(name) = lower(?)"_s, {m_operator},
+                      u"looking up the operator"_s);
     if (!found)
         return found.error();
     if (found.value().next())
@@ -313,12 +316,13 @@ Result<VectorStoreService::OperatorInfo> VectorStoreService::currentOperator()
     count.value().finish();
     if (!first)
         return OperatorInfo{0, m_operator, false}; // unknown operator: no rights anywhere
-    auto insert = exec(u"INSERT INTO operators (name, display_name, is_instance_admin, created_at) VALUES (?, ?, 1, ?)"_s,
-                       {m_operator, m_operator, now()}, u"registering the operator"_s);
+    auto insert =
+        exec(u"INSERT INTO operators (name, display_name, is_instance_admin, created_at) VALUES (?, ?, 1, ?)"_s,
+             {m_operator, m_operator, now()}, u"registering the operator"_s);
     if (!insert)
         return insert.error();
-    if (auto problem = audit(std::nullopt, u"operator.bootstrap"_s, u"operator:"_s + m_operator,
-                             {{u"instance_admin"_s, true}}))
+    if (auto problem =
+            audit(std::nullopt, u"operator.bootstrap"_s, u"operator:"_s + m_operator, {{u"instance_admin"_s, true}}))
         return *problem;
     if (!transaction.commit())
         return commitError(u"registering the operator"_s, transaction.error());
@@ -345,7 +349,8 @@ Result<Tenant> VectorStoreService::findTenant(const QString &tenantRef, Visibili
     return tenantFromRow(result.value());
 }
 
-Result<VectorStoreService::Access> VectorStoreService::access(const QString &tenantRef, Role needed, const QString &action)
+Result<VectorStoreService::Access> VectorStoreService::access(const QString &tenantRef, Role needed,
+                                                              const QString &action)
 {
     auto op = currentOperator();
     if (!op)
@@ -363,15 +368,16 @@ Result<VectorStoreService::Access> VectorStoreService::access(const QString &ten
         if (!membership.value().next()) {
             // Not a member: the tenant is invisible, not merely forbidden.
             return ServiceError::notFound(
-                u"No tenant '%1'. List the tenants you can see with: vectordesk tenant list"_s.arg(tenantRef.trimmed()));
+                u"No tenant '%1'. List the tenants you can see with: vectordesk tenant list"_s.arg(
+                    tenantRef.trimmed()));
         }
         role = roleFromName(membership.value().value(0).toString()).value_or(Role::Viewer);
     }
     if (role < needed) {
-        return ServiceError::denied(u"%1 needs the %2 role in tenant %3; %4 is %5. Ask an owner of %3 to "
-                                    u"change your role."_s.arg(action, roleName(needed), tenant->slug, m_operator,
-                                                               roleName(role)),
-                                    roleName(needed));
+        return ServiceError::denied(
+            u"%1 needs the %2 role in tenant %3; %4 is %5. Ask an owner of %3 to "
+            u"change your role."_s.arg(action, roleName(needed), tenant->slug, m_operator, roleName(role)),
+            roleName(needed));
     }
     Access result{tenant.value(), role};
     result.tenant.myRole = role;
@@ -394,7 +400,8 @@ Result<PlanLimits> VectorStoreService::limitsFor(const Tenant &tenant)
     if (!result)
         return result.error();
     if (!result.value().next())
-        return ServiceError::unavailable(u"Tenant %1 is on plan '%2', which does not exist."_s.arg(tenant.slug, tenant.plan));
+        return ServiceError::unavailable(
+            u"Tenant %1 is on plan '%2', which does not exist."_s.arg(tenant.slug, tenant.plan));
     const QSqlQuery &q = result.value();
     PlanLimits limits;
     limits.maxStores = q.value(0).toLongLong();
@@ -482,8 +489,8 @@ Result<Tenant> VectorStoreService::createTenant(const TenantDraft &draftIn)
     Transaction transaction(m_db);
     if (!transaction.isActive())
         return commitError(doing, transaction.error());
-    auto existing = exec(u"SELECT id FROM tenants WHERE lower(slug) = lower(?) AND deleted_at IS NULL"_s, {draft.slug},
-                         doing);
+    auto existing =
+        exec(u"SELECT id FROM tenants WHERE lower(slug) = lower(?) AND deleted_at IS NULL"_s, {draft.slug}, doing);
     if (!existing)
         return existing.error();
     if (existing.value().next())
@@ -497,8 +504,8 @@ Result<Tenant> VectorStoreService::createTenant(const TenantDraft &draftIn)
                        {draft.slug, draft.displayName, draft.plan, draft.defaultBackend, at, at}, doing);
     if (!insert)
         return insert.error();
-    auto idQuery = exec(u"SELECT id FROM tenants WHERE lower(slug) = lower(?) AND deleted_at IS NULL"_s, {draft.slug},
-                        doing);
+    auto idQuery =
+        exec(u"SELECT id FROM tenants WHERE lower(slug) = lower(?) AND deleted_at IS NULL"_s, {draft.slug}, doing);
     if (!idQuery)
         return idQuery.error();
     idQuery.value().next();
@@ -526,12 +533,12 @@ Result<QList<Tenant>> VectorStoreService::listTenants(Visibility visibility)
     QVariantList binds;
     if (op->isInstanceAdmin) {
         sql = u"SELECT "_s + kTenantColumns + u", 'owner' FROM tenants WHERE "_s + visibilityClause(visibility)
-              + u" ORDER BY lower(slug), id"_s;
+            + u" ORDER BY lower(slug), id"_s;
     } else {
         sql = u"SELECT t.id, t.slug, t.display_name, t.plan, t.plan_overrides, t.default_backend, t.created_at, "
               u"t.updated_at, t.deleted_at, m.role FROM tenants t JOIN memberships m ON m.tenant_id = t.id "
               u"WHERE m.operator_id = ? AND "_s
-              + visibilityClause(visibility, u"t.deleted_at"_s) + u" ORDER BY lower(t.slug), t.id"_s;
+            + visibilityClause(visibility, u"t.deleted_at"_s) + u" ORDER BY lower(t.slug), t.id"_s;
         binds << op->id;
     }
     auto result = exec(sql, binds, u"listing tenants"_s);
@@ -686,9 +693,10 @@ Result<QuotaUsage> VectorStoreService::quotaUsage(const QString &tenantRef)
     files.value().next();
     usage.files = files.value().value(0).toLongLong();
     usage.totalBytes = files.value().value(1).toLongLong();
-    auto largest = exec(u"SELECT coalesce(max(files_in_progress + files_completed + files_failed + files_cancelled), 0) "
-                        u"FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
-                        {a->tenant.id}, u"counting files"_s);
+    auto largest =
+        exec(u"SELECT coalesce(max(files_in_progress + files_completed + files_failed + files_cancelled), 0) "
+             u"FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
+             {a->tenant.id}, u"counting files"_s);
     if (!largest)
         return largest.error();
     largest.value().next();
@@ -701,8 +709,8 @@ Result<QuotaUsage> VectorStoreService::quotaUsage(const QString &tenantRef)
 
 Result<VectorStore> VectorStoreService::storeById(qint64 id)
 {
-    auto result = exec(u"SELECT "_s + kStoreColumns + u" FROM vector_stores WHERE id = ?"_s, {id},
-                       u"reading the store"_s);
+    auto result =
+        exec(u"SELECT "_s + kStoreColumns + u" FROM vector_stores WHERE id = ?"_s, {id}, u"reading the store"_s);
     if (!result)
         return result.error();
     if (!result.value().next())
@@ -715,8 +723,8 @@ Result<VectorStore> VectorStoreService::findStore(const Tenant &tenant, const QS
     const QString ref = storeRef.trimmed();
     bool isId = false;
     const qint64 id = ref.toLongLong(&isId);
-    const QString base = u"SELECT "_s + kStoreColumns + u" FROM vector_stores WHERE tenant_id = ? AND "_s
-                         + visibilityClause(visibility);
+    const QString base =
+        u"SELECT "_s + kStoreColumns + u" FROM vector_stores WHERE tenant_id = ? AND "_s + visibilityClause(visibility);
     if (isId) {
         auto byId = exec(base + u" AND id = ?"_s, {tenant.id, id}, u"looking up store %1"_s.arg(ref));
         if (!byId)
@@ -781,8 +789,9 @@ Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, co
                                        .arg(t.plan)
                                        .arg(storeCount),
                                    u"max_stores"_s, storeCount, limits->maxStores);
-    auto clash = exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND lower(name) = lower(?) AND deleted_at IS NULL"_s,
-                      {t.id, draft.name}, doing);
+    auto clash =
+        exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND lower(name) = lower(?) AND deleted_at IS NULL"_s,
+             {t.id, draft.name}, doing);
     if (!clash)
         return clash.error();
     if (clash.value().next())
@@ -806,8 +815,9 @@ Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, co
         doing);
     if (!insert)
         return insert.error();
-    auto created = exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND lower(name) = lower(?) AND deleted_at IS NULL"_s,
-                        {t.id, draft.name}, doing);
+    auto created =
+        exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND lower(name) = lower(?) AND deleted_at IS NULL"_s,
+             {t.id, draft.name}, doing);
     if (!created)
         return created.error();
     created.value().next();
@@ -883,9 +893,9 @@ Result<VectorStore> VectorStoreService::updateStore(const QString &tenantRef, co
         if (!clash)
             return clash.error();
         if (clash.value().next())
-            return ServiceError::conflict(u"Tenant %1 already has a store named '%2' (id %3); choose another name."_s
-                                              .arg(t.slug, name)
-                                              .arg(clash.value().value(0).toLongLong()));
+            return ServiceError::conflict(
+                u"Tenant %1 already has a store named '%2' (id %3); choose another name."_s.arg(t.slug, name)
+                    .arg(clash.value().value(0).toLongLong()));
         clash.value().finish();
     }
     if (update.name)
@@ -944,9 +954,9 @@ Result<VectorStore> VectorStoreService::deleteStore(const QString &tenantRef, co
                        {at, at, s->id}, doing);
     if (!result)
         return result.error();
-    if (auto problem = audit(a->tenant.id, u"store.delete"_s, u"store:%1"_s.arg(s->id),
-                             {{u"name"_s, s->name}, {u"was_primary"_s, s->isPrimary},
-                              {u"files"_s, s->fileCounts.total()}}))
+    if (auto problem =
+            audit(a->tenant.id, u"store.delete"_s, u"store:%1"_s.arg(s->id),
+                  {{u"name"_s, s->name}, {u"was_primary"_s, s->isPrimary}, {u"files"_s, s->fileCounts.total()}}))
         return *problem;
     if (!transaction.commit())
         return commitError(doing, transaction.error());
@@ -971,7 +981,8 @@ Result<VectorStore> VectorStoreService::restoreStore(const QString &tenantRef, c
         return commitError(doing, transaction.error());
     if (auto p = lockTenant(t.id))
         return *p;
-    auto counts = exec(u"SELECT count(*) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s, {t.id}, doing);
+    auto counts =
+        exec(u"SELECT count(*) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s, {t.id}, doing);
     if (!counts)
         return counts.error();
     counts.value().next();
@@ -983,16 +994,18 @@ Result<VectorStore> VectorStoreService::restoreStore(const QString &tenantRef, c
                                        .arg(limits->maxStores)
                                        .arg(t.plan, s->name),
                                    u"max_stores"_s, storeCount, limits->maxStores);
-    auto clash = exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND lower(name) = lower(?) AND deleted_at IS NULL"_s,
-                      {t.id, s->name}, doing);
+    auto clash =
+        exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND lower(name) = lower(?) AND deleted_at IS NULL"_s,
+             {t.id, s->name}, doing);
     if (!clash)
         return clash.error();
     if (clash.value().next())
-        return ServiceError::conflict(u"A live store is already named '%1' (id %2); rename it before restoring this one."_s
-                                          .arg(s->name)
-                                          .arg(clash.value().value(0).toLongLong()));
+        return ServiceError::conflict(
+            u"A live store is already named '%1' (id %2); rename it before restoring this one."_s.arg(s->name).arg(
+                clash.value().value(0).toLongLong()));
     clash.value().finish();
-    auto result = exec(u"UPDATE vector_stores SET deleted_at = NULL, updated_at = ? WHERE id = ?"_s, {now(), s->id}, doing);
+    auto result =
+        exec(u"UPDATE vector_stores SET deleted_at = NULL, updated_at = ? WHERE id = ?"_s, {now(), s->id}, doing);
     if (!result)
         return result.error();
     if (auto problem = audit(t.id, u"store.restore"_s, u"store:%1"_s.arg(s->id), {{u"name"_s, s->name}}))
@@ -1009,8 +1022,8 @@ Result<void> VectorStoreService::purgeStore(const QString &tenantRef, const QStr
         return a.error();
     auto live = findStore(a->tenant, storeRef, Visibility::Live);
     if (live)
-        return ServiceError::conflict(u"Store '%1' is not deleted; delete it first (vectordesk store delete), then purge."_s
-                                          .arg(live->name));
+        return ServiceError::conflict(
+            u"Store '%1' is not deleted; delete it first (vectordesk store delete), then purge."_s.arg(live->name));
     auto s = findStore(a->tenant, storeRef, Visibility::Deleted);
     if (!s)
         return s.error();
@@ -1055,8 +1068,9 @@ Result<VectorStore> VectorStoreService::setPrimary(const QString &tenantRef, con
     if (auto p = lockTenant(a->tenant.id))
         return *p;
     const qint64 at = now();
-    auto clear = exec(u"UPDATE vector_stores SET is_primary = 0, updated_at = ? WHERE tenant_id = ? AND is_primary = 1"_s,
-                      {at, a->tenant.id}, doing);
+    auto clear =
+        exec(u"UPDATE vector_stores SET is_primary = 0, updated_at = ? WHERE tenant_id = ? AND is_primary = 1"_s,
+             {at, a->tenant.id}, doing);
     if (!clear)
         return clear.error();
     auto set = exec(u"UPDATE vector_stores SET is_primary = 1, updated_at = ? WHERE id = ?"_s, {at, s->id}, doing);
@@ -1083,8 +1097,9 @@ Result<VectorStore> VectorStoreService::ensurePrimary(const QString &tenantRef)
             return commitError(doing, transaction.error());
         if (auto p = lockTenant(t.id))
             return *p;
-        auto current = exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
-                            {t.id}, doing);
+        auto current =
+            exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
+                 {t.id}, doing);
         if (!current)
             return current.error();
         if (current.value().next()) {
@@ -1104,8 +1119,8 @@ Result<VectorStore> VectorStoreService::ensurePrimary(const QString &tenantRef)
         if (oldest.value().next()) {
             storeId = oldest.value().value(0).toLongLong();
             oldest.value().finish();
-            auto promote = exec(u"UPDATE vector_stores SET is_primary = 1, updated_at = ? WHERE id = ?"_s, {at, storeId},
-                                doing);
+            auto promote =
+                exec(u"UPDATE vector_stores SET is_primary = 1, updated_at = ? WHERE id = ?"_s, {at, storeId}, doing);
             if (!promote)
                 return promote.error();
             action = u"store.set_primary"_s;
@@ -1118,13 +1133,15 @@ Result<VectorStore> VectorStoreService::ensurePrimary(const QString &tenantRef)
                 return ServiceError::quota(u"Tenant %1 may have no stores (plan %2); raise the limit to create its "
                                            u"primary store."_s.arg(t.slug, t.plan),
                                            u"max_stores"_s, 0, limits->maxStores);
-            auto insert = exec(u"INSERT INTO vector_stores (tenant_id, name, backend, status, is_primary, metadata, "
-                               u"last_active_at, created_at, updated_at) VALUES (?, 'primary', ?, 'completed', 1, '{}', ?, ?, ?)"_s,
-                               {t.id, t.defaultBackend, at, at, at}, doing);
+            auto insert = exec(
+                u"INSERT INTO vector_stores (tenant_id, name, backend, status, is_primary, metadata, "
+                u"last_active_at, created_at, updated_at) VALUES (?, 'primary', ?, 'completed', 1, '{}', ?, ?, ?)"_s,
+                {t.id, t.defaultBackend, at, at, at}, doing);
             if (!insert)
                 return insert.error();
-            auto created = exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
-                                {t.id}, doing);
+            auto created =
+                exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
+                     {t.id}, doing);
             if (!created)
                 return created.error();
             created.value().next();
@@ -1136,8 +1153,9 @@ Result<VectorStore> VectorStoreService::ensurePrimary(const QString &tenantRef)
             return *problem;
         if (!transaction.commit()) {
             // Another process made a primary store at the same moment: use theirs.
-            auto retry = exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
-                              {t.id}, doing);
+            auto retry =
+                exec(u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
+                     {t.id}, doing);
             if (retry && retry.value().next())
                 return storeById(retry.value().value(0).toLongLong());
             return commitError(doing, transaction.error());
@@ -1151,8 +1169,8 @@ Result<VectorStore> VectorStoreService::ensurePrimary(const QString &tenantRef)
 
 Result<StoreFile> VectorStoreService::fileById(qint64 id)
 {
-    auto result = exec(u"SELECT "_s + kFileColumns + u" FROM vector_store_files WHERE id = ?"_s, {id},
-                       u"reading the file"_s);
+    auto result =
+        exec(u"SELECT "_s + kFileColumns + u" FROM vector_store_files WHERE id = ?"_s, {id}, u"reading the file"_s);
     if (!result)
         return result.error();
     if (!result.value().next())
@@ -1165,8 +1183,8 @@ Result<StoreFile> VectorStoreService::findFile(const VectorStore &store, const Q
     bool isId = false;
     const qint64 id = fileRef.trimmed().toLongLong(&isId);
     if (!isId)
-        return ServiceError::invalid(u"File reference '%1' is not a file id; list ids with: vectordesk file list"_s.arg(fileRef),
-                                     u"file"_s);
+        return ServiceError::invalid(
+            u"File reference '%1' is not a file id; list ids with: vectordesk file list"_s.arg(fileRef), u"file"_s);
     auto result = exec(u"SELECT "_s + kFileColumns + u" FROM vector_store_files WHERE store_id = ? AND id = ? AND "_s
                            + visibilityClause(visibility),
                        {store.id, id}, u"looking up file %1"_s.arg(id));
@@ -1179,7 +1197,8 @@ Result<StoreFile> VectorStoreService::findFile(const VectorStore &store, const Q
     return fileFromRow(result.value());
 }
 
-Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const QString &storeRef, const FileDraft &draftIn)
+Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const QString &storeRef,
+                                                 const FileDraft &draftIn)
 {
     auto a = access(tenantRef, Role::Editor, u"Attaching a file"_s);
     if (!a)
@@ -1189,8 +1208,8 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
     if (!s)
         return s.error();
     if (s->status == u"expired"_s)
-        return ServiceError::conflict(u"Store '%1' has expired; files cannot be attached to it. Create a new store."_s
-                                          .arg(s->name));
+        return ServiceError::conflict(
+            u"Store '%1' has expired; files cannot be attached to it. Create a new store."_s.arg(s->name));
     FileDraft draft = draftIn;
     if (draft.filename.trimmed().isEmpty() || draft.filename.size() > 1024)
         return ServiceError::invalid(u"File name must be 1 to 1024 characters."_s, u"filename"_s);
@@ -1199,15 +1218,15 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
     if (!limits)
         return limits.error();
     if (!FileTypes::isKnownExtension(extension))
-        return ServiceError::invalid(
-            u"'%1' is not a supported file type%2; file search accepts %3."_s.arg(
-                draft.filename, extension.isEmpty() ? u" (it has no extension)"_s : u" (.%1)"_s.arg(extension),
-                FileTypes::extensions().join(u", "_s)),
-            u"filename"_s);
+        return ServiceError::invalid(u"'%1' is not a supported file type%2; file search accepts %3."_s.arg(
+                                         draft.filename,
+                                         extension.isEmpty() ? u" (it has no extension)"_s : u" (.%1)"_s.arg(extension),
+                                         FileTypes::extensions().join(u", "_s)),
+                                     u"filename"_s);
     if (!FileTypes::isAllowed(extension, limits->allowedTypes))
         return ServiceError::invalid(u"File type .%1 of '%2' is not allowed for tenant %3 (plan %4 allows %5); ask an "
-                                     u"admin to change the plan's allowed types."_s.arg(extension, draft.filename, t.slug,
-                                                                                        t.plan, limits->allowedTypes.join(u", "_s)),
+                                     u"admin to change the plan's allowed types."_s.arg(
+                                         extension, draft.filename, t.slug, t.plan, limits->allowedTypes.join(u", "_s)),
                                      u"filename"_s);
     if (draft.mimeType.isEmpty())
         draft.mimeType = FileTypes::mimeTypeFor(extension);
@@ -1236,9 +1255,10 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
     if (auto p = lockTenant(t.id))
         return *p;
     // Re-read the store inside the lock: it may have been deleted meanwhile.
-    auto storeNow = exec(u"SELECT files_in_progress + files_completed + files_failed + files_cancelled FROM vector_stores "
-                         u"WHERE id = ? AND deleted_at IS NULL"_s,
-                         {s->id}, doing);
+    auto storeNow =
+        exec(u"SELECT files_in_progress + files_completed + files_failed + files_cancelled FROM vector_stores "
+             u"WHERE id = ? AND deleted_at IS NULL"_s,
+             {s->id}, doing);
     if (!storeNow)
         return storeNow.error();
     if (!storeNow.value().next())
@@ -1265,8 +1285,9 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
                                                                       formatBytes(limits->maxTotalBytes), t.plan,
                                                                       draft.filename, formatBytes(draft.sizeBytes)),
                                    u"max_total_bytes"_s, usedBytes, limits->maxTotalBytes);
-    auto duplicate = exec(u"SELECT id, filename FROM vector_store_files WHERE store_id = ? AND sha256 = ? AND deleted_at IS NULL"_s,
-                          {s->id, draft.sha256}, doing);
+    auto duplicate =
+        exec(u"SELECT id, filename FROM vector_store_files WHERE store_id = ? AND sha256 = ? AND deleted_at IS NULL"_s,
+             {s->id, draft.sha256}, doing);
     if (!duplicate)
         return duplicate.error();
     if (duplicate.value().next())
@@ -1276,15 +1297,15 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
     duplicate.value().finish();
 
     const qint64 at = now();
-    auto insert = exec(u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
-                       u"status, attributes, chunking_type, chunk_max_tokens, chunk_overlap_tokens, source_path, "
-                       u"created_at, updated_at, status_changed_at) "
-                       u"VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                       {s->id, t.id, draft.filename, draft.mimeType, draft.sizeBytes, draft.sha256,
-                        toJsonText(draft.attributes), draftIn.chunking.type == u"static"_s ? u"static"_s : u"auto"_s,
-                        draft.chunking.maxChunkSizeTokens, draft.chunking.chunkOverlapTokens,
-                        nullableText(draft.sourcePath), at, at, at},
-                       doing);
+    auto insert =
+        exec(u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
+             u"status, attributes, chunking_type, chunk_max_tokens, chunk_overlap_tokens, source_path, "
+             u"created_at, updated_at, status_changed_at) "
+             u"VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+             {s->id, t.id, draft.filename, draft.mimeType, draft.sizeBytes, draft.sha256, toJsonText(draft.attributes),
+              draftIn.chunking.type == u"static"_s ? u"static"_s : u"auto"_s, draft.chunking.maxChunkSizeTokens,
+              draft.chunking.chunkOverlapTokens, nullableText(draft.sourcePath), at, at, at},
+             doing);
     if (!insert)
         return insert.error();
     auto created = exec(u"SELECT id FROM vector_store_files WHERE store_id = ? AND sha256 = ? AND deleted_at IS NULL"_s,
@@ -1297,13 +1318,16 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
     if (auto p = recountStore(s->id))
         return *p;
     auto touch = exec(u"UPDATE vector_stores SET last_active_at = ?, updated_at = ?, expires_at = CASE WHEN "
-                      u"expires_after_days IS NULL THEN expires_at ELSE CAST(? AS BIGINT) + expires_after_days * CAST(? AS BIGINT) END "
+                      u"expires_after_days IS NULL THEN expires_at ELSE CAST(? AS BIGINT) + expires_after_days * "
+                      u"CAST(? AS BIGINT) END "
                       u"WHERE id = ?"_s,
                       {at, at, at, kDayMs, s->id}, doing);
     if (!touch)
         return touch.error();
     if (auto problem = audit(t.id, u"file.attach"_s, u"file:%1"_s.arg(fileId),
-                             {{u"store"_s, s->id}, {u"filename"_s, draft.filename}, {u"size_bytes"_s, draft.sizeBytes},
+                             {{u"store"_s, s->id},
+                              {u"filename"_s, draft.filename},
+                              {u"size_bytes"_s, draft.sizeBytes},
                               {u"sha256"_s, draft.sha256}}))
         return *problem;
     if (!transaction.commit())
@@ -1340,17 +1364,16 @@ Result<QList<StoreFile>> VectorStoreService::listFiles(const QString &tenantRef,
     auto s = findStore(a->tenant, storeRef, query.visibility == Visibility::Live ? Visibility::Live : Visibility::All);
     if (!s)
         return s.error();
-    static const QStringList sortable = {u"filename"_s, u"size_bytes"_s, u"status"_s, u"updated_at"_s,
-                                         u"created_at"_s, u"mime_type"_s, u"id"_s, u"usage_bytes"_s};
+    static const QStringList sortable = {u"filename"_s,   u"size_bytes"_s, u"status"_s, u"updated_at"_s,
+                                         u"created_at"_s, u"mime_type"_s,  u"id"_s,     u"usage_bytes"_s};
     if (!sortable.contains(query.sortColumn))
-        return ServiceError::invalid(u"Cannot sort files by '%1'; use one of %2."_s.arg(query.sortColumn,
-                                                                                        sortable.join(u", "_s)),
-                                     u"sort"_s);
+        return ServiceError::invalid(
+            u"Cannot sort files by '%1'; use one of %2."_s.arg(query.sortColumn, sortable.join(u", "_s)), u"sort"_s);
     if (!query.status.isEmpty()
         && !QStringList{u"in_progress"_s, u"completed"_s, u"failed"_s, u"cancelled"_s}.contains(query.status))
-        return ServiceError::invalid(u"Unknown file status '%1'; use in_progress, completed, failed or cancelled."_s
-                                         .arg(query.status),
-                                     u"status"_s);
+        return ServiceError::invalid(
+            u"Unknown file status '%1'; use in_progress, completed, failed or cancelled."_s.arg(query.status),
+            u"status"_s);
     QVariantList binds{s->id};
     const QString where = fileWhere(query, &binds);
     const QString direction = query.descending ? u" DESC"_s : u" ASC"_s;
@@ -1413,8 +1436,9 @@ Result<StoreFile> VectorStoreService::setFileAttributes(const QString &tenantRef
     Transaction transaction(m_db);
     if (!transaction.isActive())
         return commitError(doing, transaction.error());
-    auto result = exec(u"UPDATE vector_store_files SET attributes = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s,
-                       {toJsonText(attributes), now(), f->id}, doing);
+    auto result =
+        exec(u"UPDATE vector_store_files SET attributes = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s,
+             {toJsonText(attributes), now(), f->id}, doing);
     if (!result)
         return result.error();
     if (auto problem = audit(a->tenant.id, u"file.set_attributes"_s, u"file:%1"_s.arg(f->id),
@@ -1425,7 +1449,8 @@ Result<StoreFile> VectorStoreService::setFileAttributes(const QString &tenantRef
     return fileById(f->id);
 }
 
-Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const QString &storeRef, const QString &fileRef)
+Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const QString &storeRef,
+                                                 const QString &fileRef)
 {
     auto a = access(tenantRef, Role::Editor, u"Detaching a file"_s);
     if (!a)
@@ -1443,8 +1468,9 @@ Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const
     if (auto p = lockTenant(a->tenant.id))
         return *p;
     const qint64 at = now();
-    auto result = exec(u"UPDATE vector_store_files SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s,
-                       {at, at, f->id}, doing);
+    auto result =
+        exec(u"UPDATE vector_store_files SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s,
+             {at, at, f->id}, doing);
     if (!result)
         return result.error();
     if (auto p = recountStore(s->id))
@@ -1457,7 +1483,8 @@ Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const
     return fileById(f->id);
 }
 
-Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, const QString &storeRef, const QString &fileRef)
+Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, const QString &storeRef,
+                                                  const QString &fileRef)
 {
     auto a = access(tenantRef, Role::Editor, u"Restoring a file"_s);
     if (!a)
@@ -1478,7 +1505,8 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
         return commitError(doing, transaction.error());
     if (auto p = lockTenant(t.id))
         return *p;
-    auto count = exec(u"SELECT count(*) FROM vector_store_files WHERE store_id = ? AND deleted_at IS NULL"_s, {s->id}, doing);
+    auto count =
+        exec(u"SELECT count(*) FROM vector_store_files WHERE store_id = ? AND deleted_at IS NULL"_s, {s->id}, doing);
     if (!count)
         return count.error();
     count.value().next();
@@ -1499,12 +1527,14 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
     const qint64 usedBytes = bytes.value().value(0).toLongLong();
     bytes.value().finish();
     if (usedBytes + f->sizeBytes > limits->maxTotalBytes)
-        return ServiceError::quota(u"Tenant %1 uses %2 of its %3 storage (plan %4); restoring '%5' (%6) does not fit."_s
-                                       .arg(t.slug, formatBytes(usedBytes), formatBytes(limits->maxTotalBytes), t.plan,
-                                            f->filename, formatBytes(f->sizeBytes)),
-                                   u"max_total_bytes"_s, usedBytes, limits->maxTotalBytes);
-    auto duplicate = exec(u"SELECT id FROM vector_store_files WHERE store_id = ? AND sha256 = ? AND deleted_at IS NULL"_s,
-                          {s->id, f->sha256}, doing);
+        return ServiceError::quota(
+            u"Tenant %1 uses %2 of its %3 storage (plan %4); restoring '%5' (%6) does not fit."_s.arg(
+                t.slug, formatBytes(usedBytes), formatBytes(limits->maxTotalBytes), t.plan, f->filename,
+                formatBytes(f->sizeBytes)),
+            u"max_total_bytes"_s, usedBytes, limits->maxTotalBytes);
+    auto duplicate =
+        exec(u"SELECT id FROM vector_store_files WHERE store_id = ? AND sha256 = ? AND deleted_at IS NULL"_s,
+             {s->id, f->sha256}, doing);
     if (!duplicate)
         return duplicate.error();
     if (duplicate.value().next())
@@ -1512,8 +1542,8 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
                                       u"that one first."_s.arg(s->name)
                                           .arg(duplicate.value().value(0).toLongLong()));
     duplicate.value().finish();
-    auto result = exec(u"UPDATE vector_store_files SET deleted_at = NULL, updated_at = ? WHERE id = ?"_s, {now(), f->id},
-                       doing);
+    auto result =
+        exec(u"UPDATE vector_store_files SET deleted_at = NULL, updated_at = ? WHERE id = ?"_s, {now(), f->id}, doing);
     if (!result)
         return result.error();
     if (auto p = recountStore(s->id))
@@ -1572,8 +1602,9 @@ Result<Membership> VectorStoreService::addMember(const QString &tenantRef, const
         op.value().finish();
     } else {
         op.value().finish();
-        auto insert = exec(u"INSERT INTO operators (name, display_name, is_instance_admin, created_at) VALUES (?, ?, 0, ?)"_s,
-                           {name, name, at}, doing);
+        auto insert =
+            exec(u"INSERT INTO operators (name, display_name, is_instance_admin, created_at) VALUES (?, ?, 0, ?)"_s,
+                 {name, name, at}, doing);
         if (!insert)
             return insert.error();
         auto created = exec(u"SELECT id FROM operators WHERE lower(name) = lower(?)"_s, {name}, doing);
@@ -1583,7 +1614,8 @@ Result<Membership> VectorStoreService::addMember(const QString &tenantRef, const
         operatorId = created.value().value(0).toLongLong();
         created.value().finish();
     }
-    auto existing = exec(u"SELECT role FROM memberships WHERE operator_id = ? AND tenant_id = ?"_s, {operatorId, t.id}, doing);
+    auto existing =
+        exec(u"SELECT role FROM memberships WHERE operator_id = ? AND tenant_id = ?"_s, {operatorId, t.id}, doing);
     if (!existing)
         return existing.error();
     const bool exists = existing.value().next();
@@ -1595,15 +1627,16 @@ Result<Membership> VectorStoreService::addMember(const QString &tenantRef, const
             return owners.error();
         owners.value().next();
         if (owners.value().value(0).toLongLong() <= 1)
-            return ServiceError::conflict(u"%1 is the last owner of tenant %2; make someone else owner first."_s.arg(
-                name, t.slug));
+            return ServiceError::conflict(
+                u"%1 is the last owner of tenant %2; make someone else owner first."_s.arg(name, t.slug));
         owners.value().finish();
     }
-    auto write = exists ? exec(u"UPDATE memberships SET role = ?, updated_at = ? WHERE operator_id = ? AND tenant_id = ?"_s,
-                               {roleName(role), at, operatorId, t.id}, doing)
-                        : exec(u"INSERT INTO memberships (operator_id, tenant_id, role, created_at, updated_at) "
-                               u"VALUES (?, ?, ?, ?, ?)"_s,
-                               {operatorId, t.id, roleName(role), at, at}, doing);
+    auto write = exists
+        ? exec(u"UPDATE memberships SET role = ?, updated_at = ? WHERE operator_id = ? AND tenant_id = ?"_s,
+               {roleName(role), at, operatorId, t.id}, doing)
+        : exec(u"INSERT INTO memberships (operator_id, tenant_id, role, created_at, updated_at) "
+               u"VALUES (?, ?, ?, ?, ?)"_s,
+               {operatorId, t.id, roleName(role), at, at}, doing);
     if (!write)
         return write.error();
     QJsonObject detail{{u"role"_s, roleName(role)}};
@@ -1645,8 +1678,8 @@ Result<void> VectorStoreService::removeMember(const QString &tenantRef, const QS
             return owners.error();
         owners.value().next();
         if (owners.value().value(0).toLongLong() <= 1)
-            return ServiceError::conflict(u"%1 is the last owner of tenant %2; make someone else owner first."_s.arg(
-                name, t.slug));
+            return ServiceError::conflict(
+                u"%1 is the last owner of tenant %2; make someone else owner first."_s.arg(name, t.slug));
         owners.value().finish();
     }
     auto remove = exec(u"DELETE FROM memberships WHERE operator_id = ? AND tenant_id = ?"_s, {operatorId, t.id}, doing);
@@ -1672,8 +1705,9 @@ Result<QList<AuditEntry>> VectorStoreService::auditLog(const QString &tenantRef,
     QList<AuditEntry> entries;
     while (result.value().next()) {
         const QSqlQuery &q = result.value();
-        entries.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), optionalInt(q.value(3)),
-                        q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), fromJsonText(q.value(7))});
+        entries.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                        optionalInt(q.value(3)), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
+                        fromJsonText(q.value(7))});
     }
     return entries;
 }

@@ -69,7 +69,7 @@ struct FileDraft
 struct FileQuery
 {
     Visibility visibility = Visibility::Live;
-    QString status;       // empty: any
+    QString status; // empty: any
     QString nameContains; // case-insensitive
     QString sortColumn = QStringLiteral("filename"); // filename|size_bytes|status|updated_at|created_at|mime_type
     bool descending = false;
@@ -119,7 +119,8 @@ public:
     // Stores: referenced by name (case-insensitive) or numeric id, within a tenant.
     Result<VectorStore> createStore(const QString &tenantRef, const StoreDraft &draft);
     Result<QList<VectorStore>> listStores(const QString &tenantRef, Visibility visibility = Visibility::Live);
-    Result<VectorStore> store(const QString &tenantRef, const QString &storeRef, Visibility visibility = Visibility::Live);
+    Result<VectorStore> store(const QString &tenantRef, const QString &storeRef,
+                              Visibility visibility = Visibility::Live);
     Result<VectorStore> updateStore(const QString &tenantRef, const QString &storeRef, const StoreUpdate &update);
     Result<VectorStore> deleteStore(const QString &tenantRef, const QString &storeRef);
     Result<VectorStore> restoreStore(const QString &tenantRef, const QString &storeRef);

@@ -37,8 +37,7 @@ bool execPragma(QSqlDatabase &db, const QString &statement, QString *error)
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
     , m_connectionName(nextConnectionName())
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -72,13 +71,13 @@ bool Database::open(QString *error)
         const QFileInfo file(m_url.sqlitePath);
         const QDir dir = file.absoluteDir();
         if (!dir.exists() && !QDir().mkpath(dir.absolutePath())) {
-            *error = u"Cannot create the folder %1 for the SQLite database; check its permissions."_s
-                         .arg(QDir::toNativeSeparators(dir.absolutePath()));
+            *error = u"Cannot create the folder %1 for the SQLite database; check its permissions."_s.arg(
+                QDir::toNativeSeparators(dir.absolutePath()));
             return false;
         }
         if (file.exists() && file.isDir()) {
-            *error = u"%1 is a folder, not a database file; name a file such as %1/vectordesk.sqlite."_s
-                         .arg(QDir::toNativeSeparators(file.absoluteFilePath()));
+            *error = u"%1 is a folder, not a database file; name a file such as %1/vectordesk.sqlite."_s.arg(
+                QDir::toNativeSeparators(file.absoluteFilePath()));
             return false;
         }
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);

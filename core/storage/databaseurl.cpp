@@ -13,9 +13,8 @@ namespace vd {
 
 namespace {
 
-const QString kAcceptedForms =
-    u"use a file path for SQLite, or postgresql://user:password@host:port/database "
-    u"(add ?host=/socket/dir for a Unix socket)"_s;
+const QString kAcceptedForms = u"use a file path for SQLite, or postgresql://user:password@host:port/database "
+                               u"(add ?host=/socket/dir for a Unix socket)"_s;
 
 std::optional<DatabaseUrl> parsePostgres(const QString &text, QString *error)
 {
@@ -44,8 +43,8 @@ std::optional<DatabaseUrl> parsePostgres(const QString &text, QString *error)
                 *error = u"Malformed database URL: port '%1' is not a number from 1 to 65535."_s.arg(value);
                 return std::nullopt;
             }
-        } else if (key == u"sslmode"_s || key == u"connect_timeout"_s
-                   || key == u"application_name"_s || key == u"sslrootcert"_s) {
+        } else if (key == u"sslmode"_s || key == u"connect_timeout"_s || key == u"application_name"_s
+                   || key == u"sslrootcert"_s) {
             options << key + u'=' + value;
         } else {
             *error = u"Malformed database URL: unknown parameter '%1' (known: host, port, sslmode, "
@@ -107,8 +106,7 @@ DatabaseUrl DatabaseUrl::defaultSqlite()
 {
     DatabaseUrl result;
     result.kind = Kind::Sqlite;
-    result.sqlitePath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                        + u"/vectordesk.sqlite"_s;
+    result.sqlitePath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/vectordesk.sqlite"_s;
     return result;
 }
 
@@ -136,8 +134,8 @@ QString DatabaseUrl::describe() const
 {
     if (isSqlite())
         return u"SQLite file %1"_s.arg(sqlitePath);
-    const QString where = host.startsWith(u'/') ? u"socket %1 (port %2)"_s.arg(host).arg(port)
-                                                 : u"%1:%2"_s.arg(host).arg(port);
+    const QString where =
+        host.startsWith(u'/') ? u"socket %1 (port %2)"_s.arg(host).arg(port) : u"%1:%2"_s.arg(host).arg(port);
     return u"PostgreSQL database %1 at %2 as user %3"_s.arg(database, where, user);
 }
 

@@ -14,7 +14,7 @@ struct DatabaseUrl
 
     Kind kind = Kind::Sqlite;
     QString sqlitePath; // absolute
-    QString host;       // TCP host, or a socket directory when it starts with '/'
+    QString host; // TCP host, or a socket directory when it starts with '/'
     int port = 5432;
     QString user;
     QString password;

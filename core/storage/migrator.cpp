@@ -49,8 +49,8 @@ Migrator::Migrator(Database &db, const QString &directory)
               [](const Migration &a, const Migration &b) { return a.version < b.version; });
     for (qsizetype i = 0; i < m_available.size(); ++i) {
         if (m_available[i].version != i + 1)
-            m_loadError = u"Migrations must be numbered 0001, 0002, ... without gaps; found %1."_s
-                              .arg(m_available[i].name);
+            m_loadError =
+                u"Migrations must be numbered 0001, 0002, ... without gaps; found %1."_s.arg(m_available[i].name);
     }
     if (m_available.isEmpty() && m_loadError.isEmpty())
         m_loadError = u"No migrations found in %1."_s.arg(directory);
@@ -107,8 +107,8 @@ bool Migrator::ensureTable(QString *error)
                     u" name TEXT NOT NULL,"
                     u" checksum TEXT NOT NULL,"
                     u" applied_at BIGINT NOT NULL)"_s)) {
-        *error = u"Cannot create the schema_migrations table in %1: %2"_s.arg(
-            m_db.url().describe(), query.lastError().text());
+        *error = u"Cannot create the schema_migrations table in %1: %2"_s.arg(m_db.url().describe(),
+                                                                              query.lastError().text());
         return false;
     }
     return true;
@@ -122,8 +122,7 @@ bool Migrator::applied(QList<AppliedMigration> *out, QString *error) const
         return true;
     QSqlQuery query(m_db.connection());
     if (!query.exec(u"SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version"_s)) {
-        *error = u"Cannot read schema_migrations in %1: %2"_s.arg(m_db.url().describe(),
-                                                                  query.lastError().text());
+        *error = u"Cannot read schema_migrations in %1: %2"_s.arg(m_db.url().describe(), query.lastError().text());
         return false;
     }
     while (query.next()) {
@@ -145,28 +144,27 @@ bool Migrator::verify(QList<int> *pending, QString *error) const
     pending->clear();
     for (const AppliedMigration &row : std::as_const(done)) {
         if (row.version > latestVersion()) {
-            *error = u"The database %1 has schema version %2 (%3), newer than this VectorDesk %4 "
-                     u"understands (up to %5). Upgrade VectorDesk, or use another database."_s
-                         .arg(m_db.url().describe())
-                         .arg(done.constLast().version)
-                         .arg(done.constLast().name, QStringLiteral(VECTORDESK_VERSION))
-                         .arg(latestVersion());
+            *error =
+                u"The database %1 has schema version %2 (%3), newer than this VectorDesk %4 "
+                u"understands (up to %5). Upgrade VectorDesk, or use another database."_s.arg(m_db.url().describe())
+                    .arg(done.constLast().version)
+                    .arg(done.constLast().name, QStringLiteral(VECTORDESK_VERSION))
+                    .arg(latestVersion());
             return false;
         }
         const Migration &known = m_available.at(row.version - 1);
         if (known.checksum != row.checksum) {
             *error = u"Migration %1 applied to %2 differs from the one in this VectorDesk (checksum %3 "
                      u"recorded, %4 expected). The database was made by a modified build; restore a "
-                     u"backup or use the build that made it."_s
-                         .arg(known.name, m_db.url().describe(), QString::fromLatin1(row.checksum.left(12)),
-                              QString::fromLatin1(known.checksum.left(12)));
+                     u"backup or use the build that made it."_s.arg(known.name, m_db.url().describe(),
+                                                                    QString::fromLatin1(row.checksum.left(12)),
+                                                                    QString::fromLatin1(known.checksum.left(12)));
             return false;
         }
     }
     for (const Migration &migration : m_available) {
-        const bool isApplied = std::any_of(done.cbegin(), done.cend(), [&](const AppliedMigration &row) {
-            return row.version == migration.version;
-        });
+        const bool isApplied = std::any_of(
+            done.cbegin(), done.cend(), [&](const AppliedMigration &row) { return row.version == migration.version; });
         if (!isApplied)
             pending->append(migration.version);
     }
@@ -214,10 +212,8 @@ bool Migrator::migrate(QString *error, int targetVersion, QStringList *appliedNo
             return false;
         }
         QSqlQuery query(m_db.connection());
-        if (m_db.isPostgres()
-            && !query.exec(u"LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE"_s)) {
-            *error = u"Cannot lock schema_migrations on %1: %2"_s.arg(m_db.url().describe(),
-                                                                      query.lastError().text());
+        if (m_db.isPostgres() && !query.exec(u"LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE"_s)) {
+            *error = u"Cannot lock schema_migrations on %1: %2"_s.arg(m_db.url().describe(), query.lastError().text());
             return false;
         }
         // Another process may have applied it while we waited for the lock.
@@ -233,8 +229,7 @@ bool Migrator::migrate(QString *error, int targetVersion, QStringList *appliedNo
         for (const QString &statement : splitStatements(render(migration))) {
             if (!query.exec(statement)) {
                 *error = u"Migration %1 failed on %2: %3 (statement: %4)"_s.arg(
-                    migration.name, m_db.url().describe(), query.lastError().text(),
-                    statement.simplified().left(120));
+                    migration.name, m_db.url().describe(), query.lastError().text(), statement.simplified().left(120));
                 return false;
             }
         }
@@ -250,7 +245,7 @@ bool Migrator::migrate(QString *error, int targetVersion, QStringList *appliedNo
         query.finish();
         if (!transaction.commit()) {
             *error = u"Cannot commit migration %1 on %2: %3"_s.arg(migration.name, m_db.url().describe(),
-                                                                  transaction.error());
+                                                                   transaction.error());
             return false;
         }
         qCInfo(lcStorage) << "applied migration" << migration.name;

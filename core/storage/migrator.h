@@ -12,8 +12,8 @@ class Database;
 struct Migration
 {
     int version = 0;
-    QString name;       // "0002_vector_stores_and_files"
-    QByteArray sql;     // as committed, before dialect tokens are replaced
+    QString name; // "0002_vector_stores_and_files"
+    QByteArray sql; // as committed, before dialect tokens are replaced
     QByteArray checksum; // hex sha256 of sql
 };
 

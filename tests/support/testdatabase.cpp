@@ -135,13 +135,17 @@ QStringList describeSchema(Database &db)
                 lines << u"column %1.%2 %3 %4"_s.arg(table, q.value(0).toString(), typeFamily(q.value(1).toString()),
                                                      notNull ? u"not null"_s : u"null"_s);
             }
-            q.exec(u"SELECT name, \"unique\", partial FROM pragma_index_list('%1') WHERE origin = 'c' ORDER BY name"_s.arg(table));
+            q.exec(
+                u"SELECT name, \"unique\", partial FROM pragma_index_list('%1') WHERE origin = 'c' ORDER BY name"_s.arg(
+                    table));
             QList<QStringList> indexes;
             while (q.next())
                 indexes << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
             for (const QStringList &index : indexes) {
                 QSqlQuery cols(db.connection());
-                cols.exec(u"SELECT coalesce(name, '<expr>') FROM pragma_index_xinfo('%1') WHERE key = 1 ORDER BY seqno"_s.arg(index[0]));
+                cols.exec(
+                    u"SELECT coalesce(name, '<expr>') FROM pragma_index_xinfo('%1') WHERE key = 1 ORDER BY seqno"_s.arg(
+                        index[0]));
                 QStringList names;
                 while (cols.next())
                     names << cols.value(0).toString();
@@ -149,7 +153,9 @@ QStringList describeSchema(Database &db)
                                                            index[1] == u"1"_s ? u"unique"_s : u"plain"_s,
                                                            index[2] == u"1"_s ? u" partial"_s : QString());
             }
-            q.exec(u"SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('%1') ORDER BY id, seq"_s.arg(table));
+            q.exec(
+                u"SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('%1') ORDER BY id, seq"_s
+                    .arg(table));
             QMap<int, QStringList> keys;
             while (q.next()) {
                 QStringList &key = keys[q.value(0).toInt()];
@@ -166,31 +172,37 @@ QStringList describeSchema(Database &db)
             while (q.next())
                 lines << u"column %1.%2 %3 %4"_s.arg(table, q.value(0).toString(), typeFamily(q.value(1).toString()),
                                                      q.value(2).toString() == u"NO"_s ? u"not null"_s : u"null"_s);
-            q.exec(u"SELECT i.relname, ix.indisunique, ix.indpred IS NOT NULL, "
-                   u"  array_to_string(array(SELECT coalesce(a.attname, '<expr>') FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, n) "
-                   u"  LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum AND k.attnum <> 0 "
-                   u"  ORDER BY k.n), ', ') "
-                   u"FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid "
-                   u"JOIN pg_namespace ns ON ns.oid = t.relnamespace "
-                   u"WHERE t.relname = '%1' AND ns.nspname = current_schema() AND NOT ix.indisprimary "
-                   u"AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid) ORDER BY i.relname"_s.arg(table));
+            q.exec(
+                u"SELECT i.relname, ix.indisunique, ix.indpred IS NOT NULL, "
+                u"  array_to_string(array(SELECT coalesce(a.attname, '<expr>') FROM unnest(ix.indkey) WITH ORDINALITY "
+                u"k(attnum, n) "
+                u"  LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum AND k.attnum <> 0 "
+                u"  ORDER BY k.n), ', ') "
+                u"FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid "
+                u"JOIN pg_namespace ns ON ns.oid = t.relnamespace "
+                u"WHERE t.relname = '%1' AND ns.nspname = current_schema() AND NOT ix.indisprimary "
+                u"AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid) ORDER BY i.relname"_s
+                    .arg(table));
             while (q.next())
                 lines << u"index %1 on %2 (%3) %4%5"_s.arg(q.value(0).toString(), table, q.value(3).toString(),
                                                            q.value(1).toBool() ? u"unique"_s : u"plain"_s,
                                                            q.value(2).toBool() ? u" partial"_s : QString());
-            q.exec(u"SELECT cf.relname, "
-                   u"  array_to_string(array(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a "
-                   u"    ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.n), ', '), "
-                   u"  array_to_string(array(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a "
-                   u"    ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.n), ', '), "
-                   u"  CASE c.confdeltype WHEN 'c' THEN 'cascade' WHEN 'a' THEN 'no action' WHEN 'r' THEN 'restrict' "
-                   u"    WHEN 'n' THEN 'set null' ELSE 'set default' END "
-                   u"FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class cf ON cf.oid = c.confrelid "
-                   u"JOIN pg_namespace ns ON ns.oid = t.relnamespace "
-                   u"WHERE c.contype = 'f' AND t.relname = '%1' AND ns.nspname = current_schema()"_s.arg(table));
+            q.exec(
+                u"SELECT cf.relname, "
+                u"  array_to_string(array(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(attnum, n) JOIN "
+                u"pg_attribute a "
+                u"    ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.n), ', '), "
+                u"  array_to_string(array(SELECT a.attname FROM unnest(c.confkey) WITH ORDINALITY k(attnum, n) JOIN "
+                u"pg_attribute a "
+                u"    ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.n), ', '), "
+                u"  CASE c.confdeltype WHEN 'c' THEN 'cascade' WHEN 'a' THEN 'no action' WHEN 'r' THEN 'restrict' "
+                u"    WHEN 'n' THEN 'set null' ELSE 'set default' END "
+                u"FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class cf ON cf.oid = c.confrelid "
+                u"JOIN pg_namespace ns ON ns.oid = t.relnamespace "
+                u"WHERE c.contype = 'f' AND t.relname = '%1' AND ns.nspname = current_schema()"_s.arg(table));
             while (q.next())
-                lines << u"foreign key %1 (%2) -> %3 (%4) on delete %5"_s.arg(table, q.value(1).toString(), q.value(0).toString(),
-                                                                             q.value(2).toString(), q.value(3).toString());
+                lines << u"foreign key %1 (%2) -> %3 (%4) on delete %5"_s.arg(
+                    table, q.value(1).toString(), q.value(0).toString(), q.value(2).toString(), q.value(3).toString());
         }
     }
     lines.sort();
