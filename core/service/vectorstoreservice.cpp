@@ -1,5 +1,7 @@
 #include "vectorstoreservice.h"
 
+#include "backend/vectorstorebackend.h"
+#include "engine/search/searchrequest.h"
 #include "filetypes.h"
 #include "logging/logging.h"
 #include "storage/database.h"
@@ -12,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -233,6 +236,11 @@ ServiceError VectorStoreService::commitError(const QString &doing, const QString
 {
     return ServiceError::unavailable(
         u"The database %1 could not save the change while %2: %3"_s.arg(m_db.url().describe(), doing, driverText));
+}
+
+VectorStoreBackend *VectorStoreService::backendFor(const QString &name) const
+{
+    return m_backendFor ? m_backendFor(name) : nullptr;
 }
 
 std::optional<ServiceError> VectorStoreService::audit(std::optional<qint64> tenantId, const QString &action,
@@ -828,6 +836,23 @@ Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, co
         detail.insert(u"expires_after_days"_s, *draft.expiresAfterDays);
     if (auto problem = audit(t.id, u"store.create"_s, u"store:%1"_s.arg(storeId), detail))
         return *problem;
+    if (VectorStoreBackend *backend = backendFor(draft.backend)) {
+        VectorStore newStore;
+        newStore.id = storeId;
+        newStore.tenantId = t.id;
+        newStore.name = draft.name;
+        newStore.backend = draft.backend;
+        newStore.metadata = draft.metadata;
+        auto remote = backend->createStore(t, newStore);
+        if (!remote)
+            return remote.error(); // the transaction rolls back: no store without its backend part
+        if (!remote->isEmpty()) {
+            auto setRemote =
+                exec(u"UPDATE vector_stores SET remote_id = ? WHERE id = ?"_s, {remote.value(), storeId}, doing);
+            if (!setRemote)
+                return setRemote.error();
+        }
+    }
     if (!transaction.commit())
         return commitError(doing, transaction.error());
     return storeById(storeId);
@@ -1033,6 +1058,13 @@ Result<void> VectorStoreService::purgeStore(const QString &tenantRef, const QStr
         return commitError(doing, transaction.error());
     if (auto p = lockTenant(a->tenant.id))
         return *p;
+    QStringList shas;
+    if (auto list = exec(u"SELECT DISTINCT sha256 FROM vector_store_files WHERE store_id = ?"_s, {s->id}, doing)) {
+        while (list.value().next())
+            shas << list.value().value(0).toString();
+    } else {
+        return list.error();
+    }
     auto files = exec(u"DELETE FROM vector_store_files WHERE store_id = ?"_s, {s->id}, doing);
     if (!files)
         return files.error();
@@ -1048,6 +1080,19 @@ Result<void> VectorStoreService::purgeStore(const QString &tenantRef, const QStr
         return *problem;
     if (!transaction.commit())
         return commitError(doing, transaction.error());
+    if (VectorStoreBackend *backend = backendFor(s->backend)) {
+        if (auto r = backend->purgeStore(a->tenant, s.value()); !r)
+            qCWarning(lcService).noquote()
+                << "purging the content of store" << s->id << "failed:" << r.error().message();
+        // Bytes no other file refers to (in any tenant, live or in the trash) go too.
+        for (const QString &sha : std::as_const(shas)) {
+            auto refs = exec(u"SELECT count(*) FROM vector_store_files WHERE sha256 = ?"_s, {sha}, doing);
+            if (refs && refs.value().next() && refs.value().value(0).toLongLong() == 0)
+                if (auto r = backend->discardStaged(a->tenant, StagedFile{sha, 0, true}); !r)
+                    qCWarning(lcService).noquote()
+                        << "removing unused content" << sha << "failed:" << r.error().message();
+        }
+    }
     return {};
 }
 
@@ -1446,7 +1491,13 @@ Result<StoreFile> VectorStoreService::setFileAttributes(const QString &tenantRef
         return *problem;
     if (!transaction.commit())
         return commitError(doing, transaction.error());
-    return fileById(f->id);
+    auto updated = fileById(f->id);
+    // Search re-checks attributes against this database, so a failure here only costs speed.
+    if (VectorStoreBackend *backend = backendFor(s->backend); backend && updated)
+        if (auto r = backend->setFileAttributes(a->tenant, s.value(), updated.value()); !r)
+            qCWarning(lcService).noquote()
+                << "updating the index attributes of file" << f->id << "failed:" << r.error().message();
+    return updated;
 }
 
 Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const QString &storeRef,
@@ -1480,6 +1531,10 @@ Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const
         return *problem;
     if (!transaction.commit())
         return commitError(doing, transaction.error());
+    // Search also checks this database, so the file is gone from results even if this fails.
+    if (VectorStoreBackend *backend = backendFor(s->backend))
+        if (auto r = backend->setFileVisible(a->tenant, s.value(), f.value(), false); !r)
+            qCWarning(lcService).noquote() << "hiding file" << f->id << "in the index failed:" << r.error().message();
     return fileById(f->id);
 }
 
@@ -1553,7 +1608,159 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
         return *problem;
     if (!transaction.commit())
         return commitError(doing, transaction.error());
+    if (VectorStoreBackend *backend = backendFor(s->backend))
+        if (auto r = backend->setFileVisible(t, s.value(), f.value(), true); !r)
+            qCWarning(lcService).noquote() << "showing file" << f->id << "in the index failed:" << r.error().message();
     return fileById(f->id);
+}
+
+Result<StoreFile> VectorStoreService::attachPath(const QString &tenantRef, const QString &storeRef, const QString &path,
+                                                 const QJsonObject &attributes, const ChunkingStrategy &chunking)
+{
+    auto a = access(tenantRef, Role::Editor, u"Attaching a file"_s);
+    if (!a)
+        return a.error();
+    auto s = findStore(a->tenant, storeRef, Visibility::Live);
+    if (!s)
+        return s.error();
+    VectorStoreBackend *backend = backendFor(s->backend);
+    if (!backend)
+        return ServiceError::unavailable(
+            u"The %1 backend of store '%2' is not available here."_s.arg(s->backend, s->name));
+    const QFileInfo info(path);
+    if (!info.exists())
+        return ServiceError::invalid(u"%1 does not exist."_s.arg(path), u"path"_s);
+    if (!info.isFile())
+        return ServiceError::invalid(u"%1 is not a regular file."_s.arg(path), u"path"_s);
+    // Cheap checks first, so a refused file is not copied at all.
+    FileDraft draft;
+    draft.filename = info.fileName();
+    draft.sizeBytes = info.size();
+    draft.sha256 = QString(64, u'0');
+    draft.attributes = attributes;
+    draft.chunking = chunking;
+    draft.sourcePath = info.absoluteFilePath();
+    if (auto p = validateAttributes(attributes))
+        return *p;
+    if (auto p = validateChunking(chunking))
+        return *p;
+    const QString extension = FileTypes::extensionOf(draft.filename);
+    if (!FileTypes::isKnownExtension(extension))
+        return ServiceError::invalid(u"'%1' is not a supported file type%2; file search accepts %3."_s.arg(
+                                         draft.filename,
+                                         extension.isEmpty() ? u" (it has no extension)"_s : u" (.%1)"_s.arg(extension),
+                                         FileTypes::extensions().join(u", "_s)),
+                                     u"filename"_s);
+    auto staged = backend->stageFile(a->tenant, path);
+    if (!staged)
+        return staged.error();
+    draft.sha256 = staged->sha256;
+    draft.sizeBytes = staged->size;
+    auto attached = attachFile(tenantRef, storeRef, draft);
+    if (!attached && staged->wasNew) {
+        auto refs = exec(u"SELECT count(*) FROM vector_store_files WHERE sha256 = ?"_s, {staged->sha256},
+                         u"checking who uses the staged copy"_s);
+        if (refs && refs.value().next() && refs.value().value(0).toLongLong() == 0)
+            if (auto r = backend->discardStaged(a->tenant, staged.value()); !r)
+                qCWarning(lcService).noquote() << "removing the refused copy failed:" << r.error().message();
+    }
+    return attached;
+}
+
+Result<engine::SearchResponse> VectorStoreService::search(const QString &tenantRef, const QStringList &storeRefs,
+                                                          const engine::SearchRequest &request)
+{
+    auto a = access(tenantRef, Role::Viewer, u"Searching"_s);
+    if (!a)
+        return a.error();
+    if (storeRefs.isEmpty())
+        return ServiceError::invalid(u"Name at least one store to search."_s, u"store"_s);
+    const qint64 at = now();
+    QList<VectorStore> stores;
+    for (const QString &ref : storeRefs) {
+        auto s = findStore(a->tenant, ref, Visibility::Live);
+        if (!s)
+            return s.error();
+        if (s->status == u"expired"_s || (s->expiresAt && *s->expiresAt <= at))
+            return ServiceError::conflict(
+                u"Store '%1' expired on %2 after %3 days without activity; an expired store cannot be searched. "
+                u"Create a new store and attach the files again."_s
+                    .arg(s->name, QDateTime::fromMSecsSinceEpoch(s->expiresAt.value_or(at)).toString(Qt::ISODate))
+                    .arg(s->expiresAfter ? s->expiresAfter->days : 0));
+        if (std::none_of(stores.cbegin(), stores.cend(), [&](const VectorStore &x) { return x.id == s->id; }))
+            stores.append(s.value());
+    }
+    QMap<QString, QList<VectorStore>> byBackend;
+    for (const VectorStore &store : std::as_const(stores))
+        byBackend[store.backend].append(store);
+    engine::SearchResponse merged;
+    merged.searchQuery = request.queries;
+    for (auto it = byBackend.cbegin(); it != byBackend.cend(); ++it) {
+        VectorStoreBackend *backend = backendFor(it.key());
+        if (!backend)
+            return ServiceError::unavailable(u"The %1 backend is not available here."_s.arg(it.key()));
+        auto response = backend->search(a->tenant, it.value(), request);
+        if (!response)
+            return response.error();
+        merged.data += response->data;
+        merged.explain = response->explain;
+    }
+    // This database is the authority: only live, completed files of these stores, with their
+    // current attributes, and the filter checked against those.
+    if (!merged.data.isEmpty()) {
+        QStringList placeholders;
+        QVariantList binds;
+        for (const engine::SearchHit &hit : std::as_const(merged.data)) {
+            placeholders << u"?"_s;
+            binds << hit.fileId;
+        }
+        auto live = exec(u"SELECT id, store_id, filename, attributes FROM vector_store_files WHERE id IN ("_s
+                             + placeholders.join(u", "_s)
+                             + u") AND tenant_id = ? AND deleted_at IS NULL AND status = 'completed'"_s,
+                         binds << a->tenant.id, u"checking search results"_s);
+        if (!live)
+            return live.error();
+        QHash<qint64, std::pair<qint64, std::pair<QString, QJsonObject>>> current;
+        while (live.value().next())
+            current.insert(live.value().value(0).toLongLong(),
+                           {live.value().value(1).toLongLong(),
+                            {live.value().value(2).toString(), fromJsonText(live.value().value(3))}});
+        QList<engine::SearchHit> kept;
+        for (engine::SearchHit hit : std::as_const(merged.data)) {
+            const auto it = current.constFind(hit.fileId);
+            if (it == current.cend() || it->first != hit.storeId)
+                continue;
+            hit.filename = it->second.first;
+            hit.attributes = it->second.second;
+            if (request.filters && !request.filters->matches(hit.attributes))
+                continue;
+            kept.append(hit);
+        }
+        std::stable_sort(kept.begin(), kept.end(),
+                         [](const engine::SearchHit &x, const engine::SearchHit &y) { return x.score > y.score; });
+        if (kept.size() > request.maxNumResults)
+            kept.resize(request.maxNumResults);
+        merged.data = kept;
+    }
+    // Searching is activity: it moves the expiry of stores with an expiry policy.
+    {
+        Transaction transaction(m_db);
+        if (transaction.isActive()) {
+            bool ok = true;
+            for (const VectorStore &store : std::as_const(stores)) {
+                ok = ok
+                    && exec(
+                           u"UPDATE vector_stores SET last_active_at = ?, expires_at = CASE WHEN expires_after_days IS "
+                           u"NULL "
+                           u"THEN expires_at ELSE CAST(? AS BIGINT) + expires_after_days * CAST(? AS BIGINT) END WHERE id = ?"_s,
+                           {at, at, kDayMs, store.id}, u"recording search activity"_s)
+                           .ok();
+            }
+            if (ok)
+                transaction.commit();
+        }
+    }
+    return merged;
 }
 
 // ---------------------------------------------------------------------------------------------

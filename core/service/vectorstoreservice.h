@@ -19,6 +19,12 @@ namespace vd {
 Q_DECLARE_LOGGING_CATEGORY(lcService)
 
 class Database;
+class VectorStoreBackend;
+
+namespace engine {
+struct SearchRequest;
+struct SearchResponse;
+} // namespace engine
 
 struct TenantDraft
 {
@@ -91,6 +97,10 @@ public:
     const QString &requestId() const { return m_requestId; }
     // For tests and the sync worker: the clock in unix milliseconds.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    // The backends that keep stores' content ("local", "openai"). Without them the service
+    // manages metadata only (attachFile with a prepared FileDraft).
+    using BackendFor = std::function<VectorStoreBackend *(const QString &backend)>;
+    void setBackends(BackendFor backendFor) { m_backendFor = std::move(backendFor); }
 
     // The acting operator; on a database with no operators yet, the first one to act becomes
     // its instance administrator (who may create tenants and acts as owner everywhere).
@@ -132,6 +142,11 @@ public:
 
     // Files: referenced by numeric id, within a store.
     Result<StoreFile> attachFile(const QString &tenantRef, const QString &storeRef, const FileDraft &draft);
+    // Attaches a file on disk: its bytes are staged by the store's backend (read in blocks,
+    // hashed on the way), then recorded as in_progress for the ingestion worker. A refused file
+    // leaves nothing behind.
+    Result<StoreFile> attachPath(const QString &tenantRef, const QString &storeRef, const QString &path,
+                                 const QJsonObject &attributes = {}, const ChunkingStrategy &chunking = {});
     Result<QList<StoreFile>> listFiles(const QString &tenantRef, const QString &storeRef, const FileQuery &query = {});
     Result<qint64> countFiles(const QString &tenantRef, const QString &storeRef, const FileQuery &query = {});
     Result<StoreFile> file(const QString &tenantRef, const QString &storeRef, const QString &fileRef,
@@ -140,6 +155,11 @@ public:
                                         const QJsonObject &attributes);
     Result<StoreFile> detachFile(const QString &tenantRef, const QString &storeRef, const QString &fileRef);
     Result<StoreFile> restoreFile(const QString &tenantRef, const QString &storeRef, const QString &fileRef);
+
+    // Searches one or more live, unexpired stores of a tenant (viewer). Results of several
+    // stores are merged before max_num_results applies; searching marks the stores active.
+    Result<engine::SearchResponse> search(const QString &tenantRef, const QStringList &storeRefs,
+                                          const engine::SearchRequest &request);
 
     // Memberships
     Result<QList<Membership>> listMembers(const QString &tenantRef);
@@ -173,11 +193,13 @@ private:
     std::optional<ServiceError> audit(std::optional<qint64> tenantId, const QString &action, const QString &target,
                                       const QJsonObject &detail = {});
     ServiceError commitError(const QString &doing, const QString &driverText) const;
+    VectorStoreBackend *backendFor(const QString &name) const;
 
     Database &m_db;
     QString m_operator;
     QString m_requestId;
     std::function<qint64()> m_clock;
+    BackendFor m_backendFor;
 };
 
 } // namespace vd

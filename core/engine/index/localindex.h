@@ -1,0 +1,99 @@
+#pragma once
+
+#include "engine/search/searchrequest.h"
+#include "service/serviceerror.h"
+
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace vd::engine {
+
+Q_DECLARE_LOGGING_CATEGORY(lcIndex)
+
+struct Chunk
+{
+    int ordinal = 0;
+    qint64 startOffset = 0; // byte offsets in the extracted UTF-8 text
+    qint64 endOffset = 0;
+    int tokenCount = 0;
+    QByteArray text; // UTF-8
+};
+
+struct IndexedFile
+{
+    qint64 fileId = 0;
+    int chunkCount = 0;
+    qint64 tokenCount = 0;
+    qint64 textBytes = 0; // extracted text
+    qint64 chunkBytes = 0; // sum of chunk texts: the file's usage_bytes
+};
+
+// The full-text index of one vector store: an SQLite database with an FTS5 table over the
+// store's chunks (porter stemming over unicode61 words). One file per store keeps tenants and
+// stores physically apart, lets stores ingest in parallel and makes purging a store a file
+// deletion (docs/architecture.md). Not thread-safe: one LocalIndex per thread.
+class LocalIndex
+{
+public:
+    explicit LocalIndex(QString path);
+    ~LocalIndex();
+    LocalIndex(const LocalIndex &) = delete;
+    LocalIndex &operator=(const LocalIndex &) = delete;
+
+    const QString &path() const { return m_path; }
+    Result<void> open();
+
+    // Writing one file: begin (drops whatever an earlier, interrupted attempt left), add its
+    // chunks, commit. Nothing of the file is visible to search before commit; a crash before
+    // commit leaves the index as it was.
+    Result<void> beginFile(qint64 fileId, const QString &filename, const QJsonObject &attributes);
+    Result<void> addChunk(const Chunk &chunk);
+    Result<IndexedFile> commitFile(qint64 textBytes);
+    void abortFile();
+
+    // Detached files keep their chunks but are hidden from search at once.
+    Result<void> setVisible(qint64 fileId, bool visible);
+    Result<void> setAttributes(qint64 fileId, const QJsonObject &attributes);
+    Result<void> removeFile(qint64 fileId);
+    Result<bool> hasFile(qint64 fileId);
+
+    Result<QList<Chunk>> chunks(qint64 fileId, int firstOrdinal = 0, int count = -1);
+    Result<qint64> chunkCount();
+
+    struct Candidate
+    {
+        qint64 chunkId = 0;
+        qint64 fileId = 0;
+        int ordinal = 0;
+        QString text;
+        QString filename;
+        QJsonObject attributes;
+        double bm25 = 0; // positive: higher is better
+        double score = 0; // 0..1
+        QStringList matchedTerms;
+    };
+    // The best `limit` chunks for the query terms (already analysed: lower-case words), with
+    // scores normalised to 0..1 against the best score the query could reach in this store.
+    Result<QList<Candidate>> search(const QStringList &terms, const std::optional<Filter> &filter, int limit);
+
+private:
+    Result<void> exec(const QString &sql, const QVariantList &binds = {});
+    QString m_path;
+    QString m_connection;
+    qint64 m_currentFile = 0;
+    QString m_currentTitle;
+    int m_currentChunks = 0;
+    qint64 m_currentTokens = 0;
+    qint64 m_currentChunkBytes = 0;
+    bool m_inFile = false;
+};
+
+// Splits a query into the words the index matches: Unicode letters and digits, lower-cased,
+// English stop words removed (unless nothing else is left), duplicates dropped.
+QStringList analyzeQuery(const QString &query);
+
+} // namespace vd::engine

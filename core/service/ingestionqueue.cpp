@@ -1,0 +1,264 @@
+#include "ingestionqueue.h"
+
+#include "storage/database.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSysInfo>
+
+#include <cerrno>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace vd {
+
+namespace {
+
+Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &binds, const QString &doing)
+{
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    bool ok = binds.isEmpty() ? q.exec(sql) : q.prepare(sql);
+    if (ok && !binds.isEmpty()) {
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        ok = q.exec();
+    }
+    if (!ok)
+        return ServiceError::unavailable(
+            u"The database %1 failed while %2: %3"_s.arg(db.url().describe(), doing, q.lastError().text()));
+    return q;
+}
+
+QVariant nullable(std::optional<qint64> v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>());
+}
+
+} // namespace
+
+IngestionQueue::IngestionQueue(Database &db, QString owner)
+    : m_db(db)
+    , m_owner(std::move(owner))
+{ }
+
+QString IngestionQueue::defaultOwner()
+{
+    return u"%1:%2"_s.arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
+}
+
+qint64 IngestionQueue::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+bool IngestionQueue::ownerIsGone(const QString &owner) const
+{
+    const qsizetype colon = owner.lastIndexOf(u':');
+    if (colon <= 0 || owner.left(colon) != QSysInfo::machineHostName())
+        return false; // another machine: only the lease can tell
+    bool ok = false;
+    const qint64 pid = owner.mid(colon + 1).toLongLong(&ok);
+    if (!ok || pid <= 0)
+        return true;
+    if (pid == QCoreApplication::applicationPid())
+        return owner != m_owner;
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+}
+
+Result<std::optional<IngestionQueue::Job>>
+IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId, std::optional<qint64> storeId)
+{
+    const QString doing = u"claiming a file for ingestion"_s;
+    Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return ServiceError::unavailable(
+            u"Cannot start a transaction on %1: %2"_s.arg(m_db.url().describe(), transaction.error()));
+    const qint64 at = now();
+    // Candidates in queue order; a claimed one is skipped unless its owner is gone or silent.
+    const QString lock = m_db.isPostgres() ? u" FOR UPDATE OF f SKIP LOCKED"_s : QString();
+    auto candidates =
+        run(m_db,
+            u"SELECT f.id, f.ingest_claimed_by, f.ingest_claimed_at FROM vector_store_files f "
+            u"JOIN vector_stores s ON s.id = f.store_id JOIN tenants t ON t.id = f.tenant_id "
+            u"WHERE f.status = 'in_progress' AND f.deleted_at IS NULL AND s.deleted_at IS NULL "
+            u"AND t.deleted_at IS NULL AND s.status <> 'expired' AND s.backend = ? "
+            u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) AND (CAST(? AS BIGINT) IS NULL OR f.store_id = ?) "
+            u"ORDER BY f.id LIMIT 64"_s
+                + lock,
+            {backend, nullable(tenantId), nullable(tenantId), nullable(storeId), nullable(storeId)}, doing);
+    if (!candidates)
+        return candidates.error();
+    qint64 chosen = 0;
+    while (candidates.value().next()) {
+        const QString claimedBy = candidates.value().value(1).toString();
+        const qint64 claimedAt = candidates.value().value(2).toLongLong();
+        if (claimedBy.isEmpty() || claimedBy == m_owner || at - claimedAt > m_leaseMs || ownerIsGone(claimedBy)) {
+            chosen = candidates.value().value(0).toLongLong();
+            break;
+        }
+    }
+    candidates.value().finish();
+    if (chosen == 0)
+        return std::optional<Job>();
+    auto claim = run(m_db,
+                     u"UPDATE vector_store_files SET ingest_claimed_by = ?, ingest_claimed_at = ?, "
+                     u"ingest_attempts = ingest_attempts + 1 WHERE id = ?"_s,
+                     {m_owner, at, chosen}, doing);
+    if (!claim)
+        return claim.error();
+    if (!transaction.commit())
+        return ServiceError::unavailable(u"Cannot claim the file: %1"_s.arg(transaction.error()));
+
+    auto row =
+        run(m_db,
+            u"SELECT f.tenant_id, f.store_id, t.slug, t.plan, t.default_backend, s.name, s.backend, s.remote_id, "
+            u"f.filename, f.mime_type, f.size_bytes, f.sha256, f.attributes, f.chunking_type, f.chunk_max_tokens, "
+            u"f.chunk_overlap_tokens, f.source_path, f.ingest_attempts, f.remote_file_id "
+            u"FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id JOIN tenants t ON t.id = f.tenant_id "
+            u"WHERE f.id = ?"_s,
+            {chosen}, doing);
+    if (!row)
+        return row.error();
+    if (!row.value().next())
+        return ServiceError::notFound(u"File %1 disappeared while it was claimed."_s.arg(chosen));
+    const QSqlQuery &q = row.value();
+    Job job;
+    job.tenant.id = q.value(0).toLongLong();
+    job.tenant.slug = q.value(2).toString();
+    job.tenant.plan = q.value(3).toString();
+    job.tenant.defaultBackend = q.value(4).toString();
+    job.store.id = q.value(1).toLongLong();
+    job.store.tenantId = job.tenant.id;
+    job.store.name = q.value(5).toString();
+    job.store.backend = q.value(6).toString();
+    job.store.remoteId = q.value(7).toString();
+    job.file.id = chosen;
+    job.file.storeId = job.store.id;
+    job.file.tenantId = job.tenant.id;
+    job.file.filename = q.value(8).toString();
+    job.file.mimeType = q.value(9).toString();
+    job.file.sizeBytes = q.value(10).toLongLong();
+    job.file.sha256 = q.value(11).toString();
+    job.file.attributes = QJsonDocument::fromJson(q.value(12).toString().toUtf8()).object();
+    job.file.chunking.type = q.value(13).toString();
+    job.file.chunking.maxChunkSizeTokens = q.value(14).toInt();
+    job.file.chunking.chunkOverlapTokens = q.value(15).toInt();
+    job.file.sourcePath = q.value(16).toString();
+    job.file.remoteFileId = q.value(18).toString();
+    job.file.status = u"in_progress"_s;
+    return std::optional<Job>(job);
+}
+
+Result<void> IngestionQueue::heartbeat(const Job &job)
+{
+    auto r = run(m_db, u"UPDATE vector_store_files SET ingest_claimed_at = ? WHERE id = ? AND ingest_claimed_by = ?"_s,
+                 {now(), job.file.id, m_owner}, u"renewing an ingestion claim"_s);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<StoreFile> IngestionQueue::complete(const Job &job, const IngestOutcome &outcome)
+{
+    return finish(job, u"completed"_s, {}, {}, outcome);
+}
+
+Result<StoreFile> IngestionQueue::fail(const Job &job, const QString &code, const QString &message)
+{
+    return finish(job, u"failed"_s, code, message, {});
+}
+
+Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, const QString &code,
+                                         const QString &message, const IngestOutcome &outcome)
+{
+    const QString doing = u"recording the ingestion of '%1'"_s.arg(job.file.filename);
+    Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return ServiceError::unavailable(u"Cannot start a transaction: %1"_s.arg(transaction.error()));
+    const qint64 at = now();
+    // Only a file still waiting and still ours: a cancel or another worker's takeover wins.
+    auto update = run(m_db,
+                      u"UPDATE vector_store_files SET status = ?, last_error_code = ?, last_error_message = ?, "
+                      u"usage_bytes = ?, chunk_count = ?, token_count = ?, status_changed_at = ?, updated_at = ?, "
+                      u"ingest_claimed_by = NULL, ingest_claimed_at = NULL "
+                      u"WHERE id = ? AND status = 'in_progress' AND ingest_claimed_by = ?"_s,
+                      {status, code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(code),
+                       message.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(message.left(2000)),
+                       outcome.usageBytes, outcome.chunkCount, outcome.tokenCount, at, at, job.file.id, m_owner},
+                      doing);
+    if (!update)
+        return update.error();
+    const bool applied = update.value().numRowsAffected() > 0;
+    if (applied) {
+        const QString recount = u"UPDATE vector_stores SET "
+                                u"files_in_progress = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
+                                u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
+                                u"files_completed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
+                                u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'completed'), "
+                                u"files_failed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
+                                u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'failed'), "
+                                u"files_cancelled = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
+                                u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
+                                u"usage_bytes = (SELECT coalesce(sum(f.usage_bytes), 0) FROM vector_store_files f "
+                                u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL), "
+                                u"updated_at = ? WHERE id = ?"_s;
+        if (auto r = run(m_db, recount, {at, job.store.id}, doing); !r)
+            return r.error();
+        QJsonObject detail{
+            {u"status"_s, status}, {u"chunks"_s, outcome.chunkCount}, {u"usage_bytes"_s, outcome.usageBytes}};
+        if (!code.isEmpty())
+            detail.insert(u"last_error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}});
+        if (auto r = run(m_db,
+                         u"INSERT INTO audit_log (at, operator, tenant_id, action, target, request_id, detail) "
+                         u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                         {at, u"system:ingestion"_s, job.tenant.id, u"file.ingest"_s, u"file:%1"_s.arg(job.file.id),
+                          m_owner, QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact))},
+                         doing);
+            !r)
+            return r.error();
+    }
+    if (!transaction.commit())
+        return ServiceError::unavailable(u"Cannot record the ingestion: %1"_s.arg(transaction.error()));
+    auto row = run(m_db, u"SELECT status, deleted_at FROM vector_store_files WHERE id = ?"_s, {job.file.id}, doing);
+    if (!row)
+        return row.error();
+    StoreFile file = job.file;
+    if (row.value().next()) {
+        file.status = row.value().value(0).toString();
+        if (!row.value().value(1).isNull())
+            file.deletedAt = row.value().value(1).toLongLong();
+    }
+    return file;
+}
+
+Result<void> IngestionQueue::release(const Job &job)
+{
+    auto r = run(m_db,
+                 u"UPDATE vector_store_files SET ingest_claimed_by = NULL, ingest_claimed_at = NULL "
+                 u"WHERE id = ? AND ingest_claimed_by = ?"_s,
+                 {job.file.id, m_owner}, u"releasing an ingestion claim"_s);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<qint64> IngestionQueue::waiting(std::optional<qint64> tenantId, std::optional<qint64> storeId)
+{
+    auto r = run(
+        m_db,
+        u"SELECT count(*) FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id "
+        u"WHERE f.status = 'in_progress' AND f.deleted_at IS NULL AND s.deleted_at IS NULL AND s.status <> 'expired' "
+        u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) AND (CAST(? AS BIGINT) IS NULL OR f.store_id = ?)"_s,
+        {nullable(tenantId), nullable(tenantId), nullable(storeId), nullable(storeId)}, u"counting the queue"_s);
+    if (!r)
+        return r.error();
+    r.value().next();
+    return r.value().value(0).toLongLong();
+}
+
+} // namespace vd

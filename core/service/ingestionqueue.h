@@ -1,0 +1,61 @@
+#pragma once
+
+#include "backend/vectorstorebackend.h"
+#include "serviceerror.h"
+#include "types.h"
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace vd {
+
+class Database;
+
+// The queue of files waiting for ingestion: live files with status in_progress. A worker claims
+// one file at a time (owner "host:pid", claim time, attempt count); a claim whose owner died (same
+// host, process gone) or that saw no heartbeat for the lease period is taken over, so a crash
+// never leaves a file stuck and two processes never ingest the same file at once.
+class IngestionQueue
+{
+public:
+    struct Job
+    {
+        Tenant tenant;
+        VectorStore store;
+        StoreFile file;
+    };
+
+    IngestionQueue(Database &db, QString owner = defaultOwner());
+
+    static QString defaultOwner();
+    void setLeaseMs(qint64 ms) { m_leaseMs = ms; }
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+
+    // Claims the oldest waiting file of a store with this backend (of one tenant or store, if
+    // given). nullopt when nothing is waiting.
+    Result<std::optional<Job>> claimNext(const QString &backend, std::optional<qint64> tenantId = {},
+                                         std::optional<qint64> storeId = {});
+    Result<void> heartbeat(const Job &job);
+    // Records the outcome; returns the file as it is now (it may have been detached meanwhile).
+    Result<StoreFile> complete(const Job &job, const IngestOutcome &outcome);
+    Result<StoreFile> fail(const Job &job, const QString &code, const QString &message);
+    // Gives the file back to the queue (shutdown or cancel of the worker, not of the file).
+    Result<void> release(const Job &job);
+
+    Result<qint64> waiting(std::optional<qint64> tenantId = {}, std::optional<qint64> storeId = {});
+
+private:
+    qint64 now() const;
+    bool ownerIsGone(const QString &owner) const;
+    Result<StoreFile> finish(const Job &job, const QString &status, const QString &code, const QString &message,
+                             const IngestOutcome &outcome);
+
+    Database &m_db;
+    QString m_owner;
+    qint64 m_leaseMs = 5 * 60 * 1000;
+    std::function<qint64()> m_clock;
+};
+
+} // namespace vd
