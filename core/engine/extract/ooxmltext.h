@@ -1,0 +1,23 @@
+#pragma once
+
+#include "engine/extract/extractor.h"
+
+#include <optional>
+
+namespace vd::engine::extract {
+
+class TextAssembler;
+
+enum class OfficeDocument { Word, Presentation };
+
+// Checks that the ZIP file at `path` is an Office Open XML package of the declared kind: it
+// opens, names its main part in _rels/.rels (or has the conventional one), the part exists, and
+// [Content_Types].xml says it is a Word document / PowerPoint presentation.
+std::optional<ExtractionError> checkOoxmlPackage(const QString &path, const QString &fileName, OfficeDocument declared);
+
+// Streams the text of a DOCX (body, then footnotes and endnotes) or a PPTX (slides in
+// presentation order) to `out`. XML parts are inflated and parsed in blocks.
+std::optional<ExtractionError> extractOoxmlText(const QString &path, const QString &fileName, OfficeDocument declared,
+                                                TextAssembler &out);
+
+} // namespace vd::engine::extract

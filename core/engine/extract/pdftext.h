@@ -1,0 +1,15 @@
+#pragma once
+
+#include "engine/extract/extractor.h"
+
+#include <optional>
+
+namespace vd::engine::extract {
+
+class TextAssembler;
+
+// Extracts the text of a PDF page by page with poppler (poppler-cpp, reading order, no layout
+// padding). Password-protected and damaged files become invalid_file.
+std::optional<ExtractionError> extractPdfText(const QString &path, const QString &fileName, TextAssembler &out);
+
+} // namespace vd::engine::extract
