@@ -77,15 +77,17 @@ private slots:
         auto r = m_index->search(engine::analyzeQuery(u"the separating boundary layers"_s), std::nullopt, 10);
         QVERIFY(r);
         QCOMPARE(files(r), (QList<qint64>{1, 2}));
-        for (const auto &c : r.value()) {
+        for (const auto &c : r.value())
             QVERIFY(c.score > 0 && c.score <= 1);
-            QVERIFY(!c.matchedTerms.isEmpty());
-        }
         for (qsizetype i = 1; i < r->size(); ++i)
             QVERIFY(r->at(i - 1).score >= r->at(i).score);
-        // matched words come from highlight(): the text's own words.
-        QVERIFY2(r->first().matchedTerms.contains(u"separates"_s), qPrintable(r->first().matchedTerms.join(u',')));
-        QVERIFY(!r->first().text.contains(u'\x02'));
+        // Text and matched words come from highlight(): the text's own words.
+        auto texts = m_index->texts({r->first().chunkId}, engine::analyzeQuery(u"the separating boundary layers"_s));
+        QVERIFY(texts);
+        const auto chunk = texts->value(r->first().chunkId);
+        QVERIFY2(chunk.matchedTerms.contains(u"separates"_s), qPrintable(chunk.matchedTerms.join(u',')));
+        QVERIFY(chunk.text.startsWith(u"The boundary layer"_s));
+        QVERIFY(!chunk.text.contains(u'\x02'));
     }
 
     void filenameWordsCount()

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "engine/localengine.h"
 #include "logging/logging.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
@@ -147,7 +148,11 @@ bool Context::openDatabase()
         failText(error);
         return false;
     }
+    m_engine = std::make_unique<engine::LocalEngine>(engine::LocalEngine::rootFor(url.value()));
     m_service = std::make_unique<VectorStoreService>(*m_db, operatorName());
+    m_service->setBackends([this](const QString &name) -> VectorStoreBackend * {
+        return name == m_engine->name() ? m_engine.get() : nullptr;
+    });
     m_service->setRequestId(logging::current().requestId);
     return true;
 }

@@ -13,6 +13,9 @@ class QCommandLineParser;
 class QIODevice;
 
 namespace vd {
+namespace engine {
+class LocalEngine;
+}
 class Database;
 class VectorStoreService;
 class ServiceError;
@@ -79,6 +82,7 @@ public:
     int openFailureCode() const { return m_openFailureCode; }
     Database &database() { return *m_db; }
     VectorStoreService &service() { return *m_service; }
+    engine::LocalEngine &localEngine() { return *m_engine; }
     QString operatorName() const;
 
     // Prints a service error (human line on err, or a JSON object on out) and returns Failed.
@@ -93,6 +97,7 @@ private:
     GlobalOptions m_options;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<VectorStoreService> m_service;
+    std::unique_ptr<engine::LocalEngine> m_engine;
     int m_openFailureCode = Failed;
 };
 

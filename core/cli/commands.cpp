@@ -1,5 +1,8 @@
 #include "commands.h"
 
+#include "engine/ingestion/ingestor.h"
+#include "engine/localengine.h"
+#include "engine/search/searchrequest.h"
 #include "service/validation.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
@@ -8,10 +11,12 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDirIterator>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QThread>
 
 #include <algorithm>
 
@@ -580,6 +585,49 @@ QStringList expandPaths(const QStringList &paths, QStringList *missing)
     return files;
 }
 
+// Runs the ingestion worker on its own thread for one store until nothing waits there, printing
+// each file's outcome. Returns the number of files that failed.
+int waitForIngestion(Context &c, qint64 tenantId, qint64 storeId, QJsonArray *outcomes)
+{
+    QThread thread;
+    auto *worker = new engine::IngestionWorker(c.database().url(), c.localEngine().root());
+    worker->moveToThread(&thread);
+    QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+    int failed = 0;
+    QString fatal;
+    QEventLoop loop; // headless only: the CLI has no window to keep responsive
+    QObject::connect(worker, &engine::IngestionWorker::fileFinished, &loop,
+                     [&](qint64 fileId, const QString &filename, const QString &status, const QString &error) {
+                         if (status != u"completed"_s)
+                             ++failed;
+                         outcomes->append(QJsonObject{
+                             {u"id"_s, fileId},
+                             {u"filename"_s, filename},
+                             {u"status"_s, status},
+                             {u"error"_s, error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error)}});
+                         if (!c.json())
+                             c.out() << (error.isEmpty() ? u"  %1: %2\n"_s.arg(filename, status)
+                                                         : u"  %1: %2: %3\n"_s.arg(filename, status, error));
+                         c.out().flush();
+                     });
+    QObject::connect(worker, &engine::IngestionWorker::drained, &loop, [&] { loop.quit(); });
+    QObject::connect(worker, &engine::IngestionWorker::failed, &loop, [&](const QString &message) {
+        fatal = message;
+        loop.quit();
+    });
+    thread.start();
+    QMetaObject::invokeMethod(
+        worker, [worker, tenantId, storeId] { worker->drain(tenantId, storeId); }, Qt::QueuedConnection);
+    loop.exec();
+    thread.quit();
+    thread.wait();
+    if (!fatal.isEmpty()) {
+        c.failText(u"Ingestion stopped: %1"_s.arg(fatal));
+        return -1;
+    }
+    return failed;
+}
+
 QList<std::shared_ptr<Command>> fileCommands()
 {
     QList<std::shared_ptr<Command>> list;
@@ -633,14 +681,7 @@ QList<std::shared_ptr<Command>> fileCommands()
                     c.err() << u"refused %1: %2\n"_s.arg(path, error.message());
             }
             for (const QString &path : files) {
-                auto draft = FileDraft::fromLocalFile(path);
-                Result<StoreFile> result = draft ? [&] {
-                    FileDraft d = draft.value();
-                    d.attributes = attributes;
-                    d.chunking = chunking;
-                    return c.service().attachFile(tenant, store, d);
-                }()
-                                                 : Result<StoreFile>(draft.error());
+                auto result = c.service().attachPath(tenant, store, path, attributes, chunking);
                 if (result) {
                     attached.append(result->toJson());
                     if (!c.json())
@@ -650,12 +691,30 @@ QList<std::shared_ptr<Command>> fileCommands()
                     if (!c.json())
                         c.err() << u"refused %1: %2\n"_s.arg(path, result.error().message());
                 }
+                c.out().flush();
             }
-            if (c.json())
-                printJson(c, QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, attached}, {u"refused"_s, refused}});
-            else
-                c.out() << u"%1 attached, %2 refused.\n"_s.arg(attached.size()).arg(refused.size());
-            return refused.isEmpty() ? int(Ok) : int(Failed);
+            int failedIngestion = 0;
+            QJsonArray ingested;
+            if (p.isSet(u"wait"_s)) {
+                auto s = c.service().store(tenant, store);
+                if (!s)
+                    return c.fail(s.error());
+                if (!c.json())
+                    c.out() << u"ingesting...\n"_s;
+                failedIngestion = waitForIngestion(c, s->tenantId, s->id, &ingested);
+                if (failedIngestion < 0)
+                    return int(Failed);
+            }
+            if (c.json()) {
+                QJsonObject result{{u"object"_s, u"list"_s}, {u"data"_s, attached}, {u"refused"_s, refused}};
+                if (p.isSet(u"wait"_s))
+                    result.insert(u"ingested"_s, ingested);
+                printJson(c, result);
+            } else {
+                c.out() << u"%1 attached, %2 refused"_s.arg(attached.size()).arg(refused.size())
+                        << (p.isSet(u"wait"_s) ? u", %1 failed ingestion.\n"_s.arg(failedIngestion) : u".\n"_s);
+            }
+            return refused.isEmpty() && failedIngestion == 0 ? int(Ok) : int(Failed);
         });
     list << std::make_shared<SimpleCommand>(
         u"file list"_s,
@@ -771,6 +830,202 @@ QList<std::shared_ptr<Command>> fileCommands()
     simpleFileAction(u"file detach"_s, u"Detach a file from its store; restore it until it is purged (editor)."_s,
                      &VectorStoreService::detachFile);
     simpleFileAction(u"file restore"_s, u"Re-attach a detached file (editor)."_s, &VectorStoreService::restoreFile);
+    list << std::make_shared<SimpleCommand>(
+        u"file wait"_s, u"--tenant T --store S"_s,
+        u"Ingest the store's waiting files now and wait until each is completed or failed (viewer)."_s, QStringList{},
+        QList<QCommandLineOption>{tenantOption(), storeOption()},
+        [](Context &c, const QCommandLineParser &p, const QStringList &) {
+            bool ok = false;
+            const QString tenant = tenantRef(c, p, &ok);
+            if (!ok)
+                return int(Usage);
+            const QString storeName = storeRef(c, p, &ok);
+            if (!ok)
+                return int(Usage);
+            auto s = c.service().store(tenant, storeName);
+            if (!s)
+                return c.fail(s.error());
+            QJsonArray outcomes;
+            const int failed = waitForIngestion(c, s->tenantId, s->id, &outcomes);
+            if (failed < 0)
+                return int(Failed);
+            auto after = c.service().store(tenant, storeName);
+            if (c.json())
+                printJson(c,
+                          QJsonObject{{u"object"_s, u"list"_s},
+                                      {u"data"_s, outcomes},
+                                      {u"file_counts"_s, after ? after->fileCounts.toJson() : QJsonObject()}});
+            else if (after)
+                c.out() << u"%1 files: %2 completed, %3 failed, %4 in progress.\n"_s.arg(after->fileCounts.total())
+                               .arg(after->fileCounts.completed)
+                               .arg(after->fileCounts.failed)
+                               .arg(after->fileCounts.inProgress);
+            return failed == 0 ? int(Ok) : int(Failed);
+        });
+    list << std::make_shared<SimpleCommand>(
+        u"file chunks"_s, u"--tenant T --store S FILE [--from N] [--count N]"_s,
+        u"Show the chunks a file was split into: ordinal, tokens, byte range and text."_s, QStringList{u"FILE"_s},
+        QList<QCommandLineOption>{tenantOption(),
+                                  storeOption(),
+                                  {u"from"_s, u"First chunk ordinal (default 0)."_s, u"n"_s},
+                                  {u"count"_s, u"At most this many chunks (default all)."_s, u"n"_s}},
+        [](Context &c, const QCommandLineParser &p, const QStringList &args) {
+            bool ok = false;
+            const QString tenant = tenantRef(c, p, &ok);
+            if (!ok)
+                return int(Usage);
+            const QString store = storeRef(c, p, &ok);
+            if (!ok)
+                return int(Usage);
+            int from = 0;
+            int count = -1;
+            if (p.isSet(u"from"_s)) {
+                auto v = intOption(c, p, u"from"_s, 0, std::numeric_limits<int>::max());
+                if (!v)
+                    return int(Usage);
+                from = int(*v);
+            }
+            if (p.isSet(u"count"_s)) {
+                auto v = intOption(c, p, u"count"_s, 1, std::numeric_limits<int>::max());
+                if (!v)
+                    return int(Usage);
+                count = int(*v);
+            }
+            auto file = c.service().file(tenant, store, args[0]);
+            if (!file)
+                return c.fail(file.error());
+            auto s = c.service().store(tenant, store);
+            if (!s)
+                return c.fail(s.error());
+            if (s->backend != u"local"_s)
+                return c.failText(u"Chunks are only visible for stores of the local engine; '%1' lives in %2."_s.arg(
+                    s->name, s->backend));
+            Tenant t;
+            t.id = s->tenantId;
+            auto chunks = c.localEngine().chunks(t, s.value(), file->id, from, count);
+            if (!chunks)
+                return c.fail(chunks.error());
+            if (c.json()) {
+                QJsonArray data;
+                for (const engine::Chunk &chunk : chunks.value())
+                    data.append(QJsonObject{{u"ordinal"_s, chunk.ordinal},
+                                            {u"token_count"_s, chunk.tokenCount},
+                                            {u"start_offset"_s, chunk.startOffset},
+                                            {u"end_offset"_s, chunk.endOffset},
+                                            {u"text"_s, QString::fromUtf8(chunk.text)}});
+                printJson(c,
+                          QJsonObject{{u"object"_s, u"list"_s},
+                                      {u"file_id"_s, file->id},
+                                      {u"status"_s, file->status},
+                                      {u"data"_s, data}});
+                return int(Ok);
+            }
+            if (chunks->isEmpty())
+                c.out() << u"No chunks: file %1 is %2.\n"_s.arg(file->filename, file->status);
+            for (const engine::Chunk &chunk : chunks.value())
+                c.out() << u"--- chunk %1 (%2 tokens, bytes %3-%4)\n%5\n"_s.arg(chunk.ordinal)
+                               .arg(chunk.tokenCount)
+                               .arg(chunk.startOffset)
+                               .arg(chunk.endOffset)
+                               .arg(QString::fromUtf8(chunk.text));
+            return int(Ok);
+        });
+    return list;
+}
+
+QList<std::shared_ptr<Command>> searchCommands()
+{
+    QList<std::shared_ptr<Command>> list;
+    list << std::make_shared<SimpleCommand>(
+        u"search"_s,
+        u"--tenant T --store S [--store S2]... [--filter JSON] [--max N] [--threshold X] [--ranker R] QUERY..."_s,
+        u"Search stores of one tenant as OpenAI's /vector_stores/{id}/search does (viewer). The words of QUERY form "
+        u"one query; --query adds further queries searched together."_s,
+        QStringList{u"QUERY..."_s},
+        QList<QCommandLineOption>{
+            tenantOption(),
+            {u"store"_s, u"A store to search, by name or id; repeat for several."_s, u"store"_s},
+            {u"filter"_s, u"Attribute filter as JSON, e.g. {\"type\":\"eq\",\"key\":\"lang\",\"value\":\"en\"}."_s,
+             u"json"_s},
+            {u"max"_s, u"At most this many results, 1-50 (default 10)."_s, u"n"_s},
+            {u"threshold"_s, u"Only results scoring at least this, 0-1 (default 0)."_s, u"score"_s},
+            {u"ranker"_s, u"auto (default), none (one result per chunk) or default-2024-11-15."_s, u"ranker"_s},
+            {u"rewrite-query"_s, u"Ask for query rewriting (accepted; the local engine reports it as not applied)."_s},
+            {u"query"_s, u"A further query to search at the same time; repeatable."_s, u"text"_s}},
+        [](Context &c, const QCommandLineParser &p, const QStringList &args) {
+            bool ok = false;
+            const QString tenant = tenantRef(c, p, &ok);
+            if (!ok)
+                return int(Usage);
+            const QStringList stores = p.values(u"store"_s);
+            if (stores.isEmpty())
+                return c.usage(u"Name at least one store with --store NAME."_s);
+            const QStringList queries = QStringList{args.join(u' ')} + p.values(u"query"_s);
+            QJsonObject body{
+                {u"query"_s,
+                 queries.size() == 1 ? QJsonValue(queries.first()) : QJsonValue(QJsonArray::fromStringList(queries))}};
+            if (p.isSet(u"filter"_s)) {
+                QJsonParseError error;
+                const QJsonDocument filter = QJsonDocument::fromJson(p.value(u"filter"_s).toUtf8(), &error);
+                if (error.error != QJsonParseError::NoError)
+                    return c.fail(ServiceError::invalid(
+                        u"--filter is not valid JSON: %1 at offset %2."_s.arg(error.errorString()).arg(error.offset),
+                        u"filters"_s));
+                body.insert(u"filters"_s, filter.object());
+            }
+            if (p.isSet(u"max"_s)) {
+                bool isNumber = false;
+                const int max = p.value(u"max"_s).toInt(&isNumber);
+                if (!isNumber)
+                    return c.usage(u"--max needs a whole number from 1 to 50."_s);
+                body.insert(u"max_num_results"_s, max);
+            }
+            QJsonObject ranking;
+            if (p.isSet(u"threshold"_s)) {
+                bool isNumber = false;
+                const double threshold = p.value(u"threshold"_s).toDouble(&isNumber);
+                if (!isNumber)
+                    return c.usage(u"--threshold needs a number from 0 to 1."_s);
+                ranking.insert(u"score_threshold"_s, threshold);
+            }
+            if (p.isSet(u"ranker"_s))
+                ranking.insert(u"ranker"_s, p.value(u"ranker"_s));
+            if (!ranking.isEmpty())
+                body.insert(u"ranking_options"_s, ranking);
+            if (p.isSet(u"rewrite-query"_s))
+                body.insert(u"rewrite_query"_s, true);
+            auto request = engine::SearchRequest::fromJson(body);
+            if (!request)
+                return c.fail(request.error());
+            auto response = c.service().search(tenant, stores, request.value());
+            if (!response)
+                return c.fail(response.error());
+            if (c.json()) {
+                printJson(c, response->toJson());
+                return int(Ok);
+            }
+            if (response->data.isEmpty())
+                c.out() << u"No results.\n"_s;
+            int rank = 0;
+            for (const engine::SearchHit &hit : response->data) {
+                c.out() << u"%1. %2  score %3  (file %4)\n"_s.arg(++rank)
+                               .arg(hit.filename)
+                               .arg(hit.score, 0, 'f', 3)
+                               .arg(hit.fileId);
+                if (!hit.attributes.isEmpty())
+                    c.out() << u"   attributes: "_s
+                            << QString::fromUtf8(QJsonDocument(hit.attributes).toJson(QJsonDocument::Compact)) << u'\n';
+                if (!hit.matchedTerms.isEmpty())
+                    c.out() << u"   matched: "_s << hit.matchedTerms.join(u", "_s) << u'\n';
+                for (const QString &text : hit.content) {
+                    QString excerpt = text.simplified();
+                    if (excerpt.size() > 240)
+                        excerpt = excerpt.left(239) + u'…';
+                    c.out() << u"   > "_s << excerpt << u'\n';
+                }
+            }
+            return int(Ok);
+        });
     return list;
 }
 
@@ -943,7 +1198,7 @@ QList<std::shared_ptr<Command>> otherCommands()
 
 QList<std::shared_ptr<Command>> makeCommands()
 {
-    return tenantCommands() + storeCommands() + fileCommands() + otherCommands();
+    return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + otherCommands();
 }
 
 const QList<std::shared_ptr<Command>> &commands()

@@ -1,6 +1,7 @@
 #include "ingestionqueue.h"
 
 #include "storage/database.h"
+#include "storecounters.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -195,20 +196,10 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
         return update.error();
     const bool applied = update.value().numRowsAffected() > 0;
     if (applied) {
-        const QString recount = u"UPDATE vector_stores SET "
-                                u"files_in_progress = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
-                                u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
-                                u"files_completed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
-                                u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'completed'), "
-                                u"files_failed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
-                                u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'failed'), "
-                                u"files_cancelled = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
-                                u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
-                                u"usage_bytes = (SELECT coalesce(sum(f.usage_bytes), 0) FROM vector_store_files f "
-                                u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL), "
-                                u"updated_at = ? WHERE id = ?"_s;
-        if (auto r = run(m_db, recount, {at, job.store.id}, doing); !r)
-            return r.error();
+        if (auto p = adjustStoreCounters(m_db, job.store.id, u"in_progress"_s, -1, 0, 0))
+            return *p;
+        if (auto p = adjustStoreCounters(m_db, job.store.id, status, 1, outcome.usageBytes, 0))
+            return *p;
         QJsonObject detail{
             {u"status"_s, status}, {u"chunks"_s, outcome.chunkCount}, {u"usage_bytes"_s, outcome.usageBytes}};
         if (!code.isEmpty())

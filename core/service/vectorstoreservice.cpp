@@ -5,6 +5,7 @@
 #include "filetypes.h"
 #include "logging/logging.h"
 #include "storage/database.h"
+#include "storecounters.h"
 #include "validation.h"
 
 #include <QCryptographicHash>
@@ -267,26 +268,6 @@ std::optional<ServiceError> VectorStoreService::lockTenant(qint64 tenantId)
         return result.error();
     if (!result.value().next())
         return ServiceError::notFound(u"The tenant was deleted while this change was being made."_s);
-    return std::nullopt;
-}
-
-std::optional<ServiceError> VectorStoreService::recountStore(qint64 storeId)
-{
-    auto result = exec(u"UPDATE vector_stores SET "
-                       u"files_in_progress = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
-                       u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
-                       u"files_completed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
-                       u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'completed'), "
-                       u"files_failed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
-                       u"AND f.deleted_at IS NULL AND f.status = 'failed'), "
-                       u"files_cancelled = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = "
-                       u"vector_stores.id AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
-                       u"usage_bytes = (SELECT coalesce(sum(f.usage_bytes), 0) FROM vector_store_files f WHERE "
-                       u"f.store_id = vector_stores.id AND f.deleted_at IS NULL) "
-                       u"WHERE id = ?"_s,
-                       {storeId}, u"updating the store's file counts"_s);
-    if (!result)
-        return result.error();
     return std::nullopt;
 }
 
@@ -692,10 +673,10 @@ Result<QuotaUsage> VectorStoreService::quotaUsage(const QString &tenantRef)
         return stores.error();
     stores.value().next();
     usage.stores = stores.value().value(0).toLongLong();
-    auto files = exec(u"SELECT count(*), coalesce(sum(f.size_bytes), 0) FROM vector_store_files f "
-                      u"JOIN vector_stores s ON s.id = f.store_id "
-                      u"WHERE f.tenant_id = ? AND f.deleted_at IS NULL AND s.deleted_at IS NULL"_s,
-                      {a->tenant.id}, u"counting files"_s);
+    auto files =
+        exec(u"SELECT coalesce(sum(files_in_progress + files_completed + files_failed + files_cancelled), 0), "
+             u"coalesce(sum(files_size_bytes), 0) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
+             {a->tenant.id}, u"counting files"_s);
     if (!files)
         return files.error();
     files.value().next();
@@ -1316,9 +1297,9 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
                                        .arg(limits->maxFilesPerStore)
                                        .arg(t.plan),
                                    u"max_files_per_store"_s, fileCount, limits->maxFilesPerStore);
-    auto bytes = exec(u"SELECT coalesce(sum(f.size_bytes), 0) FROM vector_store_files f JOIN vector_stores s ON "
-                      u"s.id = f.store_id WHERE f.tenant_id = ? AND f.deleted_at IS NULL AND s.deleted_at IS NULL"_s,
-                      {t.id}, doing);
+    auto bytes = exec(
+        u"SELECT coalesce(sum(files_size_bytes), 0) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
+        {t.id}, doing);
     if (!bytes)
         return bytes.error();
     bytes.value().next();
@@ -1360,7 +1341,7 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
     created.value().next();
     const qint64 fileId = created.value().value(0).toLongLong();
     created.value().finish();
-    if (auto p = recountStore(s->id))
+    if (auto p = adjustStoreCounters(m_db, s->id, u"in_progress"_s, 1, 0, draft.sizeBytes))
         return *p;
     auto touch = exec(u"UPDATE vector_stores SET last_active_at = ?, updated_at = ?, expires_at = CASE WHEN "
                       u"expires_after_days IS NULL THEN expires_at ELSE CAST(? AS BIGINT) + expires_after_days * "
@@ -1524,7 +1505,7 @@ Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const
              {at, at, f->id}, doing);
     if (!result)
         return result.error();
-    if (auto p = recountStore(s->id))
+    if (auto p = adjustStoreCounters(m_db, s->id, f->status, -1, -f->usageBytes, -f->sizeBytes))
         return *p;
     if (auto problem = audit(a->tenant.id, u"file.detach"_s, u"file:%1"_s.arg(f->id),
                              {{u"store"_s, s->id}, {u"filename"_s, f->filename}}))
@@ -1560,8 +1541,9 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
         return commitError(doing, transaction.error());
     if (auto p = lockTenant(t.id))
         return *p;
-    auto count =
-        exec(u"SELECT count(*) FROM vector_store_files WHERE store_id = ? AND deleted_at IS NULL"_s, {s->id}, doing);
+    auto count = exec(
+        u"SELECT files_in_progress + files_completed + files_failed + files_cancelled FROM vector_stores WHERE id = ?"_s,
+        {s->id}, doing);
     if (!count)
         return count.error();
     count.value().next();
@@ -1573,9 +1555,9 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
                                        .arg(limits->maxFilesPerStore)
                                        .arg(t.plan, f->filename),
                                    u"max_files_per_store"_s, fileCount, limits->maxFilesPerStore);
-    auto bytes = exec(u"SELECT coalesce(sum(f.size_bytes), 0) FROM vector_store_files f JOIN vector_stores s ON "
-                      u"s.id = f.store_id WHERE f.tenant_id = ? AND f.deleted_at IS NULL AND s.deleted_at IS NULL"_s,
-                      {t.id}, doing);
+    auto bytes = exec(
+        u"SELECT coalesce(sum(files_size_bytes), 0) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
+        {t.id}, doing);
     if (!bytes)
         return bytes.error();
     bytes.value().next();
@@ -1601,7 +1583,7 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
         exec(u"UPDATE vector_store_files SET deleted_at = NULL, updated_at = ? WHERE id = ?"_s, {now(), f->id}, doing);
     if (!result)
         return result.error();
-    if (auto p = recountStore(s->id))
+    if (auto p = adjustStoreCounters(m_db, s->id, f->status, 1, f->usageBytes, f->sizeBytes))
         return *p;
     if (auto problem = audit(t.id, u"file.restore"_s, u"file:%1"_s.arg(f->id),
                              {{u"store"_s, s->id}, {u"filename"_s, f->filename}}))

@@ -189,7 +189,6 @@ private:
     // Runs a statement; on failure returns an Unavailable error saying what was being done.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds, const QString &doing);
     std::optional<ServiceError> lockTenant(qint64 tenantId);
-    std::optional<ServiceError> recountStore(qint64 storeId);
     std::optional<ServiceError> audit(std::optional<qint64> tenantId, const QString &action, const QString &target,
                                       const QJsonObject &detail = {});
     ServiceError commitError(const QString &doing, const QString &driverText) const;

@@ -3,6 +3,7 @@
 #include "engine/search/searchrequest.h"
 #include "service/serviceerror.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QString>
@@ -51,6 +52,9 @@ public:
     // chunks, commit. Nothing of the file is visible to search before commit; a crash before
     // commit leaves the index as it was.
     Result<void> beginFile(qint64 fileId, const QString &filename, const QJsonObject &attributes);
+    // The document's own title (its first heading or opening sentence), indexed with the file
+    // name as the chunk's title field. Call before the first chunk.
+    void setDocumentTitle(const QString &title);
     Result<void> addChunk(const Chunk &chunk);
     Result<IndexedFile> commitFile(qint64 textBytes);
     void abortFile();
@@ -69,16 +73,22 @@ public:
         qint64 chunkId = 0;
         qint64 fileId = 0;
         int ordinal = 0;
-        QString text;
         QString filename;
         QJsonObject attributes;
         double bm25 = 0; // positive: higher is better
         double score = 0; // 0..1
-        QStringList matchedTerms;
     };
     // The best `limit` chunks for the query terms (already analysed: lower-case words), with
     // scores normalised to 0..1 against the best score the query could reach in this store.
+    // Candidates carry no text: ask for it with texts() for the chunks actually shown.
     Result<QList<Candidate>> search(const QStringList &terms, const std::optional<Filter> &filter, int limit);
+
+    struct ChunkText
+    {
+        QString text;
+        QStringList matchedTerms; // words of the text that the terms matched (FTS5 highlight)
+    };
+    Result<QHash<qint64, ChunkText>> texts(const QList<qint64> &chunkIds, const QStringList &terms);
 
 private:
     Result<void> exec(const QString &sql, const QVariantList &binds = {});

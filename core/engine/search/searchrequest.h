@@ -36,6 +36,7 @@ struct SearchHit
     QJsonObject attributes;
     QStringList content; // chunk texts, best first
     QList<int> chunkOrdinals;
+    QList<qint64> chunkIds; // the index's ids of the chunks in `content`, same order
     QStringList matchedTerms; // query terms found in the file's returned chunks
 };
 

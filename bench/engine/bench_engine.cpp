@@ -1,0 +1,330 @@
+// Figures for docs/benchmarks.md: ingestion throughput against plain FTS5 inserts of the same
+// chunks, peak memory while ingesting one large file, and search latency at 100k / 1M chunks.
+//
+//   bench_engine ingest  [--mb 200] [--dir D]    attach + ingest mixed text files, then the FTS5 baseline
+//   bench_engine bigfile [--mb 200] [--dir D]    one file; prints peak RSS (VmHWM) of this process
+//   bench_engine search  [--chunks 100000] [--queries 300] [--dir D]
+
+#include "engine/index/localindex.h"
+#include "engine/ingestion/ingestor.h"
+#include "engine/localengine.h"
+#include "service/vectorstoreservice.h"
+#include "storage/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace vd;
+
+namespace {
+
+// A Zipf-distributed vocabulary of made-up but pronounceable words, so term frequencies look
+// like real text (a few very common words, a long tail of rare ones).
+class TextGenerator
+{
+public:
+    explicit TextGenerator(quint32 seed)
+        : m_random(seed)
+    {
+        const char *syllables[] = {"ka",  "lo",  "mi",  "ne",  "ra",  "to",  "vu",  "shi", "en",  "dor",
+                                   "pha", "ter", "gla", "ion", "qua", "zen", "bri", "mon", "tal", "sep"};
+        QRandomGenerator words(seed + 1);
+        for (int i = 0; i < 50000; ++i) {
+            QByteArray w;
+            const int n = 1 + int(words.bounded(3)) + (i > 2000 ? 1 : 0);
+            for (int k = 0; k < n; ++k)
+                w += syllables[words.bounded(20)];
+            m_vocabulary << w;
+        }
+        double total = 0;
+        for (int i = 0; i < m_vocabulary.size(); ++i) {
+            total += 1.0 / std::pow(i + 1.0, 1.05);
+            m_cumulative << total;
+        }
+        for (double &c : m_cumulative)
+            c /= total;
+    }
+    const QByteArray &word()
+    {
+        const double u = m_random.generateDouble();
+        const auto it = std::lower_bound(m_cumulative.cbegin(), m_cumulative.cend(), u);
+        return m_vocabulary[std::min<qsizetype>(it - m_cumulative.cbegin(), m_vocabulary.size() - 1)];
+    }
+    const QByteArray &rareWord() { return m_vocabulary[200 + m_random.bounded(20000)]; }
+    QByteArray paragraph(int words)
+    {
+        QByteArray p;
+        for (int i = 0; i < words; ++i) {
+            p += word();
+            p += (i % 17 == 16) ? ". " : " ";
+        }
+        return p + "\n\n";
+    }
+    QByteArray codeLine()
+    {
+        return "    if (" + word() + "_" + word() + " > " + QByteArray::number(m_random.bounded(1000)) + ") { return "
+            + word() + "(" + word() + "); }\n";
+    }
+    QRandomGenerator &random() { return m_random; }
+
+private:
+    QRandomGenerator m_random;
+    QList<QByteArray> m_vocabulary;
+    QList<double> m_cumulative;
+};
+
+qint64 peakRssKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+struct Setup
+{
+    std::unique_ptr<Database> db;
+    std::unique_ptr<engine::LocalEngine> engine;
+    std::unique_ptr<VectorStoreService> service;
+};
+
+bool setUp(const QString &dir, Setup *s)
+{
+    QString error;
+    const auto url = DatabaseUrl::parse(dir + u"/bench.sqlite"_s, &error);
+    s->db = std::make_unique<Database>(*url);
+    if (!Database::openAndMigrate(*s->db, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return false;
+    }
+    s->engine = std::make_unique<engine::LocalEngine>(engine::LocalEngine::rootFor(*url));
+    s->service = std::make_unique<VectorStoreService>(*s->db, u"bench"_s);
+    s->service->setBackends([s](const QString &) -> VectorStoreBackend * { return s->engine.get(); });
+    return s->service->createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s}).ok()
+        && s->service->createStore(u"bench"_s, {u"docs"_s, {}, {}, {}}).ok();
+}
+
+int ingestMixed(const QString &dir, int megabytes)
+{
+    Setup s;
+    if (!setUp(dir, &s))
+        return 1;
+    TextGenerator gen(42);
+    QDir().mkpath(dir + u"/input"_s);
+    qint64 bytes = 0;
+    int files = 0;
+    QElapsedTimer writing;
+    writing.start();
+    while (bytes < qint64(megabytes) << 20) {
+        const QString name = u"%1/input/doc-%2.%3"_s.arg(dir).arg(files).arg(
+            files % 5 == 0 ? u"py"_s : (files % 3 == 0 ? u"md"_s : u"txt"_s));
+        QFile f(name);
+        if (!f.open(QIODevice::WriteOnly))
+            return 1;
+        const int size = 20'000 + int(gen.random().bounded(400'000)); // 20 KB .. 420 KB
+        QByteArray content;
+        while (content.size() < size)
+            content += files % 5 == 0 ? gen.codeLine() : gen.paragraph(40 + int(gen.random().bounded(120)));
+        f.write(content);
+        bytes += content.size();
+        ++files;
+    }
+    std::printf("generated %d files, %.1f MB in %.1f s\n", files, bytes / 1048576.0, writing.elapsed() / 1000.0);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < files; ++i) {
+        const QString name =
+            u"%1/input/doc-%2.%3"_s.arg(dir).arg(i).arg(i % 5 == 0 ? u"py"_s : (i % 3 == 0 ? u"md"_s : u"txt"_s));
+        if (!s.service->attachPath(u"bench"_s, u"docs"_s, name)) {
+            std::fprintf(stderr, "attach failed: %s\n", qPrintable(name));
+            return 1;
+        }
+    }
+    const double attachSeconds = timer.elapsed() / 1000.0;
+    engine::Ingestor ingestor(*s.db, [&](const QString &) -> VectorStoreBackend * { return s.engine.get(); });
+    auto summary = ingestor.drain({});
+    const double totalSeconds = timer.elapsed() / 1000.0;
+    if (!summary || summary->completed != files) {
+        std::fprintf(stderr, "ingestion failed\n");
+        return 1;
+    }
+    auto store = s.service->store(u"bench"_s, u"docs"_s);
+    std::printf("attach (copy + hash + record): %.1f s\n", attachSeconds);
+    std::printf("attach -> completed: %d files, %.1f MB in %.1f s = %.1f MB/s\n", files, bytes / 1048576.0,
+                totalSeconds, bytes / 1048576.0 / totalSeconds);
+
+    // Baseline: the very same chunks inserted into a plain FTS5 table, one transaction.
+    const QString indexPath = s.engine->indexPath(store->tenantId, store->id);
+    {
+        QSqlDatabase source = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"source"_s);
+        source.setDatabaseName(indexPath);
+        source.open();
+        QSqlDatabase plain = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"plain"_s);
+        plain.setDatabaseName(dir + u"/plain-fts5.sqlite"_s);
+        plain.open();
+        QSqlQuery p(plain);
+        p.exec(u"PRAGMA journal_mode=WAL"_s);
+        p.exec(u"PRAGMA synchronous=NORMAL"_s);
+        p.exec(u"CREATE VIRTUAL TABLE plain USING fts5(text)"_s);
+        QSqlQuery read(source);
+        read.setForwardOnly(true);
+        read.exec(u"SELECT text FROM chunks ORDER BY id"_s);
+        QList<QString> chunks;
+        while (read.next())
+            chunks << read.value(0).toString();
+        QElapsedTimer baseline;
+        baseline.start();
+        p.exec(u"BEGIN"_s);
+        p.prepare(u"INSERT INTO plain (text) VALUES (?)"_s);
+        for (const QString &c : std::as_const(chunks)) {
+            p.addBindValue(c);
+            p.exec();
+        }
+        QSqlQuery(plain).exec(u"COMMIT"_s);
+        const double baselineSeconds = baseline.elapsed() / 1000.0;
+        std::printf("plain FTS5 inserts of the same %lld chunks: %.1f s = %.1f MB/s of source text\n",
+                    qlonglong(chunks.size()), baselineSeconds, bytes / 1048576.0 / baselineSeconds);
+        std::printf("ratio (ingestion time / plain FTS5 insert time): %.2f\n", totalSeconds / baselineSeconds);
+    }
+    QSqlDatabase::removeDatabase(u"source"_s);
+    QSqlDatabase::removeDatabase(u"plain"_s);
+    std::printf("peak RSS: %lld MiB\n", peakRssKiB() / 1024);
+    return 0;
+}
+
+int ingestBigFile(const QString &dir, int megabytes)
+{
+    Setup s;
+    if (!setUp(dir, &s))
+        return 1;
+    TextGenerator gen(7);
+    const QString name = dir + u"/big.txt"_s;
+    {
+        QFile f(name);
+        if (!f.open(QIODevice::WriteOnly))
+            return 1;
+        qint64 written = 0;
+        while (written < qint64(megabytes) << 20) {
+            const QByteArray p = gen.paragraph(80);
+            f.write(p);
+            written += p.size();
+        }
+    }
+    const qint64 before = peakRssKiB();
+    QElapsedTimer timer;
+    timer.start();
+    if (!s.service->attachPath(u"bench"_s, u"docs"_s, name))
+        return 1;
+    engine::Ingestor ingestor(*s.db, [&](const QString &) -> VectorStoreBackend * { return s.engine.get(); });
+    auto summary = ingestor.drain({});
+    if (!summary || summary->completed != 1) {
+        std::fprintf(stderr, "ingestion failed\n");
+        return 1;
+    }
+    const double seconds = timer.elapsed() / 1000.0;
+    auto file = s.service->listFiles(u"bench"_s, u"docs"_s)->first();
+    QSqlQuery q(s.db->connection());
+    q.exec(u"SELECT chunk_count, token_count FROM vector_store_files"_s);
+    q.next();
+    std::printf("one %d MB file: %.1f s = %.1f MB/s, %lld chunks, %lld tokens\n", megabytes, seconds,
+                megabytes / seconds, q.value(0).toLongLong(), q.value(1).toLongLong());
+    std::printf("peak RSS before ingesting: %lld MiB, after: %lld MiB\n", before / 1024, peakRssKiB() / 1024);
+    return 0;
+}
+
+int searchLatency(const QString &dir, int chunks, int queries)
+{
+    const QString path = u"%1/search-%2.index"_s.arg(dir).arg(chunks);
+    TextGenerator gen(99);
+    QElapsedTimer build;
+    build.start();
+    {
+        engine::LocalIndex index(path);
+        if (!index.open())
+            return 1;
+        const int perFile = 100;
+        for (int file = 0; file * perFile < chunks; ++file) {
+            const QJsonObject attributes{{u"group"_s, file % 10}, {u"lang"_s, file % 3 == 0 ? u"de"_s : u"en"_s}};
+            if (!index.beginFile(file + 1, u"file-%1.txt"_s.arg(file), attributes))
+                return 1;
+            for (int c = 0; c < perFile && file * perFile + c < chunks; ++c)
+                if (!index.addChunk({c, 0, 0, 80, gen.paragraph(60)}))
+                    return 1;
+            if (!index.commitFile(0))
+                return 1;
+        }
+    }
+    std::printf("built an index of %d chunks in %.1f s (%.0f MB)\n", chunks, build.elapsed() / 1000.0,
+                QFileInfo(path).size() / 1048576.0);
+    engine::LocalIndex index(path);
+    if (!index.open())
+        return 1;
+    auto filter = engine::Filter::fromJson(
+        QJsonDocument::fromJson("{\"type\":\"eq\",\"key\":\"lang\",\"value\":\"en\"}").object());
+    for (const bool filtered : {false, true}) {
+        QList<double> ms;
+        for (int i = 0; i < queries; ++i) {
+            QStringList words;
+            const int n = 2 + int(gen.random().bounded(3));
+            for (int k = 0; k < n; ++k)
+                words << QString::fromLatin1(k == 0 ? gen.rareWord() : gen.word());
+            QElapsedTimer t;
+            t.start();
+            auto r = index.search(engine::analyzeQuery(words.join(u' ')),
+                                  filtered ? std::optional(filter.value()) : std::nullopt, 10);
+            ms << t.nsecsElapsed() / 1e6;
+            if (!r) {
+                std::fprintf(stderr, "search failed: %s\n", qPrintable(r.error().message()));
+                return 1;
+            }
+        }
+        std::sort(ms.begin(), ms.end());
+        std::printf("%d chunks, top-10, %s: p50 %.2f ms, p99 %.2f ms (%d queries of 2-4 words)\n", chunks,
+                    filtered ? "with filter lang=en" : "no filter", ms[ms.size() / 2], ms[int(ms.size() * 0.99)],
+                    queries);
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"mode"_s, u"ingest, bigfile or search"_s);
+    parser.addOption({u"mb"_s, u"Megabytes of text."_s, u"n"_s, u"200"_s});
+    parser.addOption({u"chunks"_s, u"Chunks in the search index."_s, u"n"_s, u"100000"_s});
+    parser.addOption({u"queries"_s, u"Queries to time."_s, u"n"_s, u"300"_s});
+    parser.addOption({u"dir"_s, u"Working folder (default: a temporary one)."_s, u"dir"_s});
+    parser.addHelpOption();
+    parser.process(app);
+    QTemporaryDir temp;
+    const QString dir = parser.isSet(u"dir"_s) ? parser.value(u"dir"_s) : temp.path();
+    QDir().mkpath(dir);
+    const QString mode = parser.positionalArguments().value(0);
+    if (mode == u"ingest"_s)
+        return ingestMixed(dir, parser.value(u"mb"_s).toInt());
+    if (mode == u"bigfile"_s)
+        return ingestBigFile(dir, parser.value(u"mb"_s).toInt());
+    if (mode == u"search"_s)
+        return searchLatency(dir, parser.value(u"chunks"_s).toInt(), parser.value(u"queries"_s).toInt());
+    parser.showHelp(2);
+}

@@ -1,0 +1,395 @@
+#include "localengine.h"
+
+#include "engine/chunking/chunker.h"
+#include "engine/extract/extractor.h"
+#include "engine/tokenizer/bpetokenizer.h"
+#include "storage/databaseurl.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QSet>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::engine {
+
+Q_LOGGING_CATEGORY(lcEngine, "vectordesk.engine", QtInfoMsg)
+
+namespace {
+
+// A document's title: its first Markdown heading if it opens with one, else its opening
+// sentence (up to a full stop, question mark or blank line), when that is short enough to be a
+// title (at most 200 characters).
+QString documentTitle(QByteArrayView firstBlock)
+{
+    const QString text = QString::fromUtf8(firstBlock.first(std::min<qsizetype>(firstBlock.size(), 4096)));
+    qsizetype start = 0;
+    while (start < text.size() && text.at(start).isSpace())
+        ++start;
+    qsizetype end = start;
+    if (text.mid(start, 1) == u"#"_s) {
+        end = text.indexOf(u'\n', start);
+        return QStringView(text)
+            .mid(start, (end < 0 ? text.size() : end) - start)
+            .toString()
+            .remove(u'#')
+            .simplified()
+            .left(200);
+    }
+    for (; end < text.size(); ++end) {
+        const QChar c = text.at(end);
+        if ((c == u'.' || c == u'?' || c == u'!') && (end + 1 >= text.size() || text.at(end + 1).isSpace()))
+            break;
+        if (c == u'\n' && end + 1 < text.size() && text.at(end + 1) == u'\n')
+            break;
+    }
+    const QString sentence = QStringView(text).mid(start, end - start).toString().simplified();
+    return sentence.size() <= 200 ? sentence : QString();
+}
+
+// Feeds extracted text into the chunker, and the chunker's windows into the index.
+class ChunkingSink final : public TextSink
+{
+public:
+    ChunkingSink(Chunker &chunker, const std::function<bool()> &cancelled, LocalIndex &index)
+        : m_chunker(chunker)
+        , m_cancelled(cancelled)
+        , m_index(index)
+    { }
+    bool append(QByteArrayView utf8) override
+    {
+        if (!m_titled) {
+            m_titled = true;
+            m_index.setDocumentTitle(documentTitle(utf8));
+        }
+        if (m_cancelled && m_cancelled()) {
+            m_stopped = true;
+            return false;
+        }
+        auto r = m_chunker.append(utf8);
+        if (!r) {
+            m_error = r.error();
+            return false;
+        }
+        return true;
+    }
+    bool stopped() const { return m_stopped; }
+    const std::optional<ServiceError> &error() const { return m_error; }
+
+private:
+    Chunker &m_chunker;
+    const std::function<bool()> &m_cancelled;
+    LocalIndex &m_index;
+    bool m_titled = false;
+    bool m_stopped = false;
+    std::optional<ServiceError> m_error;
+};
+
+ServiceError fileError(const QString &code, const QString &message)
+{
+    ServiceError::Kind kind =
+        code == u"server_error"_s ? ServiceError::Kind::Unavailable : ServiceError::Kind::InvalidInput;
+    return ServiceError(kind, message, QJsonObject{{u"last_error_code"_s, code}});
+}
+
+} // namespace
+
+LocalEngine::LocalEngine(QString root)
+    : m_root(std::move(root))
+    , m_blobs(m_root + u"/blobs"_s)
+{ }
+
+QString LocalEngine::rootFor(const DatabaseUrl &url)
+{
+    const QString overridden = qEnvironmentVariable("VECTORDESK_ENGINE_DIR");
+    if (!overridden.isEmpty())
+        return QDir(overridden).absolutePath();
+    if (url.isSqlite()) {
+        const QFileInfo db(url.sqlitePath);
+        return db.absolutePath() + u'/' + db.completeBaseName() + u".engine"_s;
+    }
+    QString key = u"%1-%2-%3"_s.arg(url.host).arg(url.port).arg(url.database);
+    for (QChar &c : key)
+        if (!c.isLetterOrNumber() && c != u'-' && c != u'_')
+            c = u'_';
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/engine/"_s + key;
+}
+
+QString LocalEngine::indexPath(qint64 tenantId, qint64 storeId) const
+{
+    return u"%1/tenants/%2/%3.index"_s.arg(m_root).arg(tenantId).arg(storeId);
+}
+
+Result<LocalIndex *> LocalEngine::index(qint64 tenantId, qint64 storeId)
+{
+    const auto key = std::make_pair(tenantId, storeId);
+    auto it = m_indexes.find(key);
+    if (it != m_indexes.end())
+        return it->second.get();
+    if (m_indexes.size() >= 64) // a bound on open files; reopening is cheap
+        m_indexes.erase(m_indexes.begin());
+    auto opened = std::make_unique<LocalIndex>(indexPath(tenantId, storeId));
+    if (auto r = opened->open(); !r)
+        return r.error();
+    return m_indexes.emplace(key, std::move(opened)).first->second.get();
+}
+
+Result<QString> LocalEngine::createStore(const Tenant &tenant, const VectorStore &store)
+{
+    if (auto r = index(tenant.id, store.id); !r)
+        return r.error();
+    return QString();
+}
+
+Result<void> LocalEngine::purgeStore(const Tenant &tenant, const VectorStore &store)
+{
+    m_indexes.erase(std::make_pair(tenant.id, store.id));
+    const QString path = indexPath(tenant.id, store.id);
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+        QFile file(path + suffix);
+        if (file.exists() && !file.remove())
+            return ServiceError::unavailable(
+                u"Cannot remove the index file %1: %2."_s.arg(file.fileName(), file.errorString()));
+    }
+    return {};
+}
+
+Result<StagedFile> LocalEngine::stageFile(const Tenant &, const QString &path)
+{
+    auto stored = m_blobs.store(path);
+    if (!stored)
+        return stored.error();
+    return StagedFile{stored->sha256, stored->size, !stored->alreadyPresent};
+}
+
+Result<void> LocalEngine::discardStaged(const Tenant &, const StagedFile &staged)
+{
+    if (!staged.wasNew)
+        return {};
+    return m_blobs.remove(staged.sha256);
+}
+
+Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                          const std::function<bool()> &cancelled)
+{
+    const QString blob = m_blobs.pathFor(file.sha256);
+    if (!QFile::exists(blob))
+        return fileError(u"server_error"_s,
+                         u"The stored copy of %1 is missing (%2); attach the file again."_s.arg(file.filename, blob));
+    auto opened = index(tenant.id, store.id);
+    if (!opened)
+        return fileError(u"server_error"_s, opened.error().message());
+    LocalIndex &index = **opened;
+    if (auto r = index.beginFile(file.id, file.filename, file.attributes); !r)
+        return fileError(u"server_error"_s, r.error().message());
+
+    const BpeTokenizer &tokenizer = BpeTokenizer::get(Encoding::Cl100kBase);
+    if (!tokenizer.isValid())
+        return fileError(u"server_error"_s,
+                         u"The cl100k_base tokenizer could not be loaded: %1"_s.arg(tokenizer.errorString()));
+    std::vector<quint32> ids;
+    std::vector<qsizetype> ends;
+    Chunker chunker(
+        [&](QByteArrayView segment, std::vector<quint32> *tokenEnds) {
+            ids.clear();
+            ends.clear();
+            tokenizer.encode(segment, &ids, &ends);
+            for (const qsizetype end : ends)
+                tokenEnds->push_back(quint32(end));
+        },
+        file.chunking.maxChunkSizeTokens, file.chunking.chunkOverlapTokens,
+        [&index](const Chunk &chunk) { return index.addChunk(chunk); });
+    ChunkingSink sink(chunker, cancelled, index);
+    ExtractionInfo info;
+    const auto extractionError = extractText(blob, file.filename, sink, &info);
+    if (sink.error()) {
+        index.abortFile();
+        return fileError(u"server_error"_s, sink.error()->message());
+    }
+    if (sink.stopped()) {
+        index.abortFile();
+        return ServiceError(ServiceError::Kind::Conflict, u"Ingestion of %1 was cancelled."_s.arg(file.filename),
+                            QJsonObject{{u"cancelled"_s, true}});
+    }
+    if (extractionError && extractionError->code == ExtractionError::Cancelled) {
+        index.abortFile();
+        return ServiceError(ServiceError::Kind::Conflict, u"Ingestion of %1 was cancelled."_s.arg(file.filename),
+                            QJsonObject{{u"cancelled"_s, true}});
+    }
+    if (extractionError) {
+        index.abortFile();
+        return fileError(extractionError->code, extractionError->message);
+    }
+    if (auto r = chunker.finish(); !r) {
+        index.abortFile();
+        return fileError(u"server_error"_s, r.error().message());
+    }
+    if (chunker.chunkCount() == 0) {
+        index.abortFile();
+        return fileError(u"invalid_file"_s, u"%1 contains no text to index."_s.arg(file.filename));
+    }
+    auto committed = index.commitFile(chunker.textBytes());
+    if (!committed)
+        return fileError(u"server_error"_s, committed.error().message());
+    qCInfo(lcEngine).noquote() << "indexed" << file.filename << committed->chunkCount << "chunks"
+                               << committed->tokenCount << "tokens";
+    return IngestOutcome{committed->chunkBytes, committed->chunkCount, committed->tokenCount};
+}
+
+Result<void> LocalEngine::setFileVisible(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                         bool visible)
+{
+    auto opened = index(tenant.id, store.id);
+    if (!opened)
+        return opened.error();
+    return (*opened)->setVisible(file.id, visible);
+}
+
+Result<void> LocalEngine::setFileAttributes(const Tenant &tenant, const VectorStore &store, const StoreFile &file)
+{
+    auto opened = index(tenant.id, store.id);
+    if (!opened)
+        return opened.error();
+    return (*opened)->setAttributes(file.id, file.attributes);
+}
+
+Result<void> LocalEngine::purgeFile(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                    bool lastReference)
+{
+    auto opened = index(tenant.id, store.id);
+    if (!opened)
+        return opened.error();
+    if (auto r = (*opened)->removeFile(file.id); !r)
+        return r;
+    if (lastReference)
+        return m_blobs.remove(file.sha256);
+    return {};
+}
+
+Result<QList<Chunk>> LocalEngine::chunks(const Tenant &tenant, const VectorStore &store, qint64 fileId, int first,
+                                         int count)
+{
+    auto opened = index(tenant.id, store.id);
+    if (!opened)
+        return opened.error();
+    return (*opened)->chunks(fileId, first, count);
+}
+
+Result<SearchResponse> LocalEngine::search(const Tenant &tenant, const QList<VectorStore> &stores,
+                                           const SearchRequest &request)
+{
+    SearchResponse response;
+    response.searchQuery = request.queries;
+    QStringList allTerms;
+    // Enough chunks that rolling up into files still fills max_num_results.
+    const int perStore = std::max(50, request.maxNumResults * 8);
+    QHash<QPair<qint64, qint64>, qsizetype> seen; // (store, chunk) -> position
+    QList<std::pair<qint64, LocalIndex::Candidate>> candidates;
+    for (const VectorStore &store : stores) {
+        if (store.tenantId != tenant.id)
+            return ServiceError::notFound(u"Store %1 does not belong to tenant %2."_s.arg(store.id).arg(tenant.slug));
+        auto opened = index(tenant.id, store.id);
+        if (!opened)
+            return opened.error();
+        for (const QString &query : request.queries) {
+            const QStringList terms = analyzeQuery(query);
+            for (const QString &t : terms)
+                if (!allTerms.contains(t))
+                    allTerms << t;
+            auto found = (*opened)->search(terms, request.filters, perStore);
+            if (!found)
+                return found.error();
+            for (const LocalIndex::Candidate &c : found.value()) {
+                const auto key = qMakePair(store.id, c.chunkId);
+                const auto it = seen.constFind(key);
+                if (it == seen.cend()) {
+                    seen.insert(key, candidates.size());
+                    candidates.append({store.id, c});
+                } else if (candidates[*it].second.score < c.score) {
+                    candidates[*it].second = c; // several queries: a chunk keeps its best score
+                }
+            }
+        }
+    }
+    response.data = rollUp(std::move(candidates), request);
+    // Text and matched words only for what is returned.
+    for (const VectorStore &store : stores) {
+        QList<qint64> ids;
+        for (const SearchHit &hit : std::as_const(response.data))
+            if (hit.storeId == store.id)
+                ids += hit.chunkIds;
+        if (ids.isEmpty())
+            continue;
+        auto opened = index(tenant.id, store.id);
+        if (!opened)
+            return opened.error();
+        auto texts = (*opened)->texts(ids, allTerms);
+        if (!texts)
+            return texts.error();
+        for (SearchHit &hit : response.data) {
+            if (hit.storeId != store.id)
+                continue;
+            for (const qint64 id : std::as_const(hit.chunkIds)) {
+                const LocalIndex::ChunkText chunk = texts->value(id);
+                hit.content << chunk.text;
+                for (const QString &t : chunk.matchedTerms)
+                    if (!hit.matchedTerms.contains(t))
+                        hit.matchedTerms << t;
+            }
+        }
+    }
+    response.explain = QJsonObject{
+        {u"engine"_s, u"local"_s},
+        {u"ranker"_s, request.ranker},
+        {u"score"_s, u"bm25 of the best chunk divided by the best bm25 the query terms can reach in the store"_s},
+        {u"terms"_s, QJsonArray::fromStringList(allTerms)},
+        {u"score_threshold"_s, request.scoreThreshold},
+        {u"rewrite_query"_s,
+         request.rewriteQuery ? u"requested, not applied: the local engine searches the query as given"_s
+                              : u"not requested"_s},
+    };
+    return response;
+}
+
+QList<SearchHit> rollUp(QList<std::pair<qint64, LocalIndex::Candidate>> candidates, const SearchRequest &request)
+{
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const auto &a, const auto &b) { return a.second.score > b.second.score; });
+    QList<SearchHit> hits;
+    if (request.ranker == u"none"_s) {
+        for (const auto &[storeId, c] : candidates) {
+            if (c.score < request.scoreThreshold || hits.size() >= request.maxNumResults)
+                break;
+            hits.append({c.fileId, storeId, c.filename, c.score, c.attributes, {}, {c.ordinal}, {c.chunkId}, {}});
+        }
+        return hits;
+    }
+    QHash<QPair<qint64, qint64>, qsizetype> byFile;
+    for (const auto &[storeId, c] : candidates) {
+        if (c.score < request.scoreThreshold)
+            break;
+        const auto key = qMakePair(storeId, c.fileId);
+        auto it = byFile.constFind(key);
+        if (it == byFile.cend()) {
+            if (hits.size() >= request.maxNumResults)
+                continue;
+            byFile.insert(key, hits.size());
+            hits.append({c.fileId, storeId, c.filename, c.score, c.attributes, {}, {c.ordinal}, {c.chunkId}, {}});
+            continue;
+        }
+        SearchHit &hit = hits[*it];
+        if (hit.chunkIds.size() < 3) {
+            hit.chunkIds << c.chunkId;
+            hit.chunkOrdinals << c.ordinal;
+        }
+    }
+    return hits;
+}
+
+} // namespace vd::engine

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "backend/vectorstorebackend.h"
+#include "engine/blobs/blobstore.h"
+#include "engine/index/localindex.h"
+
+#include <QLoggingCategory>
+#include <QString>
+
+#include <map>
+#include <memory>
+
+namespace vd {
+struct DatabaseUrl;
+}
+
+namespace vd::engine {
+
+Q_DECLARE_LOGGING_CATEGORY(lcEngine)
+
+// The embedded engine: the default backend, fully offline, with OpenAI's semantics.
+//   <root>/blobs/ab/cd/<sha256>                 attached files, content-addressed
+//   <root>/tenants/<tenant id>/<store id>.index the store's FTS5 index (LocalIndex)
+// One object per thread (each LocalIndex holds a connection of that thread).
+class LocalEngine final : public VectorStoreBackend
+{
+public:
+    explicit LocalEngine(QString root);
+
+    // The engine folder beside the metadata database: <dir>/<name>.engine for a SQLite file,
+    // $XDG_DATA_HOME/VectorDesk/vectordesk/engine/<host>-<port>-<db> for PostgreSQL;
+    // VECTORDESK_ENGINE_DIR overrides both.
+    static QString rootFor(const DatabaseUrl &url);
+
+    const QString &root() const { return m_root; }
+    QString indexPath(qint64 tenantId, qint64 storeId) const;
+    const BlobStore &blobs() const { return m_blobs; }
+
+    QString name() const override { return QStringLiteral("local"); }
+    Result<QString> createStore(const Tenant &tenant, const VectorStore &store) override;
+    Result<void> purgeStore(const Tenant &tenant, const VectorStore &store) override;
+    Result<StagedFile> stageFile(const Tenant &tenant, const QString &path) override;
+    Result<void> discardStaged(const Tenant &tenant, const StagedFile &staged) override;
+    Result<IngestOutcome> ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                 const std::function<bool()> &cancelled) override;
+    Result<void> setFileVisible(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                bool visible) override;
+    Result<void> setFileAttributes(const Tenant &tenant, const VectorStore &store, const StoreFile &file) override;
+    Result<void> purgeFile(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                           bool lastReference) override;
+    Result<SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
+                                  const SearchRequest &request) override;
+
+    // The chunks of a file as indexed (for `file chunks` and the playground's neighbours).
+    Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, qint64 fileId, int first = 0,
+                                int count = -1);
+
+private:
+    // The store's index, opened once per engine object (that is, per thread) and kept open.
+    Result<LocalIndex *> index(qint64 tenantId, qint64 storeId);
+
+    QString m_root;
+    BlobStore m_blobs;
+    std::map<std::pair<qint64, qint64>, std::unique_ptr<LocalIndex>> m_indexes;
+};
+
+// Groups chunk candidates into one result per file (score: its best chunk; content: its best
+// chunks, up to three), applies the threshold and keeps the best `max` files. With ranker
+// "none" every chunk is its own result, in bm25 order.
+QList<SearchHit> rollUp(QList<std::pair<qint64, LocalIndex::Candidate>> candidates, const SearchRequest &request);
+
+} // namespace vd::engine

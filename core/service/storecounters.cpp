@@ -1,0 +1,40 @@
+#include "storecounters.h"
+
+#include "storage/database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace vd {
+
+std::optional<ServiceError> adjustStoreCounters(Database &db, qint64 storeId, const QString &status, int files,
+                                                qint64 usageBytes, qint64 sizeBytes)
+{
+    // The column comes from this fixed list, never from outside text.
+    QString column;
+    if (status == u"in_progress"_s)
+        column = u"files_in_progress"_s;
+    else if (status == u"completed"_s)
+        column = u"files_completed"_s;
+    else if (status == u"failed"_s)
+        column = u"files_failed"_s;
+    else if (status == u"cancelled"_s)
+        column = u"files_cancelled"_s;
+    else
+        return ServiceError::unavailable(u"Unknown file status '%1'."_s.arg(status));
+    QSqlQuery q(db.connection());
+    q.prepare(u"UPDATE vector_stores SET %1 = %1 + ?, usage_bytes = usage_bytes + ?, "
+              u"files_size_bytes = files_size_bytes + ? WHERE id = ?"_s.arg(column));
+    q.addBindValue(files);
+    q.addBindValue(usageBytes);
+    q.addBindValue(sizeBytes);
+    q.addBindValue(storeId);
+    if (!q.exec())
+        return ServiceError::unavailable(u"The database %1 failed while updating the counts of store %2: %3"_s.arg(
+            db.url().describe(), QString::number(storeId), q.lastError().text()));
+    return std::nullopt;
+}
+
+} // namespace vd

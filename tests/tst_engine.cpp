@@ -1,0 +1,399 @@
+// The local engine end to end through VectorStoreService: attach, ingest, search, detach, purge;
+// the files users actually drop; tenant isolation; expiry; and crash safety of the real binary.
+
+#include "engine/search/searchrequest.h"
+#include "enginefixture.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace vd;
+
+namespace {
+
+engine::SearchRequest request(const QString &query, int max = 10)
+{
+    engine::SearchRequest r;
+    r.queries = {query};
+    r.maxNumResults = max;
+    return r;
+}
+
+QByteArray pngBytes()
+{
+    // A real 1x1 PNG.
+    return QByteArray::fromBase64(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+}
+
+QByteArray utf16WithBom(const QString &text)
+{
+    QByteArray bytes("\xFF\xFE", 2);
+    for (const QChar c : text) {
+        bytes += char(c.unicode() & 0xFF);
+        bytes += char(c.unicode() >> 8);
+    }
+    return bytes;
+}
+
+} // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<test::EngineFixture> m_f;
+
+    VectorStoreService &svc() { return m_f->service(); }
+
+private slots:
+    void init()
+    {
+        m_f = std::make_unique<test::EngineFixture>();
+        QVERIFY2(m_f->ok(), qPrintable(m_f->error()));
+        QVERIFY(svc().createTenant({u"acme"_s, {}, u"pro"_s, u"local"_s}));
+        QVERIFY(svc().createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
+    }
+
+    void attachIngestSearch()
+    {
+        const QString path = m_f->writeFile(
+            u"wing.md"_s, "# Wing flutter\n\nFlutter of swept wings was measured at transonic speeds.\n");
+        auto file = svc().attachPath(u"acme"_s, u"docs"_s, path, QJsonObject{{u"lang"_s, u"en"_s}});
+        QVERIFY2(file, file ? "" : qPrintable(file.error().message()));
+        QCOMPARE(file->status, u"in_progress"_s);
+        QVERIFY(m_f->engine().blobs().contains(file->sha256));
+        // Nothing is searchable before ingestion.
+        QVERIFY(svc().search(u"acme"_s, {u"docs"_s}, request(u"flutter"_s))->data.isEmpty());
+
+        auto summary = m_f->ingest();
+        QVERIFY(summary);
+        QCOMPARE(summary->completed, 1);
+        auto done = svc().file(u"acme"_s, u"docs"_s, QString::number(file->id));
+        QCOMPARE(done->status, u"completed"_s);
+        auto store = svc().store(u"acme"_s, u"docs"_s);
+        QCOMPARE(store->fileCounts.completed, 1);
+        QVERIFY(store->usageBytes > 0);
+        QCOMPARE(store->usageBytes, done->usageBytes);
+
+        auto response = svc().search(u"acme"_s, {u"docs"_s}, request(u"transonic flutter"_s));
+        QVERIFY(response);
+        QCOMPARE(response->data.size(), 1);
+        const auto &hit = response->data.first();
+        QCOMPARE(hit.fileId, file->id);
+        QCOMPARE(hit.filename, u"wing.md"_s);
+        QVERIFY(hit.score > 0 && hit.score <= 1);
+        QCOMPARE(hit.attributes.value(u"lang"_s).toString(), u"en"_s);
+        QVERIFY(hit.content.first().contains(u"transonic"_s));
+        const QJsonObject json = response->toJson();
+        QCOMPARE(json.value(u"object"_s).toString(), u"vector_store.search_results.page"_s);
+        QCOMPARE(json.value(u"data"_s)
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(u"content"_s)
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(u"type"_s)
+                     .toString(),
+                 u"text"_s);
+
+        // Detach hides it at once; restore brings it back.
+        QVERIFY(svc().detachFile(u"acme"_s, u"docs"_s, QString::number(file->id)));
+        QVERIFY(svc().search(u"acme"_s, {u"docs"_s}, request(u"flutter"_s))->data.isEmpty());
+        QVERIFY(svc().restoreFile(u"acme"_s, u"docs"_s, QString::number(file->id)));
+        QCOMPARE(svc().search(u"acme"_s, {u"docs"_s}, request(u"flutter"_s))->data.size(), 1);
+    }
+
+    void thresholdFiltersAndScoresDescend()
+    {
+        for (int i = 0; i < 12; ++i) {
+            QByteArray text = "Report " + QByteArray::number(i) + ": ";
+            for (int k = 0; k <= i; ++k)
+                text += "turbine blade cooling ";
+            text += "and other words about maintenance schedules.";
+            QVERIFY(svc().attachPath(u"acme"_s, u"docs"_s, m_f->writeFile(u"r%1.txt"_s.arg(i), text),
+                                     QJsonObject{{u"n"_s, i}, {u"even"_s, i % 2 == 0}}));
+        }
+        QVERIFY(m_f->ingest());
+        auto all = svc().search(u"acme"_s, {u"docs"_s}, request(u"turbine cooling"_s, 50));
+        QVERIFY(all);
+        QCOMPARE(all->data.size(), 12);
+        for (qsizetype i = 1; i < all->data.size(); ++i)
+            QVERIFY(all->data[i - 1].score >= all->data[i].score);
+        const double cut = all->data[5].score;
+        auto r = request(u"turbine cooling"_s, 50);
+        r.scoreThreshold = cut;
+        auto above = svc().search(u"acme"_s, {u"docs"_s}, r);
+        QVERIFY(above);
+        QVERIFY(above->data.size() >= 6 && above->data.size() < 12);
+        for (const auto &hit : above->data)
+            QVERIFY(hit.score >= cut);
+        auto filtered = request(u"turbine"_s, 50);
+        filtered.filters = engine::Filter::fromJson(
+                               QJsonDocument::fromJson(
+                                   "{\"type\":\"and\",\"filters\":[{\"type\":\"eq\",\"key\":\"even\",\"value\":true},"
+                                   "{\"type\":\"gte\",\"key\":\"n\",\"value\":6}]}")
+                                   .object())
+                               .value();
+        auto some = svc().search(u"acme"_s, {u"docs"_s}, filtered);
+        QVERIFY(some);
+        QCOMPARE(some->data.size(), 3); // 6, 8, 10
+        // Attribute changes reach filters at once.
+        auto four = svc().listFiles(u"acme"_s, u"docs"_s)->at(4);
+        QVERIFY(svc().setFileAttributes(u"acme"_s, u"docs"_s, QString::number(four.id),
+                                        QJsonObject{{u"n"_s, 99}, {u"even"_s, true}}));
+        QCOMPARE(svc().search(u"acme"_s, {u"docs"_s}, filtered)->data.size(), 4);
+        auto max3 = request(u"turbine"_s, 3);
+        QCOMPARE(svc().search(u"acme"_s, {u"docs"_s}, max3)->data.size(), 3);
+    }
+
+    void filesUsersDropEndInTheRightState()
+    {
+        struct Expectation
+        {
+            QString name;
+            QByteArray content;
+            QString status;
+            QString code;
+        };
+        QByteArray log;
+        log.reserve(50 << 20);
+        for (int i = 0; log.size() < (50 << 20); ++i)
+            log += "2026-11-24T08:00:00Z INFO request " + QByteArray::number(i)
+                + " served in 12 ms by worker-7 status=200\n";
+        const QList<Expectation> files = {
+            {u"broken.pdf"_s, "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not a pdf at all", u"failed"_s,
+             u"invalid_file"_s},
+            {u"empty.txt"_s, QByteArray(), u"failed"_s, u"invalid_file"_s},
+            {u"picture.txt"_s, pngBytes(), u"failed"_s, u"unsupported_file"_s},
+            {u"utf16.txt"_s, utf16WithBom(u"Rotor blade icing in UTF-16 text."_s), u"completed"_s, QString()},
+            {u"server.txt"_s, log, u"completed"_s, QString()},
+            {u"annual report 2025 – ünïcödé\nline.md"_s, "# Results\nRevenue grew.\n", u"completed"_s, QString()},
+        };
+        QHash<qint64, Expectation> byId;
+        for (const Expectation &e : files) {
+            auto attached = svc().attachPath(u"acme"_s, u"docs"_s, m_f->writeFile(e.name, e.content));
+            QVERIFY2(attached, attached ? "" : qPrintable(e.name + u": "_s + attached.error().message()));
+            byId.insert(attached->id, e);
+        }
+        auto summary = m_f->ingest();
+        QVERIFY(summary);
+        QCOMPARE(summary->completed + summary->failed, int(files.size()));
+        for (auto it = byId.cbegin(); it != byId.cend(); ++it) {
+            auto f = svc().file(u"acme"_s, u"docs"_s, QString::number(it.key()));
+            QVERIFY(f);
+            QVERIFY2(f->status == it->status,
+                     qPrintable(it->name + u": "_s + f->status + u" "_s + f->lastErrorMessage));
+            QCOMPARE(f->lastErrorCode, it->code);
+            if (!it->code.isEmpty()) {
+                QVERIFY2(!f->lastErrorMessage.isEmpty(), qPrintable(it->name));
+                qInfo().noquote() << it->name.simplified() << "->" << f->lastErrorCode << f->lastErrorMessage;
+            }
+        }
+        QCOMPARE(svc().search(u"acme"_s, {u"docs"_s}, request(u"rotor icing"_s))->data.size(), 1);
+        QCOMPARE(svc().search(u"acme"_s, {u"docs"_s}, request(u"worker served"_s))->data.first().filename,
+                 u"server.txt"_s);
+        auto store = svc().store(u"acme"_s, u"docs"_s);
+        QCOMPARE(store->fileCounts.failed, 3);
+        QCOMPARE(store->fileCounts.completed, 3);
+    }
+
+    void aFolderOfTwoThousandFiles()
+    {
+        QTemporaryDir folder;
+        for (int i = 0; i < 2000; ++i) {
+            QDir().mkpath(folder.filePath(u"part%1"_s.arg(i % 10)));
+            QFile f(folder.filePath(u"part%1/note-%2.txt"_s.arg(i % 10).arg(i)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Note " + QByteArray::number(i) + " about gearbox vibration number " + QByteArray::number(i * 7));
+        }
+        QDirIterator it(folder.path(), QDir::Files, QDirIterator::Subdirectories);
+        int attached = 0;
+        while (it.hasNext())
+            attached += svc().attachPath(u"acme"_s, u"docs"_s, it.next()).ok() ? 1 : 0;
+        QCOMPARE(attached, 2000);
+        auto summary = m_f->ingest();
+        QVERIFY(summary);
+        QCOMPARE(summary->completed, 2000);
+        auto store = svc().store(u"acme"_s, u"docs"_s);
+        QCOMPARE(store->fileCounts.completed, 2000);
+        QCOMPARE(store->fileCounts.total(), 2000);
+        auto hit = svc().search(u"acme"_s, {u"docs"_s}, request(u"note 1234"_s));
+        QVERIFY(hit && !hit->data.isEmpty());
+        QCOMPARE(hit->data.first().filename, u"note-1234.txt"_s);
+    }
+
+    void searchingSeveralStoresMergesAndOtherTenantsAreInvisible()
+    {
+        QVERIFY(svc().createStore(u"acme"_s, {u"archive"_s, {}, {}, {}}));
+        QVERIFY(svc().createTenant({u"globex"_s, {}, u"pro"_s, u"local"_s}));
+        QVERIFY(svc().createStore(u"globex"_s, {u"secret"_s, {}, {}, {}}));
+        QVERIFY(svc().attachPath(u"acme"_s, u"docs"_s, m_f->writeFile(u"a.txt"_s, "propeller noise at takeoff")));
+        QVERIFY(svc().attachPath(u"acme"_s, u"archive"_s,
+                                 m_f->writeFile(u"b.txt"_s, "propeller noise and propeller wear")));
+        QVERIFY(svc().attachPath(u"globex"_s, u"secret"_s, m_f->writeFile(u"c.txt"_s, "propeller noise classified")));
+        QVERIFY(m_f->ingest());
+        auto both = svc().search(u"acme"_s, {u"docs"_s, u"archive"_s}, request(u"propeller noise"_s));
+        QVERIFY(both);
+        QCOMPARE(both->data.size(), 2);
+        auto top1 = svc().search(u"acme"_s, {u"docs"_s, u"archive"_s}, request(u"propeller noise"_s, 1));
+        QCOMPARE(top1->data.size(), 1); // merged before max_num_results
+
+        // Another tenant's store, by name or id, in every search and listing path.
+        auto secret = svc().store(u"globex"_s, u"secret"_s);
+        auto bob = m_f->serviceFor(u"bob"_s);
+        QVERIFY(svc().addMember(u"acme"_s, u"bob"_s, Role::Admin));
+        for (const QString &ref : {u"secret"_s, QString::number(secret->id)}) {
+            QCOMPARE(bob->search(u"acme"_s, {ref}, request(u"propeller"_s)).error().kind(),
+                     ServiceError::Kind::NotFound);
+            QCOMPARE(bob->search(u"acme"_s, {u"docs"_s, ref}, request(u"propeller"_s)).error().kind(),
+                     ServiceError::Kind::NotFound);
+            QCOMPARE(bob->listFiles(u"acme"_s, ref).error().kind(), ServiceError::Kind::NotFound);
+            QCOMPARE(bob->store(u"acme"_s, ref).error().kind(), ServiceError::Kind::NotFound);
+        }
+        QCOMPARE(bob->search(u"globex"_s, {u"secret"_s}, request(u"propeller"_s)).error().kind(),
+                 ServiceError::Kind::NotFound);
+        QCOMPARE(bob->listStores(u"globex"_s).error().kind(), ServiceError::Kind::NotFound);
+        auto globexFile = svc().listFiles(u"globex"_s, u"secret"_s)->first();
+        QCOMPARE(bob->file(u"acme"_s, u"docs"_s, QString::number(globexFile.id)).error().kind(),
+                 ServiceError::Kind::NotFound);
+        for (const auto &hit : both->data)
+            QVERIFY(hit.filename != u"c.txt"_s);
+    }
+
+    void expiredStoresCannotBeSearched()
+    {
+        QVERIFY(svc().createStore(u"acme"_s, {u"temp"_s, {}, {}, 1}));
+        QVERIFY(svc().attachPath(u"acme"_s, u"temp"_s, m_f->writeFile(u"t.txt"_s, "ephemeral wind data")));
+        QVERIFY(m_f->ingest());
+        QCOMPARE(svc().search(u"acme"_s, {u"temp"_s}, request(u"wind"_s))->data.size(), 1);
+        svc().setClock([] { return QDateTime::currentMSecsSinceEpoch() + 2LL * 86'400'000; });
+        auto expired = svc().search(u"acme"_s, {u"temp"_s}, request(u"wind"_s));
+        QVERIFY(!expired);
+        QCOMPARE(expired.error().kind(), ServiceError::Kind::Conflict);
+        QVERIFY2(expired.error().message().contains(u"expired"_s), qPrintable(expired.error().message()));
+    }
+
+    void sameBytesAreStoredOnceAndPurgeRemovesThem()
+    {
+        QVERIFY(svc().createStore(u"acme"_s, {u"other"_s, {}, {}, {}}));
+        const QString path = m_f->writeFile(u"shared.txt"_s, "identical bytes in two stores");
+        auto a = svc().attachPath(u"acme"_s, u"docs"_s, path);
+        auto b = svc().attachPath(u"acme"_s, u"other"_s, path);
+        QVERIFY(a && b);
+        QCOMPARE(a->sha256, b->sha256);
+        QVERIFY(m_f->ingest());
+        const QString blob = m_f->engine().blobs().pathFor(a->sha256);
+        QVERIFY(QFile::exists(blob));
+        const QString index = m_f->engine().indexPath(a->tenantId, b->storeId);
+        QVERIFY(QFile::exists(index));
+        QVERIFY(svc().deleteStore(u"acme"_s, u"other"_s));
+        QVERIFY(svc().purgeStore(u"acme"_s, u"other"_s));
+        QVERIFY(!QFile::exists(index));
+        QVERIFY(QFile::exists(blob)); // still used by docs
+        QVERIFY(svc().deleteStore(u"acme"_s, u"docs"_s));
+        QVERIFY(svc().purgeStore(u"acme"_s, u"docs"_s));
+        QVERIFY(!QFile::exists(blob));
+        // A refused attach leaves no copy behind.
+        auto refused = svc().attachPath(u"acme"_s, u"nope"_s, m_f->writeFile(u"x.txt"_s, "orphan?"));
+        QVERIFY(!refused);
+        QDirIterator blobs(m_f->engine().blobs().root(), QDir::Files, QDirIterator::Subdirectories);
+        int count = 0;
+        while (blobs.hasNext()) {
+            blobs.next();
+            ++count;
+        }
+        QCOMPARE(count, 0);
+    }
+
+    void killedMidIngestionResumesCleanly()
+    {
+        const QString binary = qEnvironmentVariable("VECTORDESK_BINARY");
+        if (binary.isEmpty() || !QFile::exists(binary))
+            QSKIP("needs the vectordesk binary (run through ctest)");
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"crash.sqlite"_s);
+        auto run = [&](const QStringList &args) {
+            QProcess p;
+            p.start(binary, args + QStringList{u"--db"_s, db, u"--as"_s, u"alice"_s});
+            p.waitForFinished(300000);
+            return p.exitCode();
+        };
+        QCOMPARE(run({u"tenant"_s, u"create"_s, u"acme"_s, u"--plan"_s, u"pro"_s}), 0);
+        QCOMPARE(run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s}), 0);
+        QByteArray big;
+        for (int i = 0; big.size() < (40 << 20); ++i)
+            big += "Line " + QByteArray::number(i) + " of the flight recorder transcript mentions altitude "
+                + QByteArray::number(i % 9000) + " feet.\n";
+        const QString path = dir.filePath(u"transcript.txt"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(big);
+        f.close();
+        QCOMPARE(run({u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, path}), 0);
+
+        // Ingest in a child process and kill it while the index is being written.
+        QProcess child;
+        child.start(binary,
+                    {u"file"_s, u"wait"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"--db"_s, db, u"--as"_s,
+                     u"alice"_s});
+        QVERIFY(child.waitForStarted());
+        const QString wal = dir.filePath(u"crash.engine/tenants/1/1.index-wal"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(wal).size() > (2 << 20), 120000);
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished());
+
+        // Nothing half-indexed is visible, and a new run completes the file exactly once.
+        QProcess search;
+        search.start(binary,
+                     {u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"altitude"_s, u"--json"_s,
+                      u"--db"_s, db, u"--as"_s, u"alice"_s});
+        QVERIFY(search.waitForFinished(60000));
+        QVERIFY(QJsonDocument::fromJson(search.readAllStandardOutput()).object().value(u"data"_s).toArray().isEmpty());
+        QCOMPARE(run({u"file"_s, u"wait"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s}), 0);
+        QProcess chunks;
+        chunks.start(binary,
+                     {u"file"_s, u"show"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"1"_s, u"--json"_s,
+                      u"--db"_s, db, u"--as"_s, u"alice"_s});
+        QVERIFY(chunks.waitForFinished(60000));
+        const QJsonObject shown = QJsonDocument::fromJson(chunks.readAllStandardOutput()).object();
+        QCOMPARE(shown.value(u"status"_s).toString(), u"completed"_s);
+
+        // Compare with a clean ingestion of the same bytes in a fresh store.
+        QString error;
+        Database meta(*DatabaseUrl::parse(db, &error));
+        QVERIFY(meta.open(&error));
+        QSqlQuery q(meta.connection());
+        QVERIFY(q.exec(u"SELECT chunk_count, ingest_attempts, usage_bytes FROM vector_store_files WHERE id = 1"_s)
+                && q.next());
+        const qint64 chunkCount = q.value(0).toLongLong();
+        QCOMPARE(q.value(1).toInt(), 2);
+        QVERIFY(chunkCount > 1000);
+        QVERIFY(q.exec(u"SELECT files_completed, files_in_progress, usage_bytes FROM vector_stores WHERE id = 1"_s)
+                && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(1).toInt(), 0);
+        Database index(*DatabaseUrl::parse(dir.filePath(u"crash.engine/tenants/1/1.index"_s), &error));
+        QVERIFY(index.open(&error));
+        QSqlQuery iq(index.connection());
+        QVERIFY(iq.exec(u"SELECT count(*), count(DISTINCT ordinal) FROM chunks WHERE file_id = 1"_s) && iq.next());
+        QCOMPARE(iq.value(0).toLongLong(), chunkCount);
+        QCOMPARE(iq.value(1).toLongLong(), chunkCount);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
