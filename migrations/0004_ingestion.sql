@@ -15,3 +15,6 @@ CREATE INDEX vector_store_files_queue_idx ON vector_store_files (status, id) WHE
 ALTER TABLE vector_stores ADD COLUMN files_size_bytes BIGINT NOT NULL DEFAULT 0 CHECK (files_size_bytes >= 0);
 UPDATE vector_stores SET files_size_bytes = (SELECT coalesce(sum(f.size_bytes), 0) FROM vector_store_files f
                                              WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL);
+
+-- File tables sort names regardless of case.
+CREATE INDEX vector_store_files_store_lname_idx ON vector_store_files (store_id, lower(filename));

@@ -266,6 +266,60 @@ private slots:
         QVERIFY2(all.contains(u"already has this content as 'a.txt'"_s), qPrintable(all));
     }
 
+    void attachWaitSearchAndChunks()
+    {
+        const QString db = freshDb(u"sqlite"_s);
+        QCOMPARE(cli(db, {u"tenant"_s, u"create"_s, u"acme"_s, u"--plan"_s, u"pro"_s}).code, 0);
+        QCOMPARE(cli(db, {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s}).code, 0);
+        QTemporaryDir folder;
+        QFile good(folder.filePath(u"wing flutter.md"_s));
+        QVERIFY(good.open(QIODevice::WriteOnly));
+        good.write("# Wing flutter\n\nFlutter of swept wings was measured at transonic speeds in 1958.\n");
+        good.close();
+        QFile empty(folder.filePath(u"empty.txt"_s));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+
+        Run r = cli(db,
+                    {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, folder.path(),
+                     u"--attributes"_s, u"{\"year\": 1958}"_s, u"--wait"_s, u"--json"_s});
+        QCOMPARE(r.code, 1); // the empty file failed ingestion
+        const QJsonArray ingested = r.json().value(u"ingested"_s).toArray();
+        QCOMPARE(ingested.size(), 2);
+        QStringList outcomes;
+        for (const QJsonValue &v : ingested)
+            outcomes << v.toObject().value(u"filename"_s).toString() + u": "_s
+                    + v.toObject().value(u"status"_s).toString();
+        outcomes.sort();
+        QCOMPARE(outcomes, (QStringList{u"empty.txt: failed"_s, u"wing flutter.md: completed"_s}));
+
+        r = cli(db,
+                {u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"transonic"_s, u"flutter"_s,
+                 u"--filter"_s, u"{\"type\":\"eq\",\"key\":\"year\",\"value\":1958}"_s, u"--json"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QCOMPARE(r.json().value(u"object"_s).toString(), u"vector_store.search_results.page"_s);
+        const QJsonArray data = r.json().value(u"data"_s).toArray();
+        QCOMPARE(data.size(), 1);
+        const QJsonObject hit = data.first().toObject();
+        QCOMPARE(hit.value(u"filename"_s).toString(), u"wing flutter.md"_s);
+        QVERIFY(hit.value(u"score"_s).toDouble() > 0 && hit.value(u"score"_s).toDouble() <= 1);
+        QVERIFY(
+            hit.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString().contains(u"transonic"_s));
+
+        r = cli(db,
+                {u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"flutter"_s, u"--max"_s, u"51"_s});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(u"from 1 to 50"_s));
+
+        const QString fileId = hit.value(u"file_id"_s).toString();
+        r = cli(db, {u"file"_s, u"chunks"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, fileId, u"--json"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray chunks = r.json().value(u"data"_s).toArray();
+        QCOMPARE(chunks.size(), 1);
+        QVERIFY(chunks.first().toObject().value(u"token_count"_s).toInt() > 10);
+        QCOMPARE(chunks.first().toObject().value(u"start_offset"_s).toInt(), 0);
+    }
+
     void helpAndVersion()
     {
         Run r = cli(QString(), {u"--version"_s}, QString());

@@ -632,7 +632,8 @@ QList<std::shared_ptr<Command>> fileCommands()
 {
     QList<std::shared_ptr<Command>> list;
     list << std::make_shared<SimpleCommand>(
-        u"file attach"_s, u"--tenant T --store S PATH... [--attributes JSON] [--chunk-size N --chunk-overlap N]"_s,
+        u"file attach"_s,
+        u"--tenant T --store S PATH... [--attributes JSON] [--chunk-size N --chunk-overlap N] [--wait]"_s,
         u"Attach files (folders recursively) to a store (editor). Each file is checked on its own; one refused file "
         u"does not stop the others."_s,
         QStringList{u"PATH..."_s},
@@ -641,7 +642,8 @@ QList<std::shared_ptr<Command>> fileCommands()
             storeOption(),
             {u"attributes"_s, u"Attributes for every file, as a JSON object."_s, u"json"_s},
             {u"chunk-size"_s, u"Static chunking: tokens per chunk (100-4096)."_s, u"tokens"_s},
-            {u"chunk-overlap"_s, u"Static chunking: overlap in tokens (0 to half the size)."_s, u"tokens"_s}},
+            {u"chunk-overlap"_s, u"Static chunking: overlap in tokens (0 to half the size)."_s, u"tokens"_s},
+            {u"wait"_s, u"Ingest now and wait until every file of the store is completed or failed."_s}},
         [](Context &c, const QCommandLineParser &p, const QStringList &args) {
             bool ok = false;
             const QString tenant = tenantRef(c, p, &ok);

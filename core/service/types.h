@@ -45,7 +45,7 @@ struct Tenant
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     std::optional<qint64> deletedAt;
-    std::optional<Role> myRole; // the acting operator's role (none for instance admins)
+    std::optional<Role> myRole; // the acting operator's role (owner for instance administrators)
 
     QJsonObject toJson() const;
 };

@@ -1404,8 +1404,10 @@ Result<QList<StoreFile>> VectorStoreService::listFiles(const QString &tenantRef,
     const QString where = fileWhere(query, &binds);
     const QString direction = query.descending ? u" DESC"_s : u" ASC"_s;
     binds << qMax(0, query.limit) << qMax<qint64>(0, query.offset);
+    // Names sort as people expect, regardless of case (an index on lower(filename) serves it).
+    const QString sortExpression = query.sortColumn == u"filename"_s ? u"lower(filename)"_s : query.sortColumn;
     auto result = exec(u"SELECT "_s + kFileColumns + u" FROM vector_store_files WHERE "_s + where + u" ORDER BY "_s
-                           + query.sortColumn + direction + u", id"_s + direction + u" LIMIT ? OFFSET ?"_s,
+                           + sortExpression + direction + u", id"_s + direction + u" LIMIT ? OFFSET ?"_s,
                        binds, u"listing files"_s);
     if (!result)
         return result.error();

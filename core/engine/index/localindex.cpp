@@ -108,6 +108,7 @@ LocalIndex::~LocalIndex()
 {
     if (m_inFile)
         abortFile();
+    m_insertChunk.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -156,6 +157,8 @@ Result<void> LocalIndex::open()
         u"text TEXT NOT NULL, UNIQUE (file_id, ordinal))"_s,
         u"CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, text, content='chunks', content_rowid='id', "
         u"tokenize='porter unicode61 remove_diacritics 2')"_s,
+        u"INSERT INTO chunks_fts (chunks_fts, rank) VALUES ('rank', 'bm25(%1, %2)')"_s.arg(kTitleWeight)
+            .arg(kTextWeight),
         u"CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN "
         u"INSERT INTO chunks_fts (rowid, title, text) VALUES (new.id, new.title, new.text); END"_s,
         u"CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN "
@@ -208,12 +211,24 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
 {
     if (!m_inFile)
         return ServiceError::unavailable(u"Chunk added outside of a file transaction."_s);
-    auto r = exec(u"INSERT INTO chunks (file_id, ordinal, start_offset, end_offset, token_count, title, text) "
-                  u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                  {m_currentFile, chunk.ordinal, chunk.startOffset, chunk.endOffset, chunk.tokenCount, m_currentTitle,
-                   QString::fromUtf8(chunk.text)});
-    if (!r)
-        return r;
+    if (!m_insertChunk) {
+        m_insertChunk = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+        if (!m_insertChunk->prepare(
+                u"INSERT INTO chunks (file_id, ordinal, start_offset, end_offset, token_count, title, "
+                u"text) VALUES (?, ?, ?, ?, ?, ?, ?)"_s))
+            return ServiceError::unavailable(
+                u"The index %1 failed: %2"_s.arg(m_path, m_insertChunk->lastError().text()));
+    }
+    QSqlQuery &q = *m_insertChunk;
+    q.addBindValue(m_currentFile);
+    q.addBindValue(chunk.ordinal);
+    q.addBindValue(chunk.startOffset);
+    q.addBindValue(chunk.endOffset);
+    q.addBindValue(chunk.tokenCount);
+    q.addBindValue(m_currentTitle);
+    q.addBindValue(QString::fromUtf8(chunk.text));
+    if (!q.exec())
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
     ++m_currentChunks;
     m_currentTokens += chunk.tokenCount;
     m_currentChunkBytes += chunk.text.size();
@@ -224,6 +239,7 @@ Result<IndexedFile> LocalIndex::commitFile(qint64 textBytes)
 {
     if (!m_inFile)
         return ServiceError::unavailable(u"No file is being indexed."_s);
+    m_insertChunk.reset();
     IndexedFile stats{m_currentFile, m_currentChunks, m_currentTokens, textBytes, m_currentChunkBytes};
     auto r =
         exec(u"UPDATE files SET chunk_count = ?, token_count = ?, text_bytes = ?, chunk_bytes = ? WHERE file_id = ?"_s,
@@ -242,6 +258,7 @@ Result<IndexedFile> LocalIndex::commitFile(qint64 textBytes)
 
 void LocalIndex::abortFile()
 {
+    m_insertChunk.reset();
     if (!m_inFile)
         return;
     QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(u"ROLLBACK"_s);
@@ -323,6 +340,7 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
     // approaches as the term's frequency grows. Scores are divided by it, so 1.0 means "every
     // term, as strongly as bm25 can weigh it".
     double ideal = 0;
+    qint64 matchesAtMost = 0;
     QStringList phrases;
     for (const QString &term : terms) {
         QSqlQuery q(db);
@@ -335,37 +353,51 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
         if (idf <= 0)
             idf = 1e-6;
         ideal += idf * (kK1 + 1);
+        matchesAtMost += qint64(hits);
         phrases << quoted(term);
     }
     const QString match = phrases.join(u" OR "_s);
 
-    QVariantList binds{match};
-    QString where = u"chunks_fts MATCH ? AND f.visible = 1"_s;
+    // Rank inside FTS5 first (its `rank` column is bm25 with the column weights, set when the
+    // index is created), then join the few best rows to their files: joining every match
+    // before ranking costs a lookup per matching chunk. When visibility or a filter rejects
+    // too many of them, look deeper.
+    QString where = u"f.visible = 1"_s;
+    QVariantList filterBinds;
     if (filter)
-        where += u" AND "_s + filter->toSql(u"f.attributes"_s, &binds);
-    binds << limit;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    const QString rank = u"bm25(chunks_fts, %1, %2)"_s.arg(kTitleWeight).arg(kTextWeight);
-    if (!q.prepare(u"SELECT c.id, c.file_id, c.ordinal, f.filename, f.attributes, -"_s + rank
-                   + u" FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid JOIN files f ON f.file_id = c.file_id "
-                     u"WHERE "_s
-                   + where + u" ORDER BY "_s + rank + u" LIMIT ?"_s))
-        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-    for (const QVariant &v : std::as_const(binds))
-        q.addBindValue(v);
-    if (!q.exec())
-        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-    while (q.next()) {
-        Candidate c;
-        c.chunkId = q.value(0).toLongLong();
-        c.fileId = q.value(1).toLongLong();
-        c.ordinal = q.value(2).toInt();
-        c.filename = q.value(3).toString();
-        c.attributes = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
-        c.bm25 = q.value(5).toDouble();
-        c.score = ideal > 0 ? std::clamp(c.bm25 / ideal, 0.0, 1.0) : 0.0;
-        result.append(c);
+        where += u" AND "_s + filter->toSql(u"f.attributes"_s, &filterBinds);
+    for (qint64 depth = std::max(limit * 2, 20);; depth *= 4) {
+        result.clear();
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.prepare(u"SELECT c.id, c.file_id, c.ordinal, f.filename, f.attributes, -t.rank FROM "
+                       u"(SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH ? "
+                       u"ORDER BY rank LIMIT ?) t "
+                       u"JOIN chunks c ON c.id = t.rowid JOIN files f ON f.file_id = c.file_id WHERE "_s
+                       + where + u" ORDER BY t.rank LIMIT ?"_s))
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+        q.addBindValue(match);
+        q.addBindValue(depth);
+        for (const QVariant &v : std::as_const(filterBinds))
+            q.addBindValue(v);
+        q.addBindValue(limit);
+        if (!q.exec())
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+        while (q.next()) {
+            Candidate c;
+            c.chunkId = q.value(0).toLongLong();
+            c.fileId = q.value(1).toLongLong();
+            c.ordinal = q.value(2).toInt();
+            c.filename = q.value(3).toString();
+            c.attributes = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+            c.bm25 = q.value(5).toDouble();
+            c.score = ideal > 0 ? std::clamp(c.bm25 / ideal, 0.0, 1.0) : 0.0;
+            result.append(c);
+        }
+        // Enough rows, or every match was already considered (no more than the sum of the
+        // terms' chunk counts can match).
+        if (result.size() >= limit || depth >= matchesAtMost)
+            break;
     }
     return result;
 }

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
@@ -96,6 +97,7 @@ private:
     QString m_connection;
     qint64 m_currentFile = 0;
     QString m_currentTitle;
+    std::unique_ptr<QSqlQuery> m_insertChunk; // prepared once per file
     int m_currentChunks = 0;
     qint64 m_currentTokens = 0;
     qint64 m_currentChunkBytes = 0;

@@ -1,0 +1,192 @@
+#include "mainwindow.h"
+
+#include "data/servicerunner.h"
+#include "panels/filepanel.h"
+#include "panels/storepanel.h"
+#include "panels/tenantpanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::ui {
+
+namespace {
+
+// Every setting of the window, in one place; all keys live under ui/.
+namespace keys {
+const QString geometry = u"ui/mainWindow/geometry"_s;
+const QString state = u"ui/mainWindow/state"_s;
+const QString mainSplitter = u"ui/mainWindow/mainSplitter"_s;
+const QString rightSplitter = u"ui/mainWindow/rightSplitter"_s;
+const QString tenant = u"ui/selection/tenant"_s;
+const QString store = u"ui/selection/store"_s;
+} // namespace keys
+
+constexpr QSize kDefaultSize(1280, 800);
+
+} // namespace
+
+MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWidget *parent)
+    : QMainWindow(parent)
+    , m_runner(new ServiceRunner(url, operatorName, this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(u"VectorDesk"_s);
+    setWindowIcon(QIcon(u":/icons/org.vectordesk.VectorDesk.svg"_s));
+
+    m_tenantPanel = new TenantPanel(m_runner, this);
+    m_storePanel = new StorePanel(m_runner, this);
+    m_filePanel = new FilePanel(m_runner, this);
+
+    m_rightSplitter = new QSplitter(Qt::Vertical, this);
+    m_rightSplitter->setObjectName(u"rightSplitter"_s);
+    m_rightSplitter->addWidget(m_storePanel);
+    m_rightSplitter->addWidget(m_filePanel);
+    m_rightSplitter->setStretchFactor(0, 2);
+    m_rightSplitter->setStretchFactor(1, 3);
+    m_rightSplitter->setChildrenCollapsible(false);
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->addWidget(m_tenantPanel);
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->setChildrenCollapsible(false);
+    setCentralWidget(m_mainSplitter);
+
+    createActions();
+    createStatusBar(url, operatorName);
+
+    connect(m_tenantPanel, &TenantPanel::currentTenantChanged, this,
+            [this](qint64 tenantId, const QString &slug, const QString &displayName) {
+                m_storePanel->setTenant(tenantId, slug, displayName);
+            });
+    connect(m_storePanel, &StorePanel::currentStoreChanged, this,
+            [this](qint64 tenantId, qint64 storeId, const QString &storeName) {
+                m_filePanel->setStore(tenantId, storeId, m_storePanel->tenantSlug(), storeName);
+            });
+
+    restoreSettings();
+    m_tenantPanel->reload();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_refreshAction = new QAction(QIcon(u":/icons/actions/refresh.svg"_s), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(u"refreshAction"_s);
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refreshAction->setToolTip(tr("Reload tenants, stores and files from the database (F5)"));
+    connect(m_refreshAction, &QAction::triggered, this, [this] { refresh(); });
+
+    auto *quitAction = new QAction(tr("&Quit"), this);
+    quitAction->setObjectName(u"quitAction"_s);
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setMenuRole(QAction::QuitRole);
+    connect(quitAction, &QAction::triggered, this, [this] { close(); });
+
+    auto *aboutAction = new QAction(QIcon(u":/icons/org.vectordesk.VectorDesk.svg"_s), tr("&About VectorDesk"), this);
+    aboutAction->setMenuRole(QAction::AboutRole);
+    connect(aboutAction, &QAction::triggered, this, [this] { showAbout(); });
+    auto *aboutQtAction = new QAction(tr("About &Qt"), this);
+    aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    auto *toolBar = addToolBar(tr("Main toolbar"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_refreshAction);
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(quitAction);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_refreshAction);
+    viewMenu->addSeparator();
+    viewMenu->addAction(toolBar->toggleViewAction());
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(aboutAction);
+    helpMenu->addAction(aboutQtAction);
+}
+
+void MainWindow::createStatusBar(const DatabaseUrl &url, const QString &operatorName)
+{
+    auto *databaseLabel = new QLabel(url.describe(), this);
+    databaseLabel->setObjectName(u"databaseLabel"_s);
+    databaseLabel->setToolTip(tr("Metadata database: %1").arg(url.redacted()));
+    databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *operatorLabel = new QLabel(tr("Operator: %1").arg(operatorName), this);
+    operatorLabel->setObjectName(u"operatorLabel"_s);
+    operatorLabel->setToolTip(tr("Every change is recorded in the audit log under this name"));
+    statusBar()->addPermanentWidget(databaseLabel);
+    statusBar()->addPermanentWidget(operatorLabel);
+}
+
+void MainWindow::refresh()
+{
+    m_tenantPanel->reload();
+    m_storePanel->reload();
+    m_filePanel->reload();
+    statusBar()->showMessage(tr("Reloaded from the database"), 3000);
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(keys::geometry).toByteArray()))
+        resize(kDefaultSize);
+    restoreState(settings.value(keys::state).toByteArray());
+    if (!m_mainSplitter->restoreState(settings.value(keys::mainSplitter).toByteArray()))
+        m_mainSplitter->setSizes({600, kDefaultSize.width() - 600});
+    if (!m_rightSplitter->restoreState(settings.value(keys::rightSplitter).toByteArray()))
+        m_rightSplitter->setSizes({280, 420});
+    m_tenantPanel->restoreHeaderState(settings);
+    m_storePanel->restoreHeaderState(settings);
+    m_filePanel->restoreHeaderState(settings);
+    m_tenantPanel->selectTenant(settings.value(keys::tenant).toLongLong());
+    m_storePanel->selectStore(settings.value(keys::store).toLongLong());
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings settings;
+    settings.setValue(keys::geometry, saveGeometry());
+    settings.setValue(keys::state, saveState());
+    settings.setValue(keys::mainSplitter, m_mainSplitter->saveState());
+    settings.setValue(keys::rightSplitter, m_rightSplitter->saveState());
+    m_tenantPanel->saveHeaderState(settings);
+    m_storePanel->saveHeaderState(settings);
+    m_filePanel->saveHeaderState(settings);
+    settings.setValue(keys::tenant, m_tenantPanel->currentTenantId());
+    settings.setValue(keys::store, m_storePanel->currentStoreId());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About VectorDesk"),
+                       tr("<h3>VectorDesk %1</h3>"
+                          "<p>Admin console for tenant-scoped vector stores and file search.</p>"
+                          "<p>Hosted and local stores side by side, per tenant, with quotas, expiry and an "
+                          "audit trail.</p>")
+                           .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+}
+
+} // namespace vd::ui

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "service/types.h"
+
+#include <QColor>
+#include <QHash>
+#include <QIcon>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+// How values read in the tables: sizes, times, statuses, roles. Pure functions, so the words a
+// user sees are testable without a window.
+namespace vd::ui::format {
+
+// "0 bytes", "512 bytes", "1.2 MiB"
+QString bytes(qint64 bytes);
+// "37%"
+QString percent(double percent);
+// "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", "in 2 days"; past 30 days the
+// ISO date. Times are unix milliseconds.
+QString relativeTime(qint64 whenMs, qint64 nowMs);
+// "2024-05-01 14:03:07" in local time.
+QString dateTime(qint64 ms);
+// For a store's expiry: "never", "in 5 days", "expired 2 days ago".
+QString expiresIn(const std::optional<qint64> &expiresAtMs, qint64 nowMs);
+// "Completed", "In progress", "Failed", "Cancelled", "Expired"; unknown statuses as they are.
+QString statusText(const QString &status);
+// "Owner", "Admin", ...
+QString roleText(Role role);
+// "Local", "OpenAI"
+QString backendText(const QString &backend);
+// Attributes on one line, keys sorted: "author=alice, year=2024".
+QString attributesText(const QJsonObject &attributes);
+// "12 ✓ · 3 ◷ · 1 ✗" (zero counts left out); "none" when the store has no files.
+QString fileCountsText(const FileCounts &counts);
+// "12 completed, 3 in progress, 1 failed, 0 cancelled"
+QString fileCountsToolTip(const FileCounts &counts);
+
+// What a status means for the user, which decides its color.
+enum class Tone { Neutral, Good, Busy, Bad, Muted };
+Tone toneOf(const QString &status);
+
+} // namespace vd::ui::format
+
+namespace vd::ui {
+
+// Colors and dot icons for statuses, chosen for the current palette (lighter on dark themes).
+// Make one per model; it must be created and used on the GUI thread.
+class StatusBadges
+{
+public:
+    StatusBadges();
+
+    // Invalid for Tone::Neutral (the view's normal text color applies).
+    QColor color(format::Tone tone) const;
+    QColor color(const QString &status) const { return color(format::toneOf(status)); }
+    // A small filled circle in the status color; null for Tone::Neutral.
+    QIcon icon(const QString &status) const;
+
+private:
+    bool m_dark = false;
+    mutable QHash<int, QIcon> m_icons;
+};
+
+} // namespace vd::ui

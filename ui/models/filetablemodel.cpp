@@ -1,0 +1,355 @@
+#include "filetablemodel.h"
+
+#include "data/servicerunner.h"
+#include "modelroles.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::ui {
+
+namespace {
+
+struct FirstPage
+{
+    qint64 total = 0;
+    QList<StoreFile> files;
+};
+
+// The FileQuery sort column for a table column; empty when the database cannot sort by it.
+QString sqlSortColumn(int column)
+{
+    switch (column) {
+    case FileTableModel::NameColumn:
+        return u"filename"_s;
+    case FileTableModel::TypeColumn:
+        return u"mime_type"_s;
+    case FileTableModel::SizeColumn:
+        return u"size_bytes"_s;
+    case FileTableModel::StatusColumn:
+        return u"status"_s;
+    case FileTableModel::UpdatedColumn:
+        return u"updated_at"_s;
+    default:
+        return {};
+    }
+}
+
+int rightAligned()
+{
+    return int(Qt::AlignRight | Qt::AlignVCenter);
+}
+
+} // namespace
+
+FileTableModel::FileTableModel(ServiceRunner *runner, QObject *parent)
+    : ServiceTableModel(runner, parent)
+{ }
+
+qint64 FileTableModel::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+bool FileTableModel::isSortable(int column)
+{
+    return !sqlSortColumn(column).isEmpty();
+}
+
+FileTableModel::Request FileTableModel::request(qint64 offset) const
+{
+    Request r;
+    r.tenantRef = QString::number(m_tenantId);
+    r.storeRef = QString::number(m_storeId);
+    r.query.nameContains = m_nameFilter;
+    r.query.sortColumn = sqlSortColumn(m_sortColumn);
+    r.query.descending = m_sortOrder == Qt::DescendingOrder;
+    r.query.limit = m_batchSize;
+    r.query.offset = offset;
+    return r;
+}
+
+void FileTableModel::setStore(qint64 tenantId, qint64 storeId)
+{
+    if (tenantId == m_tenantId && storeId == m_storeId)
+        return;
+    m_tenantId = tenantId;
+    m_storeId = storeId;
+    // Another store's files must not stay visible while this store's load.
+    beginResetModel();
+    m_files.clear();
+    m_total = -1;
+    m_reloading = false;
+    m_fetching = false;
+    m_fetchFailed = false;
+    endResetModel();
+    if (storeId == 0 || tenantId == 0) {
+        abandonRequests();
+        Q_EMIT loadFinished();
+        return;
+    }
+    reload();
+}
+
+void FileTableModel::setNameFilter(const QString &text)
+{
+    const QString filter = text.trimmed();
+    if (filter == m_nameFilter)
+        return;
+    m_nameFilter = filter;
+    reload();
+}
+
+void FileTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (!isSortable(column) || (column == m_sortColumn && order == m_sortOrder))
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reload();
+}
+
+void FileTableModel::reload()
+{
+    if (m_storeId == 0)
+        return;
+    const quint64 generation = startRequest();
+    m_reloading = true; // no batch of the old rows may be fetched from now on
+    m_fetching = false;
+    m_fetchFailed = false;
+    const Request r = request(0);
+    runner()->run(
+        this,
+        [r](VectorStoreService &service) -> Result<FirstPage> {
+            auto total = service.countFiles(r.tenantRef, r.storeRef, r.query);
+            if (!total)
+                return total.error();
+            auto files = service.listFiles(r.tenantRef, r.storeRef, r.query);
+            if (!files)
+                return files.error();
+            return FirstPage{total.value(), std::move(files).value()};
+        },
+        [this, generation, limit = r.query.limit](Result<FirstPage> result) {
+            if (!isCurrent(generation))
+                return;
+            m_reloading = false;
+            beginResetModel();
+            if (result) {
+                m_files = std::move(result.value().files);
+                // A short page is the end, whatever the count said a moment earlier.
+                m_total = m_files.size() < limit ? m_files.size() : qMax(result.value().total, qint64(m_files.size()));
+            } else {
+                m_files.clear();
+                m_total = 0;
+            }
+            endResetModel();
+            if (result)
+                finishSuccess();
+            else
+                finishFailure(result.error());
+        });
+}
+
+bool FileTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_storeId != 0 && !m_reloading && !m_fetching && !m_fetchFailed
+        && m_files.size() < m_total;
+}
+
+void FileTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    const quint64 generation = currentGeneration();
+    const Request r = request(m_files.size());
+    runner()->run(
+        this, [r](VectorStoreService &service) { return service.listFiles(r.tenantRef, r.storeRef, r.query); },
+        [this, generation, limit = r.query.limit](Result<QList<StoreFile>> result) {
+            if (!isCurrent(generation))
+                return;
+            if (!result) {
+                // Stop asking until the next reload; the view would otherwise retry in a loop.
+                m_fetching = false;
+                m_fetchFailed = true;
+                Q_EMIT loadFailed(result.error().message());
+                Q_EMIT fetchFinished();
+                return;
+            }
+            QList<StoreFile> page = std::move(result).value();
+            const qsizetype received = page.size();
+            if (received > 0) {
+                const int first = int(m_files.size());
+                beginInsertRows({}, first, first + int(received) - 1);
+                m_files.append(std::move(page));
+                endInsertRows();
+            }
+            if (received < limit)
+                m_total = m_files.size();
+            else
+                m_total = qMax(m_total, qint64(m_files.size()));
+            // Only now: views ask for the next batch while the rows are being inserted.
+            m_fetching = false;
+            Q_EMIT fetchFinished();
+        });
+}
+
+const StoreFile *FileTableModel::fileAt(int row) const
+{
+    return row >= 0 && row < m_files.size() ? &m_files.at(row) : nullptr;
+}
+
+int FileTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_files.size());
+}
+
+int FileTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FileTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const StoreFile &file = m_files.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return displayData(file, column);
+    case Qt::ToolTipRole:
+        return toolTipData(file, column);
+    case Qt::ForegroundRole:
+        if (column == StatusColumn)
+            return m_badges.color(file.status);
+        if (column == ErrorColumn && !file.lastErrorMessage.isEmpty())
+            return m_badges.color(format::Tone::Bad);
+        return {};
+    case Qt::DecorationRole:
+        if (column == StatusColumn)
+            return m_badges.icon(file.status);
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == SizeColumn)
+            return rightAligned();
+        return {};
+    case SortRole:
+        return sortData(file, column);
+    case StatusRole:
+        return file.status;
+    case IdRole:
+        return file.id;
+    case RefRole:
+        return QString::number(file.id);
+    default:
+        return {};
+    }
+}
+
+QVariant FileTableModel::displayData(const StoreFile &file, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return file.filename;
+    case TypeColumn:
+        return file.mimeType;
+    case SizeColumn:
+        return format::bytes(file.sizeBytes);
+    case StatusColumn:
+        return format::statusText(file.status);
+    case AttributesColumn:
+        return format::attributesText(file.attributes);
+    case UpdatedColumn:
+        return format::relativeTime(file.updatedAt, now());
+    case ErrorColumn:
+        return file.lastErrorMessage;
+    default:
+        return {};
+    }
+}
+
+QVariant FileTableModel::sortData(const StoreFile &file, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return file.filename.toLower();
+    case TypeColumn:
+        return file.mimeType;
+    case SizeColumn:
+        return file.sizeBytes;
+    case StatusColumn:
+        return file.status;
+    case AttributesColumn:
+        return format::attributesText(file.attributes);
+    case UpdatedColumn:
+        return file.updatedAt;
+    case ErrorColumn:
+        return file.lastErrorMessage;
+    default:
+        return {};
+    }
+}
+
+QVariant FileTableModel::toolTipData(const StoreFile &file, int column) const
+{
+    switch (column) {
+    case NameColumn: {
+        QString text = tr("%1\nid %2 · sha256 %3").arg(file.filename).arg(file.id).arg(file.sha256);
+        if (!file.sourcePath.isEmpty())
+            text += u'\n' + tr("From %1").arg(file.sourcePath);
+        return text;
+    }
+    case SizeColumn:
+        return tr("%1 bytes").arg(QLocale().toString(file.sizeBytes));
+    case StatusColumn:
+        return tr("%1 since %2").arg(format::statusText(file.status), format::dateTime(file.statusChangedAt));
+    case AttributesColumn:
+        if (file.attributes.isEmpty())
+            return {};
+        return QString::fromUtf8(QJsonDocument(file.attributes).toJson(QJsonDocument::Indented)).trimmed();
+    case UpdatedColumn:
+        return format::dateTime(file.updatedAt);
+    case ErrorColumn:
+        if (file.lastErrorCode.isEmpty())
+            return {};
+        return u"%1: %2"_s.arg(file.lastErrorCode, file.lastErrorMessage);
+    default:
+        return {};
+    }
+}
+
+QVariant FileTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return ServiceTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn:
+            return tr("File");
+        case TypeColumn:
+            return tr("Type");
+        case SizeColumn:
+            return tr("Size");
+        case StatusColumn:
+            return tr("Status");
+        case AttributesColumn:
+            return tr("Attributes");
+        case UpdatedColumn:
+            return tr("Updated");
+        case ErrorColumn:
+            return tr("Last error");
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole && !isSortable(section) && section >= 0 && section < ColumnCount)
+        return tr("This column cannot be sorted");
+    return {};
+}
+
+} // namespace vd::ui
