@@ -149,7 +149,7 @@ void MainWindow::restoreSettings()
         resize(kDefaultSize);
     restoreState(settings.value(keys::state).toByteArray());
     if (!m_mainSplitter->restoreState(settings.value(keys::mainSplitter).toByteArray()))
-        m_mainSplitter->setSizes({600, kDefaultSize.width() - 600});
+        m_mainSplitter->setSizes({440, kDefaultSize.width() - 440});
     if (!m_rightSplitter->restoreState(settings.value(keys::rightSplitter).toByteArray()))
         m_rightSplitter->setSizes({280, 420});
     m_tenantPanel->restoreHeaderState(settings);

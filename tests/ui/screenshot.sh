@@ -79,7 +79,7 @@ vd file attach --tenant globex --store research "$DOCS"/research/* || true
 vd file wait --tenant acme --store contracts || true
 vd file wait --tenant acme --store handbook || true
 
-xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     QT_QPA_PLATFORM=xcb "$0" --db "$1" --as "$2" &
     app=$!
     sleep 3
