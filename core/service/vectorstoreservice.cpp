@@ -202,35 +202,21 @@ Result<QSqlQuery> VectorStoreService::exec(const QString &sql, const QVariantLis
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
     // Statements without parameters run as they are: PostgreSQL cannot prepare LOCK and the like.
-    if (binds.isEmpty()) {
-        if (!query.exec(sql)) {
-            const QSqlError error = query.lastError();
-            if (isUniqueViolation(error))
-                return ServiceError::conflict(u"That conflicts with a change made at the same time while %1; "
-                                              u"reload and try again."_s.arg(doing));
-            qCWarning(lcService) << "query failed while" << doing << ":" << error.text();
-            return ServiceError::unavailable(
-                u"The database %1 failed while %2: %3"_s.arg(m_db.url().describe(), doing, error.text()));
-        }
+    bool ok = binds.isEmpty() ? query.exec(sql) : query.prepare(sql);
+    if (ok && !binds.isEmpty()) {
+        for (const QVariant &value : binds)
+            query.addBindValue(value);
+        ok = query.exec();
+    }
+    if (ok)
         return query;
-    }
-    if (!query.prepare(sql)) {
-        qCWarning(lcService) << "prepare failed while" << doing << ":" << query.lastError().text();
-        return ServiceError::unavailable(
-            u"The database %1 failed while %2: %3"_s.arg(m_db.url().describe(), doing, query.lastError().text()));
-    }
-    for (const QVariant &value : binds)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        const QSqlError error = query.lastError();
-        if (isUniqueViolation(error))
-            return ServiceError::conflict(u"That conflicts with a change made at the same time while %1; "
-                                          u"reload and try again."_s.arg(doing));
-        qCWarning(lcService) << "query failed while" << doing << ":" << error.text();
-        return ServiceError::unavailable(
-            u"The database %1 failed while %2: %3"_s.arg(m_db.url().describe(), doing, error.text()));
-    }
-    return query;
+    const QSqlError error = query.lastError();
+    if (isUniqueViolation(error))
+        return ServiceError::conflict(u"That conflicts with a change made at the same time while %1; "
+                                      u"reload and try again."_s.arg(doing));
+    qCWarning(lcService) << "query failed while" << doing << ":" << error.text();
+    return ServiceError::unavailable(
+        u"The database %1 failed while %2: %3"_s.arg(m_db.url().describe(), doing, error.text()));
 }
 
 ServiceError VectorStoreService::commitError(const QString &doing, const QString &driverText) const
