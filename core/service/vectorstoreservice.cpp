@@ -225,6 +225,17 @@ ServiceError VectorStoreService::commitError(const QString &doing, const QString
         u"The database %1 could not save the change while %2: %3"_s.arg(m_db.url().describe(), doing, driverText));
 }
 
+Result<qint64> VectorStoreService::tenantBytesInUse(qint64 tenantId, const QString &doing)
+{
+    auto bytes = exec(
+        u"SELECT coalesce(sum(files_size_bytes), 0) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
+        {tenantId}, doing);
+    if (!bytes)
+        return bytes.error();
+    bytes.value().next();
+    return bytes.value().value(0).toLongLong();
+}
+
 VectorStoreBackend *VectorStoreService::backendFor(const QString &name) const
 {
     return m_backendFor ? m_backendFor(name) : nullptr;
@@ -1283,14 +1294,10 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
                                        .arg(limits->maxFilesPerStore)
                                        .arg(t.plan),
                                    u"max_files_per_store"_s, fileCount, limits->maxFilesPerStore);
-    auto bytes = exec(
-        u"SELECT coalesce(sum(files_size_bytes), 0) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
-        {t.id}, doing);
+    auto bytes = tenantBytesInUse(t.id, doing);
     if (!bytes)
         return bytes.error();
-    bytes.value().next();
-    const qint64 usedBytes = bytes.value().value(0).toLongLong();
-    bytes.value().finish();
+    const qint64 usedBytes = bytes.value();
     if (usedBytes + draft.sizeBytes > limits->maxTotalBytes)
         return ServiceError::quota(u"Tenant %1 uses %2 of its %3 storage (plan %4); '%5' (%6) does not fit. Remove "
                                    u"files or raise the limit."_s.arg(t.slug, formatBytes(usedBytes),
@@ -1543,14 +1550,10 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
                                        .arg(limits->maxFilesPerStore)
                                        .arg(t.plan, f->filename),
                                    u"max_files_per_store"_s, fileCount, limits->maxFilesPerStore);
-    auto bytes = exec(
-        u"SELECT coalesce(sum(files_size_bytes), 0) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
-        {t.id}, doing);
+    auto bytes = tenantBytesInUse(t.id, doing);
     if (!bytes)
         return bytes.error();
-    bytes.value().next();
-    const qint64 usedBytes = bytes.value().value(0).toLongLong();
-    bytes.value().finish();
+    const qint64 usedBytes = bytes.value();
     if (usedBytes + f->sizeBytes > limits->maxTotalBytes)
         return ServiceError::quota(
             u"Tenant %1 uses %2 of its %3 storage (plan %4); restoring '%5' (%6) does not fit."_s.arg(

@@ -193,6 +193,8 @@ private:
                                       const QJsonObject &detail = {});
     ServiceError commitError(const QString &doing, const QString &driverText) const;
     VectorStoreBackend *backendFor(const QString &name) const;
+    // The sum of the sizes of a tenant's live files in live stores (what max_total_bytes limits).
+    Result<qint64> tenantBytesInUse(qint64 tenantId, const QString &doing);
 
     Database &m_db;
     QString m_operator;
