@@ -24,6 +24,34 @@ struct IngestOutcome
     qint64 usageBytes = 0; // what the file costs in the store (local: its chunks' text)
     qint64 chunkCount = 0;
     qint64 tokenCount = 0;
+    // Remote backends: the file was handed over (uploaded and attached) but the remote side is
+    // still processing it. The file stays in_progress, released from the ingestion queue, and
+    // the sync worker's refresh() brings its final status back.
+    bool remotePending = false;
+    QString remoteFileId; // the backend's id for the file, when it has one
+};
+
+// What a remote backend reports about one of a store's files (refresh()).
+struct RemoteFileState
+{
+    qint64 fileId = 0; // StoreFile::id
+    bool missing = false; // deleted remotely, outside VectorDesk
+    QString status; // in_progress | completed | cancelled | failed
+    QString lastErrorCode; // server_error | unsupported_file | invalid_file (failed only)
+    QString lastErrorMessage;
+    qint64 usageBytes = 0;
+};
+
+// What a remote backend reports about a store (refresh()).
+struct RemoteStoreState
+{
+    bool missing = false; // deleted remotely, outside VectorDesk; nothing below is set
+    QString status; // in_progress | completed | expired
+    qint64 usageBytes = 0;
+    FileCounts fileCounts;
+    std::optional<qint64> expiresAt; // unix milliseconds
+    std::optional<qint64> lastActiveAt; // unix milliseconds
+    QList<RemoteFileState> files; // one per file passed to refresh()
 };
 
 // What every backend does for a store (the embedded engine and OpenAI's hosted stores alike).
@@ -64,6 +92,20 @@ public:
     // Searches stores of one tenant together; results merged before max_num_results applies.
     virtual Result<engine::SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
                                                   const engine::SearchRequest &request) = 0;
+
+    // True when the store's truth lives elsewhere (OpenAI) and the sync worker must refresh it.
+    virtual bool isRemote() const { return false; }
+    // Remote backends: the store's remote state plus that of the given files (typically those
+    // still in_progress). The local engine is its own truth and has nothing to refresh.
+    virtual Result<RemoteStoreState> refresh(const Tenant &tenant, const VectorStore &store,
+                                             const QList<StoreFile> &files)
+    {
+        Q_UNUSED(tenant);
+        Q_UNUSED(files);
+        return ServiceError::invalid(QStringLiteral("Store '%1' uses the %2 backend, which keeps its own state; "
+                                                    "there is nothing to refresh.")
+                                         .arg(store.name, name()));
+    }
 };
 
 } // namespace vd
