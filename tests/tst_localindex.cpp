@@ -4,8 +4,14 @@
 #include "engine/index/localindex.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace vd;
@@ -164,6 +170,95 @@ private slots:
         }
         QCOMPARE(files(m_index->search({u"hovercraft"_s}, std::nullopt, 10)), QList<qint64>{});
         QVERIFY(!m_index->hasFile(10).value());
+    }
+
+    // Dynamic pruning must give exactly what ranking every matching chunk gives: FTS5's own
+    // bm25() over the whole OR query, on a corpus whose words follow a Zipf curve, so that
+    // queries mix rare and very common words.
+    void pruningGivesTheExhaustiveRanking_data()
+    {
+        QTest::addColumn<bool>("filtered");
+        QTest::newRow("no filter") << false;
+        QTest::newRow("filter lang=en") << true;
+    }
+
+    void pruningGivesTheExhaustiveRanking()
+    {
+        QFETCH(bool, filtered);
+        const QString path = m_dir.filePath(filtered ? u"zipf-filtered.index"_s : u"zipf.index"_s);
+        LocalIndex index(path);
+        QVERIFY(index.open());
+        QRandomGenerator random(7);
+        const int vocabulary = 3000;
+        auto word = [&] {
+            // Zipf: rank r with probability ~ 1/r.
+            const double u = random.generateDouble();
+            const int rank = int(std::pow(double(vocabulary), u));
+            return u"w%1x"_s.arg(rank);
+        };
+        for (int file = 1; file <= 60; ++file) {
+            QStringList texts;
+            for (int c = 0; c < 50; ++c) {
+                QStringList words;
+                const int length = 20 + int(random.bounded(60));
+                for (int w = 0; w < length; ++w)
+                    words << word();
+                texts << words.join(u' ');
+            }
+            QVERIFY(addFile(index, file, u"file-%1.txt"_s.arg(file), texts,
+                            QJsonObject{{u"lang"_s, file % 3 == 0 ? u"de"_s : u"en"_s}}));
+        }
+        QVERIFY(index.setVisible(5, false));
+        const auto filter = engine::Filter::fromJson(
+            QJsonDocument::fromJson(j("{`type`:`eq`,`key`:`lang`,`value`:`en`}").toUtf8()).object());
+        QVERIFY(filter);
+
+        QSqlDatabase reference = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"reference"_s);
+        reference.setDatabaseName(path);
+        QVERIFY(reference.open());
+        int pruned = 0;
+        for (int round = 0; round < 150; ++round) {
+            QStringList terms;
+            const int count = 1 + int(random.bounded(4));
+            while (terms.size() < count) {
+                const QString w = word();
+                if (!terms.contains(w))
+                    terms << w;
+            }
+            const int limit = 1 + int(random.bounded(20));
+            auto got = index.search(terms, filtered ? std::optional(filter.value()) : std::nullopt, limit);
+            QVERIFY2(got, got ? "" : qPrintable(got.error().message()));
+            if (index.lastSearchStats().walkedTerms < count)
+                ++pruned;
+
+            QStringList phrases;
+            for (const QString &t : terms)
+                phrases << u'"' + t + u'"';
+            QSqlQuery q(reference);
+            QVERIFY(q.prepare(u"SELECT t.rowid, -bm25(chunks_fts, 4.0, 1.0) AS s FROM chunks_fts t "
+                              u"JOIN chunks c ON c.id = t.rowid JOIN files f ON f.file_id = c.file_id "
+                              u"WHERE chunks_fts MATCH ? AND f.visible = 1 "_s
+                              + (filtered ? u"AND json_extract(f.attributes, '$.lang') = 'en' "_s : QString())
+                              + u"ORDER BY s DESC LIMIT ?"_s));
+            q.addBindValue(phrases.join(u" OR "_s));
+            q.addBindValue(limit);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            QList<double> expected;
+            while (q.next())
+                expected << q.value(1).toDouble();
+            QCOMPARE(got->size(), expected.size());
+            for (qsizetype i = 0; i < expected.size(); ++i)
+                QVERIFY2(std::abs(got->at(i).bm25 - expected.at(i)) < 1e-9,
+                         qPrintable(u"query %1, rank %2: %3 instead of %4"_s.arg(terms.join(u' '))
+                                        .arg(i)
+                                        .arg(got->at(i).bm25)
+                                        .arg(expected.at(i))));
+        }
+        reference.close();
+        reference = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"reference"_s);
+        // The comparison must cover the pruned path, not only the exhaustive one.
+        QVERIFY2(pruned > 30, qPrintable(u"only %1 of 150 queries were pruned"_s.arg(pruned)));
     }
 
     void queryAnalysis()

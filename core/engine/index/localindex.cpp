@@ -1,5 +1,7 @@
 #include "localindex.h"
 
+#include "fts5scorer.h"
+
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
@@ -20,8 +22,6 @@ Q_LOGGING_CATEGORY(lcIndex, "vectordesk.engine.index", QtInfoMsg)
 
 namespace {
 
-// FTS5's bm25() constants (sqlite/ext/fts5/fts5_aux.c).
-constexpr double kK1 = 1.2;
 // Column weights: a word of the title field (the file's name and the document's own title)
 // counts four times a word of the text. On Cranfield, weights 3 to 8 all score nDCG@10
 // 0.374-0.377 (1: 0.369, no title field: 0.359); 4 sits in the middle of that plateau.
@@ -171,6 +171,9 @@ Result<void> LocalIndex::open()
     for (const QString &statement : exists ? setup.mid(0, 3) : setup)
         if (auto r = exec(statement); !r)
             return r;
+    QString why;
+    if (!registerFts5Scorer(db, kTitleWeight, kTextWeight, &why))
+        return ServiceError::unavailable(u"Cannot search the index %1: %2."_s.arg(m_path, why));
     return {};
 }
 
@@ -327,79 +330,134 @@ Result<qint64> LocalIndex::chunkCount()
 Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms, const std::optional<Filter> &filter,
                                                         int limit)
 {
-    QList<Candidate> result;
+    m_lastStats = {int(terms.size()), 0, 0};
     if (terms.isEmpty())
-        return result;
+        return QList<Candidate>();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     auto total = chunkCount();
     if (!total)
         return total.error();
     const double n = double(std::max<qint64>(*total, 1));
 
-    // The best score the query could reach here: each term's idf times (k1 + 1), which bm25
-    // approaches as the term's frequency grows. Scores are divided by it, so 1.0 means "every
-    // term, as strongly as bm25 can weigh it".
-    double ideal = 0;
-    qint64 matchesAtMost = 0;
-    QStringList phrases;
+    // Each term's document frequency and idf (FTS5's formula). A term can add at most
+    // idf * (k1 + 1) to a chunk's score, whatever its frequency there: its upper bound.
+    struct Term
+    {
+        QString phrase;
+        qint64 hits = 0;
+        double idf = 0;
+        double upperBound() const { return idf * (kBm25K1 + 1); }
+    };
+    QList<Term> byRarity;
     for (const QString &term : terms) {
         QSqlQuery q(db);
         q.prepare(u"SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?"_s);
         q.addBindValue(quoted(term));
         if (!q.exec() || !q.next())
             return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-        const double hits = q.value(0).toDouble();
-        double idf = std::log((n - hits + 0.5) / (hits + 0.5));
-        if (idf <= 0)
-            idf = 1e-6;
-        ideal += idf * (kK1 + 1);
-        matchesAtMost += qint64(hits);
-        phrases << quoted(term);
+        Term t{quoted(term), q.value(0).toLongLong(), 0};
+        t.idf = std::log((n - double(t.hits) + 0.5) / (double(t.hits) + 0.5));
+        if (t.idf <= 0)
+            t.idf = 1e-6;
+        byRarity.append(t);
     }
-    const QString match = phrases.join(u" OR "_s);
+    std::stable_sort(byRarity.begin(), byRarity.end(), [](const Term &a, const Term &b) { return a.hits < b.hits; });
+    // The best score the query could reach here; scores are divided by it, so 1.0 means
+    // "every term, as strongly as bm25 can weigh it".
+    double ideal = 0;
+    for (const Term &t : std::as_const(byRarity))
+        ideal += t.upperBound();
 
-    // Rank inside FTS5 first (its `rank` column is bm25 with the column weights, set when the
-    // index is created), then join the few best rows to their files: joining every match
-    // before ranking costs a lookup per matching chunk. When visibility or a filter rejects
-    // too many of them, look deeper.
     QString where = u"f.visible = 1"_s;
     QVariantList filterBinds;
     if (filter)
         where += u" AND "_s + filter->toSql(u"f.attributes"_s, &filterBinds);
-    for (qint64 depth = std::max(limit * 2, 20);; depth *= 4) {
-        result.clear();
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (!q.prepare(u"SELECT c.id, c.file_id, c.ordinal, f.filename, f.attributes, -t.rank FROM "
-                       u"(SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH ? "
-                       u"ORDER BY rank LIMIT ?) t "
-                       u"JOIN chunks c ON c.id = t.rowid JOIN files f ON f.file_id = c.file_id WHERE "_s
-                       + where + u" ORDER BY t.rank LIMIT ?"_s))
-            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-        q.addBindValue(match);
-        q.addBindValue(depth);
-        for (const QVariant &v : std::as_const(filterBinds))
-            q.addBindValue(v);
-        q.addBindValue(limit);
-        if (!q.exec())
-            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-        while (q.next()) {
-            Candidate c;
-            c.chunkId = q.value(0).toLongLong();
-            c.fileId = q.value(1).toLongLong();
-            c.ordinal = q.value(2).toInt();
-            c.filename = q.value(3).toString();
-            c.attributes = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
-            c.bm25 = q.value(5).toDouble();
-            c.score = ideal > 0 ? std::clamp(c.bm25 / ideal, 0.0, 1.0) : 0.0;
-            result.append(c);
+
+    // The best `limit` visible, filter-passing chunks among those containing at least one of
+    // the `essential` rarest terms, scored over all terms. FTS5 walks the doclists of the
+    // essential terms only and seeks in the others; vd_bm25 scores the right-hand phrases.
+    auto bestContaining = [&](qsizetype essential) -> Result<QList<Candidate>> {
+        ++m_lastStats.passes;
+        m_lastStats.walkedTerms = int(std::min(essential, byRarity.size()));
+        QStringList left;
+        QStringList all;
+        qint64 matchesAtMost = 0;
+        for (qsizetype i = 0; i < byRarity.size(); ++i) {
+            all << byRarity.at(i).phrase;
+            if (i < essential) {
+                left << byRarity.at(i).phrase;
+                matchesAtMost += byRarity.at(i).hits;
+            }
         }
-        // Enough rows, or every match was already considered (no more than the sum of the
-        // terms' chunk counts can match).
-        if (result.size() >= limit || depth >= matchesAtMost)
-            break;
+        const bool everyTerm = essential >= byRarity.size();
+        const QString match = everyTerm ? all.join(u" OR "_s)
+                                        : u"("_s + left.join(u" OR "_s) + u") AND ("_s + all.join(u" OR "_s) + u')';
+        QStringList idfSlots;
+        for (qsizetype i = 0; i < byRarity.size(); ++i)
+            idfSlots << u"?"_s;
+        QList<Candidate> found;
+        // Rank inside FTS5 first, then join the few best rows to their files: joining every
+        // match before ranking costs a lookup per matching chunk. When visibility or a filter
+        // rejects too many of them, look deeper.
+        for (qint64 depth = std::max(limit * 2, 20);; depth *= 4) {
+            found.clear();
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            if (!q.prepare(u"SELECT c.id, c.file_id, c.ordinal, f.filename, f.attributes, t.score FROM "
+                           u"(SELECT rowid, vd_bm25(chunks_fts, ?, "_s
+                           + idfSlots.join(u", "_s)
+                           + u") AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?) t "
+                             u"JOIN chunks c ON c.id = t.rowid JOIN files f ON f.file_id = c.file_id WHERE "_s
+                           + where + u" ORDER BY t.score DESC, c.id LIMIT ?"_s))
+                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+            q.addBindValue(everyTerm ? 0 : int(essential));
+            for (const Term &t : std::as_const(byRarity))
+                q.addBindValue(t.idf);
+            q.addBindValue(match);
+            q.addBindValue(depth);
+            for (const QVariant &v : std::as_const(filterBinds))
+                q.addBindValue(v);
+            q.addBindValue(limit);
+            if (!q.exec())
+                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+            while (q.next()) {
+                Candidate c;
+                c.chunkId = q.value(0).toLongLong();
+                c.fileId = q.value(1).toLongLong();
+                c.ordinal = q.value(2).toInt();
+                c.filename = q.value(3).toString();
+                c.attributes = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+                c.bm25 = q.value(5).toDouble();
+                c.score = ideal > 0 ? std::clamp(c.bm25 / ideal, 0.0, 1.0) : 0.0;
+                found.append(c);
+            }
+            // Enough rows, or every candidate was already considered.
+            if (found.size() >= limit || depth >= matchesAtMost)
+                break;
+        }
+        return found;
+    };
+
+    // Dynamic pruning (MaxScore): score the chunks of the rarest terms first. Their k-th best
+    // score is a threshold no chunk can reach through common terms alone, when those terms'
+    // upper bounds add up to less; such terms need not be walked, only looked up. The result
+    // is exactly what scoring every matching chunk would give (tst_localindex compares).
+    qsizetype walked = 1;
+    Result<QList<Candidate>> best = bestContaining(walked);
+    while (best && best->size() < limit && walked < byRarity.size())
+        best = bestContaining(++walked);
+    if (!best || walked >= byRarity.size() || best->isEmpty())
+        return best;
+    const double threshold = best->constLast().bm25;
+    double commonBound = 0;
+    qsizetype essential = byRarity.size();
+    while (essential > 0 && commonBound + byRarity.at(essential - 1).upperBound() < threshold) {
+        commonBound += byRarity.at(essential - 1).upperBound();
+        --essential;
     }
-    return result;
+    if (essential <= walked)
+        return best; // no chunk outside those already scored can enter the top `limit`
+    return bestContaining(essential);
 }
 
 Result<QHash<qint64, LocalIndex::ChunkText>> LocalIndex::texts(const QList<qint64> &chunkIds, const QStringList &terms)

@@ -84,6 +84,16 @@ public:
     // Candidates carry no text: ask for it with texts() for the chunks actually shown.
     Result<QList<Candidate>> search(const QStringList &terms, const std::optional<Filter> &filter, int limit);
 
+    // How the last search went: how many of its terms had their chunks walked (the rest were
+    // only looked up, because they could not lift a chunk into the results on their own).
+    struct SearchStats
+    {
+        int terms = 0;
+        int walkedTerms = 0;
+        int passes = 0; // ranked FTS5 queries run
+    };
+    const SearchStats &lastSearchStats() const { return m_lastStats; }
+
     struct ChunkText
     {
         QString text;
@@ -102,6 +112,7 @@ private:
     qint64 m_currentTokens = 0;
     qint64 m_currentChunkBytes = 0;
     bool m_inFile = false;
+    SearchStats m_lastStats;
 };
 
 // Splits a query into the words the index matches: Unicode letters and digits, lower-cased,
