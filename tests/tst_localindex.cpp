@@ -42,6 +42,65 @@ bool addFile(LocalIndex &index, qint64 id, const QString &name, const QStringLis
     return index.commitFile(offset).ok();
 }
 
+// A word of a 3,000-word vocabulary whose ranks follow a Zipf curve (rank r ~ 1/r).
+QString zipfWord(QRandomGenerator &random)
+{
+    return u"w%1x"_s.arg(int(std::pow(3000.0, random.generateDouble())));
+}
+
+// 60 files of 50 chunks of 20 to 80 Zipf words; every third file has lang=de, the others en.
+bool addZipfCorpus(LocalIndex &index, QRandomGenerator &random)
+{
+    for (int file = 1; file <= 60; ++file) {
+        QStringList texts;
+        for (int c = 0; c < 50; ++c) {
+            QStringList words;
+            const int length = 20 + int(random.bounded(60));
+            for (int w = 0; w < length; ++w)
+                words << zipfWord(random);
+            texts << words.join(u' ');
+        }
+        if (!addFile(index, file, u"file-%1 w%2x.txt"_s.arg(file).arg(file * 7), texts,
+                     QJsonObject{{u"lang"_s, file % 3 == 0 ? u"de"_s : u"en"_s}}))
+            return false;
+    }
+    return true;
+}
+
+// The index's own word statistics against what FTS5 has indexed: chunk count per word and
+// total tokens. Empty when they agree, else the first difference.
+QString statisticsDiffer(const QString &path)
+{
+    QString difference;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"statistics"_s);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery q(db);
+        q.exec(u"CREATE VIRTUAL TABLE temp.vocab_row USING fts5vocab(main, chunks_fts, 'row')"_s);
+        q.exec(u"SELECT v.term, v.doc, s.chunks FROM temp.vocab_row v FULL JOIN term_stats s ON s.term = v.term "
+               u"WHERE v.doc IS NOT s.chunks LIMIT 1"_s);
+        if (q.lastError().isValid())
+            difference = q.lastError().text();
+        else if (q.next())
+            difference = u"word %1: FTS5 has %2 chunks, the statistics %3"_s.arg(q.value(0).toString(),
+                                                                                   q.value(1).toString(),
+                                                                                   q.value(2).toString());
+        QSqlQuery total(db);
+        total.exec(u"CREATE VIRTUAL TABLE temp.vocab_col USING fts5vocab(main, chunks_fts, 'col')"_s);
+        total.exec(u"SELECT (SELECT sum(cnt) FROM temp.vocab_col), (SELECT value FROM meta WHERE key = 'tokens')"_s);
+        if (difference.isEmpty() && total.next() && total.value(0).toLongLong() != total.value(1).toLongLong())
+            difference = u"FTS5 holds %1 tokens, the statistics say %2"_s.arg(total.value(0).toString(),
+                                                                                total.value(1).toString());
+        q.finish();
+        total.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"statistics"_s);
+    return difference;
+}
+
 QList<qint64> files(const Result<QList<LocalIndex::Candidate>> &r)
 {
     QList<qint64> ids;
@@ -189,25 +248,7 @@ private slots:
         LocalIndex index(path);
         QVERIFY(index.open());
         QRandomGenerator random(7);
-        const int vocabulary = 3000;
-        auto word = [&] {
-            // Zipf: rank r with probability ~ 1/r.
-            const double u = random.generateDouble();
-            const int rank = int(std::pow(double(vocabulary), u));
-            return u"w%1x"_s.arg(rank);
-        };
-        for (int file = 1; file <= 60; ++file) {
-            QStringList texts;
-            for (int c = 0; c < 50; ++c) {
-                QStringList words;
-                const int length = 20 + int(random.bounded(60));
-                for (int w = 0; w < length; ++w)
-                    words << word();
-                texts << words.join(u' ');
-            }
-            QVERIFY(addFile(index, file, u"file-%1.txt"_s.arg(file), texts,
-                            QJsonObject{{u"lang"_s, file % 3 == 0 ? u"de"_s : u"en"_s}}));
-        }
+        QVERIFY(addZipfCorpus(index, random));
         QVERIFY(index.setVisible(5, false));
         const auto filter = engine::Filter::fromJson(
             QJsonDocument::fromJson(j("{`type`:`eq`,`key`:`lang`,`value`:`en`}").toUtf8()).object());
@@ -221,7 +262,7 @@ private slots:
             QStringList terms;
             const int count = 1 + int(random.bounded(4));
             while (terms.size() < count) {
-                const QString w = word();
+                const QString w = zipfWord(random);
                 if (!terms.contains(w))
                     terms << w;
             }
@@ -259,6 +300,43 @@ private slots:
         QSqlDatabase::removeDatabase(u"reference"_s);
         // The comparison must cover the pruned path, not only the exhaustive one.
         QVERIFY2(pruned > 30, qPrintable(u"only %1 of 150 queries were pruned"_s.arg(pruned)));
+    }
+
+    // The per-word statistics pruning relies on stay equal to FTS5's own counts through
+    // rewrites and removals, and an index written before they existed gets them on open.
+    void termStatisticsFollowTheIndex()
+    {
+        const QString path = m_dir.filePath(u"statistics.index"_s);
+        {
+            LocalIndex index(path);
+            QVERIFY(index.open());
+            QRandomGenerator random(11);
+            QVERIFY(addZipfCorpus(index, random));
+            QCOMPARE(statisticsDiffer(path), QString());
+            QVERIFY(index.removeFile(3));
+            QVERIFY(addFile(index, 4, u"rewritten.txt"_s, {u"w1x w2x w2x brand new words"_s}));
+            index.abortFile();
+            QVERIFY(index.beginFile(5, u"aborted.txt"_s, {}));
+            QVERIFY(index.addChunk({0, 0, 5, 1, "zeppelin"}));
+            index.abortFile();
+            QCOMPARE(statisticsDiffer(path), QString());
+        }
+        {
+            // As an index from before the statistics: no table, no flag.
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"DROP TABLE term_stats"_s));
+            QVERIFY(q.exec(u"DELETE FROM meta WHERE key IN ('term_stats', 'tokens')"_s));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        LocalIndex reopened(path);
+        QVERIFY(reopened.open());
+        QCOMPARE(statisticsDiffer(path), QString());
+        QVERIFY(reopened.search({u"w1x"_s, u"w2x"_s}, std::nullopt, 10));
     }
 
     void queryAnalysis()

@@ -101,19 +101,18 @@ void bm25Function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
     sqlite3_result_double(ctx, score);
 }
 
-} // namespace
-
-bool registerFts5Scorer(const QSqlDatabase &db, double titleWeight, double textWeight, QString *error)
+// The FTS5 API of an open QSQLITE connection (nullptr and a reason when there is none).
+fts5_api *fts5Api(const QSqlDatabase &db, QString *error)
 {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     if (!handle.isValid() || std::strcmp(handle.typeName(), "sqlite3*") != 0) {
         *error = u"the index connection is not an SQLite connection"_s;
-        return false;
+        return nullptr;
     }
     sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData());
     if (!sqlite) {
         *error = u"the index connection is not open"_s;
-        return false;
+        return nullptr;
     }
     // The documented way to reach the FTS5 API: SELECT fts5(?1) with a pointer bound to ?1.
     fts5_api *api = nullptr;
@@ -125,12 +124,76 @@ bool registerFts5Scorer(const QSqlDatabase &db, double titleWeight, double textW
     sqlite3_finalize(statement);
     if (!api || api->iVersion < 2) {
         *error = u"this SQLite has no FTS5 (version 2 or later) API: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(sqlite)));
-        return false;
+        return nullptr;
     }
+    return api;
+}
+
+int forwardToken(void *context, int flags, const char *token, int length, int start, int end)
+{
+    Q_UNUSED(start);
+    Q_UNUSED(end);
+    // Colocated tokens (synonyms) are not counted by FTS5 in a column's size; porter has none.
+    if (!(flags & FTS5_TOKEN_COLOCATED))
+        (*static_cast<const std::function<void(const char *, int)> *>(context))(token, length);
+    return SQLITE_OK;
+}
+
+} // namespace
+
+struct IndexTokenizer::Private
+{
+    fts5_tokenizer methods{};
+    ::Fts5Tokenizer *instance = nullptr;
+};
+
+IndexTokenizer::IndexTokenizer(std::unique_ptr<Private> p)
+    : d(std::move(p))
+{ }
+
+IndexTokenizer::~IndexTokenizer()
+{
+    if (d->instance)
+        d->methods.xDelete(d->instance);
+}
+
+std::unique_ptr<IndexTokenizer> IndexTokenizer::create(const QSqlDatabase &db, QString *error)
+{
+    fts5_api *api = fts5Api(db, error);
+    if (!api)
+        return nullptr;
+    auto p = std::make_unique<Private>();
+    void *userData = nullptr;
+    if (api->xFindTokenizer(api, "porter", &userData, &p->methods) != SQLITE_OK) {
+        *error = u"SQLite's FTS5 has no porter tokenizer"_s;
+        return nullptr;
+    }
+    const char *arguments[] = {"unicode61", "remove_diacritics", "2"};
+    if (p->methods.xCreate(userData, arguments, 3, &p->instance) != SQLITE_OK || !p->instance) {
+        *error = u"cannot create FTS5's porter unicode61 tokenizer"_s;
+        return nullptr;
+    }
+    return std::unique_ptr<IndexTokenizer>(new IndexTokenizer(std::move(p)));
+}
+
+bool IndexTokenizer::tokenize(const QByteArray &utf8, Mode mode,
+                             const std::function<void(const char *, int)> &token) const
+{
+    auto *context = const_cast<std::function<void(const char *, int)> *>(&token);
+    return d->methods.xTokenize(d->instance, context, mode == Mode::Query ? FTS5_TOKENIZE_QUERY : FTS5_TOKENIZE_DOCUMENT,
+                                utf8.constData(), int(utf8.size()), forwardToken)
+        == SQLITE_OK;
+}
+
+bool registerFts5Scorer(const QSqlDatabase &db, double titleWeight, double textWeight, QString *error)
+{
+    fts5_api *api = fts5Api(db, error);
+    if (!api)
+        return false;
     auto *weights = new Weights{{titleWeight, textWeight}};
     if (api->xCreateFunction(api, "vd_bm25", weights, bm25Function, destroyWeights) != SQLITE_OK) {
         destroyWeights(weights);
-        *error = u"cannot register the vd_bm25 function: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(sqlite)));
+        *error = u"cannot register the vd_bm25 function"_s;
         return false;
     }
     return true;

@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+
+#include <functional>
+#include <memory>
 
 class QSqlDatabase;
 
@@ -22,5 +26,25 @@ inline constexpr double kBm25B = 0.75;
 
 // Registers vd_bm25 on an open QSQLITE connection; false with a reason when it cannot.
 bool registerFts5Scorer(const QSqlDatabase &db, double titleWeight, double textWeight, QString *error);
+
+// FTS5's own tokenizer, as the index uses it ('porter unicode61 remove_diacritics 2'), so that
+// the index's per-word statistics count exactly the tokens FTS5 indexes and matches.
+class IndexTokenizer
+{
+public:
+    static std::unique_ptr<IndexTokenizer> create(const QSqlDatabase &db, QString *error);
+    ~IndexTokenizer();
+    IndexTokenizer(const IndexTokenizer &) = delete;
+    IndexTokenizer &operator=(const IndexTokenizer &) = delete;
+
+    enum class Mode { Document, Query };
+    // Calls `token` for each token of the UTF-8 text, in order; false when FTS5 reports an error.
+    bool tokenize(const QByteArray &utf8, Mode mode, const std::function<void(const char *, int)> &token) const;
+
+private:
+    struct Private;
+    explicit IndexTokenizer(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
 
 } // namespace vd::engine

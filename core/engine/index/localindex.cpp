@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QScopeGuard>
 
 #include <cmath>
 
@@ -146,7 +147,10 @@ Result<void> LocalIndex::open()
         u"PRAGMA synchronous=NORMAL"_s,
         u"PRAGMA cache_size=-32000"_s,
         u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
-        u"INSERT OR IGNORE INTO meta (key, value) VALUES ('chunks', 0), ('format', 1)"_s,
+        u"INSERT OR IGNORE INTO meta (key, value) VALUES ('chunks', 0), ('format', 1), ('tokens', 0), "
+        u"('term_stats', 1)"_s,
+        u"CREATE TABLE IF NOT EXISTS term_stats (term TEXT PRIMARY KEY, chunks INTEGER NOT NULL, impact REAL NOT "
+        u"NULL, reference_length REAL NOT NULL) WITHOUT ROWID"_s,
         u"CREATE TABLE IF NOT EXISTS files (file_id INTEGER PRIMARY KEY, filename TEXT NOT NULL, "
         u"attributes TEXT NOT NULL DEFAULT '{}', visible INTEGER NOT NULL DEFAULT 1, chunk_count INTEGER NOT NULL, "
         u"token_count INTEGER NOT NULL, text_bytes INTEGER NOT NULL, chunk_bytes INTEGER NOT NULL)"_s,
@@ -174,7 +178,137 @@ Result<void> LocalIndex::open()
     QString why;
     if (!registerFts5Scorer(db, kTitleWeight, kTextWeight, &why))
         return ServiceError::unavailable(u"Cannot search the index %1: %2."_s.arg(m_path, why));
+    m_tokenizer = IndexTokenizer::create(db, &why);
+    if (!m_tokenizer)
+        return ServiceError::unavailable(u"Cannot index into %1: %2."_s.arg(m_path, why));
+    // An index written before the word statistics existed gets them now, once.
+    auto statsValid = metaValue(u"term_stats"_s);
+    if (!statsValid)
+        return statsValid.error();
+    if (*statsValid != 1)
+        return rebuildTermStats();
     return {};
+}
+
+Result<qint64> LocalIndex::metaValue(const QString &key)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    q.addBindValue(key);
+    if (!q.exec())
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+    return q.next() ? q.value(0).toLongLong() : -1;
+}
+
+Result<qint64> LocalIndex::tokenCount()
+{
+    return metaValue(u"tokens"_s);
+}
+
+void LocalIndex::countChunk(const QByteArray &text)
+{
+    thread_local QHash<QByteArray, int> textTerms;
+    textTerms.clear();
+    int length = 0;
+    m_tokenizer->tokenize(text, IndexTokenizer::Mode::Document, [&](const char *token, int size) {
+        ++textTerms[QByteArray(token, size)];
+        ++length;
+    });
+    const int chunkLength = m_titleLength + length;
+    m_fileTokens += chunkLength;
+    // A bound that stays valid while the store's average chunk length is at most 1.5 times what
+    // it is now (BM25's term factor only grows with the average); past that, search falls back
+    // to the loose bound for this word.
+    const double chunksSoFar = double(m_baseChunks + m_currentChunks + 1);
+    const double reference = 1.1 * std::max(double(m_baseTokens + m_fileTokens) / chunksSoFar, 1.0);
+    const double norm = kBm25K1 * (1 - kBm25B + kBm25B * chunkLength / reference);
+    auto record = [&](const QByteArray &term, double frequency) {
+        TermDelta &delta = m_fileTerms[term];
+        ++delta.chunks;
+        delta.impact = std::max(delta.impact, frequency * (kBm25K1 + 1) / (frequency + norm));
+        delta.referenceLength = std::min(delta.referenceLength, reference);
+    };
+    for (auto it = textTerms.cbegin(); it != textTerms.cend(); ++it)
+        record(it.key(), kTextWeight * it.value() + kTitleWeight * m_titleTerms.value(it.key()));
+    for (auto it = m_titleTerms.cbegin(); it != m_titleTerms.cend(); ++it)
+        if (!textTerms.contains(it.key()))
+            record(it.key(), kTitleWeight * it.value());
+}
+
+Result<void> LocalIndex::writeTermStats()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.prepare(u"INSERT INTO term_stats (term, chunks, impact, reference_length) VALUES (?, ?, ?, ?) "
+                   u"ON CONFLICT (term) DO UPDATE SET chunks = chunks + excluded.chunks, "
+                   u"impact = max(impact, excluded.impact), "
+                   u"reference_length = min(reference_length, excluded.reference_length)"_s))
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+    for (auto it = m_fileTerms.cbegin(); it != m_fileTerms.cend(); ++it) {
+        q.addBindValue(QString::fromUtf8(it.key()));
+        q.addBindValue(it->chunks);
+        q.addBindValue(it->impact);
+        q.addBindValue(it->referenceLength);
+        if (!q.exec())
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+    }
+    m_fileTerms.clear();
+    return {};
+}
+
+Result<void> LocalIndex::rebuildTermStats()
+{
+    if (auto r = exec(u"BEGIN IMMEDIATE"_s); !r)
+        return r;
+    auto rebuild = [&]() -> Result<void> {
+        if (auto r = exec(u"CREATE TABLE IF NOT EXISTS term_stats (term TEXT PRIMARY KEY, chunks INTEGER NOT NULL, "
+                          u"impact REAL NOT NULL, reference_length REAL NOT NULL) WITHOUT ROWID"_s);
+            !r)
+            return r;
+        auto valid = metaValue(u"term_stats"_s);
+        if (!valid)
+            return valid.error();
+        if (*valid == 1)
+            return {}; // another connection did it meanwhile
+        if (auto r = exec(u"DELETE FROM term_stats"_s); !r)
+            return r;
+        m_fileTerms.clear();
+        m_baseChunks = 0;
+        m_baseTokens = 0;
+        m_fileTokens = 0;
+        m_currentChunks = 0;
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        q.setForwardOnly(true);
+        if (!q.exec(u"SELECT title, text FROM chunks ORDER BY file_id, ordinal"_s))
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+        QString title;
+        bool first = true;
+        while (q.next()) {
+            if (first || q.value(0).toString() != title) {
+                first = false;
+                title = q.value(0).toString();
+                m_titleTerms.clear();
+                m_titleLength = 0;
+                m_tokenizer->tokenize(title.toUtf8(), IndexTokenizer::Mode::Document, [&](const char *t, int n) {
+                    ++m_titleTerms[QByteArray(t, n)];
+                    ++m_titleLength;
+                });
+            }
+            countChunk(q.value(1).toString().toUtf8());
+            ++m_currentChunks;
+        }
+        const qint64 tokens = m_fileTokens;
+        m_currentChunks = 0;
+        m_fileTokens = 0;
+        if (auto r = writeTermStats(); !r)
+            return r;
+        return exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('tokens', ?), ('term_stats', 1)"_s, {tokens});
+    };
+    if (auto r = rebuild(); !r) {
+        QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(u"ROLLBACK"_s);
+        m_fileTerms.clear();
+        return r;
+    }
+    return exec(u"COMMIT"_s);
 }
 
 Result<void> LocalIndex::beginFile(qint64 fileId, const QString &filename, const QJsonObject &attributes)
@@ -187,11 +321,22 @@ Result<void> LocalIndex::beginFile(qint64 fileId, const QString &filename, const
     m_currentTokens = 0;
     m_currentChunkBytes = 0;
     m_currentTitle = titleOf(filename);
+    m_titleCounted = false;
+    m_fileTerms.clear();
+    m_fileTokens = 0;
     // Whatever an interrupted attempt committed for this file is replaced, never duplicated.
-    if (auto r = removeFile(fileId); !r) {
+    if (auto r = removeFileRows(fileId); !r) {
         abortFile();
         return r;
     }
+    auto chunks = metaValue(u"chunks"_s);
+    auto tokens = chunks ? metaValue(u"tokens"_s) : Result<qint64>(chunks.error());
+    if (!tokens) {
+        abortFile();
+        return tokens.error();
+    }
+    m_baseChunks = *chunks;
+    m_baseTokens = *tokens;
     const QString attributesText = QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact));
     if (auto r =
             exec(u"INSERT INTO files (file_id, filename, attributes, visible, chunk_count, token_count, text_bytes, "
@@ -222,6 +367,16 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
             return ServiceError::unavailable(
                 u"The index %1 failed: %2"_s.arg(m_path, m_insertChunk->lastError().text()));
     }
+    if (!m_titleCounted) {
+        m_titleCounted = true;
+        m_titleTerms.clear();
+        m_titleLength = 0;
+        m_tokenizer->tokenize(m_currentTitle.toUtf8(), IndexTokenizer::Mode::Document, [&](const char *t, int n) {
+            ++m_titleTerms[QByteArray(t, n)];
+            ++m_titleLength;
+        });
+    }
+    countChunk(chunk.text);
     QSqlQuery &q = *m_insertChunk;
     q.addBindValue(m_currentFile);
     q.addBindValue(chunk.ordinal);
@@ -250,6 +405,10 @@ Result<IndexedFile> LocalIndex::commitFile(qint64 textBytes)
     if (r)
         r = exec(u"UPDATE meta SET value = value + ? WHERE key = 'chunks'"_s, {stats.chunkCount});
     if (r)
+        r = exec(u"UPDATE meta SET value = value + ? WHERE key = 'tokens'"_s, {m_fileTokens});
+    if (r)
+        r = writeTermStats();
+    if (r)
         r = exec(u"COMMIT"_s);
     if (!r) {
         abortFile();
@@ -262,6 +421,7 @@ Result<IndexedFile> LocalIndex::commitFile(qint64 textBytes)
 void LocalIndex::abortFile()
 {
     m_insertChunk.reset();
+    m_fileTerms.clear();
     if (!m_inFile)
         return;
     QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(u"ROLLBACK"_s);
@@ -281,9 +441,77 @@ Result<void> LocalIndex::setAttributes(qint64 fileId, const QJsonObject &attribu
 
 Result<void> LocalIndex::removeFile(qint64 fileId)
 {
-    auto r =
-        exec(u"UPDATE meta SET value = value - (SELECT count(*) FROM chunks WHERE file_id = ?) WHERE key = 'chunks'"_s,
-             {fileId});
+    if (m_inFile)
+        return removeFileRows(fileId);
+    if (auto r = exec(u"BEGIN IMMEDIATE"_s); !r)
+        return r;
+    if (auto r = removeFileRows(fileId); !r) {
+        QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(u"ROLLBACK"_s);
+        return r;
+    }
+    return exec(u"COMMIT"_s);
+}
+
+Result<void> LocalIndex::removeFileRows(qint64 fileId)
+{
+    // Take the file's words out of the statistics: how many of its chunks hold each word, and
+    // its chunks' lengths. (Largest term factors stay: a stale bound is still an upper bound.)
+    QHash<QByteArray, qint64> chunksPerTerm;
+    qint64 tokens = 0;
+    {
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT title, text FROM chunks WHERE file_id = ? ORDER BY ordinal"_s);
+        q.addBindValue(fileId);
+        if (!q.exec())
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+        QString title;
+        bool first = true;
+        QSet<QByteArray> titleTerms;
+        int titleLength = 0;
+        QSet<QByteArray> chunkTerms;
+        while (q.next()) {
+            if (first || q.value(0).toString() != title) {
+                first = false;
+                title = q.value(0).toString();
+                titleTerms.clear();
+                titleLength = 0;
+                m_tokenizer->tokenize(title.toUtf8(), IndexTokenizer::Mode::Document, [&](const char *t, int n) {
+                    titleTerms.insert(QByteArray(t, n));
+                    ++titleLength;
+                });
+            }
+            chunkTerms = titleTerms;
+            tokens += titleLength;
+            m_tokenizer->tokenize(q.value(1).toString().toUtf8(), IndexTokenizer::Mode::Document,
+                                  [&](const char *t, int n) {
+                                      chunkTerms.insert(QByteArray(t, n));
+                                      ++tokens;
+                                  });
+            for (const QByteArray &term : std::as_const(chunkTerms))
+                ++chunksPerTerm[term];
+        }
+    }
+    if (!chunksPerTerm.isEmpty()) {
+        QSqlQuery update(QSqlDatabase::database(m_connection, false));
+        QSqlQuery drop(QSqlDatabase::database(m_connection, false));
+        if (!update.prepare(u"UPDATE term_stats SET chunks = chunks - ? WHERE term = ?"_s)
+            || !drop.prepare(u"DELETE FROM term_stats WHERE term = ? AND chunks <= 0"_s))
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, update.lastError().text()));
+        for (auto it = chunksPerTerm.cbegin(); it != chunksPerTerm.cend(); ++it) {
+            const QString term = QString::fromUtf8(it.key());
+            update.addBindValue(it.value());
+            update.addBindValue(term);
+            drop.addBindValue(term);
+            if (!update.exec() || !drop.exec())
+                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, update.lastError().text()));
+        }
+    }
+    auto r = exec(u"UPDATE meta SET value = value - ? WHERE key = 'tokens'"_s, {tokens});
+    if (r)
+        r = exec(
+            u"UPDATE meta SET value = value - (SELECT count(*) FROM chunks WHERE file_id = ?) WHERE key = 'chunks'"_s,
+            {fileId});
     if (r)
         r = exec(u"DELETE FROM chunks WHERE file_id = ?"_s, {fileId});
     if (r)
@@ -330,68 +558,120 @@ Result<qint64> LocalIndex::chunkCount()
 Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms, const std::optional<Filter> &filter,
                                                         int limit)
 {
-    m_lastStats = {int(terms.size()), 0, 0};
+    m_lastStats = {int(terms.size()), 0, 0, 0};
     if (terms.isEmpty())
         return QList<Candidate>();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    auto total = chunkCount();
-    if (!total)
-        return total.error();
+    // One read transaction: the statistics and the ranking see the same snapshot of the index.
+    const bool ownTransaction = !m_inFile;
+    if (ownTransaction)
+        if (auto r = exec(u"BEGIN"_s); !r)
+            return r.error();
+    const auto endRead = qScopeGuard([&] {
+        if (ownTransaction)
+            QSqlQuery(db).exec(u"COMMIT"_s);
+    });
+    auto total = metaValue(u"chunks"_s);
+    auto tokens = total ? metaValue(u"tokens"_s) : total;
+    auto statsValid = tokens ? metaValue(u"term_stats"_s) : tokens;
+    if (!statsValid)
+        return statsValid.error();
     const double n = double(std::max<qint64>(*total, 1));
+    const double averageLength = double(*tokens) / n;
 
-    // Each term's document frequency and idf (FTS5's formula). A term can add at most
-    // idf * (k1 + 1) to a chunk's score, whatever its frequency there: its upper bound.
+    // Each word's chunk count, idf (FTS5's formula) and upper bound: the most it can add to a
+    // chunk's score. The bound is idf times the word's largest BM25 term factor, kept in
+    // term_stats as chunks are written; without it (a word FTS5 splits into several tokens, or
+    // an average chunk length beyond what the factor was computed for) it is idf * (k1 + 1).
     struct Term
     {
         QString phrase;
         qint64 hits = 0;
         double idf = 0;
-        double upperBound() const { return idf * (kBm25K1 + 1); }
+        double upperBound = 0;
     };
     QList<Term> byRarity;
+    double ideal = 0; // the best score the query could reach: scores are divided by it
+    QSqlQuery lookup(db);
+    lookup.prepare(u"SELECT chunks, impact, reference_length FROM term_stats WHERE term = ?"_s);
     for (const QString &term : terms) {
-        QSqlQuery q(db);
-        q.prepare(u"SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?"_s);
-        q.addBindValue(quoted(term));
-        if (!q.exec() || !q.next())
-            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-        Term t{quoted(term), q.value(0).toLongLong(), 0};
+        Term t{quoted(term)};
+        std::optional<double> factor;
+        QList<QByteArray> tokenized;
+        if (*statsValid == 1)
+            m_tokenizer->tokenize(term.toUtf8(), IndexTokenizer::Mode::Query,
+                                  [&](const char *text, int size) { tokenized << QByteArray(text, size); });
+        if (tokenized.size() == 1) {
+            lookup.addBindValue(QString::fromUtf8(tokenized.constFirst()));
+            if (!lookup.exec())
+                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, lookup.lastError().text()));
+            if (lookup.next()) {
+                t.hits = lookup.value(0).toLongLong();
+                if (averageLength <= lookup.value(2).toDouble())
+                    factor = lookup.value(1).toDouble();
+            }
+            lookup.finish();
+        } else {
+            QSqlQuery q(db);
+            q.prepare(u"SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?"_s);
+            q.addBindValue(t.phrase);
+            if (!q.exec() || !q.next())
+                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+            t.hits = q.value(0).toLongLong();
+        }
         t.idf = std::log((n - double(t.hits) + 0.5) / (double(t.hits) + 0.5));
         if (t.idf <= 0)
             t.idf = 1e-6;
-        byRarity.append(t);
+        ideal += t.idf * (kBm25K1 + 1);
+        t.upperBound = t.idf * factor.value_or(kBm25K1 + 1);
+        if (t.hits > 0)
+            byRarity.append(t);
     }
+    if (byRarity.isEmpty())
+        return QList<Candidate>();
     std::stable_sort(byRarity.begin(), byRarity.end(), [](const Term &a, const Term &b) { return a.hits < b.hits; });
-    // The best score the query could reach here; scores are divided by it, so 1.0 means
-    // "every term, as strongly as bm25 can weigh it".
-    double ideal = 0;
-    for (const Term &t : std::as_const(byRarity))
-        ideal += t.upperBound();
 
     QString where = u"f.visible = 1"_s;
     QVariantList filterBinds;
     if (filter)
         where += u" AND "_s + filter->toSql(u"f.attributes"_s, &filterBinds);
 
-    // The best `limit` visible, filter-passing chunks among those containing at least one of
-    // the `essential` rarest terms, scored over all terms. FTS5 walks the doclists of the
-    // essential terms only and seeks in the others; vd_bm25 scores the right-hand phrases.
-    auto bestContaining = [&](qsizetype essential) -> Result<QList<Candidate>> {
+    // The best `limit` visible, filter-passing chunks among those that contain one of the
+    // `walked` rarest words, or every word of one of `groups` (bit masks over byRarity), scored
+    // over all words. FTS5 walks the doclists of the walked words (and of each group's rarest
+    // word) and only seeks in the others; vd_bm25 scores the phrases after the `AND`.
+    auto bestContaining = [&](qsizetype walked, const QList<quint32> &groups) -> Result<QList<Candidate>> {
         ++m_lastStats.passes;
-        m_lastStats.walkedTerms = int(std::min(essential, byRarity.size()));
-        QStringList left;
+        m_lastStats.walkedTerms = int(std::min(walked, byRarity.size()));
+        m_lastStats.groups = int(groups.size());
+        QStringList alternatives;
         QStringList all;
+        int leftPhrases = 0;
         qint64 matchesAtMost = 0;
         for (qsizetype i = 0; i < byRarity.size(); ++i) {
             all << byRarity.at(i).phrase;
-            if (i < essential) {
-                left << byRarity.at(i).phrase;
+            if (i < walked) {
+                alternatives << byRarity.at(i).phrase;
+                ++leftPhrases;
                 matchesAtMost += byRarity.at(i).hits;
             }
         }
-        const bool everyTerm = essential >= byRarity.size();
-        const QString match = everyTerm ? all.join(u" OR "_s)
-                                        : u"("_s + left.join(u" OR "_s) + u") AND ("_s + all.join(u" OR "_s) + u')';
+        for (const quint32 group : groups) {
+            QStringList every;
+            qint64 fewest = std::numeric_limits<qint64>::max();
+            for (qsizetype i = 0; i < byRarity.size(); ++i)
+                if (group & (1u << i)) {
+                    every << byRarity.at(i).phrase;
+                    ++leftPhrases;
+                    fewest = std::min(fewest, byRarity.at(i).hits);
+                }
+            alternatives << u"("_s + every.join(u" AND "_s) + u')';
+            matchesAtMost += fewest;
+        }
+        const bool everyTerm = walked >= byRarity.size();
+        const QString match = everyTerm
+            ? all.join(u" OR "_s)
+            : u"("_s + alternatives.join(u" OR "_s) + u") AND ("_s + all.join(u" OR "_s) + u')';
         QStringList idfSlots;
         for (qsizetype i = 0; i < byRarity.size(); ++i)
             idfSlots << u"?"_s;
@@ -410,7 +690,7 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
                              u"JOIN chunks c ON c.id = t.rowid JOIN files f ON f.file_id = c.file_id WHERE "_s
                            + where + u" ORDER BY t.score DESC, c.id LIMIT ?"_s))
                 return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-            q.addBindValue(everyTerm ? 0 : int(essential));
+            q.addBindValue(everyTerm ? 0 : leftPhrases);
             for (const Term &t : std::as_const(byRarity))
                 q.addBindValue(t.idf);
             q.addBindValue(match);
@@ -438,26 +718,51 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
         return found;
     };
 
-    // Dynamic pruning (MaxScore): score the chunks of the rarest terms first. Their k-th best
-    // score is a threshold no chunk can reach through common terms alone, when those terms'
-    // upper bounds add up to less; such terms need not be walked, only looked up. The result
-    // is exactly what scoring every matching chunk would give (tst_localindex compares).
+    // Dynamic pruning. First score the chunks of the rarest word (of the two rarest, ... until
+    // there are `limit` results). Their `limit`-th best score is a threshold that a chunk
+    // without those words can only reach if it holds enough of the other words: a set of words
+    // whose upper bounds add up to the threshold. Those chunks are found with FTS5 AND queries
+    // (one per minimal such set), which seek instead of walk, and scored in a second pass. The
+    // result is exactly what scoring every matching chunk gives (tst_localindex compares).
     qsizetype walked = 1;
-    Result<QList<Candidate>> best = bestContaining(walked);
+    Result<QList<Candidate>> best = bestContaining(walked, {});
     while (best && best->size() < limit && walked < byRarity.size())
-        best = bestContaining(++walked);
+        best = bestContaining(++walked, {});
     if (!best || walked >= byRarity.size() || best->isEmpty())
         return best;
     const double threshold = best->constLast().bm25;
-    double commonBound = 0;
-    qsizetype essential = byRarity.size();
-    while (essential > 0 && commonBound + byRarity.at(essential - 1).upperBound() < threshold) {
-        commonBound += byRarity.at(essential - 1).upperBound();
-        --essential;
+    const qsizetype remaining = byRarity.size() - walked;
+    if (remaining > 12) {
+        // Long queries: too many word sets to enumerate. Walk every word that the common
+        // words' bounds, added up, cannot do without (MaxScore).
+        double commonBound = 0;
+        qsizetype essential = byRarity.size();
+        while (essential > 0 && commonBound + byRarity.at(essential - 1).upperBound < threshold) {
+            commonBound += byRarity.at(essential - 1).upperBound;
+            --essential;
+        }
+        if (essential <= walked)
+            return best;
+        return bestContaining(essential, {});
     }
-    if (essential <= walked)
-        return best; // no chunk outside those already scored can enter the top `limit`
-    return bestContaining(essential);
+    QList<quint32> groups;
+    for (quint32 subset = 1; subset < (1u << remaining); ++subset) {
+        double sum = 0;
+        for (qsizetype i = 0; i < remaining; ++i)
+            if (subset & (1u << i))
+                sum += byRarity.at(walked + i).upperBound;
+        if (sum < threshold)
+            continue;
+        bool minimal = true;
+        for (qsizetype i = 0; i < remaining && minimal; ++i)
+            if ((subset & (1u << i)) && sum - byRarity.at(walked + i).upperBound >= threshold)
+                minimal = false;
+        if (minimal)
+            groups << (subset << walked);
+    }
+    if (groups.isEmpty())
+        return best; // no chunk outside those already scored can enter the results
+    return bestContaining(walked, groups);
 }
 
 Result<QHash<qint64, LocalIndex::ChunkText>> LocalIndex::texts(const QList<qint64> &chunkIds, const QStringList &terms)

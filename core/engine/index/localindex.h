@@ -10,9 +10,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
 #include <memory>
 
 namespace vd::engine {
+
+class IndexTokenizer;
 
 Q_DECLARE_LOGGING_CATEGORY(lcIndex)
 
@@ -43,6 +46,8 @@ class LocalIndex
 public:
     explicit LocalIndex(QString path);
     ~LocalIndex();
+    // FTS5's token count of every chunk, over both fields (what BM25 calls document length).
+    Result<qint64> tokenCount();
     LocalIndex(const LocalIndex &) = delete;
     LocalIndex &operator=(const LocalIndex &) = delete;
 
@@ -84,12 +89,13 @@ public:
     // Candidates carry no text: ask for it with texts() for the chunks actually shown.
     Result<QList<Candidate>> search(const QStringList &terms, const std::optional<Filter> &filter, int limit);
 
-    // How the last search went: how many of its terms had their chunks walked (the rest were
+    // How the last search went: how many of its words had all their chunks scored (the rest were
     // only looked up, because they could not lift a chunk into the results on their own).
     struct SearchStats
     {
         int terms = 0;
         int walkedTerms = 0;
+        int groups = 0; // sets of the other words looked up together (FTS5 AND) in the last pass
         int passes = 0; // ranked FTS5 queries run
     };
     const SearchStats &lastSearchStats() const { return m_lastStats; }
@@ -103,6 +109,20 @@ public:
 
 private:
     Result<void> exec(const QString &sql, const QVariantList &binds = {});
+    Result<qint64> metaValue(const QString &key);
+    // Removes a file's rows and takes its words out of the word statistics (inside a transaction).
+    Result<void> removeFileRows(qint64 fileId);
+    // Recomputes the word statistics from the chunks (an index written before they existed).
+    Result<void> rebuildTermStats();
+    struct TermDelta
+    {
+        qint64 chunks = 0;
+        double impact = 0; // the largest BM25 term factor, f (k1 + 1) / (f + k1 (1 - b + b dl / L))
+        double referenceLength = std::numeric_limits<double>::max(); // L: valid while the average is at most L
+    };
+    void countChunk(const QByteArray &text);
+    Result<void> writeTermStats();
+
     QString m_path;
     QString m_connection;
     qint64 m_currentFile = 0;
@@ -113,6 +133,15 @@ private:
     qint64 m_currentChunkBytes = 0;
     bool m_inFile = false;
     SearchStats m_lastStats;
+    std::unique_ptr<IndexTokenizer> m_tokenizer;
+    // The file being written: its title's tokens, its words' statistics, the totals before it.
+    bool m_titleCounted = false;
+    QHash<QByteArray, int> m_titleTerms;
+    int m_titleLength = 0;
+    QHash<QByteArray, TermDelta> m_fileTerms;
+    qint64 m_baseChunks = 0;
+    qint64 m_baseTokens = 0;
+    qint64 m_fileTokens = 0;
 };
 
 // Splits a query into the words the index matches: Unicode letters and digits, lower-cased,
