@@ -207,12 +207,19 @@ Result<qint64> LocalIndex::tokenCount()
 
 void LocalIndex::countChunk(const QByteArray &text)
 {
+    // The chunk's words and how often each occurs. Lookups use the tokenizer's own bytes;
+    // only a word new to the chunk is copied.
     thread_local QHash<QByteArray, int> textTerms;
     textTerms.clear();
+    textTerms.reserve(512);
     int length = 0;
     m_tokenizer->tokenize(text, IndexTokenizer::Mode::Document, [&](const char *token, int size) {
-        ++textTerms[QByteArray(token, size)];
         ++length;
+        const auto it = textTerms.find(QByteArray::fromRawData(token, size));
+        if (it != textTerms.end())
+            ++*it;
+        else
+            textTerms.insert(QByteArray(token, size), 1);
     });
     const int chunkLength = m_titleLength + length;
     m_fileTokens += chunkLength;
