@@ -14,3 +14,6 @@ CREATE TABLE sync_lease (
     CHECK (heartbeat_at >= acquired_at),
     CHECK (expires_at > heartbeat_at)
 );
+
+-- Purge asks, for every file it removes, whether any other file still uses the same bytes.
+CREATE INDEX vector_store_files_sha_idx ON vector_store_files (sha256);

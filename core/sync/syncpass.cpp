@@ -10,10 +10,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMap>
 #include <QSqlError>
-
-#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -581,14 +578,8 @@ std::optional<ServiceError> SyncPass::expireStore(const StoreRef &ref, const QSt
         if (!batch)
             return batch.error();
         QList<qint64> ids;
-        QMap<QString, std::tuple<int, qint64, qint64>> deltas;
-        while (batch.value().next()) {
+        while (batch.value().next())
             ids << batch.value().value(0).toLongLong();
-            auto &[files, usage, size] = deltas[batch.value().value(1).toString()];
-            files -= 1;
-            usage -= batch.value().value(2).toLongLong();
-            size -= batch.value().value(3).toLongLong();
-        }
         batch.value().finish();
         if (ids.isEmpty())
             break;
@@ -599,10 +590,24 @@ std::optional<ServiceError> SyncPass::expireStore(const StoreRef &ref, const QSt
             if (!r)
                 return r.error();
         }
-        for (auto it = deltas.cbegin(); it != deltas.cend(); ++it)
-            if (auto p = adjustStoreCounters(m_db, ref.store.id, it.key(), std::get<0>(it.value()),
-                                             std::get<1>(it.value()), std::get<2>(it.value())))
-                return p;
+        // Recounted from the files left (a remote store's counters came from the remote).
+        auto recount = exec(
+            u"UPDATE vector_stores SET "
+            u"files_in_progress = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+            u"AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
+            u"files_completed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+            u"AND f.deleted_at IS NULL AND f.status = 'completed'), "
+            u"files_failed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+            u"AND f.deleted_at IS NULL AND f.status = 'failed'), "
+            u"files_cancelled = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+            u"AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
+            u"usage_bytes = (SELECT coalesce(sum(usage_bytes), 0) FROM vector_store_files f "
+            u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL), "
+            u"files_size_bytes = (SELECT coalesce(sum(size_bytes), 0) FROM vector_store_files f "
+            u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL) WHERE id = ?"_s,
+            {ref.store.id}, u"counting the files of an expired store"_s);
+        if (!recount)
+            return recount.error();
         if (auto p = audit(ref.tenant.id, u"store.expire_files"_s, u"store:%1"_s.arg(ref.store.id),
                            {{u"files"_s, ids.size()}}))
             return p;
@@ -659,6 +664,8 @@ void SyncPass::expiry()
             }
             continue;
         }
+        if (s.backend != u"local"_s)
+            continue; // a remote store's expiry is the remote's (refresh brings it)
         if (!s.expiresAfter) {
             // The policy was cleared: the store no longer expires.
             item.action = u"expiry_fixed"_s;
@@ -913,6 +920,7 @@ bool SyncPass::purgeFiles()
         if (files.isEmpty())
             return true;
         lastId = files.constLast().second.id;
+        QList<std::pair<SyncItem, StoreFile>> purged;
         for (const auto &[ref, f] : std::as_const(files)) {
             if (!proceed())
                 return false;
@@ -957,21 +965,34 @@ bool SyncPass::purgeFiles()
                 record(item);
                 continue;
             }
-            Transaction transaction(m_db);
+            item.extra.insert(u"blob_removed"_s, lastReference);
+            purged << std::make_pair(item, f);
+        }
+        if (purged.isEmpty())
+            continue;
+        // The rows of this batch, with their audit rows, in one short transaction.
+        Transaction transaction(m_db);
+        std::optional<ServiceError> problem;
+        if (!transaction.isActive())
+            problem = ServiceError::unavailable(transaction.error());
+        for (const auto &[item, f] : std::as_const(purged)) {
+            if (problem)
+                break;
             auto del = exec(u"DELETE FROM vector_store_files WHERE id = ? AND deleted_at IS NOT NULL AND deleted_at <= ?"_s,
                             {f.id, cutoff}, u"purging a file"_s);
-            std::optional<ServiceError> problem;
             if (!del)
                 problem = del.error();
             else if (del.value().numRowsAffected() == 1)
-                problem = audit(ref.tenant.id, u"file.purge"_s, u"file:%1"_s.arg(f.id),
-                                {{u"store"_s, ref.store.id},
+                problem = audit(item.tenantId, u"file.purge"_s, u"file:%1"_s.arg(f.id),
+                                {{u"store"_s, item.storeId},
                                  {u"filename"_s, f.filename},
                                  {u"sha256"_s, f.sha256},
-                                 {u"blob_removed"_s, lastReference},
+                                 {u"blob_removed"_s, item.extra.value(u"blob_removed"_s)},
                                  {u"deleted_at"_s, *f.deletedAt}});
-            if (!problem && !transaction.commit())
-                problem = ServiceError::unavailable(u"Cannot commit the purge: %1"_s.arg(transaction.error()));
+        }
+        if (!problem && !transaction.commit())
+            problem = ServiceError::unavailable(u"Cannot commit the purge: %1"_s.arg(transaction.error()));
+        for (auto [item, f] : std::as_const(purged)) {
             if (problem) {
                 item.outcome = u"failed"_s;
                 item.error = problem->message();
