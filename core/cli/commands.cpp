@@ -835,7 +835,7 @@ QList<std::shared_ptr<Command>> fileCommands()
                      &VectorStoreService::detachFile);
     simpleFileAction(u"file restore"_s, u"Re-attach a detached file (editor)."_s, &VectorStoreService::restoreFile);
     simpleFileAction(u"file retry"_s,
-                     u"Put a failed, cancelled or stuck file back in the ingestion queue, first in line (editor)."_s,
+                     u"Put a failed, cancelled or stuck file back in the ingestion queue (editor)."_s,
                      &VectorStoreService::retryFile);
     simpleFileAction(u"file cancel"_s, u"Cancel a file that is still in progress (editor)."_s,
                      &VectorStoreService::cancelFile);

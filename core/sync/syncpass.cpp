@@ -708,8 +708,8 @@ void SyncPass::expiry()
         if (expected <= at) {
             item.action = u"expire"_s;
             item.outcome = planned;
-            item.detail = u"no activity since %1; expired at %2 after %3 days; %4 files detached"_s.arg(isoTime(anchor),
-                                                                                                   isoTime(expected))
+            item.detail = u"no activity since %1; expired at %2 after %3 day(s); %4 file(s) detached"_s
+                              .arg(isoTime(anchor), isoTime(expected))
                               .arg(s.expiresAfter->days)
                               .arg(liveFiles);
             item.extra.insert(u"files"_s, liveFiles);

@@ -174,6 +174,41 @@ private slots:
                  u"unavailable"_s);
     }
 
+    void retryAndCancelFromTheCommandLine()
+    {
+        QVERIFY(useEngine(u"sqlite"_s));
+        QCOMPARE(run({u"tenant"_s, u"create"_s, u"acme"_s}).code, 0);
+        QCOMPARE(run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s}).code, 0);
+        QCOMPARE(run({u"member"_s, u"add"_s, u"--tenant"_s, u"acme"_s, u"vic"_s, u"--role"_s, u"viewer"_s}).code, 0);
+        QCOMPARE(run({u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s,
+                      writeFile(u"a.txt"_s, "alpha\n")})
+                     .code,
+                 0);
+        const QStringList where{u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"1"_s, u"--json"_s};
+        Run r = run(QStringList{u"file"_s, u"cancel"_s} + where);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(u"status"_s).toString(), u"cancelled"_s);
+        r = run(QStringList{u"file"_s, u"cancel"_s} + where);
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"conflict"_s);
+        QProcess viewer;
+        viewer.start(m_binary, QStringList{u"file"_s, u"retry"_s} + where + QStringList{u"--db"_s, m_db, u"--as"_s, u"vic"_s});
+        QVERIFY(viewer.waitForFinished(60000));
+        QCOMPARE(viewer.exitCode(), 1);
+        QVERIFY(QString::fromUtf8(viewer.readAllStandardOutput()).contains(u"permission_denied"_s));
+        r = run(QStringList{u"file"_s, u"retry"_s} + where);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.json().value(u"status"_s).toString(), u"in_progress"_s);
+        QCOMPARE(run({u"--sync"_s}).code, 0);
+        r = run(QStringList{u"file"_s, u"show"_s} + where);
+        QCOMPARE(r.json().value(u"status"_s).toString(), u"completed"_s);
+        auto db = open();
+        QVERIFY(db);
+        QCOMPARE(scalar(*db, u"SELECT files_completed + 10 * files_in_progress + 100 * files_cancelled FROM vector_stores"_s),
+                 1);
+        QCOMPARE(scalar(*db, u"SELECT count(*) FROM audit_log WHERE action IN ('file.cancel', 'file.retry')"_s), 2);
+    }
+
     void dryRunLeavesTheDatabaseByteIdentical_data() { engines(); }
     void dryRunLeavesTheDatabaseByteIdentical()
     {
