@@ -101,7 +101,7 @@ Timed timePass(Database &db, const SyncPass::BackendFor &backends, SyncOptions o
 
 void row(const char *what, qint64 items, qint64 ms, const QString &extra = {})
 {
-    std::printf("| %s | %lld | %.2f s | %.0f items/s |%s\n", what, items, double(ms) / 1000.0,
+    std::printf("| %s | %lld | %.3f s | %.0f items/s |%s\n", what, items, double(ms) / 1000.0,
                 double(items) * 1000.0 / double(std::max<qint64>(1, ms)),
                 extra.isEmpty() ? "" : qPrintable(u" "_s + extra + u" |"_s));
 }
@@ -151,7 +151,7 @@ int local(const QString &dir, int files)
     const Timed ingest = timePass(*db, backends, {});
     row("ingest (queue drained)", ingest.report.items.size(), ingest.ms);
     const Timed idle = timePass(*db, backends, {});
-    row("nothing to do (all completed)", files, idle.ms);
+    std::printf("| nothing to do (all %d completed) | 0 | %.3f s | - |\n", files, double(idle.ms) / 1000.0);
     QSqlQuery q(db->connection());
     q.prepare(u"UPDATE vector_store_files SET deleted_at = ?"_s);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch() - 8 * kDay);
