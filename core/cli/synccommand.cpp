@@ -101,9 +101,10 @@ int runOnce(Context &c, SyncWorker &worker, bool wait, bool watching)
     switch (worker.outcome()) {
     case SyncWorker::Outcome::Completed: {
         const SyncReport &report = worker.report();
-        if (c.json())
-            c.out() << QString::fromUtf8(QJsonDocument(report.toJson())
-                                             .toJson(watching ? QJsonDocument::Compact : QJsonDocument::Indented));
+        if (c.json() && watching) // one line per pass (JSON Lines)
+            c.out() << QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact)) << u'\n';
+        else if (c.json())
+            c.out() << QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
         else
             printHuman(c, report);
         c.out().flush();
@@ -118,6 +119,8 @@ int runOnce(Context &c, SyncWorker &worker, bool wait, bool watching)
                                                                    {u"message"_s, message},
                                                                    {u"holder"_s, worker.leaseHolder()}}}})
                     .toJson(watching ? QJsonDocument::Compact : QJsonDocument::Indented));
+            if (watching)
+                c.out() << u'\n';
             c.out().flush();
         } else {
             c.err() << u"vectordesk: "_s << message << u'\n';

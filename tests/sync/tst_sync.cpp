@@ -10,14 +10,17 @@
 #include "storage/database.h"
 #include "sync/synclease.h"
 #include "sync/syncpass.h"
+#include "sync/syncworker.h"
 #include "testdatabase.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -760,6 +763,61 @@ private slots:
                      {SyncLease::thisHost(), deadPid, m_now, m_now, m_now + 3'600'000}));
         QVERIFY(!second.acquire().value());
         QVERIFY(second.held());
+    }
+
+    // ----- the worker on its own thread (the GUI's way)
+
+    void workerOnAThread_data() { engines(); }
+    void workerOnAThread()
+    {
+        QFETCH(QString, engine);
+        QVERIFY(setUp(engine));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(m_alice->attachPath(u"acme"_s, u"docs"_s, writeFile(u"w%1.txt"_s.arg(i), "worker text " + QByteArray::number(i) + "\n")));
+        SyncOptions options;
+        options.triggeredBy = u"gui"_s;
+        QThread thread;
+        auto *worker = new SyncWorker(m_db->url(), m_engine->root(), options);
+        worker->moveToThread(&thread);
+        connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+        QSignalSpy started(worker, &SyncWorker::passStarted);
+        QSignalSpy progress(worker, &SyncWorker::progress);
+        QSignalSpy finishedPass(worker, &SyncWorker::passFinished);
+        QSignalSpy held(worker, &SyncWorker::leaseHeld);
+        QSignalSpy done(worker, &SyncWorker::finished);
+        thread.start();
+
+        QMetaObject::invokeMethod(worker, &SyncWorker::runPass, Qt::QueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(started.at(0).at(0).toString(), u"gui"_s);
+        QCOMPARE(finishedPass.size(), 1);
+        const QJsonObject report = finishedPass.at(0).at(0).toJsonObject();
+        QCOMPARE(report.value(u"status"_s).toString(), u"succeeded"_s);
+        QCOMPARE(report.value(u"counts"_s).toObject().value(u"ingest"_s).toObject().value(u"done"_s).toInt(), 3);
+        bool sawIngest = false;
+        for (const QList<QVariant> &args : std::as_const(progress))
+            sawIngest = sawIngest || (args.at(0).toString() == u"ingest"_s && args.at(2).toLongLong() == 3);
+        QVERIFY(sawIngest);
+        QCOMPARE(scalar(u"SELECT count(*) FROM sync_runs WHERE triggered_by = 'gui' AND status = 'succeeded'"_s), 1);
+        QCOMPARE(scalar(u"SELECT count(*) FROM sync_lease"_s), 0);
+
+        // A runner elsewhere holds the lease: the GUI's pass does nothing and says who.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(exec(u"INSERT INTO sync_lease (name, host, pid, triggered_by, acquired_at, heartbeat_at, expires_at) "
+                     u"VALUES ('sync', 'build-7', 4242, 'headless', ?, ?, ?)"_s,
+                     {now, now, now + 600'000}));
+        QVERIFY(m_alice->attachPath(u"acme"_s, u"docs"_s, writeFile(u"late.txt"_s, "late text\n")));
+        QMetaObject::invokeMethod(worker, &SyncWorker::runPass, Qt::QueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 60000);
+        QCOMPARE(held.size(), 1);
+        QVERIFY2(held.at(0).at(0).toString().contains(u"build-7 (pid 4242, headless)"_s),
+                 qPrintable(held.at(0).at(0).toString()));
+        QCOMPARE(finishedPass.size(), 1);
+        QCOMPARE(scalar(u"SELECT count(*) FROM vector_store_files WHERE status = 'in_progress'"_s), 1);
+        thread.quit();
+        QVERIFY(thread.wait());
     }
 
     // ----- scale: 10,000 files beside a writer

@@ -209,6 +209,31 @@ private slots:
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM audit_log WHERE action IN ('file.cancel', 'file.retry')"_s), 2);
     }
 
+    void watchRunsAPassEverySeconds()
+    {
+        QVERIFY(useEngine(u"sqlite"_s));
+        QCOMPARE(run({u"tenant"_s, u"create"_s, u"acme"_s}).code, 0);
+        QProcess watcher;
+        watcher.start(m_binary, withDb({u"--sync"_s, u"--watch"_s, u"1"_s, u"--json"_s}));
+        QVERIFY(watcher.waitForStarted());
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += watcher.readAllStandardOutput()).count('\n') >= 2, 60000);
+        ::kill(pid_t(watcher.processId()), SIGTERM);
+        QVERIFY(watcher.waitForFinished(60000));
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QVERIFY(lines.size() >= 2);
+        // One JSON object per line and pass, one sync_runs row each.
+        for (const QByteArray &line : lines) {
+            const QJsonObject pass = QJsonDocument::fromJson(line).object();
+            QCOMPARE(pass.value(u"status"_s).toString(), u"succeeded"_s);
+        }
+        auto db = open();
+        QVERIFY(db);
+        QVERIFY(scalar(*db, u"SELECT count(*) FROM sync_runs WHERE status = 'succeeded'"_s) >= lines.size());
+        // Stopped between or during passes, it never blocks the next runner.
+        QCOMPARE(run({u"--sync"_s}, 60000).code, 0);
+    }
+
     void dryRunLeavesTheDatabaseByteIdentical_data() { engines(); }
     void dryRunLeavesTheDatabaseByteIdentical()
     {
