@@ -93,7 +93,8 @@ QString generalHelp()
         text += u"  %1\n      %2\n"_s.arg(names, o.description());
     }
     text += u"\nThe database is --db, else $VECTORDESK_DB, else the settings, else the default SQLite file.\n"
-            u"Exit codes: 0 done, 1 refused or failed, 2 usage error. See docs/cli.md.\n"_s;
+            u"Exit codes: 0 done, 1 refused or failed, 2 usage error (--sync adds 3 lease held, 4 database\n"
+            u"unavailable). See docs/cli.md and docs/sync.md.\n"_s;
     return text;
 }
 
@@ -204,7 +205,12 @@ bool isHeadless(const QStringList &arguments)
 
 int run(const QStringList &argumentsIn, Streams streams)
 {
-    const QStringList arguments = withoutQtGuiOptions(argumentsIn);
+    QStringList arguments = withoutQtGuiOptions(argumentsIn);
+    // `vectordesk --sync ...` is the sync command (docs/sync.md).
+    if (const qsizetype sync = arguments.indexOf(u"--sync"_s); sync > 0) {
+        arguments.removeAt(sync);
+        arguments.insert(1, u"sync"_s);
+    }
     QCommandLineParser first;
     first.addOptions(allOptions());
     const bool firstOk = first.parse(arguments);

@@ -24,7 +24,7 @@ class ServiceError;
 namespace vd::cli {
 
 // Exit codes of the headless commands (docs/cli.md).
-enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
+enum ExitCode { Ok = 0, Failed = 1, Usage = 2, LeaseHeld = 3, DatabaseUnavailable = 4 };
 
 // Where a command writes and reads; tests pass string-backed streams.
 struct Streams

@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "synccommand.h"
+
 #include "engine/ingestion/ingestor.h"
 #include "engine/localengine.h"
 #include "engine/search/searchrequest.h"
@@ -832,6 +834,11 @@ QList<std::shared_ptr<Command>> fileCommands()
     simpleFileAction(u"file detach"_s, u"Detach a file from its store; restore it until it is purged (editor)."_s,
                      &VectorStoreService::detachFile);
     simpleFileAction(u"file restore"_s, u"Re-attach a detached file (editor)."_s, &VectorStoreService::restoreFile);
+    simpleFileAction(u"file retry"_s,
+                     u"Put a failed, cancelled or stuck file back in the ingestion queue (editor)."_s,
+                     &VectorStoreService::retryFile);
+    simpleFileAction(u"file cancel"_s, u"Cancel a file that is still in progress (editor)."_s,
+                     &VectorStoreService::cancelFile);
     list << std::make_shared<SimpleCommand>(
         u"file wait"_s, u"--tenant T --store S"_s,
         u"Ingest the store's waiting files now and wait until each is completed or failed (viewer)."_s, QStringList{},
@@ -1200,7 +1207,8 @@ QList<std::shared_ptr<Command>> otherCommands()
 
 QList<std::shared_ptr<Command>> makeCommands()
 {
-    return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + otherCommands();
+    return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + otherCommands()
+        + syncCommands();
 }
 
 const QList<std::shared_ptr<Command>> &commands()

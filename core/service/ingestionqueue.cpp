@@ -194,12 +194,22 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
                       doing);
     if (!update)
         return update.error();
-    const bool applied = update.value().numRowsAffected() > 0;
+    bool applied = update.value().numRowsAffected() > 0;
+    bool live = true;
     if (applied) {
+        // A file detached meanwhile already left the store's counters; only the row changes.
+        auto state = run(m_db, u"SELECT deleted_at FROM vector_store_files WHERE id = ?"_s, {job.file.id}, doing);
+        if (!state)
+            return state.error();
+        live = state.value().next() && state.value().value(0).isNull();
+    }
+    if (applied && live) {
         if (auto p = adjustStoreCounters(m_db, job.store.id, u"in_progress"_s, -1, 0, 0))
             return *p;
         if (auto p = adjustStoreCounters(m_db, job.store.id, status, 1, outcome.usageBytes, 0))
             return *p;
+    }
+    if (applied) {
         QJsonObject detail{
             {u"status"_s, status}, {u"chunks"_s, outcome.chunkCount}, {u"usage_bytes"_s, outcome.usageBytes}};
         if (!code.isEmpty())

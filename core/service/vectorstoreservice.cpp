@@ -1524,6 +1524,9 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
     auto s = findStore(t, storeRef, Visibility::Live);
     if (!s)
         return s.error();
+    if (s->status == u"expired"_s)
+        return ServiceError::conflict(
+            u"Store '%1' has expired; its files cannot be restored. Attach them to a live store."_s.arg(s->name));
     auto f = findFile(s.value(), fileRef, Visibility::Deleted);
     if (!f)
         return f.error();
@@ -1890,6 +1893,115 @@ Result<QList<AuditEntry>> VectorStoreService::auditLog(const QString &tenantRef,
                         fromJsonText(q.value(7))});
     }
     return entries;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retry and cancel (the sync worker flags stuck files; docs/sync.md)
+
+Result<StoreFile> VectorStoreService::cancelFile(const QString &tenantRef, const QString &storeRef,
+                                                 const QString &fileRef)
+{
+    auto a = access(tenantRef, Role::Editor, u"Cancelling a file"_s);
+    if (!a)
+        return a.error();
+    auto s = findStore(a->tenant, storeRef, Visibility::Live);
+    if (!s)
+        return s.error();
+    auto f = findFile(s.value(), fileRef, Visibility::Live);
+    if (!f)
+        return f.error();
+    if (f->status != u"in_progress"_s)
+        return ServiceError::conflict(u"File %1 ('%2') is %3; only a file still in progress can be cancelled."_s
+                                          .arg(f->id)
+                                          .arg(f->filename, f->status));
+    const QString doing = u"cancelling '%1' in store '%2'"_s.arg(f->filename, s->name);
+    Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return commitError(doing, transaction.error());
+    if (auto p = lockTenant(a->tenant.id))
+        return *p;
+    const qint64 at = now();
+    // Only while it is still in progress: an ingestion that finished first wins.
+    auto result = exec(u"UPDATE vector_store_files SET status = 'cancelled', status_changed_at = ?, updated_at = ?, "
+                       u"ingest_claimed_by = NULL, ingest_claimed_at = NULL "
+                       u"WHERE id = ? AND status = 'in_progress' AND deleted_at IS NULL"_s,
+                       {at, at, f->id}, doing);
+    if (!result)
+        return result.error();
+    if (result.value().numRowsAffected() != 1)
+        return ServiceError::conflict(
+            u"File %1 ('%2') finished while it was being cancelled; see its status (vectordesk file show)."_s
+                .arg(f->id)
+                .arg(f->filename));
+    if (auto p = adjustStoreCounters(m_db, s->id, u"in_progress"_s, -1, -f->usageBytes, 0))
+        return *p;
+    if (auto p = adjustStoreCounters(m_db, s->id, u"cancelled"_s, 1, f->usageBytes, 0))
+        return *p;
+    if (auto problem = audit(a->tenant.id, u"file.cancel"_s, u"file:%1"_s.arg(f->id),
+                             {{u"store"_s, s->id},
+                              {u"filename"_s, f->filename},
+                              {u"waited_ms"_s, at - f->statusChangedAt}}))
+        return *problem;
+    if (!transaction.commit())
+        return commitError(doing, transaction.error());
+    return fileById(f->id);
+}
+
+Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const QString &storeRef,
+                                                const QString &fileRef)
+{
+    auto a = access(tenantRef, Role::Editor, u"Retrying a file"_s);
+    if (!a)
+        return a.error();
+    auto s = findStore(a->tenant, storeRef, Visibility::Live);
+    if (!s)
+        return s.error();
+    if (s->status == u"expired"_s)
+        return ServiceError::conflict(
+            u"Store '%1' has expired; its files cannot be ingested again. Attach them to a live store."_s.arg(s->name));
+    auto f = findFile(s.value(), fileRef, Visibility::Live);
+    if (!f)
+        return f.error();
+    if (f->status == u"completed"_s)
+        return ServiceError::conflict(u"File %1 ('%2') is already completed; there is nothing to retry."_s.arg(f->id).arg(
+            f->filename));
+    const QString doing = u"retrying '%1' in store '%2'"_s.arg(f->filename, s->name);
+    Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return commitError(doing, transaction.error());
+    if (auto p = lockTenant(a->tenant.id))
+        return *p;
+    const qint64 at = now();
+    // From the status we read (a concurrent change makes this a conflict, not a double count).
+    auto result = exec(u"UPDATE vector_store_files SET status = 'in_progress', last_error_code = NULL, "
+                       u"last_error_message = NULL, usage_bytes = 0, status_changed_at = ?, updated_at = ?, "
+                       u"ingest_claimed_by = NULL, ingest_claimed_at = NULL "
+                       u"WHERE id = ? AND status = ? AND deleted_at IS NULL"_s,
+                       {at, at, f->id, f->status}, doing);
+    if (!result)
+        return result.error();
+    if (result.value().numRowsAffected() != 1)
+        return ServiceError::conflict(
+            u"File %1 ('%2') changed while it was being retried; see its status (vectordesk file show)."_s.arg(f->id)
+                .arg(f->filename));
+    if (auto p = adjustStoreCounters(m_db, s->id, f->status, -1, -f->usageBytes, 0))
+        return *p;
+    if (auto p = adjustStoreCounters(m_db, s->id, u"in_progress"_s, 1, 0, 0))
+        return *p;
+    auto touch = exec(u"UPDATE vector_stores SET last_active_at = ?, expires_at = CASE WHEN expires_after_days IS NULL "
+                      u"THEN expires_at ELSE CAST(? AS BIGINT) + expires_after_days * CAST(? AS BIGINT) END "
+                      u"WHERE id = ?"_s,
+                      {at, at, kDayMs, s->id}, doing);
+    if (!touch)
+        return touch.error();
+    QJsonObject detail{{u"store"_s, s->id}, {u"filename"_s, f->filename}, {u"previous_status"_s, f->status}};
+    if (!f->lastErrorCode.isEmpty())
+        detail.insert(u"previous_error"_s, QJsonObject{{u"code"_s, f->lastErrorCode}, {u"message"_s, f->lastErrorMessage}});
+    if (auto problem = audit(a->tenant.id, u"file.retry"_s, u"file:%1"_s.arg(f->id), detail))
+        return *problem;
+    if (!transaction.commit())
+        return commitError(doing, transaction.error());
+    return fileById(f->id);
 }
 
 } // namespace vd

@@ -155,6 +155,12 @@ public:
                                         const QJsonObject &attributes);
     Result<StoreFile> detachFile(const QString &tenantRef, const QString &storeRef, const QString &fileRef);
     Result<StoreFile> restoreFile(const QString &tenantRef, const QString &storeRef, const QString &fileRef);
+    // A file in_progress stops waiting: cancelled, its claim dropped (editor). OpenAI semantics:
+    // only files still in progress can be cancelled.
+    Result<StoreFile> cancelFile(const QString &tenantRef, const QString &storeRef, const QString &fileRef);
+    // A failed or cancelled file (or one stuck in_progress) goes back to the ingestion queue with
+    // its error cleared and its claim dropped (editor). Marks the store active.
+    Result<StoreFile> retryFile(const QString &tenantRef, const QString &storeRef, const QString &fileRef);
 
     // Searches one or more live, unexpired stores of a tenant (viewer). Results of several
     // stores are merged before max_num_results applies; searching marks the stores active.

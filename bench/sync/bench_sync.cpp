@@ -1,0 +1,240 @@
+// Figures for docs/benchmarks.md: sync passes over 10,000 files.
+//
+//   bench_sync local  [--files 10000] [--dir D]   attach N small files, then time the passes that
+//                                                 ingest them, re-check them (nothing to do), and
+//                                                 purge them once detached past the retention
+//   bench_sync remote [--files 10000] [--latency-ms 0] [--batch 200] [--dir D]
+//                                                 N files in progress in a remote store, refreshed
+//                                                 through an in-process fake remote backend (one
+//                                                 call per batch, sequential: concurrency 1)
+
+#include "backend/vectorstorebackend.h"
+#include "engine/localengine.h"
+#include "service/vectorstoreservice.h"
+#include "storage/database.h"
+#include "sync/syncpass.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace vd;
+
+namespace {
+
+constexpr qint64 kDay = 24LL * 60 * 60 * 1000;
+
+// Answers refresh() as a remote service would once processing is done: every file completed.
+class FakeRemote final : public VectorStoreBackend
+{
+public:
+    int latencyMs = 0;
+    int calls = 0;
+    QString name() const override { return u"openai"_s; }
+    bool isRemote() const override { return true; }
+    Result<QString> createStore(const Tenant &, const VectorStore &s) override { return u"vs_%1"_s.arg(s.id); }
+    Result<void> purgeStore(const Tenant &, const VectorStore &) override { return {}; }
+    Result<StagedFile> stageFile(const Tenant &, const QString &) override
+    {
+        return ServiceError::unavailable(u"no staging in the benchmark"_s);
+    }
+    Result<void> discardStaged(const Tenant &, const StagedFile &) override { return {}; }
+    Result<IngestOutcome> ingest(const Tenant &, const VectorStore &, const StoreFile &,
+                                 const std::function<bool()> &) override
+    {
+        return ServiceError::unavailable(u"no ingestion in the benchmark"_s);
+    }
+    Result<void> setFileVisible(const Tenant &, const VectorStore &, const StoreFile &, bool) override { return {}; }
+    Result<void> setFileAttributes(const Tenant &, const VectorStore &, const StoreFile &) override { return {}; }
+    Result<void> purgeFile(const Tenant &, const VectorStore &, const StoreFile &, bool) override { return {}; }
+    Result<engine::SearchResponse> search(const Tenant &, const QList<VectorStore> &,
+                                          const engine::SearchRequest &) override
+    {
+        return engine::SearchResponse{};
+    }
+    Result<RemoteStoreState> refresh(const Tenant &, const VectorStore &, const QList<StoreFile> &files) override
+    {
+        ++calls;
+        if (latencyMs > 0)
+            QThread::msleep(static_cast<unsigned long>(latencyMs));
+        RemoteStoreState state;
+        state.status = u"completed"_s;
+        for (const StoreFile &f : files)
+            state.files << RemoteFileState{f.id, false, u"completed"_s, {}, {}, 100};
+        state.fileCounts.completed = files.size();
+        return state;
+    }
+};
+
+struct Timed
+{
+    qint64 ms = 0;
+    SyncReport report;
+};
+
+Timed timePass(Database &db, const SyncPass::BackendFor &backends, SyncOptions options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    SyncPass pass(db, backends, options);
+    auto report = pass.run({});
+    Timed t;
+    t.ms = timer.elapsed();
+    if (!report) {
+        std::fprintf(stderr, "pass failed: %s\n", qPrintable(report.error().message()));
+        std::exit(1);
+    }
+    t.report = report.value();
+    return t;
+}
+
+void row(const char *what, qint64 items, qint64 ms, const QString &extra = {})
+{
+    std::printf("| %s | %lld | %.3f s | %.0f items/s |%s\n", what, items, double(ms) / 1000.0,
+                double(items) * 1000.0 / double(std::max<qint64>(1, ms)),
+                extra.isEmpty() ? "" : qPrintable(u" "_s + extra + u" |"_s));
+}
+
+bool open(std::unique_ptr<Database> &db, const QString &path)
+{
+    QString error;
+    db = std::make_unique<Database>(*DatabaseUrl::parse(path, &error));
+    if (!Database::openAndMigrate(*db, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return false;
+    }
+    return true;
+}
+
+int local(const QString &dir, int files)
+{
+    std::unique_ptr<Database> db;
+    if (!open(db, dir + u"/bench.sqlite"_s))
+        return 1;
+    engine::LocalEngine engine(dir + u"/bench.engine"_s);
+    SyncPass::BackendFor backends = [&](const QString &name) -> VectorStoreBackend * {
+        return name == u"local"_s ? &engine : nullptr;
+    };
+    VectorStoreService svc(*db, u"bench"_s);
+    svc.setBackends(backends);
+    if (!svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s}) || !svc.createStore(u"bench"_s, {u"s"_s, {}, {}, {}}))
+        return 1;
+    QDir().mkpath(dir + u"/files"_s);
+    QElapsedTimer attach;
+    attach.start();
+    for (int i = 0; i < files; ++i) {
+        const QString path = dir + u"/files/f%1.txt"_s.arg(i);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return 1;
+        f.write("File " + QByteArray::number(i) + " reports altitude " + QByteArray::number(i % 9000)
+                + " and heading " + QByteArray::number(i % 360) + ".\n");
+        f.close();
+        if (auto r = svc.attachPath(u"bench"_s, u"s"_s, path); !r) {
+            std::fprintf(stderr, "%s\n", qPrintable(r.error().message()));
+            return 1;
+        }
+    }
+    std::printf("attached %d files in %.1f s\n\n", files, double(attach.elapsed()) / 1000.0);
+    std::printf("| pass over %d local files | items | time | throughput |\n|---|---|---|---|\n", files);
+    const Timed ingest = timePass(*db, backends, {});
+    row("ingest (queue drained)", ingest.report.items.size(), ingest.ms);
+    const Timed idle = timePass(*db, backends, {});
+    std::printf("| nothing to do (all %d completed) | 0 | %.3f s | - |\n", files, double(idle.ms) / 1000.0);
+    QSqlQuery q(db->connection());
+    q.prepare(u"UPDATE vector_store_files SET deleted_at = ?"_s);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch() - 8 * kDay);
+    if (!q.exec())
+        return 1;
+    const Timed purge = timePass(*db, backends, {});
+    row("purge (detached 8 days ago)", purge.report.items.size(), purge.ms);
+    return ingest.report.failures() + purge.report.failures() == 0 ? 0 : 1;
+}
+
+int remote(const QString &dir, int files, int latencyMs, int batch)
+{
+    std::unique_ptr<Database> db;
+    if (!open(db, dir + u"/remote.sqlite"_s))
+        return 1;
+    FakeRemote fake;
+    fake.latencyMs = latencyMs;
+    SyncPass::BackendFor backends = [&](const QString &name) -> VectorStoreBackend * {
+        return name == u"openai"_s ? &fake : nullptr;
+    };
+    VectorStoreService svc(*db, u"bench"_s);
+    svc.setBackends(backends);
+    auto s = svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"openai"_s})
+        ? svc.createStore(u"bench"_s, {u"r"_s, u"openai"_s, {}, {}})
+        : Result<VectorStore>(ServiceError::unavailable(u"no tenant"_s));
+    if (!s)
+        return 1;
+    {
+        Transaction t(*db);
+        QSqlQuery q(db->connection());
+        q.prepare(u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
+                  u"status, remote_file_id, created_at, updated_at, status_changed_at) "
+                  u"VALUES (?, ?, ?, 'text/plain', 10, ?, 'in_progress', ?, 0, 0, 0)"_s);
+        for (int i = 0; i < files; ++i) {
+            q.addBindValue(s->id);
+            q.addBindValue(s->tenantId);
+            q.addBindValue(u"f%1.txt"_s.arg(i));
+            q.addBindValue(QString::number(i).rightJustified(64, u'b'));
+            q.addBindValue(u"file-%1"_s.arg(i));
+            if (!q.exec())
+                return 1;
+        }
+        QSqlQuery c(db->connection());
+        c.prepare(u"UPDATE vector_stores SET files_in_progress = ? WHERE id = ?"_s);
+        c.addBindValue(files);
+        c.addBindValue(s->id);
+        if (!c.exec() || !t.commit())
+            return 1;
+    }
+    SyncOptions options;
+    options.batchSize = batch;
+    options.stuckAfterMs = 365 * kDay;
+    const Timed refresh = timePass(*db, backends, options);
+    std::printf("| remote refresh, %d files in progress, batch %d, %d ms per call, concurrency 1 | items | time | "
+                "throughput | requests |\n|---|---|---|---|---|\n",
+                files, batch, latencyMs);
+    row("refresh (all completed remotely)", files, refresh.ms,
+        u"%1 calls, %2 calls/s"_s.arg(fake.calls).arg(double(fake.calls) * 1000.0 / double(std::max<qint64>(1, refresh.ms)), 0, 'f', 1));
+    return refresh.report.failures() == 0 ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(u"vectordesk.*.info=false"_s);
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"mode"_s, u"local | remote"_s);
+    parser.addOptions({{u"files"_s, u"Files (default 10000)."_s, u"n"_s, u"10000"_s},
+                       {u"latency-ms"_s, u"Fake remote: delay per refresh call."_s, u"ms"_s, u"0"_s},
+                       {u"batch"_s, u"Files per refresh call / transaction (default 200)."_s, u"n"_s, u"200"_s},
+                       {u"dir"_s, u"Work folder (default: a temporary one)."_s, u"dir"_s}});
+    parser.process(app);
+    const QString mode = parser.positionalArguments().value(0);
+    QTemporaryDir temp;
+    const QString dir = parser.isSet(u"dir"_s) ? parser.value(u"dir"_s) : temp.path();
+    QDir().mkpath(dir);
+    const int files = parser.value(u"files"_s).toInt();
+    if (mode == u"local"_s)
+        return local(dir, files);
+    if (mode == u"remote"_s)
+        return remote(dir, files, parser.value(u"latency-ms"_s).toInt(), parser.value(u"batch"_s).toInt());
+    std::fprintf(stderr, "usage: bench_sync local|remote [--files N] [--latency-ms MS] [--batch N] [--dir D]\n");
+    return 2;
+}

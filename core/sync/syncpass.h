@@ -1,0 +1,94 @@
+#pragma once
+
+#include "service/serviceerror.h"
+#include "service/types.h"
+#include "syncreport.h"
+
+#include <QLoggingCategory>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <optional>
+
+namespace vd {
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+class Database;
+class SyncLease;
+class VectorStoreBackend;
+
+// One sync pass, synchronous, on the calling thread's connection (docs/sync.md). In order:
+// refresh remote stores, expiry (arithmetic, expiring, warnings), stuck files, the local
+// ingestion queue, purge of soft-deleted files, stores and tenants past the retention. Every
+// write is a short transaction of at most one batch; cancellation and the lease heartbeat are
+// checked between items.
+class SyncPass
+{
+public:
+    using BackendFor = std::function<VectorStoreBackend *(const QString &name)>;
+    struct Observer
+    {
+        // phase: refresh | expiry | stuck | ingest | purge; done/total within the phase.
+        std::function<void(const QString &phase, qint64 done, qint64 total, const QString &item)> progress;
+        std::function<void(const SyncItem &item)> item; // every item as it is recorded
+    };
+
+    SyncPass(Database &db, BackendFor backendFor, SyncOptions options);
+
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    // The lease this pass runs under; renewed between items. Losing it stops the pass.
+    void setLease(SyncLease *lease) { m_lease = lease; }
+
+    // Fails only when the pass cannot start (database unavailable, unknown tenant); failures of
+    // single items are items with outcome "failed" in the report.
+    Result<SyncReport> run(const std::function<bool()> &cancelled, const Observer &observer = {});
+
+private:
+    struct StoreRef
+    {
+        Tenant tenant;
+        VectorStore store;
+    };
+    qint64 now() const;
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds, const QString &doing);
+    QVariant tenantFilter() const;
+    void record(SyncItem item);
+    void progress(const QString &phase, qint64 done, qint64 total, const QString &item);
+    // Between items: false when the pass must stop (cancelled, lease lost).
+    bool proceed();
+    std::optional<ServiceError> audit(qint64 tenantId, const QString &action, const QString &target,
+                                      const QJsonObject &detail);
+    void fail(const QString &action, const StoreRef *ref, const QString &error);
+
+    void refreshRemote();
+    void expiry();
+    // flip: make the store expired first (remote: the backend says so; else only once expires_at
+    // has passed); then detach its live files in batches.
+    std::optional<ServiceError> expireStore(const StoreRef &ref, const QString &why, const QJsonObject &detail,
+                                            bool flip, bool remote);
+    void stuck();
+    void ingest();
+    void purge();
+    bool purgeFiles();
+    bool purgeStore(const StoreRef &ref, const QString &reason);
+    bool purgeStores();
+    bool purgeTenants();
+
+    Database &m_db;
+    BackendFor m_backendFor;
+    SyncOptions m_options;
+    std::function<qint64()> m_clock;
+    SyncLease *m_lease = nullptr;
+    std::function<bool()> m_cancelled;
+    Observer m_observer;
+    SyncReport m_report;
+    std::optional<qint64> m_tenantId;
+    qint64 m_lastRenew = 0;
+    bool m_stopped = false;
+    QString m_stopReason;
+};
+
+} // namespace vd

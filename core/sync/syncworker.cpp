@@ -1,0 +1,107 @@
+#include "syncworker.h"
+
+#include "engine/localengine.h"
+#include "storage/database.h"
+#include "syncpass.h"
+#include "synclease.h"
+
+#include <QDateTime>
+
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace vd {
+
+SyncWorker::SyncWorker(DatabaseUrl url, QString engineRoot, SyncOptions options, QObject *parent)
+    : QObject(parent)
+    , m_url(std::move(url))
+    , m_engineRoot(std::move(engineRoot))
+    , m_options(std::move(options))
+{ }
+
+SyncWorker::~SyncWorker() = default;
+
+void SyncWorker::runPass()
+{
+    m_cancelled = false;
+    m_report = {};
+    m_message.clear();
+    m_holder = {};
+    auto done = [this](Outcome outcome, const QString &message) {
+        m_outcome = outcome;
+        m_message = message;
+        if (outcome == Outcome::LeaseHeld)
+            emit leaseHeld(message);
+        else if (outcome != Outcome::Completed)
+            emit failed(message);
+        emit finished();
+    };
+
+    Database db(m_url);
+    QString error;
+    if (!db.open(&error))
+        return done(Outcome::Unavailable, error);
+
+    engine::LocalEngine local(m_engineRoot);
+    std::map<QString, std::unique_ptr<VectorStoreBackend>> others;
+    auto backendFor = [&](const QString &name) -> VectorStoreBackend * {
+        if (name == local.name())
+            return &local;
+        auto it = others.find(name);
+        if (it == others.end())
+            it = others.emplace(name, m_factory ? m_factory(name) : nullptr).first;
+        return it->second.get();
+    };
+
+    // A dry run changes nothing, the lease included.
+    std::optional<SyncLease> lease;
+    if (!m_options.dryRun) {
+        lease.emplace(db, m_options.triggeredBy);
+        lease->setDurationMs(m_options.leaseMs);
+        if (m_clock)
+            lease->setClock(m_clock);
+        auto taken = lease->acquire();
+        if (!taken)
+            return done(Outcome::Unavailable, taken.error().message());
+        if (taken.value()) {
+            const qint64 now = m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+            const SyncLease::Holder &h = *taken.value();
+            auto iso = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); };
+            m_holder = {{u"host"_s, h.host},
+                        {u"pid"_s, h.pid},
+                        {u"triggered_by"_s, h.triggeredBy},
+                        {u"since"_s, iso(h.acquiredAt)},
+                        {u"heartbeat_at"_s, iso(h.heartbeatAt)},
+                        {u"expires_at"_s, iso(h.expiresAt)}};
+            return done(Outcome::LeaseHeld, h.describe(now));
+        }
+    }
+
+    emit passStarted(m_options.triggeredBy, m_options.dryRun);
+    SyncPass pass(db, backendFor, m_options);
+    if (m_clock)
+        pass.setClock(m_clock);
+    if (lease)
+        pass.setLease(&*lease);
+    SyncPass::Observer observer;
+    observer.progress = [this](const QString &phase, qint64 doneItems, qint64 total, const QString &item) {
+        emit progress(phase, doneItems, total, item);
+    };
+    observer.item = [this](const SyncItem &item) {
+        if (item.outcome == u"failed"_s)
+            emit itemFailed(item.action, item.target(), item.error);
+    };
+    auto report = pass.run([this] { return m_cancelled.load(); }, observer);
+    if (lease && lease->held())
+        if (auto r = lease->release(); !r)
+            qCWarning(lcSync).noquote() << r.error().message();
+    if (!report)
+        return done(report.error().kind() == ServiceError::Kind::Unavailable ? Outcome::Unavailable : Outcome::Invalid,
+                    report.error().message());
+    m_report = report.value();
+    emit passFinished(m_report.toJson());
+    done(Outcome::Completed, QString());
+}
+
+} // namespace vd
