@@ -239,7 +239,7 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
         return fileError(u"server_error"_s, committed.error().message());
     qCInfo(lcEngine).noquote() << "indexed" << file.filename << committed->chunkCount << "chunks"
                                << committed->tokenCount << "tokens";
-    return IngestOutcome{committed->chunkBytes, committed->chunkCount, committed->tokenCount};
+    return IngestOutcome{committed->chunkBytes, committed->chunkCount, committed->tokenCount, false, {}};
 }
 
 Result<void> LocalEngine::setFileVisible(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
