@@ -2,6 +2,8 @@
 
 #include "engine/localengine.h"
 #include "logging/logging.h"
+#include "openai/credentialstore.h"
+#include "openai/openaibackend.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
 
@@ -25,6 +27,9 @@ QList<QCommandLineOption> globalOptions()
         QCommandLineOption(u"json"_s, u"Print stable JSON instead of text (docs/cli.md)."_s),
         QCommandLineOption(u"log-json"_s, u"Also write log lines as JSON to this file."_s, u"file"_s),
         QCommandLineOption(u"verbose"_s, u"Log what is done to stderr."_s),
+        QCommandLineOption(u"openai-key-file"_s,
+                           u"Read OpenAI API keys from this file (mode 0600, yours) instead of the keychain."_s,
+                           u"path"_s),
         QCommandLineOption({u"h"_s, u"help"_s}, u"Show help."_s),
         QCommandLineOption(u"version"_s, u"Show the version."_s),
     };
@@ -109,7 +114,7 @@ QString commandHelp(const Command &command)
             text += u"  %1\n      %2\n"_s.arg(names, o.description());
         }
     }
-    text += u"\nGlobal options: --db, --as, --json, --log-json, --verbose (vectordesk --help).\n"_s;
+    text += u"\nGlobal options: --db, --as, --json, --log-json, --verbose, --openai-key-file (vectordesk --help).\n"_s;
     return text;
 }
 
@@ -150,7 +155,10 @@ bool Context::openDatabase()
     }
     m_engine = std::make_unique<engine::LocalEngine>(engine::LocalEngine::rootFor(url.value()));
     m_service = std::make_unique<VectorStoreService>(*m_db, operatorName());
+    m_openai = std::make_unique<openai::OpenAIBackend>(*m_db, m_engine->root());
     m_service->setBackends([this](const QString &name) -> VectorStoreBackend * {
+        if (name == m_openai->name())
+            return m_openai.get();
         return name == m_engine->name() ? m_engine.get() : nullptr;
     });
     m_service->setRequestId(logging::current().requestId);
@@ -246,6 +254,8 @@ int run(const QStringList &argumentsIn, Streams streams)
     options.as = parser.value(u"as"_s).trimmed();
     options.logJson = parser.value(u"log-json"_s);
     options.verbose = parser.isSet(u"verbose"_s);
+    options.openaiKeyFile = parser.value(u"openai-key-file"_s);
+    openai::CredentialStore::setKeyFile(options.openaiKeyFile);
     if (parser.isSet(u"as"_s) && options.as.isEmpty())
         return bootstrap.usage(u"--as needs an operator name."_s);
 

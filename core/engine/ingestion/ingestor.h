@@ -45,6 +45,10 @@ public:
                           std::optional<qint64> tenantId = {}, std::optional<qint64> storeId = {});
 
 private:
+    Result<void> drainBackend(VectorStoreBackend *backend, const std::function<bool()> &cancelled,
+                              const Observer &observer, std::optional<qint64> tenantId, std::optional<qint64> storeId,
+                              Summary &summary);
+
     Database &m_db;
     BackendFor m_backendFor;
     IngestionQueue m_queue;
