@@ -341,7 +341,7 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
     QTimer::singleShot(0, this, &OpenAIClient::pump);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString requestId = QString::fromLatin1(reply->rawHeader("x-request-id"));
-    const QByteArray raw = reply->readAll();
+    const QByteArray raw = reply->isOpen() ? reply->readAll() : QByteArray();
     const bool canRetry = r->attempt < std::max(1, m_config.maxAttempts);
 
     if (status == 0) { // no HTTP answer: network error or our timeout
