@@ -187,6 +187,8 @@ void OpenAIClient::start(const std::shared_ptr<Request> &r)
     if (r->vectorStore)
         request.setRawHeader("OpenAI-Beta", "assistants=v2");
     request.setRawHeader("Accept", "application/json");
+    for (const auto &[name, value] : m_config.extraHeaders)
+        request.setRawHeader(name, value);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("VectorDesk/" VECTORDESK_VERSION));
     request.setTransferTimeout(m_config.connectTimeoutMs);
 
@@ -264,11 +266,14 @@ void OpenAIClient::retryLater(const std::shared_ptr<Request> &r, int delayMs)
     QTimer::singleShot(delayMs, this, [this, r] { enqueue(r); });
 }
 
-ServiceError OpenAIClient::httpError(const Request &r, int status, const QJsonObject &body, const QString &requestId,
-                                     const QString &extra) const
+ServiceError OpenAIClient::httpError(const Request &r, int status, const QJsonObject &body, const QByteArray &raw,
+                                     const QString &requestId, const QString &extra) const
 {
     const QJsonObject error = body.value(u"error"_s).toObject();
-    const QString message = error.value(u"message"_s).toString().trimmed();
+    QString message = error.value(u"message"_s).toString().trimmed();
+    if (message.isEmpty()) // not OpenAI's error shape (a compatible server, a proxy, a mock)
+        message = body.isEmpty() ? QString::fromUtf8(raw.left(300)).simplified()
+                                 : QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact).left(600));
     const QString type = error.value(u"type"_s).toString();
     const QString code = error.value(u"code"_s).toVariant().toString();
     const QString param = error.value(u"param"_s).toString();
@@ -287,8 +292,9 @@ ServiceError OpenAIClient::httpError(const Request &r, int status, const QJsonOb
     switch (status) {
     case 401:
         return ServiceError(ServiceError::Kind::PermissionDenied,
-                            u"The API key for tenant %1 was rejected by %2;%3 set a new one with `vectordesk key set "
-                            u"--tenant %1`."_s.arg(tenant, m_config.baseUrl.host(), said.isEmpty() ? QString() : said),
+                            u"The API key for tenant %1 was rejected; set a new one with `vectordesk key set --tenant "
+                            u"%1` (or check --openai-key-file / VECTORDESK_OPENAI_API_KEY if you use those).%2 "
+                            u"Server: %3%4."_s.arg(tenant, said, m_config.baseUrl.host(), ref),
                             details);
     case 403:
         return ServiceError(ServiceError::Kind::PermissionDenied,
@@ -412,7 +418,7 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
             return;
         }
     }
-    r->done(httpError(*r, status, body, requestId, extra));
+    r->done(httpError(*r, status, body, raw, requestId, extra));
 }
 
 // ----- Files

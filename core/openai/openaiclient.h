@@ -44,6 +44,7 @@ struct ClientConfig
     int maxRetryAfterMs = 120'000; // a Retry-After longer than this is not waited for
     int maxConcurrent = 4; // requests in flight for this tenant
     int attachesPerMinute = 300; // per vector store (files and file batches), OpenAI's limit
+    QList<QPair<QByteArray, QByteArray>> extraHeaders; // sent with every request (tests: Prism's Prefer)
 
     static QUrl defaultBaseUrl() { return QUrl(QStringLiteral("https://api.openai.com/v1")); }
 };
@@ -143,8 +144,8 @@ private:
     void finished(const std::shared_ptr<Request> &request, QNetworkReply *reply, bool timedOut);
     void retryLater(const std::shared_ptr<Request> &request, int delayMs);
     int backoffMs(int attempt) const;
-    ServiceError httpError(const Request &request, int status, const QJsonObject &body, const QString &requestId,
-                           const QString &extra = {}) const;
+    ServiceError httpError(const Request &request, int status, const QJsonObject &body, const QByteArray &raw,
+                           const QString &requestId, const QString &extra = {}) const;
     void request(QByteArray method, const QString &path, const QUrlQuery &query, const QJsonObject *body,
                  bool vectorStore, JsonCallback done, const QString &attachStore = {});
     static QUrlQuery listQuery(const ListQuery &query);
