@@ -261,8 +261,12 @@ int run(const QStringList &argumentsIn, Streams streams)
 
     const QStringList rest = parser.positionalArguments().mid(words);
     const QStringList expected = command->positionals();
-    const bool variadic = !expected.isEmpty() && expected.constLast().endsWith(u"..."_s);
-    if ((!variadic && rest.size() != expected.size()) || (variadic && rest.size() < expected.size())) {
+    // "ID..." takes one or more, "[ID...]" none or more.
+    const bool optionalLast = !expected.isEmpty() && expected.constLast().startsWith(u'[');
+    const bool variadic = !expected.isEmpty()
+        && (expected.constLast().endsWith(u"..."_s) || expected.constLast().endsWith(u"...]"_s));
+    const qsizetype required = expected.size() - (optionalLast ? 1 : 0);
+    if ((!variadic && rest.size() != expected.size()) || (variadic && rest.size() < required)) {
         QString message = rest.size() < expected.size()
             ? u"'vectordesk %1' needs %2."_s.arg(command->name(), expected.mid(rest.size()).join(u' '))
             : u"'vectordesk %1' takes %2 argument(s); unexpected: %3."_s.arg(command->name())

@@ -1,8 +1,10 @@
 #include "openaicommands.h"
 
+#include "engine/localengine.h"
 #include "openai/credentialstore.h"
 #include "openai/openaibackend.h"
 #include "openai/openaisettings.h"
+#include "openai/storeimport.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
 
@@ -223,6 +225,42 @@ int tenantOpenAI(Context &c, const QCommandLineParser &p, const QStringList &arg
     return Ok;
 }
 
+int storeImport(Context &c, const QCommandLineParser &p, const QStringList &ids)
+{
+    QString ref;
+    if (!needTenant(c, p, &ref))
+        return Usage;
+    const bool all = p.isSet(u"all"_s);
+    if (all == !ids.isEmpty())
+        return c.usage(u"Name the OpenAI vector store ids to import, or --all (not both)."_s);
+    openai::OpenAIBackend backend(c.database(), c.localEngine().root());
+    auto imported = openai::importStores(c.database(), c.service(), backend, ref, ids);
+    if (!imported)
+        return c.fail(imported.error());
+    int stores = 0;
+    QJsonArray items;
+    for (const openai::ImportedStore &item : imported.value()) {
+        items.append(item.toJson());
+        if (item.storeId > 0)
+            ++stores;
+        if (c.json())
+            continue;
+        if (item.storeId > 0)
+            c.out() << u"imported %1 as store '%2' (id %3) with %4 file(s)\n"_s.arg(item.remoteId, item.name)
+                           .arg(item.storeId)
+                           .arg(item.files);
+        else
+            c.out() << u"skipped %1: %2\n"_s.arg(item.remoteId, item.skipped);
+        for (const QString &skipped : item.skippedFiles)
+            c.out() << u"  skipped file %1\n"_s.arg(skipped);
+    }
+    if (c.json())
+        printJson(c, QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, items}});
+    else
+        c.out() << u"%1 store(s) imported, %2 skipped.\n"_s.arg(stores).arg(imported->size() - stores);
+    return Ok;
+}
+
 } // namespace
 
 QList<std::shared_ptr<Command>> openaiCommands()
@@ -251,6 +289,12 @@ QList<std::shared_ptr<Command>> openaiCommands()
             {u"organization"_s, u"Send OpenAI-Organization with this id (empty: do not)."_s, u"org"_s},
             {u"project"_s, u"Send OpenAI-Project with this id (empty: do not)."_s, u"project"_s}},
         tenantOpenAI);
+    list << std::make_shared<OpenAICommand>(
+        u"store import"_s, u"--tenant T (--all | ID...)"_s,
+        u"Adopt existing OpenAI vector stores of the tenant's API key into the tenant (admin), with their files "
+        u"(names from GET /files/{id}). Stores VectorDesk already knows are skipped."_s,
+        QStringList{u"[ID...]"_s},
+        QList<QCommandLineOption>{tenantOption(), {u"all"_s, u"Import every store the key can list."_s}}, storeImport);
     return list;
 }
 

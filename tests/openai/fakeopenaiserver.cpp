@@ -120,6 +120,20 @@ QString FakeOpenAIServer::addFile(const QString &filename, const QByteArray &con
     return f.id;
 }
 
+void FakeOpenAIServer::attachProcessed(const QString &storeId, const QString &fileId, const QJsonObject &attributes,
+                                       const QString &errorCode)
+{
+    StoreFile f;
+    f.id = fileId;
+    f.seq = ++m_seq;
+    f.pollsLeft = 0;
+    f.attributes = attributes;
+    f.status = errorCode.isEmpty() ? u"completed"_s : u"failed"_s;
+    if (!errorCode.isEmpty())
+        f.lastError = QJsonObject{{u"code"_s, errorCode}, {u"message"_s, u"Fake failure: %1"_s.arg(errorCode)}};
+    m_stores[storeId].files.insert(fileId, f);
+}
+
 void FakeOpenAIServer::removeFile(const QString &id)
 {
     m_files.remove(id);

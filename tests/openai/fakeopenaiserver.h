@@ -61,6 +61,9 @@ public:
     QString addStore(const QString &name, const QJsonObject &metadata = {});
     QString addFile(const QString &filename, const QByteArray &content);
     void removeStore(const QString &id) { m_stores.remove(id); }
+    // Attaches a file as already processed (status completed, or failed with `errorCode`).
+    void attachProcessed(const QString &storeId, const QString &fileId, const QJsonObject &attributes,
+                         const QString &errorCode = {});
     void removeFile(const QString &id);
     int storeCount() const { return int(m_stores.size()); }
     int fileCount() const { return int(m_files.size()); }

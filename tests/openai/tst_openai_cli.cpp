@@ -112,6 +112,48 @@ private slots:
         QCOMPARE(page.value(u"explain"_s)[u"engine"_s].toString(), u"openai"_s);
     }
 
+    void import_adopts_remote_stores_once()
+    {
+        const QString legacy = m_server->addStore(u"legacy"_s, {{u"owner"_s, u"ops"_s}});
+        const QString good = m_server->addFile(u"handbook.txt"_s, "The handbook covers woodchuck care.");
+        const QString bad = m_server->addFile(u"scan.pdf"_s, "%PDF broken");
+        m_server->attachProcessed(legacy, good, {{u"kind"_s, u"guide"_s}});
+        m_server->attachProcessed(legacy, bad, {}, u"invalid_file"_s);
+        Run r = run({u"store"_s, u"import"_s, u"--tenant"_s, u"acme"_s, u"--all"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(u"imported %1 as store 'legacy'"_s.arg(legacy)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"with 2 file(s)"_s), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"already in VectorDesk as store 'docs' of tenant acme"_s), qPrintable(r.out));
+        QVERIFY(m_server->count("GET", u"/v1/files/"_s + good) >= 1); // names come from GET /files/{id}
+
+        r = run({u"--json"_s, u"file"_s, u"list"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"legacy"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        const QJsonArray files = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"data"_s).toArray();
+        QCOMPARE(files.size(), 2);
+        QHash<QString, QJsonObject> byName;
+        for (const QJsonValue &v : files)
+            byName.insert(v[u"filename"_s].toString(), v.toObject());
+        QCOMPARE(byName[u"handbook.txt"_s][u"status"_s].toString(), u"completed"_s);
+        QCOMPARE(byName[u"scan.pdf"_s][u"status"_s].toString(), u"failed"_s);
+        QCOMPARE(byName[u"scan.pdf"_s][u"last_error"_s][u"code"_s].toString(), u"invalid_file"_s);
+
+        r = run({u"--json"_s, u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"legacy"_s, u"handbook"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"data"_s).toArray().size(), 1);
+
+        // Again: nothing is imported twice.
+        const int storesBefore = m_server->storeCount();
+        r = run({u"store"_s, u"import"_s, u"--tenant"_s, u"acme"_s, legacy});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY(r.out.contains(u"0 store(s) imported, 1 skipped."_s));
+        QCOMPARE(m_server->storeCount(), storesBefore);
+        r = run({u"store"_s, u"import"_s, u"--tenant"_s, u"acme"_s, u"vs_nope"_s});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(u"deleted outside VectorDesk"_s), qPrintable(r.err));
+        r = run({u"store"_s, u"import"_s, u"--tenant"_s, u"acme"_s});
+        QCOMPARE(r.code, 2);
+    }
+
     void key_test_prints_ok_or_the_reason()
     {
         Run r = run({u"key"_s, u"test"_s, u"--tenant"_s, u"acme"_s});
