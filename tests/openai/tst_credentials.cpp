@@ -93,6 +93,7 @@ private:
 private slots:
     void initTestCase()
     {
+        qputenv("no_proxy", "127.0.0.1,localhost"); // loopback never goes through an http_proxy
         QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
                  "run this test through tests/openai/with-keyring.sh (ctest does)");
         qInstallMessageHandler(recordMessage);

@@ -71,6 +71,7 @@ private:
 private slots:
     void initTestCase()
     {
+        qputenv("no_proxy", "127.0.0.1,localhost"); // loopback never goes through an http_proxy
         QVERIFY(m_dir.isValid());
         m_db = m_dir.filePath(u"cli.sqlite"_s);
         m_server = new FakeOpenAIServer(this);

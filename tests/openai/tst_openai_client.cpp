@@ -140,6 +140,7 @@ private:
 private slots:
     void init()
     {
+        qputenv("no_proxy", "127.0.0.1,localhost"); // loopback never goes through an http_proxy
         m_server = new FakeOpenAIServer(this);
         QVERIFY(m_server->listen());
         m_client = std::make_unique<OpenAIClient>(config());

@@ -66,6 +66,7 @@ private:
 private slots:
     void initTestCase()
     {
+        qputenv("no_proxy", "127.0.0.1,localhost"); // loopback never goes through an http_proxy
         const QString source = qEnvironmentVariable("VECTORDESK_SOURCE_DIR");
         QVERIFY2(!source.isEmpty(), "VECTORDESK_SOURCE_DIR is not set (run through ctest)");
         const QString prism = source + u"/tools/prism/node_modules/.bin/prism"_s;
