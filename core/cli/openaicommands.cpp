@@ -183,7 +183,7 @@ int keyTest(Context &c, const QCommandLineParser &p, const QStringList &)
     auto t = tenantWithRole(c, ref, Role::Viewer, u"Testing the OpenAI key"_s);
     if (!t)
         return c.fail(t.error());
-    openai::OpenAIBackend backend(c.database(), QString());
+    openai::OpenAIBackend backend(c.database(), c.localEngine().root());
     auto client = backend.client(t.value());
     if (!client)
         return c.fail(client.error());

@@ -123,14 +123,21 @@ void OpenAIBackend::sleep(int ms)
 
 Result<OpenAIClient *> OpenAIBackend::client(const Tenant &tenant)
 {
-    if (auto it = m_clients.find(tenant.id); it != m_clients.end())
-        return it->second.get();
+    // Settings and key are read for every operation, so a new key or base URL applies at once;
+    // the client (its queue and rate-limit state) is kept while they stay the same.
     auto settings = loadSettings(m_db, tenant.id);
     if (!settings)
         return settings.error();
     auto key = CredentialStore::resolveBlocking(tenant.id, tenant.slug);
     if (!key)
         return key.error();
+    if (auto it = m_clients.find(tenant.id); it != m_clients.end()) {
+        const ClientConfig &current = it->second->config();
+        if (current.apiKey == key.value() && current.baseUrl == settings->baseUrl
+            && current.organization == settings->organization && current.project == settings->project)
+            return it->second.get();
+        m_clients.erase(it);
+    }
     ClientConfig config;
     config.tenant = tenant.slug;
     config.baseUrl = settings->baseUrl;
@@ -337,8 +344,14 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
             api.createVectorStoreFile(store.remoteId, fileId, file.attributes, file.chunking, std::move(done));
         });
         if (!attached && isNotFound(attached.error()) && round == 0) {
-            // The uploaded file was deleted outside VectorDesk (or the store was): upload again
-            // once; a missing store fails on the next round.
+            // The upload or the store was deleted outside VectorDesk. A missing upload is made
+            // again (once); a missing store is reported, never re-created here.
+            auto upload = wait([&](JsonCallback done) { api.getFile(fileId, std::move(done)); });
+            if (upload)
+                return fileError(u"server_error"_s,
+                                 u"OpenAI no longer has the vector store %1 behind store '%2'; it was deleted outside "
+                                 u"VectorDesk. Create a new store and attach the files again."_s.arg(store.remoteId,
+                                                                                                     store.name));
             qCInfo(lcOpenAI).noquote() << "upload" << fileId << "of" << file.filename << "is gone; uploading again";
             fileId.clear();
             continue;

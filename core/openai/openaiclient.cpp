@@ -199,10 +199,12 @@ void OpenAIClient::start(const std::shared_ptr<Request> &r)
             const QString error = file->errorString();
             delete file;
             --m_inFlight;
-            auto done = r->done;
-            done(ServiceError::invalid(u"Cannot read %1 to upload it to OpenAI: %2."_s.arg(r->uploadPath, error),
-                                       u"path"_s));
-            QTimer::singleShot(0, this, &OpenAIClient::pump);
+            // Answered from the event loop, never from inside pump() (the callback may enqueue).
+            QTimer::singleShot(0, this, [this, r, error] {
+                r->done(ServiceError::invalid(u"Cannot read %1 to upload it to OpenAI: %2."_s.arg(r->uploadPath, error),
+                                              u"path"_s));
+                pump();
+            });
             return;
         }
         auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);

@@ -563,6 +563,40 @@ private slots:
         qunsetenv(CredentialStore::kEnvironmentVariable);
     }
 
+    void deleted_upload_is_made_again_deleted_store_is_reported()
+    {
+        BackendFixture f;
+        QVERIFY2(f.open(*m_server), qPrintable(f.error));
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}});
+        QVERIFY(store);
+        auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"again.txt"_s, "uploaded again"));
+        QVERIFY(file);
+        QSqlQuery q(f.db->connection());
+        q.prepare(u"UPDATE vector_store_files SET remote_file_id = 'file-deleted-elsewhere' WHERE id = ?"_s);
+        q.addBindValue(file->id);
+        QVERIFY(q.exec());
+        auto summary = f.ingest();
+        QVERIFY(summary);
+        QCOMPARE(summary->completed, 1);
+        QCOMPARE(m_server->count("POST", u"/v1/files"_s), 1);
+        const QString fresh = f.remoteFileId(file->id);
+        QVERIFY(fresh.startsWith(u"file-"_s) && fresh != u"file-deleted-elsewhere"_s);
+        QCOMPARE(m_server->storeFileIds(store->remoteId), QStringList{fresh});
+
+        m_server->removeStore(store->remoteId); // deleted outside VectorDesk
+        auto second = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"orphan.txt"_s, "no store"));
+        QVERIFY(second);
+        summary = f.ingest();
+        QVERIFY(summary);
+        QCOMPARE(summary->failed, 1);
+        auto after = f.service->file(u"acme"_s, u"docs"_s, QString::number(second->id));
+        QCOMPARE(after->lastErrorCode, u"server_error"_s);
+        QVERIFY2(after->lastErrorMessage.contains(u"deleted outside VectorDesk"_s), qPrintable(after->lastErrorMessage));
+        QCOMPARE(m_server->storeCount(), 0); // never re-created
+        qunsetenv(CredentialStore::kEnvironmentVariable);
+    }
+
     void refresh_reports_state_and_remote_deletions()
     {
         BackendFixture f;
