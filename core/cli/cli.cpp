@@ -263,8 +263,8 @@ int run(const QStringList &argumentsIn, Streams streams)
     const QStringList expected = command->positionals();
     // "ID..." takes one or more, "[ID...]" none or more.
     const bool optionalLast = !expected.isEmpty() && expected.constLast().startsWith(u'[');
-    const bool variadic = !expected.isEmpty()
-        && (expected.constLast().endsWith(u"..."_s) || expected.constLast().endsWith(u"...]"_s));
+    const bool variadic =
+        !expected.isEmpty() && (expected.constLast().endsWith(u"..."_s) || expected.constLast().endsWith(u"...]"_s));
     const qsizetype required = expected.size() - (optionalLast ? 1 : 0);
     if ((!variadic && rest.size() != expected.size()) || (variadic && rest.size() < required)) {
         QString message = rest.size() < expected.size()

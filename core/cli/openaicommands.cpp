@@ -84,9 +84,8 @@ Result<Tenant> tenantWithRole(Context &c, const QString &ref, Role needed, const
     if (!role)
         return role.error();
     if (int(role.value()) < int(needed))
-        return ServiceError::denied(u"%1 needs the %2 role in tenant %3; you are %4."_s.arg(doing, roleName(needed),
-                                                                                             t->slug,
-                                                                                             roleName(role.value())),
+        return ServiceError::denied(u"%1 needs the %2 role in tenant %3; you are %4."_s.arg(
+                                        doing, roleName(needed), t->slug, roleName(role.value())),
                                     roleName(needed));
     return t;
 }
@@ -188,8 +187,9 @@ int keyTest(Context &c, const QCommandLineParser &p, const QStringList &)
     if (!client)
         return c.fail(client.error());
     openai::OpenAIClient *api = client.value();
-    auto answer = waitFor<QJsonObject>(
-        [&](auto done) { api->listVectorStores(openai::ListQuery{1, {}, {}, {}, {}}, std::move(done)); });
+    auto answer = waitFor<QJsonObject>([&](auto done) {
+        api->listVectorStores(openai::ListQuery{1, {}, {}, {}, {}}, std::move(done));
+    });
     if (!answer)
         return c.fail(answer.error());
     const QString where = api->config().baseUrl.toString();

@@ -1,11 +1,10 @@
 #include "credentialstore.h"
 
-#include <qt6keychain/keychain.h>
-
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
+#include <qt6keychain/keychain.h>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -70,7 +69,9 @@ std::optional<ServiceError> CredentialStore::validateKey(const QString &key)
 
 Result<QString> CredentialStore::readKeyFile(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     const QByteArray native = QFile::encodeName(path);
     if (::stat(native.constData(), &st) != 0)
         return ServiceError::invalid(u"The key file %1 does not exist or cannot be read."_s.arg(path),
@@ -104,9 +105,9 @@ ServiceError CredentialStore::noKeyError(const QString &tenantSlug, const QStrin
         ServiceError::Kind::InvalidInput,
         u"No OpenAI API key for tenant %1%2. Give one in any of these ways: `vectordesk key set --tenant %1` (the OS "
         u"keychain; reads the key from standard input), --openai-key-file PATH (a file of mode 0600 that you own), "
-        u"or the environment variable %3."_s.arg(tenantSlug,
-                                                 keychainProblem.isEmpty() ? QString() : u" (keychain: %1)"_s.arg(keychainProblem),
-                                                 QString::fromLatin1(kEnvironmentVariable)),
+        u"or the environment variable %3."_s.arg(
+            tenantSlug, keychainProblem.isEmpty() ? QString() : u" (keychain: %1)"_s.arg(keychainProblem),
+            QString::fromLatin1(kEnvironmentVariable)),
         QJsonObject{{u"field"_s, u"api_key"_s}});
 }
 
@@ -188,8 +189,8 @@ void CredentialStore::resolve(qint64 tenantId, const QString &tenantSlug, std::f
         if (key)
             done(key);
         else
-            done(noKeyError(tenantSlug, key.error().kind() == ServiceError::Kind::NotFound ? QString()
-                                                                                          : key.error().message()));
+            done(noKeyError(tenantSlug,
+                            key.error().kind() == ServiceError::Kind::NotFound ? QString() : key.error().message()));
     });
 }
 

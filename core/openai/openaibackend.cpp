@@ -50,10 +50,11 @@ ServiceError fileError(const QString &code, const QString &message)
 
 ServiceError cancelledError(const StoreFile &file)
 {
-    return ServiceError(ServiceError::Kind::Conflict,
-                        u"Ingestion of %1 was cancelled; what OpenAI already has is picked up on the next attempt."_s.arg(
-                            file.filename),
-                        QJsonObject{{u"cancelled"_s, true}});
+    return ServiceError(
+        ServiceError::Kind::Conflict,
+        u"Ingestion of %1 was cancelled; what OpenAI already has is picked up on the next attempt."_s.arg(
+            file.filename),
+        QJsonObject{{u"cancelled"_s, true}});
 }
 
 bool isNotFound(const ServiceError &e)
@@ -205,9 +206,9 @@ Result<void> OpenAIBackend::purgeStore(const Tenant &tenant, const VectorStore &
     OpenAIClient &api = **c;
     // The uploaded files are not part of the store: delete them first, while they can be listed.
     auto files = waitList([&](auto done) {
-        OpenAIClient::listAll([&](const ListQuery &q, JsonCallback cb) {
-            api.listVectorStoreFiles(store.remoteId, q, std::move(cb));
-        }, ListQuery{}, 1000, std::move(done));
+        OpenAIClient::listAll(
+            [&](const ListQuery &q, JsonCallback cb) { api.listVectorStoreFiles(store.remoteId, q, std::move(cb)); },
+            ListQuery{}, 1000, std::move(done));
     });
     if (!files && !isNotFound(files.error()))
         return files.error();
@@ -251,7 +252,9 @@ Result<QString> OpenAIBackend::findEarlierUpload(OpenAIClient &api, const StoreF
 {
     // An upload whose id was never recorded (the process died in between): same name and size,
     // made after the file was attached, and not used by any other file record.
-    auto uploads = wait([&](JsonCallback done) { api.listFiles(ListQuery{10000, u"desc"_s, {}, {}, {}}, std::move(done)); });
+    auto uploads = wait([&](JsonCallback done) {
+        api.listFiles(ListQuery{10000, u"desc"_s, {}, {}, {}}, std::move(done));
+    });
     if (!uploads)
         return uploads.error();
     for (const QJsonValue &v : uploads->value(u"data"_s).toArray()) {
@@ -279,7 +282,8 @@ Result<QString> OpenAIBackend::upload(OpenAIClient &api, const StoreFile &file, 
         return uploaded.error();
     const QString id = uploaded->value(u"id"_s).toString();
     if (id.isEmpty())
-        return ServiceError::unavailable(u"OpenAI accepted the upload of %1 but its answer has no id."_s.arg(file.filename));
+        return ServiceError::unavailable(
+            u"OpenAI accepted the upload of %1 but its answer has no id."_s.arg(file.filename));
     // Recorded at once, so a retry or a resumed run attaches this upload instead of uploading again.
     auto r = run(m_db, u"UPDATE vector_store_files SET remote_file_id = ? WHERE id = ?"_s, {id, file.id},
                  u"recording the OpenAI id of %1"_s.arg(file.filename));
@@ -311,8 +315,8 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
         fileId = earlier.value();
         if (!fileId.isEmpty()) {
             qCInfo(lcOpenAI).noquote() << "reusing earlier upload" << fileId << "of" << file.filename;
-            if (auto r = run(m_db, u"UPDATE vector_store_files SET remote_file_id = ? WHERE id = ?"_s, {fileId, file.id},
-                             u"recording the OpenAI id of %1"_s.arg(file.filename));
+            if (auto r = run(m_db, u"UPDATE vector_store_files SET remote_file_id = ? WHERE id = ?"_s,
+                             {fileId, file.id}, u"recording the OpenAI id of %1"_s.arg(file.filename));
                 !r)
                 return fileError(u"server_error"_s, r.error().message());
         }
@@ -329,12 +333,13 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
     for (int round = 0; !attached && round < 2; ++round) {
         if (fileId.isEmpty()) {
             if (!QFile::exists(blob))
-                return fileError(u"server_error"_s,
-                                 u"The stored copy of %1 is missing (%2); attach the file again."_s.arg(file.filename, blob));
+                return fileError(
+                    u"server_error"_s,
+                    u"The stored copy of %1 is missing (%2); attach the file again."_s.arg(file.filename, blob));
             auto uploaded = upload(api, file, blob);
             if (!uploaded)
                 return fileError(uploaded.error().kind() == ServiceError::Kind::InvalidInput ? u"invalid_file"_s
-                                                                                           : u"server_error"_s,
+                                                                                             : u"server_error"_s,
                                  uploaded.error().message());
             fileId = uploaded.value();
             if (cancelled && cancelled())
@@ -348,17 +353,17 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
             // again (once); a missing store is reported, never re-created here.
             auto upload = wait([&](JsonCallback done) { api.getFile(fileId, std::move(done)); });
             if (upload)
-                return fileError(u"server_error"_s,
-                                 u"OpenAI no longer has the vector store %1 behind store '%2'; it was deleted outside "
-                                 u"VectorDesk. Create a new store and attach the files again."_s.arg(store.remoteId,
-                                                                                                     store.name));
+                return fileError(
+                    u"server_error"_s,
+                    u"OpenAI no longer has the vector store %1 behind store '%2'; it was deleted outside "
+                    u"VectorDesk. Create a new store and attach the files again."_s.arg(store.remoteId, store.name));
             qCInfo(lcOpenAI).noquote() << "upload" << fileId << "of" << file.filename << "is gone; uploading again";
             fileId.clear();
             continue;
         }
         if (!attached)
             return fileError(attached.error().kind() == ServiceError::Kind::InvalidInput ? u"invalid_file"_s
-                                                                                       : u"server_error"_s,
+                                                                                         : u"server_error"_s,
                              attached.error().message());
     }
 
@@ -376,13 +381,14 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
             if (code != u"invalid_file"_s && code != u"unsupported_file"_s)
                 code = u"server_error"_s;
             const QString message = error.value(u"message"_s).toString();
-            return fileError(code, u"OpenAI could not process %1: %2"_s.arg(
-                                       file.filename, message.isEmpty() ? code : message));
+            return fileError(
+                code, u"OpenAI could not process %1: %2"_s.arg(file.filename, message.isEmpty() ? code : message));
         }
         if (status == u"cancelled"_s)
-            return fileError(u"server_error"_s,
-                             u"OpenAI cancelled the processing of %1 (a file batch was cancelled); retry the file."_s.arg(
-                                 file.filename));
+            return fileError(
+                u"server_error"_s,
+                u"OpenAI cancelled the processing of %1 (a file batch was cancelled); retry the file."_s.arg(
+                    file.filename));
         if (waited.elapsed() >= m_ingestWaitMs) {
             qCInfo(lcOpenAI).noquote() << file.filename << "is still being processed by OpenAI after"
                                        << waited.elapsed() / 1000 << "s; the sync worker picks it up";
@@ -437,7 +443,8 @@ Result<void> OpenAIBackend::purgeFile(const Tenant &tenant, const VectorStore &s
             return c.error();
         OpenAIClient &api = **c;
         if (!store.remoteId.isEmpty()) {
-            auto r = wait([&](JsonCallback done) { api.deleteVectorStoreFile(store.remoteId, fileId, std::move(done)); });
+            auto r =
+                wait([&](JsonCallback done) { api.deleteVectorStoreFile(store.remoteId, fileId, std::move(done)); });
             if (!r && !isNotFound(r.error()))
                 return r.error();
         }
@@ -521,12 +528,12 @@ Result<engine::SearchResponse> OpenAIBackend::search(const Tenant &tenant, const
     }
     std::stable_sort(merged.data.begin(), merged.data.end(),
                      [](const engine::SearchHit &a, const engine::SearchHit &b) { return a.score > b.score; });
-    merged.explain = QJsonObject{{u"engine"_s, u"openai"_s},
-                                 {u"ranker"_s, request.ranker},
-                                 {u"score"_s, u"OpenAI's relevance score (0..1)"_s},
-                                 {u"score_threshold"_s, request.scoreThreshold},
-                                 {u"rewrite_query"_s, request.rewriteQuery ? u"requested from OpenAI"_s
-                                                                            : u"not requested"_s}};
+    merged.explain =
+        QJsonObject{{u"engine"_s, u"openai"_s},
+                    {u"ranker"_s, request.ranker},
+                    {u"score"_s, u"OpenAI's relevance score (0..1)"_s},
+                    {u"score_threshold"_s, request.scoreThreshold},
+                    {u"rewrite_query"_s, request.rewriteQuery ? u"requested from OpenAI"_s : u"not requested"_s}};
     return merged;
 }
 

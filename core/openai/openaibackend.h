@@ -65,7 +65,8 @@ public:
 
     // Waits for an asynchronous client call on this thread.
     static Result<QJsonObject> wait(const std::function<void(JsonCallback)> &launch);
-    static Result<QList<QJsonObject>> waitList(const std::function<void(std::function<void(Result<QList<QJsonObject>>)>)> &launch);
+    static Result<QList<QJsonObject>>
+    waitList(const std::function<void(std::function<void(Result<QList<QJsonObject>>)>)> &launch);
 
 private:
     Result<QString> recordedRemoteId(qint64 fileId);

@@ -112,8 +112,9 @@ QJsonObject OpenAIClient::chunkingJson(const ChunkingStrategy &chunking)
 {
     if (chunking.type == u"static"_s)
         return QJsonObject{{u"type"_s, u"static"_s},
-                           {u"static"_s, QJsonObject{{u"max_chunk_size_tokens"_s, chunking.maxChunkSizeTokens},
-                                                     {u"chunk_overlap_tokens"_s, chunking.chunkOverlapTokens}}}};
+                           {u"static"_s,
+                            QJsonObject{{u"max_chunk_size_tokens"_s, chunking.maxChunkSizeTokens},
+                                        {u"chunk_overlap_tokens"_s, chunking.chunkOverlapTokens}}}};
     return QJsonObject{{u"type"_s, u"auto"_s}};
 }
 
@@ -313,11 +314,12 @@ ServiceError OpenAIClient::httpError(const Request &r, int status, const QJsonOb
     case 413:
     case 415:
     case 422:
-        return ServiceError(ServiceError::Kind::InvalidInput,
-                            u"OpenAI refused %1 for tenant %2 (HTTP %3%4).%5%6"_s.arg(describe(r.method, r.path), tenant)
-                                .arg(status)
-                                .arg(param.isEmpty() ? QString() : u", field %1"_s.arg(param), said, ref),
-                            details);
+        return ServiceError(
+            ServiceError::Kind::InvalidInput,
+            u"OpenAI refused %1 for tenant %2 (HTTP %3%4).%5%6"_s.arg(describe(r.method, r.path), tenant)
+                .arg(status)
+                .arg(param.isEmpty() ? QString() : u", field %1"_s.arg(param), said, ref),
+            details);
     case 429:
         if (code == u"insufficient_quota"_s || type == u"insufficient_quota"_s)
             return ServiceError(ServiceError::Kind::QuotaExceeded,
@@ -354,8 +356,8 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
 
     if (status == 0) { // no HTTP answer: network error or our timeout
         const QNetworkReply::NetworkError netError = reply->error();
-        const bool timeout = timedOut || netError == QNetworkReply::TimeoutError
-            || netError == QNetworkReply::OperationCanceledError;
+        const bool timeout =
+            timedOut || netError == QNetworkReply::TimeoutError || netError == QNetworkReply::OperationCanceledError;
         if (canRetry) {
             retryLater(r, backoffMs(r->attempt));
             return;
@@ -366,9 +368,8 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
             r->done(ServiceError(
                 ServiceError::Kind::Unavailable,
                 u"OpenAI (%1) did not answer %2 for tenant %3 in time (%4 attempt(s); limits: %5 s without data, "
-                u"%6 s per attempt). Try again later, or check the network and proxy."_s.arg(where,
-                                                                                            describe(r->method, r->path),
-                                                                                            m_config.tenant)
+                u"%6 s per attempt). Try again later, or check the network and proxy."_s
+                    .arg(where, describe(r->method, r->path), m_config.tenant)
                     .arg(r->attempt)
                     .arg(m_config.connectTimeoutMs / 1000.0)
                     .arg(m_config.totalTimeoutMs / 1000.0),
@@ -412,9 +413,9 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
     if (retryableStatus(status) && !insufficientQuota) {
         const qint64 asked = retryAfterMs(reply);
         if (asked > m_config.maxRetryAfterMs) {
-            extra = u" OpenAI asked to wait %1 s before retrying, longer than VectorDesk waits (%2 s)."_s
-                        .arg(asked / 1000)
-                        .arg(m_config.maxRetryAfterMs / 1000);
+            extra =
+                u" OpenAI asked to wait %1 s before retrying, longer than VectorDesk waits (%2 s)."_s.arg(asked / 1000)
+                    .arg(m_config.maxRetryAfterMs / 1000);
         } else if (canRetry) {
             retryLater(r, asked >= 0 ? int(asked) : backoffMs(r->attempt));
             return;

@@ -105,8 +105,8 @@ public:
                                const ChunkingStrategy &chunking, JsonCallback done);
     void listVectorStoreFiles(const QString &storeId, const ListQuery &query, JsonCallback done);
     void getVectorStoreFile(const QString &storeId, const QString &fileId, JsonCallback done);
-    void updateVectorStoreFileAttributes(const QString &storeId, const QString &fileId,
-                                         const QJsonObject &attributes, JsonCallback done);
+    void updateVectorStoreFileAttributes(const QString &storeId, const QString &fileId, const QJsonObject &attributes,
+                                         JsonCallback done);
     void deleteVectorStoreFile(const QString &storeId, const QString &fileId, JsonCallback done);
     void vectorStoreFileContent(const QString &storeId, const QString &fileId, JsonCallback done);
 
@@ -117,8 +117,7 @@ public:
                            const ChunkingStrategy &chunking, std::function<void(Result<QList<QJsonObject>>)> done);
     void getFileBatch(const QString &storeId, const QString &batchId, JsonCallback done);
     void cancelFileBatch(const QString &storeId, const QString &batchId, JsonCallback done);
-    void listFileBatchFiles(const QString &storeId, const QString &batchId, const ListQuery &query,
-                            JsonCallback done);
+    void listFileBatchFiles(const QString &storeId, const QString &batchId, const ListQuery &query, JsonCallback done);
 
     // Search: the request as the local engine takes it, the answer in the local engine's shape.
     void search(const QString &storeId, const engine::SearchRequest &request,

@@ -93,9 +93,10 @@ Result<TenantOpenAISettings> updateSettings(Database &db, VectorStoreService &se
     if (!role)
         return role.error();
     if (int(role.value()) < int(Role::Admin))
-        return ServiceError::denied(u"Changing the OpenAI settings of tenant %1 needs the admin role; you are %2."_s.arg(
-                                        t->slug, roleName(role.value())),
-                                    u"admin"_s);
+        return ServiceError::denied(
+            u"Changing the OpenAI settings of tenant %1 needs the admin role; you are %2."_s.arg(
+                t->slug, roleName(role.value())),
+            u"admin"_s);
     auto current = loadSettings(db, t->id);
     if (!current)
         return current.error();
@@ -134,12 +135,13 @@ Result<TenantOpenAISettings> updateSettings(Database &db, VectorStoreService &se
                      doing);
         !r)
         return r.error();
-    if (auto r = run(db,
-                     u"INSERT INTO audit_log (at, operator, tenant_id, action, target, request_id, detail) "
-                     u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                     {at, service.operatorName(), t->id, u"tenant.openai"_s, u"tenant:%1"_s.arg(t->id),
-                      service.requestId(), QString::fromUtf8(QJsonDocument(next.toJson()).toJson(QJsonDocument::Compact))},
-                     doing);
+    if (auto r =
+            run(db,
+                u"INSERT INTO audit_log (at, operator, tenant_id, action, target, request_id, detail) "
+                u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                {at, service.operatorName(), t->id, u"tenant.openai"_s, u"tenant:%1"_s.arg(t->id), service.requestId(),
+                 QString::fromUtf8(QJsonDocument(next.toJson()).toJson(QJsonDocument::Compact))},
+                doing);
         !r)
         return r.error();
     if (!transaction.commit())

@@ -47,7 +47,9 @@ QVariant nullableMs(const std::optional<qint64> &ms)
 
 QJsonObject ImportedStore::toJson() const
 {
-    QJsonObject o{{u"remote_id"_s, remoteId}, {u"files"_s, files}, {u"skipped_files"_s, QJsonArray::fromStringList(skippedFiles)}};
+    QJsonObject o{{u"remote_id"_s, remoteId},
+                  {u"files"_s, files},
+                  {u"skipped_files"_s, QJsonArray::fromStringList(skippedFiles)}};
     if (storeId > 0) {
         o.insert(u"id"_s, storeId);
         o.insert(u"name"_s, name);
@@ -78,15 +80,17 @@ Result<QList<ImportedStore>> importStores(Database &db, VectorStoreService &serv
     QList<QJsonObject> remotes;
     if (remoteIds.isEmpty()) {
         auto all = OpenAIBackend::waitList([&](auto done) {
-            OpenAIClient::listAll([&api](const ListQuery &q, JsonCallback cb) { api.listVectorStores(q, std::move(cb)); },
-                                  ListQuery{100, u"asc"_s, {}, {}, {}}, 1000, std::move(done));
+            OpenAIClient::listAll(
+                [&api](const ListQuery &q, JsonCallback cb) { api.listVectorStores(q, std::move(cb)); },
+                ListQuery{100, u"asc"_s, {}, {}, {}}, 1000, std::move(done));
         });
         if (!all)
             return all.error();
         remotes = all.value();
     } else {
         for (const QString &id : remoteIds) {
-            auto one = OpenAIBackend::wait([&](JsonCallback done) { api.getVectorStore(id.trimmed(), std::move(done)); });
+            auto one =
+                OpenAIBackend::wait([&](JsonCallback done) { api.getVectorStore(id.trimmed(), std::move(done)); });
             if (!one)
                 return one.error();
             remotes << one.value();
@@ -136,14 +140,15 @@ Result<QList<ImportedStore>> importStores(Database &db, VectorStoreService &serv
         }
         item.storeId = created->id;
         item.name = created->name;
-        auto adopted = run(db,
-                           u"UPDATE vector_stores SET remote_id = ?, status = ?, expires_at = ?, last_active_at = "
-                           u"coalesce(?, last_active_at) WHERE id = ?"_s,
-                           {item.remoteId,
-                            remote.value(u"status"_s).toString() == u"in_progress"_s ? u"in_progress"_s : u"completed"_s,
-                            nullableMs(secondsToMs(remote.value(u"expires_at"_s))),
-                            nullableMs(secondsToMs(remote.value(u"last_active_at"_s))), item.storeId},
-                           u"recording the OpenAI id of store '%1'"_s.arg(item.name));
+        auto adopted =
+            run(db,
+                u"UPDATE vector_stores SET remote_id = ?, status = ?, expires_at = ?, last_active_at = "
+                u"coalesce(?, last_active_at) WHERE id = ?"_s,
+                {item.remoteId,
+                 remote.value(u"status"_s).toString() == u"in_progress"_s ? u"in_progress"_s : u"completed"_s,
+                 nullableMs(secondsToMs(remote.value(u"expires_at"_s))),
+                 nullableMs(secondsToMs(remote.value(u"last_active_at"_s))), item.storeId},
+                u"recording the OpenAI id of store '%1'"_s.arg(item.name));
         if (!adopted) {
             // No store without its remote id: take the record back out.
             if (meta.deleteStore(tenantRef, QString::number(item.storeId)))
@@ -152,9 +157,9 @@ Result<QList<ImportedStore>> importStores(Database &db, VectorStoreService &serv
         }
 
         auto files = OpenAIBackend::waitList([&](auto done) {
-            OpenAIClient::listAll([&](const ListQuery &q, JsonCallback cb) {
-                api.listVectorStoreFiles(item.remoteId, q, std::move(cb));
-            }, ListQuery{100, u"asc"_s, {}, {}, {}}, 10000, std::move(done));
+            OpenAIClient::listAll(
+                [&](const ListQuery &q, JsonCallback cb) { api.listVectorStoreFiles(item.remoteId, q, std::move(cb)); },
+                ListQuery{100, u"asc"_s, {}, {}, {}}, 10000, std::move(done));
         });
         if (!files)
             return files.error();
@@ -170,7 +175,8 @@ Result<QList<ImportedStore>> importStores(Database &db, VectorStoreService &serv
             fileDraft.sizeBytes = info->value(u"bytes"_s).toInteger();
             // No local copy: a stand-in hash derived from the OpenAI file id keeps records distinct.
             fileDraft.sha256 = QString::fromLatin1(
-                QCryptographicHash::hash(QByteArray("openai-file:" + fileId.toUtf8()), QCryptographicHash::Sha256).toHex());
+                QCryptographicHash::hash(QByteArray("openai-file:" + fileId.toUtf8()), QCryptographicHash::Sha256)
+                    .toHex());
             fileDraft.attributes = f.value(u"attributes"_s).toObject();
             const QJsonObject chunking = f.value(u"chunking_strategy"_s).toObject();
             if (chunking.value(u"type"_s).toString() == u"static"_s) {
@@ -192,14 +198,17 @@ Result<QList<ImportedStore>> importStores(Database &db, VectorStoreService &serv
             const QString doing = u"recording the imported file %1"_s.arg(fileDraft.filename);
             Transaction transaction(db);
             if (!transaction.isActive())
-                return ServiceError::unavailable(u"Cannot start a transaction while %1: %2"_s.arg(doing, transaction.error()));
-            auto updated = run(db,
-                               u"UPDATE vector_store_files SET remote_file_id = ?, status = ?, usage_bytes = ?, "
-                               u"last_error_code = ?, last_error_message = ? WHERE id = ?"_s,
-                               {fileId, status, usage, nullableText(status == u"failed"_s ? error.value(u"code"_s).toString() : QString()),
-                                nullableText(status == u"failed"_s ? error.value(u"message"_s).toString().left(2000) : QString()),
-                                attached->id},
-                               doing);
+                return ServiceError::unavailable(
+                    u"Cannot start a transaction while %1: %2"_s.arg(doing, transaction.error()));
+            auto updated =
+                run(db,
+                    u"UPDATE vector_store_files SET remote_file_id = ?, status = ?, usage_bytes = ?, "
+                    u"last_error_code = ?, last_error_message = ? WHERE id = ?"_s,
+                    {fileId, status, usage,
+                     nullableText(status == u"failed"_s ? error.value(u"code"_s).toString() : QString()),
+                     nullableText(status == u"failed"_s ? error.value(u"message"_s).toString().left(2000) : QString()),
+                     attached->id},
+                    doing);
             if (!updated)
                 return updated.error();
             if (status != u"in_progress"_s) {

@@ -230,10 +230,11 @@ void FakeOpenAIServer::respond(QTcpSocket *socket, const Received &request)
 QJsonObject FakeOpenAIServer::error(int *status, int code, const QString &message, const QString &type)
 {
     *status = code;
-    return QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, message},
-                                                 {u"type"_s, type.isEmpty() ? u"invalid_request_error"_s : type},
-                                                 {u"param"_s, QJsonValue::Null},
-                                                 {u"code"_s, QJsonValue::Null}}}};
+    return QJsonObject{{u"error"_s,
+                        QJsonObject{{u"message"_s, message},
+                                    {u"type"_s, type.isEmpty() ? u"invalid_request_error"_s : type},
+                                    {u"param"_s, QJsonValue::Null},
+                                    {u"code"_s, QJsonValue::Null}}}};
 }
 
 QJsonObject FakeOpenAIServer::fileJson(const File &f) const
@@ -264,18 +265,18 @@ QJsonObject FakeOpenAIServer::storeJson(const Store &s) const
 
 QJsonObject FakeOpenAIServer::storeFileJson(const Store &s, const StoreFile &f) const
 {
-    return QJsonObject{{u"id"_s, f.id},
-                       {u"object"_s, u"vector_store.file"_s},
-                       {u"usage_bytes"_s, f.status == u"completed"_s ? m_files.value(f.id).content.size() : 0},
-                       {u"created_at"_s, nowSeconds()},
-                       {u"vector_store_id"_s, s.id},
-                       {u"status"_s, f.status},
-                       {u"last_error"_s, f.lastError.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(f.lastError)},
-                       {u"attributes"_s, f.attributes},
-                       {u"chunking_strategy"_s,
-                        QJsonObject{{u"type"_s, u"static"_s},
-                                    {u"static"_s, QJsonObject{{u"max_chunk_size_tokens"_s, 800},
-                                                              {u"chunk_overlap_tokens"_s, 400}}}}}};
+    return QJsonObject{
+        {u"id"_s, f.id},
+        {u"object"_s, u"vector_store.file"_s},
+        {u"usage_bytes"_s, f.status == u"completed"_s ? m_files.value(f.id).content.size() : 0},
+        {u"created_at"_s, nowSeconds()},
+        {u"vector_store_id"_s, s.id},
+        {u"status"_s, f.status},
+        {u"last_error"_s, f.lastError.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(f.lastError)},
+        {u"attributes"_s, f.attributes},
+        {u"chunking_strategy"_s,
+         QJsonObject{{u"type"_s, u"static"_s},
+                     {u"static"_s, QJsonObject{{u"max_chunk_size_tokens"_s, 800}, {u"chunk_overlap_tokens"_s, 400}}}}}};
 }
 
 template<typename T>
@@ -308,10 +309,11 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
 {
     if (r.headers.value("authorization") != "Bearer " + apiKey.toUtf8()) {
         *status = 401;
-        return QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, u"Incorrect API key provided."_s},
-                                                     {u"type"_s, u"invalid_request_error"_s},
-                                                     {u"param"_s, QJsonValue::Null},
-                                                     {u"code"_s, u"invalid_api_key"_s}}}};
+        return QJsonObject{{u"error"_s,
+                            QJsonObject{{u"message"_s, u"Incorrect API key provided."_s},
+                                        {u"type"_s, u"invalid_request_error"_s},
+                                        {u"param"_s, QJsonValue::Null},
+                                        {u"code"_s, u"invalid_api_key"_s}}}};
     }
     const QJsonObject body = QJsonDocument::fromJson(r.body).object();
     const QStringList parts = r.path.split(u'/', Qt::SkipEmptyParts); // v1, ...
@@ -416,11 +418,12 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
                     hits += text.contains(word, Qt::CaseInsensitive) ? 1 : 0;
             if (hits == 0)
                 continue;
-            data.append(QJsonObject{{u"file_id"_s, f.id},
-                                    {u"filename"_s, file.filename},
-                                    {u"score"_s, std::min(1.0, 0.5 + 0.1 * hits)},
-                                    {u"attributes"_s, f.attributes},
-                                    {u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, text}}}}});
+            data.append(
+                QJsonObject{{u"file_id"_s, f.id},
+                            {u"filename"_s, file.filename},
+                            {u"score"_s, std::min(1.0, 0.5 + 0.1 * hits)},
+                            {u"attributes"_s, f.attributes},
+                            {u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, text}}}}});
         }
         return QJsonObject{{u"object"_s, u"vector_store.search_results.page"_s},
                            {u"search_query"_s, QJsonArray::fromStringList(queries)},
@@ -442,12 +445,10 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
                 f.attributes = body.value(u"attributes"_s).toObject();
                 store.files.insert(f.id, f);
             }
-            return QJsonObject{{u"id"_s, u"vsfb_%1"_s.arg(++m_seq)},
-                               {u"object"_s, u"vector_store.files_batch"_s},
-                               {u"created_at"_s, nowSeconds()},
-                               {u"vector_store_id"_s, storeId},
-                               {u"status"_s, u"in_progress"_s},
-                               {u"file_counts"_s, counts(int(ids.size()), 0, 0, 0)}};
+            return QJsonObject{
+                {u"id"_s, u"vsfb_%1"_s.arg(++m_seq)}, {u"object"_s, u"vector_store.files_batch"_s},
+                {u"created_at"_s, nowSeconds()},      {u"vector_store_id"_s, storeId},
+                {u"status"_s, u"in_progress"_s},      {u"file_counts"_s, counts(int(ids.size()), 0, 0, 0)}};
         }
         return QJsonObject{{u"id"_s, parts.value(4)},
                            {u"object"_s, u"vector_store.files_batch"_s},
@@ -489,11 +490,12 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
         return QJsonObject{{u"id"_s, fileId}, {u"object"_s, u"vector_store.file.deleted"_s}, {u"deleted"_s, true}};
     }
     if (parts.value(5) == u"content"_s)
-        return QJsonObject{{u"object"_s, u"vector_store.file_content.page"_s},
-                           {u"data"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s},
-                                                              {u"text"_s, QString::fromUtf8(m_files[fileId].content)}}}},
-                           {u"has_more"_s, false},
-                           {u"next_page"_s, QJsonValue::Null}};
+        return QJsonObject{
+            {u"object"_s, u"vector_store.file_content.page"_s},
+            {u"data"_s,
+             QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, QString::fromUtf8(m_files[fileId].content)}}}},
+            {u"has_more"_s, false},
+            {u"next_page"_s, QJsonValue::Null}};
     if (r.method == "POST") {
         f.attributes = body.value(u"attributes"_s).toObject();
         return storeFileJson(store, f);
@@ -505,7 +507,8 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
         const auto m = failRe.match(m_files.value(fileId).filename);
         if (m.hasMatch()) {
             f.status = u"failed"_s;
-            f.lastError = QJsonObject{{u"code"_s, m.captured(1)}, {u"message"_s, u"Fake failure: %1"_s.arg(m.captured(1))}};
+            f.lastError =
+                QJsonObject{{u"code"_s, m.captured(1)}, {u"message"_s, u"Fake failure: %1"_s.arg(m.captured(1))}};
         } else {
             f.status = u"completed"_s;
         }

@@ -99,14 +99,15 @@ private:
     void onConnection();
     void onReadable(QTcpSocket *socket);
     void respond(QTcpSocket *socket, const Received &request);
-    void write(QTcpSocket *socket, int status, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
-               int delayMs);
+    void write(QTcpSocket *socket, int status, const QByteArray &body,
+               const QList<QPair<QByteArray, QByteArray>> &headers, int delayMs);
     QJsonObject handle(const Received &request, int *status);
     QJsonObject storeJson(const Store &store) const;
     QJsonObject storeFileJson(const Store &store, const StoreFile &file) const;
     QJsonObject fileJson(const File &file) const;
     static QJsonObject error(int *status, int code, const QString &message, const QString &type = {});
-    template<typename T> QJsonObject page(QList<T> items, const QUrlQuery &query, const std::function<QJsonObject(const T &)> &toJson);
+    template<typename T>
+    QJsonObject page(QList<T> items, const QUrlQuery &query, const std::function<QJsonObject(const T &)> &toJson);
 
     QTcpServer *m_server = nullptr;
     QHash<QTcpSocket *, QByteArray> m_buffers;

@@ -3,7 +3,6 @@
 // CLI's key commands, and a final check that no log or output of this suite holds a test key.
 
 #include "fakeopenaiserver.h"
-
 #include "openai/credentialstore.h"
 
 #include <QDirIterator>
@@ -35,7 +34,8 @@ const QString kKeyA = u"sk-test-keychain-tenant-one-AAAA1111"_s;
 const QString kKeyB = u"sk-test-keychain-tenant-two-BBBB2222"_s;
 const QString kKeyEnv = u"sk-test-environment-key-CCCC3333"_s;
 
-template<typename T> std::optional<Result<T>> awaitResult(const std::function<void(std::function<void(Result<T>)>)> &launch)
+template<typename T>
+std::optional<Result<T>> awaitResult(const std::function<void(std::function<void(Result<T>)>)> &launch)
 {
     std::optional<Result<T>> answer;
     launch([&](Result<T> r) { answer = std::move(r); });
@@ -154,8 +154,8 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(kKeyA.toUtf8() + "\n");
         f.close();
-        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                                                | QFileDevice::ReadOther));
+        QVERIFY(QFile::setPermissions(
+            path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
         CredentialStore::setKeyFile(path);
         key = awaitResult<QString>([&](auto d) { store.resolve(102, u"two"_s, d); });
         QVERIFY(key && !*key);

@@ -65,7 +65,8 @@ private:
             p.kill();
             p.waitForFinished();
         }
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
 
 private slots:
@@ -78,8 +79,8 @@ private slots:
         QVERIFY(m_server->listen());
         Run r = run({u"tenant"_s, u"create"_s, u"acme"_s, u"--plan"_s, u"pro"_s});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        r = run({u"tenant"_s, u"openai"_s, u"acme"_s, u"--base-url"_s, m_server->baseUrl().toString(),
-                 u"--project"_s, u"proj_e2e"_s});
+        r = run({u"tenant"_s, u"openai"_s, u"acme"_s, u"--base-url"_s, m_server->baseUrl().toString(), u"--project"_s,
+                 u"proj_e2e"_s});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(m_server->baseUrl().toString()));
     }
@@ -189,11 +190,12 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(m_server->apiKey.toUtf8() + "\n");
         f.close();
-        QVERIFY(QFile::setPermissions(path, QFileDevice::Permissions(
-                                                ((mode & 0400) ? QFileDevice::ReadOwner : QFileDevice::Permissions())
-                                                | ((mode & 0200) ? QFileDevice::WriteOwner : QFileDevice::Permissions())
-                                                | ((mode & 040) ? QFileDevice::ReadGroup : QFileDevice::Permissions())
-                                                | ((mode & 04) ? QFileDevice::ReadOther : QFileDevice::Permissions()))));
+        QVERIFY(QFile::setPermissions(
+            path,
+            QFileDevice::Permissions(((mode & 0400) ? QFileDevice::ReadOwner : QFileDevice::Permissions())
+                                     | ((mode & 0200) ? QFileDevice::WriteOwner : QFileDevice::Permissions())
+                                     | ((mode & 040) ? QFileDevice::ReadGroup : QFileDevice::Permissions())
+                                     | ((mode & 04) ? QFileDevice::ReadOther : QFileDevice::Permissions()))));
         QProcessEnvironment noEnv;
         noEnv.insert(u"VECTORDESK_OPENAI_API_KEY"_s, QString()); // removed: the file is the only source
         Run r = run({u"key"_s, u"test"_s, u"--tenant"_s, u"acme"_s, u"--openai-key-file"_s, path}, noEnv);
@@ -206,7 +208,8 @@ private slots:
     {
         QProcessEnvironment noEnv;
         noEnv.insert(u"VECTORDESK_OPENAI_API_KEY"_s, QString());
-        Run r = run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"--backend"_s, u"openai"_s, u"other"_s}, noEnv);
+        Run r =
+            run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"--backend"_s, u"openai"_s, u"other"_s}, noEnv);
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(u"No OpenAI API key for tenant acme"_s), qPrintable(r.err));
         QVERIFY(r.err.contains(u"vectordesk key set --tenant acme"_s));

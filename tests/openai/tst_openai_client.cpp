@@ -2,10 +2,9 @@
 // takes several polls, every failure code, retries, timeouts, errors, pagination, batches and
 // recovery after a crash.
 
-#include "fakeopenaiserver.h"
-
 #include "engine/ingestion/ingestor.h"
 #include "engine/localengine.h"
+#include "fakeopenaiserver.h"
 #include "openai/credentialstore.h"
 #include "openai/openaibackend.h"
 #include "openai/openaiclient.h"
@@ -160,7 +159,9 @@ private slots:
         c.project = u"proj_456"_s;
         c.baseUrl = QUrl(m_server->baseUrl().toString() + u"/"_s); // a trailing slash is tolerated
         OpenAIClient client(c);
-        auto created = OpenAIBackend::wait([&](JsonCallback d) { client.createVectorStore({{u"name"_s, u"docs"_s}}, d); });
+        auto created = OpenAIBackend::wait([&](JsonCallback d) {
+            client.createVectorStore({{u"name"_s, u"docs"_s}}, d);
+        });
         QVERIFY2(created, qPrintable(created ? QString() : created.error().message()));
         QCOMPARE(created->value(u"name"_s).toString(), u"docs"_s);
         const auto &r = m_server->requests.constLast();
@@ -209,12 +210,15 @@ private slots:
         QFETCH(QByteArray, value);
         QFETCH(int, minimumMs);
         m_server->inject("POST", u"/v1/vector_stores"_s,
-                         answer(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"param\":null,"
-                                     "\"code\":\"rate_limit_exceeded\"}}",
+                         answer(429,
+                                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"param\":null,"
+                                "\"code\":\"rate_limit_exceeded\"}}",
                                 {{header, value}}));
         QElapsedTimer t;
         t.start();
-        auto created = OpenAIBackend::wait([&](JsonCallback d) { m_client->createVectorStore({{u"name"_s, u"x"_s}}, d); });
+        auto created = OpenAIBackend::wait([&](JsonCallback d) {
+            m_client->createVectorStore({{u"name"_s, u"x"_s}}, d);
+        });
         QVERIFY2(created, qPrintable(created ? QString() : created.error().message()));
         QCOMPARE(m_server->count("POST", u"/v1/vector_stores"_s), 2);
         QVERIFY2(t.elapsed() >= minimumMs - 20, qPrintable(QString::number(t.elapsed())));
@@ -252,7 +256,8 @@ private slots:
         QVERIFY(!listed);
         QCOMPARE(m_server->count("GET", u"/v1/vector_stores"_s), config().maxAttempts);
         QCOMPARE(listed.error().kind(), ServiceError::Kind::Unavailable);
-        QVERIFY2(listed.error().message().contains(u"HTTP 503 after 4 attempt(s)"_s), qPrintable(listed.error().message()));
+        QVERIFY2(listed.error().message().contains(u"HTTP 503 after 4 attempt(s)"_s),
+                 qPrintable(listed.error().message()));
         QVERIFY(listed.error().message().contains(u"injected failure"_s));
         QVERIFY(listed.error().details().value(u"request_id"_s).toString().startsWith(u"req_fake_"_s));
     }
@@ -307,15 +312,17 @@ private slots:
         QCOMPARE(got.error().kind(), ServiceError::Kind::NotFound);
         QVERIFY(got.error().message().contains(u"deleted outside VectorDesk"_s));
         m_server->inject("POST", u"/v1/vector_stores"_s,
-                         answer(400, "{\"error\":{\"message\":\"Invalid metadata\",\"type\":\"invalid_request_error\","
-                                     "\"param\":\"metadata\",\"code\":null}}"));
+                         answer(400,
+                                "{\"error\":{\"message\":\"Invalid metadata\",\"type\":\"invalid_request_error\","
+                                "\"param\":\"metadata\",\"code\":null}}"));
         auto created = OpenAIBackend::wait([&](JsonCallback d) { m_client->createVectorStore({}, d); });
         QVERIFY(!created);
         QCOMPARE(created.error().kind(), ServiceError::Kind::InvalidInput);
         QVERIFY2(created.error().message().contains(u"field metadata"_s), qPrintable(created.error().message()));
         m_server->inject("POST", u"/v1/vector_stores"_s,
-                         answer(429, "{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":"
-                                     "\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}}"));
+                         answer(429,
+                                "{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":"
+                                "\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}}"));
         created = OpenAIBackend::wait([&](JsonCallback d) { m_client->createVectorStore({}, d); });
         QVERIFY(!created);
         QCOMPARE(created.error().kind(), ServiceError::Kind::QuotaExceeded);
@@ -389,8 +396,9 @@ private slots:
         chunking.type = u"static"_s;
         chunking.maxChunkSizeTokens = 300;
         chunking.chunkOverlapTokens = 100;
-        auto batches = OpenAIBackend::waitList(
-            [&](auto done) { m_client->createFileBatches(store, ids, {{u"team"_s, u"docs"_s}}, chunking, done); });
+        auto batches = OpenAIBackend::waitList([&](auto done) {
+            m_client->createFileBatches(store, ids, {{u"team"_s, u"docs"_s}}, chunking, done);
+        });
         QVERIFY2(batches, qPrintable(batches ? QString() : batches.error().message()));
         QCOMPARE(batches->size(), 3);
         QCOMPARE(m_server->batchSizes, (QList<int>{500, 500, 200}));
@@ -402,7 +410,8 @@ private slots:
         auto cancelled = OpenAIBackend::wait([&](JsonCallback d) { m_client->cancelFileBatch(store, batchId, d); });
         QVERIFY(cancelled);
         QCOMPARE(cancelled->value(u"status"_s).toString(), u"cancelled"_s);
-        QCOMPARE(m_server->requests.constLast().path, u"/v1/vector_stores/%1/file_batches/%2/cancel"_s.arg(store, batchId));
+        QCOMPARE(m_server->requests.constLast().path,
+                 u"/v1/vector_stores/%1/file_batches/%2/cancel"_s.arg(store, batchId));
     }
 
     void concurrency_is_limited_per_client()
@@ -442,9 +451,10 @@ private slots:
         const QJsonObject created = QJsonDocument::fromJson(m_server->requests.constLast().body).object();
         QCOMPARE(created[u"expires_after"_s][u"days"_s].toInt(), 7);
         QCOMPARE(created[u"metadata"_s][u"team"_s].toString(), u"support"_s);
-        auto file = f.service->attachPath(u"acme"_s, u"docs"_s,
-                                          f.writeFile(u"woodchucks.txt"_s, "How many woodchucks are allowed per passenger? Two."),
-                                          {{u"region"_s, u"eu"_s}});
+        auto file = f.service->attachPath(
+            u"acme"_s, u"docs"_s,
+            f.writeFile(u"woodchucks.txt"_s, "How many woodchucks are allowed per passenger? Two."),
+            {{u"region"_s, u"eu"_s}});
         QVERIFY2(file, qPrintable(file ? QString() : file.error().message()));
         auto summary = f.ingest();
         QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().message()));
@@ -472,7 +482,8 @@ private slots:
         QVERIFY(found->data[0].content.join(u' ').contains(u"Two."_s));
 
         // Attributes follow; detach hides the file from search at once, remote objects stay.
-        QVERIFY(f.service->setFileAttributes(u"acme"_s, u"docs"_s, QString::number(file->id), {{u"region"_s, u"us"_s}}));
+        QVERIFY(
+            f.service->setFileAttributes(u"acme"_s, u"docs"_s, QString::number(file->id), {{u"region"_s, u"us"_s}}));
         QCOMPARE(QJsonDocument::fromJson(m_server->requests.constLast().body).object()[u"attributes"_s][u"region"_s],
                  QJsonValue(u"us"_s));
         QVERIFY(f.service->detachFile(u"acme"_s, u"docs"_s, QString::number(file->id)));
@@ -480,7 +491,8 @@ private slots:
         QVERIFY(found);
         QCOMPARE(found->data.size(), 0);
         QCOMPARE(m_server->storeFileIds(store->remoteId).size(), 1);
-        QCOMPARE(QJsonDocument::fromJson(m_server->requests.constLast().body).object()[u"max_num_results"_s].toInt(), 11);
+        QCOMPARE(QJsonDocument::fromJson(m_server->requests.constLast().body).object()[u"max_num_results"_s].toInt(),
+                 11);
 
         // Purge of the file deletes the store file and the upload.
         auto detached = f.service->file(u"acme"_s, u"docs"_s, QString::number(file->id), Visibility::Deleted);
@@ -592,7 +604,8 @@ private slots:
         QCOMPARE(summary->failed, 1);
         auto after = f.service->file(u"acme"_s, u"docs"_s, QString::number(second->id));
         QCOMPARE(after->lastErrorCode, u"server_error"_s);
-        QVERIFY2(after->lastErrorMessage.contains(u"deleted outside VectorDesk"_s), qPrintable(after->lastErrorMessage));
+        QVERIFY2(after->lastErrorMessage.contains(u"deleted outside VectorDesk"_s),
+                 qPrintable(after->lastErrorMessage));
         QCOMPARE(m_server->storeCount(), 0); // never re-created
         qunsetenv(CredentialStore::kEnvironmentVariable);
     }

@@ -126,19 +126,22 @@ private slots:
         // Files
         check("upload", awaitJson([&](auto d) { client.uploadFile(m_dir.filePath(u"contract.txt"_s), {}, d); }));
         check("get file", awaitJson([&](auto d) { client.getFile(u"file-abc123"_s, d); }));
-        check("list files", awaitJson([&](auto d) { client.listFiles(ListQuery{100, u"desc"_s, u"file-a"_s, {}, {}}, d); }));
+        check("list files", awaitJson([&](auto d) {
+                  client.listFiles(ListQuery{100, u"desc"_s, u"file-a"_s, {}, {}}, d);
+              }));
         check("delete file", awaitJson([&](auto d) { client.deleteFile(u"file-abc123"_s, d); }));
         // Vector stores
         const QJsonObject create{{u"name"_s, u"docs"_s},
                                  {u"metadata"_s, QJsonObject{{u"vectordesk_store_id"_s, u"1"_s}}},
                                  {u"expires_after"_s, QJsonObject{{u"anchor"_s, u"last_active_at"_s}, {u"days"_s, 7}}}};
         check("create store", awaitJson([&](auto d) { client.createVectorStore(create, d); }));
-        check("list stores",
-              awaitJson([&](auto d) { client.listVectorStores(ListQuery{100, u"desc"_s, u"vs_a"_s, {}, {}}, d); }));
+        check("list stores", awaitJson([&](auto d) {
+                  client.listVectorStores(ListQuery{100, u"desc"_s, u"vs_a"_s, {}, {}}, d);
+              }));
         check("get store", awaitJson([&](auto d) { client.getVectorStore(u"vs_abc"_s, d); }));
         check("modify store", awaitJson([&](auto d) {
-                  client.modifyVectorStore(u"vs_abc"_s, {{u"name"_s, u"renamed"_s}, {u"expires_after"_s, QJsonValue::Null}},
-                                           d);
+                  client.modifyVectorStore(u"vs_abc"_s,
+                                           {{u"name"_s, u"renamed"_s}, {u"expires_after"_s, QJsonValue::Null}}, d);
               }));
         check("delete store", awaitJson([&](auto d) { client.deleteVectorStore(u"vs_abc"_s, d); }));
         // Store files
@@ -181,7 +184,8 @@ private slots:
             // A comparison filter. Compound filters cannot be checked here: the spec defines their
             // items with $recursiveRef, which Prism's validator reads as an empty schema, so every
             // child matches both branches of the oneOf and Prism refuses any compound filter.
-            {u"filters"_s, QJsonObject{{u"type"_s, u"in"_s}, {u"key"_s, u"region"_s}, {u"value"_s, QJsonArray{u"eu"_s, u"us"_s}}}}});
+            {u"filters"_s,
+             QJsonObject{{u"type"_s, u"in"_s}, {u"key"_s, u"region"_s}, {u"value"_s, QJsonArray{u"eu"_s, u"us"_s}}}}});
         QVERIFY2(request, qPrintable(request ? QString() : request.error().message()));
         auto found = await<RemoteSearchResult>([&](auto d) { client.search(u"vs_abc"_s, request.value(), d); });
         QVERIFY2(found, qPrintable(found ? QString() : found.error().message()));
