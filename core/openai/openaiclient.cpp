@@ -151,10 +151,10 @@ void OpenAIClient::pump()
         const std::shared_ptr<Request> r = *it;
         if (!r->attachStore.isEmpty()) {
             auto &times = m_attachTimes[r->attachStore];
-            while (!times.empty() && now - times.front() >= 60'000)
+            while (!times.empty() && now - times.front() >= m_config.attachWindowMs)
                 times.pop_front();
             if (int(times.size()) >= m_config.attachesPerMinute) {
-                const qint64 wait = 60'000 - (now - times.front());
+                const qint64 wait = m_config.attachWindowMs - (now - times.front());
                 wakeIn = wakeIn < 0 ? wait : std::min(wakeIn, wait);
                 ++it; // another store's request, or one that is not an attach, may go first
                 continue;

@@ -44,6 +44,7 @@ struct ClientConfig
     int maxRetryAfterMs = 120'000; // a Retry-After longer than this is not waited for
     int maxConcurrent = 4; // requests in flight for this tenant
     int attachesPerMinute = 300; // per vector store (files and file batches), OpenAI's limit
+    int attachWindowMs = 60'000; // the window attachesPerMinute counts in (tests shorten it)
     QList<QPair<QByteArray, QByteArray>> extraHeaders; // sent with every request (tests: Prism's Prefer)
 
     static QUrl defaultBaseUrl() { return QUrl(QStringLiteral("https://api.openai.com/v1")); }

@@ -433,6 +433,40 @@ private slots:
         QVERIFY2(t.elapsed() >= 140, qPrintable(QString::number(t.elapsed())));
     }
 
+    void attaches_per_store_are_rate_limited()
+    {
+        ClientConfig c = config();
+        c.attachesPerMinute = 2;
+        c.attachWindowMs = 300;
+        OpenAIClient client(c);
+        const QString a = m_server->addStore(u"a"_s);
+        const QString b = m_server->addStore(u"b"_s);
+        QStringList files;
+        for (int i = 0; i < 5; ++i)
+            files << m_server->addFile(u"f%1.txt"_s.arg(i), "x");
+        int done = 0;
+        QElapsedTimer t;
+        t.start();
+        for (const QString &id : files)
+            client.createVectorStoreFile(a, id, {}, ChunkingStrategy{}, [&](Result<QJsonObject> r) {
+                QVERIFY(r);
+                ++done;
+            });
+        // Another store is not held up by the first one's limit.
+        client.createVectorStoreFile(b, files.first(), {}, ChunkingStrategy{}, [&](Result<QJsonObject> r) {
+            QVERIFY(r);
+            ++done;
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(done, 6, 5000);
+        // 2 in the first window, 2 in the second, 1 in the third: at least two windows.
+        QVERIFY2(t.elapsed() >= 590, qPrintable(QString::number(t.elapsed())));
+        qsizetype storeBAt = -1;
+        for (qsizetype i = 0; i < m_server->requests.size(); ++i)
+            if (m_server->requests[i].path.contains(b))
+                storeBAt = i;
+        QVERIFY2(storeBAt >= 0 && storeBAt <= 2, qPrintable(QString::number(storeBAt)));
+    }
+
     // ----- the backend
 
     void attach_uploads_then_completes_after_processing()
