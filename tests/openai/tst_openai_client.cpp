@@ -644,6 +644,47 @@ private slots:
         qunsetenv(CredentialStore::kEnvironmentVariable);
     }
 
+    void slow_remote_processing_is_handed_to_the_sync_worker()
+    {
+        BackendFixture f;
+        QVERIFY2(f.open(*m_server), qPrintable(f.error));
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
+        f.backend->setIngestWaitMs(0); // do not wait for OpenAI's processing at all
+        m_server->pollsUntilDone = 2;
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}});
+        QVERIFY(store);
+        auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"slow.txt"_s, "slow to process"));
+        QVERIFY(file);
+        auto summary = f.ingest();
+        QVERIFY(summary);
+        QCOMPARE(summary->pending, 1);
+        QCOMPARE(summary->completed, 0);
+        auto after = f.service->file(u"acme"_s, u"docs"_s, QString::number(file->id));
+        QCOMPARE(after->status, u"in_progress"_s);
+        const QString remoteId = f.remoteFileId(file->id);
+        QVERIFY(remoteId.startsWith(u"file-"_s));
+        // Parked: a second drain does not take it again (only the lease does), so nothing is
+        // uploaded or attached twice.
+        summary = f.ingest();
+        QVERIFY(summary);
+        QCOMPARE(summary->pending + summary->completed + summary->failed, 0);
+        QCOMPARE(m_server->count("POST", u"/v1/files"_s), 1);
+        // The sync worker's refresh sees it finish.
+        const Tenant acme = f.service->tenant(u"acme"_s).value();
+        auto files = f.service->listFiles(u"acme"_s, u"docs"_s);
+        QVERIFY(files);
+        auto state = f.backend->refresh(acme, store.value(), files.value());
+        QVERIFY(state);
+        QCOMPARE(state->files.size(), 1);
+        QCOMPARE(state->files[0].status, u"in_progress"_s); // first poll: still processing
+        QCOMPARE(state->status, u"in_progress"_s);
+        state = f.backend->refresh(acme, store.value(), files.value());
+        QVERIFY(state);
+        QCOMPARE(state->files[0].status, u"completed"_s);
+        QCOMPARE(state->files[0].fileId, file->id);
+        qunsetenv(CredentialStore::kEnvironmentVariable);
+    }
+
     void refresh_reports_state_and_remote_deletions()
     {
         BackendFixture f;

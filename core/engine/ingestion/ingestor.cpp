@@ -85,7 +85,9 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
             if (auto r = backend->setFileVisible(job.tenant, job.store, job.file, false); !r)
                 qCWarning(lcIngest).noquote()
                     << "hiding detached" << job.file.filename << "failed:" << r.error().message();
-        if (outcome)
+        if (outcome && outcome->remotePending)
+            ++summary.pending; // handed over; the sync worker's refresh brings the final status
+        else if (outcome)
             ++summary.completed;
         else
             ++summary.failed;

@@ -30,6 +30,7 @@ public:
     {
         int completed = 0;
         int failed = 0;
+        int pending = 0; // remote backends: handed over, still processing remotely
         bool cancelled = false;
     };
     struct Observer
