@@ -2,6 +2,8 @@
 
 #include "engine/localengine.h"
 #include "logging/logging.h"
+#include "openai/credentialstore.h"
+#include "openai/openaibackend.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
 
@@ -25,6 +27,9 @@ QList<QCommandLineOption> globalOptions()
         QCommandLineOption(u"json"_s, u"Print stable JSON instead of text (docs/cli.md)."_s),
         QCommandLineOption(u"log-json"_s, u"Also write log lines as JSON to this file."_s, u"file"_s),
         QCommandLineOption(u"verbose"_s, u"Log what is done to stderr."_s),
+        QCommandLineOption(u"openai-key-file"_s,
+                           u"Read OpenAI API keys from this file (mode 0600, yours) instead of the keychain."_s,
+                           u"path"_s),
         QCommandLineOption({u"h"_s, u"help"_s}, u"Show help."_s),
         QCommandLineOption(u"version"_s, u"Show the version."_s),
     };
@@ -110,7 +115,7 @@ QString commandHelp(const Command &command)
             text += u"  %1\n      %2\n"_s.arg(names, o.description());
         }
     }
-    text += u"\nGlobal options: --db, --as, --json, --log-json, --verbose (vectordesk --help).\n"_s;
+    text += u"\nGlobal options: --db, --as, --json, --log-json, --verbose, --openai-key-file (vectordesk --help).\n"_s;
     return text;
 }
 
@@ -151,7 +156,10 @@ bool Context::openDatabase()
     }
     m_engine = std::make_unique<engine::LocalEngine>(engine::LocalEngine::rootFor(url.value()));
     m_service = std::make_unique<VectorStoreService>(*m_db, operatorName());
+    m_openai = std::make_unique<openai::OpenAIBackend>(*m_db, m_engine->root());
     m_service->setBackends([this](const QString &name) -> VectorStoreBackend * {
+        if (name == m_openai->name())
+            return m_openai.get();
         return name == m_engine->name() ? m_engine.get() : nullptr;
     });
     m_service->setRequestId(logging::current().requestId);
@@ -252,13 +260,19 @@ int run(const QStringList &argumentsIn, Streams streams)
     options.as = parser.value(u"as"_s).trimmed();
     options.logJson = parser.value(u"log-json"_s);
     options.verbose = parser.isSet(u"verbose"_s);
+    options.openaiKeyFile = parser.value(u"openai-key-file"_s);
+    openai::CredentialStore::setKeyFile(options.openaiKeyFile);
     if (parser.isSet(u"as"_s) && options.as.isEmpty())
         return bootstrap.usage(u"--as needs an operator name."_s);
 
     const QStringList rest = parser.positionalArguments().mid(words);
     const QStringList expected = command->positionals();
-    const bool variadic = !expected.isEmpty() && expected.constLast().endsWith(u"..."_s);
-    if ((!variadic && rest.size() != expected.size()) || (variadic && rest.size() < expected.size())) {
+    // "ID..." takes one or more, "[ID...]" none or more.
+    const bool optionalLast = !expected.isEmpty() && expected.constLast().startsWith(u'[');
+    const bool variadic =
+        !expected.isEmpty() && (expected.constLast().endsWith(u"..."_s) || expected.constLast().endsWith(u"...]"_s));
+    const qsizetype required = expected.size() - (optionalLast ? 1 : 0);
+    if ((!variadic && rest.size() != expected.size()) || (variadic && rest.size() < required)) {
         QString message = rest.size() < expected.size()
             ? u"'vectordesk %1' needs %2."_s.arg(command->name(), expected.mid(rest.size()).join(u' '))
             : u"'vectordesk %1' takes %2 argument(s); unexpected: %3."_s.arg(command->name())

@@ -16,6 +16,9 @@ namespace vd {
 namespace engine {
 class LocalEngine;
 }
+namespace openai {
+class OpenAIBackend;
+}
 class Database;
 class VectorStoreService;
 class ServiceError;
@@ -40,6 +43,7 @@ struct GlobalOptions
     QString db;
     QString as;
     QString logJson;
+    QString openaiKeyFile;
     bool json = false;
     bool verbose = false;
 };
@@ -98,6 +102,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<VectorStoreService> m_service;
     std::unique_ptr<engine::LocalEngine> m_engine;
+    std::unique_ptr<openai::OpenAIBackend> m_openai;
     int m_openFailureCode = Failed;
 };
 

@@ -5,6 +5,7 @@
 #include "engine/ingestion/ingestor.h"
 #include "engine/localengine.h"
 #include "engine/search/searchrequest.h"
+#include "openaicommands.h"
 #include "service/validation.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
@@ -1208,7 +1209,7 @@ QList<std::shared_ptr<Command>> otherCommands()
 QList<std::shared_ptr<Command>> makeCommands()
 {
     return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + otherCommands()
-        + syncCommands();
+        + syncCommands() + openaiCommands();
 }
 
 const QList<std::shared_ptr<Command>> &commands()

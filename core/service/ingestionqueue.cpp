@@ -166,6 +166,24 @@ Result<void> IngestionQueue::heartbeat(const Job &job)
 
 Result<StoreFile> IngestionQueue::complete(const Job &job, const IngestOutcome &outcome)
 {
+    if (outcome.remotePending) {
+        // Handed over to a remote backend that is still processing it: the file stays
+        // in_progress with its remote id; the claim is parked under "remote-pending" (no host:pid,
+        // so only the lease expires it) and the sync worker's refresh brings the final status.
+        auto r = run(
+            m_db,
+            u"UPDATE vector_store_files SET remote_file_id = coalesce(?, remote_file_id), "
+            u"ingest_claimed_by = 'remote-pending', ingest_claimed_at = ? "
+            u"WHERE id = ? AND status = 'in_progress' AND ingest_claimed_by = ?"_s,
+            {outcome.remoteFileId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(outcome.remoteFileId),
+             now(), job.file.id, m_owner},
+            u"recording the pending ingestion of '%1'"_s.arg(job.file.filename));
+        if (!r)
+            return r.error();
+        StoreFile file = job.file;
+        file.remoteFileId = outcome.remoteFileId;
+        return file;
+    }
     return finish(job, u"completed"_s, {}, {}, outcome);
 }
 
@@ -183,15 +201,18 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
         return ServiceError::unavailable(u"Cannot start a transaction: %1"_s.arg(transaction.error()));
     const qint64 at = now();
     // Only a file still waiting and still ours: a cancel or another worker's takeover wins.
-    auto update = run(m_db,
-                      u"UPDATE vector_store_files SET status = ?, last_error_code = ?, last_error_message = ?, "
-                      u"usage_bytes = ?, chunk_count = ?, token_count = ?, status_changed_at = ?, updated_at = ?, "
-                      u"ingest_claimed_by = NULL, ingest_claimed_at = NULL "
-                      u"WHERE id = ? AND status = 'in_progress' AND ingest_claimed_by = ?"_s,
-                      {status, code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(code),
-                       message.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(message.left(2000)),
-                       outcome.usageBytes, outcome.chunkCount, outcome.tokenCount, at, at, job.file.id, m_owner},
-                      doing);
+    auto update =
+        run(m_db,
+            u"UPDATE vector_store_files SET status = ?, last_error_code = ?, last_error_message = ?, "
+            u"usage_bytes = ?, chunk_count = ?, token_count = ?, status_changed_at = ?, updated_at = ?, "
+            u"ingest_claimed_by = NULL, ingest_claimed_at = NULL, remote_file_id = coalesce(?, remote_file_id) "
+            u"WHERE id = ? AND status = 'in_progress' AND ingest_claimed_by = ?"_s,
+            {status, code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(code),
+             message.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(message.left(2000)),
+             outcome.usageBytes, outcome.chunkCount, outcome.tokenCount, at, at,
+             outcome.remoteFileId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(outcome.remoteFileId),
+             job.file.id, m_owner},
+            doing);
     if (!update)
         return update.error();
     bool applied = update.value().numRowsAffected() > 0;

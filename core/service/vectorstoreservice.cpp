@@ -821,6 +821,8 @@ Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, co
         newStore.name = draft.name;
         newStore.backend = draft.backend;
         newStore.metadata = draft.metadata;
+        if (draft.expiresAfterDays)
+            newStore.expiresAfter = ExpiryPolicy{u"last_active_at"_s, *draft.expiresAfterDays};
         auto remote = backend->createStore(t, newStore);
         if (!remote)
             return remote.error(); // the transaction rolls back: no store without its backend part

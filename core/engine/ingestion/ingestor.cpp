@@ -1,6 +1,7 @@
 #include "ingestor.h"
 
 #include "engine/localengine.h"
+#include "openai/openaibackend.h"
 #include "storage/database.h"
 
 #include <QElapsedTimer>
@@ -21,19 +22,37 @@ Result<Ingestor::Summary> Ingestor::drain(const std::function<bool()> &cancelled
                                           std::optional<qint64> tenantId, std::optional<qint64> storeId)
 {
     Summary summary;
-    VectorStoreBackend *backend = m_backendFor(u"local"_s);
-    if (!backend)
+    // Each backend's queue in turn: the local engine's, then OpenAI's (when this thread has it).
+    QList<VectorStoreBackend *> backends;
+    for (const QString &name : {u"local"_s, u"openai"_s})
+        if (VectorStoreBackend *b = m_backendFor(name))
+            backends << b;
+    if (backends.isEmpty())
         return ServiceError::unavailable(u"No local engine is available for ingestion."_s);
+    for (VectorStoreBackend *backend : std::as_const(backends)) {
+        auto drained = drainBackend(backend, cancelled, observer, tenantId, storeId, summary);
+        if (!drained)
+            return drained.error();
+        if (summary.cancelled)
+            break;
+    }
+    return summary;
+}
+
+Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::function<bool()> &cancelled,
+                                    const Observer &observer, std::optional<qint64> tenantId,
+                                    std::optional<qint64> storeId, Summary &summary)
+{
     while (true) {
         if (cancelled && cancelled()) {
             summary.cancelled = true;
-            return summary;
+            return {};
         }
         auto claimed = m_queue.claimNext(backend->name(), tenantId, storeId);
         if (!claimed)
             return claimed.error();
         if (!claimed->has_value())
-            return summary;
+            return {};
         const IngestionQueue::Job job = **claimed;
         if (observer.started)
             observer.started(job.file);
@@ -54,7 +73,7 @@ Result<Ingestor::Summary> Ingestor::drain(const std::function<bool()> &cancelled
             if (auto r = m_queue.release(job); !r)
                 qCWarning(lcIngest).noquote() << "releasing" << job.file.filename << "failed:" << r.error().message();
             summary.cancelled = true;
-            return summary;
+            return {};
         }
         Result<StoreFile> recorded = outcome
             ? m_queue.complete(job, outcome.value())
@@ -66,7 +85,9 @@ Result<Ingestor::Summary> Ingestor::drain(const std::function<bool()> &cancelled
             if (auto r = backend->setFileVisible(job.tenant, job.store, job.file, false); !r)
                 qCWarning(lcIngest).noquote()
                     << "hiding detached" << job.file.filename << "failed:" << r.error().message();
-        if (outcome)
+        if (outcome && outcome->remotePending)
+            ++summary.pending; // handed over; the sync worker's refresh brings the final status
+        else if (outcome)
             ++summary.completed;
         else
             ++summary.failed;
@@ -95,8 +116,12 @@ void IngestionWorker::drain(qint64 tenantId, qint64 storeId)
         return;
     }
     LocalEngine engine(m_engineRoot);
-    Ingestor ingestor(
-        db, [&engine](const QString &name) -> VectorStoreBackend * { return name == u"local"_s ? &engine : nullptr; });
+    openai::OpenAIBackend remote(db, m_engineRoot);
+    Ingestor ingestor(db, [&engine, &remote](const QString &name) -> VectorStoreBackend * {
+        if (name == remote.name())
+            return &remote;
+        return name == u"local"_s ? &engine : nullptr;
+    });
     Ingestor::Observer observer;
     observer.started = [this](const StoreFile &f) {
         emit fileStarted(f.id, f.filename);

@@ -30,6 +30,7 @@ public:
     {
         int completed = 0;
         int failed = 0;
+        int pending = 0; // remote backends: handed over, still processing remotely
         bool cancelled = false;
     };
     struct Observer
@@ -45,6 +46,10 @@ public:
                           std::optional<qint64> tenantId = {}, std::optional<qint64> storeId = {});
 
 private:
+    Result<void> drainBackend(VectorStoreBackend *backend, const std::function<bool()> &cancelled,
+                              const Observer &observer, std::optional<qint64> tenantId, std::optional<qint64> storeId,
+                              Summary &summary);
+
     Database &m_db;
     BackendFor m_backendFor;
     IngestionQueue m_queue;

@@ -1,0 +1,593 @@
+#include "openaibackend.h"
+
+#include "credentialstore.h"
+#include "openaisettings.h"
+#include "storage/database.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::openai {
+
+namespace {
+
+constexpr auto kStoreIdKey = "vectordesk_store_id";
+constexpr auto kTenantKey = "vectordesk_tenant";
+
+Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &binds, const QString &doing)
+{
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    bool ok = q.prepare(sql);
+    if (ok) {
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        ok = q.exec();
+    }
+    if (!ok)
+        return ServiceError::unavailable(
+            u"The database %1 failed while %2: %3"_s.arg(db.url().describe(), doing, q.lastError().text()));
+    return q;
+}
+
+ServiceError fileError(const QString &code, const QString &message)
+{
+    const ServiceError::Kind kind =
+        code == u"server_error"_s ? ServiceError::Kind::Unavailable : ServiceError::Kind::InvalidInput;
+    return ServiceError(kind, message, QJsonObject{{u"last_error_code"_s, code}});
+}
+
+ServiceError cancelledError(const StoreFile &file)
+{
+    return ServiceError(
+        ServiceError::Kind::Conflict,
+        u"Ingestion of %1 was cancelled; what OpenAI already has is picked up on the next attempt."_s.arg(
+            file.filename),
+        QJsonObject{{u"cancelled"_s, true}});
+}
+
+bool isNotFound(const ServiceError &e)
+{
+    return e.kind() == ServiceError::Kind::NotFound;
+}
+
+FileCounts countsFrom(const QJsonObject &o)
+{
+    FileCounts c;
+    c.inProgress = o.value(u"in_progress"_s).toInteger();
+    c.completed = o.value(u"completed"_s).toInteger();
+    c.failed = o.value(u"failed"_s).toInteger();
+    c.cancelled = o.value(u"cancelled"_s).toInteger();
+    return c;
+}
+
+} // namespace
+
+std::optional<qint64> secondsToMs(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    return qint64(value.toDouble()) * 1000;
+}
+
+OpenAIBackend::OpenAIBackend(Database &db, QString engineRoot)
+    : m_db(db)
+    , m_blobs(engineRoot + u"/blobs"_s)
+{ }
+
+OpenAIBackend::~OpenAIBackend() = default;
+
+Result<QJsonObject> OpenAIBackend::wait(const std::function<void(JsonCallback)> &launch)
+{
+    QEventLoop loop;
+    std::optional<Result<QJsonObject>> answer;
+    launch([&](Result<QJsonObject> r) {
+        answer = std::move(r);
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return std::move(*answer);
+}
+
+Result<QList<QJsonObject>>
+OpenAIBackend::waitList(const std::function<void(std::function<void(Result<QList<QJsonObject>>)>)> &launch)
+{
+    QEventLoop loop;
+    std::optional<Result<QList<QJsonObject>>> answer;
+    launch([&](Result<QList<QJsonObject>> r) {
+        answer = std::move(r);
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return std::move(*answer);
+}
+
+void OpenAIBackend::sleep(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+Result<OpenAIClient *> OpenAIBackend::client(const Tenant &tenant)
+{
+    // Settings and key are read for every operation, so a new key or base URL applies at once;
+    // the client (its queue and rate-limit state) is kept while they stay the same.
+    auto settings = loadSettings(m_db, tenant.id);
+    if (!settings)
+        return settings.error();
+    auto key = CredentialStore::resolveBlocking(tenant.id, tenant.slug);
+    if (!key)
+        return key.error();
+    if (auto it = m_clients.find(tenant.id); it != m_clients.end()) {
+        const ClientConfig &current = it->second->config();
+        if (current.apiKey == key.value() && current.baseUrl == settings->baseUrl
+            && current.organization == settings->organization && current.project == settings->project)
+            return it->second.get();
+        m_clients.erase(it);
+    }
+    ClientConfig config;
+    config.tenant = tenant.slug;
+    config.baseUrl = settings->baseUrl;
+    config.organization = settings->organization;
+    config.project = settings->project;
+    config.apiKey = key.value();
+    if (m_configHook)
+        m_configHook(config);
+    auto created = std::make_unique<OpenAIClient>(std::move(config));
+    return m_clients.emplace(tenant.id, std::move(created)).first->second.get();
+}
+
+Result<QString> OpenAIBackend::createStore(const Tenant &tenant, const VectorStore &store)
+{
+    auto c = client(tenant);
+    if (!c)
+        return c.error();
+    OpenAIClient &api = **c;
+    const QString storeTag = QString::number(store.id);
+    // An earlier attempt may have created the store and then failed to record it (the database
+    // transaction rolled back, the process died): adopt that one instead of creating another.
+    auto existing = waitList([&](auto done) {
+        OpenAIClient::listAll([&api](const ListQuery &q, JsonCallback cb) { api.listVectorStores(q, std::move(cb)); },
+                              ListQuery{100, u"desc"_s, {}, {}, {}}, 10, std::move(done));
+    });
+    if (!existing)
+        return existing.error();
+    for (const QJsonObject &remote : existing.value()) {
+        const QJsonObject metadata = remote.value(u"metadata"_s).toObject();
+        if (metadata.value(QLatin1StringView(kStoreIdKey)).toString() == storeTag
+            && metadata.value(QLatin1StringView(kTenantKey)).toString() == tenant.slug
+            && remote.value(u"name"_s).toString() == store.name) {
+            qCInfo(lcOpenAI).noquote() << "adopting remote store" << remote.value(u"id"_s).toString() << "for"
+                                       << store.name << "(created by an earlier attempt)";
+            return remote.value(u"id"_s).toString();
+        }
+    }
+    QJsonObject metadata;
+    for (auto it = store.metadata.constBegin(); it != store.metadata.constEnd(); ++it)
+        metadata.insert(it.key(), it.value().isString() ? it.value() : QJsonValue(it.value().toVariant().toString()));
+    if (metadata.size() <= 14) { // OpenAI allows 16 pairs; the tags need two
+        metadata.insert(QLatin1StringView(kStoreIdKey), storeTag);
+        metadata.insert(QLatin1StringView(kTenantKey), tenant.slug);
+    }
+    QJsonObject body{{u"name"_s, store.name}, {u"metadata"_s, metadata}};
+    if (store.expiresAfter)
+        body.insert(u"expires_after"_s,
+                    QJsonObject{{u"anchor"_s, store.expiresAfter->anchor}, {u"days"_s, store.expiresAfter->days}});
+    auto created = wait([&](JsonCallback done) { api.createVectorStore(body, std::move(done)); });
+    if (!created)
+        return created.error();
+    const QString id = created->value(u"id"_s).toString();
+    if (id.isEmpty())
+        return ServiceError::unavailable(u"OpenAI created store '%1' but its answer has no id."_s.arg(store.name));
+    return id;
+}
+
+Result<void> OpenAIBackend::purgeStore(const Tenant &tenant, const VectorStore &store)
+{
+    if (store.remoteId.isEmpty())
+        return {};
+    auto c = client(tenant);
+    if (!c)
+        return c.error();
+    OpenAIClient &api = **c;
+    // The uploaded files are not part of the store: delete them first, while they can be listed.
+    auto files = waitList([&](auto done) {
+        OpenAIClient::listAll(
+            [&](const ListQuery &q, JsonCallback cb) { api.listVectorStoreFiles(store.remoteId, q, std::move(cb)); },
+            ListQuery{}, 1000, std::move(done));
+    });
+    if (!files && !isNotFound(files.error()))
+        return files.error();
+    if (files)
+        for (const QJsonObject &f : files.value()) {
+            auto r = wait([&](JsonCallback done) { api.deleteFile(f.value(u"id"_s).toString(), std::move(done)); });
+            if (!r && !isNotFound(r.error()))
+                return r.error();
+        }
+    auto deleted = wait([&](JsonCallback done) { api.deleteVectorStore(store.remoteId, std::move(done)); });
+    if (!deleted && !isNotFound(deleted.error()))
+        return deleted.error();
+    return {};
+}
+
+Result<StagedFile> OpenAIBackend::stageFile(const Tenant &, const QString &path)
+{
+    auto stored = m_blobs.store(path);
+    if (!stored)
+        return stored.error();
+    return StagedFile{stored->sha256, stored->size, !stored->alreadyPresent};
+}
+
+Result<void> OpenAIBackend::discardStaged(const Tenant &, const StagedFile &staged)
+{
+    if (!staged.wasNew)
+        return {};
+    return m_blobs.remove(staged.sha256);
+}
+
+Result<QString> OpenAIBackend::recordedRemoteId(qint64 fileId)
+{
+    auto q = run(m_db, u"SELECT remote_file_id FROM vector_store_files WHERE id = ?"_s, {fileId},
+                 u"reading a file's OpenAI id"_s);
+    if (!q)
+        return q.error();
+    return q.value().next() ? q.value().value(0).toString() : QString();
+}
+
+Result<QString> OpenAIBackend::findEarlierUpload(OpenAIClient &api, const StoreFile &file)
+{
+    // An upload whose id was never recorded (the process died in between): same name and size,
+    // made after the file was attached, and not used by any other file record.
+    auto uploads = wait([&](JsonCallback done) {
+        api.listFiles(ListQuery{10000, u"desc"_s, {}, {}, {}}, std::move(done));
+    });
+    if (!uploads)
+        return uploads.error();
+    for (const QJsonValue &v : uploads->value(u"data"_s).toArray()) {
+        const QJsonObject f = v.toObject();
+        const qint64 createdMs = f.value(u"created_at"_s).toInteger() * 1000;
+        if (f.value(u"filename"_s).toString() != file.filename || f.value(u"bytes"_s).toInteger() != file.sizeBytes
+            || createdMs + 1000 < file.createdAt)
+            continue;
+        const QString id = f.value(u"id"_s).toString();
+        auto used = run(m_db, u"SELECT count(*) FROM vector_store_files WHERE remote_file_id = ? AND id <> ?"_s,
+                        {id, file.id}, u"checking an earlier upload"_s);
+        if (!used)
+            return used.error();
+        used.value().next();
+        if (used.value().value(0).toLongLong() == 0)
+            return id;
+    }
+    return QString();
+}
+
+Result<QString> OpenAIBackend::upload(OpenAIClient &api, const StoreFile &file, const QString &path)
+{
+    auto uploaded = wait([&](JsonCallback done) { api.uploadFile(path, file.filename, std::move(done)); });
+    if (!uploaded)
+        return uploaded.error();
+    const QString id = uploaded->value(u"id"_s).toString();
+    if (id.isEmpty())
+        return ServiceError::unavailable(
+            u"OpenAI accepted the upload of %1 but its answer has no id."_s.arg(file.filename));
+    // Recorded at once, so a retry or a resumed run attaches this upload instead of uploading again.
+    auto r = run(m_db, u"UPDATE vector_store_files SET remote_file_id = ? WHERE id = ?"_s, {id, file.id},
+                 u"recording the OpenAI id of %1"_s.arg(file.filename));
+    if (!r)
+        return r.error();
+    return id;
+}
+
+Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                            const std::function<bool()> &cancelled)
+{
+    if (store.remoteId.isEmpty())
+        return fileError(u"server_error"_s,
+                         u"Store '%1' has no OpenAI vector store id; it was not created remotely."_s.arg(store.name));
+    auto c = client(tenant);
+    if (!c)
+        return fileError(u"server_error"_s, c.error().message());
+    OpenAIClient &api = **c;
+    const QString blob = m_blobs.pathFor(file.sha256);
+
+    auto recorded = recordedRemoteId(file.id);
+    if (!recorded)
+        return fileError(u"server_error"_s, recorded.error().message());
+    QString fileId = recorded->isEmpty() ? file.remoteFileId : recorded.value();
+    if (fileId.isEmpty()) {
+        auto earlier = findEarlierUpload(api, file);
+        if (!earlier)
+            return fileError(u"server_error"_s, earlier.error().message());
+        fileId = earlier.value();
+        if (!fileId.isEmpty()) {
+            qCInfo(lcOpenAI).noquote() << "reusing earlier upload" << fileId << "of" << file.filename;
+            if (auto r = run(m_db, u"UPDATE vector_store_files SET remote_file_id = ? WHERE id = ?"_s,
+                             {fileId, file.id}, u"recording the OpenAI id of %1"_s.arg(file.filename));
+                !r)
+                return fileError(u"server_error"_s, r.error().message());
+        }
+    }
+    if (cancelled && cancelled())
+        return cancelledError(file);
+
+    // Attached already (by an earlier attempt)?
+    Result<QJsonObject> attached = ServiceError::notFound(QString());
+    if (!fileId.isEmpty())
+        attached = wait([&](JsonCallback done) { api.getVectorStoreFile(store.remoteId, fileId, std::move(done)); });
+    if (!attached && !isNotFound(attached.error()))
+        return fileError(u"server_error"_s, attached.error().message());
+    for (int round = 0; !attached && round < 2; ++round) {
+        if (fileId.isEmpty()) {
+            if (!QFile::exists(blob))
+                return fileError(
+                    u"server_error"_s,
+                    u"The stored copy of %1 is missing (%2); attach the file again."_s.arg(file.filename, blob));
+            auto uploaded = upload(api, file, blob);
+            if (!uploaded)
+                return fileError(uploaded.error().kind() == ServiceError::Kind::InvalidInput ? u"invalid_file"_s
+                                                                                             : u"server_error"_s,
+                                 uploaded.error().message());
+            fileId = uploaded.value();
+            if (cancelled && cancelled())
+                return cancelledError(file);
+        }
+        attached = wait([&](JsonCallback done) {
+            api.createVectorStoreFile(store.remoteId, fileId, file.attributes, file.chunking, std::move(done));
+        });
+        if (!attached && isNotFound(attached.error()) && round == 0) {
+            // The upload or the store was deleted outside VectorDesk. A missing upload is made
+            // again (once); a missing store is reported, never re-created here.
+            auto upload = wait([&](JsonCallback done) { api.getFile(fileId, std::move(done)); });
+            if (upload)
+                return fileError(
+                    u"server_error"_s,
+                    u"OpenAI no longer has the vector store %1 behind store '%2'; it was deleted outside "
+                    u"VectorDesk. Create a new store and attach the files again."_s.arg(store.remoteId, store.name));
+            qCInfo(lcOpenAI).noquote() << "upload" << fileId << "of" << file.filename << "is gone; uploading again";
+            fileId.clear();
+            continue;
+        }
+        if (!attached)
+            return fileError(attached.error().kind() == ServiceError::Kind::InvalidInput ? u"invalid_file"_s
+                                                                                         : u"server_error"_s,
+                             attached.error().message());
+    }
+
+    QElapsedTimer waited;
+    waited.start();
+    int interval = m_pollMs;
+    QJsonObject state = attached.value();
+    while (true) {
+        const QString status = state.value(u"status"_s).toString();
+        if (status == u"completed"_s)
+            return IngestOutcome{state.value(u"usage_bytes"_s).toInteger(), 0, 0, false, fileId};
+        if (status == u"failed"_s) {
+            const QJsonObject error = state.value(u"last_error"_s).toObject();
+            QString code = error.value(u"code"_s).toString();
+            if (code != u"invalid_file"_s && code != u"unsupported_file"_s)
+                code = u"server_error"_s;
+            const QString message = error.value(u"message"_s).toString();
+            return fileError(
+                code, u"OpenAI could not process %1: %2"_s.arg(file.filename, message.isEmpty() ? code : message));
+        }
+        if (status == u"cancelled"_s)
+            return fileError(
+                u"server_error"_s,
+                u"OpenAI cancelled the processing of %1 (a file batch was cancelled); retry the file."_s.arg(
+                    file.filename));
+        if (waited.elapsed() >= m_ingestWaitMs) {
+            qCInfo(lcOpenAI).noquote() << file.filename << "is still being processed by OpenAI after"
+                                       << waited.elapsed() / 1000 << "s; the sync worker picks it up";
+            return IngestOutcome{0, 0, 0, true, fileId};
+        }
+        if (cancelled && cancelled())
+            return cancelledError(file);
+        sleep(interval);
+        interval = std::min(interval * 2, std::max(m_pollMs, 5000));
+        auto polled = wait([&](JsonCallback done) { api.getVectorStoreFile(store.remoteId, fileId, std::move(done)); });
+        if (!polled)
+            return fileError(u"server_error"_s, polled.error().message());
+        state = polled.value();
+    }
+}
+
+Result<void> OpenAIBackend::setFileVisible(const Tenant &, const VectorStore &, const StoreFile &, bool)
+{
+    // Detach keeps the remote store file until purge: VectorStoreService::search drops results of
+    // detached files, and search() asks OpenAI for extra results to make up for them.
+    return {};
+}
+
+Result<void> OpenAIBackend::setFileAttributes(const Tenant &tenant, const VectorStore &store, const StoreFile &file)
+{
+    auto recorded = recordedRemoteId(file.id);
+    if (!recorded)
+        return recorded.error();
+    const QString fileId = recorded->isEmpty() ? file.remoteFileId : recorded.value();
+    if (fileId.isEmpty() || store.remoteId.isEmpty())
+        return {}; // not attached yet: ingestion attaches it with the attributes of the moment
+    auto c = client(tenant);
+    if (!c)
+        return c.error();
+    auto r = wait([&](JsonCallback done) {
+        (*c)->updateVectorStoreFileAttributes(store.remoteId, fileId, file.attributes, std::move(done));
+    });
+    if (!r && isNotFound(r.error()))
+        return {}; // not attached (yet, or any more): nothing to update remotely
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<void> OpenAIBackend::purgeFile(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                      bool lastReference)
+{
+    const QString fileId = file.remoteFileId;
+    if (!fileId.isEmpty()) {
+        auto c = client(tenant);
+        if (!c)
+            return c.error();
+        OpenAIClient &api = **c;
+        if (!store.remoteId.isEmpty()) {
+            auto r =
+                wait([&](JsonCallback done) { api.deleteVectorStoreFile(store.remoteId, fileId, std::move(done)); });
+            if (!r && !isNotFound(r.error()))
+                return r.error();
+        }
+        auto r = wait([&](JsonCallback done) { api.deleteFile(fileId, std::move(done)); });
+        if (!r && !isNotFound(r.error()))
+            return r.error();
+    }
+    if (lastReference && m_blobs.contains(file.sha256))
+        return m_blobs.remove(file.sha256);
+    return {};
+}
+
+Result<engine::SearchResponse> OpenAIBackend::search(const Tenant &tenant, const QList<VectorStore> &stores,
+                                                     const engine::SearchRequest &request)
+{
+    auto c = client(tenant);
+    if (!c)
+        return c.error();
+    OpenAIClient &api = **c;
+    engine::SearchResponse merged;
+    merged.searchQuery = request.queries;
+    for (const VectorStore &store : stores) {
+        if (store.tenantId != tenant.id)
+            return ServiceError::notFound(u"Store %1 does not belong to tenant %2."_s.arg(store.id).arg(tenant.slug));
+        if (store.remoteId.isEmpty())
+            return ServiceError::unavailable(
+                u"Store '%1' has no OpenAI vector store id; it cannot be searched."_s.arg(store.name));
+        // Detached files are still attached remotely until purge: ask for that many more results.
+        auto hidden = run(m_db,
+                          u"SELECT count(*) FROM vector_store_files WHERE store_id = ? AND remote_file_id IS NOT NULL "
+                          u"AND (deleted_at IS NOT NULL OR status <> 'completed')"_s,
+                          {store.id}, u"counting hidden files"_s);
+        if (!hidden)
+            return hidden.error();
+        hidden.value().next();
+        engine::SearchRequest remote = request;
+        remote.maxNumResults = int(std::min<qint64>(50, request.maxNumResults + hidden.value().value(0).toLongLong()));
+        auto found = [&] {
+            QEventLoop loop;
+            std::optional<Result<RemoteSearchResult>> answer;
+            api.search(store.remoteId, remote, [&](Result<RemoteSearchResult> r) {
+                answer = std::move(r);
+                loop.quit();
+            });
+            if (!answer)
+                loop.exec();
+            return std::move(*answer);
+        }();
+        if (!found) {
+            if (isNotFound(found.error()))
+                return ServiceError::notFound(
+                    u"OpenAI no longer has the vector store %1 behind store '%2'; it was deleted outside VectorDesk. "
+                    u"The sync worker marks it missing; create a new store and attach the files again."_s.arg(
+                        store.remoteId, store.name));
+            return found.error();
+        }
+        QHash<QString, qint64> ids;
+        if (!found->remoteFileIds.isEmpty()) {
+            auto map = run(m_db,
+                           u"SELECT id, remote_file_id FROM vector_store_files WHERE store_id = ? AND remote_file_id "
+                           u"IS NOT NULL"_s,
+                           {store.id}, u"mapping OpenAI file ids"_s);
+            if (!map)
+                return map.error();
+            while (map.value().next())
+                ids.insert(map.value().value(1).toString(), map.value().value(0).toLongLong());
+        }
+        for (qsizetype i = 0; i < found->response.data.size(); ++i) {
+            const qint64 local = ids.value(found->remoteFileIds.at(i), 0);
+            if (local == 0) {
+                qCDebug(lcOpenAI).noquote() << "search result for unknown file" << found->remoteFileIds.at(i);
+                continue;
+            }
+            engine::SearchHit hit = found->response.data.at(i);
+            hit.fileId = local;
+            hit.storeId = store.id;
+            merged.data << hit;
+        }
+        if (!found->response.searchQuery.isEmpty())
+            merged.searchQuery = found->response.searchQuery;
+    }
+    std::stable_sort(merged.data.begin(), merged.data.end(),
+                     [](const engine::SearchHit &a, const engine::SearchHit &b) { return a.score > b.score; });
+    merged.explain =
+        QJsonObject{{u"engine"_s, u"openai"_s},
+                    {u"ranker"_s, request.ranker},
+                    {u"score"_s, u"OpenAI's relevance score (0..1)"_s},
+                    {u"score_threshold"_s, request.scoreThreshold},
+                    {u"rewrite_query"_s, request.rewriteQuery ? u"requested from OpenAI"_s : u"not requested"_s}};
+    return merged;
+}
+
+Result<RemoteStoreState> OpenAIBackend::refresh(const Tenant &tenant, const VectorStore &store,
+                                                const QList<StoreFile> &files)
+{
+    RemoteStoreState state;
+    if (store.remoteId.isEmpty()) {
+        state.missing = true;
+        return state;
+    }
+    auto c = client(tenant);
+    if (!c)
+        return c.error();
+    OpenAIClient &api = **c;
+    auto remote = wait([&](JsonCallback done) { api.getVectorStore(store.remoteId, std::move(done)); });
+    if (!remote && isNotFound(remote.error())) {
+        state.missing = true;
+        return state;
+    }
+    if (!remote)
+        return remote.error();
+    state.status = remote->value(u"status"_s).toString();
+    state.usageBytes = remote->value(u"usage_bytes"_s).toInteger();
+    state.fileCounts = countsFrom(remote->value(u"file_counts"_s).toObject());
+    state.expiresAt = secondsToMs(remote->value(u"expires_at"_s));
+    state.lastActiveAt = secondsToMs(remote->value(u"last_active_at"_s));
+    for (const StoreFile &file : files) {
+        RemoteFileState f;
+        f.fileId = file.id;
+        auto recorded = recordedRemoteId(file.id);
+        if (!recorded)
+            return recorded.error();
+        const QString fileId = recorded->isEmpty() ? file.remoteFileId : recorded.value();
+        if (fileId.isEmpty()) { // not uploaded yet: ingestion's business
+            f.status = file.status;
+            state.files << f;
+            continue;
+        }
+        auto got = wait([&](JsonCallback done) { api.getVectorStoreFile(store.remoteId, fileId, std::move(done)); });
+        if (!got && isNotFound(got.error())) {
+            f.missing = true;
+        } else if (!got) {
+            return got.error();
+        } else {
+            f.status = got->value(u"status"_s).toString();
+            f.usageBytes = got->value(u"usage_bytes"_s).toInteger();
+            const QJsonObject error = got->value(u"last_error"_s).toObject();
+            f.lastErrorCode = error.value(u"code"_s).toString();
+            f.lastErrorMessage = error.value(u"message"_s).toString();
+        }
+        state.files << f;
+    }
+    return state;
+}
+
+} // namespace vd::openai

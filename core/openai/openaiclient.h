@@ -1,0 +1,163 @@
+#pragma once
+
+#include "engine/search/searchrequest.h"
+#include "service/serviceerror.h"
+#include "service/types.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QLoggingCategory>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace vd::openai {
+
+Q_DECLARE_LOGGING_CATEGORY(lcOpenAI)
+
+// Where and how one tenant talks to OpenAI (or a compatible server).
+struct ClientConfig
+{
+    QString tenant; // the tenant's slug, for messages ("The API key for tenant acme ...")
+    QUrl baseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
+    QString apiKey; // never logged
+    QString organization; // OpenAI-Organization header, when set
+    QString project; // OpenAI-Project header, when set
+    int connectTimeoutMs = 15'000; // no byte received for this long (connecting included): the attempt fails
+    int totalTimeoutMs = 120'000; // one attempt, from sending to the last byte of the answer
+    int maxAttempts = 4; // including the first
+    int backoffBaseMs = 500; // first retry after ~this, doubling, with jitter
+    int backoffMaxMs = 20'000;
+    int maxRetryAfterMs = 120'000; // a Retry-After longer than this is not waited for
+    int maxConcurrent = 4; // requests in flight for this tenant
+    int attachesPerMinute = 300; // per vector store (files and file batches), OpenAI's limit
+    int attachWindowMs = 60'000; // the window attachesPerMinute counts in (tests shorten it)
+    QList<QPair<QByteArray, QByteArray>> extraHeaders; // sent with every request (tests: Prism's Prefer)
+
+    static QUrl defaultBaseUrl() { return QUrl(QStringLiteral("https://api.openai.com/v1")); }
+};
+
+// One list call's cursor and filter (GET /vector_stores, /vector_stores/{id}/files, ...).
+struct ListQuery
+{
+    int limit = 100; // 1..100
+    QString order; // asc | desc; empty: the server's default
+    QString after;
+    QString before;
+    QString filter; // store files only: in_progress | completed | failed | cancelled
+};
+
+// What a search returned: the local engine's response shape, plus each hit's remote file id
+// (same order as response.data; SearchHit::fileId is left 0 for the caller to map).
+struct RemoteSearchResult
+{
+    engine::SearchResponse response;
+    QStringList remoteFileIds;
+};
+
+using JsonCallback = std::function<void(Result<QJsonObject>)>;
+
+// An asynchronous client for OpenAI's Files, Vector Stores, Vector Store Files, File Batches and
+// Search endpoints, over QNetworkAccessManager. Every call returns at once and answers through its
+// callback, in the thread that owns the client (no nested event loops). Retries 408/409/429/5xx
+// and network errors with exponential backoff and jitter, honouring Retry-After/retry-after-ms;
+// limits requests in flight, and attach requests per store per minute.
+class OpenAIClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit OpenAIClient(ClientConfig config, QObject *parent = nullptr);
+    ~OpenAIClient() override;
+
+    const ClientConfig &config() const { return m_config; }
+    // For tests: the random source of the jitter, and the number of requests sent (attempts).
+    void setJitter(std::function<double()> uniform01) { m_jitter = std::move(uniform01); }
+    int attemptsSent() const { return m_attemptsSent; }
+
+    // Files
+    void uploadFile(const QString &path, const QString &filename, JsonCallback done); // purpose=assistants
+    void getFile(const QString &fileId, JsonCallback done);
+    void deleteFile(const QString &fileId, JsonCallback done);
+    void listFiles(const ListQuery &query, JsonCallback done); // purpose=assistants
+
+    // Vector stores
+    void createVectorStore(const QJsonObject &body, JsonCallback done);
+    void listVectorStores(const ListQuery &query, JsonCallback done);
+    void getVectorStore(const QString &storeId, JsonCallback done);
+    void modifyVectorStore(const QString &storeId, const QJsonObject &body, JsonCallback done);
+    void deleteVectorStore(const QString &storeId, JsonCallback done);
+
+    // Vector store files
+    void createVectorStoreFile(const QString &storeId, const QString &fileId, const QJsonObject &attributes,
+                               const ChunkingStrategy &chunking, JsonCallback done);
+    void listVectorStoreFiles(const QString &storeId, const ListQuery &query, JsonCallback done);
+    void getVectorStoreFile(const QString &storeId, const QString &fileId, JsonCallback done);
+    void updateVectorStoreFileAttributes(const QString &storeId, const QString &fileId, const QJsonObject &attributes,
+                                         JsonCallback done);
+    void deleteVectorStoreFile(const QString &storeId, const QString &fileId, JsonCallback done);
+    void vectorStoreFileContent(const QString &storeId, const QString &fileId, JsonCallback done);
+
+    // File batches. createFileBatches splits the ids into batches of at most kMaxBatchFiles and
+    // answers with every batch object once all were created (or with the first failure).
+    static constexpr int kMaxBatchFiles = 500;
+    void createFileBatches(const QString &storeId, const QStringList &fileIds, const QJsonObject &attributes,
+                           const ChunkingStrategy &chunking, std::function<void(Result<QList<QJsonObject>>)> done);
+    void getFileBatch(const QString &storeId, const QString &batchId, JsonCallback done);
+    void cancelFileBatch(const QString &storeId, const QString &batchId, JsonCallback done);
+    void listFileBatchFiles(const QString &storeId, const QString &batchId, const ListQuery &query, JsonCallback done);
+
+    // Search: the request as the local engine takes it, the answer in the local engine's shape.
+    void search(const QString &storeId, const engine::SearchRequest &request,
+                std::function<void(Result<RemoteSearchResult>)> done);
+
+    // Every page of a list call, following `after` while has_more (at most maxPages pages).
+    using Lister = std::function<void(const ListQuery &, JsonCallback)>;
+    static void listAll(const Lister &lister, ListQuery first, int maxPages,
+                        std::function<void(Result<QList<QJsonObject>>)> done);
+
+    // JSON helpers shared with the backend and the tests.
+    static QJsonObject chunkingJson(const ChunkingStrategy &chunking);
+    static Result<RemoteSearchResult> parseSearch(const QJsonObject &page);
+
+signals:
+    void uploadProgress(const QString &path, qint64 sent, qint64 total);
+
+private:
+    struct Request;
+    void enqueue(std::shared_ptr<Request> request);
+    void pump();
+    void start(const std::shared_ptr<Request> &request);
+    void finished(const std::shared_ptr<Request> &request, QNetworkReply *reply, bool timedOut);
+    void retryLater(const std::shared_ptr<Request> &request, int delayMs);
+    int backoffMs(int attempt) const;
+    ServiceError httpError(const Request &request, int status, const QJsonObject &body, const QByteArray &raw,
+                           const QString &requestId, const QString &extra = {}) const;
+    void request(QByteArray method, const QString &path, const QUrlQuery &query, const QJsonObject *body,
+                 bool vectorStore, JsonCallback done, const QString &attachStore = {});
+    static QUrlQuery listQuery(const ListQuery &query);
+
+    ClientConfig m_config;
+    QNetworkAccessManager *m_network = nullptr;
+    std::deque<std::shared_ptr<Request>> m_queue;
+    int m_inFlight = 0;
+    int m_attemptsSent = 0;
+    QHash<QString, std::deque<qint64>> m_attachTimes; // store id -> start times (ms) in the last minute
+    QTimer *m_pumpTimer = nullptr;
+    std::function<double()> m_jitter;
+};
+
+} // namespace vd::openai

@@ -1,0 +1,128 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <functional>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace vd::test {
+
+// A small, stateful stand-in for OpenAI's Files / Vector Stores API over HTTP/1.1 on loopback,
+// for flows Prism cannot express (processing that takes several polls, injected failures,
+// pagination over real data, crash recovery). One request per connection (Connection: close).
+class FakeOpenAIServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Received
+    {
+        QByteArray method;
+        QString path; // without the query, e.g. /v1/vector_stores
+        QUrlQuery query;
+        QHash<QByteArray, QByteArray> headers; // names in lower case
+        QByteArray body;
+    };
+    // An answer given instead of the normal one to the next matching request(s).
+    struct Injected
+    {
+        int status = 500;
+        QByteArray body = "{\"error\":{\"message\":\"injected failure\",\"type\":\"server_error\",\"param\":null,"
+                          "\"code\":null}}";
+        QList<QPair<QByteArray, QByteArray>> headers;
+        int delayMs = 0;
+    };
+
+    explicit FakeOpenAIServer(QObject *parent = nullptr);
+    ~FakeOpenAIServer() override;
+
+    bool listen();
+    QUrl baseUrl() const; // http://127.0.0.1:PORT/v1
+
+    QString apiKey = QStringLiteral("sk-fake-test-key-0123456789");
+    int pollsUntilDone = 1; // GETs of an in_progress store file before it finishes
+    int delayAllMs = 0;
+
+    // The next `times` requests whose method matches and whose path starts with `pathPrefix`.
+    void inject(const QByteArray &method, const QString &pathPrefix, const Injected &answer, int times = 1);
+    int count(const QByteArray &method, const QString &pathPrefix) const;
+    QList<Received> requests;
+
+    // State, for seeding and checking.
+    QString addStore(const QString &name, const QJsonObject &metadata = {});
+    QString addFile(const QString &filename, const QByteArray &content);
+    void removeStore(const QString &id) { m_stores.remove(id); }
+    // Attaches a file as already processed (status completed, or failed with `errorCode`).
+    void attachProcessed(const QString &storeId, const QString &fileId, const QJsonObject &attributes,
+                         const QString &errorCode = {});
+    void removeFile(const QString &id);
+    int storeCount() const { return int(m_stores.size()); }
+    int fileCount() const { return int(m_files.size()); }
+    QStringList storeFileIds(const QString &storeId) const;
+    QList<int> batchSizes; // file_ids per created batch, in order
+
+private:
+    struct File
+    {
+        QString id;
+        QString filename;
+        QByteArray content;
+        qint64 createdAt = 0;
+        qint64 seq = 0;
+    };
+    struct StoreFile
+    {
+        QString id;
+        QString status = QStringLiteral("in_progress");
+        int pollsLeft = 1;
+        QJsonObject attributes;
+        QJsonObject lastError;
+        qint64 seq = 0;
+    };
+    struct Store
+    {
+        QString id;
+        QJsonObject object;
+        QHash<QString, StoreFile> files;
+        qint64 seq = 0;
+    };
+
+    void onConnection();
+    void onReadable(QTcpSocket *socket);
+    void respond(QTcpSocket *socket, const Received &request);
+    void write(QTcpSocket *socket, int status, const QByteArray &body,
+               const QList<QPair<QByteArray, QByteArray>> &headers, int delayMs);
+    QJsonObject handle(const Received &request, int *status);
+    QJsonObject storeJson(const Store &store) const;
+    QJsonObject storeFileJson(const Store &store, const StoreFile &file) const;
+    QJsonObject fileJson(const File &file) const;
+    static QJsonObject error(int *status, int code, const QString &message, const QString &type = {});
+    template<typename T>
+    QJsonObject page(QList<T> items, const QUrlQuery &query, const std::function<QJsonObject(const T &)> &toJson);
+
+    QTcpServer *m_server = nullptr;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    struct Rule
+    {
+        QByteArray method;
+        QString prefix;
+        Injected answer;
+        int times = 0;
+    };
+    QList<Rule> m_rules;
+    QHash<QString, Store> m_stores;
+    QHash<QString, File> m_files;
+    qint64 m_seq = 0;
+    int m_requestNumber = 0;
+};
+
+} // namespace vd::test
