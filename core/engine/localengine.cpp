@@ -239,7 +239,11 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
         return fileError(u"server_error"_s, committed.error().message());
     qCInfo(lcEngine).noquote() << "indexed" << file.filename << committed->chunkCount << "chunks"
                                << committed->tokenCount << "tokens";
-    return IngestOutcome{committed->chunkBytes, committed->chunkCount, committed->tokenCount};
+    IngestOutcome outcome;
+    outcome.usageBytes = committed->chunkBytes;
+    outcome.chunkCount = committed->chunkCount;
+    outcome.tokenCount = committed->tokenCount;
+    return outcome;
 }
 
 Result<void> LocalEngine::setFileVisible(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
