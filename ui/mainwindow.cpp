@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "data/ingestionrunner.h"
 #include "data/servicerunner.h"
+#include "models/displayformat.h"
 #include "panels/filepanel.h"
 #include "panels/storepanel.h"
 #include "panels/tenantpanel.h"
@@ -8,6 +10,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -39,6 +42,7 @@ constexpr QSize kDefaultSize(1280, 800);
 MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWidget *parent)
     : QMainWindow(parent)
     , m_runner(new ServiceRunner(url, operatorName, this))
+    , m_ingestion(new IngestionRunner(url, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"VectorDesk"_s);
@@ -47,6 +51,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     m_tenantPanel = new TenantPanel(m_runner, this);
     m_storePanel = new StorePanel(m_runner, this);
     m_filePanel = new FilePanel(m_runner, this);
+    m_filePanel->setIngestionRunner(m_ingestion);
 
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
     m_rightSplitter->setObjectName(u"rightSplitter"_s);
@@ -75,8 +80,27 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     connect(m_storePanel, &StorePanel::currentStoreChanged, this,
             [this](qint64 tenantId, qint64 storeId, const QString &storeName) {
                 m_filePanel->setStore(tenantId, storeId, m_storePanel->tenantSlug(), storeName);
+                updateActions();
             });
+    connect(m_storePanel, &StorePanel::pathsDropped, this,
+            [this](qint64 tenantId, qint64 storeId, const QStringList &paths) {
+                m_filePanel->attachPaths(paths, tenantId, storeId);
+            });
+    connect(m_filePanel, &FilePanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_ingestion, &IngestionRunner::idle, this, [this](int completed, int failed) {
+        if (completed + failed == 0)
+            return;
+        statusBar()->showMessage(failed == 0
+                                     ? tr("Indexed %1").arg(format::counted(completed, tr("1 file"), tr("%1 files")))
+                                     : tr("Indexed %1; %2 failed (see the Last error column)")
+                                           .arg(format::counted(completed + failed, tr("1 file"), tr("%1 files")))
+                                           .arg(failed),
+                                 8000);
+        m_storePanel->reload();
+    });
 
+    updateActions();
     restoreSettings();
     m_tenantPanel->reload();
 }
@@ -90,6 +114,15 @@ void MainWindow::createActions()
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_refreshAction->setToolTip(tr("Reload tenants, stores and files from the database (F5)"));
     connect(m_refreshAction, &QAction::triggered, this, [this] { refresh(); });
+
+    m_addFilesAction = new QAction(QIcon(u":/icons/actions/add-file.svg"_s), tr("Add &files…"), this);
+    m_addFilesAction->setObjectName(u"addFilesAction"_s);
+    m_addFilesAction->setShortcut(QKeySequence::Open);
+    connect(m_addFilesAction, &QAction::triggered, this, [this] { chooseFiles(); });
+    m_addFolderAction = new QAction(QIcon(u":/icons/actions/add-folder.svg"_s), tr("Add f&older…"), this);
+    m_addFolderAction->setObjectName(u"addFolderAction"_s);
+    m_addFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(m_addFolderAction, &QAction::triggered, this, [this] { chooseFolder(); });
 
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setObjectName(u"quitAction"_s);
@@ -109,8 +142,14 @@ void MainWindow::createActions()
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_refreshAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_addFilesAction);
+    toolBar->addAction(m_addFolderAction);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_addFilesAction);
+    fileMenu->addAction(m_addFolderAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);
@@ -132,6 +171,39 @@ void MainWindow::createStatusBar(const DatabaseUrl &url, const QString &operator
     operatorLabel->setToolTip(tr("Every change is recorded in the audit log under this name"));
     statusBar()->addPermanentWidget(databaseLabel);
     statusBar()->addPermanentWidget(operatorLabel);
+}
+
+void MainWindow::updateActions()
+{
+    const bool haveStore = m_storePanel->currentStoreId() != 0;
+    for (QAction *action : {m_addFilesAction, m_addFolderAction}) {
+        action->setEnabled(haveStore);
+        action->setToolTip(
+            haveStore
+                ? tr("%1 to the selected store (a preview comes first)").arg(action->text().remove(u'&').remove(u'…'))
+                : tr("Select a store first"));
+    }
+}
+
+void MainWindow::chooseFiles()
+{
+    auto *dialog = new QFileDialog(this, tr("Add files to the store"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    connect(dialog, &QFileDialog::filesSelected, this,
+            [this](const QStringList &files) { m_filePanel->attachPaths(files); });
+    dialog->open();
+}
+
+void MainWindow::chooseFolder()
+{
+    auto *dialog = new QFileDialog(this, tr("Add a folder to the store"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    connect(dialog, &QFileDialog::filesSelected, this,
+            [this](const QStringList &folders) { m_filePanel->attachPaths(folders); });
+    dialog->open();
 }
 
 void MainWindow::refresh()

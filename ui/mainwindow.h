@@ -12,6 +12,7 @@ class QSplitter;
 namespace vd::ui {
 
 class FilePanel;
+class IngestionRunner;
 class ServiceRunner;
 class StorePanel;
 class TenantPanel;
@@ -30,6 +31,9 @@ public:
     TenantPanel *tenantPanel() const { return m_tenantPanel; }
     StorePanel *storePanel() const { return m_storePanel; }
     FilePanel *filePanel() const { return m_filePanel; }
+    IngestionRunner *ingestionRunner() const { return m_ingestion; }
+    QAction *addFilesAction() const { return m_addFilesAction; }
+    QAction *addFolderAction() const { return m_addFolderAction; }
 
     // Reloads tenants, stores and files, keeping the selection.
     void refresh();
@@ -43,8 +47,14 @@ private:
     void restoreSettings();
     void saveSettings();
     void showAbout();
+    void chooseFiles();
+    void chooseFolder();
+    void updateActions();
 
     ServiceRunner *m_runner = nullptr;
+    IngestionRunner *m_ingestion = nullptr;
+    QAction *m_addFilesAction = nullptr;
+    QAction *m_addFolderAction = nullptr;
     TenantPanel *m_tenantPanel = nullptr;
     StorePanel *m_storePanel = nullptr;
     FilePanel *m_filePanel = nullptr;

@@ -81,6 +81,7 @@ void FileTableModel::setStore(qint64 tenantId, qint64 storeId)
     // Another store's files must not stay visible while this store's load.
     beginResetModel();
     m_files.clear();
+    m_rowById.clear();
     m_total = -1;
     m_reloading = false;
     m_fetching = false;
@@ -145,6 +146,9 @@ void FileTableModel::reload()
                 m_files.clear();
                 m_total = 0;
             }
+            m_rowById.clear();
+            for (int row = 0; row < m_files.size(); ++row)
+                m_rowById.insert(m_files.at(row).id, row);
             endResetModel();
             if (result)
                 finishSuccess();
@@ -185,6 +189,8 @@ void FileTableModel::fetchMore(const QModelIndex &parent)
                 const int first = int(m_files.size());
                 beginInsertRows({}, first, first + int(received) - 1);
                 m_files.append(std::move(page));
+                for (int row = first; row < m_files.size(); ++row)
+                    m_rowById.insert(m_files.at(row).id, row);
                 endInsertRows();
             }
             if (received < limit)
@@ -200,6 +206,20 @@ void FileTableModel::fetchMore(const QModelIndex &parent)
 const StoreFile *FileTableModel::fileAt(int row) const
 {
     return row >= 0 && row < m_files.size() ? &m_files.at(row) : nullptr;
+}
+
+void FileTableModel::setFileStatus(qint64 fileId, const QString &status, const QString &errorMessage)
+{
+    const int row = rowOf(fileId);
+    if (row < 0)
+        return;
+    StoreFile &file = m_files[row];
+    file.status = status;
+    file.lastErrorMessage = errorMessage;
+    if (errorMessage.isEmpty())
+        file.lastErrorCode.clear();
+    file.statusChangedAt = file.updatedAt = now();
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 int FileTableModel::rowCount(const QModelIndex &parent) const
