@@ -6,6 +6,7 @@
 #include "panels/filepanel.h"
 #include "panels/storepanel.h"
 #include "panels/tenantpanel.h"
+#include "search/searchpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -68,7 +70,14 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     m_mainSplitter->setStretchFactor(0, 2);
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setChildrenCollapsible(false);
-    setCentralWidget(m_mainSplitter);
+    m_searchPanel = new SearchPanel(m_runner, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_mainSplitter, QIcon(u":/icons/actions/store.svg"_s), tr("Stores and files"));
+    m_tabs->addTab(m_searchPanel, QIcon(u":/icons/actions/search.svg"_s), tr("Search playground"));
+    m_tabs->setTabToolTip(1, tr("Try queries, filters and thresholds against the stores of a tenant (Ctrl+F)"));
+    setCentralWidget(m_tabs);
 
     createActions();
     createStatusBar(url, operatorName);
@@ -76,16 +85,21 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     connect(m_tenantPanel, &TenantPanel::currentTenantChanged, this,
             [this](qint64 tenantId, const QString &slug, const QString &displayName) {
                 m_storePanel->setTenant(tenantId, slug, displayName);
+                m_searchPanel->setTenant(tenantId, slug, 0);
             });
     connect(m_storePanel, &StorePanel::currentStoreChanged, this,
             [this](qint64 tenantId, qint64 storeId, const QString &storeName) {
                 m_filePanel->setStore(tenantId, storeId, m_storePanel->tenantSlug(), storeName);
+                if (tenantId != 0)
+                    m_searchPanel->setTenant(tenantId, m_storePanel->tenantSlug(), storeId);
                 updateActions();
             });
     connect(m_storePanel, &StorePanel::pathsDropped, this,
             [this](qint64 tenantId, qint64 storeId, const QStringList &paths) {
                 m_filePanel->attachPaths(paths, tenantId, storeId);
             });
+    connect(m_searchPanel, &SearchPanel::searchFinished, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_filePanel, &FilePanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_ingestion, &IngestionRunner::idle, this, [this](int completed, int failed) {
@@ -124,6 +138,12 @@ void MainWindow::createActions()
     m_addFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(m_addFolderAction, &QAction::triggered, this, [this] { chooseFolder(); });
 
+    auto *searchAction = new QAction(QIcon(u":/icons/actions/search.svg"_s), tr("&Search playground"), this);
+    searchAction->setObjectName(u"searchAction"_s);
+    searchAction->setShortcut(QKeySequence::Find);
+    searchAction->setToolTip(tr("Search the stores of the current tenant (Ctrl+F)"));
+    connect(searchAction, &QAction::triggered, this, [this] { showSearch(); });
+
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setObjectName(u"quitAction"_s);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -145,6 +165,8 @@ void MainWindow::createActions()
     toolBar->addSeparator();
     toolBar->addAction(m_addFilesAction);
     toolBar->addAction(m_addFolderAction);
+    toolBar->addSeparator();
+    toolBar->addAction(searchAction);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_addFilesAction);
@@ -153,6 +175,7 @@ void MainWindow::createActions()
     fileMenu->addAction(quitAction);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);
+    viewMenu->addAction(searchAction);
     viewMenu->addSeparator();
     viewMenu->addAction(toolBar->toggleViewAction());
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -206,11 +229,18 @@ void MainWindow::chooseFolder()
     dialog->open();
 }
 
+void MainWindow::showSearch()
+{
+    m_tabs->setCurrentWidget(m_searchPanel);
+    m_searchPanel->focusQuery();
+}
+
 void MainWindow::refresh()
 {
     m_tenantPanel->reload();
     m_storePanel->reload();
     m_filePanel->reload();
+    m_searchPanel->reloadStores();
     statusBar()->showMessage(tr("Reloaded from the database"), 3000);
 }
 

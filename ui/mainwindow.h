@@ -8,11 +8,13 @@
 class QAction;
 class QLabel;
 class QSplitter;
+class QTabWidget;
 
 namespace vd::ui {
 
 class FilePanel;
 class IngestionRunner;
+class SearchPanel;
 class ServiceRunner;
 class StorePanel;
 class TenantPanel;
@@ -32,6 +34,10 @@ public:
     StorePanel *storePanel() const { return m_storePanel; }
     FilePanel *filePanel() const { return m_filePanel; }
     IngestionRunner *ingestionRunner() const { return m_ingestion; }
+    SearchPanel *searchPanel() const { return m_searchPanel; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // Shows the search playground with the query field focused (Ctrl+F).
+    void showSearch();
     QAction *addFilesAction() const { return m_addFilesAction; }
     QAction *addFolderAction() const { return m_addFolderAction; }
 
@@ -58,6 +64,8 @@ private:
     TenantPanel *m_tenantPanel = nullptr;
     StorePanel *m_storePanel = nullptr;
     FilePanel *m_filePanel = nullptr;
+    SearchPanel *m_searchPanel = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;
     QAction *m_refreshAction = nullptr;
