@@ -6,6 +6,7 @@
 #include "panels/filepanel.h"
 #include "panels/storepanel.h"
 #include "panels/tenantpanel.h"
+#include "quota/quotapanel.h"
 #include "search/searchpanel.h"
 
 #include <QAction>
@@ -33,6 +34,8 @@ const QString geometry = u"ui/mainWindow/geometry"_s;
 const QString state = u"ui/mainWindow/state"_s;
 const QString mainSplitter = u"ui/mainWindow/mainSplitter"_s;
 const QString rightSplitter = u"ui/mainWindow/rightSplitter"_s;
+const QString leftSplitter = u"ui/mainWindow/leftSplitter"_s;
+const QString tab = u"ui/mainWindow/tab"_s;
 const QString tenant = u"ui/selection/tenant"_s;
 const QString store = u"ui/selection/store"_s;
 } // namespace keys
@@ -65,7 +68,15 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
-    m_mainSplitter->addWidget(m_tenantPanel);
+    m_quotaPanel = new QuotaPanel(m_runner, this);
+    m_leftSplitter = new QSplitter(Qt::Vertical, this);
+    m_leftSplitter->setObjectName(u"leftSplitter"_s);
+    m_leftSplitter->addWidget(m_tenantPanel);
+    m_leftSplitter->addWidget(m_quotaPanel);
+    m_leftSplitter->setStretchFactor(0, 1);
+    m_leftSplitter->setStretchFactor(1, 0);
+    m_leftSplitter->setChildrenCollapsible(false);
+    m_mainSplitter->addWidget(m_leftSplitter);
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 2);
     m_mainSplitter->setStretchFactor(1, 3);
@@ -86,6 +97,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
             [this](qint64 tenantId, const QString &slug, const QString &displayName) {
                 m_storePanel->setTenant(tenantId, slug, displayName);
                 m_searchPanel->setTenant(tenantId, slug, 0);
+                m_quotaPanel->setTenant(tenantId, displayName.isEmpty() ? slug : displayName);
             });
     connect(m_storePanel, &StorePanel::currentStoreChanged, this,
             [this](qint64 tenantId, qint64 storeId, const QString &storeName) {
@@ -100,8 +112,12 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
             });
     connect(m_searchPanel, &SearchPanel::searchFinished, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    connect(m_filePanel, &FilePanel::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_filePanel, &FilePanel::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+        // An attach ended: counts and quota changed.
+        m_storePanel->reload();
+        m_quotaPanel->reload();
+    });
     connect(m_ingestion, &IngestionRunner::idle, this, [this](int completed, int failed) {
         if (completed + failed == 0)
             return;
@@ -112,6 +128,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
                                            .arg(failed),
                                  8000);
         m_storePanel->reload();
+        m_quotaPanel->reload();
     });
 
     updateActions();
@@ -241,6 +258,7 @@ void MainWindow::refresh()
     m_storePanel->reload();
     m_filePanel->reload();
     m_searchPanel->reloadStores();
+    m_quotaPanel->reload();
     statusBar()->showMessage(tr("Reloaded from the database"), 3000);
 }
 
@@ -252,6 +270,9 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(keys::state).toByteArray());
     if (!m_mainSplitter->restoreState(settings.value(keys::mainSplitter).toByteArray()))
         m_mainSplitter->setSizes({440, kDefaultSize.width() - 440});
+    if (!m_leftSplitter->restoreState(settings.value(keys::leftSplitter).toByteArray()))
+        m_leftSplitter->setSizes({500, 200});
+    m_tabs->setCurrentIndex(settings.value(keys::tab, 0).toInt());
     if (!m_rightSplitter->restoreState(settings.value(keys::rightSplitter).toByteArray()))
         m_rightSplitter->setSizes({280, 420});
     m_tenantPanel->restoreHeaderState(settings);
@@ -268,6 +289,8 @@ void MainWindow::saveSettings()
     settings.setValue(keys::state, saveState());
     settings.setValue(keys::mainSplitter, m_mainSplitter->saveState());
     settings.setValue(keys::rightSplitter, m_rightSplitter->saveState());
+    settings.setValue(keys::leftSplitter, m_leftSplitter->saveState());
+    settings.setValue(keys::tab, m_tabs->currentIndex());
     m_tenantPanel->saveHeaderState(settings);
     m_storePanel->saveHeaderState(settings);
     m_filePanel->saveHeaderState(settings);

@@ -14,6 +14,7 @@ namespace vd::ui {
 
 class FilePanel;
 class IngestionRunner;
+class QuotaPanel;
 class SearchPanel;
 class ServiceRunner;
 class StorePanel;
@@ -35,6 +36,7 @@ public:
     FilePanel *filePanel() const { return m_filePanel; }
     IngestionRunner *ingestionRunner() const { return m_ingestion; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
+    QuotaPanel *quotaPanel() const { return m_quotaPanel; }
     QTabWidget *tabs() const { return m_tabs; }
     // Shows the search playground with the query field focused (Ctrl+F).
     void showSearch();
@@ -65,6 +67,8 @@ private:
     StorePanel *m_storePanel = nullptr;
     FilePanel *m_filePanel = nullptr;
     SearchPanel *m_searchPanel = nullptr;
+    QuotaPanel *m_quotaPanel = nullptr;
+    QSplitter *m_leftSplitter = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;

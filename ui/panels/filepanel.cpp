@@ -150,9 +150,9 @@ void FilePanel::attachPaths(const QStringList &paths, qint64 tenantId, qint64 st
 
 void FilePanel::placeSheet()
 {
-    // Over the table, leaving the title row (store name, filter) visible.
+    // Exactly over the table, leaving the title row (store name, filter) visible.
     const QRect area = view()->geometry();
-    m_sheet->setGeometry(area.adjusted(12, 8, -12, -8));
+    m_sheet->setGeometry(area);
 }
 
 bool FilePanel::eventFilter(QObject *watched, QEvent *event)

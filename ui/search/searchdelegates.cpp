@@ -52,14 +52,15 @@ void ScoreBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(0xe4, 0xe8, 0xee));
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->setBrush(selected ? QColor(255, 255, 255, 90) : QColor(0xe4, 0xe8, 0xee));
     painter->drawRoundedRect(track, barHeight / 2.0, barHeight / 2.0);
     QRect fill = track;
     fill.setWidth(qMax(barHeight, int(track.width() * score)));
     const QColor color = score >= 0.66 ? QColor(0x2f, 0x80, 0xed)
         : score >= 0.33                ? QColor(0x56, 0x9c, 0xf0)
                                        : QColor(0x9d, 0xb8, 0xe0);
-    painter->setBrush(color);
+    painter->setBrush(selected ? opt.palette.color(QPalette::HighlightedText) : color);
     painter->drawRoundedRect(fill, barHeight / 2.0, barHeight / 2.0);
     painter->setPen(opt.state & QStyle::State_Selected ? opt.palette.color(QPalette::HighlightedText)
                                                        : opt.palette.color(QPalette::Text));

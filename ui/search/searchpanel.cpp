@@ -101,7 +101,9 @@ SearchPanel::SearchPanel(ServiceRunner *runner, QWidget *parent)
     m_thresholdValue->setMinimumWidth(m_thresholdValue->fontMetrics().horizontalAdvance(u"0.00"_s) + 4);
     thresholdRow->addWidget(m_threshold, 1);
     thresholdRow->addWidget(m_thresholdValue);
-    fields->addRow(tr("Score &threshold"), thresholdRow);
+    auto *thresholdLabel = new QLabel(tr("Score &threshold"), form);
+    thresholdLabel->setBuddy(m_threshold);
+    fields->addRow(thresholdLabel, thresholdRow);
     formLayout->addLayout(fields);
 
     auto *filterBox = new QGroupBox(tr("Attribute filter"), form);
@@ -420,8 +422,12 @@ void SearchPanel::showResult(const QModelIndex &index)
             }
             QString page = title;
             for (const engine::Chunk &chunk : std::as_const(n->chunks)) {
-                const QString text = QString::fromUtf8(chunk.text);
+                QString text = QString::fromUtf8(chunk.text);
                 const bool isHit = chunk.ordinal == n->hitOrdinal;
+                // Neighbours give context: the end of the one before, the start of the one after.
+                constexpr int kContext = 360;
+                if (!isHit && text.size() > kContext)
+                    text = chunk.ordinal < n->hitOrdinal ? u"…"_s + text.right(kContext) : text.left(kContext) + u"…"_s;
                 page += u"<p style=\"color:#666; margin-bottom:2px\">"_s
                     + (isHit ? tr("Chunk %1 (the match) · %2 tokens") : tr("Chunk %1 · %2 tokens"))
                           .arg(chunk.ordinal)
@@ -433,6 +439,7 @@ void SearchPanel::showResult(const QModelIndex &index)
                     : u"<div style=\"color:#555; white-space:pre-wrap\">"_s + text.toHtmlEscaped() + u"</div>"_s;
             }
             m_chunkView->setHtml(page);
+            m_chunkView->scrollToAnchor(u"match"_s);
             Q_EMIT chunkShown();
         });
 }
