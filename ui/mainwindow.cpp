@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
+#include "actions/storeactions.h"
 #include "data/ingestionrunner.h"
 #include "data/servicerunner.h"
 #include "models/displayformat.h"
+#include "models/tenanttablemodel.h"
 #include "panels/filepanel.h"
 #include "panels/storepanel.h"
 #include "panels/tenantpanel.h"
@@ -90,21 +92,31 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     m_tabs->setTabToolTip(1, tr("Try queries, filters and thresholds against the stores of a tenant (Ctrl+F)"));
     setCentralWidget(m_tabs);
 
+    m_operatorName = operatorName;
+    m_storeActions = new StoreActions(m_runner, m_tenantPanel, m_storePanel, m_filePanel, this);
     createActions();
     createStatusBar(url, operatorName);
+    connect(m_storeActions, &StoreActions::changed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+        m_tenantPanel->reload();
+        m_quotaPanel->reload();
+        m_searchPanel->reloadStores();
+    });
+    connect(m_storeActions, &StoreActions::updated, this, [this] { updateActions(); });
 
     connect(m_tenantPanel, &TenantPanel::currentTenantChanged, this,
             [this](qint64 tenantId, const QString &slug, const QString &displayName) {
                 m_storePanel->setTenant(tenantId, slug, displayName);
                 m_searchPanel->setTenant(tenantId, slug, 0);
                 m_quotaPanel->setTenant(tenantId, displayName.isEmpty() ? slug : displayName);
+                m_storeActions->update();
             });
     connect(m_storePanel, &StorePanel::currentStoreChanged, this,
             [this](qint64 tenantId, qint64 storeId, const QString &storeName) {
                 m_filePanel->setStore(tenantId, storeId, m_storePanel->tenantSlug(), storeName);
                 if (tenantId != 0)
                     m_searchPanel->setTenant(tenantId, m_storePanel->tenantSlug(), storeId);
-                updateActions();
+                m_storeActions->update();
             });
     connect(m_storePanel, &StorePanel::pathsDropped, this,
             [this](qint64 tenantId, qint64 storeId, const QStringList &paths) {
@@ -131,7 +143,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
         m_quotaPanel->reload();
     });
 
-    updateActions();
+    m_storeActions->update();
     restoreSettings();
     m_tenantPanel->reload();
 }
@@ -184,15 +196,30 @@ void MainWindow::createActions()
     toolBar->addAction(m_addFolderAction);
     toolBar->addSeparator();
     toolBar->addAction(searchAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_storeActions->newStore());
+    toolBar->addAction(m_storeActions->deleteStore());
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_addFilesAction);
     fileMenu->addAction(m_addFolderAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
+    QMenu *storeMenu = menuBar()->addMenu(tr("&Store"));
+    storeMenu->addAction(m_storeActions->newStore());
+    storeMenu->addAction(m_storeActions->editStore());
+    storeMenu->addAction(m_storeActions->setPrimary());
+    storeMenu->addSeparator();
+    storeMenu->addAction(m_addFilesAction);
+    storeMenu->addAction(m_addFolderAction);
+    storeMenu->addAction(m_storeActions->detachFiles());
+    storeMenu->addSeparator();
+    storeMenu->addAction(m_storeActions->deleteStore());
+    storeMenu->addAction(m_storeActions->trash());
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(searchAction);
+    viewMenu->addAction(m_storeActions->trash());
     viewMenu->addSeparator();
     viewMenu->addAction(toolBar->toggleViewAction());
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -206,23 +233,31 @@ void MainWindow::createStatusBar(const DatabaseUrl &url, const QString &operator
     databaseLabel->setObjectName(u"databaseLabel"_s);
     databaseLabel->setToolTip(tr("Metadata database: %1").arg(url.redacted()));
     databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *operatorLabel = new QLabel(tr("Operator: %1").arg(operatorName), this);
-    operatorLabel->setObjectName(u"operatorLabel"_s);
-    operatorLabel->setToolTip(tr("Every change is recorded in the audit log under this name"));
+    m_operatorLabel = new QLabel(tr("Operator: %1").arg(operatorName), this);
+    m_operatorLabel->setObjectName(u"operatorLabel"_s);
+    m_operatorLabel->setToolTip(tr("Every change is recorded in the audit log under this name"));
     statusBar()->addPermanentWidget(databaseLabel);
-    statusBar()->addPermanentWidget(operatorLabel);
+    statusBar()->addPermanentWidget(m_operatorLabel);
 }
 
 void MainWindow::updateActions()
 {
     const bool haveStore = m_storePanel->currentStoreId() != 0;
+    const QString problem = m_storeActions->roleProblem(Role::Editor);
     for (QAction *action : {m_addFilesAction, m_addFolderAction}) {
-        action->setEnabled(haveStore);
+        action->setEnabled(haveStore && problem.isEmpty());
         action->setToolTip(
-            haveStore
+            !problem.isEmpty() ? problem
+                : haveStore
                 ? tr("%1 to the selected store (a preview comes first)").arg(action->text().remove(u'&').remove(u'…'))
                 : tr("Select a store first"));
     }
+    // Who acts, and with which role in the current tenant.
+    const auto role = m_storeActions->currentRole();
+    const QString slug = m_storePanel->tenantSlug();
+    m_operatorLabel->setText(role && !slug.isEmpty()
+                                 ? tr("Operator: %1 · %2 in %3").arg(m_operatorName, format::roleText(*role), slug)
+                                 : tr("Operator: %1").arg(m_operatorName));
 }
 
 void MainWindow::chooseFiles()

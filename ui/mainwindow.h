@@ -15,6 +15,7 @@ namespace vd::ui {
 class FilePanel;
 class IngestionRunner;
 class QuotaPanel;
+class StoreActions;
 class SearchPanel;
 class ServiceRunner;
 class StorePanel;
@@ -37,6 +38,7 @@ public:
     IngestionRunner *ingestionRunner() const { return m_ingestion; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QuotaPanel *quotaPanel() const { return m_quotaPanel; }
+    StoreActions *storeActions() const { return m_storeActions; }
     QTabWidget *tabs() const { return m_tabs; }
     // Shows the search playground with the query field focused (Ctrl+F).
     void showSearch();
@@ -68,6 +70,9 @@ private:
     FilePanel *m_filePanel = nullptr;
     SearchPanel *m_searchPanel = nullptr;
     QuotaPanel *m_quotaPanel = nullptr;
+    StoreActions *m_storeActions = nullptr;
+    QLabel *m_operatorLabel = nullptr;
+    QString m_operatorName;
     QSplitter *m_leftSplitter = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
