@@ -4,6 +4,7 @@
 #include "modelroles.h"
 
 #include <QDateTime>
+#include <QThreadPool>
 #include <QJsonDocument>
 #include <QLocale>
 
@@ -80,6 +81,8 @@ void FileTableModel::setStore(qint64 tenantId, qint64 storeId)
     m_storeId = storeId;
     // Another store's files must not stay visible while this store's load.
     beginResetModel();
+    if (m_files.size() > 1000)
+        QThreadPool::globalInstance()->start([old = std::move(m_files)]() mutable { old.clear(); });
     m_files.clear();
     m_rowById.clear();
     m_total = -1;
@@ -138,6 +141,9 @@ void FileTableModel::reload()
                 return;
             m_reloading = false;
             beginResetModel();
+            // Freeing 100k rows takes longer than a frame: the old list is destroyed off the GUI thread.
+            if (m_files.size() > 1000)
+                QThreadPool::globalInstance()->start([old = std::move(m_files)]() mutable { old.clear(); });
             if (result) {
                 m_files = std::move(result.value().files);
                 // A short page is the end, whatever the count said a moment earlier.
@@ -147,6 +153,11 @@ void FileTableModel::reload()
                 m_total = 0;
             }
             m_rowById.clear();
+            // The rows to come, so appending batches never reallocates (and moves) what is loaded.
+            if (m_total > 0) {
+                m_files.reserve(qsizetype(qMin<qint64>(m_total, 1'000'000)));
+                m_rowById.reserve(qsizetype(qMin<qint64>(m_total, 1'000'000)));
+            }
             for (int row = 0; row < m_files.size(); ++row)
                 m_rowById.insert(m_files.at(row).id, row);
             endResetModel();
