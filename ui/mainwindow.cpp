@@ -10,6 +10,7 @@
 #include "panels/tenantpanel.h"
 #include "quota/quotapanel.h"
 #include "search/searchpanel.h"
+#include "settings/settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -173,6 +174,19 @@ void MainWindow::createActions()
     searchAction->setToolTip(tr("Search the stores of the current tenant (Ctrl+F)"));
     connect(searchAction, &QAction::triggered, this, [this] { showSearch(); });
 
+    auto *settingsAction = new QAction(QIcon(u":/icons/actions/settings.svg"_s), tr("S&ettings…"), this);
+    settingsAction->setObjectName(u"settingsAction"_s);
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(settingsAction, &QAction::triggered, this, [this] {
+        auto *dialog = new SettingsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this] {
+            statusBar()->showMessage(tr("Settings saved; a new database is used from the next start"), 8000);
+        });
+        dialog->open();
+    });
+
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setObjectName(u"quitAction"_s);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -203,6 +217,8 @@ void MainWindow::createActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_addFilesAction);
     fileMenu->addAction(m_addFolderAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(settingsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
     QMenu *storeMenu = menuBar()->addMenu(tr("&Store"));

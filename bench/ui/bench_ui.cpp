@@ -189,7 +189,10 @@ int main(int argc, char **argv)
     stalls.start();
     clock.restart();
     view->horizontalHeader()->setSortIndicator(vd::ui::FileTableModel::SizeColumn, Qt::DescendingOrder);
-    if (!spin([&] { return !model->isLoading() && model->sortColumn() == vd::ui::FileTableModel::SizeColumn && model->rowCount() > 0; }))
+    if (!spin([&] {
+            return !model->isLoading() && model->sortColumn() == vd::ui::FileTableModel::SizeColumn
+                && model->rowCount() > 0;
+        }))
         return 1;
     const qint64 sortTime = clock.elapsed();
     const qint64 sortStall = stalls.worst();
@@ -221,8 +224,8 @@ int main(int argc, char **argv)
           << "scroll to the end     " << scrollEnd << " ms, " << files / model->batchSize() << " batches (worst stall "
           << scrollStall << " ms)" << Qt::endl
           << "sort by size          " << sortTime << " ms (worst stall " << sortStall << " ms)" << Qt::endl
-          << "filter by name        " << filterTime << " ms, " << matches << " matches (worst stall "
-          << filterStall << " ms)" << Qt::endl
+          << "filter by name        " << filterTime << " ms, " << matches << " matches (worst stall " << filterStall
+          << " ms)" << Qt::endl
           << "longest stall overall " << qMax(qMax(openStall, scrollStall), qMax(sortStall, filterStall)) << " ms"
           << Qt::endl;
     return 0;

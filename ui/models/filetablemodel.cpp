@@ -4,9 +4,9 @@
 #include "modelroles.h"
 
 #include <QDateTime>
-#include <QThreadPool>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
