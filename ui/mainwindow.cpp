@@ -228,6 +228,7 @@ void MainWindow::createActions()
     storeMenu->addSeparator();
     storeMenu->addAction(m_addFilesAction);
     storeMenu->addAction(m_addFolderAction);
+    storeMenu->addAction(m_storeActions->editAttributes());
     storeMenu->addAction(m_storeActions->detachFiles());
     storeMenu->addSeparator();
     storeMenu->addAction(m_storeActions->deleteStore());

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void deleteGoesToTrashAndRestores();
     void createStoreThroughTheDialog();
     void metadataLimitsAreCheckedAsYouType();
+    void editFileAttributes();
 
 private:
     bool showAndSettle(MainWindow &window);
@@ -249,6 +250,32 @@ void tst_UiActions::metadataLimitsAreCheckedAsYouType()
     for (int i = 0; i < 14; ++i)
         editor.addRow(u"k%1"_s.arg(i), u"string"_s, u"v"_s);
     QCOMPARE(editor.problem(), u"17 keys; at most 16 are allowed."_s);
+}
+
+void tst_UiActions::editFileAttributes()
+{
+    MainWindow window(m_fixture.url, m_fixture.operatorName);
+    QVERIFY(showAndSettle(window));
+    window.storePanel()->selectStore(m_fixture.contracts);
+    vd::ui::FilePanel *files = window.filePanel();
+    QTRY_COMPARE(files->model()->storeId(), m_fixture.contracts);
+    QTRY_VERIFY(files->model()->rowOf(m_fixture.completedFile) >= 0);
+    QVERIFY(!window.storeActions()->editAttributes()->isEnabled());
+    files->view()->selectRow(files->model()->rowOf(m_fixture.completedFile));
+    QVERIFY(window.storeActions()->editAttributes()->isEnabled());
+    window.storeActions()->editAttributes()->trigger();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = topLevel<QDialog>(u"attributesDialog"_s)) != nullptr);
+    auto *editor = dialog->findChild<vd::ui::KeyValueEditor *>();
+    QPushButton *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+    const int row = editor->addRow(u"year"_s, u"number"_s, u"soon"_s);
+    QVERIFY(!save->isEnabled());
+    editor->table()->item(row, 2)->setText(u"2025"_s);
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY(!topLevel<QDialog>(u"attributesDialog"_s));
+    QTRY_COMPARE(files->model()->fileAt(files->model()->rowOf(m_fixture.completedFile))->attributes.value(u"year"_s),
+                 QJsonValue(2025));
 }
 
 QTEST_MAIN(tst_UiActions)

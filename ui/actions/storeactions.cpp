@@ -1,6 +1,7 @@
 #include "storeactions.h"
 
 #include "data/servicerunner.h"
+#include "dialogs/keyvalueeditor.h"
 #include "dialogs/storedialog.h"
 #include "dialogs/trashdialog.h"
 #include "models/displayformat.h"
@@ -13,9 +14,13 @@
 #include "widgets/placeholdertableview.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -48,6 +53,12 @@ StoreActions::StoreActions(ServiceRunner *runner, TenantPanel *tenants, StorePan
     m_detachFiles->setShortcut(QKeySequence::Delete);
     m_detachFiles->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     files->addAction(m_detachFiles);
+    m_editAttributes = make(u"editAttributesAction"_s, u"settings"_s, tr("Edit &attributes…"));
+    connect(m_editAttributes, &QAction::triggered, this, [this] { openAttributesDialog(); });
+    connect(files->view(), &QAbstractItemView::doubleClicked, this, [this] {
+        if (m_editAttributes->isEnabled())
+            openAttributesDialog();
+    });
 
     connect(m_newStore, &QAction::triggered, this, [this] { openStoreDialog(false); });
     connect(m_editStore, &QAction::triggered, this, [this] { openStoreDialog(true); });
@@ -109,6 +120,9 @@ void StoreActions::update()
     const bool filesSelected = m_files->view()->selectionModel()->hasSelection();
     setAllowed(m_detachFiles, Role::Editor, filesSelected ? QString() : tr("Select files first."),
                tr("Remove the selected files from the store (Del)"));
+    const int selectedCount = int(m_files->view()->selectionModel()->selectedRows().size());
+    setAllowed(m_editAttributes, Role::Editor, selectedCount == 1 ? QString() : tr("Select one file first."),
+               tr("Edit the selected file's attributes (double-click)"));
     Q_EMIT updated();
 }
 
@@ -243,6 +257,65 @@ void StoreActions::detachSelectedFiles()
             m_stores->reload();
             Q_EMIT changed(tr("Detached %1").arg(format::counted(done.value(), tr("1 file"), tr("%1 files"))));
         });
+}
+
+} // namespace vd::ui
+
+namespace vd::ui {
+
+void StoreActions::openAttributesDialog()
+{
+    const QModelIndexList rows = m_files->view()->selectionModel()->selectedRows();
+    const StoreFile *file = rows.size() == 1 ? m_files->model()->fileAt(rows.first().row()) : nullptr;
+    if (!file || !roleProblem(Role::Editor).isEmpty())
+        return;
+    auto *dialog = new QDialog(m_window);
+    dialog->setObjectName(u"attributesDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Attributes of %1").arg(file->filename));
+    dialog->resize(520, 380);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *intro =
+        new QLabel(tr("Search filters match these values. Text, numbers and true/false are allowed."), dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *editor = new KeyValueEditor(KeyValueEditor::Kind::Attributes, dialog);
+    editor->setObject(file->attributes);
+    layout->addWidget(editor, 1);
+    auto *error = new QLabel(dialog);
+    error->setObjectName(u"attributesError"_s);
+    error->setWordWrap(true);
+    error->setStyleSheet(u"color: #b02a37;"_s);
+    layout->addWidget(error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
+    layout->addWidget(buttons);
+    QPushButton *save = buttons->button(QDialogButtonBox::Save);
+    connect(editor, &KeyValueEditor::validityChanged, save, &QPushButton::setEnabled);
+    save->setEnabled(editor->isValid());
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    const QString tenantRef = QString::number(m_tenants->currentTenantId());
+    const QString storeRef = QString::number(file->storeId);
+    const QString fileRef = QString::number(file->id);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [=, this] {
+        save->setEnabled(false);
+        const QJsonObject attributes = editor->object();
+        m_runner->run(
+            dialog,
+            [tenantRef, storeRef, fileRef, attributes](VectorStoreService &s) {
+                return s.setFileAttributes(tenantRef, storeRef, fileRef, attributes);
+            },
+            [this, dialog, error, save](Result<StoreFile> saved) {
+                if (!saved) {
+                    error->setText(saved.error().message());
+                    save->setEnabled(true);
+                    return;
+                }
+                m_files->reload();
+                Q_EMIT changed(tr("Saved the attributes of %1").arg(saved->filename));
+                dialog->accept();
+            });
+    });
+    dialog->open();
 }
 
 } // namespace vd::ui

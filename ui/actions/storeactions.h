@@ -35,6 +35,7 @@ public:
     QAction *deleteStore() const { return m_deleteStore; }
     QAction *trash() const { return m_trash; }
     QAction *detachFiles() const { return m_detachFiles; }
+    QAction *editAttributes() const { return m_editAttributes; }
 
     // The operator's role in the current tenant; nullopt when no tenant is current.
     std::optional<Role> currentRole() const;
@@ -59,6 +60,7 @@ private:
     void makePrimary();
     void openTrash();
     void detachSelectedFiles();
+    void openAttributesDialog();
 
     ServiceRunner *m_runner = nullptr;
     TenantPanel *m_tenants = nullptr;
@@ -73,6 +75,7 @@ private:
     QAction *m_deleteStore = nullptr;
     QAction *m_trash = nullptr;
     QAction *m_detachFiles = nullptr;
+    QAction *m_editAttributes = nullptr;
 };
 
 } // namespace vd::ui
