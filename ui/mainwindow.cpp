@@ -321,7 +321,7 @@ void MainWindow::restoreSettings()
         resize(kDefaultSize);
     restoreState(settings.value(keys::state).toByteArray());
     if (!m_mainSplitter->restoreState(settings.value(keys::mainSplitter).toByteArray()))
-        m_mainSplitter->setSizes({440, kDefaultSize.width() - 440});
+        m_mainSplitter->setSizes({500, kDefaultSize.width() - 500});
     if (!m_leftSplitter->restoreState(settings.value(keys::leftSplitter).toByteArray()))
         m_leftSplitter->setSizes({500, 200});
     m_tabs->setCurrentIndex(settings.value(keys::tab, 0).toInt());

@@ -185,7 +185,8 @@ void StorePanel::updatePlaceholder()
     else if (!m_model->errorMessage().isEmpty())
         text = tr("The stores of %1 could not be loaded.").arg(m_tenantName);
     else
-        text = tr("%1 has no stores yet.\nCreate one with:\nvectordesk store create --tenant %2 NAME")
+        text = tr("%1 has no stores yet.\nCreate one with Store › New store… (Ctrl+N), or from a shell:\n"
+                  "vectordesk store create --tenant %2 NAME")
                    .arg(m_tenantName, m_tenantSlug);
     view()->setPlaceholderText(text);
 }

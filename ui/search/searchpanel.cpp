@@ -353,6 +353,9 @@ void SearchPanel::search()
             m_results->setThreshold(request.scoreThreshold);
             m_results->setResponse(response.value(), m_storeNames);
             m_copyButton->setEnabled(true);
+            m_table->resizeColumnToContents(SearchResultModel::FileColumn);
+            m_table->setColumnWidth(SearchResultModel::FileColumn,
+                                    qBound(140, m_table->columnWidth(SearchResultModel::FileColumn) + 8, 280));
             const int count = m_results->rowCount();
             const QString message = count == 0
                 ? tr("No results for “%1”.").arg(request.queries.first())
