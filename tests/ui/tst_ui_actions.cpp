@@ -3,6 +3,7 @@
 // through its dialog, and metadata limits checked as you type.
 
 #include "actions/storeactions.h"
+#include "attach/attachsheet.h"
 #include "dialogs/keyvalueeditor.h"
 #include "dialogs/storedialog.h"
 #include "dialogs/trashdialog.h"
@@ -14,20 +15,27 @@
 #include "uifixture.h"
 #include "widgets/placeholdertableview.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -70,6 +78,7 @@ private Q_SLOTS:
     void createStoreThroughTheDialog();
     void metadataLimitsAreCheckedAsYouType();
     void editFileAttributes();
+    void everyControlHasAnAccessibleName();
 
 private:
     bool showAndSettle(MainWindow &window);
@@ -276,6 +285,33 @@ void tst_UiActions::editFileAttributes()
     QTRY_VERIFY(!topLevel<QDialog>(u"attributesDialog"_s));
     QTRY_COMPARE(files->model()->fileAt(files->model()->rowOf(m_fixture.completedFile))->attributes.value(u"year"_s),
                  QJsonValue(2025));
+}
+
+void tst_UiActions::everyControlHasAnAccessibleName()
+{
+    MainWindow window(m_fixture.url, m_fixture.operatorName);
+    QVERIFY(showAndSettle(window));
+    window.showSearch();
+    window.filePanel()->attachPaths({QFINDTESTDATA("tst_ui_actions.cpp")});
+    QTRY_COMPARE(window.filePanel()->attachSheet()->phase(), vd::ui::AttachSheet::Phase::Preview);
+    QStringList unnamed;
+    const QList<QWidget *> widgets = window.findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
+            || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QAbstractSlider *>(w)
+            || qobject_cast<QAbstractItemView *>(w);
+        if (!control || qobject_cast<QScrollBar *>(w) || w->inherits("QLineEditIconButton")
+            || w->inherits("QToolBarExtension") || w->inherits("QTabBar") || w->inherits("QDockWidgetTitleButton")
+            || (w->parentWidget() && w->parentWidget()->inherits("QHeaderView"))
+            // Qt's own parts of composite widgets: headers, corner buttons, a spin box's editor.
+            || qobject_cast<QHeaderView *>(w) || w->inherits("QTableCornerButton")
+            || qobject_cast<QAbstractSpinBox *>(w->parentWidget()) || w->objectName() == u"qt_menubar_ext_button"_s)
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+        if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << u"%1 (%2)"_s.arg(w->objectName(), QString::fromLatin1(w->metaObject()->className()));
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
 }
 
 QTEST_MAIN(tst_UiActions)
