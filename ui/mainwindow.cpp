@@ -1,19 +1,28 @@
 #include "mainwindow.h"
 
+#include "actions/storeactions.h"
+#include "data/ingestionrunner.h"
 #include "data/servicerunner.h"
+#include "models/displayformat.h"
+#include "models/tenanttablemodel.h"
 #include "panels/filepanel.h"
 #include "panels/storepanel.h"
 #include "panels/tenantpanel.h"
+#include "quota/quotapanel.h"
+#include "search/searchpanel.h"
+#include "settings/settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +37,8 @@ const QString geometry = u"ui/mainWindow/geometry"_s;
 const QString state = u"ui/mainWindow/state"_s;
 const QString mainSplitter = u"ui/mainWindow/mainSplitter"_s;
 const QString rightSplitter = u"ui/mainWindow/rightSplitter"_s;
+const QString leftSplitter = u"ui/mainWindow/leftSplitter"_s;
+const QString tab = u"ui/mainWindow/tab"_s;
 const QString tenant = u"ui/selection/tenant"_s;
 const QString store = u"ui/selection/store"_s;
 } // namespace keys
@@ -39,6 +50,7 @@ constexpr QSize kDefaultSize(1280, 800);
 MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWidget *parent)
     : QMainWindow(parent)
     , m_runner(new ServiceRunner(url, operatorName, this))
+    , m_ingestion(new IngestionRunner(url, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(u"VectorDesk"_s);
@@ -47,6 +59,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     m_tenantPanel = new TenantPanel(m_runner, this);
     m_storePanel = new StorePanel(m_runner, this);
     m_filePanel = new FilePanel(m_runner, this);
+    m_filePanel->setIngestionRunner(m_ingestion);
 
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
     m_rightSplitter->setObjectName(u"rightSplitter"_s);
@@ -58,25 +71,80 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
-    m_mainSplitter->addWidget(m_tenantPanel);
+    m_quotaPanel = new QuotaPanel(m_runner, this);
+    m_leftSplitter = new QSplitter(Qt::Vertical, this);
+    m_leftSplitter->setObjectName(u"leftSplitter"_s);
+    m_leftSplitter->addWidget(m_tenantPanel);
+    m_leftSplitter->addWidget(m_quotaPanel);
+    m_leftSplitter->setStretchFactor(0, 1);
+    m_leftSplitter->setStretchFactor(1, 0);
+    m_leftSplitter->setChildrenCollapsible(false);
+    m_mainSplitter->addWidget(m_leftSplitter);
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 2);
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setChildrenCollapsible(false);
-    setCentralWidget(m_mainSplitter);
+    m_searchPanel = new SearchPanel(m_runner, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_mainSplitter, QIcon(u":/icons/actions/store.svg"_s), tr("Stores and files"));
+    m_tabs->addTab(m_searchPanel, QIcon(u":/icons/actions/search.svg"_s), tr("Search playground"));
+    m_tabs->setTabToolTip(1, tr("Try queries, filters and thresholds against the stores of a tenant (Ctrl+F)"));
+    setCentralWidget(m_tabs);
 
+    m_operatorName = operatorName;
+    m_storeActions = new StoreActions(m_runner, m_tenantPanel, m_storePanel, m_filePanel, this);
     createActions();
     createStatusBar(url, operatorName);
+    connect(m_storeActions, &StoreActions::changed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+        m_tenantPanel->reload();
+        m_quotaPanel->reload();
+        m_searchPanel->reloadStores();
+    });
+    connect(m_storeActions, &StoreActions::updated, this, [this] { updateActions(); });
 
     connect(m_tenantPanel, &TenantPanel::currentTenantChanged, this,
             [this](qint64 tenantId, const QString &slug, const QString &displayName) {
                 m_storePanel->setTenant(tenantId, slug, displayName);
+                m_searchPanel->setTenant(tenantId, slug, 0);
+                m_quotaPanel->setTenant(tenantId, displayName.isEmpty() ? slug : displayName);
+                m_storeActions->update();
             });
     connect(m_storePanel, &StorePanel::currentStoreChanged, this,
             [this](qint64 tenantId, qint64 storeId, const QString &storeName) {
                 m_filePanel->setStore(tenantId, storeId, m_storePanel->tenantSlug(), storeName);
+                if (tenantId != 0)
+                    m_searchPanel->setTenant(tenantId, m_storePanel->tenantSlug(), storeId);
+                m_storeActions->update();
             });
+    connect(m_storePanel, &StorePanel::pathsDropped, this,
+            [this](qint64 tenantId, qint64 storeId, const QStringList &paths) {
+                m_filePanel->attachPaths(paths, tenantId, storeId);
+            });
+    connect(m_searchPanel, &SearchPanel::searchFinished, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_filePanel, &FilePanel::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+        // An attach ended: counts and quota changed.
+        m_storePanel->reload();
+        m_quotaPanel->reload();
+    });
+    connect(m_ingestion, &IngestionRunner::idle, this, [this](int completed, int failed) {
+        if (completed + failed == 0)
+            return;
+        statusBar()->showMessage(failed == 0
+                                     ? tr("Indexed %1").arg(format::counted(completed, tr("1 file"), tr("%1 files")))
+                                     : tr("Indexed %1; %2 failed (see the Last error column)")
+                                           .arg(format::counted(completed + failed, tr("1 file"), tr("%1 files")))
+                                           .arg(failed),
+                                 8000);
+        m_storePanel->reload();
+        m_quotaPanel->reload();
+    });
 
+    m_storeActions->update();
     restoreSettings();
     m_tenantPanel->reload();
 }
@@ -90,6 +158,34 @@ void MainWindow::createActions()
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_refreshAction->setToolTip(tr("Reload tenants, stores and files from the database (F5)"));
     connect(m_refreshAction, &QAction::triggered, this, [this] { refresh(); });
+
+    m_addFilesAction = new QAction(QIcon(u":/icons/actions/add-file.svg"_s), tr("Add &files…"), this);
+    m_addFilesAction->setObjectName(u"addFilesAction"_s);
+    m_addFilesAction->setShortcut(QKeySequence::Open);
+    connect(m_addFilesAction, &QAction::triggered, this, [this] { chooseFiles(); });
+    m_addFolderAction = new QAction(QIcon(u":/icons/actions/add-folder.svg"_s), tr("Add f&older…"), this);
+    m_addFolderAction->setObjectName(u"addFolderAction"_s);
+    m_addFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(m_addFolderAction, &QAction::triggered, this, [this] { chooseFolder(); });
+
+    auto *searchAction = new QAction(QIcon(u":/icons/actions/search.svg"_s), tr("&Search playground"), this);
+    searchAction->setObjectName(u"searchAction"_s);
+    searchAction->setShortcut(QKeySequence::Find);
+    searchAction->setToolTip(tr("Search the stores of the current tenant (Ctrl+F)"));
+    connect(searchAction, &QAction::triggered, this, [this] { showSearch(); });
+
+    auto *settingsAction = new QAction(QIcon(u":/icons/actions/settings.svg"_s), tr("S&ettings…"), this);
+    settingsAction->setObjectName(u"settingsAction"_s);
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(settingsAction, &QAction::triggered, this, [this] {
+        auto *dialog = new SettingsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this] {
+            statusBar()->showMessage(tr("Settings saved; a new database is used from the next start"), 8000);
+        });
+        dialog->open();
+    });
 
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setObjectName(u"quitAction"_s);
@@ -109,11 +205,38 @@ void MainWindow::createActions()
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_refreshAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_addFilesAction);
+    toolBar->addAction(m_addFolderAction);
+    toolBar->addSeparator();
+    toolBar->addAction(searchAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_storeActions->newStore());
+    toolBar->addAction(m_storeActions->deleteStore());
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_addFilesAction);
+    fileMenu->addAction(m_addFolderAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(settingsAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
+    QMenu *storeMenu = menuBar()->addMenu(tr("&Store"));
+    storeMenu->addAction(m_storeActions->newStore());
+    storeMenu->addAction(m_storeActions->editStore());
+    storeMenu->addAction(m_storeActions->setPrimary());
+    storeMenu->addSeparator();
+    storeMenu->addAction(m_addFilesAction);
+    storeMenu->addAction(m_addFolderAction);
+    storeMenu->addAction(m_storeActions->editAttributes());
+    storeMenu->addAction(m_storeActions->detachFiles());
+    storeMenu->addSeparator();
+    storeMenu->addAction(m_storeActions->deleteStore());
+    storeMenu->addAction(m_storeActions->trash());
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);
+    viewMenu->addAction(searchAction);
+    viewMenu->addAction(m_storeActions->trash());
     viewMenu->addSeparator();
     viewMenu->addAction(toolBar->toggleViewAction());
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -127,11 +250,58 @@ void MainWindow::createStatusBar(const DatabaseUrl &url, const QString &operator
     databaseLabel->setObjectName(u"databaseLabel"_s);
     databaseLabel->setToolTip(tr("Metadata database: %1").arg(url.redacted()));
     databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *operatorLabel = new QLabel(tr("Operator: %1").arg(operatorName), this);
-    operatorLabel->setObjectName(u"operatorLabel"_s);
-    operatorLabel->setToolTip(tr("Every change is recorded in the audit log under this name"));
+    m_operatorLabel = new QLabel(tr("Operator: %1").arg(operatorName), this);
+    m_operatorLabel->setObjectName(u"operatorLabel"_s);
+    m_operatorLabel->setToolTip(tr("Every change is recorded in the audit log under this name"));
     statusBar()->addPermanentWidget(databaseLabel);
-    statusBar()->addPermanentWidget(operatorLabel);
+    statusBar()->addPermanentWidget(m_operatorLabel);
+}
+
+void MainWindow::updateActions()
+{
+    const bool haveStore = m_storePanel->currentStoreId() != 0;
+    const QString problem = m_storeActions->roleProblem(Role::Editor);
+    for (QAction *action : {m_addFilesAction, m_addFolderAction}) {
+        action->setEnabled(haveStore && problem.isEmpty());
+        action->setToolTip(
+            !problem.isEmpty() ? problem
+                : haveStore
+                ? tr("%1 to the selected store (a preview comes first)").arg(action->text().remove(u'&').remove(u'…'))
+                : tr("Select a store first"));
+    }
+    // Who acts, and with which role in the current tenant.
+    const auto role = m_storeActions->currentRole();
+    const QString slug = m_storePanel->tenantSlug();
+    m_operatorLabel->setText(role && !slug.isEmpty()
+                                 ? tr("Operator: %1 · %2 in %3").arg(m_operatorName, format::roleText(*role), slug)
+                                 : tr("Operator: %1").arg(m_operatorName));
+}
+
+void MainWindow::chooseFiles()
+{
+    auto *dialog = new QFileDialog(this, tr("Add files to the store"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    connect(dialog, &QFileDialog::filesSelected, this,
+            [this](const QStringList &files) { m_filePanel->attachPaths(files); });
+    dialog->open();
+}
+
+void MainWindow::chooseFolder()
+{
+    auto *dialog = new QFileDialog(this, tr("Add a folder to the store"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    connect(dialog, &QFileDialog::filesSelected, this,
+            [this](const QStringList &folders) { m_filePanel->attachPaths(folders); });
+    dialog->open();
+}
+
+void MainWindow::showSearch()
+{
+    m_tabs->setCurrentWidget(m_searchPanel);
+    m_searchPanel->focusQuery();
 }
 
 void MainWindow::refresh()
@@ -139,6 +309,8 @@ void MainWindow::refresh()
     m_tenantPanel->reload();
     m_storePanel->reload();
     m_filePanel->reload();
+    m_searchPanel->reloadStores();
+    m_quotaPanel->reload();
     statusBar()->showMessage(tr("Reloaded from the database"), 3000);
 }
 
@@ -149,7 +321,10 @@ void MainWindow::restoreSettings()
         resize(kDefaultSize);
     restoreState(settings.value(keys::state).toByteArray());
     if (!m_mainSplitter->restoreState(settings.value(keys::mainSplitter).toByteArray()))
-        m_mainSplitter->setSizes({440, kDefaultSize.width() - 440});
+        m_mainSplitter->setSizes({500, kDefaultSize.width() - 500});
+    if (!m_leftSplitter->restoreState(settings.value(keys::leftSplitter).toByteArray()))
+        m_leftSplitter->setSizes({500, 200});
+    m_tabs->setCurrentIndex(settings.value(keys::tab, 0).toInt());
     if (!m_rightSplitter->restoreState(settings.value(keys::rightSplitter).toByteArray()))
         m_rightSplitter->setSizes({280, 420});
     m_tenantPanel->restoreHeaderState(settings);
@@ -166,6 +341,8 @@ void MainWindow::saveSettings()
     settings.setValue(keys::state, saveState());
     settings.setValue(keys::mainSplitter, m_mainSplitter->saveState());
     settings.setValue(keys::rightSplitter, m_rightSplitter->saveState());
+    settings.setValue(keys::leftSplitter, m_leftSplitter->saveState());
+    settings.setValue(keys::tab, m_tabs->currentIndex());
     m_tenantPanel->saveHeaderState(settings);
     m_storePanel->saveHeaderState(settings);
     m_filePanel->saveHeaderState(settings);

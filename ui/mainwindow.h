@@ -8,10 +8,15 @@
 class QAction;
 class QLabel;
 class QSplitter;
+class QTabWidget;
 
 namespace vd::ui {
 
 class FilePanel;
+class IngestionRunner;
+class QuotaPanel;
+class StoreActions;
+class SearchPanel;
 class ServiceRunner;
 class StorePanel;
 class TenantPanel;
@@ -30,6 +35,15 @@ public:
     TenantPanel *tenantPanel() const { return m_tenantPanel; }
     StorePanel *storePanel() const { return m_storePanel; }
     FilePanel *filePanel() const { return m_filePanel; }
+    IngestionRunner *ingestionRunner() const { return m_ingestion; }
+    SearchPanel *searchPanel() const { return m_searchPanel; }
+    QuotaPanel *quotaPanel() const { return m_quotaPanel; }
+    StoreActions *storeActions() const { return m_storeActions; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // Shows the search playground with the query field focused (Ctrl+F).
+    void showSearch();
+    QAction *addFilesAction() const { return m_addFilesAction; }
+    QAction *addFolderAction() const { return m_addFolderAction; }
 
     // Reloads tenants, stores and files, keeping the selection.
     void refresh();
@@ -43,11 +57,24 @@ private:
     void restoreSettings();
     void saveSettings();
     void showAbout();
+    void chooseFiles();
+    void chooseFolder();
+    void updateActions();
 
     ServiceRunner *m_runner = nullptr;
+    IngestionRunner *m_ingestion = nullptr;
+    QAction *m_addFilesAction = nullptr;
+    QAction *m_addFolderAction = nullptr;
     TenantPanel *m_tenantPanel = nullptr;
     StorePanel *m_storePanel = nullptr;
     FilePanel *m_filePanel = nullptr;
+    SearchPanel *m_searchPanel = nullptr;
+    QuotaPanel *m_quotaPanel = nullptr;
+    StoreActions *m_storeActions = nullptr;
+    QLabel *m_operatorLabel = nullptr;
+    QString m_operatorName;
+    QSplitter *m_leftSplitter = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;
     QAction *m_refreshAction = nullptr;

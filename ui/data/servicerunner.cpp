@@ -1,5 +1,6 @@
 #include "servicerunner.h"
 
+#include "engine/localengine.h"
 #include "storage/database.h"
 
 #include <QtConcurrentRun>
@@ -24,18 +25,22 @@ ServiceRunner::~ServiceRunner()
     m_pool.waitForDone();
 }
 
-QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService *>)> job)
+QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService *>, engine::LocalEngine *)> job)
 {
     return QtConcurrent::run(&m_pool, [url = m_url, name = m_operatorName, job = std::move(job)] {
         // The connection is made, used and closed in this worker thread.
         Database db(url);
         QString error;
         if (!db.open(&error)) {
-            job(ServiceError::unavailable(error));
+            job(ServiceError::unavailable(error), nullptr);
             return;
         }
+        engine::LocalEngine local(engine::LocalEngine::rootFor(url));
         VectorStoreService service(db, name);
-        job(&service);
+        service.setBackends([&local](const QString &backend) -> VectorStoreBackend * {
+            return backend == local.name() ? &local : nullptr;
+        });
+        job(&service, &local);
     });
 }
 

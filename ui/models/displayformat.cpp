@@ -242,3 +242,12 @@ QIcon StatusBadges::icon(const QString &status) const
 }
 
 } // namespace vd::ui
+
+namespace vd::ui::format {
+
+QString counted(qint64 n, const QString &one, const QString &many)
+{
+    return n == 1 ? one : many.arg(QLocale().toString(n));
+}
+
+} // namespace vd::ui::format

@@ -65,3 +65,10 @@ private:
 };
 
 } // namespace vd::ui
+
+namespace vd::ui::format {
+
+// "1 file" or "3 files": `many` holds %1 for the number (formatted for the locale).
+QString counted(qint64 n, const QString &one, const QString &many);
+
+} // namespace vd::ui::format

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
@@ -80,7 +81,10 @@ void FileTableModel::setStore(qint64 tenantId, qint64 storeId)
     m_storeId = storeId;
     // Another store's files must not stay visible while this store's load.
     beginResetModel();
+    if (m_files.size() > 1000)
+        QThreadPool::globalInstance()->start([old = std::move(m_files)]() mutable { old.clear(); });
     m_files.clear();
+    m_rowById.clear();
     m_total = -1;
     m_reloading = false;
     m_fetching = false;
@@ -137,6 +141,9 @@ void FileTableModel::reload()
                 return;
             m_reloading = false;
             beginResetModel();
+            // Freeing 100k rows takes longer than a frame: the old list is destroyed off the GUI thread.
+            if (m_files.size() > 1000)
+                QThreadPool::globalInstance()->start([old = std::move(m_files)]() mutable { old.clear(); });
             if (result) {
                 m_files = std::move(result.value().files);
                 // A short page is the end, whatever the count said a moment earlier.
@@ -145,6 +152,14 @@ void FileTableModel::reload()
                 m_files.clear();
                 m_total = 0;
             }
+            m_rowById.clear();
+            // The rows to come, so appending batches never reallocates (and moves) what is loaded.
+            if (m_total > 0) {
+                m_files.reserve(qsizetype(qMin<qint64>(m_total, 1'000'000)));
+                m_rowById.reserve(qsizetype(qMin<qint64>(m_total, 1'000'000)));
+            }
+            for (int row = 0; row < m_files.size(); ++row)
+                m_rowById.insert(m_files.at(row).id, row);
             endResetModel();
             if (result)
                 finishSuccess();
@@ -185,6 +200,8 @@ void FileTableModel::fetchMore(const QModelIndex &parent)
                 const int first = int(m_files.size());
                 beginInsertRows({}, first, first + int(received) - 1);
                 m_files.append(std::move(page));
+                for (int row = first; row < m_files.size(); ++row)
+                    m_rowById.insert(m_files.at(row).id, row);
                 endInsertRows();
             }
             if (received < limit)
@@ -200,6 +217,20 @@ void FileTableModel::fetchMore(const QModelIndex &parent)
 const StoreFile *FileTableModel::fileAt(int row) const
 {
     return row >= 0 && row < m_files.size() ? &m_files.at(row) : nullptr;
+}
+
+void FileTableModel::setFileStatus(qint64 fileId, const QString &status, const QString &errorMessage)
+{
+    const int row = rowOf(fileId);
+    if (row < 0)
+        return;
+    StoreFile &file = m_files[row];
+    file.status = status;
+    file.lastErrorMessage = errorMessage;
+    if (errorMessage.isEmpty())
+        file.lastErrorCode.clear();
+    file.statusChangedAt = file.updatedAt = now();
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 int FileTableModel::rowCount(const QModelIndex &parent) const

@@ -5,6 +5,7 @@
 #include "service/vectorstoreservice.h"
 #include "servicetablemodel.h"
 
+#include <QHash>
 #include <QList>
 
 #include <functional>
@@ -55,6 +56,11 @@ public:
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     const StoreFile *fileAt(int row) const;
+    // The row of a loaded file; -1 when it is not loaded.
+    int rowOf(qint64 fileId) const { return m_rowById.value(fileId, -1); }
+    // A file's status changed (the ingestion worker finished it): updates its row in place, so
+    // selection and scroll position stay. Files not loaded are ignored.
+    void setFileStatus(qint64 fileId, const QString &status, const QString &errorMessage);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -90,6 +96,7 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     int m_batchSize = DefaultBatchSize;
     QList<StoreFile> m_files;
+    QHash<qint64, int> m_rowById;
     qint64 m_total = -1;
     bool m_reloading = false; // a reload is in flight: the rows shown are about to be replaced
     bool m_fetching = false; // a batch is in flight

@@ -1,14 +1,23 @@
 #include "filepanel.h"
 
+#include "attach/attachmodel.h"
+#include "attach/attachsheet.h"
+#include "attach/droppaths.h"
+#include "data/ingestionrunner.h"
 #include "data/servicerunner.h"
 #include "models/filetablemodel.h"
 #include "widgets/placeholdertableview.h"
 
 #include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMimeData>
+#include <QScrollBar>
 #include <QTimer>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -55,8 +64,42 @@ FilePanel::FilePanel(ServiceRunner *runner, QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
     connect(m_filterDelay, &QTimer::timeout, this, [this] { m_model->setNameFilter(m_filter->text()); });
 
+    m_reportButton = new QToolButton(this);
+    m_reportButton->setObjectName(u"attachReportButton"_s);
+    m_reportButton->setIcon(QIcon(u":/icons/actions/add-file.svg"_s));
+    m_reportButton->setText(tr("Last attach report"));
+    m_reportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_reportButton->setAutoRaise(true);
+    m_reportButton->setAccessibleName(tr("Show the last attach report"));
+    m_reportButton->setToolTip(tr("Show what the last attach did, file by file"));
+    m_reportButton->hide();
+    addHeaderWidget(m_reportButton);
+
     PlaceholderTableView *table = view();
     table->setObjectName(u"fileTable"_s);
+    table->setAcceptDrops(true);
+    table->viewport()->setAcceptDrops(true);
+    table->setDragDropMode(QAbstractItemView::DropOnly);
+    table->viewport()->installEventFilter(this);
+    table->installEventFilter(this);
+
+    m_sheet = new AttachSheet(runner, this);
+    m_sheet->hide();
+    connect(m_sheet, &AttachSheet::filesAttached, this, [this](qint64 storeId) {
+        if (storeId == m_model->storeId())
+            reload();
+    });
+    connect(m_sheet, &AttachSheet::finished, this, &FilePanel::statusMessage);
+    connect(m_sheet, &AttachSheet::phaseChanged, this, [this](AttachSheet::Phase phase) {
+        m_reportButton->setVisible(phase == AttachSheet::Phase::Idle && m_sheet->model()->rowCount() > 0
+                                   && m_sheet->model()->count(AttachItem::State::Ready) == 0);
+    });
+    connect(m_reportButton, &QToolButton::clicked, this, [this] {
+        placeSheet();
+        m_sheet->show();
+        m_sheet->raise();
+        m_reportButton->hide();
+    });
     table->setAccessibleDescription(tr("The files of the selected store"));
     table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     // No proxy: the model sorts in the database, over all files rather than the loaded batches.
@@ -84,8 +127,74 @@ FilePanel::FilePanel(ServiceRunner *runner, QWidget *parent)
     updatePlaceholder();
 }
 
+void FilePanel::setIngestionRunner(IngestionRunner *ingestion)
+{
+    m_sheet->setIngestionRunner(ingestion);
+    connect(ingestion, &IngestionRunner::fileFinished, this,
+            [this](qint64 fileId, const QString &, const QString &status, const QString &error) {
+                m_model->setFileStatus(fileId, status, error);
+            });
+}
+
+void FilePanel::attachPaths(const QStringList &paths, qint64 tenantId, qint64 storeId)
+{
+    if (storeId == 0) {
+        tenantId = m_tenantId;
+        storeId = m_model->storeId();
+    }
+    if (storeId == 0 || paths.isEmpty())
+        return;
+    placeSheet();
+    m_sheet->start(tenantId, storeId, paths);
+}
+
+void FilePanel::placeSheet()
+{
+    // Exactly over the table, leaving the title row (store name, filter) visible.
+    const QRect area = view()->geometry();
+    m_sheet->setGeometry(area);
+}
+
+bool FilePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (m_model->storeId() != 0 && !localPathsOf(drag->mimeData()).isEmpty()) {
+            drag->setDropAction(Qt::CopyAction);
+            drag->accept();
+        } else {
+            drag->ignore();
+        }
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QStringList paths = localPathsOf(drop->mimeData());
+        if (m_model->storeId() == 0 || paths.isEmpty()) {
+            drop->ignore();
+            return true;
+        }
+        drop->setDropAction(Qt::CopyAction);
+        drop->accept();
+        attachPaths(paths);
+        return true;
+    }
+    case QEvent::Resize:
+    case QEvent::Move:
+        if (watched == view())
+            placeSheet();
+        break;
+    default:
+        break;
+    }
+    return TablePanel::eventFilter(watched, event);
+}
+
 void FilePanel::setStore(qint64 tenantId, qint64 storeId, const QString &tenantSlug, const QString &storeName)
 {
+    m_tenantId = tenantId;
     m_tenantSlug = tenantSlug;
     m_storeName = storeName;
     if (storeId == m_model->storeId())
@@ -99,11 +208,42 @@ void FilePanel::setStore(qint64 tenantId, qint64 storeId, const QString &tenantS
 
 void FilePanel::reload()
 {
+    // A reload replaces the rows: keep the selected files and the scroll position across it.
+    m_keptSelection.clear();
+    const QModelIndexList selected = view()->selectionModel()->selectedRows();
+    for (const QModelIndex &index : selected)
+        if (const StoreFile *file = m_model->fileAt(index.row()))
+            m_keptSelection.append(file->id);
+    if (const StoreFile *current = m_model->fileAt(view()->currentIndex().row()))
+        m_keptCurrent = current->id;
+    m_keptScroll = view()->verticalScrollBar()->value();
     m_model->reload();
+}
+
+void FilePanel::restoreKeptState()
+{
+    if (m_keptScroll < 0)
+        return;
+    QItemSelection selection;
+    for (qint64 id : std::as_const(m_keptSelection)) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0)
+            selection.select(m_model->index(row, 0), m_model->index(row, FileTableModel::ColumnCount - 1));
+    }
+    QItemSelectionModel *selectionModel = view()->selectionModel();
+    const int currentRow = m_model->rowOf(m_keptCurrent);
+    if (currentRow >= 0)
+        selectionModel->setCurrentIndex(m_model->index(currentRow, 0), QItemSelectionModel::NoUpdate);
+    selectionModel->select(selection, QItemSelectionModel::ClearAndSelect);
+    view()->verticalScrollBar()->setValue(m_keptScroll);
+    m_keptScroll = -1;
+    m_keptSelection.clear();
+    m_keptCurrent = 0;
 }
 
 void FilePanel::onLoadFinished()
 {
+    restoreKeptState();
     if (m_model->errorMessage().isEmpty())
         clearError();
     updateSummary();
@@ -147,7 +287,8 @@ void FilePanel::updatePlaceholder()
     else if (!m_model->nameFilter().isEmpty())
         text = tr("No file name in %1 contains “%2”.").arg(m_storeName, m_model->nameFilter());
     else
-        text = tr("%1 has no files yet.\nAttach some with:\nvectordesk file attach --tenant %2 --store %3 PATH…")
+        text = tr("%1 has no files yet.\nDrop files or folders here, or use Add files… (Ctrl+O).\n"
+                  "From a shell: vectordesk file attach --tenant %2 --store %3 PATH…")
                    .arg(m_storeName, m_tenantSlug, shellWord(m_storeName));
     view()->setPlaceholderText(text);
 }

@@ -1,10 +1,12 @@
 #include "storepanel.h"
 
+#include "attach/droppaths.h"
 #include "data/servicerunner.h"
 #include "models/modelroles.h"
 #include "models/storetablemodel.h"
 #include "widgets/placeholdertableview.h"
 
+#include <QDropEvent>
 #include <QItemSelectionModel>
 #include <QLocale>
 #include <QSortFilterProxyModel>
@@ -32,6 +34,11 @@ StorePanel::StorePanel(ServiceRunner *runner, QWidget *parent)
     table->setModel(m_proxy);
     table->sortByColumn(StoreTableModel::NameColumn, Qt::AscendingOrder);
     table->resizeColumnsToContents(); // the headers, until rows arrive (sizeColumnsOnce)
+    // Files dropped on a store's row are attached to that store (after a preview).
+    table->setAcceptDrops(true);
+    table->viewport()->setAcceptDrops(true);
+    table->setDragDropMode(QAbstractItemView::DropOnly);
+    table->viewport()->installEventFilter(this);
 
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { onCurrentRowChanged(current); });
@@ -56,6 +63,55 @@ void StorePanel::setTenant(qint64 tenantId, const QString &slug, const QString &
     setCurrentStore(0, {});
     m_model->setTenant(tenantId);
     updatePlaceholder();
+}
+
+qint64 StorePanel::tenantId() const
+{
+    return m_model->tenantId();
+}
+
+const VectorStore *StorePanel::currentStore() const
+{
+    const int row = m_model->rowOfStore(m_currentStoreId);
+    return row >= 0 ? m_model->storeAt(row) : nullptr;
+}
+
+qint64 StorePanel::storeIdAt(const QPoint &viewportPos) const
+{
+    const QModelIndex index = view()->indexAt(viewportPos);
+    return index.isValid() ? index.data(IdRole).toLongLong() : 0;
+}
+
+bool StorePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        const bool onStore = storeIdAt(drag->position().toPoint()) != 0;
+        if (onStore && !localPathsOf(drag->mimeData()).isEmpty()) {
+            drag->setDropAction(Qt::CopyAction);
+            drag->accept();
+        } else if (event->type() == QEvent::DragEnter && !localPathsOf(drag->mimeData()).isEmpty()) {
+            drag->accept(); // keep receiving moves: the pointer may reach a row
+        } else {
+            drag->ignore();
+        }
+        return true;
+    }
+    if (event->type() == QEvent::Drop) {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const qint64 storeId = storeIdAt(drop->position().toPoint());
+        const QStringList paths = localPathsOf(drop->mimeData());
+        if (storeId == 0 || paths.isEmpty()) {
+            drop->ignore();
+            return true;
+        }
+        drop->setDropAction(Qt::CopyAction);
+        drop->accept();
+        selectStore(storeId);
+        Q_EMIT pathsDropped(m_model->tenantId(), storeId, paths);
+        return true;
+    }
+    return TablePanel::eventFilter(watched, event);
 }
 
 void StorePanel::reload()
@@ -129,7 +185,8 @@ void StorePanel::updatePlaceholder()
     else if (!m_model->errorMessage().isEmpty())
         text = tr("The stores of %1 could not be loaded.").arg(m_tenantName);
     else
-        text = tr("%1 has no stores yet.\nCreate one with:\nvectordesk store create --tenant %2 NAME")
+        text = tr("%1 has no stores yet.\nCreate one with Store › New store… (Ctrl+N), or from a shell:\n"
+                  "vectordesk store create --tenant %2 NAME")
                    .arg(m_tenantName, m_tenantSlug);
     view()->setPlaceholderText(text);
 }

@@ -4,6 +4,10 @@
 
 class QSortFilterProxyModel;
 
+namespace vd {
+struct VectorStore;
+}
+
 namespace vd::ui {
 
 class ServiceRunner;
@@ -27,12 +31,21 @@ public:
     void selectStore(qint64 storeId);
     qint64 currentStoreId() const { return m_currentStoreId; }
     const QString &tenantSlug() const { return m_tenantSlug; }
+    qint64 tenantId() const;
+    // The current store as loaded; nullptr when none is current.
+    const VectorStore *currentStore() const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 Q_SIGNALS:
     // storeId 0: no store is current.
     void currentStoreChanged(qint64 tenantId, qint64 storeId, const QString &storeName);
+    // Files or folders were dropped on a store's row.
+    void pathsDropped(qint64 tenantId, qint64 storeId, const QStringList &paths);
 
 private:
+    qint64 storeIdAt(const QPoint &viewportPos) const;
     void onLoadFinished();
     void onCurrentRowChanged(const QModelIndex &current);
     void setCurrentStore(qint64 storeId, const QString &name);

@@ -1,0 +1,232 @@
+// The file table at 100,000 files: opens a store of that size in the real main window and
+// reports the time to the first rows, the time to scroll to the last row (every batch fetched
+// by the view as it scrolls), a sort and a filter in the database, and the longest event-loop
+// stall over all of it (a 1 ms timer measures how late it fires). Targets: first rows < 200 ms,
+// no stall > 50 ms. Run by hand (docs/benchmarks.md):
+//
+//   QT_QPA_PLATFORM=offscreen build/bench/ui/bench_ui [FILES]
+
+#include "mainwindow.h"
+#include "models/filetablemodel.h"
+#include "panels/filepanel.h"
+#include "panels/storepanel.h"
+#include "panels/tenantpanel.h"
+#include "service/vectorstoreservice.h"
+#include "storage/database.h"
+#include "widgets/placeholdertableview.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+// How late a 1 ms timer fires: the longest time the event loop was busy elsewhere.
+class StallMeter : public QObject
+{
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(1);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 gap = m_clock.restart();
+            m_worst = qMax(m_worst, gap);
+        });
+    }
+    void start()
+    {
+        m_worst = 0;
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 worst() const { return m_worst; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_worst = 0;
+};
+
+bool spin(const std::function<bool()> &done, int msecs = 120'000)
+{
+    QDeadlineTimer deadline(msecs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+bool fill(const vd::DatabaseUrl &url, int files, qint64 *tenantId, qint64 *storeId)
+{
+    vd::Database db(url);
+    QString error;
+    if (!vd::Database::openAndMigrate(db, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return false;
+    }
+    vd::VectorStoreService service(db, u"bench"_s);
+    vd::TenantDraft tenant;
+    tenant.slug = u"bench"_s;
+    tenant.plan = u"enterprise"_s;
+    auto t = service.createTenant(tenant);
+    vd::StoreDraft store;
+    store.name = u"big"_s;
+    auto s = t ? service.createStore(u"bench"_s, store) : vd::Result<vd::VectorStore>(t.error());
+    if (!s) {
+        std::fprintf(stderr, "%s\n", qPrintable(s.error().message()));
+        return false;
+    }
+    *tenantId = t->id;
+    *storeId = s->id;
+    // Straight into the table in one transaction: attaching 100k files one by one through the
+    // service (each with its audit row) would take minutes and measure something else.
+    QSqlDatabase c = db.connection();
+    c.transaction();
+    QSqlQuery q(c);
+    q.prepare(u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, status, "
+              u"attributes, chunking_type, chunk_max_tokens, chunk_overlap_tokens, created_at, updated_at, "
+              u"status_changed_at, last_error_code, last_error_message) "
+              u"VALUES (?, ?, ?, 'text/plain', ?, ?, ?, ?, 'auto', 800, 400, ?, ?, ?, ?, ?)"_s);
+    const QStringList statuses = {u"completed"_s, u"completed"_s, u"completed"_s, u"in_progress"_s, u"failed"_s};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < files; ++i) {
+        q.addBindValue(*storeId);
+        q.addBindValue(*tenantId);
+        q.addBindValue(u"document-%1.txt"_s.arg(i, 6, 10, QChar(u'0')));
+        q.addBindValue(qint64(1000 + (i * 7919) % 500000));
+        q.addBindValue(u"%1"_s.arg(i, 64, 16, QChar(u'0')));
+        q.addBindValue(statuses.at(i % statuses.size()));
+        q.addBindValue(u"{\"n\":%1}"_s.arg(i));
+        q.addBindValue(now - i);
+        q.addBindValue(now - i);
+        q.addBindValue(now - i);
+        const bool failed = statuses.at(i % statuses.size()) == u"failed"_s;
+        q.addBindValue(failed ? QVariant(u"invalid_file"_s) : QVariant(QMetaType::fromType<QString>()));
+        q.addBindValue(failed ? QVariant(u"The document has no extractable text."_s)
+                              : QVariant(QMetaType::fromType<QString>()));
+        if (!q.exec()) {
+            std::fprintf(stderr, "%s\n", qPrintable(q.lastError().text()));
+            return false;
+        }
+    }
+    QSqlQuery(c).exec(u"UPDATE vector_stores SET files_completed = %1 WHERE id = %2"_s.arg(files).arg(*storeId));
+    return c.commit();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    const int files = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 100'000;
+    QTemporaryDir dir;
+    QString error;
+    const auto url = vd::DatabaseUrl::parse(dir.filePath(u"bench.sqlite"_s), &error);
+    qint64 tenantId = 0;
+    qint64 storeId = 0;
+    QElapsedTimer clock;
+    clock.start();
+    if (!url || !fill(*url, files, &tenantId, &storeId))
+        return 1;
+    out() << "filled " << files << " files in " << clock.elapsed() << " ms" << Qt::endl;
+
+    vd::ui::MainWindow window(*url, u"bench"_s);
+    window.resize(1280, 800);
+    window.show();
+    vd::ui::FilePanel *panel = window.filePanel();
+    vd::ui::FileTableModel *model = panel->model();
+    vd::ui::PlaceholderTableView *view = panel->view();
+    StallMeter stalls;
+
+    // 1. Open the store: the window selects the tenant and its only store by itself.
+    stalls.start();
+    clock.restart();
+    if (!spin([&] { return model->rowCount() > 0; }))
+        return 1;
+    const qint64 firstRows = clock.elapsed();
+    const qint64 openStall = stalls.worst();
+
+    // 2. Scroll to the end: the view fetches a batch each time it reaches the last loaded row.
+    stalls.start();
+    clock.restart();
+    int scrolls = 0;
+    if (!spin([&] {
+            view->scrollToBottom();
+            ++scrolls;
+            return model->rowCount() >= files && !model->isFetching();
+        }))
+        return 1;
+    const qint64 scrollEnd = clock.elapsed();
+    const qint64 scrollStall = stalls.worst();
+
+    // 3. Sort by size (descending) in the database; 4. filter by name.
+    stalls.start();
+    clock.restart();
+    view->horizontalHeader()->setSortIndicator(vd::ui::FileTableModel::SizeColumn, Qt::DescendingOrder);
+    if (!spin([&] {
+            return !model->isLoading() && model->sortColumn() == vd::ui::FileTableModel::SizeColumn
+                && model->rowCount() > 0;
+        }))
+        return 1;
+    const qint64 sortTime = clock.elapsed();
+    const qint64 sortStall = stalls.worst();
+    stalls.start();
+    clock.restart();
+    model->setNameFilter(u"-0999"_s);
+    if (!spin([&] { return !model->isLoading() && model->totalCount() >= 0 && model->totalCount() < files; }))
+        return 1;
+    const qint64 filterTime = clock.elapsed();
+    const qint64 matches = model->totalCount();
+    const qint64 filterStall = stalls.worst();
+
+    // 5. Open the store again (as a click on its row does): only the file load is timed.
+    model->setNameFilter({});
+    spin([&] { return !model->isLoading(); });
+    panel->setStore(0, 0, {}, {});
+    stalls.start();
+    clock.restart();
+    panel->setStore(tenantId, storeId, u"bench"_s, u"big"_s);
+    if (!spin([&] { return model->rowCount() > 0; }))
+        return 1;
+    const qint64 reopen = clock.elapsed();
+    const qint64 reopenStall = stalls.worst();
+
+    out() << "files                 " << files << Qt::endl
+          << "first rows at start   " << firstRows << " ms, tenants → stores → files (worst stall " << openStall
+          << " ms)" << Qt::endl
+          << "first rows of store   " << reopen << " ms (worst stall " << reopenStall << " ms)" << Qt::endl
+          << "scroll to the end     " << scrollEnd << " ms, " << files / model->batchSize() << " batches (worst stall "
+          << scrollStall << " ms)" << Qt::endl
+          << "sort by size          " << sortTime << " ms (worst stall " << sortStall << " ms)" << Qt::endl
+          << "filter by name        " << filterTime << " ms, " << matches << " matches (worst stall " << filterStall
+          << " ms)" << Qt::endl
+          << "longest stall overall " << qMax(qMax(openStall, scrollStall), qMax(sortStall, filterStall)) << " ms"
+          << Qt::endl;
+    return 0;
+}

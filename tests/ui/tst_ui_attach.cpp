@@ -1,0 +1,258 @@
+// Drag and drop attach, driven offscreen like a user: files dropped on the file table (or on a
+// store row) open an inline preview that says what will be attached and what is refused and
+// why; confirming attaches in the background; rows appear in the file table and their status
+// changes in place as the local engine indexes them.
+
+#include "attach/attachmodel.h"
+#include "attach/attachsheet.h"
+#include "data/ingestionrunner.h"
+#include "mainwindow.h"
+#include "models/filetablemodel.h"
+#include "panels/filepanel.h"
+#include "panels/storepanel.h"
+#include "uifixture.h"
+#include "widgets/placeholdertableview.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLocale>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+using vd::ui::AttachItem;
+using vd::ui::AttachSheet;
+using vd::ui::MainWindow;
+
+namespace {
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+// Delivers a drag of local files onto a widget the way a file manager's drop arrives.
+bool dropFiles(QWidget *target, const QPoint &pos, const QStringList &paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDragMoveEvent move(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &move);
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    return drop.isAccepted();
+}
+
+int rowNamed(const QAbstractItemModel *model, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->index(row, 0).data().toString() == name)
+            return row;
+    return -1;
+}
+
+} // namespace
+
+class tst_UiAttach : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void dropShowsPreviewThenAttachesAndIndexes();
+    void refusedFilesSayWhy();
+    void dropOnStoreRowAttachesToThatStore();
+    void cancelClosesThePreviewWithoutWriting();
+    void addFilesNeedsAStore();
+
+private:
+    bool showAndSettle(MainWindow &window);
+    vd::test::UiFixture m_fixture;
+    QTemporaryDir m_files;
+};
+
+void tst_UiAttach::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale::c());
+    QVERIFY(m_fixture.create());
+    QVERIFY(m_files.isValid());
+    QVERIFY(QDir(m_files.path()).mkpath(u"folder/sub"_s));
+    QVERIFY(
+        writeFile(m_files.filePath(u"policy.md"_s), "# Travel policy\n\nEconomy class for flights under six hours.\n"));
+    QVERIFY(writeFile(m_files.filePath(u"folder/faq.txt"_s), "Where is the office? On the third floor.\n"));
+    QVERIFY(writeFile(m_files.filePath(u"folder/sub/notes.txt"_s), "Quarterly notes about the roadmap.\n"));
+    QVERIFY(writeFile(m_files.filePath(u"setup.exe"_s), "MZ binary"));
+    QVERIFY(writeFile(m_files.filePath(u"nda.txt"_s), "A different NDA with the same name.\n"));
+    QVERIFY(writeFile(m_files.filePath(u"copy-of-policy.md"_s),
+                      "# Travel policy\n\nEconomy class for flights under six hours.\n"));
+    QVERIFY(writeFile(m_files.filePath(u"empty.txt"_s), ""));
+}
+
+void tst_UiAttach::init()
+{
+    QSettings().clear();
+}
+
+bool tst_UiAttach::showAndSettle(MainWindow &window)
+{
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    auto *panel = window.filePanel();
+    return QTest::qWaitFor([&] { return panel->model()->rowCount() > 0 && !panel->model()->isLoading(); }, 10'000);
+}
+
+void tst_UiAttach::dropShowsPreviewThenAttachesAndIndexes()
+{
+    MainWindow window(m_fixture.url, m_fixture.operatorName);
+    QVERIFY(showAndSettle(window));
+    vd::ui::FilePanel *panel = window.filePanel();
+    QCOMPARE(panel->model()->storeId(), m_fixture.contracts);
+    AttachSheet *sheet = panel->attachSheet();
+    QAbstractItemModelTester tester(sheet->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    QWidget *viewport = panel->view()->viewport();
+    QVERIFY(dropFiles(viewport, viewport->rect().center(),
+                      {m_files.filePath(u"policy.md"_s), m_files.filePath(u"folder"_s)}));
+    QTRY_COMPARE(sheet->phase(), AttachSheet::Phase::Preview);
+    QVERIFY(sheet->isVisible());
+    // Nothing is written before the preview is confirmed.
+    QCOMPARE(panel->model()->totalCount(), 5);
+
+    // A folder is expanded recursively; its files are named relative to where it was dropped.
+    const auto *model = sheet->model();
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(rowNamed(model, u"policy.md"_s), 0);
+    QVERIFY(rowNamed(model, u"folder/faq.txt"_s) > 0);
+    QVERIFY(rowNamed(model, u"folder/sub/notes.txt"_s) > 0);
+    QCOMPARE(model->count(AttachItem::State::Ready), 3);
+    QCOMPARE(sheet->attachButton()->text(), u"Attach 3 files"_s);
+    QVERIFY(sheet->summaryText().contains(u"3 files will be attached"_s));
+
+    QSignalSpy finished(sheet, &AttachSheet::finished);
+    QTest::mouseClick(sheet->attachButton(), Qt::LeftButton);
+    QTRY_COMPARE(sheet->phase(), AttachSheet::Phase::Report);
+    QCOMPARE(model->count(AttachItem::State::Attached), 3);
+    QVERIFY(sheet->progressBar()->isVisible());
+    QCOMPARE(sheet->progressBar()->value(), 3);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toString(), u"Attached 3 files to contracts"_s);
+    QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(u"Attached 3 files"_s));
+
+    // The rows appear in the file table (reloaded once), then change status in place.
+    vd::ui::FileTableModel *files = panel->model();
+    QTRY_COMPARE(files->totalCount(), 8);
+    QTRY_VERIFY(files->rowOf(model->itemAt(0)->fileId) >= 0);
+    const qint64 policyId = model->itemAt(0)->fileId;
+    QSignalSpy resets(files, &QAbstractItemModel::modelReset);
+    panel->view()->selectRow(files->rowOf(policyId));
+    QTRY_COMPARE_WITH_TIMEOUT(files->fileAt(files->rowOf(policyId))->status, u"completed"_s, 20'000);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(panel->view()->currentIndex().row(), files->rowOf(policyId));
+    // The report follows the files through indexing.
+    QTRY_COMPARE(model->index(0, vd::ui::AttachModel::OutcomeColumn).data().toString(), u"Attached · Completed"_s);
+
+    // The report stays until closed; then it can be reopened from the panel header.
+    QTest::mouseClick(sheet->closeButton(), Qt::LeftButton);
+    QCOMPARE(sheet->phase(), AttachSheet::Phase::Idle);
+    QVERIFY(!sheet->isVisible());
+    auto *reportButton = panel->findChild<QToolButton *>(u"attachReportButton"_s);
+    QVERIFY(reportButton && reportButton->isVisible());
+}
+
+void tst_UiAttach::refusedFilesSayWhy()
+{
+    MainWindow window(m_fixture.url, m_fixture.operatorName);
+    QVERIFY(showAndSettle(window));
+    vd::ui::FilePanel *panel = window.filePanel();
+    AttachSheet *sheet = panel->attachSheet();
+    QWidget *viewport = panel->view()->viewport();
+    QVERIFY(dropFiles(viewport, viewport->rect().center(),
+                      {m_files.filePath(u"setup.exe"_s), m_files.filePath(u"nda.txt"_s),
+                       m_files.filePath(u"empty.txt"_s), m_files.filePath(u"copy-of-policy.md"_s)}));
+    QTRY_COMPARE(sheet->phase(), AttachSheet::Phase::Preview);
+    const auto *model = sheet->model();
+    QCOMPARE(model->rowCount(), 4);
+    auto outcome = [&](const QString &name) {
+        return model->index(rowNamed(model, name), vd::ui::AttachModel::OutcomeColumn).data().toString();
+    };
+    QVERIFY2(outcome(u"setup.exe"_s).startsWith(u"Refused: Unsupported type .exe"_s),
+             qPrintable(outcome(u"setup.exe"_s)));
+    QCOMPARE(outcome(u"nda.txt"_s), u"Refused: Duplicate: contracts already has a file named nda.txt."_s);
+    QCOMPARE(outcome(u"empty.txt"_s), u"Refused: Empty file: there is nothing to index."_s);
+    // The same bytes as policy.md, attached by the first test: a duplicate by content.
+    QCOMPARE(outcome(u"copy-of-policy.md"_s),
+             u"Refused: Duplicate: the same content is already in contracts as policy.md."_s);
+    QVERIFY(!sheet->attachButton()->isEnabled());
+    QCOMPARE(sheet->attachButton()->text(), u"Nothing to attach"_s);
+    QVERIFY(sheet->summaryText().contains(u"4 refused"_s));
+}
+
+void tst_UiAttach::dropOnStoreRowAttachesToThatStore()
+{
+    MainWindow window(m_fixture.url, m_fixture.operatorName);
+    QVERIFY(showAndSettle(window));
+    QTableView *stores = window.storePanel()->view();
+    int invoicesRow = rowNamed(stores->model(), u"invoices"_s);
+    QVERIFY(invoicesRow >= 0);
+    const QPoint pos = stores->visualRect(stores->model()->index(invoicesRow, 0)).center();
+    QVERIFY(dropFiles(stores->viewport(), pos, {m_files.filePath(u"folder/faq.txt"_s)}));
+    AttachSheet *sheet = window.filePanel()->attachSheet();
+    QTRY_COMPARE(sheet->phase(), AttachSheet::Phase::Preview);
+    QCOMPARE(sheet->model()->plan().storeId, m_fixture.invoices);
+    QCOMPARE(sheet->model()->plan().storeName, u"invoices"_s);
+    QTRY_COMPARE(window.storePanel()->currentStoreId(), m_fixture.invoices);
+    // Dropping below the last row (no store there) is refused.
+    QVERIFY(!dropFiles(stores->viewport(), QPoint(5, stores->viewport()->height() - 2),
+                       {m_files.filePath(u"policy.md"_s)}));
+}
+
+void tst_UiAttach::cancelClosesThePreviewWithoutWriting()
+{
+    MainWindow window(m_fixture.url, m_fixture.operatorName);
+    QVERIFY(showAndSettle(window));
+    vd::ui::FilePanel *panel = window.filePanel();
+    const qint64 before = panel->model()->totalCount();
+    AttachSheet *sheet = panel->attachSheet();
+    panel->attachPaths({m_files.filePath(u"folder/sub/notes.txt"_s)}, m_fixture.acme, m_fixture.invoices);
+    QTRY_COMPARE(sheet->phase(), AttachSheet::Phase::Preview);
+    QCOMPARE(sheet->model()->count(AttachItem::State::Ready), 1);
+    QTest::mouseClick(sheet->closeButton(), Qt::LeftButton);
+    QCOMPARE(sheet->phase(), AttachSheet::Phase::Idle);
+    panel->reload();
+    QTRY_VERIFY(!panel->model()->isLoading());
+    QCOMPARE(panel->model()->totalCount(), before);
+}
+
+void tst_UiAttach::addFilesNeedsAStore()
+{
+    MainWindow window(m_fixture.url, m_fixture.operatorName);
+    QVERIFY(showAndSettle(window));
+    QVERIFY(window.addFilesAction()->isEnabled());
+    QCOMPARE(window.addFilesAction()->shortcut(), QKeySequence(QKeySequence::Open));
+    QVERIFY(window.addFolderAction()->isEnabled());
+}
+
+QTEST_MAIN(tst_UiAttach)
+#include "tst_ui_attach.moc"

@@ -1,0 +1,143 @@
+// Drives the real main window through the states the README shows and saves each as a PNG:
+// main window with data, the drop preview, search results, quota gauges. Run under Xvfb by
+// tests/ui/screenshots.sh over a demo database made with the CLI; not a test.
+//
+//   vectordesk_ui_screenshots --db DB --as OPERATOR --docs DOCS_DIR --out OUT_DIR
+
+#include "attach/attachsheet.h"
+#include "mainwindow.h"
+#include "models/filetablemodel.h"
+#include "models/tenanttablemodel.h"
+#include "panels/filepanel.h"
+#include "panels/storepanel.h"
+#include "panels/tenantpanel.h"
+#include "quota/quotapanel.h"
+#include "search/filtereditor.h"
+#include "search/searchpanel.h"
+#include "search/searchresultmodel.h"
+#include "storage/database.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Processes events until the condition holds (a screenshot tool, not GUI code: it may wait).
+bool waitUntil(const std::function<bool()> &condition, int msecs = 15'000)
+{
+    QDeadlineTimer deadline(msecs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+void settle(int msecs = 400)
+{
+    QDeadlineTimer deadline(msecs);
+    while (!deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+bool save(QWidget *widget, const QString &path)
+{
+    settle();
+    const bool ok = widget->grab().save(path);
+    QTextStream(stdout) << (ok ? "wrote " : "FAILED ") << path << Qt::endl;
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"VectorDesk"_s);
+    QCoreApplication::setApplicationName(u"vectordesk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(VECTORDESK_VERSION));
+    QCommandLineParser parser;
+    const QCommandLineOption db(u"db"_s, u"Database."_s, u"path"_s);
+    const QCommandLineOption as(u"as"_s, u"Operator."_s, u"name"_s);
+    const QCommandLineOption docs(u"docs"_s, u"Folder with files to drop."_s, u"dir"_s);
+    const QCommandLineOption out(u"out"_s, u"Output folder."_s, u"dir"_s);
+    parser.addOptions({db, as, docs, out});
+    parser.process(app);
+    QString error;
+    const auto url = vd::DatabaseUrl::parse(parser.value(db), &error);
+    if (!url) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    const QDir outDir(parser.value(out));
+    const QDir docsDir(parser.value(docs));
+
+    vd::ui::MainWindow window(*url, parser.value(as));
+    window.resize(1280, 800);
+    window.show();
+    auto *files = window.filePanel();
+    if (!waitUntil([&] { return files->model()->rowCount() > 0 && !files->model()->isLoading(); })) {
+        std::fprintf(stderr, "the files did not load\n");
+        return 1;
+    }
+    // Select the store with a failed file, so every status shows.
+    window.storePanel()->selectStore(0);
+    bool ok = save(&window, outDir.filePath(u"main-window.png"_s));
+    ok = save(window.quotaPanel(), outDir.filePath(u"quota-gauges.png"_s)) && ok;
+
+    // The drop preview, onto Globex's research store: a folder of new files, a duplicate, a
+    // file of the wrong type and an empty one.
+    auto *tenants = window.tenantPanel();
+    for (int row = 0; row < tenants->proxy()->rowCount(); ++row)
+        if (tenants->proxy()->index(row, 0).data().toString().startsWith(u"Globex"_s))
+            tenants->selectViewRow(tenants->proxy()->index(row, 0));
+    if (!waitUntil([&] {
+            return files->model()->storeId() != 0 && files->model()->rowCount() > 0 && !files->model()->isLoading()
+                && files->tenantId() != 0 && window.storePanel()->tenantSlug() == u"globex"_s;
+        }))
+        return 1;
+    files->attachPaths({docsDir.filePath(u"drop/new-contracts"_s), docsDir.filePath(u"research/benchmarks.md"_s),
+                        docsDir.filePath(u"drop/scanner-setup.exe"_s), docsDir.filePath(u"drop/empty-notes.txt"_s)});
+    if (!waitUntil([&] { return files->attachSheet()->phase() == vd::ui::AttachSheet::Phase::Preview; }))
+        return 1;
+    ok = save(&window, outDir.filePath(u"drop-preview.png"_s)) && ok;
+    files->attachSheet()->cancelOrClose();
+
+    // Search results with a filter, the first result open, in Acme's stores.
+    for (int row = 0; row < tenants->proxy()->rowCount(); ++row)
+        if (tenants->proxy()->index(row, 0).data().toString().startsWith(u"Acme"_s))
+            tenants->selectViewRow(tenants->proxy()->index(row, 0));
+    waitUntil([&] { return window.storePanel()->tenantSlug() == u"acme"_s && files->model()->rowCount() > 0; });
+    window.showSearch();
+    vd::ui::SearchPanel *search = window.searchPanel();
+    if (!waitUntil([&] { return search->storeList()->count() > 0; }))
+        return 1;
+    for (int i = 0; i < search->storeList()->count(); ++i)
+        search->storeList()->item(i)->setCheckState(i < 2 ? Qt::Checked : Qt::Unchecked);
+    search->queryField()->setText(u"services delivered"_s);
+    search->maxResultsBox()->setValue(10);
+    search->filterEditor()->addCondition(u"year"_s, u"gte"_s, u"2024"_s);
+    search->search();
+    if (!waitUntil([&] { return !search->isSearching() && search->results()->rowCount() > 0; }))
+        return 1;
+    waitUntil([&] { return !search->chunkView()->toPlainText().isEmpty(); });
+    settle(800);
+    ok = save(&window, outDir.filePath(u"search-results.png"_s)) && ok;
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,321 @@
+#include "storeactions.h"
+
+#include "data/servicerunner.h"
+#include "dialogs/keyvalueeditor.h"
+#include "dialogs/storedialog.h"
+#include "dialogs/trashdialog.h"
+#include "models/displayformat.h"
+#include "models/filetablemodel.h"
+#include "models/storetablemodel.h"
+#include "models/tenanttablemodel.h"
+#include "panels/filepanel.h"
+#include "panels/storepanel.h"
+#include "panels/tenantpanel.h"
+#include "widgets/placeholdertableview.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::ui {
+
+StoreActions::StoreActions(ServiceRunner *runner, TenantPanel *tenants, StorePanel *stores, FilePanel *files,
+                           QWidget *window)
+    : QObject(window)
+    , m_runner(runner)
+    , m_tenants(tenants)
+    , m_stores(stores)
+    , m_files(files)
+    , m_window(window)
+{
+    auto make = [this](const QString &name, const QString &icon, const QString &text) {
+        auto *action = new QAction(icon.isEmpty() ? QIcon() : QIcon(u":/icons/actions/%1.svg"_s.arg(icon)), text, this);
+        action->setObjectName(name);
+        return action;
+    };
+    m_newStore = make(u"newStoreAction"_s, u"store"_s, tr("&New store…"));
+    m_newStore->setShortcut(QKeySequence::New);
+    m_editStore = make(u"editStoreAction"_s, u"settings"_s, tr("&Edit store…"));
+    m_setPrimary = make(u"setPrimaryAction"_s, u"primary"_s, tr("Set as &primary"));
+    m_deleteStore = make(u"deleteStoreAction"_s, u"delete"_s, tr("&Delete store…"));
+    m_deleteStore->setShortcut(QKeySequence::Delete);
+    m_deleteStore->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    stores->addAction(m_deleteStore);
+    m_trash = make(u"trashAction"_s, u"restore"_s, tr("&Trash…"));
+    m_detachFiles = make(u"detachFilesAction"_s, u"delete"_s, tr("De&tach files"));
+    m_detachFiles->setShortcut(QKeySequence::Delete);
+    m_detachFiles->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    files->addAction(m_detachFiles);
+    m_editAttributes = make(u"editAttributesAction"_s, u"settings"_s, tr("Edit &attributes…"));
+    connect(m_editAttributes, &QAction::triggered, this, [this] { openAttributesDialog(); });
+    connect(files->view(), &QAbstractItemView::doubleClicked, this, [this] {
+        if (m_editAttributes->isEnabled())
+            openAttributesDialog();
+    });
+
+    connect(m_newStore, &QAction::triggered, this, [this] { openStoreDialog(false); });
+    connect(m_editStore, &QAction::triggered, this, [this] { openStoreDialog(true); });
+    connect(m_setPrimary, &QAction::triggered, this, [this] { makePrimary(); });
+    connect(m_deleteStore, &QAction::triggered, this, [this] { confirmDeleteStore(); });
+    connect(m_trash, &QAction::triggered, this, [this] { openTrash(); });
+    connect(m_detachFiles, &QAction::triggered, this, [this] { detachSelectedFiles(); });
+    connect(tenants->model(), &ServiceTableModel::loadFinished, this, [this] { update(); });
+    connect(stores->model(), &ServiceTableModel::loadFinished, this, [this] { update(); });
+    connect(files->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { update(); });
+    connect(files->model(), &QAbstractItemModel::modelReset, this, [this] { update(); });
+    update();
+}
+
+std::optional<Role> StoreActions::currentRole() const
+{
+    const int row = m_tenants->model()->rowOfTenant(m_tenants->currentTenantId());
+    const TenantTableModel::Row *r = m_tenants->model()->rowAt(row);
+    if (!r)
+        return std::nullopt;
+    return r->tenant.myRole;
+}
+
+QString StoreActions::roleProblem(Role needed) const
+{
+    const int row = m_tenants->model()->rowOfTenant(m_tenants->currentTenantId());
+    const TenantTableModel::Row *r = m_tenants->model()->rowAt(row);
+    if (!r)
+        return tr("Select a tenant first.");
+    if (r->tenant.myRole && *r->tenant.myRole >= needed)
+        return {};
+    return tr("Needs the %1 role in %2; you are %3.")
+        .arg(format::roleText(needed).toLower(), r->tenant.slug,
+             r->tenant.myRole ? format::roleText(*r->tenant.myRole).toLower() : tr("not a member"));
+}
+
+void StoreActions::setAllowed(QAction *action, Role needed, const QString &missingTarget, const QString &allowedTip)
+{
+    const QString problem = roleProblem(needed);
+    const bool ok = problem.isEmpty() && missingTarget.isEmpty();
+    action->setEnabled(ok);
+    action->setToolTip(!problem.isEmpty() ? problem : !missingTarget.isEmpty() ? missingTarget : allowedTip);
+    action->setStatusTip(action->toolTip());
+}
+
+void StoreActions::update()
+{
+    const VectorStore *store = m_stores->currentStore();
+    const QString noStore = store ? QString() : tr("Select a store first.");
+    setAllowed(m_newStore, Role::Admin, {}, tr("Create a store in this tenant (Ctrl+N)"));
+    setAllowed(m_editStore, Role::Admin, noStore, tr("Rename the store, change its expiry or metadata"));
+    setAllowed(m_setPrimary, Role::Admin,
+               !noStore.isEmpty()     ? noStore
+                   : store->isPrimary ? tr("%1 is already the primary store.").arg(store->name)
+                                      : QString(),
+               tr("Make this the tenant's primary store"));
+    setAllowed(m_deleteStore, Role::Admin, noStore, tr("Move the store to the trash (Del)"));
+    setAllowed(m_trash, Role::Viewer, {}, tr("Deleted stores, restorable until purged"));
+    const bool filesSelected = m_files->view()->selectionModel()->hasSelection();
+    setAllowed(m_detachFiles, Role::Editor, filesSelected ? QString() : tr("Select files first."),
+               tr("Remove the selected files from the store (Del)"));
+    const int selectedCount = int(m_files->view()->selectionModel()->selectedRows().size());
+    setAllowed(m_editAttributes, Role::Editor, selectedCount == 1 ? QString() : tr("Select one file first."),
+               tr("Edit the selected file's attributes (double-click)"));
+    Q_EMIT updated();
+}
+
+void StoreActions::openStoreDialog(bool edit)
+{
+    const VectorStore *store = edit ? m_stores->currentStore() : nullptr;
+    if (edit && !store)
+        return;
+    auto *dialog = new StoreDialog(m_runner, m_tenants->currentTenantId(), m_stores->tenantSlug(), store, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &StoreDialog::saved, this, [this, edit](const VectorStore &saved) {
+        m_stores->selectStore(saved.id);
+        m_stores->reload();
+        Q_EMIT changed(edit ? tr("Saved store %1").arg(saved.name) : tr("Created store %1").arg(saved.name));
+    });
+    dialog->open();
+}
+
+void StoreActions::makePrimary()
+{
+    const VectorStore *store = m_stores->currentStore();
+    if (!store)
+        return;
+    const QString tenantRef = QString::number(m_tenants->currentTenantId());
+    const QString storeRef = QString::number(store->id);
+    m_runner->run(
+        this, [tenantRef, storeRef](VectorStoreService &s) { return s.setPrimary(tenantRef, storeRef); },
+        [this](Result<VectorStore> result) {
+            if (!result) {
+                m_stores->showError(result.error().message());
+                return;
+            }
+            m_stores->reload();
+            Q_EMIT changed(tr("%1 is now the primary store").arg(result->name));
+        });
+}
+
+void StoreActions::confirmDeleteStore()
+{
+    const VectorStore *store = m_stores->currentStore();
+    if (!store || !roleProblem(Role::Admin).isEmpty())
+        return;
+    const qint64 tenantId = m_tenants->currentTenantId();
+    const qint64 storeId = store->id;
+    const QString name = store->name;
+    const qint64 files = store->fileCounts.total();
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Delete store %1?").arg(name),
+                        tr("Delete store %1 of %2?").arg(name, m_stores->tenantSlug()), QMessageBox::Cancel, m_window);
+    box->setObjectName(u"deleteStoreConfirmation"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QString detail = tr("Its %1 (%2 indexed) stop being searchable at once.")
+                         .arg(format::counted(files, tr("1 file"), tr("%1 files")), format::bytes(store->usageBytes));
+    if (store->isPrimary)
+        detail += u' ' + tr("It is the tenant's primary store; choose another primary afterwards.");
+    detail += u"\n\n"_s
+        + tr("The store goes to the trash: restore it from View › Trash until the purge removes it for good.");
+    box->setInformativeText(detail);
+    QPushButton *remove = box->addButton(tr("Delete store"), QMessageBox::DestructiveRole);
+    remove->setObjectName(u"confirmDeleteButton"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(remove, &QPushButton::clicked, this,
+            [this, tenantId, storeId, name] { runDeleteStore(tenantId, storeId, name); });
+    box->open();
+}
+
+void StoreActions::runDeleteStore(qint64 tenantId, qint64 storeId, const QString &name)
+{
+    const QString tenantRef = QString::number(tenantId);
+    const QString storeRef = QString::number(storeId);
+    m_runner->run(
+        this, [tenantRef, storeRef](VectorStoreService &s) { return s.deleteStore(tenantRef, storeRef); },
+        [this, name](Result<VectorStore> result) {
+            if (!result) {
+                m_stores->showError(result.error().message());
+                return;
+            }
+            m_stores->reload();
+            Q_EMIT changed(tr("Deleted store %1; restore it from the trash").arg(name));
+        });
+}
+
+void StoreActions::openTrash()
+{
+    if (m_trashDialog) {
+        m_trashDialog->raise();
+        m_trashDialog->activateWindow();
+        return;
+    }
+    const QString problem = roleProblem(Role::Admin);
+    m_trashDialog = new TrashDialog(m_runner, m_tenants->currentTenantId(), m_stores->tenantSlug(), problem.isEmpty(),
+                                    problem, m_window);
+    m_trashDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_trashDialog, &TrashDialog::restored, this, [this](const QString &message) {
+        m_stores->reload();
+        Q_EMIT changed(message);
+    });
+    m_trashDialog->show();
+}
+
+void StoreActions::detachSelectedFiles()
+{
+    if (!roleProblem(Role::Editor).isEmpty())
+        return;
+    const QModelIndexList rows = m_files->view()->selectionModel()->selectedRows();
+    QStringList ids;
+    for (const QModelIndex &index : rows)
+        if (const StoreFile *file = m_files->model()->fileAt(index.row()))
+            ids << QString::number(file->id);
+    if (ids.isEmpty())
+        return;
+    const QString tenantRef = QString::number(m_tenants->currentTenantId());
+    const QString storeRef = QString::number(m_files->model()->storeId());
+    m_runner->run(
+        this,
+        [tenantRef, storeRef, ids](VectorStoreService &s) -> Result<int> {
+            int done = 0;
+            for (const QString &id : ids) {
+                auto detached = s.detachFile(tenantRef, storeRef, id);
+                if (!detached)
+                    return detached.error();
+                ++done;
+            }
+            return done;
+        },
+        [this](Result<int> done) {
+            if (!done) {
+                m_files->showError(done.error().message());
+                return;
+            }
+            m_files->reload();
+            m_stores->reload();
+            Q_EMIT changed(tr("Detached %1").arg(format::counted(done.value(), tr("1 file"), tr("%1 files"))));
+        });
+}
+
+} // namespace vd::ui
+
+namespace vd::ui {
+
+void StoreActions::openAttributesDialog()
+{
+    const QModelIndexList rows = m_files->view()->selectionModel()->selectedRows();
+    const StoreFile *file = rows.size() == 1 ? m_files->model()->fileAt(rows.first().row()) : nullptr;
+    if (!file || !roleProblem(Role::Editor).isEmpty())
+        return;
+    auto *dialog = new QDialog(m_window);
+    dialog->setObjectName(u"attributesDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Attributes of %1").arg(file->filename));
+    dialog->resize(520, 380);
+    auto *layout = new QVBoxLayout(dialog);
+    auto *intro =
+        new QLabel(tr("Search filters match these values. Text, numbers and true/false are allowed."), dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *editor = new KeyValueEditor(KeyValueEditor::Kind::Attributes, dialog);
+    editor->setObject(file->attributes);
+    layout->addWidget(editor, 1);
+    auto *error = new QLabel(dialog);
+    error->setObjectName(u"attributesError"_s);
+    error->setWordWrap(true);
+    error->setStyleSheet(u"color: #b02a37;"_s);
+    layout->addWidget(error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
+    layout->addWidget(buttons);
+    QPushButton *save = buttons->button(QDialogButtonBox::Save);
+    connect(editor, &KeyValueEditor::validityChanged, save, &QPushButton::setEnabled);
+    save->setEnabled(editor->isValid());
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    const QString tenantRef = QString::number(m_tenants->currentTenantId());
+    const QString storeRef = QString::number(file->storeId);
+    const QString fileRef = QString::number(file->id);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [=, this] {
+        save->setEnabled(false);
+        const QJsonObject attributes = editor->object();
+        m_runner->run(
+            dialog,
+            [tenantRef, storeRef, fileRef, attributes](VectorStoreService &s) {
+                return s.setFileAttributes(tenantRef, storeRef, fileRef, attributes);
+            },
+            [this, dialog, error, save](Result<StoreFile> saved) {
+                if (!saved) {
+                    error->setText(saved.error().message());
+                    save->setEnabled(true);
+                    return;
+                }
+                m_files->reload();
+                Q_EMIT changed(tr("Saved the attributes of %1").arg(saved->filename));
+                dialog->accept();
+            });
+    });
+    dialog->open();
+}
+
+} // namespace vd::ui

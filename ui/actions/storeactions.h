@@ -1,0 +1,81 @@
+#pragma once
+
+#include "dialogs/trashdialog.h"
+#include "service/types.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QAction;
+class QWidget;
+
+namespace vd::ui {
+
+class FilePanel;
+class ServiceRunner;
+class StorePanel;
+class TenantPanel;
+class TrashDialog;
+
+// The store and file actions of the main window, enabled by the acting operator's role in the
+// current tenant: an action they may not take is disabled, and its tooltip names the role it
+// needs. Changes run on worker threads; `changed` reports each one for the status bar.
+class StoreActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    StoreActions(ServiceRunner *runner, TenantPanel *tenants, StorePanel *stores, FilePanel *files, QWidget *window);
+
+    QAction *newStore() const { return m_newStore; }
+    QAction *editStore() const { return m_editStore; }
+    QAction *setPrimary() const { return m_setPrimary; }
+    QAction *deleteStore() const { return m_deleteStore; }
+    QAction *trash() const { return m_trash; }
+    QAction *detachFiles() const { return m_detachFiles; }
+    QAction *editAttributes() const { return m_editAttributes; }
+
+    // The operator's role in the current tenant; nullopt when no tenant is current.
+    std::optional<Role> currentRole() const;
+    // Why an action needing `needed` is not allowed now ("Needs the admin role in acme; you
+    // are viewer."); empty when it is.
+    QString roleProblem(Role needed) const;
+    // Re-evaluates every action (tenant, store, selection or role changed).
+    void update();
+
+    TrashDialog *trashDialog() const { return m_trashDialog.data(); }
+
+Q_SIGNALS:
+    void changed(const QString &message);
+    // update() ran: the role or the current store may have changed.
+    void updated();
+
+private:
+    void setAllowed(QAction *action, Role needed, const QString &missingTarget, const QString &allowedTip);
+    void confirmDeleteStore();
+    void runDeleteStore(qint64 tenantId, qint64 storeId, const QString &name);
+    void openStoreDialog(bool edit);
+    void makePrimary();
+    void openTrash();
+    void detachSelectedFiles();
+    void openAttributesDialog();
+
+    ServiceRunner *m_runner = nullptr;
+    TenantPanel *m_tenants = nullptr;
+    StorePanel *m_stores = nullptr;
+    FilePanel *m_files = nullptr;
+    QWidget *m_window = nullptr;
+    QPointer<TrashDialog> m_trashDialog;
+
+    QAction *m_newStore = nullptr;
+    QAction *m_editStore = nullptr;
+    QAction *m_setPrimary = nullptr;
+    QAction *m_deleteStore = nullptr;
+    QAction *m_trash = nullptr;
+    QAction *m_detachFiles = nullptr;
+    QAction *m_editAttributes = nullptr;
+};
+
+} // namespace vd::ui

@@ -1,0 +1,78 @@
+#include "attachjob.h"
+
+#include "engine/localengine.h"
+#include "service/vectorstoreservice.h"
+#include "storage/database.h"
+
+#include <QElapsedTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::ui {
+
+AttachJob::AttachJob(DatabaseUrl url, QString operatorName, QObject *parent)
+    : QObject(parent)
+    , m_url(std::move(url))
+    , m_operatorName(std::move(operatorName))
+{ }
+
+void AttachJob::run(qint64 tenantId, qint64 storeId, const QList<int> &rows, const QStringList &paths)
+{
+    QList<Update> pending;
+    int attached = 0;
+    int failed = 0;
+    int skipped = 0;
+    Database db(m_url);
+    QString error;
+    if (!db.open(&error)) {
+        for (int row : rows)
+            pending.append({row, AttachItem::State::Failed, tr("The database did not open: %1").arg(error), 0, {}});
+        Q_EMIT progressed(pending);
+        Q_EMIT finished(0, int(rows.size()), 0);
+        return;
+    }
+    engine::LocalEngine local(engine::LocalEngine::rootFor(m_url));
+    VectorStoreService service(db, m_operatorName);
+    service.setBackends([&local](const QString &backend) -> VectorStoreBackend * {
+        return backend == local.name() ? &local : nullptr;
+    });
+
+    const QString tenantRef = QString::number(tenantId);
+    const QString storeRef = QString::number(storeId);
+    QElapsedTimer sinceFlush;
+    sinceFlush.start();
+    auto flush = [&] {
+        if (pending.isEmpty())
+            return;
+        Q_EMIT progressed(pending);
+        pending.clear();
+        sinceFlush.restart();
+    };
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const int row = rows.at(i);
+        if (m_cancelled) {
+            pending.append({row, AttachItem::State::Skipped, tr("Cancelled before its turn."), 0, {}});
+            ++skipped;
+            continue;
+        }
+        // The row being worked on shows as such when the batch before it goes out.
+        if (sinceFlush.elapsed() >= 100) {
+            pending.append({row, AttachItem::State::Attaching, {}, 0, {}});
+            flush();
+        }
+        auto file = service.attachPath(tenantRef, storeRef, paths.at(i));
+        if (file) {
+            ++attached;
+            pending.append({row, AttachItem::State::Attached, {}, file->id, file->status});
+        } else {
+            ++failed;
+            pending.append({row, AttachItem::State::Failed, file.error().message(), 0, {}});
+        }
+        if (sinceFlush.elapsed() >= 100)
+            flush();
+    }
+    flush();
+    Q_EMIT finished(attached, failed, skipped);
+}
+
+} // namespace vd::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "storage/databaseurl.h"
+
+#include <QObject>
+#include <QSet>
+#include <QThread>
+
+namespace vd::engine {
+class IngestionWorker;
+}
+
+namespace vd::ui {
+
+// The local ingestion worker on its own thread, for the window's lifetime. drain() asks it to
+// index what waits in a store; requests made while it works are queued and run next, once each.
+class IngestionRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit IngestionRunner(const DatabaseUrl &url, QObject *parent = nullptr);
+    ~IngestionRunner() override;
+
+    void drain(qint64 tenantId, qint64 storeId);
+    bool isBusy() const { return m_busy; }
+
+Q_SIGNALS:
+    void fileStarted(qint64 fileId, const QString &filename);
+    void fileFinished(qint64 fileId, const QString &filename, const QString &status, const QString &error);
+    // Nothing waits any more in the stores asked for.
+    void idle(int completed, int failed);
+    void failed(const QString &message);
+
+private:
+    void startNext();
+
+    QThread m_thread;
+    engine::IngestionWorker *m_worker = nullptr;
+    QList<QPair<qint64, qint64>> m_queue;
+    bool m_busy = false;
+    int m_completed = 0;
+    int m_failed = 0;
+};
+
+} // namespace vd::ui

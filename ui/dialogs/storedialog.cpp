@@ -1,0 +1,155 @@
+#include "storedialog.h"
+
+#include "data/servicerunner.h"
+#include "keyvalueeditor.h"
+#include "service/validation.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::ui {
+
+StoreDialog::StoreDialog(ServiceRunner *runner, qint64 tenantId, const QString &tenantSlug, const VectorStore *store,
+                         QWidget *parent)
+    : QDialog(parent)
+    , m_runner(runner)
+    , m_tenantId(tenantId)
+{
+    if (store)
+        m_store = *store;
+    setObjectName(u"storeDialog"_s);
+    setWindowTitle(store ? tr("Edit store %1").arg(store->name) : tr("New store in %1").arg(tenantSlug));
+    resize(520, 480);
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_name = new QLineEdit(store ? store->name : QString(), this);
+    m_name->setObjectName(u"storeName"_s);
+    m_name->setAccessibleName(tr("Store name"));
+    m_name->setMaxLength(limits::kMaxStoreNameLength);
+    m_name->setPlaceholderText(tr("e.g. contracts"));
+    form->addRow(tr("&Name"), m_name);
+    m_backend = new QComboBox(this);
+    m_backend->setObjectName(u"storeBackend"_s);
+    m_backend->setAccessibleName(tr("Backend"));
+    m_backend->addItem(tr("Local engine (offline)"), u"local"_s);
+    m_backend->addItem(tr("OpenAI hosted store"), u"openai"_s);
+    if (store) {
+        m_backend->setCurrentIndex(qMax(0, m_backend->findData(store->backend)));
+        m_backend->setEnabled(false);
+        m_backend->setToolTip(tr("A store keeps its backend; create a new store to move files."));
+    }
+    form->addRow(tr("&Backend"), m_backend);
+    auto *expiryRow = new QHBoxLayout;
+    m_expires = new QCheckBox(tr("Expire after"), this);
+    m_expires->setObjectName(u"storeExpires"_s);
+    m_expires->setAccessibleName(tr("Expire the store after days without activity"));
+    m_days = new QSpinBox(this);
+    m_days->setObjectName(u"storeExpiryDays"_s);
+    m_days->setAccessibleName(tr("Days without activity before the store expires"));
+    m_days->setRange(limits::kMinExpiryDays, limits::kMaxExpiryDays);
+    m_days->setSuffix(tr(" days without activity"));
+    m_days->setValue(store && store->expiresAfter ? store->expiresAfter->days : 30);
+    m_expires->setChecked(store && store->expiresAfter);
+    m_days->setEnabled(m_expires->isChecked());
+    expiryRow->addWidget(m_expires);
+    expiryRow->addWidget(m_days, 1);
+    form->addRow(tr("Expiry"), expiryRow);
+    layout->addLayout(form);
+    auto *metadataLabel = new QLabel(tr("Metadata (text values)"), this);
+    layout->addWidget(metadataLabel);
+    m_metadata = new KeyValueEditor(KeyValueEditor::Kind::Metadata, this);
+    if (store)
+        m_metadata->setObject(store->metadata);
+    layout->addWidget(m_metadata, 1);
+    m_error = new QLabel(this);
+    m_error->setObjectName(u"storeDialogError"_s);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(u"color: #b02a37;"_s);
+    m_error->hide();
+    layout->addWidget(m_error);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(store ? tr("Save") : tr("Create store"));
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &StoreDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &StoreDialog::reject);
+    connect(m_expires, &QCheckBox::toggled, m_days, &QSpinBox::setEnabled);
+    connect(m_name, &QLineEdit::textChanged, this, [this] { updateOk(); });
+    connect(m_metadata, &KeyValueEditor::validityChanged, this, [this] { updateOk(); });
+    updateOk();
+}
+
+QString StoreDialog::errorText() const
+{
+    return m_error->text();
+}
+
+void StoreDialog::updateOk()
+{
+    QString why;
+    if (auto problem = validateStoreName(m_name->text().trimmed()))
+        why = m_name->text().trimmed().isEmpty() ? tr("Name the store.") : problem->message();
+    else if (!m_metadata->isValid())
+        why = m_metadata->problem();
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(why.isEmpty() && !m_saving);
+    ok->setToolTip(why);
+}
+
+void StoreDialog::accept()
+{
+    if (m_saving)
+        return;
+    m_saving = true;
+    updateOk();
+    m_error->hide();
+    const QString tenantRef = QString::number(m_tenantId);
+    const QString name = m_name->text().trimmed();
+    const QJsonObject metadata = m_metadata->object();
+    const std::optional<int> days = m_expires->isChecked() ? std::optional<int>(m_days->value()) : std::nullopt;
+    auto done = [this](Result<VectorStore> result) {
+        m_saving = false;
+        updateOk();
+        if (!result) {
+            m_error->setText(result.error().message());
+            m_error->show();
+            return;
+        }
+        Q_EMIT saved(result.value());
+        QDialog::accept();
+    };
+    if (m_store) {
+        StoreUpdate update;
+        if (name != m_store->name)
+            update.name = name;
+        update.metadata = metadata;
+        const std::optional<int> old =
+            m_store->expiresAfter ? std::optional<int>(m_store->expiresAfter->days) : std::nullopt;
+        if (days != old)
+            update.expiresAfterDays = days;
+        const QString storeRef = QString::number(m_store->id);
+        m_runner->run(
+            this,
+            [tenantRef, storeRef, update](VectorStoreService &s) { return s.updateStore(tenantRef, storeRef, update); },
+            done);
+    } else {
+        StoreDraft draft;
+        draft.name = name;
+        draft.backend = m_backend->currentData().toString();
+        draft.metadata = metadata;
+        draft.expiresAfterDays = days;
+        m_runner->run(
+            this, [tenantRef, draft](VectorStoreService &s) { return s.createStore(tenantRef, draft); }, done);
+    }
+}
+
+} // namespace vd::ui

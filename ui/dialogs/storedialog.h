@@ -1,0 +1,58 @@
+#pragma once
+
+#include "service/types.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace vd::ui {
+
+class KeyValueEditor;
+class ServiceRunner;
+
+// Creates a store, or edits one (name, expiry policy, metadata). The change runs on a worker
+// thread; the dialog stays open with the service's message when it is refused.
+class StoreDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // store: nullptr to create a store in the tenant.
+    StoreDialog(ServiceRunner *runner, qint64 tenantId, const QString &tenantSlug, const VectorStore *store,
+                QWidget *parent = nullptr);
+
+    QLineEdit *nameField() const { return m_name; }
+    QComboBox *backendBox() const { return m_backend; }
+    QCheckBox *expiryBox() const { return m_expires; }
+    QSpinBox *expiryDays() const { return m_days; }
+    KeyValueEditor *metadataEditor() const { return m_metadata; }
+    QString errorText() const;
+
+    void accept() override;
+
+Q_SIGNALS:
+    void saved(const vd::VectorStore &store);
+
+private:
+    void updateOk();
+
+    ServiceRunner *m_runner = nullptr;
+    qint64 m_tenantId = 0;
+    std::optional<VectorStore> m_store;
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_backend = nullptr;
+    QCheckBox *m_expires = nullptr;
+    QSpinBox *m_days = nullptr;
+    KeyValueEditor *m_metadata = nullptr;
+    QLabel *m_error = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    bool m_saving = false;
+};
+
+} // namespace vd::ui

@@ -1,0 +1,457 @@
+#include "searchpanel.h"
+
+#include "data/servicerunner.h"
+#include "engine/index/localindex.h"
+#include "engine/localengine.h"
+#include "engine/search/filter.h"
+#include "engine/search/searchrequest.h"
+#include "filtereditor.h"
+#include "searchdelegates.h"
+#include "searchresultmodel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::ui {
+
+namespace {
+
+struct Neighbours
+{
+    QList<engine::Chunk> chunks;
+    int hitOrdinal = 0;
+    QString backend;
+};
+
+} // namespace
+
+SearchPanel::SearchPanel(ServiceRunner *runner, QWidget *parent)
+    : QWidget(parent)
+    , m_runner(runner)
+    , m_results(new SearchResultModel(this))
+{
+    setObjectName(u"searchPanel"_s);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(u"searchSplitter"_s);
+    splitter->setChildrenCollapsible(false);
+    layout->addWidget(splitter);
+
+    // The form: where, what, how many, how good, which attributes.
+    auto *form = new QWidget(splitter);
+    auto *formLayout = new QVBoxLayout(form);
+    formLayout->setContentsMargins(0, 0, 6, 0);
+    m_tenantLabel = new QLabel(tr("Select a tenant in Stores and files."), form);
+    m_tenantLabel->setObjectName(u"searchTenantLabel"_s);
+    QFont bold = m_tenantLabel->font();
+    bold.setBold(true);
+    m_tenantLabel->setFont(bold);
+    formLayout->addWidget(m_tenantLabel);
+
+    auto *storesLabel = new QLabel(tr("&Stores to search"), form);
+    formLayout->addWidget(storesLabel);
+    m_stores = new QListWidget(form);
+    m_stores->setObjectName(u"searchStores"_s);
+    m_stores->setAccessibleName(tr("Stores to search"));
+    m_stores->setMaximumHeight(110);
+    storesLabel->setBuddy(m_stores);
+    formLayout->addWidget(m_stores);
+
+    auto *fields = new QFormLayout;
+    fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_query = new QLineEdit(form);
+    m_query->setObjectName(u"searchQuery"_s);
+    m_query->setAccessibleName(tr("Search query"));
+    m_query->setPlaceholderText(tr("What are you looking for?"));
+    m_query->setClearButtonEnabled(true);
+    m_query->addAction(QIcon(u":/icons/actions/search.svg"_s), QLineEdit::LeadingPosition);
+    fields->addRow(tr("&Query"), m_query);
+    m_maxResults = new QSpinBox(form);
+    m_maxResults->setObjectName(u"searchMaxResults"_s);
+    m_maxResults->setAccessibleName(tr("Maximum number of results"));
+    m_maxResults->setRange(1, 50);
+    m_maxResults->setValue(10);
+    fields->addRow(tr("&Max results"), m_maxResults);
+    auto *thresholdRow = new QHBoxLayout;
+    m_threshold = new QSlider(Qt::Horizontal, form);
+    m_threshold->setObjectName(u"searchThreshold"_s);
+    m_threshold->setAccessibleName(tr("Score threshold"));
+    m_threshold->setRange(0, 100);
+    m_threshold->setPageStep(10);
+    m_thresholdValue = new QLabel(form);
+    m_thresholdValue->setMinimumWidth(m_thresholdValue->fontMetrics().horizontalAdvance(u"0.00"_s) + 4);
+    thresholdRow->addWidget(m_threshold, 1);
+    thresholdRow->addWidget(m_thresholdValue);
+    auto *thresholdLabel = new QLabel(tr("Score &threshold"), form);
+    thresholdLabel->setBuddy(m_threshold);
+    fields->addRow(thresholdLabel, thresholdRow);
+    formLayout->addLayout(fields);
+
+    auto *filterBox = new QGroupBox(tr("Attribute filter"), form);
+    auto *filterLayout = new QVBoxLayout(filterBox);
+    m_filter = new FilterEditor(filterBox);
+    filterLayout->addWidget(m_filter);
+    formLayout->addWidget(filterBox, 1);
+
+    auto *buttons = new QHBoxLayout;
+    m_status = new QLabel(form);
+    m_status->setObjectName(u"searchStatus"_s);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    buttons->addWidget(m_status, 1);
+    m_searchButton = new QPushButton(QIcon(u":/icons/actions/search.svg"_s), tr("Search"), form);
+    m_searchButton->setObjectName(u"searchButton"_s);
+    m_searchButton->setAccessibleName(tr("Run the search"));
+    m_searchButton->setDefault(true);
+    buttons->addWidget(m_searchButton, 0, Qt::AlignTop);
+    formLayout->addLayout(buttons);
+    splitter->addWidget(form);
+
+    // The results and the chunk viewer.
+    auto *resultsSplitter = new QSplitter(Qt::Vertical, splitter);
+    auto *resultsPane = new QWidget(resultsSplitter);
+    auto *resultsLayout = new QVBoxLayout(resultsPane);
+    resultsLayout->setContentsMargins(6, 0, 0, 0);
+    auto *resultsHeader = new QHBoxLayout;
+    auto *resultsTitle = new QLabel(tr("Results"), resultsPane);
+    resultsTitle->setFont(bold);
+    resultsHeader->addWidget(resultsTitle);
+    resultsHeader->addStretch(1);
+    m_copyButton = new QPushButton(tr("Copy as JSON"), resultsPane);
+    m_copyButton->setObjectName(u"copyResultsButton"_s);
+    m_copyButton->setAccessibleName(tr("Copy the visible results as JSON"));
+    m_copyButton->setToolTip(tr("Copies the results shown, in OpenAI's response shape"));
+    m_copyButton->setEnabled(false);
+    resultsHeader->addWidget(m_copyButton);
+    resultsLayout->addLayout(resultsHeader);
+    m_table = new QTableView(resultsPane);
+    m_table->setObjectName(u"searchResults"_s);
+    m_table->setAccessibleName(tr("Search results"));
+    m_table->setModel(m_results);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->setItemDelegateForColumn(SearchResultModel::ScoreColumn, new ScoreBarDelegate(m_table));
+    m_table->setItemDelegateForColumn(SearchResultModel::TextColumn,
+                                      new HighlightDelegate(SearchResultModel::MatchedTermsRole, m_table));
+    QHeaderView *header = m_table->horizontalHeader();
+    header->resizeSection(SearchResultModel::ScoreColumn, 130);
+    header->resizeSection(SearchResultModel::FileColumn, 190);
+    header->resizeSection(SearchResultModel::TextColumn, 420);
+    header->setStretchLastSection(true);
+    resultsLayout->addWidget(m_table, 1);
+    resultsSplitter->addWidget(resultsPane);
+
+    m_chunkView = new QTextBrowser(resultsSplitter);
+    m_chunkView->setObjectName(u"chunkView"_s);
+    m_chunkView->setAccessibleName(tr("The selected result's chunk and its neighbours"));
+    m_chunkView->setPlaceholderText(tr("Select a result to read its whole chunk with the chunks before and after it."));
+    resultsSplitter->addWidget(m_chunkView);
+    resultsSplitter->setSizes({380, 220});
+    splitter->addWidget(resultsSplitter);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({380, 900});
+
+    connect(m_searchButton, &QPushButton::clicked, this, [this] { search(); });
+    connect(m_query, &QLineEdit::returnPressed, this, [this] { search(); });
+    connect(m_query, &QLineEdit::textChanged, this, [this] { updateSearchEnabled(); });
+    connect(m_stores, &QListWidget::itemChanged, this, [this] { updateSearchEnabled(); });
+    connect(m_filter, &FilterEditor::filterChanged, this, [this] { updateSearchEnabled(); });
+    connect(m_threshold, &QSlider::valueChanged, this, [this] { updateThresholdLabel(); });
+    connect(m_copyButton, &QPushButton::clicked, this, [this] { copyResultsAsJson(); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showResult(current); });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { showResult(index); });
+    updateThresholdLabel();
+    updateSearchEnabled();
+}
+
+void SearchPanel::focusQuery()
+{
+    m_query->setFocus(Qt::ShortcutFocusReason);
+    m_query->selectAll();
+}
+
+void SearchPanel::setTenant(qint64 tenantId, const QString &slug, qint64 currentStoreId)
+{
+    m_wantedStore = currentStoreId;
+    if (tenantId == m_tenantId) {
+        // Same tenant: check the current store if nothing is checked yet.
+        if (checkedStoreIds().isEmpty())
+            for (int i = 0; i < m_stores->count(); ++i)
+                if (m_stores->item(i)->data(Qt::UserRole).toLongLong() == currentStoreId)
+                    m_stores->item(i)->setCheckState(Qt::Checked);
+        return;
+    }
+    m_tenantId = tenantId;
+    m_tenantSlug = slug;
+    m_results->clear();
+    m_chunkView->clear();
+    m_copyButton->setEnabled(false);
+    setStatus({});
+    m_tenantLabel->setText(tenantId ? tr("Search in %1").arg(slug) : tr("Select a tenant in Stores and files."));
+    reloadStores();
+}
+
+void SearchPanel::reloadStores()
+{
+    m_stores->clear();
+    m_storeNames.clear();
+    updateSearchEnabled();
+    if (m_tenantId == 0)
+        return;
+    const qint64 tenantId = m_tenantId;
+    m_runner->run(
+        this, [tenantId](VectorStoreService &service) { return service.listStores(QString::number(tenantId)); },
+        [this, tenantId](Result<QList<VectorStore>> stores) {
+            if (tenantId != m_tenantId)
+                return;
+            if (!stores) {
+                setStatus(stores.error().message(), true);
+                return;
+            }
+            const QSignalBlocker blocker(m_stores);
+            for (const VectorStore &store : stores.value()) {
+                auto *item = new QListWidgetItem(
+                    QIcon(u":/icons/actions/store.svg"_s),
+                    store.backend == u"local"_s ? store.name : tr("%1 (%2)").arg(store.name, store.backend), m_stores);
+                item->setData(Qt::UserRole, store.id);
+                item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+                item->setCheckState(store.id == m_wantedStore ? Qt::Checked : Qt::Unchecked);
+                m_storeNames.insert(store.id, store.name);
+            }
+            updateSearchEnabled();
+        });
+}
+
+QStringList SearchPanel::checkedStoreIds() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_stores->count(); ++i)
+        if (m_stores->item(i)->checkState() == Qt::Checked)
+            ids << QString::number(m_stores->item(i)->data(Qt::UserRole).toLongLong());
+    return ids;
+}
+
+void SearchPanel::updateSearchEnabled()
+{
+    QString why;
+    if (m_tenantId == 0)
+        why = tr("Select a tenant first.");
+    else if (checkedStoreIds().isEmpty())
+        why = tr("Check at least one store to search.");
+    else if (m_query->text().trimmed().isEmpty())
+        why = tr("Type a query.");
+    else if (!m_filter->isValid())
+        why = tr("Fix the filter first.");
+    m_searchButton->setEnabled(why.isEmpty() && !m_searching);
+    m_searchButton->setToolTip(why.isEmpty() ? tr("Search the checked stores (Enter)") : why);
+}
+
+void SearchPanel::updateThresholdLabel()
+{
+    const double threshold = m_threshold->value() / 100.0;
+    m_thresholdValue->setText(QString::number(threshold, 'f', 2));
+    m_results->setThreshold(threshold);
+    if (m_results->fetchedCount() > 0) {
+        QString text = tr("%1 of %2 results at or above %3")
+                           .arg(m_results->rowCount())
+                           .arg(m_results->fetchedCount())
+                           .arg(threshold, 0, 'f', 2);
+        if (threshold < m_fetchedThreshold)
+            text += u". "_s
+                + tr("The search used %1; search again to see lower scores.").arg(m_fetchedThreshold, 0, 'f', 2);
+        setStatus(text);
+    }
+}
+
+void SearchPanel::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? u"color: #b02a37;"_s : QString());
+}
+
+QString SearchPanel::statusText() const
+{
+    return m_status->text();
+}
+
+void SearchPanel::search()
+{
+    if (m_tenantId == 0 || m_searching)
+        return;
+    const QStringList stores = checkedStoreIds();
+    const QString query = m_query->text().trimmed();
+    if (stores.isEmpty() || query.isEmpty())
+        return;
+    engine::SearchRequest request;
+    request.queries = {query};
+    request.maxNumResults = m_maxResults->value();
+    request.scoreThreshold = m_threshold->value() / 100.0;
+    QString filterError;
+    const auto filterJson = m_filter->filter(&filterError);
+    if (!filterError.isEmpty()) {
+        setStatus(tr("The filter is not valid: %1").arg(filterError), true);
+        return;
+    }
+    if (filterJson) {
+        auto parsed = engine::Filter::fromJson(*filterJson);
+        if (!parsed) {
+            setStatus(parsed.error().message(), true);
+            return;
+        }
+        request.filters = parsed.value();
+    }
+    m_searching = true;
+    updateSearchEnabled();
+    setStatus(tr("Searching…"));
+    const quint64 generation = ++m_generation;
+    const QString tenantRef = QString::number(m_tenantId);
+    m_fetchedThreshold = request.scoreThreshold;
+    m_runner->run(
+        this,
+        [tenantRef, stores, request](VectorStoreService &service) {
+            return service.search(tenantRef, stores, request);
+        },
+        [this, generation, request](Result<engine::SearchResponse> response) {
+            if (generation != m_generation)
+                return;
+            m_searching = false;
+            updateSearchEnabled();
+            m_chunkView->clear();
+            if (!response) {
+                m_results->clear();
+                m_copyButton->setEnabled(false);
+                setStatus(response.error().message(), true);
+                Q_EMIT searchFinished(tr("Search failed: %1").arg(response.error().message()));
+                return;
+            }
+            m_results->setThreshold(request.scoreThreshold);
+            m_results->setResponse(response.value(), m_storeNames);
+            m_copyButton->setEnabled(true);
+            m_table->resizeColumnToContents(SearchResultModel::FileColumn);
+            m_table->setColumnWidth(SearchResultModel::FileColumn,
+                                    qBound(140, m_table->columnWidth(SearchResultModel::FileColumn) + 8, 280));
+            const int count = m_results->rowCount();
+            const QString message = count == 0
+                ? tr("No results for “%1”.").arg(request.queries.first())
+                : (count == 1 ? tr("1 result for “%1”.").arg(request.queries.first())
+                              : tr("%1 results for “%2”.").arg(count).arg(request.queries.first()));
+            setStatus(count == 0 ? message + u' ' + tr("Try other words, a lower threshold, or a looser filter.")
+                                 : message);
+            if (count > 0)
+                m_table->selectRow(0);
+            Q_EMIT searchFinished(message);
+        });
+}
+
+void SearchPanel::showResult(const QModelIndex &index)
+{
+    const engine::SearchHit *hit = m_results->hitAt(index.row());
+    if (!hit) {
+        m_chunkView->clear();
+        return;
+    }
+    const engine::SearchHit copy = *hit;
+    const QString title =
+        tr("<h3 style=\"margin:0\">%1</h3><p style=\"color:#666\">Score %2 · store %3 · file id %4</p>")
+            .arg(copy.filename.toHtmlEscaped())
+            .arg(copy.score, 0, 'f', 3)
+            .arg(m_results->storeName(copy.storeId).toHtmlEscaped())
+            .arg(copy.fileId);
+    QString html = title;
+    for (const QString &chunk : copy.content)
+        html += u"<p style=\"white-space:pre-wrap\">"_s + highlightedHtml(chunk, copy.matchedTerms) + u"</p><hr/>"_s;
+    m_chunkView->setHtml(html);
+    if (copy.chunkOrdinals.isEmpty())
+        return;
+    // The chunks around the best one, from the local engine's index (a worker reads it).
+    const qint64 tenantId = m_tenantId;
+    const int ordinal = copy.chunkOrdinals.first();
+    const quint64 generation = m_generation;
+    m_runner->runWithEngine(
+        this,
+        [tenantId, copy, ordinal](VectorStoreService &service, engine::LocalEngine &local) -> Result<Neighbours> {
+            auto store = service.store(QString::number(tenantId), QString::number(copy.storeId));
+            if (!store)
+                return store.error();
+            Neighbours n;
+            n.backend = store->backend;
+            n.hitOrdinal = ordinal;
+            if (store->backend != local.name())
+                return n;
+            Tenant t;
+            t.id = tenantId;
+            auto chunks = local.chunks(t, store.value(), copy.fileId, qMax(0, ordinal - 1), ordinal == 0 ? 2 : 3);
+            if (!chunks)
+                return chunks.error();
+            n.chunks = chunks.value();
+            return n;
+        },
+        [this, generation, copy, title](Result<Neighbours> n) {
+            const engine::SearchHit *current = m_results->hitAt(m_table->currentIndex().row());
+            if (generation != m_generation || !current || current->fileId != copy.fileId)
+                return;
+            if (!n || n->chunks.isEmpty()) {
+                if (!n)
+                    m_chunkView->append(tr("<p style=\"color:#b02a37\">Neighbouring chunks could not be read: %1</p>")
+                                            .arg(n.error().message().toHtmlEscaped()));
+                Q_EMIT chunkShown();
+                return;
+            }
+            QString page = title;
+            for (const engine::Chunk &chunk : std::as_const(n->chunks)) {
+                QString text = QString::fromUtf8(chunk.text);
+                const bool isHit = chunk.ordinal == n->hitOrdinal;
+                // Neighbours give context: the end of the one before, the start of the one after.
+                constexpr int kContext = 360;
+                if (!isHit && text.size() > kContext)
+                    text = chunk.ordinal < n->hitOrdinal ? u"…"_s + text.right(kContext) : text.left(kContext) + u"…"_s;
+                page += u"<p style=\"color:#666; margin-bottom:2px\">"_s
+                    + (isHit ? tr("Chunk %1 (the match) · %2 tokens") : tr("Chunk %1 · %2 tokens"))
+                          .arg(chunk.ordinal)
+                          .arg(chunk.tokenCount)
+                    + u"</p>"_s;
+                page += isHit
+                    ? u"<div style=\"background:#f3f7fd; padding:6px; white-space:pre-wrap\">"_s
+                        + highlightedHtml(text, copy.matchedTerms) + u"</div>"_s
+                    : u"<div style=\"color:#555; white-space:pre-wrap\">"_s + text.toHtmlEscaped() + u"</div>"_s;
+            }
+            m_chunkView->setHtml(page);
+            m_chunkView->scrollToAnchor(u"match"_s);
+            Q_EMIT chunkShown();
+        });
+}
+
+void SearchPanel::copyResultsAsJson()
+{
+    const QJsonObject json = m_results->visibleJson();
+    QApplication::clipboard()->setText(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
+    Q_EMIT searchFinished(tr("Copied %1 results as JSON").arg(m_results->rowCount()));
+}
+
+} // namespace vd::ui

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QSplitter;
+class QTableView;
+class QTextBrowser;
+
+namespace vd::ui {
+
+class FilterEditor;
+class SearchResultModel;
+class ServiceRunner;
+
+// The search playground: a tenant, one or more of its stores, a query, max results, a score
+// threshold and an attribute filter; results with a score bar, the matched terms highlighted,
+// and the whole chunk with its neighbours for the selected result. Searches run on a worker
+// thread through VectorStoreService::search, the same call as the CLI and the API.
+class SearchPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SearchPanel(ServiceRunner *runner, QWidget *parent = nullptr);
+
+    // Follows the main window's tenant (and checks its current store), loading its stores.
+    void setTenant(qint64 tenantId, const QString &slug, qint64 currentStoreId);
+    void reloadStores();
+    void search();
+    void copyResultsAsJson();
+    void focusQuery();
+
+    QLineEdit *queryField() const { return m_query; }
+    QListWidget *storeList() const { return m_stores; }
+    QSpinBox *maxResultsBox() const { return m_maxResults; }
+    QSlider *thresholdSlider() const { return m_threshold; }
+    FilterEditor *filterEditor() const { return m_filter; }
+    SearchResultModel *results() const { return m_results; }
+    QTableView *resultTable() const { return m_table; }
+    QTextBrowser *chunkView() const { return m_chunkView; }
+    QPushButton *searchButton() const { return m_searchButton; }
+    QString statusText() const;
+    bool isSearching() const { return m_searching; }
+
+Q_SIGNALS:
+    void searchFinished(const QString &message);
+    void chunkShown();
+
+private:
+    void showResult(const QModelIndex &index);
+    void updateThresholdLabel();
+    void updateSearchEnabled();
+    void setStatus(const QString &text, bool error = false);
+    QStringList checkedStoreIds() const;
+
+    ServiceRunner *m_runner = nullptr;
+    qint64 m_tenantId = 0;
+    QString m_tenantSlug;
+    qint64 m_wantedStore = 0;
+    double m_fetchedThreshold = 0;
+    bool m_searching = false;
+    quint64 m_generation = 0;
+    QHash<qint64, QString> m_storeNames;
+
+    QLabel *m_tenantLabel = nullptr;
+    QListWidget *m_stores = nullptr;
+    QLineEdit *m_query = nullptr;
+    QSpinBox *m_maxResults = nullptr;
+    QSlider *m_threshold = nullptr;
+    QLabel *m_thresholdValue = nullptr;
+    FilterEditor *m_filter = nullptr;
+    QPushButton *m_searchButton = nullptr;
+    QPushButton *m_copyButton = nullptr;
+    QLabel *m_status = nullptr;
+    SearchResultModel *m_results = nullptr;
+    QTableView *m_table = nullptr;
+    QTextBrowser *m_chunkView = nullptr;
+};
+
+} // namespace vd::ui

@@ -1,0 +1,53 @@
+#include "appsettings.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::ui::settings {
+
+namespace {
+const QString kDatabaseUrl = u"database/url"_s;
+const QString kSyncInterval = u"sync/intervalMinutes"_s;
+const QString kPurgeRetention = u"purge/retentionDays"_s;
+} // namespace
+
+QString databaseUrl()
+{
+    return QSettings().value(kDatabaseUrl).toString();
+}
+
+void setDatabaseUrl(const QString &url)
+{
+    QSettings settings;
+    if (url.trimmed().isEmpty())
+        settings.remove(kDatabaseUrl);
+    else
+        settings.setValue(kDatabaseUrl, url.trimmed());
+}
+
+int syncIntervalMinutes()
+{
+    bool ok = false;
+    const int value = QSettings().value(kSyncInterval, kDefaultSyncIntervalMinutes).toInt(&ok);
+    return ok ? qBound(5, value, 1440) : kDefaultSyncIntervalMinutes;
+}
+
+void setSyncIntervalMinutes(int minutes)
+{
+    QSettings().setValue(kSyncInterval, qBound(5, minutes, 1440));
+}
+
+int purgeRetentionDays()
+{
+    bool ok = false;
+    const int value = QSettings().value(kPurgeRetention, kDefaultPurgeRetentionDays).toInt(&ok);
+    return ok ? qBound(1, value, 365) : kDefaultPurgeRetentionDays;
+}
+
+void setPurgeRetentionDays(int days)
+{
+    QSettings().setValue(kPurgeRetention, qBound(1, days, 365));
+}
+
+} // namespace vd::ui::settings

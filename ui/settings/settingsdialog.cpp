@@ -1,0 +1,218 @@
+#include "settingsdialog.h"
+
+#include "appsettings.h"
+#include "storage/database.h"
+#include "storage/databaseurl.h"
+
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::ui {
+
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(u"settingsDialog"_s);
+    setWindowTitle(tr("Settings"));
+    resize(560, 420);
+    auto *layout = new QVBoxLayout(this);
+
+    auto *database = new QGroupBox(tr("Database"), this);
+    auto *dbLayout = new QVBoxLayout(database);
+    m_sqlite = new QRadioButton(tr("SQLite file (this computer only)"), database);
+    m_sqlite->setObjectName(u"sqliteOption"_s);
+    dbLayout->addWidget(m_sqlite);
+    auto *fileRow = new QHBoxLayout;
+    fileRow->setContentsMargins(24, 0, 0, 0);
+    m_sqlitePath = new QLineEdit(database);
+    m_sqlitePath->setObjectName(u"sqlitePath"_s);
+    m_sqlitePath->setAccessibleName(tr("SQLite database file"));
+    m_sqlitePath->setPlaceholderText(DatabaseUrl::defaultSqlite().sqlitePath);
+    fileRow->addWidget(m_sqlitePath, 1);
+    m_browse = new QPushButton(tr("Browse…"), database);
+    m_browse->setAccessibleName(tr("Choose the SQLite file"));
+    fileRow->addWidget(m_browse);
+    dbLayout->addLayout(fileRow);
+    m_postgres = new QRadioButton(tr("PostgreSQL server (shared by the team)"), database);
+    m_postgres->setObjectName(u"postgresOption"_s);
+    dbLayout->addWidget(m_postgres);
+    m_postgresUrl = new QLineEdit(database);
+    m_postgresUrl->setObjectName(u"postgresUrl"_s);
+    m_postgresUrl->setAccessibleName(tr("PostgreSQL connection URL"));
+    m_postgresUrl->setPlaceholderText(u"postgresql://user@db.example.com:5432/vectordesk"_s);
+    auto *urlRow = new QHBoxLayout;
+    urlRow->setContentsMargins(24, 0, 0, 0);
+    urlRow->addWidget(m_postgresUrl);
+    dbLayout->addLayout(urlRow);
+    auto *note = new QLabel(tr("Passwords are not saved in the settings: put them in ~/.pgpass or PGPASSWORD. "
+                               "A new database is used from the next start."),
+                            database);
+    note->setWordWrap(true);
+    QPalette muted = note->palette();
+    muted.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+    note->setPalette(muted);
+    dbLayout->addWidget(note);
+    auto *testRow = new QHBoxLayout;
+    m_test = new QPushButton(tr("Test connection"), database);
+    m_test->setObjectName(u"testConnectionButton"_s);
+    m_test->setAccessibleName(tr("Test the database connection"));
+    testRow->addWidget(m_test);
+    m_testResult = new QLabel(database);
+    m_testResult->setObjectName(u"testResult"_s);
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    testRow->addWidget(m_testResult, 1);
+    dbLayout->addLayout(testRow);
+    layout->addWidget(database);
+
+    auto *maintenance = new QGroupBox(tr("Maintenance"), this);
+    auto *form = new QFormLayout(maintenance);
+    m_syncInterval = new QSpinBox(maintenance);
+    m_syncInterval->setObjectName(u"syncInterval"_s);
+    m_syncInterval->setAccessibleName(tr("Sync interval in minutes"));
+    m_syncInterval->setRange(5, 1440);
+    m_syncInterval->setSuffix(tr(" minutes"));
+    m_syncInterval->setValue(settings::syncIntervalMinutes());
+    form->addRow(tr("&Sync every"), m_syncInterval);
+    m_retention = new QSpinBox(maintenance);
+    m_retention->setObjectName(u"purgeRetention"_s);
+    m_retention->setAccessibleName(tr("Days deleted items stay restorable"));
+    m_retention->setRange(1, 365);
+    m_retention->setSuffix(tr(" days"));
+    m_retention->setValue(settings::purgeRetentionDays());
+    form->addRow(tr("Keep deleted items for"), m_retention);
+    layout->addWidget(maintenance);
+
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(u"settingsProblem"_s);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(u"color: #b02a37;"_s);
+    layout->addWidget(m_problem);
+    layout->addStretch(1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    layout->addWidget(buttons);
+
+    // The current database setting.
+    const QString current = settings::databaseUrl();
+    QString error;
+    const auto parsed = current.isEmpty() ? std::nullopt : DatabaseUrl::parse(current, &error);
+    if (parsed && parsed->isPostgres()) {
+        m_postgres->setChecked(true);
+        m_postgresUrl->setText(current);
+    } else {
+        m_sqlite->setChecked(true);
+        m_sqlitePath->setText(parsed ? parsed->sqlitePath : QString());
+    }
+
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_sqlite, &QRadioButton::toggled, this, [this] { updateForm(); });
+    connect(m_sqlitePath, &QLineEdit::textChanged, this, [this] { updateForm(); });
+    connect(m_postgresUrl, &QLineEdit::textChanged, this, [this] { updateForm(); });
+    connect(m_test, &QPushButton::clicked, this, [this] { testConnection(); });
+    connect(m_browse, &QPushButton::clicked, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("SQLite database file"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setOption(QFileDialog::DontConfirmOverwrite);
+        connect(dialog, &QFileDialog::fileSelected, m_sqlitePath, &QLineEdit::setText);
+        dialog->open();
+    });
+    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString failure = m_watcher.result();
+        m_testResult->setText(failure.isEmpty() ? tr("✓ Connected; the schema is ready.") : failure);
+        m_testResult->setStyleSheet(failure.isEmpty() ? u"color: #1e7b34;"_s : u"color: #b02a37;"_s);
+        updateForm();
+    });
+    updateForm();
+}
+
+QString SettingsDialog::testResult() const
+{
+    return m_testResult->text();
+}
+
+QString SettingsDialog::databaseText() const
+{
+    return m_sqlite->isChecked() ? m_sqlitePath->text().trimmed() : m_postgresUrl->text().trimmed();
+}
+
+QString SettingsDialog::problem() const
+{
+    const QString text = databaseText();
+    if (m_postgres->isChecked() && text.isEmpty())
+        return tr("Enter the PostgreSQL URL, e.g. postgresql://user@host:5432/vectordesk.");
+    if (text.isEmpty())
+        return {};
+    QString error;
+    const auto url = DatabaseUrl::parse(text, &error);
+    if (!url)
+        return error;
+    if (m_postgres->isChecked() && !url->isPostgres())
+        return tr("A PostgreSQL URL starts with postgresql://.");
+    if (m_sqlite->isChecked() && url->isPostgres())
+        return tr("That is a PostgreSQL URL; choose PostgreSQL server above.");
+    if (!url->password.isEmpty())
+        return tr("Remove the password from the URL: settings never hold secrets. Put it in ~/.pgpass or PGPASSWORD.");
+    return {};
+}
+
+void SettingsDialog::updateForm()
+{
+    m_sqlitePath->setEnabled(m_sqlite->isChecked());
+    m_browse->setEnabled(m_sqlite->isChecked());
+    m_postgresUrl->setEnabled(m_postgres->isChecked());
+    const QString why = problem();
+    m_problem->setText(why);
+    m_problem->setVisible(!why.isEmpty());
+    m_ok->setEnabled(why.isEmpty());
+    m_test->setEnabled(why.isEmpty() && !m_watcher.isRunning());
+}
+
+void SettingsDialog::testConnection()
+{
+    QString error;
+    const QString text = databaseText();
+    const auto url =
+        text.isEmpty() ? std::optional<DatabaseUrl>(DatabaseUrl::defaultSqlite()) : DatabaseUrl::parse(text, &error);
+    if (!url) {
+        m_testResult->setText(error);
+        return;
+    }
+    m_testResult->setStyleSheet({});
+    m_testResult->setText(tr("Connecting to %1…").arg(url->describe()));
+    // Connecting may wait on the network: a worker thread opens, migrates and closes it.
+    m_watcher.setFuture(QtConcurrent::run([u = *url]() -> QString {
+        Database db(u);
+        QString failure;
+        if (!Database::openAndMigrate(db, &failure))
+            return failure;
+        return {};
+    }));
+    updateForm();
+}
+
+void SettingsDialog::accept()
+{
+    if (!problem().isEmpty())
+        return;
+    settings::setDatabaseUrl(databaseText());
+    settings::setSyncIntervalMinutes(m_syncInterval->value());
+    settings::setPurgeRetentionDays(m_retention->value());
+    QDialog::accept();
+}
+
+} // namespace vd::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+class QButtonGroup;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+
+namespace vd::ui {
+
+// Settings: the database (a SQLite file or a PostgreSQL URL, with a connection test that runs
+// off the GUI thread), the sync interval and the purge retention. Saved to QSettings on OK; the
+// database takes effect at the next start.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(QWidget *parent = nullptr);
+
+    QRadioButton *sqliteOption() const { return m_sqlite; }
+    QRadioButton *postgresOption() const { return m_postgres; }
+    QLineEdit *sqlitePath() const { return m_sqlitePath; }
+    QLineEdit *postgresUrl() const { return m_postgresUrl; }
+    QSpinBox *syncInterval() const { return m_syncInterval; }
+    QSpinBox *purgeRetention() const { return m_retention; }
+    QPushButton *testButton() const { return m_test; }
+    QString testResult() const;
+    bool isTesting() const { return m_watcher.isRunning(); }
+    // The connection string the form describes; empty for the default SQLite file.
+    QString databaseText() const;
+    // Why the form cannot be saved; empty when it can.
+    QString problem() const;
+
+    void accept() override;
+
+private:
+    void testConnection();
+    void updateForm();
+
+    QRadioButton *m_sqlite = nullptr;
+    QRadioButton *m_postgres = nullptr;
+    QLineEdit *m_sqlitePath = nullptr;
+    QLineEdit *m_postgresUrl = nullptr;
+    QPushButton *m_browse = nullptr;
+    QPushButton *m_test = nullptr;
+    QLabel *m_testResult = nullptr;
+    QLabel *m_problem = nullptr;
+    QSpinBox *m_syncInterval = nullptr;
+    QSpinBox *m_retention = nullptr;
+    QPushButton *m_ok = nullptr;
+    QFutureWatcher<QString> m_watcher;
+};
+
+} // namespace vd::ui
