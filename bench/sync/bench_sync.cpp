@@ -128,7 +128,8 @@ int local(const QString &dir, int files)
     };
     VectorStoreService svc(*db, u"bench"_s);
     svc.setBackends(backends);
-    if (!svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s}) || !svc.createStore(u"bench"_s, {u"s"_s, {}, {}, {}}))
+    if (!svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s})
+        || !svc.createStore(u"bench"_s, {u"s"_s, {}, {}, {}}))
         return 1;
     QDir().mkpath(dir + u"/files"_s);
     QElapsedTimer attach;
@@ -138,8 +139,8 @@ int local(const QString &dir, int files)
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly))
             return 1;
-        f.write("File " + QByteArray::number(i) + " reports altitude " + QByteArray::number(i % 9000)
-                + " and heading " + QByteArray::number(i % 360) + ".\n");
+        f.write("File " + QByteArray::number(i) + " reports altitude " + QByteArray::number(i % 9000) + " and heading "
+                + QByteArray::number(i % 360) + ".\n");
         f.close();
         if (auto r = svc.attachPath(u"bench"_s, u"s"_s, path); !r) {
             std::fprintf(stderr, "%s\n", qPrintable(r.error().message()));
@@ -209,7 +210,8 @@ int remote(const QString &dir, int files, int latencyMs, int batch)
                 "throughput | requests |\n|---|---|---|---|---|\n",
                 files, batch, latencyMs);
     row("refresh (all completed remotely)", files, refresh.ms,
-        u"%1 calls, %2 calls/s"_s.arg(fake.calls).arg(double(fake.calls) * 1000.0 / double(std::max<qint64>(1, refresh.ms)), 0, 'f', 1));
+        u"%1 calls, %2 calls/s"_s.arg(fake.calls)
+            .arg(double(fake.calls) * 1000.0 / double(std::max<qint64>(1, refresh.ms)), 0, 'f', 1));
     return refresh.report.failures() == 0 ? 0 : 1;
 }
 

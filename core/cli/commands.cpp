@@ -1,7 +1,5 @@
 #include "commands.h"
 
-#include "synccommand.h"
-
 #include "engine/ingestion/ingestor.h"
 #include "engine/localengine.h"
 #include "engine/search/searchrequest.h"
@@ -10,6 +8,7 @@
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
 #include "storage/migrator.h"
+#include "synccommand.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -835,8 +834,7 @@ QList<std::shared_ptr<Command>> fileCommands()
     simpleFileAction(u"file detach"_s, u"Detach a file from its store; restore it until it is purged (editor)."_s,
                      &VectorStoreService::detachFile);
     simpleFileAction(u"file restore"_s, u"Re-attach a detached file (editor)."_s, &VectorStoreService::restoreFile);
-    simpleFileAction(u"file retry"_s,
-                     u"Put a failed, cancelled or stuck file back in the ingestion queue (editor)."_s,
+    simpleFileAction(u"file retry"_s, u"Put a failed, cancelled or stuck file back in the ingestion queue (editor)."_s,
                      &VectorStoreService::retryFile);
     simpleFileAction(u"file cancel"_s, u"Cancel a file that is still in progress (editor)."_s,
                      &VectorStoreService::cancelFile);

@@ -46,16 +46,17 @@ void printHuman(Context &c, const SyncReport &r)
 {
     const double seconds = double(r.finishedAt - r.startedAt) / 1000.0;
     if (r.dryRun)
-        c.out() << u"Dry run on %1 (pid %2): nothing was changed. A real pass would do this:\n"_s.arg(r.host).arg(r.pid);
+        c.out() << u"Dry run on %1 (pid %2): nothing was changed. A real pass would do this:\n"_s.arg(r.host).arg(
+            r.pid);
     else
         c.out() << u"Sync pass %1 (%2) on %3, pid %4: %5 in %6 s.\n"_s.arg(r.runId)
                        .arg(r.triggeredBy, r.host)
                        .arg(r.pid)
                        .arg(r.status)
                        .arg(seconds, 0, 'f', 1);
-    const QStringList order = {u"refresh_store"_s, u"refresh_file"_s,  u"missing_store"_s, u"missing_file"_s,
-                               u"expire"_s,        u"expiry_fixed"_s,  u"expiry_warning"_s, u"stuck"_s,
-                               u"ingest"_s,        u"purge_file"_s,    u"purge_store"_s,   u"purge_tenant"_s,
+    const QStringList order = {u"refresh_store"_s, u"refresh_file"_s, u"missing_store"_s,  u"missing_file"_s,
+                               u"expire"_s,        u"expiry_fixed"_s, u"expiry_warning"_s, u"stuck"_s,
+                               u"ingest"_s,        u"purge_file"_s,   u"purge_store"_s,    u"purge_tenant"_s,
                                u"pass"_s};
     bool any = false;
     for (const QString &action : order) {
@@ -69,7 +70,7 @@ void printHuman(Context &c, const SyncReport &r)
         c.out() << u"  %1: %2\n"_s.arg(actionTitle(action, r.dryRun)).arg(items.size());
         for (qsizetype i = 0; i < items.size() && i < kShownPerAction; ++i)
             c.out() << u"    %1%2\n"_s.arg(items[i]->target(),
-                                          items[i]->detail.isEmpty() ? QString() : u": "_s + items[i]->detail);
+                                           items[i]->detail.isEmpty() ? QString() : u": "_s + items[i]->detail);
         if (items.size() > kShownPerAction)
             c.out() << u"    ... and %1 more (--json lists every item)\n"_s.arg(items.size() - kShownPerAction);
     }
@@ -114,11 +115,11 @@ int runOnce(Context &c, SyncWorker &worker, bool wait, bool watching)
         const QString message = u"Another sync runner holds the lease: %1. This runner did nothing; try again later "
                                 u"or use --wait."_s.arg(worker.message());
         if (c.json()) {
-            c.out() << QString::fromUtf8(
-                QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"lease_held"_s},
-                                                                   {u"message"_s, message},
-                                                                   {u"holder"_s, worker.leaseHolder()}}}})
-                    .toJson(watching ? QJsonDocument::Compact : QJsonDocument::Indented));
+            c.out() << QString::fromUtf8(QJsonDocument(QJsonObject{{u"error"_s,
+                                                                    QJsonObject{{u"code"_s, u"lease_held"_s},
+                                                                                {u"message"_s, message},
+                                                                                {u"holder"_s, worker.leaseHolder()}}}})
+                                             .toJson(watching ? QJsonDocument::Compact : QJsonDocument::Indented));
             if (watching)
                 c.out() << u'\n';
             c.out().flush();
@@ -186,10 +187,8 @@ QList<std::shared_ptr<Command>> syncCommands()
                 bool ok = false;
                 const qint64 v = p.value(name).trimmed().toLongLong(&ok);
                 if (!ok || v < min || v > max) {
-                    c.usage(u"--%1 must be a whole number from %2 to %3 (got '%4')."_s.arg(name)
-                                .arg(min)
-                                .arg(max)
-                                .arg(p.value(name)));
+                    c.usage(u"--%1 must be a whole number from %2 to %3 (got '%4')."_s.arg(name).arg(min).arg(max).arg(
+                        p.value(name)));
                     return false;
                 }
                 *out = v;

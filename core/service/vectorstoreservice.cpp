@@ -1913,9 +1913,9 @@ Result<StoreFile> VectorStoreService::cancelFile(const QString &tenantRef, const
     if (!f)
         return f.error();
     if (f->status != u"in_progress"_s)
-        return ServiceError::conflict(u"File %1 ('%2') is %3; only a file still in progress can be cancelled."_s
-                                          .arg(f->id)
-                                          .arg(f->filename, f->status));
+        return ServiceError::conflict(
+            u"File %1 ('%2') is %3; only a file still in progress can be cancelled."_s.arg(f->id).arg(f->filename,
+                                                                                                      f->status));
     const QString doing = u"cancelling '%1' in store '%2'"_s.arg(f->filename, s->name);
     Transaction transaction(m_db);
     if (!transaction.isActive())
@@ -1932,17 +1932,15 @@ Result<StoreFile> VectorStoreService::cancelFile(const QString &tenantRef, const
         return result.error();
     if (result.value().numRowsAffected() != 1)
         return ServiceError::conflict(
-            u"File %1 ('%2') finished while it was being cancelled; see its status (vectordesk file show)."_s
-                .arg(f->id)
+            u"File %1 ('%2') finished while it was being cancelled; see its status (vectordesk file show)."_s.arg(f->id)
                 .arg(f->filename));
     if (auto p = adjustStoreCounters(m_db, s->id, u"in_progress"_s, -1, -f->usageBytes, 0))
         return *p;
     if (auto p = adjustStoreCounters(m_db, s->id, u"cancelled"_s, 1, f->usageBytes, 0))
         return *p;
-    if (auto problem = audit(a->tenant.id, u"file.cancel"_s, u"file:%1"_s.arg(f->id),
-                             {{u"store"_s, s->id},
-                              {u"filename"_s, f->filename},
-                              {u"waited_ms"_s, at - f->statusChangedAt}}))
+    if (auto problem =
+            audit(a->tenant.id, u"file.cancel"_s, u"file:%1"_s.arg(f->id),
+                  {{u"store"_s, s->id}, {u"filename"_s, f->filename}, {u"waited_ms"_s, at - f->statusChangedAt}}))
         return *problem;
     if (!transaction.commit())
         return commitError(doing, transaction.error());
@@ -1965,8 +1963,8 @@ Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const 
     if (!f)
         return f.error();
     if (f->status == u"completed"_s)
-        return ServiceError::conflict(u"File %1 ('%2') is already completed; there is nothing to retry."_s.arg(f->id).arg(
-            f->filename));
+        return ServiceError::conflict(
+            u"File %1 ('%2') is already completed; there is nothing to retry."_s.arg(f->id).arg(f->filename));
     const QString doing = u"retrying '%1' in store '%2'"_s.arg(f->filename, s->name);
     Transaction transaction(m_db);
     if (!transaction.isActive())
@@ -1998,7 +1996,8 @@ Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const 
         return touch.error();
     QJsonObject detail{{u"store"_s, s->id}, {u"filename"_s, f->filename}, {u"previous_status"_s, f->status}};
     if (!f->lastErrorCode.isEmpty())
-        detail.insert(u"previous_error"_s, QJsonObject{{u"code"_s, f->lastErrorCode}, {u"message"_s, f->lastErrorMessage}});
+        detail.insert(u"previous_error"_s,
+                      QJsonObject{{u"code"_s, f->lastErrorCode}, {u"message"_s, f->lastErrorMessage}});
     if (auto problem = audit(a->tenant.id, u"file.retry"_s, u"file:%1"_s.arg(f->id), detail))
         return *problem;
     if (!transaction.commit())

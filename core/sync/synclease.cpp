@@ -37,8 +37,7 @@ Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &bind
 
 QString SyncLease::Holder::describe(qint64 now) const
 {
-    const QString since =
-        QDateTime::fromMSecsSinceEpoch(acquiredAt, Qt::UTC).toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s);
+    const QString since = QDateTime::fromMSecsSinceEpoch(acquiredAt, Qt::UTC).toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s);
     return u"%1 (pid %2, %3) since %4, last heartbeat %5 s ago, lease runs out in %6 s"_s.arg(host)
         .arg(pid)
         .arg(triggeredBy, since)
@@ -153,9 +152,9 @@ Result<std::optional<SyncLease::Holder>> SyncLease::acquire()
 Result<void> SyncLease::renew()
 {
     const qint64 at = now();
-    auto q = run(m_db,
-                 u"UPDATE sync_lease SET heartbeat_at = ?, expires_at = ? WHERE name = 'sync' AND host = ? AND pid = ?"_s,
-                 {at, at + m_durationMs, thisHost(), thisPid()}, u"renewing the sync lease"_s);
+    auto q = run(
+        m_db, u"UPDATE sync_lease SET heartbeat_at = ?, expires_at = ? WHERE name = 'sync' AND host = ? AND pid = ?"_s,
+        {at, at + m_durationMs, thisHost(), thisPid()}, u"renewing the sync lease"_s);
     if (!q)
         return q.error();
     if (q.value().numRowsAffected() != 1) {

@@ -269,8 +269,8 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
         QJsonArray errors;
         for (const SyncItem &item : std::as_const(m_report.items))
             if (item.outcome == u"failed"_s && errors.size() < 1000)
-                errors.append(QJsonObject{{u"action"_s, item.action}, {u"target"_s, item.target()},
-                                          {u"message"_s, item.error}});
+                errors.append(
+                    QJsonObject{{u"action"_s, item.action}, {u"target"_s, item.target()}, {u"message"_s, item.error}});
         auto finish = exec(u"UPDATE sync_runs SET finished_at = ?, status = ?, counts = ?, errors = ? WHERE id = ?"_s,
                            {m_report.finishedAt, m_report.status, jsonText(m_report.counts()),
                             QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)), m_report.runId},
@@ -287,11 +287,12 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
 void SyncPass::refreshRemote()
 {
     const QString doing = u"listing remote stores"_s;
-    auto list = exec(u"SELECT "_s + kRefColumns
-                         + u" FROM vector_stores s JOIN tenants t ON t.id = s.tenant_id "
-                           u"WHERE s.deleted_at IS NULL AND t.deleted_at IS NULL AND s.status <> 'expired' "
-                           u"AND s.backend <> 'local' AND (CAST(? AS BIGINT) IS NULL OR s.tenant_id = ?) ORDER BY s.id"_s,
-                     {tenantFilter(), tenantFilter()}, doing);
+    auto list =
+        exec(u"SELECT "_s + kRefColumns
+                 + u" FROM vector_stores s JOIN tenants t ON t.id = s.tenant_id "
+                   u"WHERE s.deleted_at IS NULL AND t.deleted_at IS NULL AND s.status <> 'expired' "
+                   u"AND s.backend <> 'local' AND (CAST(? AS BIGINT) IS NULL OR s.tenant_id = ?) ORDER BY s.id"_s,
+             {tenantFilter(), tenantFilter()}, doing);
     if (!list)
         return fail(u"refresh_store"_s, nullptr, list.error().message());
     QList<StoreRef> stores;
@@ -375,8 +376,8 @@ void SyncPass::refreshRemote()
                 transaction.emplace(m_db);
             bool ok = true;
             for (const RemoteFileState &fs : std::as_const(state->files)) {
-                const auto it = std::find_if(batch.cbegin(), batch.cend(),
-                                             [&](const StoreFile &f) { return f.id == fs.fileId; });
+                const auto it =
+                    std::find_if(batch.cbegin(), batch.cend(), [&](const StoreFile &f) { return f.id == fs.fileId; });
                 const QString filename = it == batch.cend() ? QString() : it->filename;
                 SyncItem item;
                 item.tenantId = ref.tenant.id;
@@ -388,8 +389,9 @@ void SyncPass::refreshRemote()
                 if (fs.missing) {
                     item.action = u"missing_file"_s;
                     item.outcome = u"reported"_s;
-                    item.detail = u"File %1 no longer exists on %2; it was removed outside VectorDesk. It is not "
-                                  u"re-uploaded: detach it or attach the file again."_s.arg(filename, ref.store.backend);
+                    item.detail =
+                        u"File %1 no longer exists on %2; it was removed outside VectorDesk. It is not "
+                        u"re-uploaded: detach it or attach the file again."_s.arg(filename, ref.store.backend);
                     changed << item;
                     continue;
                 }
@@ -408,7 +410,9 @@ void SyncPass::refreshRemote()
                         u"UPDATE vector_store_files SET status = ?, last_error_code = ?, last_error_message = ?, "
                         u"usage_bytes = ?, status_changed_at = ?, updated_at = ?, ingest_claimed_by = NULL, "
                         u"ingest_claimed_at = NULL WHERE id = ? AND status = 'in_progress' AND deleted_at IS NULL"_s,
-                        {fs.status, failed ? QVariant(fs.lastErrorCode.isEmpty() ? u"server_error"_s : fs.lastErrorCode) : nullText(),
+                        {fs.status,
+                         failed ? QVariant(fs.lastErrorCode.isEmpty() ? u"server_error"_s : fs.lastErrorCode)
+                                : nullText(),
                          failed ? QVariant(fs.lastErrorMessage.isEmpty() ? u"The remote backend reported a failure."_s
                                                                          : fs.lastErrorMessage.left(2000))
                                 : nullText(),
@@ -489,9 +493,9 @@ void SyncPass::refreshRemote()
             r.value(6).isNull() ? std::nullopt : std::optional<qint64>(r.value(6).toLongLong());
         if (localExpires != st.expiresAt)
             changes << u"expires_at %1 -> %2"_s.arg(localExpires ? isoTime(*localExpires) : u"none"_s,
-                                                   st.expiresAt ? isoTime(*st.expiresAt) : u"none"_s);
-        const bool lastActiveChanged = st.lastActiveAt
-            && (r.value(7).isNull() || r.value(7).toLongLong() != *st.lastActiveAt);
+                                                    st.expiresAt ? isoTime(*st.expiresAt) : u"none"_s);
+        const bool lastActiveChanged =
+            st.lastActiveAt && (r.value(7).isNull() || r.value(7).toLongLong() != *st.lastActiveAt);
         const QString localStatus = r.value(0).toString();
         row.value().finish();
         SyncItem item;
@@ -513,8 +517,7 @@ void SyncPass::refreshRemote()
                                {st.usageBytes, st.fileCounts.inProgress, st.fileCounts.completed, st.fileCounts.failed,
                                 st.fileCounts.cancelled, st.expiresAt ? QVariant(*st.expiresAt) : nullInt(),
                                 st.lastActiveAt ? QVariant(*st.lastActiveAt) : nullInt(), now(),
-                                expiredRemotely || st.status.isEmpty() ? localStatus : st.status,
-                                ref.store.id},
+                                expiredRemotely || st.status.isEmpty() ? localStatus : st.status, ref.store.id},
                                u"recording the remote state of a store"_s);
             std::optional<ServiceError> problem;
             if (!update)
@@ -591,21 +594,21 @@ std::optional<ServiceError> SyncPass::expireStore(const StoreRef &ref, const QSt
                 return r.error();
         }
         // Recounted from the files left (a remote store's counters came from the remote).
-        auto recount = exec(
-            u"UPDATE vector_stores SET "
-            u"files_in_progress = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
-            u"AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
-            u"files_completed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
-            u"AND f.deleted_at IS NULL AND f.status = 'completed'), "
-            u"files_failed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
-            u"AND f.deleted_at IS NULL AND f.status = 'failed'), "
-            u"files_cancelled = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
-            u"AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
-            u"usage_bytes = (SELECT coalesce(sum(usage_bytes), 0) FROM vector_store_files f "
-            u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL), "
-            u"files_size_bytes = (SELECT coalesce(sum(size_bytes), 0) FROM vector_store_files f "
-            u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL) WHERE id = ?"_s,
-            {ref.store.id}, u"counting the files of an expired store"_s);
+        auto recount =
+            exec(u"UPDATE vector_stores SET "
+                 u"files_in_progress = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+                 u"AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
+                 u"files_completed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+                 u"AND f.deleted_at IS NULL AND f.status = 'completed'), "
+                 u"files_failed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+                 u"AND f.deleted_at IS NULL AND f.status = 'failed'), "
+                 u"files_cancelled = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+                 u"AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
+                 u"usage_bytes = (SELECT coalesce(sum(usage_bytes), 0) FROM vector_store_files f "
+                 u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL), "
+                 u"files_size_bytes = (SELECT coalesce(sum(size_bytes), 0) FROM vector_store_files f "
+                 u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL) WHERE id = ?"_s,
+                 {ref.store.id}, u"counting the files of an expired store"_s);
         if (!recount)
             return recount.error();
         if (auto p = audit(ref.tenant.id, u"store.expire_files"_s, u"store:%1"_s.arg(ref.store.id),
@@ -622,13 +625,14 @@ std::optional<ServiceError> SyncPass::expireStore(const StoreRef &ref, const QSt
 void SyncPass::expiry()
 {
     const qint64 at = now();
-    auto list = exec(u"SELECT "_s + kRefColumns
-                         + u", (SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS "
-                           u"NULL) FROM vector_stores s JOIN tenants t ON t.id = s.tenant_id "
-                           u"WHERE s.deleted_at IS NULL AND t.deleted_at IS NULL "
-                           u"AND (s.expires_after_days IS NOT NULL OR s.expires_at IS NOT NULL OR s.status = 'expired') "
-                           u"AND (CAST(? AS BIGINT) IS NULL OR s.tenant_id = ?) ORDER BY s.id"_s,
-                     {tenantFilter(), tenantFilter()}, u"listing stores with an expiry policy"_s);
+    auto list =
+        exec(u"SELECT "_s + kRefColumns
+                 + u", (SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS "
+                   u"NULL) FROM vector_stores s JOIN tenants t ON t.id = s.tenant_id "
+                   u"WHERE s.deleted_at IS NULL AND t.deleted_at IS NULL "
+                   u"AND (s.expires_after_days IS NOT NULL OR s.expires_at IS NOT NULL OR s.status = 'expired') "
+                   u"AND (CAST(? AS BIGINT) IS NULL OR s.tenant_id = ?) ORDER BY s.id"_s,
+             {tenantFilter(), tenantFilter()}, u"listing stores with an expiry policy"_s);
     if (!list)
         return fail(u"expire"_s, nullptr, list.error().message());
     QList<std::pair<StoreRef, qint64>> stores;
@@ -672,8 +676,9 @@ void SyncPass::expiry()
             item.outcome = planned;
             item.detail = u"no expiry policy: expires_at cleared"_s;
             if (!m_options.dryRun) {
-                auto r = exec(u"UPDATE vector_stores SET expires_at = NULL WHERE id = ? AND expires_after_days IS NULL"_s,
-                              {s.id}, u"clearing the expiry of a store"_s);
+                auto r =
+                    exec(u"UPDATE vector_stores SET expires_at = NULL WHERE id = ? AND expires_after_days IS NULL"_s,
+                         {s.id}, u"clearing the expiry of a store"_s);
                 if (!r) {
                     item.outcome = u"failed"_s;
                     item.error = r.error().message();
@@ -691,8 +696,9 @@ void SyncPass::expiry()
             SyncItem fix = item;
             fix.action = u"expiry_fixed"_s;
             fix.outcome = planned;
-            fix.detail = u"expires_at %1 -> %2 (last activity + %3 days)"_s.arg(
-                s.expiresAt ? isoTime(*s.expiresAt) : u"none"_s, isoTime(expected)).arg(s.expiresAfter->days);
+            fix.detail = u"expires_at %1 -> %2 (last activity + %3 days)"_s
+                             .arg(s.expiresAt ? isoTime(*s.expiresAt) : u"none"_s, isoTime(expected))
+                             .arg(s.expiresAfter->days);
             if (!m_options.dryRun) {
                 // Only against the anchor we computed from; a search meanwhile moved both.
                 auto r = exec(u"UPDATE vector_stores SET expires_at = ? WHERE id = ? AND expires_after_days = ? "
@@ -715,8 +721,10 @@ void SyncPass::expiry()
             item.extra.insert(u"files"_s, liveFiles);
             if (!m_options.dryRun)
                 if (auto p = expireStore(ref, u"no activity for %1 days"_s.arg(s.expiresAfter->days),
-                                         {{u"expires_at"_s, expected}, {u"last_active_at"_s, anchor},
-                                          {u"days"_s, s.expiresAfter->days}, {u"files"_s, liveFiles}},
+                                         {{u"expires_at"_s, expected},
+                                          {u"last_active_at"_s, anchor},
+                                          {u"days"_s, s.expiresAfter->days},
+                                          {u"files"_s, liveFiles}},
                                          true, false)) {
                     item.outcome = u"failed"_s;
                     item.error = p->message();
@@ -842,7 +850,9 @@ void SyncPass::ingest()
         names.insert(storeId, found);
         return found;
     };
-    observer.started = [&](const StoreFile &f) { progress(u"ingest"_s, done, std::max(total, done + 1), f.filename); };
+    observer.started = [&](const StoreFile &f) {
+        progress(u"ingest"_s, done, std::max(total, done + 1), f.filename);
+    };
     observer.finished = [&](const StoreFile &f, const QString &status, const QString &error) {
         ++done;
         SyncItem item;
@@ -889,14 +899,14 @@ bool SyncPass::purgeFiles()
     while (true) {
         if (!proceed())
             return false;
-        auto batch = exec(u"SELECT "_s + kRefColumns
-                              + u", f.id, f.filename, f.sha256, f.remote_file_id, f.deleted_at, f.size_bytes "
-                                u"FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id "
-                                u"JOIN tenants t ON t.id = f.tenant_id "
-                                u"WHERE f.deleted_at IS NOT NULL AND f.deleted_at <= ? AND f.id > ? "
-                                u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) ORDER BY f.id LIMIT ?"_s,
-                          {cutoff, lastId, tenantFilter(), tenantFilter(), m_options.batchSize},
-                          u"listing files to purge"_s);
+        auto batch =
+            exec(u"SELECT "_s + kRefColumns
+                     + u", f.id, f.filename, f.sha256, f.remote_file_id, f.deleted_at, f.size_bytes "
+                       u"FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id "
+                       u"JOIN tenants t ON t.id = f.tenant_id "
+                       u"WHERE f.deleted_at IS NOT NULL AND f.deleted_at <= ? AND f.id > ? "
+                       u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) ORDER BY f.id LIMIT ?"_s,
+                 {cutoff, lastId, tenantFilter(), tenantFilter(), m_options.batchSize}, u"listing files to purge"_s);
         if (!batch) {
             fail(u"purge_file"_s, nullptr, batch.error().message());
             return false;
@@ -978,8 +988,9 @@ bool SyncPass::purgeFiles()
         for (const auto &[item, f] : std::as_const(purged)) {
             if (problem)
                 break;
-            auto del = exec(u"DELETE FROM vector_store_files WHERE id = ? AND deleted_at IS NOT NULL AND deleted_at <= ?"_s,
-                            {f.id, cutoff}, u"purging a file"_s);
+            auto del =
+                exec(u"DELETE FROM vector_store_files WHERE id = ? AND deleted_at IS NOT NULL AND deleted_at <= ?"_s,
+                     {f.id, cutoff}, u"purging a file"_s);
             if (!del)
                 problem = del.error();
             else if (del.value().numRowsAffected() == 1)
@@ -1032,7 +1043,7 @@ bool SyncPass::purgeStore(const StoreRef &ref, const QString &reason)
     if (!backend)
         return failWith(u"No %1 backend is configured in this process, so the content of store '%2' cannot be "
                         u"deleted; it is kept until a runner with that backend purges it."_s.arg(ref.store.backend,
-                                                                                                ref.store.name));
+                                                                                                 ref.store.name));
     // 1. The backend's content (index or remote store); repeating it is harmless.
     if (auto r = backend->purgeStore(ref.tenant, ref.store); !r)
         return failWith(r.error().message());
@@ -1177,7 +1188,8 @@ bool SyncPass::purgeTenants()
             continue;
         }
         Transaction transaction(m_db);
-        auto del = exec(u"DELETE FROM tenants WHERE id = ? AND deleted_at IS NOT NULL"_s, {t.id}, u"purging a tenant"_s);
+        auto del =
+            exec(u"DELETE FROM tenants WHERE id = ? AND deleted_at IS NOT NULL"_s, {t.id}, u"purging a tenant"_s);
         std::optional<ServiceError> problem;
         if (!del)
             problem = del.error();

@@ -67,8 +67,7 @@ QJsonObject SyncReport::toJson() const
         if (item.outcome == u"failed"_s)
             errors.append(item.toJson());
     auto time = [](qint64 ms) {
-        return ms ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs))
-                  : QJsonValue();
+        return ms ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)) : QJsonValue();
     };
     return {{u"object"_s, u"sync.run"_s},
             {u"id"_s, runId ? QJsonValue(runId) : QJsonValue()},

@@ -2,8 +2,8 @@
 
 #include "engine/localengine.h"
 #include "storage/database.h"
-#include "syncpass.h"
 #include "synclease.h"
+#include "syncpass.h"
 
 #include <QDateTime>
 
@@ -67,7 +67,9 @@ void SyncWorker::runPass()
         if (taken.value()) {
             const qint64 now = m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
             const SyncLease::Holder &h = *taken.value();
-            auto iso = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); };
+            auto iso = [](qint64 ms) {
+                return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+            };
             m_holder = {{u"host"_s, h.host},
                         {u"pid"_s, h.pid},
                         {u"triggered_by"_s, h.triggeredBy},

@@ -235,12 +235,18 @@ private:
         QSqlQuery q(m_db->connection());
         q.prepare(u"SELECT s.files_in_progress, s.files_completed, s.files_failed, s.files_cancelled, s.usage_bytes, "
                   u"s.files_size_bytes, "
-                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
-                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND f.status = 'completed'), "
-                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND f.status = 'failed'), "
-                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
-                  u"(SELECT coalesce(sum(usage_bytes), 0) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL), "
-                  u"(SELECT coalesce(sum(size_bytes), 0) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL) "
+                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND "
+                  u"f.status = 'in_progress'), "
+                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND "
+                  u"f.status = 'completed'), "
+                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND "
+                  u"f.status = 'failed'), "
+                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND "
+                  u"f.status = 'cancelled'), "
+                  u"(SELECT coalesce(sum(usage_bytes), 0) FROM vector_store_files f WHERE f.store_id = s.id AND "
+                  u"f.deleted_at IS NULL), "
+                  u"(SELECT coalesce(sum(size_bytes), 0) FROM vector_store_files f WHERE f.store_id = s.id AND "
+                  u"f.deleted_at IS NULL) "
                   u"FROM vector_stores s WHERE s.id = ?"_s);
         q.addBindValue(storeId);
         if (!q.exec() || !q.next())
@@ -387,7 +393,8 @@ private slots:
         QTest::addColumn<bool>("purged");
         for (const QString &engine : {u"sqlite"_s, u"postgresql"_s}) {
             const QByteArray e = engine.toUtf8();
-            QTest::addRow("%s: default 7 days, 1 ms short: kept", e.data()) << engine << 7 * kDay << 7 * kDay - 1 << false;
+            QTest::addRow("%s: default 7 days, 1 ms short: kept", e.data())
+                << engine << 7 * kDay << 7 * kDay - 1 << false;
             QTest::addRow("%s: default 7 days, exactly: purged", e.data()) << engine << 7 * kDay << 7 * kDay << true;
             QTest::addRow("%s: 1 day, 2 days old: purged", e.data()) << engine << kDay << 2 * kDay << true;
             QTest::addRow("%s: 30 days, 29 days old: kept", e.data()) << engine << 30 * kDay << 29 * kDay << false;
@@ -613,9 +620,11 @@ private slots:
         QFETCH(QString, engine);
         QVERIFY(setUp(engine));
         QVERIFY(m_alice->createStore(u"acme"_s, {u"remote"_s, u"openai"_s, {}, {}}));
-        SyncPass p(*m_db, [this](const QString &name) -> VectorStoreBackend * {
-            return name == u"local"_s ? m_engine.get() : nullptr;
-        }, {});
+        SyncPass p(*m_db,
+                   [this](const QString &name) -> VectorStoreBackend * {
+                       return name == u"local"_s ? m_engine.get() : nullptr;
+                   },
+                   {});
         p.setClock([this] { return m_now; });
         auto r = p.run({});
         QVERIFY(r);
@@ -672,12 +681,15 @@ private slots:
         announced.sort();
         done.sort();
         QCOMPARE(done, announced);
-        for (const QString &action : {u"expire"_s, u"expiry_warning"_s, u"stuck"_s, u"ingest"_s, u"purge_file"_s,
-                                     u"purge_store"_s})
+        for (const QString &action :
+             {u"expire"_s, u"expiry_warning"_s, u"stuck"_s, u"ingest"_s, u"purge_file"_s, u"purge_store"_s})
             QVERIFY2(!itemsOf(real, action).isEmpty(), qPrintable(action));
         QVERIFY(real.runId > 0);
         QSqlQuery q(m_db->connection());
-        QVERIFY(q.exec(u"SELECT status, triggered_by, counts, errors, finished_at, host, pid FROM sync_runs ORDER BY id DESC"_s) && q.next());
+        QVERIFY(
+            q.exec(
+                u"SELECT status, triggered_by, counts, errors, finished_at, host, pid FROM sync_runs ORDER BY id DESC"_s)
+            && q.next());
         QCOMPARE(q.value(0).toString(), u"succeeded"_s);
         QCOMPARE(q.value(1).toString(), u"manual"_s);
         const QJsonObject counts = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
@@ -694,7 +706,8 @@ private slots:
         QVERIFY(setUp(engine));
         QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
         for (int i = 0; i < 5; ++i)
-            QVERIFY(m_alice->attachPath(u"acme"_s, u"docs"_s, writeFile(u"f%1.txt"_s.arg(i), "text %1\n"_ba + QByteArray::number(i))));
+            QVERIFY(m_alice->attachPath(u"acme"_s, u"docs"_s,
+                                        writeFile(u"f%1.txt"_s.arg(i), "text %1\n"_ba + QByteArray::number(i))));
         int ingested = 0;
         bool stop = false;
         SyncPass p(*m_db, backends(), {});
@@ -774,7 +787,8 @@ private slots:
         QVERIFY(setUp(engine));
         QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
         for (int i = 0; i < 3; ++i)
-            QVERIFY(m_alice->attachPath(u"acme"_s, u"docs"_s, writeFile(u"w%1.txt"_s.arg(i), "worker text " + QByteArray::number(i) + "\n")));
+            QVERIFY(m_alice->attachPath(u"acme"_s, u"docs"_s,
+                                        writeFile(u"w%1.txt"_s.arg(i), "worker text " + QByteArray::number(i) + "\n")));
         SyncOptions options;
         options.triggeredBy = u"gui"_s;
         QThread thread;

@@ -169,9 +169,9 @@ private slots:
         q.start(m_binary, {u"--sync"_s, u"--json"_s, u"--db"_s, u"/proc/no/such/dir/x.sqlite"_s});
         QVERIFY(q.waitForFinished(60000));
         QCOMPARE(q.exitCode(), 4);
-        QCOMPARE(QJsonDocument::fromJson(q.readAllStandardOutput()).object().value(u"error"_s).toObject().value(
-                     u"code"_s),
-                 u"unavailable"_s);
+        QCOMPARE(
+            QJsonDocument::fromJson(q.readAllStandardOutput()).object().value(u"error"_s).toObject().value(u"code"_s),
+            u"unavailable"_s);
     }
 
     void retryAndCancelFromTheCommandLine()
@@ -192,7 +192,8 @@ private slots:
         QCOMPARE(r.code, 1);
         QCOMPARE(r.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"conflict"_s);
         QProcess viewer;
-        viewer.start(m_binary, QStringList{u"file"_s, u"retry"_s} + where + QStringList{u"--db"_s, m_db, u"--as"_s, u"vic"_s});
+        viewer.start(m_binary,
+                     QStringList{u"file"_s, u"retry"_s} + where + QStringList{u"--db"_s, m_db, u"--as"_s, u"vic"_s});
         QVERIFY(viewer.waitForFinished(60000));
         QCOMPARE(viewer.exitCode(), 1);
         QVERIFY(QString::fromUtf8(viewer.readAllStandardOutput()).contains(u"permission_denied"_s));
@@ -204,8 +205,10 @@ private slots:
         QCOMPARE(r.json().value(u"status"_s).toString(), u"completed"_s);
         auto db = open();
         QVERIFY(db);
-        QCOMPARE(scalar(*db, u"SELECT files_completed + 10 * files_in_progress + 100 * files_cancelled FROM vector_stores"_s),
-                 1);
+        QCOMPARE(
+            scalar(*db,
+                   u"SELECT files_completed + 10 * files_in_progress + 100 * files_cancelled FROM vector_stores"_s),
+            1);
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM audit_log WHERE action IN ('file.cancel', 'file.retry')"_s), 2);
     }
 
@@ -245,9 +248,9 @@ private slots:
         QCOMPARE(run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"short"_s, u"--expires-after-days"_s, u"1"_s})
                      .code,
                  0);
-        QCOMPARE(run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"soon"_s, u"--expires-after-days"_s, u"2"_s})
-                     .code,
-                 0);
+        QCOMPARE(
+            run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"soon"_s, u"--expires-after-days"_s, u"2"_s}).code,
+            0);
         QCOMPARE(run({u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s,
                       writeFile(u"a.txt"_s, "alpha bravo\n"), writeFile(u"b.txt"_s, "charlie delta\n")})
                      .code,
@@ -266,13 +269,16 @@ private slots:
             // Age things as if days had passed: purge due, one store past expiry, one file stuck.
             QVERIFY(exec(*db, u"UPDATE vector_store_files SET deleted_at = %1 WHERE id = 1"_s.arg(now - 8 * kDay)));
             QVERIFY(exec(*db, u"UPDATE tenants SET deleted_at = %1 WHERE slug = 'old'"_s.arg(now - 8 * kDay)));
-            QVERIFY(exec(*db, u"UPDATE vector_stores SET last_active_at = %1, expires_at = %2 WHERE name = 'short'"_s
-                                  .arg(now - 2 * kDay)
-                                  .arg(now - kDay)));
-            QVERIFY(exec(*db, u"UPDATE vector_stores SET last_active_at = %1, expires_at = %2 WHERE name = 'soon'"_s
-                                  .arg(now - kDay)
-                                  .arg(now + kDay)));
-            QVERIFY(exec(*db, u"UPDATE vector_store_files SET status_changed_at = %1 WHERE id = 3"_s.arg(now - 2 * 3600000)));
+            QVERIFY(exec(*db,
+                         u"UPDATE vector_stores SET last_active_at = %1, expires_at = %2 WHERE name = 'short'"_s
+                             .arg(now - 2 * kDay)
+                             .arg(now - kDay)));
+            QVERIFY(exec(
+                *db,
+                u"UPDATE vector_stores SET last_active_at = %1, expires_at = %2 WHERE name = 'soon'"_s.arg(now - kDay)
+                    .arg(now + kDay)));
+            QVERIFY(exec(
+                *db, u"UPDATE vector_store_files SET status_changed_at = %1 WHERE id = 3"_s.arg(now - 2 * 3600000)));
         }
         auto db = open();
         QVERIFY(db);
@@ -339,8 +345,8 @@ private slots:
         Run second = run({u"--sync"_s}, 60000);
         QCOMPARE(second.code, 3);
         QVERIFY2(second.err.contains(u"Another sync runner holds the lease"_s)
-                     && second.err.contains(u"%1 (pid %2, headless) since "_s.arg(QSysInfo::machineHostName())
-                                                .arg(first.processId())),
+                     && second.err.contains(
+                         u"%1 (pid %2, headless) since "_s.arg(QSysInfo::machineHostName()).arg(first.processId())),
                  qPrintable(second.err));
         Run secondJson = run({u"--sync"_s, u"--json"_s}, 60000);
         QCOMPARE(secondJson.code, 3);
@@ -386,11 +392,12 @@ private slots:
         // 50 detached files past the retention, for the purge after the ingestion.
         const qint64 old = QDateTime::currentMSecsSinceEpoch() - 30 * kDay;
         for (int i = 0; i < 50; ++i)
-            QVERIFY(exec(*db, u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, "
-                              u"sha256, status, created_at, updated_at, status_changed_at, deleted_at) VALUES "
-                              u"(1, 1, 'gone%1.txt', 'text/plain', 1, '%2', 'completed', %3, %3, %3, %3)"_s.arg(i)
-                                  .arg(QString::number(i).rightJustified(64, u'e'))
-                                  .arg(old)));
+            QVERIFY(exec(*db,
+                         u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, "
+                         u"sha256, status, created_at, updated_at, status_changed_at, deleted_at) VALUES "
+                         u"(1, 1, 'gone%1.txt', 'text/plain', 1, '%2', 'completed', %3, %3, %3, %3)"_s.arg(i)
+                             .arg(QString::number(i).rightJustified(64, u'e'))
+                             .arg(old)));
 
         QProcess victim;
         victim.start(m_binary, withDb({u"--sync"_s}));
@@ -418,8 +425,9 @@ private slots:
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM vector_store_files"_s), files);
         QCOMPARE(scalar(*db, u"SELECT files_completed FROM vector_stores WHERE id = 1"_s), files);
         QCOMPARE(scalar(*db, u"SELECT files_in_progress FROM vector_stores WHERE id = 1"_s), 0);
-        QCOMPARE(scalar(*db, u"SELECT usage_bytes - (SELECT sum(usage_bytes) FROM vector_store_files) FROM "
-                             u"vector_stores WHERE id = 1"_s),
+        QCOMPARE(scalar(*db,
+                        u"SELECT usage_bytes - (SELECT sum(usage_bytes) FROM vector_store_files) FROM "
+                        u"vector_stores WHERE id = 1"_s),
                  0);
         // Each file ingested and each purge done exactly once.
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM audit_log WHERE action = 'file.ingest'"_s), files);
