@@ -159,23 +159,27 @@ Result<QString> OpenAIBackend::createStore(const Tenant &tenant, const VectorSto
     OpenAIClient &api = **c;
     const QString storeTag = QString::number(store.id);
     // An earlier attempt may have created the store and then failed to record it (the database
-    // transaction rolled back, the process died): adopt that one instead of creating another.
-    auto existing = waitList([&](auto done) {
-        OpenAIClient::listAll([&api](const ListQuery &q, JsonCallback cb) { api.listVectorStores(q, std::move(cb)); },
-                              ListQuery{100, u"desc"_s, {}, {}, {}}, 10, std::move(done));
-    });
-    if (!existing)
-        return existing.error();
-    for (const QJsonObject &remote : existing.value()) {
-        const QJsonObject metadata = remote.value(u"metadata"_s).toObject();
-        if (metadata.value(QLatin1StringView(kStoreIdKey)).toString() == storeTag
-            && metadata.value(QLatin1StringView(kTenantKey)).toString() == tenant.slug
-            && remote.value(u"name"_s).toString() == store.name) {
-            qCInfo(lcOpenAI).noquote() << "adopting remote store" << remote.value(u"id"_s).toString() << "for"
-                                       << store.name << "(created by an earlier attempt)";
-            return remote.value(u"id"_s).toString();
+    // transaction rolled back, the process died, the answer was lost): adopt that one instead.
+    const auto earlier = [&]() -> Result<QString> {
+        auto existing = waitList([&](auto done) {
+            OpenAIClient::listAll(
+                [&api](const ListQuery &q, JsonCallback cb) { api.listVectorStores(q, std::move(cb)); },
+                ListQuery{100, u"desc"_s, {}, {}, {}}, 10, std::move(done));
+        });
+        if (!existing)
+            return existing.error();
+        for (const QJsonObject &remote : existing.value()) {
+            const QJsonObject metadata = remote.value(u"metadata"_s).toObject();
+            if (metadata.value(QLatin1StringView(kStoreIdKey)).toString() == storeTag
+                && metadata.value(QLatin1StringView(kTenantKey)).toString() == tenant.slug
+                && remote.value(u"name"_s).toString() == store.name) {
+                qCInfo(lcOpenAI).noquote() << "adopting remote store" << remote.value(u"id"_s).toString() << "for"
+                                           << store.name << "(created by an earlier attempt)";
+                return remote.value(u"id"_s).toString();
+            }
         }
-    }
+        return QString();
+    };
     QJsonObject metadata;
     for (auto it = store.metadata.constBegin(); it != store.metadata.constEnd(); ++it)
         metadata.insert(it.key(), it.value().isString() ? it.value() : QJsonValue(it.value().toVariant().toString()));
@@ -187,13 +191,23 @@ Result<QString> OpenAIBackend::createStore(const Tenant &tenant, const VectorSto
     if (store.expiresAfter)
         body.insert(u"expires_after"_s,
                     QJsonObject{{u"anchor"_s, store.expiresAfter->anchor}, {u"days"_s, store.expiresAfter->days}});
-    auto created = wait([&](JsonCallback done) { api.createVectorStore(body, std::move(done)); });
-    if (!created)
-        return created.error();
-    const QString id = created->value(u"id"_s).toString();
-    if (id.isEmpty())
-        return ServiceError::unavailable(u"OpenAI created store '%1' but its answer has no id."_s.arg(store.name));
-    return id;
+    for (int attempt = 1;; ++attempt) {
+        auto found = earlier();
+        if (!found)
+            return found.error();
+        if (!found->isEmpty())
+            return found.value();
+        auto created = wait([&](JsonCallback done) { api.createVectorStore(body, std::move(done)); });
+        if (!created) {
+            if (created.error().details().value(u"maybe_created"_s).toBool() && attempt < 3)
+                continue; // look again before creating again
+            return created.error();
+        }
+        const QString id = created->value(u"id"_s).toString();
+        if (id.isEmpty())
+            return ServiceError::unavailable(u"OpenAI created store '%1' but its answer has no id."_s.arg(store.name));
+        return id;
+    }
 }
 
 Result<void> OpenAIBackend::purgeStore(const Tenant &tenant, const VectorStore &store)
@@ -277,13 +291,24 @@ Result<QString> OpenAIBackend::findEarlierUpload(OpenAIClient &api, const StoreF
 
 Result<QString> OpenAIBackend::upload(OpenAIClient &api, const StoreFile &file, const QString &path)
 {
-    auto uploaded = wait([&](JsonCallback done) { api.uploadFile(path, file.filename, std::move(done)); });
-    if (!uploaded)
-        return uploaded.error();
-    const QString id = uploaded->value(u"id"_s).toString();
-    if (id.isEmpty())
-        return ServiceError::unavailable(
-            u"OpenAI accepted the upload of %1 but its answer has no id."_s.arg(file.filename));
+    QString id;
+    for (int attempt = 1; id.isEmpty(); ++attempt) {
+        auto uploaded = wait([&](JsonCallback done) { api.uploadFile(path, file.filename, std::move(done)); });
+        if (uploaded) {
+            id = uploaded->value(u"id"_s).toString();
+            if (id.isEmpty())
+                return ServiceError::unavailable(
+                    u"OpenAI accepted the upload of %1 but its answer has no id."_s.arg(file.filename));
+            break;
+        }
+        if (!uploaded.error().details().value(u"maybe_created"_s).toBool() || attempt >= 3)
+            return uploaded.error();
+        // The upload may have arrived although its answer did not: look before uploading again.
+        auto earlier = findEarlierUpload(api, file);
+        if (!earlier)
+            return earlier.error();
+        id = earlier.value();
+    }
     // Recorded at once, so a retry or a resumed run attaches this upload instead of uploading again.
     auto r = run(m_db, u"UPDATE vector_store_files SET remote_file_id = ? WHERE id = ?"_s, {id, file.id},
                  u"recording the OpenAI id of %1"_s.arg(file.filename));

@@ -35,6 +35,10 @@ struct OpenAIClient::Request
     QString uploadName;
     bool vectorStore = false; // adds OpenAI-Beta: assistants=v2
     QString attachStore; // counts against the store's attach rate limit
+    // A POST that creates an object: an attempt without an answer, or answered 5xx, may still have
+    // created it, so it is not retried here; the error says maybe_created and the caller looks
+    // for the object before trying again (no duplicates).
+    bool createsObject = false;
     JsonCallback done;
     int attempt = 0; // attempts made so far
     QElapsedTimer since; // first attempt
@@ -352,7 +356,8 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString requestId = QString::fromLatin1(reply->rawHeader("x-request-id"));
     const QByteArray raw = reply->isOpen() ? reply->readAll() : QByteArray();
-    const bool canRetry = r->attempt < std::max(1, m_config.maxAttempts);
+    const bool ambiguous = r->createsObject && (status == 0 || status >= 500);
+    const bool canRetry = r->attempt < std::max(1, m_config.maxAttempts) && !ambiguous;
 
     if (status == 0) { // no HTTP answer: network error or our timeout
         const QNetworkReply::NetworkError netError = reply->error();
@@ -364,6 +369,8 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
         }
         const QString where = m_config.baseUrl.toString(QUrl::RemoveUserInfo);
         QJsonObject details{{u"operation"_s, describe(r->method, r->path)}, {u"network_error"_s, int(netError)}};
+        if (ambiguous)
+            details.insert(u"maybe_created"_s, true);
         if (timeout)
             r->done(ServiceError(
                 ServiceError::Kind::Unavailable,
@@ -421,7 +428,13 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
             return;
         }
     }
-    r->done(httpError(*r, status, body, raw, requestId, extra));
+    ServiceError error = httpError(*r, status, body, raw, requestId, extra);
+    if (ambiguous) {
+        QJsonObject details = error.details();
+        details.insert(u"maybe_created"_s, true);
+        error = ServiceError(error.kind(), error.message(), details);
+    }
+    r->done(error);
 }
 
 // ----- Files
@@ -433,6 +446,7 @@ void OpenAIClient::uploadFile(const QString &path, const QString &filename, Json
     r->path = u"/files"_s;
     r->uploadPath = path;
     r->uploadName = filename.isEmpty() ? QFileInfo(path).fileName() : filename;
+    r->createsObject = true;
     r->done = std::move(done);
     enqueue(std::move(r));
 }
@@ -463,7 +477,15 @@ void OpenAIClient::listFiles(const ListQuery &query, JsonCallback done)
 
 void OpenAIClient::createVectorStore(const QJsonObject &body, JsonCallback done)
 {
-    request("POST", u"/vector_stores"_s, {}, &body, true, std::move(done));
+    auto r = std::make_shared<Request>();
+    r->method = "POST";
+    r->path = u"/vector_stores"_s;
+    r->hasBody = true;
+    r->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    r->vectorStore = true;
+    r->createsObject = true;
+    r->done = std::move(done);
+    enqueue(std::move(r));
 }
 
 void OpenAIClient::listVectorStores(const ListQuery &query, JsonCallback done)

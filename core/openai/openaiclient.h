@@ -88,7 +88,8 @@ public:
     void setJitter(std::function<double()> uniform01) { m_jitter = std::move(uniform01); }
     int attemptsSent() const { return m_attemptsSent; }
 
-    // Files
+    // Files. uploadFile and createVectorStore are not retried after an attempt that may have
+    // created the object (no answer, or 5xx): their error then has details.maybe_created = true.
     void uploadFile(const QString &path, const QString &filename, JsonCallback done); // purpose=assistants
     void getFile(const QString &fileId, JsonCallback done);
     void deleteFile(const QString &fileId, JsonCallback done);

@@ -218,6 +218,10 @@ void FakeOpenAIServer::respond(QTcpSocket *socket, const Received &request)
             const Injected answer = rule.answer;
             if (--rule.times <= 0)
                 m_rules.removeAt(i);
+            if (answer.processFirst) {
+                int ignored = 200;
+                handle(request, &ignored);
+            }
             write(socket, answer.status, answer.body, answer.headers, answer.delayMs);
             return;
         }

@@ -40,6 +40,7 @@ public:
                           "\"code\":null}}";
         QList<QPair<QByteArray, QByteArray>> headers;
         int delayMs = 0;
+        bool processFirst = false; // do what the request asks, then answer with this (a lost answer)
     };
 
     explicit FakeOpenAIServer(QObject *parent = nullptr);

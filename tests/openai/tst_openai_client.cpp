@@ -685,6 +685,39 @@ private slots:
         qunsetenv(CredentialStore::kEnvironmentVariable);
     }
 
+    void lost_answers_to_creates_make_no_duplicates()
+    {
+        BackendFixture f;
+        QVERIFY2(f.open(*m_server), qPrintable(f.error));
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
+        // The store is created, but the answer is a 502: the backend finds it instead of creating
+        // another.
+        FakeOpenAIServer::Injected lost = answer(502);
+        lost.processFirst = true;
+        m_server->inject("POST", u"/v1/vector_stores"_s, lost);
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}});
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
+        QCOMPARE(m_server->storeCount(), 1);
+        QCOMPARE(m_server->count("POST", u"/v1/vector_stores"_s), 1);
+        QVERIFY(!store->remoteId.isEmpty());
+        // Same for an upload whose answer is lost.
+        m_server->inject("POST", u"/v1/files"_s, lost);
+        auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"lost.txt"_s, "answer lost"));
+        QVERIFY(file);
+        auto summary = f.ingest();
+        QVERIFY(summary);
+        QCOMPARE(summary->completed, 1);
+        QCOMPARE(m_server->count("POST", u"/v1/files"_s), 1);
+        QCOMPARE(m_server->fileCount(), 1);
+        QCOMPARE(m_server->storeFileIds(store->remoteId), QStringList{f.remoteFileId(file->id)});
+        // A create that did not happen (500 before anything was done) is tried again.
+        m_server->inject("POST", u"/v1/vector_stores"_s, answer(500));
+        auto second = f.service->createStore(u"acme"_s, StoreDraft{u"second"_s, {}, {}, {}});
+        QVERIFY2(second, qPrintable(second ? QString() : second.error().message()));
+        QCOMPARE(m_server->storeCount(), 2);
+        qunsetenv(CredentialStore::kEnvironmentVariable);
+    }
+
     void refresh_reports_state_and_remote_deletions()
     {
         BackendFixture f;
