@@ -11,6 +11,7 @@
 #include "quota/quotapanel.h"
 #include "search/searchpanel.h"
 #include "settings/settingsdialog.h"
+#include "widgets/placeholdertableview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -221,6 +222,21 @@ void MainWindow::createActions()
     fileMenu->addAction(settingsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
+    // The same actions on right-click in the tables.
+    auto separator = [this] {
+        auto *action = new QAction(this);
+        action->setSeparator(true);
+        return action;
+    };
+    QTableView *storeTable = m_storePanel->view();
+    storeTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    storeTable->addActions({m_storeActions->newStore(), m_storeActions->editStore(), m_storeActions->setPrimary(),
+                            separator(), m_storeActions->deleteStore(), m_storeActions->trash()});
+    QTableView *fileTable = m_filePanel->view();
+    fileTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    fileTable->addActions({m_addFilesAction, m_addFolderAction, separator(), m_storeActions->editAttributes(),
+                           m_storeActions->detachFiles()});
+
     QMenu *storeMenu = menuBar()->addMenu(tr("&Store"));
     storeMenu->addAction(m_storeActions->newStore());
     storeMenu->addAction(m_storeActions->editStore());

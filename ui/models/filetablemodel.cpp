@@ -8,17 +8,14 @@
 #include <QLocale>
 #include <QThreadPool>
 
+#include <memory>
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace vd::ui {
 
 namespace {
-
-struct FirstPage
-{
-    qint64 total = 0;
-    QList<StoreFile> files;
-};
 
 // The FileQuery sort column for a table column; empty when the database cannot sort by it.
 QString sqlSortColumn(int column)
@@ -86,6 +83,8 @@ void FileTableModel::setStore(qint64 tenantId, qint64 storeId)
     m_files.clear();
     m_rowById.clear();
     m_total = -1;
+    m_endReached = false;
+    m_totalKnown = false;
     m_reloading = false;
     m_fetching = false;
     m_fetchFailed = false;
@@ -125,35 +124,75 @@ void FileTableModel::reload()
     m_fetching = false;
     m_fetchFailed = false;
     const Request r = request(0);
+    m_totalKnown = false;
+    // The first page and the count run side by side (the runner has two workers): the rows show
+    // as soon as the page is in, without waiting for count(*) over a large store. The load is
+    // finished (loadFinished, the total known) when both are in.
+    struct Pending
+    {
+        std::optional<Result<qint64>> count;
+        bool pageIn = false;
+        std::optional<ServiceError> pageError;
+        bool endReached = false; // the first page was short: it is all there is
+    };
+    auto pending = std::make_shared<Pending>();
+    auto finish = [this, generation, pending] {
+        if (!isCurrent(generation) || !pending->pageIn || !pending->count)
+            return;
+        if (pending->pageError) {
+            finishFailure(*pending->pageError);
+            return;
+        }
+        if (!*pending->count) {
+            finishFailure(pending->count->error());
+            return;
+        }
+        // A short page is the end, whatever the count said a moment earlier.
+        if (!pending->endReached && !m_endReached)
+            m_total = qMax(pending->count->value(), qint64(m_files.size()));
+        finishSuccess();
+    };
     runner()->run(
-        this,
-        [r](VectorStoreService &service) -> Result<FirstPage> {
-            auto total = service.countFiles(r.tenantRef, r.storeRef, r.query);
-            if (!total)
-                return total.error();
-            auto files = service.listFiles(r.tenantRef, r.storeRef, r.query);
-            if (!files)
-                return files.error();
-            return FirstPage{total.value(), std::move(files).value()};
-        },
-        [this, generation, limit = r.query.limit](Result<FirstPage> result) {
+        this, [r](VectorStoreService &service) { return service.countFiles(r.tenantRef, r.storeRef, r.query); },
+        [this, generation, pending, finish](Result<qint64> count) {
+            if (!isCurrent(generation))
+                return;
+            pending->count = std::move(count);
+            m_totalKnown = bool(*pending->count);
+            if (pending->pageIn && *pending->count && pending->count->value() > m_total && !m_endReached) {
+                // Room for every row to come, so appending batches never reallocates what is loaded.
+                m_files.reserve(qsizetype(qMin<qint64>(pending->count->value(), 1'000'000)));
+                m_rowById.reserve(qsizetype(qMin<qint64>(pending->count->value(), 1'000'000)));
+            }
+            finish();
+        });
+    runner()->run(
+        this, [r](VectorStoreService &service) { return service.listFiles(r.tenantRef, r.storeRef, r.query); },
+        [this, generation, pending, finish, limit = r.query.limit](Result<QList<StoreFile>> result) {
             if (!isCurrent(generation))
                 return;
             m_reloading = false;
+            m_endReached = false;
+            pending->pageIn = true;
             beginResetModel();
             // Freeing 100k rows takes longer than a frame: the old list is destroyed off the GUI thread.
             if (m_files.size() > 1000)
                 QThreadPool::globalInstance()->start([old = std::move(m_files)]() mutable { old.clear(); });
             if (result) {
-                m_files = std::move(result.value().files);
-                // A short page is the end, whatever the count said a moment earlier.
-                m_total = m_files.size() < limit ? m_files.size() : qMax(result.value().total, qint64(m_files.size()));
+                m_files = std::move(result).value();
+                pending->endReached = m_files.size() < limit;
+                m_endReached = pending->endReached;
+                if (m_endReached)
+                    m_totalKnown = true; // a short first page is every file there is
+                // Until the count is in: at least one more row when the page was full.
+                const qint64 counted = pending->count && *pending->count ? pending->count->value() : 0;
+                m_total = pending->endReached ? m_files.size() : qMax(counted, qint64(m_files.size()) + 1);
             } else {
                 m_files.clear();
                 m_total = 0;
+                pending->pageError = result.error();
             }
             m_rowById.clear();
-            // The rows to come, so appending batches never reallocates (and moves) what is loaded.
             if (m_total > 0) {
                 m_files.reserve(qsizetype(qMin<qint64>(m_total, 1'000'000)));
                 m_rowById.reserve(qsizetype(qMin<qint64>(m_total, 1'000'000)));
@@ -161,10 +200,7 @@ void FileTableModel::reload()
             for (int row = 0; row < m_files.size(); ++row)
                 m_rowById.insert(m_files.at(row).id, row);
             endResetModel();
-            if (result)
-                finishSuccess();
-            else
-                finishFailure(result.error());
+            finish();
         });
 }
 
@@ -204,10 +240,11 @@ void FileTableModel::fetchMore(const QModelIndex &parent)
                     m_rowById.insert(m_files.at(row).id, row);
                 endInsertRows();
             }
-            if (received < limit)
+            if (received < limit) {
                 m_total = m_files.size();
-            else
-                m_total = qMax(m_total, qint64(m_files.size()));
+                m_endReached = true;
+            } else
+                m_total = qMax(m_total, qint64(m_files.size()) + (m_totalKnown ? 0 : 1));
             // Only now: views ask for the next batch while the rows are being inserted.
             m_fetching = false;
             Q_EMIT fetchFinished();

@@ -47,6 +47,8 @@ public:
     // How many files match (the view may have loaded fewer so far); -1 before the first load.
     qint64 totalCount() const { return m_total; }
     bool isFetching() const { return m_fetching; }
+    // Whether totalCount() is the database's count; the first rows may show before it is in.
+    bool isTotalKnown() const { return m_totalKnown; }
 
     void reload() override;
 
@@ -101,6 +103,8 @@ private:
     bool m_reloading = false; // a reload is in flight: the rows shown are about to be replaced
     bool m_fetching = false; // a batch is in flight
     bool m_fetchFailed = false;
+    bool m_endReached = false; // a short page was received: every row is loaded
+    bool m_totalKnown = false;
     StatusBadges m_badges;
     std::function<qint64()> m_clock;
 };

@@ -123,6 +123,7 @@ FilePanel::FilePanel(ServiceRunner *runner, QWidget *parent)
     connect(m_model, &ServiceTableModel::loadFinished, this, [this] { onLoadFinished(); });
     connect(m_model, &ServiceTableModel::loadFailed, this, [this](const QString &message) { showError(message); });
     connect(m_model, &FileTableModel::fetchFinished, this, [this] { updateSummary(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { updateSummary(); });
     connect(this, &TablePanel::retryRequested, this, [this] { reload(); });
     updatePlaceholder();
 }
@@ -266,6 +267,10 @@ void FilePanel::updateSummary()
         return;
     }
     const QLocale locale;
+    if (!m_model->isTotalKnown()) {
+        setSummary(m_storeName + u" · "_s + tr("counting files…"));
+        return;
+    }
     QString files = total == 1 ? tr("1 file") : tr("%1 files").arg(locale.toString(total));
     if (!m_model->nameFilter().isEmpty())
         files = total == 1 ? tr("1 match") : tr("%1 matches").arg(locale.toString(total));
