@@ -1,6 +1,7 @@
 #include "syncworker.h"
 
 #include "engine/localengine.h"
+#include "openai/openaibackend.h"
 #include "storage/database.h"
 #include "synclease.h"
 #include "syncpass.h"
@@ -49,8 +50,14 @@ void SyncWorker::runPass()
         if (name == local.name())
             return &local;
         auto it = others.find(name);
-        if (it == others.end())
-            it = others.emplace(name, m_factory ? m_factory(name) : nullptr).first;
+        if (it == others.end()) {
+            std::unique_ptr<VectorStoreBackend> made = m_factory ? m_factory(name) : nullptr;
+            // OpenAI stores are refreshed and purged with the same backend the CLI and the GUI
+            // use; its key comes from the headless sources first (key file, environment).
+            if (!made && name == u"openai"_s)
+                made = std::make_unique<openai::OpenAIBackend>(db, m_engineRoot);
+            it = others.emplace(name, std::move(made)).first;
+        }
         return it->second.get();
     };
 

@@ -30,7 +30,8 @@ public:
         Invalid, // the options are wrong (unknown tenant)
     };
 
-    // Makes the backends in the worker's thread; "local" is provided by the worker itself.
+    // Makes the backends in the worker's thread. "local" and "openai" are provided by the worker
+    // itself; a factory (tests) is asked first for every other name and for "openai".
     using BackendFactory = std::function<std::unique_ptr<VectorStoreBackend>(const QString &name)>;
 
     SyncWorker(DatabaseUrl url, QString engineRoot, SyncOptions options, QObject *parent = nullptr);
@@ -38,7 +39,7 @@ public:
 
     void setOptions(const SyncOptions &options) { m_options = options; }
     const SyncOptions &options() const { return m_options; }
-    // Other backends (OpenAI) for refresh and purge; called once per pass in the pass's thread.
+    // Other backends for refresh and purge; called once per pass in the pass's thread.
     void setBackendFactory(BackendFactory factory) { m_factory = std::move(factory); }
     // Tests: the clock of the pass and the lease, unix milliseconds.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }

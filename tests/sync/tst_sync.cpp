@@ -64,10 +64,17 @@ public:
         return ServiceError::unavailable(u"not staged in tests"_s);
     }
     Result<void> discardStaged(const Tenant &, const StagedFile &) override { return {}; }
-    Result<IngestOutcome> ingest(const Tenant &, const VectorStore &, const StoreFile &,
+    // Like the OpenAI backend: the file is handed over and the remote side is still processing
+    // it; refresh() reports how that ends.
+    QList<qint64> handedOver;
+    Result<IngestOutcome> ingest(const Tenant &, const VectorStore &, const StoreFile &file,
                                  const std::function<bool()> &) override
     {
-        return ServiceError::unavailable(u"not ingested in tests"_s);
+        handedOver << file.id;
+        IngestOutcome outcome;
+        outcome.remotePending = true;
+        outcome.remoteFileId = u"file-fake-%1"_s.arg(file.id);
+        return outcome;
     }
     Result<void> setFileVisible(const Tenant &, const VectorStore &, const StoreFile &, bool) override { return {}; }
     Result<void> setFileAttributes(const Tenant &, const VectorStore &, const StoreFile &) override { return {}; }
