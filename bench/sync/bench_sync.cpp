@@ -7,12 +7,19 @@
 //                                                 N files in progress in a remote store, refreshed
 //                                                 through an in-process fake remote backend (one
 //                                                 call per batch, sequential: concurrency 1)
+//   bench_sync remote-http [--files 10000] [--batch 200] [--dir D]
+//                                                 the same through the real OpenAI backend and
+//                                                 QtNetwork against the fake OpenAI HTTP server of
+//                                                 the tests (loopback), files completed remotely
 
 #include "backend/vectorstorebackend.h"
 #include "engine/localengine.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
 #include "sync/syncpass.h"
+#include "openai/openaibackend.h"
+
+#include "fakeopenaiserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -215,6 +222,84 @@ int remote(const QString &dir, int files, int latencyMs, int batch)
     return refresh.report.failures() == 0 ? 0 : 1;
 }
 
+// The OpenAI backend over HTTP: the sync pass's refresh asks the server for every file still in
+// progress (GET /vector_stores/{id}/files/{file_id}) and for the store, one request at a time.
+int remoteHttp(const QString &dir, int files, int batch)
+{
+    std::unique_ptr<Database> db;
+    if (!open(db, dir + u"/remote-http.sqlite"_s))
+        return 1;
+    test::FakeOpenAIServer server;
+    if (!server.listen())
+        return 1;
+    qputenv("VECTORDESK_OPENAI_API_KEY", server.apiKey.toUtf8());
+    openai::OpenAIBackend backend(*db, dir + u"/remote-http.engine"_s);
+    SyncPass::BackendFor backends = [&](const QString &name) -> VectorStoreBackend * {
+        return name == u"openai"_s ? &backend : nullptr;
+    };
+    VectorStoreService svc(*db, u"bench"_s);
+    svc.setBackends(backends);
+    auto tenant = svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"openai"_s});
+    if (!tenant)
+        return 1;
+    {
+        QSqlQuery q(db->connection());
+        q.prepare(u"INSERT INTO tenant_openai_settings (tenant_id, base_url, updated_at) VALUES (?, ?, 0)"_s);
+        q.addBindValue(tenant->id);
+        q.addBindValue(server.baseUrl().toString());
+        if (!q.exec())
+            return 1;
+    }
+    auto s = svc.createStore(u"bench"_s, {u"r"_s, u"openai"_s, {}, {}});
+    if (!s) {
+        std::fprintf(stderr, "%s\n", qPrintable(s.error().message()));
+        return 1;
+    }
+    {
+        Transaction t(*db);
+        QSqlQuery q(db->connection());
+        q.prepare(u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
+                  u"status, remote_file_id, created_at, updated_at, status_changed_at) "
+                  u"VALUES (?, ?, ?, 'text/plain', 10, ?, 'in_progress', ?, 0, 0, 0)"_s);
+        for (int i = 0; i < files; ++i) {
+            const QString name = u"f%1.txt"_s.arg(i);
+            const QString fileId = server.addFile(name, "File " + QByteArray::number(i) + ".\n");
+            server.attachProcessed(s->remoteId, fileId, {});
+            q.addBindValue(s->id);
+            q.addBindValue(s->tenantId);
+            q.addBindValue(name);
+            q.addBindValue(QString::number(i).rightJustified(64, u'c'));
+            q.addBindValue(fileId);
+            if (!q.exec())
+                return 1;
+        }
+        QSqlQuery c(db->connection());
+        c.prepare(u"UPDATE vector_stores SET files_in_progress = ? WHERE id = ?"_s);
+        c.addBindValue(files);
+        c.addBindValue(s->id);
+        if (!c.exec() || !t.commit())
+            return 1;
+    }
+    SyncOptions options;
+    options.batchSize = batch;
+    options.stuckAfterMs = 365 * kDay;
+    const int before = int(server.requests.size());
+    const Timed refresh = timePass(*db, backends, options);
+    const int requests = int(server.requests.size()) - before;
+    std::printf("| remote refresh over HTTP (fake OpenAI server, loopback), %d files in progress, batch %d, "
+                "requests one at a time (concurrency 1) | items | time | throughput | requests |\n"
+                "|---|---|---|---|---|\n",
+                files, batch);
+    row("refresh (all completed remotely)", files, refresh.ms,
+        u"%1 requests, %2 requests/s"_s.arg(requests).arg(
+            double(requests) * 1000.0 / double(std::max<qint64>(1, refresh.ms)), 0, 'f', 0));
+    QSqlQuery done(db->connection());
+    done.exec(u"SELECT count(*) FROM vector_store_files WHERE status = 'completed'"_s);
+    done.next();
+    std::printf("\nfiles completed in the database afterwards: %lld of %d\n", done.value(0).toLongLong(), files);
+    return refresh.report.failures() == 0 && done.value(0).toLongLong() == files ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -222,7 +307,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(u"vectordesk.*.info=false"_s);
     QCommandLineParser parser;
-    parser.addPositionalArgument(u"mode"_s, u"local | remote"_s);
+    parser.addPositionalArgument(u"mode"_s, u"local | remote | remote-http"_s);
     parser.addOptions({{u"files"_s, u"Files (default 10000)."_s, u"n"_s, u"10000"_s},
                        {u"latency-ms"_s, u"Fake remote: delay per refresh call."_s, u"ms"_s, u"0"_s},
                        {u"batch"_s, u"Files per refresh call / transaction (default 200)."_s, u"n"_s, u"200"_s},
@@ -237,6 +322,8 @@ int main(int argc, char **argv)
         return local(dir, files);
     if (mode == u"remote"_s)
         return remote(dir, files, parser.value(u"latency-ms"_s).toInt(), parser.value(u"batch"_s).toInt());
-    std::fprintf(stderr, "usage: bench_sync local|remote [--files N] [--latency-ms MS] [--batch N] [--dir D]\n");
+    if (mode == u"remote-http"_s)
+        return remoteHttp(dir, files, parser.value(u"batch"_s).toInt());
+    std::fprintf(stderr, "usage: bench_sync local|remote|remote-http [--files N] [--latency-ms MS] [--batch N] [--dir D]\n");
     return 2;
 }
