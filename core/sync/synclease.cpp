@@ -1,4 +1,5 @@
 #include "synclease.h"
+#include "storage/query.h"
 
 #include "storage/database.h"
 
@@ -17,21 +18,7 @@ namespace vd {
 
 namespace {
 
-Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &binds, const QString &doing)
-{
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
-    bool ok = q.prepare(sql);
-    if (ok) {
-        for (const QVariant &v : binds)
-            q.addBindValue(v);
-        ok = q.exec();
-    }
-    if (!ok)
-        return ServiceError::unavailable(
-            u"The database %1 failed while %2: %3"_s.arg(db.url().describe(), doing, q.lastError().text()));
-    return q;
-}
+constexpr auto &run = runQuery; // one statement, values bound (storage/query.h)
 
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "syncpass.h"
+#include "storage/query.h"
 
 #include "backend/vectorstorebackend.h"
 #include "engine/ingestion/ingestor.h"
@@ -102,18 +103,7 @@ qint64 SyncPass::now() const
 
 Result<QSqlQuery> SyncPass::exec(const QString &sql, const QVariantList &binds, const QString &doing)
 {
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    bool ok = q.prepare(sql);
-    if (ok) {
-        for (const QVariant &v : binds)
-            q.addBindValue(v);
-        ok = q.exec();
-    }
-    if (!ok)
-        return ServiceError::unavailable(
-            u"The database %1 failed while %2: %3"_s.arg(m_db.url().describe(), doing, q.lastError().text()));
-    return q;
+    return runQuery(m_db, sql, binds, doing);
 }
 
 QVariant SyncPass::tenantFilter() const
