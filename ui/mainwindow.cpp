@@ -11,6 +11,7 @@
 #include "quota/quotapanel.h"
 #include "search/searchpanel.h"
 #include "settings/settingsdialog.h"
+#include "sync/syncpanel.h"
 #include "widgets/placeholdertableview.h"
 
 #include <QAction>
@@ -92,6 +93,9 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     m_tabs->addTab(m_mainSplitter, QIcon(u":/icons/actions/store.svg"_s), tr("Stores and files"));
     m_tabs->addTab(m_searchPanel, QIcon(u":/icons/actions/search.svg"_s), tr("Search playground"));
     m_tabs->setTabToolTip(1, tr("Try queries, filters and thresholds against the stores of a tenant (Ctrl+F)"));
+    m_syncPanel = new SyncPanel(url, this);
+    m_tabs->addTab(m_syncPanel, QIcon(u":/icons/actions/refresh.svg"_s), tr("Sync"));
+    m_tabs->setTabToolTip(2, tr("The background sync: last run, next run, warnings and errors"));
     setCentralWidget(m_tabs);
 
     m_operatorName = operatorName;
@@ -145,6 +149,16 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
         m_quotaPanel->reload();
     });
 
+    connect(m_syncPanel, &SyncPanel::passEnded, this, [this](const QString &message) {
+        if (!message.isEmpty())
+            statusBar()->showMessage(message, 8000);
+        // Statuses changed: reload in place, keeping selection and scroll position.
+        m_tenantPanel->reload();
+        m_storePanel->reload();
+        m_filePanel->reload();
+        m_quotaPanel->reload();
+    });
+
     m_storeActions->update();
     restoreSettings();
     m_tenantPanel->reload();
@@ -183,6 +197,7 @@ void MainWindow::createActions()
         auto *dialog = new SettingsDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this] {
+            m_syncPanel->reschedule();
             statusBar()->showMessage(tr("Settings saved; a new database is used from the next start"), 8000);
         });
         dialog->open();
@@ -369,6 +384,7 @@ void MainWindow::saveSettings()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    m_syncPanel->shutdown(); // cancels a running pass after its current item
     QMainWindow::closeEvent(event);
 }
 
