@@ -95,6 +95,10 @@ private slots:
         QVERIFY(!status.isEmpty());
         QVERIFY2(panel->lastRunLabel()->text().startsWith(status), qPrintable(panel->lastRunLabel()->text()));
 
+        // The fixture's files without a stored copy fail, each listed with its reason.
+        QVERIFY(panel->errorsList()->count() > 0);
+        QVERIFY(panel->errorsList()->item(0)->text().contains(u"missing"_s));
+
         // The row changes in place, to completed.
         QTRY_COMPARE(files->index(files->rowOf(m_waiting), statusColumn).data(vd::ui::StatusRole).toString(),
                      u"completed"_s);

@@ -50,6 +50,22 @@ QString targetOf(const QJsonObject &item)
     return parts.join(u" / "_s);
 }
 
+QString actionText(const QString &action, qint64 n)
+{
+    const QString count = QString::number(n);
+    if (action == u"ingest"_s)
+        return SyncPanel::tr("%1 indexed").arg(n == 1 ? SyncPanel::tr("1 file") : SyncPanel::tr("%1 files").arg(count));
+    if (action == u"refresh_store"_s)
+        return SyncPanel::tr("%1 refreshed").arg(n == 1 ? SyncPanel::tr("1 store") : SyncPanel::tr("%1 stores").arg(count));
+    if (action == u"refresh_file"_s)
+        return SyncPanel::tr("%1 refreshed").arg(n == 1 ? SyncPanel::tr("1 file") : SyncPanel::tr("%1 files").arg(count));
+    if (action == u"expire"_s)
+        return SyncPanel::tr("%1 expired").arg(n == 1 ? SyncPanel::tr("1 store") : SyncPanel::tr("%1 stores").arg(count));
+    if (action.startsWith(u"purge_"_s))
+        return SyncPanel::tr("%1 %2 purged").arg(count, action.mid(6));
+    return SyncPanel::tr("%1 × %2").arg(count, action);
+}
+
 QString localTime(const QString &iso)
 {
     const QDateTime when = QDateTime::fromString(iso, Qt::ISODateWithMs);
@@ -90,8 +106,13 @@ SyncPanel::SyncPanel(const DatabaseUrl &url, QWidget *parent)
     m_next = new QLabel(lastBox);
     m_next->setObjectName(u"syncNextRun"_s);
     m_next->setAccessibleName(tr("Next scheduled sync run"));
+    m_summary = new QLabel(tr("—"), lastBox);
+    m_summary->setObjectName(u"syncSummary"_s);
+    m_summary->setAccessibleName(tr("What the last sync run did"));
+    m_summary->setWordWrap(true);
     auto *lastForm = new QFormLayout(lastBox);
     lastForm->addRow(tr("Result:"), m_lastRun);
+    lastForm->addRow(tr("Did:"), m_summary);
     lastForm->addRow(tr("Next run:"), m_next);
 
     // Running pass
@@ -105,12 +126,12 @@ SyncPanel::SyncPanel(const DatabaseUrl &url, QWidget *parent)
     m_progress->setAccessibleName(tr("Sync progress"));
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
-    m_progress->setFormat(tr("%v of %m"));
+    m_progress->setFormat(tr("No pass running"));
     m_item = new QLabel(runBox);
     m_item->setObjectName(u"syncItem"_s);
     m_item->setAccessibleName(tr("Current sync item"));
     m_item->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_syncNow = new QPushButton(QIcon(u":/icons/actions/refresh.svg"_s), tr("Sync &now"), runBox);
+    m_syncNow = new QPushButton(QIcon(u":/icons/actions/sync.svg"_s), tr("Sync &now"), runBox);
     m_syncNow->setObjectName(u"syncNowButton"_s);
     m_syncNow->setAccessibleName(tr("Sync now"));
     m_syncNow->setToolTip(tr("Index waiting files, refresh hosted stores, expire and purge now"));
@@ -241,6 +262,7 @@ void SyncPanel::onProgress(const QString &phase, qint64 done, qint64 total, cons
         return;
     m_state->setText(tr("Running: %1").arg(phaseText(phase)));
     const int max = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
+    m_progress->setFormat(tr("%v of %m"));
     m_progress->setRange(0, qMax(1, max));
     m_progress->setValue(int(qMin<qint64>(done, max)));
     m_item->setText(item);
@@ -277,6 +299,17 @@ void SyncPanel::onFinished(const QJsonObject &report)
                               .arg(report.value(u"id"_s).toVariant().toString(),
                                    report.value(u"triggered_by"_s).toString(), report.value(u"host"_s).toString()));
 
+    // "3 files indexed · 1 store refreshed" from the counts per action.
+    QStringList did;
+    const QJsonObject counts = report.value(u"counts"_s).toObject();
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        const QJsonObject outcomes = it.value().toObject();
+        const qint64 n = outcomes.value(u"done"_s).toInteger();
+        if (n > 0)
+            did << actionText(it.key(), n);
+    }
+    m_summary->setText(did.isEmpty() ? tr("Nothing to do: everything was up to date") : did.join(u" · "_s));
+
     m_warnings->clear();
     for (const QJsonValue &v : items) {
         const QJsonObject item = v.toObject();
@@ -285,7 +318,7 @@ void SyncPanel::onFinished(const QJsonObject &report)
             continue;
         const QString what = action == u"stuck"_s ? tr("Stuck") : tr("Expiring soon");
         const QString detail = item.value(u"detail"_s).toString();
-        auto *entry = new QListWidgetItem(QIcon(u":/icons/actions/error.svg"_s),
+        auto *entry = new QListWidgetItem(QIcon(u":/icons/actions/warning.svg"_s),
                                           tr("%1: %2%3").arg(what, targetOf(item),
                                                              detail.isEmpty() ? QString() : u" — "_s + detail),
                                           m_warnings);
@@ -300,6 +333,7 @@ void SyncPanel::onFinished(const QJsonObject &report)
                          .arg(item.value(u"action"_s).toString(), targetOf(item), item.value(u"error"_s).toString()));
         }
     }
+    showPlaceholders();
     m_endMessage = errors.isEmpty() ? tr("Sync pass %1: %2 items done").arg(status).arg(done)
                                     : tr("Sync pass %1: %2 failed (see the sync panel)").arg(status).arg(errors.size());
 }
@@ -319,13 +353,29 @@ void SyncPanel::onFailed(const QString &message)
     m_endMessage = tr("Sync failed: %1").arg(message);
 }
 
+void SyncPanel::showPlaceholders()
+{
+    auto placeholder = [](QListWidget *list, const QString &text) {
+        if (list->count() > 0)
+            return;
+        auto *entry = new QListWidgetItem(text, list);
+        entry->setFlags(Qt::NoItemFlags);
+        entry->setForeground(list->palette().color(QPalette::Disabled, QPalette::Text));
+    };
+    placeholder(m_warnings, tr("No warnings: no store expires within %1 days and no file is stuck")
+                                .arg(m_worker ? m_worker->options().expiryWarningDays : 3));
+    placeholder(m_errors, tr("No errors in the last pass"));
+}
+
 void SyncPanel::onWorkerDone()
 {
+    showPlaceholders();
     m_running = false;
     m_syncNow->setEnabled(true);
     m_cancel->setEnabled(false);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
+    m_progress->setFormat(tr("No pass running"));
     m_state->setText(tr("Idle"));
     m_item->clear();
     updateNextRun();

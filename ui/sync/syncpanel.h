@@ -64,6 +64,7 @@ private:
     void onFailed(const QString &message);
     void onWorkerDone();
     void updateNextRun();
+    void showPlaceholders();
     void addError(const QString &text, const QString &detail = {});
 
     QThread *m_thread = nullptr;
@@ -75,6 +76,7 @@ private:
     QJsonObject m_lastReport;
 
     QLabel *m_lastRun = nullptr;
+    QLabel *m_summary = nullptr;
     QLabel *m_state = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_item = nullptr;
