@@ -100,6 +100,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
 
     m_operatorName = operatorName;
     m_storeActions = new StoreActions(m_runner, m_tenantPanel, m_storePanel, m_filePanel, this);
+    m_storeActions->setIngestionRunner(m_ingestion);
     createActions();
     createStatusBar(url, operatorName);
     connect(m_storeActions, &StoreActions::changed, this, [this](const QString &message) {
@@ -250,6 +251,7 @@ void MainWindow::createActions()
     QTableView *fileTable = m_filePanel->view();
     fileTable->setContextMenuPolicy(Qt::ActionsContextMenu);
     fileTable->addActions({m_addFilesAction, m_addFolderAction, separator(), m_storeActions->editAttributes(),
+                           m_storeActions->retryFiles(), m_storeActions->cancelFiles(), separator(),
                            m_storeActions->detachFiles()});
 
     QMenu *storeMenu = menuBar()->addMenu(tr("&Store"));
@@ -260,6 +262,8 @@ void MainWindow::createActions()
     storeMenu->addAction(m_addFilesAction);
     storeMenu->addAction(m_addFolderAction);
     storeMenu->addAction(m_storeActions->editAttributes());
+    storeMenu->addAction(m_storeActions->retryFiles());
+    storeMenu->addAction(m_storeActions->cancelFiles());
     storeMenu->addAction(m_storeActions->detachFiles());
     storeMenu->addSeparator();
     storeMenu->addAction(m_storeActions->deleteStore());
