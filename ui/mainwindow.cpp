@@ -99,6 +99,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     setCentralWidget(m_tabs);
 
     m_operatorName = operatorName;
+    m_url = url;
     m_storeActions = new StoreActions(m_runner, m_tenantPanel, m_storePanel, m_filePanel, this);
     m_storeActions->setIngestionRunner(m_ingestion);
     createActions();
@@ -197,6 +198,8 @@ void MainWindow::createActions()
     connect(settingsAction, &QAction::triggered, this, [this] {
         auto *dialog = new SettingsDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->addOpenAIKey(m_url, m_tenantPanel->currentTenantId(), m_storePanel->tenantSlug(),
+                             m_storeActions->roleProblem(Role::Admin));
         connect(dialog, &QDialog::accepted, this, [this] {
             m_syncPanel->reschedule();
             statusBar()->showMessage(tr("Settings saved; a new database is used from the next start"), 8000);

@@ -76,6 +76,7 @@ private:
     StoreActions *m_storeActions = nullptr;
     QLabel *m_operatorLabel = nullptr;
     QString m_operatorName;
+    DatabaseUrl m_url;
     QSplitter *m_leftSplitter = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
