@@ -11,6 +11,7 @@
 #include "quota/quotapanel.h"
 #include "search/searchpanel.h"
 #include "settings/settingsdialog.h"
+#include "sync/syncpanel.h"
 #include "widgets/placeholdertableview.h"
 
 #include <QAction>
@@ -92,10 +93,15 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     m_tabs->addTab(m_mainSplitter, QIcon(u":/icons/actions/store.svg"_s), tr("Stores and files"));
     m_tabs->addTab(m_searchPanel, QIcon(u":/icons/actions/search.svg"_s), tr("Search playground"));
     m_tabs->setTabToolTip(1, tr("Try queries, filters and thresholds against the stores of a tenant (Ctrl+F)"));
+    m_syncPanel = new SyncPanel(url, this);
+    m_tabs->addTab(m_syncPanel, QIcon(u":/icons/actions/sync.svg"_s), tr("Sync"));
+    m_tabs->setTabToolTip(2, tr("The background sync: last run, next run, warnings and errors"));
     setCentralWidget(m_tabs);
 
     m_operatorName = operatorName;
+    m_url = url;
     m_storeActions = new StoreActions(m_runner, m_tenantPanel, m_storePanel, m_filePanel, this);
+    m_storeActions->setIngestionRunner(m_ingestion);
     createActions();
     createStatusBar(url, operatorName);
     connect(m_storeActions, &StoreActions::changed, this, [this](const QString &message) {
@@ -145,6 +151,16 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
         m_quotaPanel->reload();
     });
 
+    connect(m_syncPanel, &SyncPanel::passEnded, this, [this](const QString &message) {
+        if (!message.isEmpty())
+            statusBar()->showMessage(message, 8000);
+        // Statuses changed: reload in place, keeping selection and scroll position.
+        m_tenantPanel->reload();
+        m_storePanel->reload();
+        m_filePanel->reload();
+        m_quotaPanel->reload();
+    });
+
     m_storeActions->update();
     restoreSettings();
     m_tenantPanel->reload();
@@ -182,7 +198,10 @@ void MainWindow::createActions()
     connect(settingsAction, &QAction::triggered, this, [this] {
         auto *dialog = new SettingsDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->addOpenAIKey(m_url, m_tenantPanel->currentTenantId(), m_storePanel->tenantSlug(),
+                             m_storeActions->roleProblem(Role::Admin));
         connect(dialog, &QDialog::accepted, this, [this] {
+            m_syncPanel->reschedule();
             statusBar()->showMessage(tr("Settings saved; a new database is used from the next start"), 8000);
         });
         dialog->open();
@@ -235,6 +254,7 @@ void MainWindow::createActions()
     QTableView *fileTable = m_filePanel->view();
     fileTable->setContextMenuPolicy(Qt::ActionsContextMenu);
     fileTable->addActions({m_addFilesAction, m_addFolderAction, separator(), m_storeActions->editAttributes(),
+                           m_storeActions->retryFiles(), m_storeActions->cancelFiles(), separator(),
                            m_storeActions->detachFiles()});
 
     QMenu *storeMenu = menuBar()->addMenu(tr("&Store"));
@@ -245,6 +265,8 @@ void MainWindow::createActions()
     storeMenu->addAction(m_addFilesAction);
     storeMenu->addAction(m_addFolderAction);
     storeMenu->addAction(m_storeActions->editAttributes());
+    storeMenu->addAction(m_storeActions->retryFiles());
+    storeMenu->addAction(m_storeActions->cancelFiles());
     storeMenu->addAction(m_storeActions->detachFiles());
     storeMenu->addSeparator();
     storeMenu->addAction(m_storeActions->deleteStore());
@@ -369,6 +391,7 @@ void MainWindow::saveSettings()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    m_syncPanel->shutdown(); // cancels a running pass after its current item
     QMainWindow::closeEvent(event);
 }
 

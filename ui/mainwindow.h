@@ -17,6 +17,7 @@ class IngestionRunner;
 class QuotaPanel;
 class StoreActions;
 class SearchPanel;
+class SyncPanel;
 class ServiceRunner;
 class StorePanel;
 class TenantPanel;
@@ -38,6 +39,7 @@ public:
     IngestionRunner *ingestionRunner() const { return m_ingestion; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QuotaPanel *quotaPanel() const { return m_quotaPanel; }
+    SyncPanel *syncPanel() const { return m_syncPanel; }
     StoreActions *storeActions() const { return m_storeActions; }
     QTabWidget *tabs() const { return m_tabs; }
     // Shows the search playground with the query field focused (Ctrl+F).
@@ -70,9 +72,11 @@ private:
     FilePanel *m_filePanel = nullptr;
     SearchPanel *m_searchPanel = nullptr;
     QuotaPanel *m_quotaPanel = nullptr;
+    SyncPanel *m_syncPanel = nullptr;
     StoreActions *m_storeActions = nullptr;
     QLabel *m_operatorLabel = nullptr;
     QString m_operatorName;
+    DatabaseUrl m_url;
     QSplitter *m_leftSplitter = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: main window with data, drop preview, search results, quota
-# gauges. Makes the same demo database as screenshot.sh with the real CLI, then runs the
+# gauges, sync panel. Makes the same demo database as screenshot.sh with the real CLI, then runs the
 # screenshot driver (ui_screenshots.cpp) under Xvfb, which drives the real window and saves
 # each state.
 #
@@ -62,6 +62,7 @@ vd store create --tenant acme contracts
 vd store create --tenant acme invoices --expires-after-days 30
 vd store create --tenant acme handbook
 vd store create --tenant globex research
+vd store create --tenant initech drafts --expires-after-days 2 # the sync panel warns: expires soon
 vd store create --tenant initech support-kb
 
 # Each refused file is reported on its own; the others are attached.

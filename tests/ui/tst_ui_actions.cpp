@@ -7,6 +7,7 @@
 #include "dialogs/keyvalueeditor.h"
 #include "dialogs/storedialog.h"
 #include "dialogs/trashdialog.h"
+#include "data/ingestionrunner.h"
 #include "mainwindow.h"
 #include "models/filetablemodel.h"
 #include "models/storetablemodel.h"
@@ -34,6 +35,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void createStoreThroughTheDialog();
     void metadataLimitsAreCheckedAsYouType();
     void editFileAttributes();
+    void retryFailedFile();
     void everyControlHasAnAccessibleName();
 
 private:
@@ -285,6 +288,53 @@ void tst_UiActions::editFileAttributes()
     QTRY_VERIFY(!topLevel<QDialog>(u"attributesDialog"_s));
     QTRY_COMPARE(files->model()->fileAt(files->model()->rowOf(m_fixture.completedFile))->attributes.value(u"year"_s),
                  QJsonValue(2025));
+}
+
+void tst_UiActions::retryFailedFile()
+{
+    // A viewer: retry and cancel are disabled, the tooltip names the role.
+    {
+        MainWindow window(m_fixture.url, u"victor"_s);
+        QVERIFY(showAndSettle(window));
+        window.storePanel()->selectStore(m_fixture.contracts);
+        vd::ui::FilePanel *files = window.filePanel();
+        QTRY_VERIFY(files->model()->storeId() == m_fixture.contracts && files->model()->rowOf(m_fixture.failedFile) >= 0);
+        files->view()->selectRow(files->model()->rowOf(m_fixture.failedFile));
+        QVERIFY(!window.storeActions()->retryFiles()->isEnabled());
+        QCOMPARE(window.storeActions()->retryFiles()->toolTip(), u"Needs the editor role in acme; you are viewer."_s);
+        QVERIFY(!window.storeActions()->cancelFiles()->isEnabled());
+    }
+    MainWindow window(m_fixture.url, m_fixture.operatorName);
+    QVERIFY(showAndSettle(window));
+    window.storePanel()->selectStore(m_fixture.contracts);
+    vd::ui::FilePanel *files = window.filePanel();
+    QTRY_VERIFY(files->model()->storeId() == m_fixture.contracts && files->model()->rowOf(m_fixture.failedFile) >= 0);
+    vd::ui::StoreActions *actions = window.storeActions();
+    // A completed file can be neither retried nor cancelled.
+    files->view()->selectRow(files->model()->rowOf(m_fixture.completedFile));
+    QVERIFY(!actions->retryFiles()->isEnabled());
+    QCOMPARE(actions->retryFiles()->toolTip(), u"Select failed, cancelled or stuck files first."_s);
+    QVERIFY(!actions->cancelFiles()->isEnabled());
+    // The failed one can be retried (not cancelled: it is not in progress).
+    files->view()->selectRow(files->model()->rowOf(m_fixture.failedFile));
+    QVERIFY(actions->retryFiles()->isEnabled());
+    QVERIFY(!actions->cancelFiles()->isEnabled());
+    QSignalSpy changed(actions, &vd::ui::StoreActions::changed);
+    QSignalSpy indexed(window.ingestionRunner(), &vd::ui::IngestionRunner::fileFinished);
+    actions->retryFiles()->trigger();
+    QVERIFY(changed.wait(10'000));
+    QCOMPARE(changed.first().first().toString(), u"Retrying 1 file"_s);
+    // The ingestion runner picks the retried file up again (its stored copy is missing in the
+    // fixture, so it fails again, with the new reason).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(indexed.cbegin(), indexed.cend(),
+                    [&](const QList<QVariant> &args) { return args.first().toLongLong() == m_fixture.failedFile; }),
+        10'000);
+    const auto finished = std::find_if(indexed.cbegin(), indexed.cend(), [&](const QList<QVariant> &args) {
+        return args.first().toLongLong() == m_fixture.failedFile;
+    });
+    QCOMPARE(finished->at(2).toString(), u"failed"_s);
+    QVERIFY2(finished->at(3).toString().contains(u"missing"_s), qPrintable(finished->at(3).toString()));
 }
 
 void tst_UiActions::everyControlHasAnAccessibleName()

@@ -2,7 +2,9 @@
 // the GUI thread against a real SQLite file.
 
 #include "settings/appsettings.h"
+#include "settings/openaikeybox.h"
 #include "settings/settingsdialog.h"
+#include "uifixture.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void testConnectionOpensTheDatabaseOffTheGuiThread();
     void passwordsAreNeverSaved();
     void okSavesEveryKey();
+    void openAIKeyWithoutKeychainSaysWhy();
 };
 
 void tst_UiSettings::defaultsAreTyped()
@@ -90,6 +93,43 @@ void tst_UiSettings::okSavesEveryKey()
     QVERIFY(again.postgresOption()->isChecked());
     QCOMPARE(again.postgresUrl()->text(), u"postgresql://bob@db.example.com/vectordesk"_s);
     QCOMPARE(again.syncInterval()->value(), 30);
+}
+
+// No Secret Service in the test environment: saving the key fails with a clear message, the key
+// is never shown and nothing of it lands in QSettings.
+void tst_UiSettings::openAIKeyWithoutKeychainSaysWhy()
+{
+    qunsetenv("VECTORDESK_OPENAI_API_KEY");
+    vd::test::UiFixture fixture;
+    QVERIFY(fixture.create());
+    SettingsDialog dialog;
+    dialog.addOpenAIKey(fixture.url, fixture.acme, u"acme"_s, {});
+    vd::ui::OpenAIKeyBox *box = dialog.openAIKeyBox();
+    QVERIFY(box);
+    QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
+    QVERIFY(!box->stateLabel()->text().isEmpty());
+    QVERIFY(!box->saveButton()->isEnabled()); // nothing typed
+    const QString key = u"sk-test-0123456789abcdWXYZ"_s;
+    box->keyField()->setText(key);
+    QCOMPARE(box->keyField()->echoMode(), QLineEdit::Password);
+    QVERIFY(box->saveButton()->isEnabled());
+    QTest::mouseClick(box->saveButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
+    const QString state = box->stateLabel()->text();
+    QVERIFY2(state.startsWith(u"The key was not saved: "_s), qPrintable(state));
+    QVERIFY2(state.size() > u"The key was not saved: "_s.size() + 10, qPrintable(state));
+    QVERIFY(!state.contains(key));
+    const QSettings settings;
+    for (const QString &name : settings.allKeys())
+        QVERIFY2(!settings.value(name).toString().contains(u"0123456789"_s), qPrintable(name));
+    // A viewer may look, not change.
+    SettingsDialog viewer;
+    viewer.addOpenAIKey(fixture.url, fixture.acme, u"acme"_s, u"Needs the admin role in acme; you are viewer."_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!viewer.openAIKeyBox()->isBusy(), 20'000);
+    viewer.openAIKeyBox()->keyField()->setText(key);
+    QVERIFY(!viewer.openAIKeyBox()->saveButton()->isEnabled());
+    QVERIFY(!viewer.openAIKeyBox()->clearButton()->isEnabled());
+    QCOMPARE(viewer.openAIKeyBox()->clearButton()->toolTip(), u"Needs the admin role in acme; you are viewer."_s);
 }
 
 QTEST_MAIN(tst_UiSettings)

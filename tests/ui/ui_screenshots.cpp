@@ -1,5 +1,5 @@
 // Drives the real main window through the states the README shows and saves each as a PNG:
-// main window with data, the drop preview, search results, quota gauges. Run under Xvfb by
+// main window with data, the drop preview, search results, quota gauges, the sync panel. Run under Xvfb by
 // tests/ui/screenshots.sh over a demo database made with the CLI; not a test.
 //
 //   vectordesk_ui_screenshots --db DB --as OPERATOR --docs DOCS_DIR --out OUT_DIR
@@ -16,6 +16,7 @@
 #include "search/searchpanel.h"
 #include "search/searchresultmodel.h"
 #include "storage/database.h"
+#include "sync/syncpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -25,6 +26,7 @@
 #include <QListWidget>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTextStream>
@@ -139,5 +141,16 @@ int main(int argc, char **argv)
     waitUntil([&] { return !search->chunkView()->toPlainText().isEmpty(); });
     settle(800);
     ok = save(&window, outDir.filePath(u"search-results.png"_s)) && ok;
+
+    // The sync panel after a pass started with "Sync now".
+    vd::ui::SyncPanel *sync = window.syncPanel();
+    window.tabs()->setCurrentWidget(sync);
+    bool ended = false;
+    QObject::connect(sync, &vd::ui::SyncPanel::passEnded, sync, [&ended] { ended = true; });
+    sync->syncNow();
+    if (!waitUntil([&] { return ended; }))
+        return 1;
+    settle(500);
+    ok = save(&window, outDir.filePath(u"sync-panel.png"_s)) && ok;
     return ok ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 #include "storeactions.h"
 
+#include "data/ingestionrunner.h"
 #include "data/servicerunner.h"
 #include "dialogs/keyvalueeditor.h"
 #include "dialogs/storedialog.h"
@@ -55,6 +56,10 @@ StoreActions::StoreActions(ServiceRunner *runner, TenantPanel *tenants, StorePan
     files->addAction(m_detachFiles);
     m_editAttributes = make(u"editAttributesAction"_s, u"settings"_s, tr("Edit &attributes…"));
     connect(m_editAttributes, &QAction::triggered, this, [this] { openAttributesDialog(); });
+    m_retryFiles = make(u"retryFilesAction"_s, u"refresh"_s, tr("&Retry files"));
+    m_cancelFiles = make(u"cancelFilesAction"_s, u"error"_s, tr("&Cancel processing"));
+    connect(m_retryFiles, &QAction::triggered, this, [this] { retryOrCancelSelected(true); });
+    connect(m_cancelFiles, &QAction::triggered, this, [this] { retryOrCancelSelected(false); });
     connect(files->view(), &QAbstractItemView::doubleClicked, this, [this] {
         if (m_editAttributes->isEnabled())
             openAttributesDialog();
@@ -70,6 +75,7 @@ StoreActions::StoreActions(ServiceRunner *runner, TenantPanel *tenants, StorePan
     connect(stores->model(), &ServiceTableModel::loadFinished, this, [this] { update(); });
     connect(files->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { update(); });
     connect(files->model(), &QAbstractItemModel::modelReset, this, [this] { update(); });
+    connect(files->model(), &QAbstractItemModel::dataChanged, this, [this] { update(); });
     update();
 }
 
@@ -123,7 +129,63 @@ void StoreActions::update()
     const int selectedCount = int(m_files->view()->selectionModel()->selectedRows().size());
     setAllowed(m_editAttributes, Role::Editor, selectedCount == 1 ? QString() : tr("Select one file first."),
                tr("Edit the selected file's attributes (double-click)"));
+    const bool canRetry = !selectedFilesWithStatus({u"failed"_s, u"cancelled"_s, u"in_progress"_s}).isEmpty();
+    setAllowed(m_retryFiles, Role::Editor,
+               canRetry ? QString() : tr("Select failed, cancelled or stuck files first."),
+               tr("Put the selected failed, cancelled or stuck files back in the indexing queue"));
+    const bool canCancel = !selectedFilesWithStatus({u"in_progress"_s}).isEmpty();
+    setAllowed(m_cancelFiles, Role::Editor, canCancel ? QString() : tr("Select files in progress first."),
+               tr("Stop processing the selected files in progress"));
     Q_EMIT updated();
+}
+
+QStringList StoreActions::selectedFilesWithStatus(const QStringList &statuses) const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_files->view()->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        if (const StoreFile *file = m_files->model()->fileAt(index.row()); file && statuses.contains(file->status))
+            ids << QString::number(file->id);
+    return ids;
+}
+
+void StoreActions::retryOrCancelSelected(bool retry)
+{
+    if (!roleProblem(Role::Editor).isEmpty())
+        return;
+    const QStringList ids = retry ? selectedFilesWithStatus({u"failed"_s, u"cancelled"_s, u"in_progress"_s})
+                                  : selectedFilesWithStatus({u"in_progress"_s});
+    if (ids.isEmpty())
+        return;
+    const qint64 tenantId = m_tenants->currentTenantId();
+    const qint64 storeId = m_files->model()->storeId();
+    const QString tenantRef = QString::number(tenantId);
+    const QString storeRef = QString::number(storeId);
+    m_runner->run(
+        this,
+        [tenantRef, storeRef, ids, retry](VectorStoreService &s) -> Result<int> {
+            int done = 0;
+            for (const QString &id : ids) {
+                auto changedFile = retry ? s.retryFile(tenantRef, storeRef, id) : s.cancelFile(tenantRef, storeRef, id);
+                if (!changedFile)
+                    return changedFile.error();
+                ++done;
+            }
+            return done;
+        },
+        [this, retry, tenantId, storeId](Result<int> done) {
+            if (!done) {
+                m_files->showError(done.error().message());
+                m_files->reload();
+                return;
+            }
+            m_files->reload();
+            m_stores->reload();
+            if (retry && m_ingestion)
+                m_ingestion->drain(tenantId, storeId); // local files are indexed again now
+            const QString files = format::counted(done.value(), tr("1 file"), tr("%1 files"));
+            Q_EMIT changed(retry ? tr("Retrying %1").arg(files) : tr("Cancelled %1").arg(files));
+        });
 }
 
 void StoreActions::openStoreDialog(bool edit)

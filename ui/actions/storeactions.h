@@ -14,6 +14,7 @@ class QWidget;
 namespace vd::ui {
 
 class FilePanel;
+class IngestionRunner;
 class ServiceRunner;
 class StorePanel;
 class TenantPanel;
@@ -36,6 +37,12 @@ public:
     QAction *trash() const { return m_trash; }
     QAction *detachFiles() const { return m_detachFiles; }
     QAction *editAttributes() const { return m_editAttributes; }
+    // Failed, cancelled or stuck files go back to the ingestion queue (editor).
+    QAction *retryFiles() const { return m_retryFiles; }
+    // Files still in progress stop being processed (editor).
+    QAction *cancelFiles() const { return m_cancelFiles; }
+    // Retried local files are indexed by this runner.
+    void setIngestionRunner(IngestionRunner *ingestion) { m_ingestion = ingestion; }
 
     // The operator's role in the current tenant; nullopt when no tenant is current.
     std::optional<Role> currentRole() const;
@@ -61,6 +68,10 @@ private:
     void openTrash();
     void detachSelectedFiles();
     void openAttributesDialog();
+    // Retry (true) or cancel (false) the selected files that allow it.
+    void retryOrCancelSelected(bool retry);
+    // The ids of the selected files whose status is one of `statuses`.
+    QStringList selectedFilesWithStatus(const QStringList &statuses) const;
 
     ServiceRunner *m_runner = nullptr;
     TenantPanel *m_tenants = nullptr;
@@ -76,6 +87,9 @@ private:
     QAction *m_trash = nullptr;
     QAction *m_detachFiles = nullptr;
     QAction *m_editAttributes = nullptr;
+    QAction *m_retryFiles = nullptr;
+    QAction *m_cancelFiles = nullptr;
+    IngestionRunner *m_ingestion = nullptr;
 };
 
 } // namespace vd::ui

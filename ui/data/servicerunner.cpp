@@ -1,6 +1,7 @@
 #include "servicerunner.h"
 
 #include "engine/localengine.h"
+#include "openai/openaibackend.h"
 #include "storage/database.h"
 
 #include <QtConcurrentRun>
@@ -37,7 +38,11 @@ QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService 
         }
         engine::LocalEngine local(engine::LocalEngine::rootFor(url));
         VectorStoreService service(db, name);
-        service.setBackends([&local](const QString &backend) -> VectorStoreBackend * {
+        // OpenAI stores work as in the CLI: the backend reads the tenant's key and settings.
+        openai::OpenAIBackend remote(db, local.root());
+        service.setBackends([&local, &remote](const QString &backend) -> VectorStoreBackend * {
+            if (backend == remote.name())
+                return &remote;
             return backend == local.name() ? &local : nullptr;
         });
         job(&service, &local);

@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "openaikeybox.h"
+
 #include "appsettings.h"
 #include "storage/database.h"
 #include "storage/databaseurl.h"
@@ -203,6 +205,17 @@ void SettingsDialog::testConnection()
         return {};
     }));
     updateForm();
+}
+
+void SettingsDialog::addOpenAIKey(const DatabaseUrl &url, qint64 tenantId, const QString &tenantSlug,
+                                  const QString &roleProblem)
+{
+    if (m_keyBox || tenantId == 0)
+        return;
+    m_keyBox = new OpenAIKeyBox(url, tenantId, tenantSlug, this);
+    m_keyBox->setRoleProblem(roleProblem);
+    auto *box = qobject_cast<QVBoxLayout *>(layout());
+    box->insertWidget(1, m_keyBox); // after the database, before maintenance
 }
 
 void SettingsDialog::accept()

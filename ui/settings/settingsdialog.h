@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/databaseurl.h"
+
 #include <QDialog>
 #include <QFutureWatcher>
 
@@ -11,6 +13,8 @@ class QRadioButton;
 class QSpinBox;
 
 namespace vd::ui {
+
+class OpenAIKeyBox;
 
 // Settings: the database (a SQLite file or a PostgreSQL URL, with a connection test that runs
 // off the GUI thread), the sync interval and the purge retention. Saved to QSettings on OK; the
@@ -30,6 +34,9 @@ public:
     QSpinBox *purgeRetention() const { return m_retention; }
     QPushButton *testButton() const { return m_test; }
     QString testResult() const;
+    // Adds the OpenAI key of the current tenant (roleProblem: why it may not be changed).
+    void addOpenAIKey(const DatabaseUrl &url, qint64 tenantId, const QString &tenantSlug, const QString &roleProblem);
+    OpenAIKeyBox *openAIKeyBox() const { return m_keyBox; }
     bool isTesting() const { return m_watcher.isRunning(); }
     // The connection string the form describes; empty for the default SQLite file.
     QString databaseText() const;
@@ -53,6 +60,7 @@ private:
     QSpinBox *m_syncInterval = nullptr;
     QSpinBox *m_retention = nullptr;
     QPushButton *m_ok = nullptr;
+    OpenAIKeyBox *m_keyBox = nullptr;
     QFutureWatcher<QString> m_watcher;
 };
 

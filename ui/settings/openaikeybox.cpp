@@ -1,0 +1,205 @@
+#include "openaikeybox.h"
+
+#include "engine/localengine.h"
+#include "openai/credentialstore.h"
+#include "openai/openaibackend.h"
+#include "openai/openaiclient.h"
+#include "service/vectorstoreservice.h"
+#include "storage/database.h"
+
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::ui {
+
+namespace {
+
+// "sk-…abcd": enough to recognise a key, not to use it.
+QString masked(const QString &key)
+{
+    return key.size() <= 8 ? u"…"_s : key.left(3) + u"…"_s + key.right(4);
+}
+
+// Worker thread: the tenant's key (any source) against the API, one list call of one item.
+QString testKey(const DatabaseUrl &url, qint64 tenantId)
+{
+    Database db(url);
+    QString error;
+    if (!db.open(&error))
+        return error;
+    VectorStoreService service(db, QString());
+    auto tenant = service.tenant(QString::number(tenantId));
+    if (!tenant)
+        return tenant.error().message();
+    openai::OpenAIBackend backend(db, engine::LocalEngine::rootFor(url));
+    auto client = backend.client(tenant.value());
+    if (!client)
+        return client.error().message();
+    QEventLoop loop;
+    QString outcome;
+    client.value()->listVectorStores(openai::ListQuery{1, {}, {}, {}, {}}, [&](Result<QJsonObject> answer) {
+        outcome = answer ? QString() : answer.error().message();
+        loop.quit();
+    });
+    loop.exec();
+    return outcome.isEmpty() ? u"ok:"_s + client.value()->config().baseUrl.toString() : outcome;
+}
+
+} // namespace
+
+OpenAIKeyBox::OpenAIKeyBox(const DatabaseUrl &url, qint64 tenantId, const QString &tenantSlug, QWidget *parent)
+    : QGroupBox(tr("OpenAI key of %1").arg(tenantSlug), parent)
+    , m_url(url)
+    , m_tenantId(tenantId)
+    , m_slug(tenantSlug)
+    , m_store(new openai::CredentialStore(this))
+{
+    setObjectName(u"openaiKeyBox"_s);
+    m_key = new QLineEdit(this);
+    m_key->setObjectName(u"openaiKeyField"_s);
+    m_key->setAccessibleName(tr("New OpenAI API key"));
+    m_key->setEchoMode(QLineEdit::Password);
+    m_key->setPlaceholderText(tr("Paste a new key (sk-…) to store it in the keychain"));
+    m_save = new QPushButton(tr("Save key"), this);
+    m_save->setObjectName(u"openaiKeySave"_s);
+    m_save->setAccessibleName(tr("Save the OpenAI key"));
+    m_save->setEnabled(false);
+    m_test = new QPushButton(tr("Test"), this);
+    m_test->setObjectName(u"openaiKeyTest"_s);
+    m_test->setAccessibleName(tr("Test the OpenAI key"));
+    m_test->setToolTip(tr("List one vector store with the tenant's key (as `vectordesk key test`)"));
+    m_clear = new QPushButton(tr("Clear"), this);
+    m_clear->setObjectName(u"openaiKeyClear"_s);
+    m_clear->setAccessibleName(tr("Remove the OpenAI key from the keychain"));
+    m_state = new QLabel(tr("Reading the keychain…"), this);
+    m_state->setObjectName(u"openaiKeyState"_s);
+    m_state->setAccessibleName(tr("OpenAI key state"));
+    m_state->setWordWrap(true);
+    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_key, 1);
+    row->addWidget(m_save);
+    row->addWidget(m_test);
+    row->addWidget(m_clear);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(row);
+    layout->addWidget(m_state);
+
+    connect(m_key, &QLineEdit::textChanged, this,
+            [this](const QString &text) {
+                m_save->setEnabled(!m_busy && m_roleProblem.isEmpty() && !text.trimmed().isEmpty());
+            });
+    connect(m_save, &QPushButton::clicked, this, [this] { save(); });
+    connect(m_clear, &QPushButton::clicked, this, [this] { clear(); });
+    connect(m_test, &QPushButton::clicked, this, [this] { test(); });
+    readState();
+}
+
+void OpenAIKeyBox::setRoleProblem(const QString &problem)
+{
+    m_roleProblem = problem;
+    m_key->setReadOnly(!problem.isEmpty());
+    for (QPushButton *button : {m_save, m_clear})
+        button->setToolTip(problem);
+    setBusy(m_busy);
+}
+
+void OpenAIKeyBox::showState(const QString &text, bool problem)
+{
+    m_state->setText(text);
+    m_state->setStyleSheet(problem ? u"color: #b3261e;"_s : QString());
+}
+
+void OpenAIKeyBox::setBusy(bool busy, const QString &message)
+{
+    m_busy = busy;
+    m_key->setEnabled(!busy);
+    m_save->setEnabled(!busy && m_roleProblem.isEmpty() && !m_key->text().trimmed().isEmpty());
+    m_test->setEnabled(!busy);
+    m_clear->setEnabled(!busy && m_roleProblem.isEmpty());
+    if (!message.isEmpty())
+        showState(message, false);
+    Q_EMIT busyChanged(busy);
+}
+
+void OpenAIKeyBox::readState()
+{
+    setBusy(true);
+    QPointer<OpenAIKeyBox> self(this);
+    m_store->readKeychain(m_tenantId, m_slug, [self](Result<QString> key) {
+        if (!self)
+            return;
+        self->setBusy(false);
+        if (key && !key.value().isEmpty())
+            self->showState(tr("%1 set (in the keychain)").arg(masked(key.value())), false);
+        else if (key)
+            self->showState(tr("Not set"), false);
+        else
+            self->showState(key.error().message(), true);
+    });
+}
+
+void OpenAIKeyBox::save()
+{
+    const QString key = m_key->text().trimmed();
+    if (auto problem = openai::CredentialStore::validateKey(key)) {
+        showState(problem->message(), true);
+        return;
+    }
+    setBusy(true, tr("Saving in the keychain…"));
+    QPointer<OpenAIKeyBox> self(this);
+    m_store->writeKeychain(m_tenantId, m_slug, key, [self, shown = masked(key)](Result<void> written) {
+        if (!self)
+            return;
+        self->setBusy(false);
+        if (!written) {
+            self->showState(tr("The key was not saved: %1").arg(written.error().message()), true);
+            return;
+        }
+        self->m_key->clear();
+        self->showState(tr("%1 set (in the keychain)").arg(shown), false);
+    });
+}
+
+void OpenAIKeyBox::clear()
+{
+    setBusy(true, tr("Removing from the keychain…"));
+    QPointer<OpenAIKeyBox> self(this);
+    m_store->clearKeychain(m_tenantId, m_slug, [self](Result<void> cleared) {
+        if (!self)
+            return;
+        self->setBusy(false);
+        if (!cleared)
+            self->showState(tr("The key was not removed: %1").arg(cleared.error().message()), true);
+        else
+            self->showState(tr("Not set"), false);
+    });
+}
+
+void OpenAIKeyBox::test()
+{
+    setBusy(true, tr("Testing the key…"));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        setBusy(false);
+        const QString outcome = watcher->result();
+        if (outcome.startsWith(u"ok:"_s))
+            showState(tr("The key works with %1").arg(outcome.mid(3)), false);
+        else
+            showState(outcome, true);
+    });
+    watcher->setFuture(QtConcurrent::run([url = m_url, id = m_tenantId] { return testKey(url, id); }));
+}
+
+} // namespace vd::ui

@@ -1,0 +1,385 @@
+#include "syncpanel.h"
+
+#include "engine/localengine.h"
+#include "settings/appsettings.h"
+#include "sync/syncworker.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QThread>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::ui {
+
+namespace {
+
+QString phaseText(const QString &phase)
+{
+    if (phase == u"ingest"_s)
+        return SyncPanel::tr("Indexing waiting files");
+    if (phase == u"refresh"_s)
+        return SyncPanel::tr("Refreshing remote stores");
+    if (phase == u"expiry"_s)
+        return SyncPanel::tr("Expiring stores");
+    if (phase == u"purge"_s)
+        return SyncPanel::tr("Purging deleted items");
+    if (phase.isEmpty())
+        return SyncPanel::tr("Starting");
+    return phase.left(1).toUpper() + phase.mid(1);
+}
+
+// "acme / contracts / nda.txt" for a report item.
+QString targetOf(const QJsonObject &item)
+{
+    QStringList parts;
+    if (const QString t = item.value(u"tenant"_s).toObject().value(u"slug"_s).toString(); !t.isEmpty())
+        parts << t;
+    if (const QString s = item.value(u"store"_s).toObject().value(u"name"_s).toString(); !s.isEmpty())
+        parts << s;
+    if (const QString f = item.value(u"file"_s).toObject().value(u"filename"_s).toString(); !f.isEmpty())
+        parts << f;
+    return parts.join(u" / "_s);
+}
+
+QString actionText(const QString &action, qint64 n)
+{
+    const QString count = QString::number(n);
+    if (action == u"ingest"_s)
+        return SyncPanel::tr("%1 indexed").arg(n == 1 ? SyncPanel::tr("1 file") : SyncPanel::tr("%1 files").arg(count));
+    if (action == u"refresh_store"_s)
+        return SyncPanel::tr("%1 refreshed").arg(n == 1 ? SyncPanel::tr("1 store") : SyncPanel::tr("%1 stores").arg(count));
+    if (action == u"refresh_file"_s)
+        return SyncPanel::tr("%1 refreshed").arg(n == 1 ? SyncPanel::tr("1 file") : SyncPanel::tr("%1 files").arg(count));
+    if (action == u"expire"_s)
+        return SyncPanel::tr("%1 expired").arg(n == 1 ? SyncPanel::tr("1 store") : SyncPanel::tr("%1 stores").arg(count));
+    if (action.startsWith(u"purge_"_s))
+        return SyncPanel::tr("%1 %2 purged").arg(count, action.mid(6));
+    return SyncPanel::tr("%1 × %2").arg(count, action);
+}
+
+QString localTime(const QString &iso)
+{
+    const QDateTime when = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat) : iso;
+}
+
+} // namespace
+
+SyncPanel::SyncPanel(const DatabaseUrl &url, QWidget *parent)
+    : QWidget(parent)
+    , m_thread(new QThread(this))
+    , m_timer(new QTimer(this))
+{
+    setObjectName(u"syncPanel"_s);
+
+    SyncOptions options;
+    options.triggeredBy = u"gui"_s;
+    m_worker = new SyncWorker(url, engine::LocalEngine::rootFor(url), options);
+    m_worker->moveToThread(m_thread);
+    m_thread->setObjectName(u"vectordesk-sync"_s);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SyncWorker::passStarted, this, [this] { onStarted(); });
+    connect(m_worker, &SyncWorker::progress, this, &SyncPanel::onProgress);
+    connect(m_worker, &SyncWorker::itemFailed, this, &SyncPanel::onItemFailed);
+    connect(m_worker, &SyncWorker::passFinished, this, &SyncPanel::onFinished);
+    connect(m_worker, &SyncWorker::leaseHeld, this, &SyncPanel::onLeaseHeld);
+    connect(m_worker, &SyncWorker::failed, this, &SyncPanel::onFailed);
+    connect(m_worker, &SyncWorker::finished, this, &SyncPanel::onWorkerDone);
+    m_thread->start(QThread::LowPriority);
+
+    // Last run
+    auto *lastBox = new QGroupBox(tr("Last run"), this);
+    m_lastRun = new QLabel(tr("No pass yet since VectorDesk started"), lastBox);
+    m_lastRun->setObjectName(u"syncLastRun"_s);
+    m_lastRun->setAccessibleName(tr("Last sync run"));
+    m_lastRun->setWordWrap(true);
+    m_lastRun->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_next = new QLabel(lastBox);
+    m_next->setObjectName(u"syncNextRun"_s);
+    m_next->setAccessibleName(tr("Next scheduled sync run"));
+    m_summary = new QLabel(tr("—"), lastBox);
+    m_summary->setObjectName(u"syncSummary"_s);
+    m_summary->setAccessibleName(tr("What the last sync run did"));
+    m_summary->setWordWrap(true);
+    auto *lastForm = new QFormLayout(lastBox);
+    lastForm->addRow(tr("Result:"), m_lastRun);
+    lastForm->addRow(tr("Did:"), m_summary);
+    lastForm->addRow(tr("Next run:"), m_next);
+
+    // Running pass
+    auto *runBox = new QGroupBox(tr("Now"), this);
+    m_state = new QLabel(tr("Idle"), runBox);
+    m_state->setObjectName(u"syncState"_s);
+    m_state->setAccessibleName(tr("Sync state"));
+    m_state->setWordWrap(true);
+    m_progress = new QProgressBar(runBox);
+    m_progress->setObjectName(u"syncProgress"_s);
+    m_progress->setAccessibleName(tr("Sync progress"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("No pass running"));
+    m_item = new QLabel(runBox);
+    m_item->setObjectName(u"syncItem"_s);
+    m_item->setAccessibleName(tr("Current sync item"));
+    m_item->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_syncNow = new QPushButton(QIcon(u":/icons/actions/sync.svg"_s), tr("Sync &now"), runBox);
+    m_syncNow->setObjectName(u"syncNowButton"_s);
+    m_syncNow->setAccessibleName(tr("Sync now"));
+    m_syncNow->setToolTip(tr("Index waiting files, refresh hosted stores, expire and purge now"));
+    connect(m_syncNow, &QPushButton::clicked, this, [this] { syncNow(); });
+    m_cancel = new QPushButton(tr("Cancel"), runBox);
+    m_cancel->setObjectName(u"syncCancelButton"_s);
+    m_cancel->setAccessibleName(tr("Cancel the sync pass"));
+    m_cancel->setToolTip(tr("Stop the running pass after its current item"));
+    m_cancel->setEnabled(false);
+    connect(m_cancel, &QPushButton::clicked, this, [this] { cancel(); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_progress, 1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_syncNow);
+    auto *runLayout = new QVBoxLayout(runBox);
+    runLayout->addWidget(m_state);
+    runLayout->addLayout(buttons);
+    runLayout->addWidget(m_item);
+
+    // Warnings and errors
+    auto list = [this](const QString &name, const QString &accessible, const QString &placeholder) {
+        auto *view = new QListWidget(this);
+        view->setObjectName(name);
+        view->setAccessibleName(accessible);
+        view->setToolTip(placeholder);
+        view->setWordWrap(true);
+        view->setAlternatingRowColors(true);
+        view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+        return view;
+    };
+    m_warnings = list(u"syncWarnings"_s, tr("Sync warnings"), tr("Stores expiring soon and files stuck in progress"));
+    m_errors = list(u"syncErrors"_s, tr("Sync errors"), tr("Items the last pass could not do, and why"));
+    auto *warnBox = new QGroupBox(tr("Warnings"), this);
+    (new QVBoxLayout(warnBox))->addWidget(m_warnings);
+    auto *errorBox = new QGroupBox(tr("Errors"), this);
+    (new QVBoxLayout(errorBox))->addWidget(m_errors);
+    auto *lists = new QHBoxLayout;
+    lists->addWidget(warnBox);
+    lists->addWidget(errorBox);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(lastBox, 1);
+    top->addWidget(runBox, 1);
+    layout->addLayout(top);
+    layout->addLayout(lists, 1);
+
+    m_timer->setObjectName(u"syncTimer"_s);
+    m_timer->setSingleShot(false);
+    connect(m_timer, &QTimer::timeout, this, [this] { syncNow(); });
+    reschedule();
+}
+
+SyncPanel::~SyncPanel()
+{
+    shutdown();
+}
+
+void SyncPanel::reschedule()
+{
+    m_timer->start(settings::syncIntervalMinutes() * 60 * 1000);
+    updateNextRun();
+}
+
+void SyncPanel::updateNextRun()
+{
+    m_nextRun = QDateTime::currentDateTime().addMSecs(m_timer->remainingTime());
+    m_next->setText(tr("%1 (every %2 min)")
+                        .arg(QLocale().toString(m_nextRun.time(), QLocale::ShortFormat))
+                        .arg(settings::syncIntervalMinutes()));
+}
+
+void SyncPanel::syncNow()
+{
+    if (m_running || !m_thread->isRunning())
+        return;
+    m_running = true;
+    m_endMessage.clear();
+    m_syncNow->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_state->setText(tr("Starting a pass…"));
+    m_progress->setRange(0, 0); // busy until the first progress
+    m_item->clear();
+    m_errors->clear();
+    SyncOptions options = m_worker->options();
+    options.triggeredBy = u"gui"_s;
+    options.retentionMs = qint64(settings::purgeRetentionDays()) * 24 * 60 * 60 * 1000;
+    SyncWorker *worker = m_worker;
+    // Options are set in the worker's thread, between passes.
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, options] {
+            worker->setOptions(options);
+            worker->runPass();
+        },
+        Qt::QueuedConnection);
+    reschedule(); // the next timed pass counts from now
+}
+
+void SyncPanel::cancel()
+{
+    if (!m_running)
+        return;
+    m_worker->cancel();
+    m_cancel->setEnabled(false);
+    m_state->setText(tr("Cancelling after the current item…"));
+}
+
+void SyncPanel::shutdown()
+{
+    if (!m_thread->isRunning())
+        return;
+    m_timer->stop();
+    if (m_worker)
+        m_worker->cancel();
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void SyncPanel::onStarted()
+{
+    m_state->setText(tr("Running (started by the GUI)"));
+}
+
+void SyncPanel::onProgress(const QString &phase, qint64 done, qint64 total, const QString &item)
+{
+    if (!m_running)
+        return;
+    m_state->setText(tr("Running: %1").arg(phaseText(phase)));
+    const int max = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
+    m_progress->setFormat(tr("%v of %m"));
+    m_progress->setRange(0, qMax(1, max));
+    m_progress->setValue(int(qMin<qint64>(done, max)));
+    m_item->setText(item);
+}
+
+void SyncPanel::addError(const QString &text, const QString &detail)
+{
+    auto *entry = new QListWidgetItem(QIcon(u":/icons/actions/error.svg"_s), text, m_errors);
+    entry->setToolTip(detail.isEmpty() ? text : detail);
+}
+
+void SyncPanel::onItemFailed(const QString &action, const QString &target, const QString &error)
+{
+    addError(tr("%1 %2: %3").arg(action, target, error));
+}
+
+void SyncPanel::onFinished(const QJsonObject &report)
+{
+    m_lastReport = report;
+    const QString status = report.value(u"status"_s).toString();
+    const QJsonArray errors = report.value(u"errors"_s).toArray();
+    const QJsonArray items = report.value(u"items"_s).toArray();
+    int done = 0;
+    for (const QJsonValue &v : items)
+        if (v.toObject().value(u"outcome"_s).toString() == u"done"_s)
+            ++done;
+    const double seconds = report.value(u"duration_ms"_s).toDouble() / 1000.0;
+    m_lastRun->setText(tr("%1 at %2: %3 done, %4 failed, in %5 s")
+                           .arg(status, localTime(report.value(u"finished_at"_s).toString()))
+                           .arg(done)
+                           .arg(errors.size())
+                           .arg(QLocale().toString(seconds, 'f', 1)));
+    m_lastRun->setToolTip(tr("Run %1, started by %2 on %3")
+                              .arg(report.value(u"id"_s).toVariant().toString(),
+                                   report.value(u"triggered_by"_s).toString(), report.value(u"host"_s).toString()));
+
+    // "3 files indexed · 1 store refreshed" from the counts per action.
+    QStringList did;
+    const QJsonObject counts = report.value(u"counts"_s).toObject();
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        const QJsonObject outcomes = it.value().toObject();
+        const qint64 n = outcomes.value(u"done"_s).toInteger();
+        if (n > 0)
+            did << actionText(it.key(), n);
+    }
+    m_summary->setText(did.isEmpty() ? tr("Nothing to do: everything was up to date") : did.join(u" · "_s));
+
+    m_warnings->clear();
+    for (const QJsonValue &v : items) {
+        const QJsonObject item = v.toObject();
+        const QString action = item.value(u"action"_s).toString();
+        if (action != u"expiry_warning"_s && action != u"stuck"_s)
+            continue;
+        const QString what = action == u"stuck"_s ? tr("Stuck") : tr("Expiring soon");
+        const QString detail = item.value(u"detail"_s).toString();
+        auto *entry = new QListWidgetItem(QIcon(u":/icons/actions/warning.svg"_s),
+                                          tr("%1: %2%3").arg(what, targetOf(item),
+                                                             detail.isEmpty() ? QString() : u" — "_s + detail),
+                                          m_warnings);
+        entry->setToolTip(detail);
+    }
+    // Failed items were listed as they came (itemFailed); list any the signals did not carry.
+    if (m_errors->count() < errors.size()) {
+        m_errors->clear();
+        for (const QJsonValue &v : errors) {
+            const QJsonObject item = v.toObject();
+            addError(tr("%1 %2: %3")
+                         .arg(item.value(u"action"_s).toString(), targetOf(item), item.value(u"error"_s).toString()));
+        }
+    }
+    showPlaceholders();
+    m_endMessage = errors.isEmpty() ? tr("Sync pass %1: %2 items done").arg(status).arg(done)
+                                    : tr("Sync pass %1: %2 failed (see the sync panel)").arg(status).arg(errors.size());
+}
+
+void SyncPanel::onLeaseHeld(const QString &holder)
+{
+    addError(tr("Another runner holds the sync lease: %1").arg(holder),
+             tr("Only one runner syncs at a time; this pass was skipped and the next one is scheduled."));
+    m_lastRun->setText(tr("Skipped: the lease is held by %1").arg(holder));
+    m_endMessage = tr("Sync skipped: another runner holds the lease");
+}
+
+void SyncPanel::onFailed(const QString &message)
+{
+    addError(tr("The sync pass failed: %1").arg(message));
+    m_lastRun->setText(tr("Failed: %1").arg(message));
+    m_endMessage = tr("Sync failed: %1").arg(message);
+}
+
+void SyncPanel::showPlaceholders()
+{
+    auto placeholder = [](QListWidget *list, const QString &text) {
+        if (list->count() > 0)
+            return;
+        auto *entry = new QListWidgetItem(text, list);
+        entry->setFlags(Qt::NoItemFlags);
+        entry->setForeground(list->palette().color(QPalette::Disabled, QPalette::Text));
+    };
+    placeholder(m_warnings, tr("No warnings: no store expires within %1 days and no file is stuck")
+                                .arg(m_worker ? m_worker->options().expiryWarningDays : 3));
+    placeholder(m_errors, tr("No errors in the last pass"));
+}
+
+void SyncPanel::onWorkerDone()
+{
+    showPlaceholders();
+    m_running = false;
+    m_syncNow->setEnabled(true);
+    m_cancel->setEnabled(false);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("No pass running"));
+    m_state->setText(tr("Idle"));
+    m_item->clear();
+    updateNextRun();
+    Q_EMIT passEnded(m_endMessage);
+}
+
+} // namespace vd::ui

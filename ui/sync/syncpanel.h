@@ -1,0 +1,90 @@
+#pragma once
+
+#include "storage/databaseurl.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QThread;
+class QTimer;
+
+namespace vd {
+class SyncWorker;
+}
+
+namespace vd::ui {
+
+// The sync panel (docs/gui.md): the sync worker on its own QThread, run on a timer
+// ("sync/intervalMinutes") and by "Sync now"; shows the last run, the running pass with a cancel,
+// the next scheduled run, warnings (expiring stores, stuck files) and errors (failed items, a
+// lease held by another runner). The GUI thread never waits for a pass, except on shutdown().
+class SyncPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SyncPanel(const DatabaseUrl &url, QWidget *parent = nullptr);
+    ~SyncPanel() override;
+
+    bool isRunning() const { return m_running; }
+    QDateTime nextRun() const { return m_nextRun; }
+    const QJsonObject &lastReport() const { return m_lastReport; }
+
+    QPushButton *syncNowButton() const { return m_syncNow; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QLabel *lastRunLabel() const { return m_lastRun; }
+    QLabel *stateLabel() const { return m_state; }
+    QListWidget *warningsList() const { return m_warnings; }
+    QListWidget *errorsList() const { return m_errors; }
+
+    // Starts a pass now (ignored while one runs).
+    void syncNow();
+    // Asks a running pass to stop after its current item.
+    void cancel();
+    // Cancels, stops the thread and waits for it (window close).
+    void shutdown();
+    // Re-reads the interval from the settings and reschedules.
+    void reschedule();
+
+signals:
+    // A pass ended (files and stores may have changed); message for the status bar.
+    void passEnded(const QString &message);
+
+private:
+    void onStarted();
+    void onProgress(const QString &phase, qint64 done, qint64 total, const QString &item);
+    void onItemFailed(const QString &action, const QString &target, const QString &error);
+    void onFinished(const QJsonObject &report);
+    void onLeaseHeld(const QString &holder);
+    void onFailed(const QString &message);
+    void onWorkerDone();
+    void updateNextRun();
+    void showPlaceholders();
+    void addError(const QString &text, const QString &detail = {});
+
+    QThread *m_thread = nullptr;
+    SyncWorker *m_worker = nullptr;
+    QTimer *m_timer = nullptr;
+    bool m_running = false;
+    QString m_endMessage;
+    QDateTime m_nextRun;
+    QJsonObject m_lastReport;
+
+    QLabel *m_lastRun = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_state = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_item = nullptr;
+    QLabel *m_next = nullptr;
+    QPushButton *m_syncNow = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QListWidget *m_warnings = nullptr;
+    QListWidget *m_errors = nullptr;
+};
+
+} // namespace vd::ui
