@@ -135,6 +135,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     });
     connect(&m_watcher, &QFutureWatcher<QString>::finished, this, [this] {
         const QString failure = m_watcher.result();
+        m_testing = false;
         m_testResult->setText(failure.isEmpty() ? tr("✓ Connected; the schema is ready.") : failure);
         m_testResult->setStyleSheet(failure.isEmpty() ? u"color: #1e7b34;"_s : u"color: #b02a37;"_s);
         updateForm();
@@ -181,7 +182,7 @@ void SettingsDialog::updateForm()
     m_problem->setText(why);
     m_problem->setVisible(!why.isEmpty());
     m_ok->setEnabled(why.isEmpty());
-    m_test->setEnabled(why.isEmpty() && !m_watcher.isRunning());
+    m_test->setEnabled(why.isEmpty() && !m_testing);
 }
 
 void SettingsDialog::testConnection()
@@ -197,6 +198,7 @@ void SettingsDialog::testConnection()
     m_testResult->setStyleSheet({});
     m_testResult->setText(tr("Connecting to %1…").arg(url->describe()));
     // Connecting may wait on the network: a worker thread opens, migrates and closes it.
+    m_testing = true;
     m_watcher.setFuture(QtConcurrent::run([u = *url]() -> QString {
         Database db(u);
         QString failure;

@@ -37,7 +37,8 @@ public:
     // Adds the OpenAI key of the current tenant (roleProblem: why it may not be changed).
     void addOpenAIKey(const DatabaseUrl &url, qint64 tenantId, const QString &tenantSlug, const QString &roleProblem);
     OpenAIKeyBox *openAIKeyBox() const { return m_keyBox; }
-    bool isTesting() const { return m_watcher.isRunning(); }
+    // True from the click until the result is shown (the future finishes a moment earlier).
+    bool isTesting() const { return m_testing; }
     // The connection string the form describes; empty for the default SQLite file.
     QString databaseText() const;
     // Why the form cannot be saved; empty when it can.
@@ -62,6 +63,7 @@ private:
     QPushButton *m_ok = nullptr;
     OpenAIKeyBox *m_keyBox = nullptr;
     QFutureWatcher<QString> m_watcher;
+    bool m_testing = false;
 };
 
 } // namespace vd::ui
