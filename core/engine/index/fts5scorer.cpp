@@ -104,16 +104,9 @@ void bm25Function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
 // The FTS5 API of an open QSQLITE connection (nullptr and a reason when there is none).
 fts5_api *fts5Api(const QSqlDatabase &db, QString *error)
 {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || std::strcmp(handle.typeName(), "sqlite3*") != 0) {
-        *error = u"the index connection is not an SQLite connection"_s;
+    sqlite3 *sqlite = sqliteConnection(db, error);
+    if (!sqlite)
         return nullptr;
-    }
-    sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData());
-    if (!sqlite) {
-        *error = u"the index connection is not open"_s;
-        return nullptr;
-    }
     // The documented way to reach the FTS5 API: SELECT fts5(?1) with a pointer bound to ?1.
     fts5_api *api = nullptr;
     sqlite3_stmt *statement = nullptr;
@@ -140,6 +133,19 @@ int forwardToken(void *context, int flags, const char *token, int length, int st
 }
 
 } // namespace
+
+sqlite3 *sqliteConnection(const QSqlDatabase &db, QString *error)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || std::strcmp(handle.typeName(), "sqlite3*") != 0) {
+        *error = u"the index connection is not an SQLite connection"_s;
+        return nullptr;
+    }
+    sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!sqlite)
+        *error = u"the index connection is not open"_s;
+    return sqlite;
+}
 
 struct IndexTokenizer::Private
 {

@@ -13,7 +13,9 @@
 #include <QSqlQuery>
 #include <QScopeGuard>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -26,8 +28,14 @@ namespace {
 // Column weights: a word of the title field (the file's name and the document's own title)
 // counts four times a word of the text. On Cranfield, weights 3 to 8 all score nDCG@10
 // 0.374-0.377 (1: 0.369, no title field: 0.359); 4 sits in the middle of that plateau.
-constexpr double kTitleWeight = 4.0;
-constexpr double kTextWeight = 1.0;
+// Whole numbers, so a word's weighted frequency is an integer in the postings.
+constexpr quint32 kTitleFrequencyWeight = 4;
+constexpr quint32 kTextFrequencyWeight = 1;
+constexpr double kTitleWeight = kTitleFrequencyWeight;
+constexpr double kTextWeight = kTextFrequencyWeight;
+// Postings are written out of memory when this many wait (about 6 MB), so one large file
+// never holds all of its postings at once.
+constexpr qint64 kPendingPostingsLimit = 1 << 18;
 constexpr char16_t kMarkOpen = u'\x02';
 constexpr char16_t kMarkClose = u'\x03';
 
@@ -110,6 +118,7 @@ LocalIndex::~LocalIndex()
     if (m_inFile)
         abortFile();
     m_insertChunk.reset();
+    m_postings.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -148,9 +157,8 @@ Result<void> LocalIndex::open()
         u"PRAGMA cache_size=-32000"_s,
         u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
         u"INSERT OR IGNORE INTO meta (key, value) VALUES ('chunks', 0), ('format', 1), ('tokens', 0), "
-        u"('term_stats', 1)"_s,
-        u"CREATE TABLE IF NOT EXISTS term_stats (term TEXT PRIMARY KEY, chunks INTEGER NOT NULL, impact REAL NOT "
-        u"NULL, reference_length REAL NOT NULL) WITHOUT ROWID"_s,
+        u"('postings', 1)"_s,
+        QString::fromLatin1(kPostingsSchema),
         u"CREATE TABLE IF NOT EXISTS files (file_id INTEGER PRIMARY KEY, filename TEXT NOT NULL, "
         u"attributes TEXT NOT NULL DEFAULT '{}', visible INTEGER NOT NULL DEFAULT 1, chunk_count INTEGER NOT NULL, "
         u"token_count INTEGER NOT NULL, text_bytes INTEGER NOT NULL, chunk_bytes INTEGER NOT NULL)"_s,
@@ -159,6 +167,7 @@ Result<void> LocalIndex::open()
         u"start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, token_count INTEGER NOT NULL, title TEXT NOT "
         u"NULL, "
         u"text TEXT NOT NULL, UNIQUE (file_id, ordinal))"_s,
+        u"CREATE INDEX IF NOT EXISTS files_hidden ON files (file_id) WHERE visible = 0"_s,
         u"CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, text, content='chunks', content_rowid='id', "
         u"tokenize='porter unicode61 remove_diacritics 2')"_s,
         u"INSERT INTO chunks_fts (chunks_fts, rank) VALUES ('rank', 'bm25(%1, %2)')"_s.arg(kTitleWeight)
@@ -181,12 +190,13 @@ Result<void> LocalIndex::open()
     m_tokenizer = IndexTokenizer::create(db, &why);
     if (!m_tokenizer)
         return ServiceError::unavailable(u"Cannot index into %1: %2."_s.arg(m_path, why));
-    // An index written before the word statistics existed gets them now, once.
-    auto statsValid = metaValue(u"term_stats"_s);
-    if (!statsValid)
-        return statsValid.error();
-    if (*statsValid != 1)
-        return rebuildTermStats();
+    m_postings = std::make_unique<PostingsTable>(db);
+    // An index written before the postings existed gets them now, once.
+    auto postingsValid = metaValue(u"postings"_s);
+    if (!postingsValid)
+        return postingsValid.error();
+    if (*postingsValid != 1)
+        return rebuildPostings();
     return {};
 }
 
@@ -205,14 +215,14 @@ Result<qint64> LocalIndex::tokenCount()
     return metaValue(u"tokens"_s);
 }
 
-void LocalIndex::countChunk(const QByteArray &text)
+void LocalIndex::countChunk(qint64 chunkId, qint64 fileId, const QByteArray &text)
 {
     // The chunk's words and how often each occurs. Lookups use the tokenizer's own bytes;
     // only a word new to the chunk is copied.
-    thread_local QHash<QByteArray, int> textTerms;
+    thread_local QHash<QByteArray, quint32> textTerms;
     textTerms.clear();
     textTerms.reserve(512);
-    int length = 0;
+    quint32 length = 0;
     m_tokenizer->tokenize(text, IndexTokenizer::Mode::Document, [&](const char *token, int size) {
         ++length;
         const auto it = textTerms.find(QByteArray::fromRawData(token, size));
@@ -221,78 +231,67 @@ void LocalIndex::countChunk(const QByteArray &text)
         else
             textTerms.insert(QByteArray(token, size), 1);
     });
-    const int chunkLength = m_titleLength + length;
+    const quint32 chunkLength = quint32(m_titleLength) + length;
     m_fileTokens += chunkLength;
-    // A bound that stays valid while the store's average chunk length is at most 1.5 times what
-    // it is now (BM25's term factor only grows with the average); past that, search falls back
-    // to the loose bound for this word.
-    const double chunksSoFar = double(m_baseChunks + m_currentChunks + 1);
-    const double reference = 1.1 * std::max(double(m_baseTokens + m_fileTokens) / chunksSoFar, 1.0);
-    const double norm = kBm25K1 * (1 - kBm25B + kBm25B * chunkLength / reference);
-    auto record = [&](const QByteArray &term, double frequency) {
-        TermDelta &delta = m_fileTerms[term];
-        ++delta.chunks;
-        delta.impact = std::max(delta.impact, frequency * (kBm25K1 + 1) / (frequency + norm));
-        delta.referenceLength = std::min(delta.referenceLength, reference);
+    auto record = [&](const QByteArray &term, quint32 frequency) {
+        m_pending[term].push_back({chunkId, fileId, frequency, chunkLength});
+        ++m_pendingCount;
     };
     for (auto it = textTerms.cbegin(); it != textTerms.cend(); ++it)
-        record(it.key(), kTextWeight * it.value() + kTitleWeight * m_titleTerms.value(it.key()));
+        record(it.key(), kTextFrequencyWeight * it.value() + kTitleFrequencyWeight * quint32(m_titleTerms.value(it.key())));
     for (auto it = m_titleTerms.cbegin(); it != m_titleTerms.cend(); ++it)
         if (!textTerms.contains(it.key()))
-            record(it.key(), kTitleWeight * it.value());
+            record(it.key(), kTitleFrequencyWeight * quint32(it.value()));
 }
 
-Result<void> LocalIndex::writeTermStats()
+Result<void> LocalIndex::flushPostings()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.prepare(u"INSERT INTO term_stats (term, chunks, impact, reference_length) VALUES (?, ?, ?, ?) "
-                   u"ON CONFLICT (term) DO UPDATE SET chunks = chunks + excluded.chunks, "
-                   u"impact = max(impact, excluded.impact), "
-                   u"reference_length = min(reference_length, excluded.reference_length)"_s))
-        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-    for (auto it = m_fileTerms.cbegin(); it != m_fileTerms.cend(); ++it) {
-        q.addBindValue(QString::fromUtf8(it.key()));
-        q.addBindValue(it->chunks);
-        q.addBindValue(it->impact);
-        q.addBindValue(it->referenceLength);
-        if (!q.exec())
-            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+    // In word order: each word's last block is read and rewritten, neighbours in the table.
+    QList<QByteArray> terms = m_pending.keys();
+    std::sort(terms.begin(), terms.end());
+    for (const QByteArray &term : std::as_const(terms)) {
+        const std::vector<Posting> &entries = m_pending[term];
+        if (!m_postings->append(term, entries.data(), entries.data() + entries.size()))
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
     }
-    m_fileTerms.clear();
+    m_pending.clear();
+    m_pendingCount = 0;
     return {};
 }
 
-Result<void> LocalIndex::rebuildTermStats()
+Result<void> LocalIndex::rebuildPostings()
 {
     if (auto r = exec(u"BEGIN IMMEDIATE"_s); !r)
         return r;
     auto rebuild = [&]() -> Result<void> {
-        if (auto r = exec(u"CREATE TABLE IF NOT EXISTS term_stats (term TEXT PRIMARY KEY, chunks INTEGER NOT NULL, "
-                          u"impact REAL NOT NULL, reference_length REAL NOT NULL) WITHOUT ROWID"_s);
-            !r)
+        if (auto r = exec(QString::fromLatin1(kPostingsSchema)); !r)
             return r;
-        auto valid = metaValue(u"term_stats"_s);
+        if (auto r = exec(u"CREATE INDEX IF NOT EXISTS files_hidden ON files (file_id) WHERE visible = 0"_s); !r)
+            return r;
+        auto valid = metaValue(u"postings"_s);
         if (!valid)
             return valid.error();
         if (*valid == 1)
             return {}; // another connection did it meanwhile
-        if (auto r = exec(u"DELETE FROM term_stats"_s); !r)
-            return r;
-        m_fileTerms.clear();
-        m_baseChunks = 0;
-        m_baseTokens = 0;
+        // The per-word statistics of earlier versions: the postings replace them.
+        for (const QString &statement : {u"DROP TABLE IF EXISTS term_stats"_s, u"DELETE FROM postings"_s,
+                                         u"DELETE FROM meta WHERE key = 'term_stats'"_s})
+            if (auto r = exec(statement); !r)
+                return r;
+        m_pending.clear();
+        m_pendingCount = 0;
         m_fileTokens = 0;
-        m_currentChunks = 0;
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
         q.setForwardOnly(true);
-        if (!q.exec(u"SELECT title, text FROM chunks ORDER BY file_id, ordinal"_s))
+        // By chunk id: each word's postings are appended in that order.
+        if (!q.exec(u"SELECT id, file_id, title, text FROM chunks ORDER BY id"_s))
             return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
         QString title;
         bool first = true;
         while (q.next()) {
-            if (first || q.value(0).toString() != title) {
+            if (first || q.value(2).toString() != title) {
                 first = false;
-                title = q.value(0).toString();
+                title = q.value(2).toString();
                 m_titleTerms.clear();
                 m_titleLength = 0;
                 m_tokenizer->tokenize(title.toUtf8(), IndexTokenizer::Mode::Document, [&](const char *t, int n) {
@@ -300,19 +299,21 @@ Result<void> LocalIndex::rebuildTermStats()
                     ++m_titleLength;
                 });
             }
-            countChunk(q.value(1).toString().toUtf8());
-            ++m_currentChunks;
+            countChunk(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(3).toString().toUtf8());
+            if (m_pendingCount >= kPendingPostingsLimit)
+                if (auto r = flushPostings(); !r)
+                    return r;
         }
-        const qint64 tokens = m_fileTokens;
-        m_currentChunks = 0;
-        m_fileTokens = 0;
-        if (auto r = writeTermStats(); !r)
+        if (auto r = flushPostings(); !r)
             return r;
-        return exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('tokens', ?), ('term_stats', 1)"_s, {tokens});
+        const qint64 tokens = m_fileTokens;
+        m_fileTokens = 0;
+        return exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('tokens', ?), ('postings', 1)"_s, {tokens});
     };
     if (auto r = rebuild(); !r) {
         QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(u"ROLLBACK"_s);
-        m_fileTerms.clear();
+        m_pending.clear();
+        m_pendingCount = 0;
         return r;
     }
     return exec(u"COMMIT"_s);
@@ -329,21 +330,14 @@ Result<void> LocalIndex::beginFile(qint64 fileId, const QString &filename, const
     m_currentChunkBytes = 0;
     m_currentTitle = titleOf(filename);
     m_titleCounted = false;
-    m_fileTerms.clear();
+    m_pending.clear();
+    m_pendingCount = 0;
     m_fileTokens = 0;
     // Whatever an interrupted attempt committed for this file is replaced, never duplicated.
     if (auto r = removeFileRows(fileId); !r) {
         abortFile();
         return r;
     }
-    auto chunks = metaValue(u"chunks"_s);
-    auto tokens = chunks ? metaValue(u"tokens"_s) : Result<qint64>(chunks.error());
-    if (!tokens) {
-        abortFile();
-        return tokens.error();
-    }
-    m_baseChunks = *chunks;
-    m_baseTokens = *tokens;
     const QString attributesText = QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact));
     if (auto r =
             exec(u"INSERT INTO files (file_id, filename, attributes, visible, chunk_count, token_count, text_bytes, "
@@ -383,7 +377,6 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
             ++m_titleLength;
         });
     }
-    countChunk(chunk.text);
     QSqlQuery &q = *m_insertChunk;
     q.addBindValue(m_currentFile);
     q.addBindValue(chunk.ordinal);
@@ -394,6 +387,10 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
     q.addBindValue(QString::fromUtf8(chunk.text));
     if (!q.exec())
         return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+    countChunk(q.lastInsertId().toLongLong(), m_currentFile, chunk.text);
+    if (m_pendingCount >= kPendingPostingsLimit)
+        if (auto r = flushPostings(); !r)
+            return r;
     ++m_currentChunks;
     m_currentTokens += chunk.tokenCount;
     m_currentChunkBytes += chunk.text.size();
@@ -414,7 +411,7 @@ Result<IndexedFile> LocalIndex::commitFile(qint64 textBytes)
     if (r)
         r = exec(u"UPDATE meta SET value = value + ? WHERE key = 'tokens'"_s, {m_fileTokens});
     if (r)
-        r = writeTermStats();
+        r = flushPostings();
     if (r)
         r = exec(u"COMMIT"_s);
     if (!r) {
@@ -428,7 +425,8 @@ Result<IndexedFile> LocalIndex::commitFile(qint64 textBytes)
 void LocalIndex::abortFile()
 {
     m_insertChunk.reset();
-    m_fileTerms.clear();
+    m_pending.clear();
+    m_pendingCount = 0;
     if (!m_inFile)
         return;
     QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(u"ROLLBACK"_s);
@@ -461,59 +459,48 @@ Result<void> LocalIndex::removeFile(qint64 fileId)
 
 Result<void> LocalIndex::removeFileRows(qint64 fileId)
 {
-    // Take the file's words out of the statistics: how many of its chunks hold each word, and
-    // its chunks' lengths. (Largest term factors stay: a stale bound is still an upper bound.)
-    QHash<QByteArray, qint64> chunksPerTerm;
+    // The file's words (its chunks tokenized again, as FTS5 does for its own 'delete'), whose
+    // postings lose the file's entries, and its tokens, which leave the total.
+    QSet<QByteArray> terms;
     qint64 tokens = 0;
+    qint64 firstChunk = 0;
+    qint64 lastChunk = -1;
     {
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
         q.setForwardOnly(true);
-        q.prepare(u"SELECT title, text FROM chunks WHERE file_id = ? ORDER BY ordinal"_s);
+        q.prepare(u"SELECT id, title, text FROM chunks WHERE file_id = ? ORDER BY ordinal"_s);
         q.addBindValue(fileId);
         if (!q.exec())
             return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
         QString title;
         bool first = true;
-        QSet<QByteArray> titleTerms;
         int titleLength = 0;
-        QSet<QByteArray> chunkTerms;
         while (q.next()) {
-            if (first || q.value(0).toString() != title) {
+            const qint64 id = q.value(0).toLongLong();
+            firstChunk = first ? id : std::min(firstChunk, id);
+            lastChunk = std::max(lastChunk, id);
+            if (first || q.value(1).toString() != title) {
                 first = false;
-                title = q.value(0).toString();
-                titleTerms.clear();
+                title = q.value(1).toString();
                 titleLength = 0;
                 m_tokenizer->tokenize(title.toUtf8(), IndexTokenizer::Mode::Document, [&](const char *t, int n) {
-                    titleTerms.insert(QByteArray(t, n));
+                    terms.insert(QByteArray(t, n));
                     ++titleLength;
                 });
             }
-            chunkTerms = titleTerms;
             tokens += titleLength;
-            m_tokenizer->tokenize(q.value(1).toString().toUtf8(), IndexTokenizer::Mode::Document,
+            m_tokenizer->tokenize(q.value(2).toString().toUtf8(), IndexTokenizer::Mode::Document,
                                   [&](const char *t, int n) {
-                                      chunkTerms.insert(QByteArray(t, n));
+                                      const QByteArray word = QByteArray::fromRawData(t, n);
+                                      if (!terms.contains(word))
+                                          terms.insert(QByteArray(t, n));
                                       ++tokens;
                                   });
-            for (const QByteArray &term : std::as_const(chunkTerms))
-                ++chunksPerTerm[term];
         }
     }
-    if (!chunksPerTerm.isEmpty()) {
-        QSqlQuery update(QSqlDatabase::database(m_connection, false));
-        QSqlQuery drop(QSqlDatabase::database(m_connection, false));
-        if (!update.prepare(u"UPDATE term_stats SET chunks = chunks - ? WHERE term = ?"_s)
-            || !drop.prepare(u"DELETE FROM term_stats WHERE term = ? AND chunks <= 0"_s))
-            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, update.lastError().text()));
-        for (auto it = chunksPerTerm.cbegin(); it != chunksPerTerm.cend(); ++it) {
-            const QString term = QString::fromUtf8(it.key());
-            update.addBindValue(it.value());
-            update.addBindValue(term);
-            drop.addBindValue(term);
-            if (!update.exec() || !drop.exec())
-                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, update.lastError().text()));
-        }
-    }
+    for (const QByteArray &term : std::as_const(terms))
+        if (!m_postings->removeFile(term, fileId, firstChunk, lastChunk))
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
     auto r = exec(u"UPDATE meta SET value = value - ? WHERE key = 'tokens'"_s, {tokens});
     if (r)
         r = exec(
@@ -565,11 +552,11 @@ Result<qint64> LocalIndex::chunkCount()
 Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms, const std::optional<Filter> &filter,
                                                         int limit)
 {
-    m_lastStats = {int(terms.size()), 0, 0, 0};
-    if (terms.isEmpty())
+    m_lastStats = {int(terms.size()), 0, 0, false};
+    if (terms.isEmpty() || limit <= 0)
         return QList<Candidate>();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    // One read transaction: the statistics and the ranking see the same snapshot of the index.
+    // One read transaction: the counts, the postings and the rows are one snapshot of the index.
     const bool ownTransaction = !m_inFile;
     if (ownTransaction)
         if (auto r = exec(u"BEGIN"_s); !r)
@@ -580,196 +567,255 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
     });
     auto total = metaValue(u"chunks"_s);
     auto tokens = total ? metaValue(u"tokens"_s) : total;
-    auto statsValid = tokens ? metaValue(u"term_stats"_s) : tokens;
-    if (!statsValid)
-        return statsValid.error();
+    if (!tokens)
+        return tokens.error();
     const double n = double(std::max<qint64>(*total, 1));
-    const double averageLength = double(*tokens) / n;
+    const double averageLength = std::max(double(*tokens) / n, 1.0);
 
-    // Each word's chunk count, idf (FTS5's formula) and upper bound: the most it can add to a
-    // chunk's score. The bound is idf times the word's largest BM25 term factor, kept in
-    // term_stats as chunks are written; without it (a word FTS5 splits into several tokens, or
-    // an average chunk length beyond what the factor was computed for) it is idf * (k1 + 1).
-    struct Term
-    {
-        QString phrase;
-        qint64 hits = 0;
-        double idf = 0;
-        double upperBound = 0;
-    };
-    QList<Term> byRarity;
-    double ideal = 0; // the best score the query could reach: scores are divided by it
-    QSqlQuery lookup(db);
-    lookup.prepare(u"SELECT chunks, impact, reference_length FROM term_stats WHERE term = ?"_s);
+    // Each word as FTS5 matches it: one token (read from the postings), none (it matches
+    // nothing) or a phrase of several tokens, which only FTS5 can match.
+    QList<QByteArray> words;
     for (const QString &term : terms) {
-        Term t{quoted(term)};
-        std::optional<double> factor;
         QList<QByteArray> tokenized;
-        if (*statsValid == 1)
-            m_tokenizer->tokenize(term.toUtf8(), IndexTokenizer::Mode::Query,
-                                  [&](const char *text, int size) { tokenized << QByteArray(text, size); });
-        if (tokenized.size() == 1) {
-            lookup.addBindValue(QString::fromUtf8(tokenized.constFirst()));
-            if (!lookup.exec())
-                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, lookup.lastError().text()));
-            if (lookup.next()) {
-                t.hits = lookup.value(0).toLongLong();
-                if (averageLength <= lookup.value(2).toDouble())
-                    factor = lookup.value(1).toDouble();
-            }
-            lookup.finish();
-        } else {
-            QSqlQuery q(db);
-            q.prepare(u"SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?"_s);
-            q.addBindValue(t.phrase);
-            if (!q.exec() || !q.next())
-                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-            t.hits = q.value(0).toLongLong();
-        }
-        t.idf = std::log((n - double(t.hits) + 0.5) / (double(t.hits) + 0.5));
-        if (t.idf <= 0)
-            t.idf = 1e-6;
-        ideal += t.idf * (kBm25K1 + 1);
-        t.upperBound = t.idf * factor.value_or(kBm25K1 + 1);
-        if (t.hits > 0)
-            byRarity.append(t);
+        m_tokenizer->tokenize(term.toUtf8(), IndexTokenizer::Mode::Query,
+                              [&](const char *text, int size) { tokenized << QByteArray(text, size); });
+        if (tokenized.size() > 1)
+            return searchPhrases(terms, filter, limit, n);
+        words << tokenized.value(0);
     }
-    if (byRarity.isEmpty())
-        return QList<Candidate>();
-    std::stable_sort(byRarity.begin(), byRarity.end(), [](const Term &a, const Term &b) { return a.hits < b.hits; });
+    m_lastStats.fromPostings = true;
 
+    // FTS5's BM25, term by term: idf from the number of chunks holding the word, the term factor
+    // from its weighted frequency in the chunk and the chunk's length.
+    struct List
+    {
+        std::vector<Posting> entries;
+        double idf = 0;
+        size_t next = 0;
+    };
+    std::vector<List> lists;
+    double ideal = 0; // the best score the query could reach: scores are divided by it
+    for (const QByteArray &word : std::as_const(words)) {
+        List list;
+        if (!word.isEmpty() && !m_postings->read(word, list.entries))
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
+        const double hits = double(list.entries.size());
+        list.idf = std::log((n - hits + 0.5) / (hits + 0.5));
+        if (list.idf <= 0)
+            list.idf = 1e-6;
+        ideal += list.idf * (kBm25K1 + 1);
+        m_lastStats.postings += qint64(list.entries.size());
+        if (!list.entries.empty())
+            lists.push_back(std::move(list));
+    }
+    const auto termScore = [&](const List &list, const Posting &p) {
+        const double f = p.frequency;
+        const double norm = kBm25K1 * (1 - kBm25B + kBm25B * double(p.length) / averageLength);
+        return list.idf * (f * (kBm25K1 + 1)) / (f + norm);
+    };
+    struct Scored
+    {
+        double bm25;
+        qint64 chunk;
+        qint64 file;
+    };
+    std::vector<Scored> scored;
+    scored.reserve(size_t(m_lastStats.postings));
+    if (lists.size() == 1) {
+        for (const Posting &p : lists.front().entries)
+            scored.push_back({termScore(lists.front(), p), p.chunkId, p.fileId});
+    } else {
+        // Every chunk holding some word, in chunk order: a merge of the words' postings.
+        for (;;) {
+            qint64 current = std::numeric_limits<qint64>::max();
+            for (const List &list : lists)
+                if (list.next < list.entries.size())
+                    current = std::min(current, list.entries[list.next].chunkId);
+            if (current == std::numeric_limits<qint64>::max())
+                break;
+            Scored s{0, current, 0};
+            for (List &list : lists)
+                if (list.next < list.entries.size() && list.entries[list.next].chunkId == current) {
+                    const Posting &p = list.entries[list.next++];
+                    s.bm25 += termScore(list, p);
+                    s.file = p.fileId;
+                }
+            scored.push_back(s);
+        }
+    }
+    m_lastStats.candidates = qint64(scored.size());
+
+    // The best chunks of files that are visible and pass the filter. Files are checked once
+    // each, for the best chunks first, in growing batches; without a filter and with every file
+    // visible, the first `limit` chunks are the answer.
+    bool everyFile = !filter;
+    if (everyFile) {
+        QSqlQuery hidden(db);
+        if (!hidden.exec(u"SELECT EXISTS (SELECT 1 FROM files WHERE visible = 0)"_s) || !hidden.next())
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, hidden.lastError().text()));
+        everyFile = !hidden.value(0).toBool();
+    }
+    QString allowedSql = u"SELECT f.file_id FROM files f WHERE f.visible = 1"_s;
+    QVariantList filterBinds;
+    if (filter)
+        allowedSql += u" AND "_s + filter->toSql(u"f.attributes"_s, &filterBinds);
+    QHash<qint64, bool> allowed;
+    auto checkFiles = [&](const QList<qint64> &files) -> Result<void> {
+        constexpr qsizetype kBatch = 500;
+        for (qsizetype from = 0; from < files.size(); from += kBatch) {
+            const QList<qint64> batch = files.mid(from, kBatch);
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            if (!q.prepare(allowedSql + u" AND f.file_id IN ("_s + QStringList(batch.size(), u"?"_s).join(u", "_s)
+                           + u')'))
+                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+            for (const QVariant &v : std::as_const(filterBinds))
+                q.addBindValue(v);
+            for (const qint64 id : batch) {
+                q.addBindValue(id);
+                allowed.insert(id, false);
+            }
+            if (!q.exec())
+                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+            while (q.next())
+                allowed[q.value(0).toLongLong()] = true;
+        }
+        return {};
+    };
+    const auto better = [](const Scored &a, const Scored &b) {
+        return a.bm25 > b.bm25 || (a.bm25 == b.bm25 && a.chunk < b.chunk);
+    };
+    std::vector<Scored> best;
+    size_t done = 0;
+    size_t window = everyFile ? size_t(limit) : size_t(std::max(limit * 2, 20));
+    while (best.size() < size_t(limit) && done < scored.size()) {
+        const size_t end = std::min(scored.size(), done + window);
+        std::partial_sort(scored.begin() + qsizetype(done), scored.begin() + qsizetype(end), scored.end(), better);
+        if (!everyFile) {
+            QList<qint64> unknown;
+            for (size_t i = done; i < end; ++i)
+                if (!allowed.contains(scored[i].file) && !unknown.contains(scored[i].file))
+                    unknown << scored[i].file;
+            if (auto r = checkFiles(unknown); !r)
+                return r.error();
+        }
+        for (size_t i = done; i < end && best.size() < size_t(limit); ++i)
+            if (everyFile || allowed.value(scored[i].file))
+                best.push_back(scored[i]);
+        done = end;
+        window *= 4;
+    }
+    if (best.empty())
+        return QList<Candidate>();
+
+    // The rows of the chunks shown.
+    QSqlQuery rows(db);
+    rows.setForwardOnly(true);
+    if (!rows.prepare(u"SELECT c.id, c.ordinal, f.filename, f.attributes FROM chunks c JOIN files f ON "
+                      u"f.file_id = c.file_id WHERE c.id IN ("_s
+                      + QStringList(qsizetype(best.size()), u"?"_s).join(u", "_s) + u')'))
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, rows.lastError().text()));
+    for (const Scored &s : best)
+        rows.addBindValue(s.chunk);
+    if (!rows.exec())
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, rows.lastError().text()));
+    QHash<qint64, Candidate> byChunk;
+    while (rows.next()) {
+        Candidate c;
+        c.chunkId = rows.value(0).toLongLong();
+        c.ordinal = rows.value(1).toInt();
+        c.filename = rows.value(2).toString();
+        c.attributes = QJsonDocument::fromJson(rows.value(3).toString().toUtf8()).object();
+        byChunk.insert(c.chunkId, c);
+    }
+    QList<Candidate> found;
+    for (const Scored &s : best) {
+        const auto it = byChunk.constFind(s.chunk);
+        if (it == byChunk.cend())
+            return ServiceError::unavailable(
+                u"The index %1 is damaged: chunk %2 has postings but no row; delete the index file to have it "
+                u"rebuilt."_s.arg(m_path)
+                    .arg(s.chunk));
+        Candidate c = *it;
+        c.fileId = s.file;
+        c.bm25 = s.bm25;
+        c.score = ideal > 0 ? std::clamp(s.bm25 / ideal, 0.0, 1.0) : 0.0;
+        found.append(c);
+    }
+    return found;
+}
+
+Result<QList<LocalIndex::Candidate>> LocalIndex::searchPhrases(const QStringList &terms,
+                                                               const std::optional<Filter> &filter, int limit,
+                                                               double chunks)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    // Each word's idf from FTS5's own count of the chunks it matches.
+    QStringList phrases;
+    QVariantList idfs;
+    double ideal = 0;
+    qint64 matchesAtMost = 0;
+    for (const QString &term : terms) {
+        phrases << quoted(term);
+        QSqlQuery q(db);
+        q.prepare(u"SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?"_s);
+        q.addBindValue(phrases.constLast());
+        if (!q.exec() || !q.next())
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+        const double hits = q.value(0).toDouble();
+        double idf = std::log((chunks - hits + 0.5) / (hits + 0.5));
+        if (idf <= 0)
+            idf = 1e-6;
+        idfs << idf;
+        ideal += idf * (kBm25K1 + 1);
+        matchesAtMost += qint64(hits);
+    }
+    m_lastStats.candidates = matchesAtMost;
+    if (matchesAtMost == 0)
+        return QList<Candidate>();
     QString where = u"f.visible = 1"_s;
     QVariantList filterBinds;
     if (filter)
         where += u" AND "_s + filter->toSql(u"f.attributes"_s, &filterBinds);
-
-    // The best `limit` visible, filter-passing chunks among those that contain one of the
-    // `walked` rarest words, or every word of one of `groups` (bit masks over byRarity), scored
-    // over all words. FTS5 walks the doclists of the walked words (and of each group's rarest
-    // word) and only seeks in the others; vd_bm25 scores the phrases after the `AND`.
-    auto bestContaining = [&](qsizetype walked, const QList<quint32> &groups) -> Result<QList<Candidate>> {
-        ++m_lastStats.passes;
-        m_lastStats.walkedTerms = int(std::min(walked, byRarity.size()));
-        m_lastStats.groups = int(groups.size());
-        QStringList alternatives;
-        QStringList all;
-        int leftPhrases = 0;
-        qint64 matchesAtMost = 0;
-        for (qsizetype i = 0; i < byRarity.size(); ++i) {
-            all << byRarity.at(i).phrase;
-            if (i < walked) {
-                alternatives << byRarity.at(i).phrase;
-                ++leftPhrases;
-                matchesAtMost += byRarity.at(i).hits;
-            }
+    QList<Candidate> found;
+    // FTS5 ranks every match; the best rows are joined to their files. When visibility or a
+    // filter rejects too many of them, look deeper.
+    for (qint64 depth = std::max(limit * 2, 20);; depth *= 4) {
+        found.clear();
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.prepare(u"SELECT c.id, c.file_id, c.ordinal, f.filename, f.attributes, t.score FROM "
+                       u"(SELECT rowid, vd_bm25(chunks_fts, 0, "_s
+                       + QStringList(idfs.size(), u"?"_s).join(u", "_s)
+                       + u") AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?) t "
+                         u"JOIN chunks c ON c.id = t.rowid JOIN files f ON f.file_id = c.file_id WHERE "_s
+                       + where + u" ORDER BY t.score DESC, c.id LIMIT ?"_s))
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+        for (const QVariant &idf : std::as_const(idfs))
+            q.addBindValue(idf);
+        q.addBindValue(phrases.join(u" OR "_s));
+        q.addBindValue(depth);
+        for (const QVariant &v : std::as_const(filterBinds))
+            q.addBindValue(v);
+        q.addBindValue(limit);
+        if (!q.exec())
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+        while (q.next()) {
+            Candidate c;
+            c.chunkId = q.value(0).toLongLong();
+            c.fileId = q.value(1).toLongLong();
+            c.ordinal = q.value(2).toInt();
+            c.filename = q.value(3).toString();
+            c.attributes = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+            c.bm25 = q.value(5).toDouble();
+            c.score = ideal > 0 ? std::clamp(c.bm25 / ideal, 0.0, 1.0) : 0.0;
+            found.append(c);
         }
-        for (const quint32 group : groups) {
-            QStringList every;
-            qint64 fewest = std::numeric_limits<qint64>::max();
-            for (qsizetype i = 0; i < byRarity.size(); ++i)
-                if (group & (1u << i)) {
-                    every << byRarity.at(i).phrase;
-                    ++leftPhrases;
-                    fewest = std::min(fewest, byRarity.at(i).hits);
-                }
-            alternatives << u"("_s + every.join(u" AND "_s) + u')';
-            matchesAtMost += fewest;
-        }
-        const bool everyTerm = walked >= byRarity.size();
-        const QString match = everyTerm
-            ? all.join(u" OR "_s)
-            : u"("_s + alternatives.join(u" OR "_s) + u") AND ("_s + all.join(u" OR "_s) + u')';
-        QStringList idfSlots;
-        for (qsizetype i = 0; i < byRarity.size(); ++i)
-            idfSlots << u"?"_s;
-        QList<Candidate> found;
-        // Rank inside FTS5 first, then join the few best rows to their files: joining every
-        // match before ranking costs a lookup per matching chunk. When visibility or a filter
-        // rejects too many of them, look deeper.
-        for (qint64 depth = std::max(limit * 2, 20);; depth *= 4) {
-            found.clear();
-            QSqlQuery q(db);
-            q.setForwardOnly(true);
-            if (!q.prepare(u"SELECT c.id, c.file_id, c.ordinal, f.filename, f.attributes, t.score FROM "
-                           u"(SELECT rowid, vd_bm25(chunks_fts, ?, "_s
-                           + idfSlots.join(u", "_s)
-                           + u") AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?) t "
-                             u"JOIN chunks c ON c.id = t.rowid JOIN files f ON f.file_id = c.file_id WHERE "_s
-                           + where + u" ORDER BY t.score DESC, c.id LIMIT ?"_s))
-                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-            q.addBindValue(everyTerm ? 0 : leftPhrases);
-            for (const Term &t : std::as_const(byRarity))
-                q.addBindValue(t.idf);
-            q.addBindValue(match);
-            q.addBindValue(depth);
-            for (const QVariant &v : std::as_const(filterBinds))
-                q.addBindValue(v);
-            q.addBindValue(limit);
-            if (!q.exec())
-                return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-            while (q.next()) {
-                Candidate c;
-                c.chunkId = q.value(0).toLongLong();
-                c.fileId = q.value(1).toLongLong();
-                c.ordinal = q.value(2).toInt();
-                c.filename = q.value(3).toString();
-                c.attributes = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
-                c.bm25 = q.value(5).toDouble();
-                c.score = ideal > 0 ? std::clamp(c.bm25 / ideal, 0.0, 1.0) : 0.0;
-                found.append(c);
-            }
-            // Enough rows, or every candidate was already considered.
-            if (found.size() >= limit || depth >= matchesAtMost)
-                break;
-        }
-        return found;
-    };
-
-    // Dynamic pruning. First score the chunks of the rarest word (of the two rarest, ... until
-    // there are `limit` results). Their `limit`-th best score is a threshold that a chunk
-    // without those words can only reach if it holds enough of the other words: a set of words
-    // whose upper bounds add up to the threshold. Those chunks are found with FTS5 AND queries
-    // (one per minimal such set), which seek instead of walk, and scored in a second pass. The
-    // result is exactly what scoring every matching chunk gives (tst_localindex compares).
-    qsizetype walked = 1;
-    Result<QList<Candidate>> best = bestContaining(walked, {});
-    while (best && best->size() < limit && walked < byRarity.size())
-        best = bestContaining(++walked, {});
-    if (!best || walked >= byRarity.size() || best->isEmpty())
-        return best;
-    const double threshold = best->constLast().bm25;
-    const qsizetype remaining = byRarity.size() - walked;
-    if (remaining > 12) {
-        // Long queries: too many word sets to enumerate. Walk every word that the common
-        // words' bounds, added up, cannot do without (MaxScore).
-        double commonBound = 0;
-        qsizetype essential = byRarity.size();
-        while (essential > 0 && commonBound + byRarity.at(essential - 1).upperBound < threshold) {
-            commonBound += byRarity.at(essential - 1).upperBound;
-            --essential;
-        }
-        if (essential <= walked)
-            return best;
-        return bestContaining(essential, {});
+        // Enough rows, or every match was already considered.
+        if (found.size() >= limit || depth >= matchesAtMost)
+            break;
     }
-    QList<quint32> groups;
-    for (quint32 subset = 1; subset < (1u << remaining); ++subset) {
-        double sum = 0;
-        for (qsizetype i = 0; i < remaining; ++i)
-            if (subset & (1u << i))
-                sum += byRarity.at(walked + i).upperBound;
-        if (sum < threshold)
-            continue;
-        bool minimal = true;
-        for (qsizetype i = 0; i < remaining && minimal; ++i)
-            if ((subset & (1u << i)) && sum - byRarity.at(walked + i).upperBound >= threshold)
-                minimal = false;
-        if (minimal)
-            groups << (subset << walked);
-    }
-    if (groups.isEmpty())
-        return best; // no chunk outside those already scored can enter the results
-    return bestContaining(walked, groups);
+    return found;
 }
 
 Result<QHash<qint64, LocalIndex::ChunkText>> LocalIndex::texts(const QList<qint64> &chunkIds, const QStringList &terms)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/index/postings.h"
 #include "engine/search/searchrequest.h"
 #include "service/serviceerror.h"
 
@@ -10,7 +11,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <limits>
 #include <memory>
 
 namespace vd::engine {
@@ -89,14 +89,15 @@ public:
     // Candidates carry no text: ask for it with texts() for the chunks actually shown.
     Result<QList<Candidate>> search(const QStringList &terms, const std::optional<Filter> &filter, int limit);
 
-    // How the last search went: how many of its words had all their chunks scored (the rest were
-    // only looked up, because they could not lift a chunk into the results on their own).
+    // How the last search went: how many postings it read and how many chunks it scored, and
+    // whether it scored from the index's postings or, for a word FTS5 reads as a phrase of several
+    // tokens, with FTS5 itself.
     struct SearchStats
     {
         int terms = 0;
-        int walkedTerms = 0;
-        int groups = 0; // sets of the other words looked up together (FTS5 AND) in the last pass
-        int passes = 0; // ranked FTS5 queries run
+        qint64 postings = 0;
+        qint64 candidates = 0;
+        bool fromPostings = false;
     };
     const SearchStats &lastSearchStats() const { return m_lastStats; }
 
@@ -110,37 +111,35 @@ public:
 private:
     Result<void> exec(const QString &sql, const QVariantList &binds = {});
     Result<qint64> metaValue(const QString &key);
-    // Removes a file's rows and takes its words out of the word statistics (inside a transaction).
+    // Removes a file's rows and its postings (inside a transaction).
     Result<void> removeFileRows(qint64 fileId);
-    // Recomputes the word statistics from the chunks (an index written before they existed).
-    Result<void> rebuildTermStats();
-    struct TermDelta
-    {
-        qint64 chunks = 0;
-        double impact = 0; // the largest BM25 term factor, f (k1 + 1) / (f + k1 (1 - b + b dl / L))
-        double referenceLength = std::numeric_limits<double>::max(); // L: valid while the average is at most L
-    };
-    void countChunk(const QByteArray &text);
-    Result<void> writeTermStats();
+    // Writes the postings of every chunk (an index written before they existed).
+    Result<void> rebuildPostings();
+    // Notes a chunk's words, FTS5's tokens of its title and text, as postings to write.
+    void countChunk(qint64 chunkId, qint64 fileId, const QByteArray &text);
+    Result<void> flushPostings();
+    // Ranks with FTS5 itself: for queries with a word FTS5 reads as a phrase of several tokens.
+    Result<QList<Candidate>> searchPhrases(const QStringList &terms, const std::optional<Filter> &filter, int limit,
+                                           double chunks);
 
     QString m_path;
     QString m_connection;
     qint64 m_currentFile = 0;
     QString m_currentTitle;
     std::unique_ptr<QSqlQuery> m_insertChunk; // prepared once per file
+    std::unique_ptr<PostingsTable> m_postings;
     int m_currentChunks = 0;
     qint64 m_currentTokens = 0;
     qint64 m_currentChunkBytes = 0;
     bool m_inFile = false;
     SearchStats m_lastStats;
     std::unique_ptr<IndexTokenizer> m_tokenizer;
-    // The file being written: its title's tokens, its words' statistics, the totals before it.
+    // The file being written: its title's tokens, its postings not yet written, its tokens.
     bool m_titleCounted = false;
     QHash<QByteArray, int> m_titleTerms;
     int m_titleLength = 0;
-    QHash<QByteArray, TermDelta> m_fileTerms;
-    qint64 m_baseChunks = 0;
-    qint64 m_baseTokens = 0;
+    QHash<QByteArray, std::vector<Posting>> m_pending;
+    qint64 m_pendingCount = 0;
     qint64 m_fileTokens = 0;
 };
 

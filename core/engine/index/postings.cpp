@@ -1,0 +1,256 @@
+#include "postings.h"
+
+#include "fts5scorer.h"
+
+#include <QSqlDatabase>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::engine {
+
+namespace {
+
+void putVarint(QByteArray &out, quint64 value)
+{
+    char bytes[10];
+    int n = 0;
+    do {
+        const auto low = char(value & 0x7f);
+        value >>= 7;
+        bytes[n++] = value ? char(low | 0x80) : low;
+    } while (value);
+    out.append(bytes, n);
+}
+
+bool getVarint(const char *&p, const char *end, quint64 &value)
+{
+    value = 0;
+    for (int shift = 0; shift < 64 && p < end; shift += 7) {
+        const auto byte = quint8(*p++);
+        value |= quint64(byte & 0x7f) << shift;
+        if (!(byte & 0x80))
+            return true;
+    }
+    return false;
+}
+
+enum Statement { Last, Insert, Update, Read, Range, Delete };
+
+} // namespace
+
+void encodePostings(QByteArray &data, qint64 previous, const Posting *begin, const Posting *end)
+{
+    for (const Posting *p = begin; p != end; ++p) {
+        putVarint(data, quint64(p->chunkId - previous));
+        putVarint(data, quint64(p->fileId));
+        putVarint(data, p->frequency);
+        putVarint(data, p->length);
+        previous = p->chunkId;
+    }
+}
+
+bool decodePostings(const char *data, qsizetype size, qint64 firstChunk, std::vector<Posting> &out)
+{
+    const char *p = data;
+    const char *end = data + size;
+    qint64 chunk = firstChunk;
+    while (p < end) {
+        quint64 delta = 0, file = 0, frequency = 0, length = 0;
+        if (!getVarint(p, end, delta) || !getVarint(p, end, file) || !getVarint(p, end, frequency)
+            || !getVarint(p, end, length) || frequency > std::numeric_limits<quint32>::max()
+            || length > std::numeric_limits<quint32>::max())
+            return false;
+        chunk += qint64(delta);
+        out.push_back({chunk, qint64(file), quint32(frequency), quint32(length)});
+    }
+    return true;
+}
+
+PostingsTable::PostingsTable(const QSqlDatabase &db)
+{
+    m_db = sqliteConnection(db, &m_error);
+}
+
+PostingsTable::~PostingsTable()
+{
+    for (sqlite3_stmt *s : m_statements)
+        sqlite3_finalize(s);
+}
+
+bool PostingsTable::fail(const QString &what)
+{
+    m_error = u"%1: %2"_s.arg(what, m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : m_error);
+    return false;
+}
+
+sqlite3_stmt *PostingsTable::statement(int which, const char *sql)
+{
+    sqlite3_stmt *&s = m_statements[which];
+    if (!s && m_db && sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK) {
+        fail(u"cannot prepare a postings statement"_s);
+        s = nullptr;
+    }
+    if (s) {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+    }
+    return s;
+}
+
+bool PostingsTable::writeBlock(const QByteArray &term, qint64 key, const Posting *begin, const Posting *end,
+                               bool insert)
+{
+    QByteArray data;
+    data.reserve((end - begin) * 6);
+    encodePostings(data, begin->chunkId, begin, end);
+    quint32 maxFrequency = 0;
+    quint32 minLength = std::numeric_limits<quint32>::max();
+    for (const Posting *p = begin; p != end; ++p) {
+        maxFrequency = std::max(maxFrequency, p->frequency);
+        minLength = std::min(minLength, p->length);
+    }
+    sqlite3_stmt *s = insert
+        ? statement(Insert,
+                    "INSERT INTO postings (term, first_chunk, last_chunk, count, max_frequency, min_length, data) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        : statement(Update,
+                    "UPDATE postings SET last_chunk = ?3, count = ?4, max_frequency = ?5, min_length = ?6, "
+                    "data = ?7 WHERE term = ?1 AND first_chunk = ?2");
+    if (!s)
+        return false;
+    sqlite3_bind_text(s, 1, term.constData(), int(term.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, insert ? begin->chunkId : key);
+    sqlite3_bind_int64(s, 3, (end - 1)->chunkId);
+    sqlite3_bind_int(s, 4, int(end - begin));
+    sqlite3_bind_int64(s, 5, maxFrequency);
+    sqlite3_bind_int64(s, 6, minLength);
+    sqlite3_bind_blob(s, 7, data.constData(), int(data.size()), SQLITE_STATIC);
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || fail(u"cannot write the postings of a word"_s);
+}
+
+bool PostingsTable::append(const QByteArray &term, const Posting *begin, const Posting *end)
+{
+    if (begin == end)
+        return true;
+    sqlite3_stmt *last = statement(Last, "SELECT first_chunk, last_chunk, count, data FROM postings WHERE term = ?1 "
+                                         "ORDER BY first_chunk DESC LIMIT 1");
+    if (!last)
+        return false;
+    sqlite3_bind_text(last, 1, term.constData(), int(term.size()), SQLITE_STATIC);
+    const int rc = sqlite3_step(last);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(u"cannot read the postings of a word"_s);
+    if (rc == SQLITE_ROW && sqlite3_column_int(last, 2) < kPostingsPerBlock
+        && sqlite3_column_int64(last, 1) < begin->chunkId) {
+        // Fill the last block first.
+        const qint64 key = sqlite3_column_int64(last, 0);
+        thread_local std::vector<Posting> block;
+        block.clear();
+        if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(last, 3)), sqlite3_column_bytes(last, 3),
+                            key, block)) {
+            sqlite3_reset(last);
+            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+            return false;
+        }
+        sqlite3_reset(last);
+        const qsizetype room = std::min<qsizetype>(kPostingsPerBlock - qsizetype(block.size()), end - begin);
+        block.insert(block.end(), begin, begin + room);
+        if (!writeBlock(term, key, block.data(), block.data() + block.size(), false))
+            return false;
+        begin += room;
+    }
+    sqlite3_reset(last);
+    for (; begin != end;) {
+        const Posting *blockEnd = begin + std::min<qsizetype>(kPostingsPerBlock, end - begin);
+        if (!writeBlock(term, 0, begin, blockEnd, true))
+            return false;
+        begin = blockEnd;
+    }
+    return true;
+}
+
+bool PostingsTable::read(const QByteArray &term, std::vector<Posting> &out)
+{
+    sqlite3_stmt *s = statement(Read, "SELECT first_chunk, data FROM postings WHERE term = ?1 ORDER BY first_chunk");
+    if (!s)
+        return false;
+    sqlite3_bind_text(s, 1, term.constData(), int(term.size()), SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(s, 1)), sqlite3_column_bytes(s, 1),
+                            sqlite3_column_int64(s, 0), out)) {
+            sqlite3_reset(s);
+            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+            return false;
+        }
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || fail(u"cannot read the postings of a word"_s);
+}
+
+bool PostingsTable::removeFile(const QByteArray &term, qint64 fileId, qint64 firstChunk, qint64 lastChunk)
+{
+    sqlite3_stmt *range = statement(Range, "SELECT first_chunk, data FROM postings WHERE term = ?1 AND "
+                                           "first_chunk <= ?3 AND last_chunk >= ?2 ORDER BY first_chunk");
+    if (!range)
+        return false;
+    sqlite3_bind_text(range, 1, term.constData(), int(term.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(range, 2, firstChunk);
+    sqlite3_bind_int64(range, 3, lastChunk);
+    // Read the blocks first, then rewrite them: no writes while the statement steps.
+    struct Block
+    {
+        qint64 key;
+        std::vector<Posting> entries;
+    };
+    std::vector<Block> blocks;
+    int rc;
+    while ((rc = sqlite3_step(range)) == SQLITE_ROW) {
+        Block block{sqlite3_column_int64(range, 0), {}};
+        if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(range, 1)),
+                            sqlite3_column_bytes(range, 1), block.key, block.entries)) {
+            sqlite3_reset(range);
+            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+            return false;
+        }
+        blocks.push_back(std::move(block));
+    }
+    sqlite3_reset(range);
+    if (rc != SQLITE_DONE)
+        return fail(u"cannot read the postings of a word"_s);
+    for (Block &block : blocks) {
+        const auto kept = std::remove_if(block.entries.begin(), block.entries.end(),
+                                         [&](const Posting &p) { return p.fileId == fileId; });
+        if (kept == block.entries.end())
+            continue;
+        block.entries.erase(kept, block.entries.end());
+        // The block's key is its first chunk: when that changes, the row is replaced.
+        if (!block.entries.empty() && block.entries.front().chunkId == block.key) {
+            if (!writeBlock(term, block.key, block.entries.data(), block.entries.data() + block.entries.size(), false))
+                return false;
+            continue;
+        }
+        sqlite3_stmt *drop = statement(Delete, "DELETE FROM postings WHERE term = ?1 AND first_chunk = ?2");
+        if (!drop)
+            return false;
+        sqlite3_bind_text(drop, 1, term.constData(), int(term.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(drop, 2, block.key);
+        rc = sqlite3_step(drop);
+        sqlite3_reset(drop);
+        if (rc != SQLITE_DONE)
+            return fail(u"cannot remove the postings of a word"_s);
+        if (!block.entries.empty()
+            && !writeBlock(term, 0, block.entries.data(), block.entries.data() + block.entries.size(), true))
+            return false;
+    }
+    return true;
+}
+
+} // namespace vd::engine
