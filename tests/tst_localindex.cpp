@@ -102,10 +102,12 @@ QString postingsDiffer(const QString &path)
         if (q.lastError().isValid())
             difference = q.lastError().text();
         QSet<QByteArray> stored;
-        q.exec(u"SELECT DISTINCT term FROM postings"_s);
+        q.exec(u"SELECT term FROM postings UNION SELECT term FROM postings_recent"_s);
         while (q.next())
             stored.insert(q.value(0).toString().toUtf8());
         engine::PostingsTable table(db);
+        if (!table.loadSegments())
+            difference = table.error();
         for (auto it = expected.cbegin(); difference.isEmpty() && it != expected.cend(); ++it) {
             std::vector<engine::Posting> got;
             if (!table.read(it.key(), got)) {
@@ -137,6 +139,22 @@ QString postingsDiffer(const QString &path)
     }
     QSqlDatabase::removeDatabase(u"postings"_s);
     return difference;
+}
+
+int segmentCount(const QString &path)
+{
+    int count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"segments"_s);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(u"SELECT count(*) FROM postings_segments"_s) && q.next())
+                count = q.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"segments"_s);
+    return count;
 }
 
 QList<qint64> files(const Result<QList<LocalIndex::Candidate>> &r)
@@ -362,8 +380,12 @@ private slots:
             QVERIFY(index.open());
             QRandomGenerator random(11);
             QVERIFY(addZipfCorpus(index, random));
+            // 60 files: the first 32 were merged into blocks, the last 28 are segments.
+            QCOMPARE(segmentCount(path), 28);
             QCOMPARE(postingsDiffer(path), QString());
-            QVERIFY(index.removeFile(3));
+            QVERIFY(index.removeFile(50)); // in a segment
+            QCOMPARE(segmentCount(path), 27);
+            QVERIFY(index.removeFile(3)); // in blocks
             QVERIFY(addFile(index, 4, u"rewritten.txt"_s, {u"w1x w2x w2x brand new words"_s}));
             QVERIFY(addFile(index, 61, u"w1x title words.txt"_s, {u"w1x"_s, u"only text"_s}));
             QVERIFY(index.removeFile(1));
@@ -410,6 +432,7 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(u"UPDATE postings SET data = x'ff' WHERE term = 'alpha'"_s));
+            QVERIFY(q.exec(u"UPDATE postings_recent SET data = x'ff' WHERE term = 'alpha'"_s));
             q.finish();
             db.close();
         }

@@ -159,6 +159,9 @@ Result<void> LocalIndex::open()
         u"INSERT OR IGNORE INTO meta (key, value) VALUES ('chunks', 0), ('format', 1), ('tokens', 0), "
         u"('postings', 1)"_s,
         QString::fromLatin1(kPostingsSchema),
+        QString::fromLatin1(kSegmentsSchema),
+        QString::fromLatin1(kSegmentsFileSchema),
+        QString::fromLatin1(kRecentSchema),
         u"CREATE TABLE IF NOT EXISTS files (file_id INTEGER PRIMARY KEY, filename TEXT NOT NULL, "
         u"attributes TEXT NOT NULL DEFAULT '{}', visible INTEGER NOT NULL DEFAULT 1, chunk_count INTEGER NOT NULL, "
         u"token_count INTEGER NOT NULL, text_bytes INTEGER NOT NULL, chunk_bytes INTEGER NOT NULL)"_s,
@@ -233,6 +236,7 @@ void LocalIndex::countChunk(qint64 chunkId, qint64 fileId, const QByteArray &tex
     });
     const quint32 chunkLength = quint32(m_titleLength) + length;
     m_fileTokens += chunkLength;
+    m_pendingTokens += chunkLength;
     auto record = [&](const QByteArray &term, quint32 frequency) {
         m_pending[term].push_back({chunkId, fileId, frequency, chunkLength});
         ++m_pendingCount;
@@ -244,18 +248,28 @@ void LocalIndex::countChunk(qint64 chunkId, qint64 fileId, const QByteArray &tex
             record(it.key(), kTitleFrequencyWeight * quint32(it.value()));
 }
 
-Result<void> LocalIndex::flushPostings()
+Result<void> LocalIndex::flushPostings(bool intoBlocks)
 {
-    // In word order: each word's last block is read and rewritten, neighbours in the table.
     QList<QByteArray> terms = m_pending.keys();
     std::sort(terms.begin(), terms.end());
-    for (const QByteArray &term : std::as_const(terms)) {
-        const std::vector<Posting> &entries = m_pending[term];
-        if (!m_postings->append(term, entries.data(), entries.data() + entries.size()))
-            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
+    bool ok = true;
+    if (intoBlocks) {
+        for (const QByteArray &term : std::as_const(terms)) {
+            const std::vector<Posting> &entries = m_pending[term];
+            if (!(ok = m_postings->append(term, entries.data(), entries.data() + entries.size())))
+                break;
+        }
+    } else {
+        ok = m_postings->writeSegment(m_currentFile, m_pendingTokens, terms,
+                                      [this](const QByteArray &term) -> const std::vector<Posting> & {
+                                          return m_pending.find(term).value();
+                                      });
     }
+    if (!ok)
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
     m_pending.clear();
     m_pendingCount = 0;
+    m_pendingTokens = 0;
     return {};
 }
 
@@ -268,14 +282,18 @@ Result<void> LocalIndex::rebuildPostings()
             return r;
         if (auto r = exec(u"CREATE INDEX IF NOT EXISTS files_hidden ON files (file_id) WHERE visible = 0"_s); !r)
             return r;
+        for (const char *schema : {kSegmentsSchema, kSegmentsFileSchema, kRecentSchema})
+            if (auto r = exec(QString::fromLatin1(schema)); !r)
+                return r;
         auto valid = metaValue(u"postings"_s);
         if (!valid)
             return valid.error();
         if (*valid == 1)
             return {}; // another connection did it meanwhile
         // The per-word statistics of earlier versions: the postings replace them.
-        for (const QString &statement : {u"DROP TABLE IF EXISTS term_stats"_s, u"DELETE FROM postings"_s,
-                                         u"DELETE FROM meta WHERE key = 'term_stats'"_s})
+        for (const QString &statement :
+             {u"DROP TABLE IF EXISTS term_stats"_s, u"DELETE FROM postings"_s, u"DELETE FROM postings_recent"_s,
+              u"DELETE FROM postings_segments"_s, u"DELETE FROM meta WHERE key = 'term_stats'"_s})
             if (auto r = exec(statement); !r)
                 return r;
         m_pending.clear();
@@ -301,10 +319,10 @@ Result<void> LocalIndex::rebuildPostings()
             }
             countChunk(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(3).toString().toUtf8());
             if (m_pendingCount >= kPendingPostingsLimit)
-                if (auto r = flushPostings(); !r)
+                if (auto r = flushPostings(true); !r)
                     return r;
         }
-        if (auto r = flushPostings(); !r)
+        if (auto r = flushPostings(true); !r)
             return r;
         const qint64 tokens = m_fileTokens;
         m_fileTokens = 0;
@@ -332,6 +350,7 @@ Result<void> LocalIndex::beginFile(qint64 fileId, const QString &filename, const
     m_titleCounted = false;
     m_pending.clear();
     m_pendingCount = 0;
+    m_pendingTokens = 0;
     m_fileTokens = 0;
     // Whatever an interrupted attempt committed for this file is replaced, never duplicated.
     if (auto r = removeFileRows(fileId); !r) {
@@ -412,6 +431,8 @@ Result<IndexedFile> LocalIndex::commitFile(qint64 textBytes)
         r = exec(u"UPDATE meta SET value = value + ? WHERE key = 'tokens'"_s, {m_fileTokens});
     if (r)
         r = flushPostings();
+    if (r && !m_postings->mergeSegments())
+        r = ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
     if (r)
         r = exec(u"COMMIT"_s);
     if (!r) {
@@ -427,6 +448,7 @@ void LocalIndex::abortFile()
     m_insertChunk.reset();
     m_pending.clear();
     m_pendingCount = 0;
+    m_pendingTokens = 0;
     if (!m_inFile)
         return;
     QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(u"ROLLBACK"_s);
@@ -465,7 +487,18 @@ Result<void> LocalIndex::removeFileRows(qint64 fileId)
     qint64 tokens = 0;
     qint64 firstChunk = 0;
     qint64 lastChunk = -1;
-    {
+    bool inSegments = false;
+    if (!m_postings->fileIsInSegments(fileId, &inSegments))
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
+    if (inSegments) {
+        // Not merged yet: its segments go whole, and they know its tokens.
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        q.prepare(u"SELECT coalesce(sum(tokens), 0) FROM postings_segments WHERE file_id = ?"_s);
+        q.addBindValue(fileId);
+        if (!q.exec() || !q.next())
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+        tokens = q.value(0).toLongLong();
+    } else {
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
         q.setForwardOnly(true);
         q.prepare(u"SELECT id, title, text FROM chunks WHERE file_id = ? ORDER BY ordinal"_s);
@@ -498,9 +531,8 @@ Result<void> LocalIndex::removeFileRows(qint64 fileId)
                                   });
         }
     }
-    for (const QByteArray &term : std::as_const(terms))
-        if (!m_postings->removeFile(term, fileId, firstChunk, lastChunk))
-            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
+    if (!m_postings->removeFile(terms, fileId, firstChunk, lastChunk))
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
     auto r = exec(u"UPDATE meta SET value = value - ? WHERE key = 'tokens'"_s, {tokens});
     if (r)
         r = exec(
@@ -569,6 +601,8 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
     auto tokens = total ? metaValue(u"tokens"_s) : total;
     if (!tokens)
         return tokens.error();
+    if (!m_postings->loadSegments())
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
     const double n = double(std::max<qint64>(*total, 1));
     const double averageLength = std::max(double(*tokens) / n, 1.0);
 

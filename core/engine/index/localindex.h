@@ -117,7 +117,9 @@ private:
     Result<void> rebuildPostings();
     // Notes a chunk's words, FTS5's tokens of its title and text, as postings to write.
     void countChunk(qint64 chunkId, qint64 fileId, const QByteArray &text);
-    Result<void> flushPostings();
+    // Writes the postings waiting: as a segment of the file being written, or, rebuilding, into
+    // the blocks directly.
+    Result<void> flushPostings(bool intoBlocks = false);
     // Ranks with FTS5 itself: for queries with a word FTS5 reads as a phrase of several tokens.
     Result<QList<Candidate>> searchPhrases(const QStringList &terms, const std::optional<Filter> &filter, int limit,
                                            double chunks);
@@ -140,6 +142,7 @@ private:
     int m_titleLength = 0;
     QHash<QByteArray, std::vector<Posting>> m_pending;
     qint64 m_pendingCount = 0;
+    qint64 m_pendingTokens = 0;
     qint64 m_fileTokens = 0;
 };
 

@@ -39,7 +39,7 @@ bool getVarint(const char *&p, const char *end, quint64 &value)
     return false;
 }
 
-enum Statement { Last, Insert, Update, Read, Range, Delete };
+enum Statement { Last, Insert, Update, Read, Range, Delete, NewSegment, SegmentRow, SegmentRead, FileSegments };
 
 } // namespace
 
@@ -192,10 +192,175 @@ bool PostingsTable::read(const QByteArray &term, std::vector<Posting> &out)
         }
     }
     sqlite3_reset(s);
-    return rc == SQLITE_DONE || fail(u"cannot read the postings of a word"_s);
+    if (rc != SQLITE_DONE)
+        return fail(u"cannot read the postings of a word"_s);
+    for (const qint64 segment : m_segments) {
+        sqlite3_stmt *r = statement(SegmentRead, "SELECT data FROM postings_recent WHERE segment = ?1 AND term = ?2");
+        if (!r)
+            return false;
+        sqlite3_bind_int64(r, 1, segment);
+        sqlite3_bind_text(r, 2, term.constData(), int(term.size()), SQLITE_STATIC);
+        rc = sqlite3_step(r);
+        if (rc == SQLITE_ROW
+            && !decodePostings(static_cast<const char *>(sqlite3_column_blob(r, 0)), sqlite3_column_bytes(r, 0), 0,
+                               out)) {
+            sqlite3_reset(r);
+            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+            return false;
+        }
+        sqlite3_reset(r);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return fail(u"cannot read the postings of a word"_s);
+    }
+    return true;
 }
 
-bool PostingsTable::removeFile(const QByteArray &term, qint64 fileId, qint64 firstChunk, qint64 lastChunk)
+bool PostingsTable::step(sqlite3_stmt *s, const QString &what)
+{
+    if (!s)
+        return false;
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW || fail(what);
+}
+
+bool PostingsTable::loadSegments()
+{
+    m_segments.clear();
+    sqlite3_stmt *s = nullptr;
+    if (!m_db || sqlite3_prepare_v2(m_db, "SELECT segment FROM postings_segments ORDER BY segment", -1, &s, nullptr)
+            != SQLITE_OK)
+        return fail(u"cannot list the postings segments"_s);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        m_segments.push_back(sqlite3_column_int64(s, 0));
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE || fail(u"cannot list the postings segments"_s);
+}
+
+bool PostingsTable::writeSegment(qint64 fileId, qint64 tokens, const QList<QByteArray> &terms,
+                                 const std::function<const std::vector<Posting> &(const QByteArray &)> &entries)
+{
+    qint64 total = 0;
+    for (const QByteArray &term : terms)
+        total += qint64(entries(term).size());
+    if (total == 0)
+        return true;
+    sqlite3_stmt *segment = statement(NewSegment, "INSERT INTO postings_segments (file_id, postings, tokens) VALUES (?1, ?2, ?3)");
+    if (!segment)
+        return false;
+    sqlite3_bind_int64(segment, 1, fileId);
+    sqlite3_bind_int64(segment, 2, total);
+    sqlite3_bind_int64(segment, 3, tokens);
+    if (!step(segment, u"cannot write a postings segment"_s))
+        return false;
+    const qint64 id = sqlite3_last_insert_rowid(m_db);
+    QByteArray data;
+    for (const QByteArray &term : terms) {
+        const std::vector<Posting> &list = entries(term);
+        if (list.empty())
+            continue;
+        data.clear();
+        encodePostings(data, 0, list.data(), list.data() + list.size());
+        sqlite3_stmt *row = statement(SegmentRow, "INSERT INTO postings_recent (segment, term, data) VALUES (?1, ?2, ?3)");
+        if (!row)
+            return false;
+        sqlite3_bind_int64(row, 1, id);
+        sqlite3_bind_text(row, 2, term.constData(), int(term.size()), SQLITE_STATIC);
+        sqlite3_bind_blob(row, 3, data.constData(), int(data.size()), SQLITE_STATIC);
+        if (!step(row, u"cannot write a postings segment"_s))
+            return false;
+    }
+    return true;
+}
+
+bool PostingsTable::mergeSegments(bool force)
+{
+    if (!force) {
+        sqlite3_stmt *due = nullptr;
+        if (sqlite3_prepare_v2(m_db, "SELECT count(*), coalesce(sum(postings), 0) FROM postings_segments", -1, &due,
+                               nullptr)
+            != SQLITE_OK)
+            return fail(u"cannot count the postings segments"_s);
+        const bool row = sqlite3_step(due) == SQLITE_ROW;
+        const bool merge = row
+            && (sqlite3_column_int64(due, 0) >= kMergeSegments || sqlite3_column_int64(due, 1) >= kMergePostings);
+        sqlite3_finalize(due);
+        if (!row)
+            return fail(u"cannot count the postings segments"_s);
+        if (!merge)
+            return true;
+    }
+    // Word by word, the segments in order: each word's entries go to its blocks at once.
+    sqlite3_stmt *all = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT term, data FROM postings_recent ORDER BY term, segment", -1, &all, nullptr)
+        != SQLITE_OK)
+        return fail(u"cannot merge the postings segments"_s);
+    std::vector<Posting> entries;
+    QByteArray current;
+    bool ok = true;
+    int rc;
+    while (ok && (rc = sqlite3_step(all)) == SQLITE_ROW) {
+        const QByteArray term(static_cast<const char *>(sqlite3_column_blob(all, 0)), sqlite3_column_bytes(all, 0));
+        if (term != current) {
+            ok = append(current, entries.data(), entries.data() + entries.size());
+            entries.clear();
+            current = term;
+        }
+        if (ok && !decodePostings(static_cast<const char *>(sqlite3_column_blob(all, 1)), sqlite3_column_bytes(all, 1), 0,
+                                  entries)) {
+            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+            ok = false;
+        }
+    }
+    sqlite3_finalize(all);
+    if (!ok)
+        return false;
+    if (rc != SQLITE_DONE)
+        return fail(u"cannot merge the postings segments"_s);
+    if (!append(current, entries.data(), entries.data() + entries.size()))
+        return false;
+    if (sqlite3_exec(m_db, "DELETE FROM postings_recent; DELETE FROM postings_segments", nullptr, nullptr, nullptr)
+        != SQLITE_OK)
+        return fail(u"cannot merge the postings segments"_s);
+    m_segments.clear();
+    return true;
+}
+
+bool PostingsTable::fileIsInSegments(qint64 fileId, bool *yes)
+{
+    sqlite3_stmt *s = statement(FileSegments, "SELECT EXISTS (SELECT 1 FROM postings_segments WHERE file_id = ?1)");
+    if (!s)
+        return false;
+    sqlite3_bind_int64(s, 1, fileId);
+    const int rc = sqlite3_step(s);
+    *yes = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || fail(u"cannot read the postings segments"_s);
+}
+
+bool PostingsTable::removeFile(const QSet<QByteArray> &terms, qint64 fileId, qint64 firstChunk, qint64 lastChunk)
+{
+    for (const QByteArray &term : terms)
+        if (!removeFromBlocks(term, fileId, firstChunk, lastChunk))
+            return false;
+    sqlite3_stmt *s = nullptr;
+    const char *sql[] = {"DELETE FROM postings_recent WHERE segment IN (SELECT segment FROM postings_segments WHERE "
+                         "file_id = ?1)",
+                         "DELETE FROM postings_segments WHERE file_id = ?1"};
+    for (const char *statementText : sql) {
+        if (sqlite3_prepare_v2(m_db, statementText, -1, &s, nullptr) != SQLITE_OK)
+            return fail(u"cannot remove a file's postings"_s);
+        sqlite3_bind_int64(s, 1, fileId);
+        const int rc = sqlite3_step(s);
+        sqlite3_finalize(s);
+        if (rc != SQLITE_DONE)
+            return fail(u"cannot remove a file's postings"_s);
+    }
+    return true;
+}
+
+bool PostingsTable::removeFromBlocks(const QByteArray &term, qint64 fileId, qint64 firstChunk, qint64 lastChunk)
 {
     sqlite3_stmt *range = statement(Range, "SELECT first_chunk, data FROM postings WHERE term = ?1 AND "
                                            "first_chunk <= ?3 AND last_chunk >= ?2 ORDER BY first_chunk");

@@ -1,7 +1,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
+#include <QSet>
 #include <QString>
+
+#include <functional>
 
 #include <vector>
 
@@ -32,6 +36,24 @@ inline constexpr const char *kPostingsSchema =
     "last_chunk INTEGER NOT NULL, count INTEGER NOT NULL, max_frequency INTEGER NOT NULL, "
     "min_length INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, first_chunk)) WITHOUT ROWID";
 
+// Postings are written in two levels, so that writing a file touches few pages. A file's
+// commit writes its entries as one *segment*: rows keyed (segment, term), new keys at the end of
+// the table, one blob per word. When enough segments have piled up (kMergeSegments, or
+// kMergePostings entries), they are merged into the blocks above, each word's last block filled
+// once per merge instead of once per file (a segment's rows cost a few pages; a word's last block
+// is a page of its own). Search reads a word's blocks and then its entry in
+// each segment (their chunk ids always come after the blocks').
+inline constexpr int kMergeSegments = 32;
+inline constexpr qint64 kMergePostings = 4'000'000;
+inline constexpr const char *kSegmentsSchema =
+    "CREATE TABLE IF NOT EXISTS postings_segments (segment INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, "
+    "postings INTEGER NOT NULL, tokens INTEGER NOT NULL)";
+inline constexpr const char *kSegmentsFileSchema =
+    "CREATE INDEX IF NOT EXISTS postings_segments_file ON postings_segments (file_id)";
+inline constexpr const char *kRecentSchema =
+    "CREATE TABLE IF NOT EXISTS postings_recent (segment INTEGER NOT NULL, term TEXT NOT NULL, data BLOB NOT NULL, "
+    "PRIMARY KEY (segment, term)) WITHOUT ROWID";
+
 // Appends entries to a block's data; `previous` is the block's last chunk id (or its first
 // chunk id when the block is empty).
 void encodePostings(QByteArray &data, qint64 previous, const Posting *begin, const Posting *end);
@@ -49,12 +71,23 @@ public:
     PostingsTable(const PostingsTable &) = delete;
     PostingsTable &operator=(const PostingsTable &) = delete;
 
-    // Adds a word's entries, sorted by chunk id and all after its existing ones, filling its
-    // last block before starting new ones.
+    // Adds a word's entries to its blocks, sorted by chunk id and all after its existing ones,
+    // filling its last block before starting new ones.
     bool append(const QByteArray &term, const Posting *begin, const Posting *end);
-    // Removes the entries of one file, whose chunks lie in firstChunk..lastChunk.
-    bool removeFile(const QByteArray &term, qint64 fileId, qint64 firstChunk, qint64 lastChunk);
-    // All entries of a word, by chunk id.
+    // Writes entries of one file (whole chunks, `tokens` long in all) as a new segment; `terms`
+    // sorted, `entries(term)` by chunk id.
+    bool writeSegment(qint64 fileId, qint64 tokens, const QList<QByteArray> &terms,
+                      const std::function<const std::vector<Posting> &(const QByteArray &)> &entries);
+    // Merges the segments into the blocks when they are due (or always, with force). Called when a
+    // file is complete, so a file's entries are either all in segments or all in blocks.
+    bool mergeSegments(bool force = false);
+    // Removes the entries of one file, whose chunks lie in firstChunk..lastChunk, from the blocks
+    // of the words in `terms`, and its segments.
+    bool removeFile(const QSet<QByteArray> &terms, qint64 fileId, qint64 firstChunk, qint64 lastChunk);
+    // Whether the file's entries are all in segments (then removing it needs no words).
+    bool fileIsInSegments(qint64 fileId, bool *yes);
+    // The segments to read (call once per snapshot), then all entries of a word, by chunk id.
+    bool loadSegments();
     bool read(const QByteArray &term, std::vector<Posting> &out);
     // The reason of the last failure.
     const QString &error() const { return m_error; }
@@ -63,9 +96,12 @@ private:
     sqlite3_stmt *statement(int which, const char *sql);
     bool fail(const QString &what);
     bool writeBlock(const QByteArray &term, qint64 key, const Posting *begin, const Posting *end, bool insert);
+    bool removeFromBlocks(const QByteArray &term, qint64 fileId, qint64 firstChunk, qint64 lastChunk);
+    bool step(sqlite3_stmt *s, const QString &what);
 
     sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_statements[6] = {};
+    sqlite3_stmt *m_statements[12] = {};
+    std::vector<qint64> m_segments;
     QString m_error;
 };
 
