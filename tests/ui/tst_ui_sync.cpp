@@ -106,6 +106,34 @@ private slots:
         window.close();
     }
 
+    // A new window shows the last pass any runner recorded, here one from cron on another host.
+    void lastRecordedRunShowsAtStart()
+    {
+        {
+            vd::Database db(m_fixture.url);
+            QString error;
+            QVERIFY(vd::Database::openAndMigrate(db, &error));
+            QSqlQuery q(db.connection());
+            const qint64 now = QDateTime::currentMSecsSinceEpoch() + 60'000; // after the GUI's pass
+            q.prepare(u"INSERT INTO sync_runs (started_at, finished_at, host, pid, triggered_by, status, counts, "
+                      u"errors) VALUES (?, ?, 'cron-box', 77, 'headless', 'succeeded', "
+                      u"'{\"ingest\":{\"done\":2},\"purge_file\":{\"done\":1}}', '[]')"_s);
+            q.addBindValue(now - 2'500);
+            q.addBindValue(now);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        SyncPanel panel(m_fixture.url);
+        QTRY_VERIFY2(panel.lastRunLabel()->text().startsWith(u"succeeded at "_s),
+                     qPrintable(panel.lastRunLabel()->text()));
+        QVERIFY2(panel.lastRunLabel()->text().contains(u"3 done, 0 failed, in 2.5 s"_s),
+                 qPrintable(panel.lastRunLabel()->text()));
+        QVERIFY(panel.lastRunLabel()->toolTip().contains(u"headless"_s));
+        QVERIFY(panel.lastRunLabel()->toolTip().contains(u"cron-box"_s));
+        const auto *summary = panel.findChild<QLabel *>(u"syncSummary"_s);
+        QVERIFY(summary);
+        QCOMPARE(summary->text(), u"2 files indexed · 1 file purged"_s);
+    }
+
     void leaseHeldShowsHolder()
     {
         {

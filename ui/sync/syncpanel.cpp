@@ -1,10 +1,15 @@
 #include "syncpanel.h"
 
 #include "engine/localengine.h"
+#include "storage/database.h"
 #include "settings/appsettings.h"
 #include "sync/syncworker.h"
 
 #include <QFormLayout>
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -66,6 +71,16 @@ QString actionText(const QString &action, qint64 n)
     return SyncPanel::tr("%1 × %2").arg(count, action);
 }
 
+// Items done in a pass, from its counts per action and outcome.
+qint64 doneCount(const QJsonObject &report)
+{
+    qint64 done = 0;
+    const QJsonObject counts = report.value(u"counts"_s).toObject();
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        done += it.value().toObject().value(u"done"_s).toInteger();
+    return done;
+}
+
 QString localTime(const QString &iso)
 {
     const QDateTime when = QDateTime::fromString(iso, Qt::ISODateWithMs);
@@ -98,7 +113,7 @@ SyncPanel::SyncPanel(const DatabaseUrl &url, QWidget *parent)
 
     // Last run
     auto *lastBox = new QGroupBox(tr("Last run"), this);
-    m_lastRun = new QLabel(tr("No pass yet since VectorDesk started"), lastBox);
+    m_lastRun = new QLabel(tr("No pass recorded yet"), lastBox);
     m_lastRun->setObjectName(u"syncLastRun"_s);
     m_lastRun->setAccessibleName(tr("Last sync run"));
     m_lastRun->setWordWrap(true);
@@ -183,6 +198,7 @@ SyncPanel::SyncPanel(const DatabaseUrl &url, QWidget *parent)
     m_timer->setSingleShot(false);
     connect(m_timer, &QTimer::timeout, this, [this] { syncNow(); });
     reschedule();
+    loadLastRun(url);
 }
 
 SyncPanel::~SyncPanel()
@@ -282,34 +298,12 @@ void SyncPanel::onItemFailed(const QString &action, const QString &target, const
 void SyncPanel::onFinished(const QJsonObject &report)
 {
     m_lastReport = report;
+    m_passEnded = true;
     const QString status = report.value(u"status"_s).toString();
     const QJsonArray errors = report.value(u"errors"_s).toArray();
     const QJsonArray items = report.value(u"items"_s).toArray();
-    int done = 0;
-    for (const QJsonValue &v : items)
-        if (v.toObject().value(u"outcome"_s).toString() == u"done"_s)
-            ++done;
-    const double seconds = report.value(u"duration_ms"_s).toDouble() / 1000.0;
-    m_lastRun->setText(tr("%1 at %2: %3 done, %4 failed, in %5 s")
-                           .arg(status, localTime(report.value(u"finished_at"_s).toString()))
-                           .arg(done)
-                           .arg(errors.size())
-                           .arg(QLocale().toString(seconds, 'f', 1)));
-    m_lastRun->setToolTip(tr("Run %1, started by %2 on %3")
-                              .arg(report.value(u"id"_s).toVariant().toString(),
-                                   report.value(u"triggered_by"_s).toString(), report.value(u"host"_s).toString()));
-
-    // "3 files indexed · 1 store refreshed" from the counts per action.
-    QStringList did;
-    const QJsonObject counts = report.value(u"counts"_s).toObject();
-    for (auto it = counts.begin(); it != counts.end(); ++it) {
-        const QJsonObject outcomes = it.value().toObject();
-        const qint64 n = outcomes.value(u"done"_s).toInteger();
-        if (n > 0)
-            did << actionText(it.key(), n);
-    }
-    m_summary->setText(did.isEmpty() ? tr("Nothing to do: everything was up to date") : did.join(u" · "_s));
-
+    const qint64 done = doneCount(report);
+    showRun(report);
     m_warnings->clear();
     for (const QJsonValue &v : items) {
         const QJsonObject item = v.toObject();
@@ -338,8 +332,69 @@ void SyncPanel::onFinished(const QJsonObject &report)
                                     : tr("Sync pass %1: %2 failed (see the sync panel)").arg(status).arg(errors.size());
 }
 
+void SyncPanel::showRun(const QJsonObject &report)
+{
+    const QString status = report.value(u"status"_s).toString();
+    const qsizetype failed = report.value(u"errors"_s).toArray().size();
+    const double seconds = report.value(u"duration_ms"_s).toDouble() / 1000.0;
+    m_lastRun->setText(tr("%1 at %2: %3 done, %4 failed, in %5 s")
+                           .arg(status, localTime(report.value(u"finished_at"_s).toString()))
+                           .arg(doneCount(report))
+                           .arg(failed)
+                           .arg(QLocale().toString(seconds, 'f', 1)));
+    m_lastRun->setToolTip(tr("Run %1, started by %2 on %3")
+                              .arg(report.value(u"id"_s).toVariant().toString(),
+                                   report.value(u"triggered_by"_s).toString(), report.value(u"host"_s).toString()));
+
+    // "3 files indexed · 1 store refreshed" from the counts per action.
+    QStringList did;
+    const QJsonObject counts = report.value(u"counts"_s).toObject();
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        const QJsonObject outcomes = it.value().toObject();
+        const qint64 n = outcomes.value(u"done"_s).toInteger();
+        if (n > 0)
+            did << actionText(it.key(), n);
+    }
+    m_summary->setText(did.isEmpty() ? tr("Nothing to do: everything was up to date") : did.join(u" · "_s));
+}
+
+void SyncPanel::loadLastRun(const DatabaseUrl &url)
+{
+    // The last pass recorded by any runner (this window, --sync from cron, another machine),
+    // read off the GUI thread; shown unless a pass of this session has ended meanwhile.
+    auto *watcher = new QFutureWatcher<QJsonObject>(this);
+    connect(watcher, &QFutureWatcher<QJsonObject>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const QJsonObject run = watcher->result();
+        if (!m_passEnded && !run.isEmpty())
+            showRun(run);
+    });
+    watcher->setFuture(QtConcurrent::run([url]() -> QJsonObject {
+        Database db(url);
+        QString error;
+        if (!db.open(&error))
+            return {};
+        QSqlQuery q(db.connection());
+        if (!q.exec(u"SELECT id, started_at, finished_at, host, triggered_by, status, counts, errors FROM sync_runs "
+                    u"WHERE finished_at IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1"_s)
+            || !q.next())
+            return {};
+        const qint64 started = q.value(1).toLongLong();
+        const qint64 finished = q.value(2).toLongLong();
+        return {{u"id"_s, q.value(0).toLongLong()},
+                {u"finished_at"_s, QDateTime::fromMSecsSinceEpoch(finished, Qt::UTC).toString(Qt::ISODateWithMs)},
+                {u"duration_ms"_s, finished - started},
+                {u"host"_s, q.value(3).toString()},
+                {u"triggered_by"_s, q.value(4).toString()},
+                {u"status"_s, q.value(5).toString()},
+                {u"counts"_s, QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object()},
+                {u"errors"_s, QJsonDocument::fromJson(q.value(7).toString().toUtf8()).array()}};
+    }));
+}
+
 void SyncPanel::onLeaseHeld(const QString &holder)
 {
+    m_passEnded = true;
     addError(tr("Another runner holds the sync lease: %1").arg(holder),
              tr("Only one runner syncs at a time; this pass was skipped and the next one is scheduled."));
     m_lastRun->setText(tr("Skipped: the lease is held by %1").arg(holder));
@@ -348,6 +403,7 @@ void SyncPanel::onLeaseHeld(const QString &holder)
 
 void SyncPanel::onFailed(const QString &message)
 {
+    m_passEnded = true;
     addError(tr("The sync pass failed: %1").arg(message));
     m_lastRun->setText(tr("Failed: %1").arg(message));
     m_endMessage = tr("Sync failed: %1").arg(message);

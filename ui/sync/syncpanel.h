@@ -64,6 +64,9 @@ private:
     void onFailed(const QString &message);
     void onWorkerDone();
     void updateNextRun();
+    // The result line and summary of a pass (a live report or a recorded sync_runs row).
+    void showRun(const QJsonObject &report);
+    void loadLastRun(const DatabaseUrl &url);
     void showPlaceholders();
     void addError(const QString &text, const QString &detail = {});
 
@@ -71,6 +74,7 @@ private:
     SyncWorker *m_worker = nullptr;
     QTimer *m_timer = nullptr;
     bool m_running = false;
+    bool m_passEnded = false; // a pass of this session has ended
     QString m_endMessage;
     QDateTime m_nextRun;
     QJsonObject m_lastReport;
