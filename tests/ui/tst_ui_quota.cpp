@@ -1,0 +1,108 @@
+// Quota gauges: the colour thresholds (amber from 80 %, red from 95 %), the OpenAI storage cost
+// estimate, and the panel on a real database following a tenant's use of its plan.
+
+#include "data/servicerunner.h"
+#include "quota/quotagauge.h"
+#include "quota/quotapanel.h"
+#include "uifixture.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using vd::ui::QuotaGauge;
+using vd::ui::QuotaPanel;
+
+class tst_UiQuota : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void levelsChangeAt80And95Percent_data()
+    {
+        QTest::addColumn<qint64>("used");
+        QTest::addColumn<qint64>("limit");
+        QTest::addColumn<int>("level");
+        QTest::newRow("empty") << qint64(0) << qint64(100) << int(QuotaGauge::Level::Normal);
+        QTest::newRow("79.9 %") << qint64(799) << qint64(1000) << int(QuotaGauge::Level::Normal);
+        QTest::newRow("80 %") << qint64(800) << qint64(1000) << int(QuotaGauge::Level::Warning);
+        QTest::newRow("94.9 %") << qint64(949) << qint64(1000) << int(QuotaGauge::Level::Warning);
+        QTest::newRow("95 %") << qint64(950) << qint64(1000) << int(QuotaGauge::Level::Critical);
+        QTest::newRow("over the limit") << qint64(7) << qint64(5) << int(QuotaGauge::Level::Critical);
+        QTest::newRow("no allowance, some use") << qint64(1) << qint64(0) << int(QuotaGauge::Level::Critical);
+        QTest::newRow("no allowance, no use") << qint64(0) << qint64(0) << int(QuotaGauge::Level::Normal);
+    }
+
+    void levelsChangeAt80And95Percent()
+    {
+        QFETCH(qint64, used);
+        QFETCH(qint64, limit);
+        QFETCH(int, level);
+        QuotaGauge gauge(u"Files"_s);
+        gauge.setValue(used, limit, QString::number(used), QString::number(limit), u"detail"_s);
+        QCOMPARE(int(gauge.level()), level);
+        QCOMPARE(gauge.toolTip(), u"detail"_s);
+        QCOMPARE(gauge.valueText(), u"%1 of %2"_s.arg(used).arg(limit));
+        QVERIFY(gauge.accessibleDescription().startsWith(u"Files: "_s));
+    }
+
+    void coloursDiffer()
+    {
+        const QColor normal = QuotaGauge::colorFor(QuotaGauge::Level::Normal);
+        const QColor amber = QuotaGauge::colorFor(QuotaGauge::Level::Warning);
+        const QColor red = QuotaGauge::colorFor(QuotaGauge::Level::Critical);
+        QVERIFY(normal != amber && amber != red && normal != red);
+        QVERIFY(red.red() > red.green() && amber.red() > amber.blue());
+    }
+
+    void openAiCostFirstGiBFree()
+    {
+        const qint64 gib = qint64(1) << 30;
+        QCOMPARE(QuotaPanel::openAiCostPerDay(0), 0.0);
+        QCOMPARE(QuotaPanel::openAiCostPerDay(gib), 0.0);
+        QCOMPARE(QuotaPanel::openAiCostPerDay(gib + gib / 2), 0.05);
+        QCOMPARE(QuotaPanel::openAiCostPerDay(11 * gib), 1.0);
+    }
+
+    // Globex is on the free plan (2 stores) with one store: half. A second store makes it full:
+    // red, with the numbers in the tooltip.
+    void panelFollowsTheTenant()
+    {
+        vd::test::UiFixture fixture;
+        QVERIFY(fixture.create());
+        vd::ui::ServiceRunner runner(fixture.url, fixture.operatorName);
+        QuotaPanel panel(&runner);
+        QSignalSpy loaded(&panel, &QuotaPanel::loaded);
+        panel.setTenant(fixture.globex, u"Globex"_s);
+        QVERIFY(loaded.wait(10'000));
+        QCOMPARE(panel.storesGauge()->percent(), 50.0);
+        QCOMPARE(int(panel.storesGauge()->level()), int(QuotaGauge::Level::Normal));
+        QVERIFY2(panel.costText().startsWith(u"No OpenAI stores"_s), qPrintable(panel.costText()));
+
+        {
+            vd::Database db(fixture.url);
+            QString error;
+            QVERIFY(vd::Database::openAndMigrate(db, &error));
+            vd::VectorStoreService service(db, fixture.operatorName);
+            vd::StoreDraft draft;
+            draft.name = u"archive"_s;
+            QVERIFY(service.createStore(QString::number(fixture.globex), draft));
+        }
+        panel.reload();
+        QVERIFY(loaded.wait(10'000));
+        QCOMPARE(panel.storesGauge()->percent(), 100.0);
+        QCOMPARE(int(panel.storesGauge()->level()), int(QuotaGauge::Level::Critical));
+        QVERIFY2(panel.storesGauge()->toolTip().contains(u"2 live stores"_s), qPrintable(panel.storesGauge()->toolTip()));
+        QCOMPARE(panel.storesGauge()->valueText(), u"2 of 2"_s);
+
+        panel.setTenant(0, {});
+        QVERIFY(panel.storesGauge()->valueText().isEmpty());
+        QCOMPARE(panel.costText(), u"Select a tenant to see its quota."_s);
+    }
+};
+
+QTEST_MAIN(tst_UiQuota)
+#include "tst_ui_quota.moc"
