@@ -1,6 +1,7 @@
 #include "ingestionqueue.h"
 
 #include "storage/database.h"
+#include "storage/query.h"
 #include "storecounters.h"
 
 #include <QCoreApplication>
@@ -18,22 +19,6 @@ using namespace Qt::StringLiterals;
 namespace vd {
 
 namespace {
-
-Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &binds, const QString &doing)
-{
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
-    bool ok = binds.isEmpty() ? q.exec(sql) : q.prepare(sql);
-    if (ok && !binds.isEmpty()) {
-        for (const QVariant &v : binds)
-            q.addBindValue(v);
-        ok = q.exec();
-    }
-    if (!ok)
-        return ServiceError::unavailable(
-            u"The database %1 failed while %2: %3"_s.arg(db.url().describe(), doing, q.lastError().text()));
-    return q;
-}
 
 QVariant nullable(std::optional<qint64> v)
 {
@@ -83,7 +68,7 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
     // Candidates in queue order; a claimed one is skipped unless its owner is gone or silent.
     const QString lock = m_db.isPostgres() ? u" FOR UPDATE OF f SKIP LOCKED"_s : QString();
     auto candidates =
-        run(m_db,
+        runQuery(m_db,
             u"SELECT f.id, f.ingest_claimed_by, f.ingest_claimed_at FROM vector_store_files f "
             u"JOIN vector_stores s ON s.id = f.store_id JOIN tenants t ON t.id = f.tenant_id "
             u"WHERE f.status = 'in_progress' AND f.deleted_at IS NULL AND s.deleted_at IS NULL "
@@ -106,7 +91,7 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
     candidates.value().finish();
     if (chosen == 0)
         return std::optional<Job>();
-    auto claim = run(m_db,
+    auto claim = runQuery(m_db,
                      u"UPDATE vector_store_files SET ingest_claimed_by = ?, ingest_claimed_at = ?, "
                      u"ingest_attempts = ingest_attempts + 1 WHERE id = ?"_s,
                      {m_owner, at, chosen}, doing);
@@ -116,7 +101,7 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
         return ServiceError::unavailable(u"Cannot claim the file: %1"_s.arg(transaction.error()));
 
     auto row =
-        run(m_db,
+        runQuery(m_db,
             u"SELECT f.tenant_id, f.store_id, t.slug, t.plan, t.default_backend, s.name, s.backend, s.remote_id, "
             u"f.filename, f.mime_type, f.size_bytes, f.sha256, f.attributes, f.chunking_type, f.chunk_max_tokens, "
             u"f.chunk_overlap_tokens, f.source_path, f.ingest_attempts, f.remote_file_id "
@@ -157,7 +142,7 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
 
 Result<void> IngestionQueue::heartbeat(const Job &job)
 {
-    auto r = run(m_db, u"UPDATE vector_store_files SET ingest_claimed_at = ? WHERE id = ? AND ingest_claimed_by = ?"_s,
+    auto r = runQuery(m_db, u"UPDATE vector_store_files SET ingest_claimed_at = ? WHERE id = ? AND ingest_claimed_by = ?"_s,
                  {now(), job.file.id, m_owner}, u"renewing an ingestion claim"_s);
     if (!r)
         return r.error();
@@ -170,7 +155,7 @@ Result<StoreFile> IngestionQueue::complete(const Job &job, const IngestOutcome &
         // Handed over to a remote backend that is still processing it: the file stays
         // in_progress with its remote id; the claim is parked under "remote-pending" (no host:pid,
         // so only the lease expires it) and the sync worker's refresh brings the final status.
-        auto r = run(
+        auto r = runQuery(
             m_db,
             u"UPDATE vector_store_files SET remote_file_id = coalesce(?, remote_file_id), "
             u"ingest_claimed_by = 'remote-pending', ingest_claimed_at = ? "
@@ -202,7 +187,7 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
     const qint64 at = now();
     // Only a file still waiting and still ours: a cancel or another worker's takeover wins.
     auto update =
-        run(m_db,
+        runQuery(m_db,
             u"UPDATE vector_store_files SET status = ?, last_error_code = ?, last_error_message = ?, "
             u"usage_bytes = ?, chunk_count = ?, token_count = ?, status_changed_at = ?, updated_at = ?, "
             u"ingest_claimed_by = NULL, ingest_claimed_at = NULL, remote_file_id = coalesce(?, remote_file_id) "
@@ -219,7 +204,7 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
     bool live = true;
     if (applied) {
         // A file detached meanwhile already left the store's counters; only the row changes.
-        auto state = run(m_db, u"SELECT deleted_at FROM vector_store_files WHERE id = ?"_s, {job.file.id}, doing);
+        auto state = runQuery(m_db, u"SELECT deleted_at FROM vector_store_files WHERE id = ?"_s, {job.file.id}, doing);
         if (!state)
             return state.error();
         live = state.value().next() && state.value().value(0).isNull();
@@ -235,7 +220,7 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
             {u"status"_s, status}, {u"chunks"_s, outcome.chunkCount}, {u"usage_bytes"_s, outcome.usageBytes}};
         if (!code.isEmpty())
             detail.insert(u"last_error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}});
-        if (auto r = run(m_db,
+        if (auto r = runQuery(m_db,
                          u"INSERT INTO audit_log (at, operator, tenant_id, action, target, request_id, detail) "
                          u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                          {at, u"system:ingestion"_s, job.tenant.id, u"file.ingest"_s, u"file:%1"_s.arg(job.file.id),
@@ -246,7 +231,7 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
     }
     if (!transaction.commit())
         return ServiceError::unavailable(u"Cannot record the ingestion: %1"_s.arg(transaction.error()));
-    auto row = run(m_db, u"SELECT status, deleted_at FROM vector_store_files WHERE id = ?"_s, {job.file.id}, doing);
+    auto row = runQuery(m_db, u"SELECT status, deleted_at FROM vector_store_files WHERE id = ?"_s, {job.file.id}, doing);
     if (!row)
         return row.error();
     StoreFile file = job.file;
@@ -260,7 +245,7 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
 
 Result<void> IngestionQueue::release(const Job &job)
 {
-    auto r = run(m_db,
+    auto r = runQuery(m_db,
                  u"UPDATE vector_store_files SET ingest_claimed_by = NULL, ingest_claimed_at = NULL "
                  u"WHERE id = ? AND ingest_claimed_by = ?"_s,
                  {job.file.id, m_owner}, u"releasing an ingestion claim"_s);
@@ -271,7 +256,7 @@ Result<void> IngestionQueue::release(const Job &job)
 
 Result<qint64> IngestionQueue::waiting(std::optional<qint64> tenantId, std::optional<qint64> storeId)
 {
-    auto r = run(
+    auto r = runQuery(
         m_db,
         u"SELECT count(*) FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id "
         u"WHERE f.status = 'in_progress' AND f.deleted_at IS NULL AND s.deleted_at IS NULL AND s.status <> 'expired' "
