@@ -67,16 +67,16 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
     const qint64 at = now();
     // Candidates in queue order; a claimed one is skipped unless its owner is gone or silent.
     const QString lock = m_db.isPostgres() ? u" FOR UPDATE OF f SKIP LOCKED"_s : QString();
-    auto candidates =
-        runQuery(m_db,
-            u"SELECT f.id, f.ingest_claimed_by, f.ingest_claimed_at FROM vector_store_files f "
-            u"JOIN vector_stores s ON s.id = f.store_id JOIN tenants t ON t.id = f.tenant_id "
-            u"WHERE f.status = 'in_progress' AND f.deleted_at IS NULL AND s.deleted_at IS NULL "
-            u"AND t.deleted_at IS NULL AND s.status <> 'expired' AND s.backend = ? "
-            u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) AND (CAST(? AS BIGINT) IS NULL OR f.store_id = ?) "
-            u"ORDER BY f.id LIMIT 64"_s
-                + lock,
-            {backend, nullable(tenantId), nullable(tenantId), nullable(storeId), nullable(storeId)}, doing);
+    auto candidates = runQuery(
+        m_db,
+        u"SELECT f.id, f.ingest_claimed_by, f.ingest_claimed_at FROM vector_store_files f "
+        u"JOIN vector_stores s ON s.id = f.store_id JOIN tenants t ON t.id = f.tenant_id "
+        u"WHERE f.status = 'in_progress' AND f.deleted_at IS NULL AND s.deleted_at IS NULL "
+        u"AND t.deleted_at IS NULL AND s.status <> 'expired' AND s.backend = ? "
+        u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) AND (CAST(? AS BIGINT) IS NULL OR f.store_id = ?) "
+        u"ORDER BY f.id LIMIT 64"_s
+            + lock,
+        {backend, nullable(tenantId), nullable(tenantId), nullable(storeId), nullable(storeId)}, doing);
     if (!candidates)
         return candidates.error();
     qint64 chosen = 0;
@@ -92,22 +92,22 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
     if (chosen == 0)
         return std::optional<Job>();
     auto claim = runQuery(m_db,
-                     u"UPDATE vector_store_files SET ingest_claimed_by = ?, ingest_claimed_at = ?, "
-                     u"ingest_attempts = ingest_attempts + 1 WHERE id = ?"_s,
-                     {m_owner, at, chosen}, doing);
+                          u"UPDATE vector_store_files SET ingest_claimed_by = ?, ingest_claimed_at = ?, "
+                          u"ingest_attempts = ingest_attempts + 1 WHERE id = ?"_s,
+                          {m_owner, at, chosen}, doing);
     if (!claim)
         return claim.error();
     if (!transaction.commit())
         return ServiceError::unavailable(u"Cannot claim the file: %1"_s.arg(transaction.error()));
 
-    auto row =
-        runQuery(m_db,
-            u"SELECT f.tenant_id, f.store_id, t.slug, t.plan, t.default_backend, s.name, s.backend, s.remote_id, "
-            u"f.filename, f.mime_type, f.size_bytes, f.sha256, f.attributes, f.chunking_type, f.chunk_max_tokens, "
-            u"f.chunk_overlap_tokens, f.source_path, f.ingest_attempts, f.remote_file_id "
-            u"FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id JOIN tenants t ON t.id = f.tenant_id "
-            u"WHERE f.id = ?"_s,
-            {chosen}, doing);
+    auto row = runQuery(
+        m_db,
+        u"SELECT f.tenant_id, f.store_id, t.slug, t.plan, t.default_backend, s.name, s.backend, s.remote_id, "
+        u"f.filename, f.mime_type, f.size_bytes, f.sha256, f.attributes, f.chunking_type, f.chunk_max_tokens, "
+        u"f.chunk_overlap_tokens, f.source_path, f.ingest_attempts, f.remote_file_id "
+        u"FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id JOIN tenants t ON t.id = f.tenant_id "
+        u"WHERE f.id = ?"_s,
+        {chosen}, doing);
     if (!row)
         return row.error();
     if (!row.value().next())
@@ -142,7 +142,8 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
 
 Result<void> IngestionQueue::heartbeat(const Job &job)
 {
-    auto r = runQuery(m_db, u"UPDATE vector_store_files SET ingest_claimed_at = ? WHERE id = ? AND ingest_claimed_by = ?"_s,
+    auto r =
+        runQuery(m_db, u"UPDATE vector_store_files SET ingest_claimed_at = ? WHERE id = ? AND ingest_claimed_by = ?"_s,
                  {now(), job.file.id, m_owner}, u"renewing an ingestion claim"_s);
     if (!r)
         return r.error();
@@ -186,18 +187,18 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
         return ServiceError::unavailable(u"Cannot start a transaction: %1"_s.arg(transaction.error()));
     const qint64 at = now();
     // Only a file still waiting and still ours: a cancel or another worker's takeover wins.
-    auto update =
-        runQuery(m_db,
-            u"UPDATE vector_store_files SET status = ?, last_error_code = ?, last_error_message = ?, "
-            u"usage_bytes = ?, chunk_count = ?, token_count = ?, status_changed_at = ?, updated_at = ?, "
-            u"ingest_claimed_by = NULL, ingest_claimed_at = NULL, remote_file_id = coalesce(?, remote_file_id) "
-            u"WHERE id = ? AND status = 'in_progress' AND ingest_claimed_by = ?"_s,
-            {status, code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(code),
-             message.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(message.left(2000)),
-             outcome.usageBytes, outcome.chunkCount, outcome.tokenCount, at, at,
-             outcome.remoteFileId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(outcome.remoteFileId),
-             job.file.id, m_owner},
-            doing);
+    auto update = runQuery(
+        m_db,
+        u"UPDATE vector_store_files SET status = ?, last_error_code = ?, last_error_message = ?, "
+        u"usage_bytes = ?, chunk_count = ?, token_count = ?, status_changed_at = ?, updated_at = ?, "
+        u"ingest_claimed_by = NULL, ingest_claimed_at = NULL, remote_file_id = coalesce(?, remote_file_id) "
+        u"WHERE id = ? AND status = 'in_progress' AND ingest_claimed_by = ?"_s,
+        {status, code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(code),
+         message.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(message.left(2000)),
+         outcome.usageBytes, outcome.chunkCount, outcome.tokenCount, at, at,
+         outcome.remoteFileId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(outcome.remoteFileId),
+         job.file.id, m_owner},
+        doing);
     if (!update)
         return update.error();
     bool applied = update.value().numRowsAffected() > 0;
@@ -220,7 +221,8 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
             {u"status"_s, status}, {u"chunks"_s, outcome.chunkCount}, {u"usage_bytes"_s, outcome.usageBytes}};
         if (!code.isEmpty())
             detail.insert(u"last_error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}});
-        if (auto r = runQuery(m_db,
+        if (auto r =
+                runQuery(m_db,
                          u"INSERT INTO audit_log (at, operator, tenant_id, action, target, request_id, detail) "
                          u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                          {at, u"system:ingestion"_s, job.tenant.id, u"file.ingest"_s, u"file:%1"_s.arg(job.file.id),
@@ -231,7 +233,8 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
     }
     if (!transaction.commit())
         return ServiceError::unavailable(u"Cannot record the ingestion: %1"_s.arg(transaction.error()));
-    auto row = runQuery(m_db, u"SELECT status, deleted_at FROM vector_store_files WHERE id = ?"_s, {job.file.id}, doing);
+    auto row =
+        runQuery(m_db, u"SELECT status, deleted_at FROM vector_store_files WHERE id = ?"_s, {job.file.id}, doing);
     if (!row)
         return row.error();
     StoreFile file = job.file;
@@ -246,9 +249,9 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
 Result<void> IngestionQueue::release(const Job &job)
 {
     auto r = runQuery(m_db,
-                 u"UPDATE vector_store_files SET ingest_claimed_by = NULL, ingest_claimed_at = NULL "
-                 u"WHERE id = ? AND ingest_claimed_by = ?"_s,
-                 {job.file.id, m_owner}, u"releasing an ingestion claim"_s);
+                      u"UPDATE vector_store_files SET ingest_claimed_by = NULL, ingest_claimed_at = NULL "
+                      u"WHERE id = ? AND ingest_claimed_by = ?"_s,
+                      {job.file.id, m_owner}, u"releasing an ingestion claim"_s);
     if (!r)
         return r.error();
     return {};

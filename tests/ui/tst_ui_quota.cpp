@@ -95,7 +95,8 @@ private slots:
         QVERIFY(loaded.wait(10'000));
         QCOMPARE(panel.storesGauge()->percent(), 100.0);
         QCOMPARE(int(panel.storesGauge()->level()), int(QuotaGauge::Level::Critical));
-        QVERIFY2(panel.storesGauge()->toolTip().contains(u"2 live stores"_s), qPrintable(panel.storesGauge()->toolTip()));
+        QVERIFY2(panel.storesGauge()->toolTip().contains(u"2 live stores"_s),
+                 qPrintable(panel.storesGauge()->toolTip()));
         QCOMPARE(panel.storesGauge()->valueText(), u"2 of 2"_s);
 
         panel.setTenant(0, {});

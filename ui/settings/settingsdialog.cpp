@@ -1,8 +1,7 @@
 #include "settingsdialog.h"
 
-#include "openaikeybox.h"
-
 #include "appsettings.h"
+#include "openaikeybox.h"
 #include "storage/database.h"
 #include "storage/databaseurl.h"
 

@@ -1,25 +1,25 @@
 #include "syncpanel.h"
 
 #include "engine/localengine.h"
-#include "storage/database.h"
 #include "settings/appsettings.h"
+#include "storage/database.h"
 #include "sync/syncworker.h"
 
 #include <QFormLayout>
 #include <QFutureWatcher>
-#include <QJsonDocument>
-#include <QSqlQuery>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -61,11 +61,14 @@ QString actionText(const QString &action, qint64 n)
     if (action == u"ingest"_s)
         return SyncPanel::tr("%1 indexed").arg(n == 1 ? SyncPanel::tr("1 file") : SyncPanel::tr("%1 files").arg(count));
     if (action == u"refresh_store"_s)
-        return SyncPanel::tr("%1 refreshed").arg(n == 1 ? SyncPanel::tr("1 store") : SyncPanel::tr("%1 stores").arg(count));
+        return SyncPanel::tr("%1 refreshed")
+            .arg(n == 1 ? SyncPanel::tr("1 store") : SyncPanel::tr("%1 stores").arg(count));
     if (action == u"refresh_file"_s)
-        return SyncPanel::tr("%1 refreshed").arg(n == 1 ? SyncPanel::tr("1 file") : SyncPanel::tr("%1 files").arg(count));
+        return SyncPanel::tr("%1 refreshed")
+            .arg(n == 1 ? SyncPanel::tr("1 file") : SyncPanel::tr("%1 files").arg(count));
     if (action == u"expire"_s)
-        return SyncPanel::tr("%1 expired").arg(n == 1 ? SyncPanel::tr("1 store") : SyncPanel::tr("%1 stores").arg(count));
+        return SyncPanel::tr("%1 expired")
+            .arg(n == 1 ? SyncPanel::tr("1 store") : SyncPanel::tr("%1 stores").arg(count));
     if (action.startsWith(u"purge_"_s))
         return SyncPanel::tr("%1 %2 purged").arg(count, action.mid(6));
     return SyncPanel::tr("%1 × %2").arg(count, action);
@@ -312,10 +315,9 @@ void SyncPanel::onFinished(const QJsonObject &report)
             continue;
         const QString what = action == u"stuck"_s ? tr("Stuck") : tr("Expiring soon");
         const QString detail = item.value(u"detail"_s).toString();
-        auto *entry = new QListWidgetItem(QIcon(u":/icons/actions/warning.svg"_s),
-                                          tr("%1: %2%3").arg(what, targetOf(item),
-                                                             detail.isEmpty() ? QString() : u" — "_s + detail),
-                                          m_warnings);
+        auto *entry = new QListWidgetItem(
+            QIcon(u":/icons/actions/warning.svg"_s),
+            tr("%1: %2%3").arg(what, targetOf(item), detail.isEmpty() ? QString() : u" — "_s + detail), m_warnings);
         entry->setToolTip(detail);
     }
     // Failed items were listed as they came (itemFailed); list any the signals did not carry.
@@ -418,8 +420,9 @@ void SyncPanel::showPlaceholders()
         entry->setFlags(Qt::NoItemFlags);
         entry->setForeground(list->palette().color(QPalette::Disabled, QPalette::Text));
     };
-    placeholder(m_warnings, tr("No warnings: no store expires within %1 days and no file is stuck")
-                                .arg(m_worker ? m_worker->options().expiryWarningDays : 3));
+    placeholder(m_warnings,
+                tr("No warnings: no store expires within %1 days and no file is stuck")
+                    .arg(m_worker ? m_worker->options().expiryWarningDays : 3));
     placeholder(m_errors, tr("No errors in the last pass"));
 }
 

@@ -4,10 +4,9 @@
 
 #include <QSqlDatabase>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <limits>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -139,8 +138,9 @@ bool PostingsTable::append(const QByteArray &term, const Posting *begin, const P
 {
     if (begin == end)
         return true;
-    sqlite3_stmt *last = statement(Last, "SELECT first_chunk, last_chunk, count, data FROM postings WHERE term = ?1 "
-                                         "ORDER BY first_chunk DESC LIMIT 1");
+    sqlite3_stmt *last = statement(Last,
+                                   "SELECT first_chunk, last_chunk, count, data FROM postings WHERE term = ?1 "
+                                   "ORDER BY first_chunk DESC LIMIT 1");
     if (!last)
         return false;
     sqlite3_bind_text(last, 1, term.constData(), int(term.size()), SQLITE_STATIC);
@@ -153,8 +153,8 @@ bool PostingsTable::append(const QByteArray &term, const Posting *begin, const P
         const qint64 key = sqlite3_column_int64(last, 0);
         thread_local std::vector<Posting> block;
         block.clear();
-        if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(last, 3)), sqlite3_column_bytes(last, 3),
-                            key, block)) {
+        if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(last, 3)), sqlite3_column_bytes(last, 3), key,
+                            block)) {
             sqlite3_reset(last);
             m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
             return false;
@@ -228,7 +228,8 @@ bool PostingsTable::loadSegments()
 {
     m_segments.clear();
     sqlite3_stmt *s = nullptr;
-    if (!m_db || sqlite3_prepare_v2(m_db, "SELECT segment FROM postings_segments ORDER BY segment", -1, &s, nullptr)
+    if (!m_db
+        || sqlite3_prepare_v2(m_db, "SELECT segment FROM postings_segments ORDER BY segment", -1, &s, nullptr)
             != SQLITE_OK)
         return fail(u"cannot list the postings segments"_s);
     int rc;
@@ -246,7 +247,8 @@ bool PostingsTable::writeSegment(qint64 fileId, qint64 tokens, const QList<QByte
         total += qint64(entries(term).size());
     if (total == 0)
         return true;
-    sqlite3_stmt *segment = statement(NewSegment, "INSERT INTO postings_segments (file_id, postings, tokens) VALUES (?1, ?2, ?3)");
+    sqlite3_stmt *segment =
+        statement(NewSegment, "INSERT INTO postings_segments (file_id, postings, tokens) VALUES (?1, ?2, ?3)");
     if (!segment)
         return false;
     sqlite3_bind_int64(segment, 1, fileId);
@@ -262,7 +264,8 @@ bool PostingsTable::writeSegment(qint64 fileId, qint64 tokens, const QList<QByte
             continue;
         data.clear();
         encodePostings(data, 0, list.data(), list.data() + list.size());
-        sqlite3_stmt *row = statement(SegmentRow, "INSERT INTO postings_recent (segment, term, data) VALUES (?1, ?2, ?3)");
+        sqlite3_stmt *row =
+            statement(SegmentRow, "INSERT INTO postings_recent (segment, term, data) VALUES (?1, ?2, ?3)");
         if (!row)
             return false;
         sqlite3_bind_int64(row, 1, id);
@@ -283,8 +286,8 @@ bool PostingsTable::mergeSegments(bool force)
             != SQLITE_OK)
             return fail(u"cannot count the postings segments"_s);
         const bool row = sqlite3_step(due) == SQLITE_ROW;
-        const bool merge = row
-            && (sqlite3_column_int64(due, 0) >= kMergeSegments || sqlite3_column_int64(due, 1) >= kMergePostings);
+        const bool merge =
+            row && (sqlite3_column_int64(due, 0) >= kMergeSegments || sqlite3_column_int64(due, 1) >= kMergePostings);
         sqlite3_finalize(due);
         if (!row)
             return fail(u"cannot count the postings segments"_s);
@@ -307,8 +310,9 @@ bool PostingsTable::mergeSegments(bool force)
             entries.clear();
             current = term;
         }
-        if (ok && !decodePostings(static_cast<const char *>(sqlite3_column_blob(all, 1)), sqlite3_column_bytes(all, 1), 0,
-                                  entries)) {
+        if (ok
+            && !decodePostings(static_cast<const char *>(sqlite3_column_blob(all, 1)), sqlite3_column_bytes(all, 1), 0,
+                               entries)) {
             m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
             ok = false;
         }
@@ -362,8 +366,9 @@ bool PostingsTable::removeFile(const QSet<QByteArray> &terms, qint64 fileId, qin
 
 bool PostingsTable::removeFromBlocks(const QByteArray &term, qint64 fileId, qint64 firstChunk, qint64 lastChunk)
 {
-    sqlite3_stmt *range = statement(Range, "SELECT first_chunk, data FROM postings WHERE term = ?1 AND "
-                                           "first_chunk <= ?3 AND last_chunk >= ?2 ORDER BY first_chunk");
+    sqlite3_stmt *range = statement(Range,
+                                    "SELECT first_chunk, data FROM postings WHERE term = ?1 AND "
+                                    "first_chunk <= ?3 AND last_chunk >= ?2 ORDER BY first_chunk");
     if (!range)
         return false;
     sqlite3_bind_text(range, 1, term.constData(), int(term.size()), SQLITE_STATIC);
@@ -379,8 +384,8 @@ bool PostingsTable::removeFromBlocks(const QByteArray &term, qint64 fileId, qint
     int rc;
     while ((rc = sqlite3_step(range)) == SQLITE_ROW) {
         Block block{sqlite3_column_int64(range, 0), {}};
-        if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(range, 1)),
-                            sqlite3_column_bytes(range, 1), block.key, block.entries)) {
+        if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(range, 1)), sqlite3_column_bytes(range, 1),
+                            block.key, block.entries)) {
             sqlite3_reset(range);
             m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
             return false;
