@@ -1,11 +1,11 @@
 #include "syncpass.h"
-#include "storage/query.h"
 
 #include "backend/vectorstorebackend.h"
 #include "engine/ingestion/ingestor.h"
 #include "service/ingestionqueue.h"
 #include "service/storecounters.h"
 #include "storage/database.h"
+#include "storage/query.h"
 #include "synclease.h"
 
 #include <QDateTime>
@@ -128,17 +128,21 @@ void SyncPass::progress(const QString &phase, qint64 done, qint64 total, const Q
         m_observer.progress(phase, done, total, item);
 }
 
-void SyncPass::fail(const QString &action, const StoreRef *ref, const QString &error)
+SyncItem SyncPass::itemFor(const StoreRef &ref, const QString &action, const QString &outcome)
 {
     SyncItem item;
     item.action = action;
-    item.outcome = u"failed"_s;
-    if (ref) {
-        item.tenantId = ref->tenant.id;
-        item.tenant = ref->tenant.slug;
-        item.storeId = ref->store.id;
-        item.store = ref->store.name;
-    }
+    item.outcome = outcome;
+    item.tenantId = ref.tenant.id;
+    item.tenant = ref.tenant.slug;
+    item.storeId = ref.store.id;
+    item.store = ref.store.name;
+    return item;
+}
+
+void SyncPass::fail(const QString &action, const StoreRef *ref, const QString &error)
+{
+    SyncItem item = itemFor(ref ? *ref : StoreRef{}, action, u"failed"_s);
     item.error = error;
     record(item);
 }
@@ -343,13 +347,7 @@ void SyncPass::refreshRemote()
                 break;
             }
             if (state->missing) {
-                SyncItem item;
-                item.action = u"missing_store"_s;
-                item.outcome = u"reported"_s;
-                item.tenantId = ref.tenant.id;
-                item.tenant = ref.tenant.slug;
-                item.storeId = ref.store.id;
-                item.store = ref.store.name;
+                SyncItem item = itemFor(ref, u"missing_store"_s, u"reported"_s);
                 item.detail = u"Store '%1' (%2) no longer exists on %3; it was deleted outside VectorDesk. It is not "
                               u"re-created: delete it here (vectordesk store delete) or create a new store."_s.arg(
                                   ref.store.name, ref.store.remoteId, ref.store.backend);
@@ -369,11 +367,7 @@ void SyncPass::refreshRemote()
                 const auto it =
                     std::find_if(batch.cbegin(), batch.cend(), [&](const StoreFile &f) { return f.id == fs.fileId; });
                 const QString filename = it == batch.cend() ? QString() : it->filename;
-                SyncItem item;
-                item.tenantId = ref.tenant.id;
-                item.tenant = ref.tenant.slug;
-                item.storeId = ref.store.id;
-                item.store = ref.store.name;
+                SyncItem item = itemFor(ref);
                 item.fileId = fs.fileId;
                 item.file = filename;
                 if (fs.missing) {
@@ -488,13 +482,7 @@ void SyncPass::refreshRemote()
             st.lastActiveAt && (r.value(7).isNull() || r.value(7).toLongLong() != *st.lastActiveAt);
         const QString localStatus = r.value(0).toString();
         row.value().finish();
-        SyncItem item;
-        item.action = u"refresh_store"_s;
-        item.outcome = m_options.dryRun ? u"planned"_s : u"done"_s;
-        item.tenantId = ref.tenant.id;
-        item.tenant = ref.tenant.slug;
-        item.storeId = ref.store.id;
-        item.store = ref.store.name;
+        SyncItem item = itemFor(ref, u"refresh_store"_s, m_options.dryRun ? u"planned"_s : u"done"_s);
         item.detail = changes.isEmpty() ? u"unchanged"_s : changes.join(u", "_s);
         item.extra.insert(u"remote_status"_s, st.status);
         if (!m_options.dryRun && (!changes.isEmpty() || lastActiveChanged)) {
@@ -752,13 +740,7 @@ void SyncPass::stuck()
     while (list.value().next()) {
         const QSqlQuery &q = list.value();
         const auto ref = refFromRow<StoreRef>(q);
-        SyncItem item;
-        item.action = u"stuck"_s;
-        item.outcome = u"reported"_s;
-        item.tenantId = ref.tenant.id;
-        item.tenant = ref.tenant.slug;
-        item.storeId = ref.store.id;
-        item.store = ref.store.name;
+        SyncItem item = itemFor(ref, u"stuck"_s, u"reported"_s);
         item.fileId = q.value(kRefColumnCount).toLongLong();
         item.file = q.value(kRefColumnCount + 1).toString();
         const qint64 waited = at - q.value(kRefColumnCount + 2).toLongLong();
@@ -805,13 +787,7 @@ void SyncPass::ingest()
         while (list.value().next()) {
             const QSqlQuery &q = list.value();
             const auto ref = refFromRow<StoreRef>(q);
-            SyncItem item;
-            item.action = u"ingest"_s;
-            item.outcome = u"planned"_s;
-            item.tenantId = ref.tenant.id;
-            item.tenant = ref.tenant.slug;
-            item.storeId = ref.store.id;
-            item.store = ref.store.name;
+            SyncItem item = itemFor(ref, u"ingest"_s, u"planned"_s);
             item.fileId = q.value(kRefColumnCount).toLongLong();
             item.file = q.value(kRefColumnCount + 1).toString();
             const int attempts = q.value(kRefColumnCount + 3).toInt();
@@ -925,13 +901,7 @@ bool SyncPass::purgeFiles()
             if (!proceed())
                 return false;
             progress(u"purge"_s, done++, total, f.filename);
-            SyncItem item;
-            item.action = u"purge_file"_s;
-            item.outcome = m_options.dryRun ? u"planned"_s : u"done"_s;
-            item.tenantId = ref.tenant.id;
-            item.tenant = ref.tenant.slug;
-            item.storeId = ref.store.id;
-            item.store = ref.store.name;
+            SyncItem item = itemFor(ref, u"purge_file"_s, m_options.dryRun ? u"planned"_s : u"done"_s);
             item.fileId = f.id;
             item.file = f.filename;
             item.detail = u"detached %1"_s.arg(isoTime(*f.deletedAt));
@@ -1005,13 +975,7 @@ bool SyncPass::purgeFiles()
 
 bool SyncPass::purgeStore(const StoreRef &ref, const QString &reason)
 {
-    SyncItem item;
-    item.action = u"purge_store"_s;
-    item.outcome = m_options.dryRun ? u"planned"_s : u"done"_s;
-    item.tenantId = ref.tenant.id;
-    item.tenant = ref.tenant.slug;
-    item.storeId = ref.store.id;
-    item.store = ref.store.name;
+    SyncItem item = itemFor(ref, u"purge_store"_s, m_options.dryRun ? u"planned"_s : u"done"_s);
     item.detail = reason;
     auto count = exec(u"SELECT count(*) FROM vector_store_files WHERE store_id = ?"_s, {ref.store.id},
                       u"counting a store's files"_s);

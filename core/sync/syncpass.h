@@ -56,6 +56,8 @@ private:
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds, const QString &doing);
     QVariant tenantFilter() const;
     void record(SyncItem item);
+    // An item about a store (and its tenant); the caller adds the file, detail and facts.
+    static SyncItem itemFor(const StoreRef &ref, const QString &action = {}, const QString &outcome = {});
     void progress(const QString &phase, qint64 done, qint64 total, const QString &item);
     // Between items: false when the pass must stop (cancelled, lease lost).
     bool proceed();
