@@ -705,10 +705,8 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
                 return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
             for (const QVariant &v : std::as_const(filterBinds))
                 q.addBindValue(v);
-            for (const qint64 id : batch) {
+            for (const qint64 id : batch)
                 q.addBindValue(id);
-                allowed.insert(id, false);
-            }
             if (!q.exec())
                 return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
             while (q.next())
@@ -726,10 +724,13 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
         const size_t end = std::min(scored.size(), done + window);
         std::partial_sort(scored.begin() + qsizetype(done), scored.begin() + qsizetype(end), scored.end(), better);
         if (!everyFile) {
+            // Files not seen yet: refused until the query says otherwise.
             QList<qint64> unknown;
             for (size_t i = done; i < end; ++i)
-                if (!allowed.contains(scored[i].file) && !unknown.contains(scored[i].file))
+                if (!allowed.contains(scored[i].file)) {
+                    allowed.insert(scored[i].file, false);
                     unknown << scored[i].file;
+                }
             if (auto r = checkFiles(unknown); !r)
                 return r.error();
         }
