@@ -6,6 +6,7 @@
 #include "engine/search/filter.h"
 #include "engine/search/searchrequest.h"
 #include "filtereditor.h"
+#include "models/displayformat.h"
 #include "searchdelegates.h"
 #include "searchresultmodel.h"
 
@@ -221,6 +222,7 @@ void SearchPanel::reloadStores()
 {
     m_stores->clear();
     m_storeNames.clear();
+    m_storeBackends.clear();
     updateSearchEnabled();
     if (m_tenantId == 0)
         return;
@@ -238,11 +240,14 @@ void SearchPanel::reloadStores()
             for (const VectorStore &store : stores.value()) {
                 auto *item = new QListWidgetItem(
                     QIcon(u":/icons/actions/store.svg"_s),
-                    store.backend == u"local"_s ? store.name : tr("%1 (%2)").arg(store.name, store.backend), m_stores);
+                    store.backend == u"local"_s ? store.name
+                                                : tr("%1 (%2)").arg(store.name, format::backendText(store.backend)),
+                    m_stores);
                 item->setData(Qt::UserRole, store.id);
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
                 item->setCheckState(store.id == m_wantedStore ? Qt::Checked : Qt::Unchecked);
                 m_storeNames.insert(store.id, store.name);
+                m_storeBackends.insert(store.id, store.backend);
             }
             updateSearchEnabled();
         });
@@ -386,6 +391,9 @@ void SearchPanel::showResult(const QModelIndex &index)
     QString html = title;
     for (const QString &chunk : copy.content)
         html += u"<p style=\"white-space:pre-wrap\">"_s + highlightedHtml(chunk, copy.matchedTerms) + u"</p><hr/>"_s;
+    if (m_storeBackends.value(copy.storeId) == u"openai"_s)
+        html += tr("<p style=\"color:#666\">OpenAI returns the matching text only; the chunks around it are not "
+                   "available for OpenAI stores.</p>");
     m_chunkView->setHtml(html);
     if (copy.chunkOrdinals.isEmpty())
         return;

@@ -69,6 +69,7 @@ private:
     bool m_searching = false;
     quint64 m_generation = 0;
     QHash<qint64, QString> m_storeNames;
+    QHash<qint64, QString> m_storeBackends;
 
     QLabel *m_tenantLabel = nullptr;
     QListWidget *m_stores = nullptr;
