@@ -1,9 +1,9 @@
 #include "cli.h"
 
+#include "backend/backends.h"
 #include "engine/localengine.h"
 #include "logging/logging.h"
 #include "openai/credentialstore.h"
-#include "openai/openaibackend.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
 
@@ -154,16 +154,16 @@ bool Context::openDatabase()
         failText(error);
         return false;
     }
-    m_engine = std::make_unique<engine::LocalEngine>(engine::LocalEngine::rootFor(url.value()));
+    m_backends = std::make_unique<Backends>(*m_db, engine::LocalEngine::rootFor(url.value()));
     m_service = std::make_unique<VectorStoreService>(*m_db, operatorName());
-    m_openai = std::make_unique<openai::OpenAIBackend>(*m_db, m_engine->root());
-    m_service->setBackends([this](const QString &name) -> VectorStoreBackend * {
-        if (name == m_openai->name())
-            return m_openai.get();
-        return name == m_engine->name() ? m_engine.get() : nullptr;
-    });
+    m_service->setBackends(m_backends->resolver());
     m_service->setRequestId(logging::current().requestId);
     return true;
+}
+
+engine::LocalEngine &Context::localEngine()
+{
+    return m_backends->local();
 }
 
 int Context::fail(const ServiceError &error)

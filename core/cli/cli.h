@@ -16,9 +16,8 @@ namespace vd {
 namespace engine {
 class LocalEngine;
 }
-namespace openai {
-class OpenAIBackend;
-}
+
+class Backends;
 class Database;
 class VectorStoreService;
 class ServiceError;
@@ -86,7 +85,8 @@ public:
     int openFailureCode() const { return m_openFailureCode; }
     Database &database() { return *m_db; }
     VectorStoreService &service() { return *m_service; }
-    engine::LocalEngine &localEngine() { return *m_engine; }
+    Backends &backends() { return *m_backends; }
+    engine::LocalEngine &localEngine();
     QString operatorName() const;
 
     // Prints a service error (human line on err, or a JSON object on out) and returns Failed.
@@ -101,8 +101,7 @@ private:
     GlobalOptions m_options;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<VectorStoreService> m_service;
-    std::unique_ptr<engine::LocalEngine> m_engine;
-    std::unique_ptr<openai::OpenAIBackend> m_openai;
+    std::unique_ptr<Backends> m_backends;
     int m_openFailureCode = Failed;
 };
 

@@ -1,5 +1,6 @@
 #include "openaicommands.h"
 
+#include "backend/backends.h"
 #include "engine/localengine.h"
 #include "openai/credentialstore.h"
 #include "openai/openaibackend.h"
@@ -182,7 +183,7 @@ int keyTest(Context &c, const QCommandLineParser &p, const QStringList &)
     auto t = tenantWithRole(c, ref, Role::Viewer, u"Testing the OpenAI key"_s);
     if (!t)
         return c.fail(t.error());
-    openai::OpenAIBackend backend(c.database(), c.localEngine().root());
+    openai::OpenAIBackend &backend = c.backends().openai();
     auto client = backend.client(t.value());
     if (!client)
         return c.fail(client.error());
@@ -233,7 +234,7 @@ int storeImport(Context &c, const QCommandLineParser &p, const QStringList &ids)
     const bool all = p.isSet(u"all"_s);
     if (all == !ids.isEmpty())
         return c.usage(u"Name the OpenAI vector store ids to import, or --all (not both)."_s);
-    openai::OpenAIBackend backend(c.database(), c.localEngine().root());
+    openai::OpenAIBackend &backend = c.backends().openai();
     auto imported = openai::importStores(c.database(), c.service(), backend, ref, ids);
     if (!imported)
         return c.fail(imported.error());

@@ -13,6 +13,7 @@
 #include "models/storetablemodel.h"
 #include "panels/filepanel.h"
 #include "panels/storepanel.h"
+#include "uidriver.h"
 #include "uifixture.h"
 #include "widgets/placeholdertableview.h"
 
@@ -43,16 +44,9 @@
 using namespace Qt::StringLiterals;
 using vd::ui::MainWindow;
 
-namespace {
+using vd::test::topLevel;
 
-template<typename T> T *topLevel(const QString &objectName)
-{
-    const QWidgetList widgets = QApplication::topLevelWidgets();
-    for (QWidget *w : widgets)
-        if (auto *t = qobject_cast<T *>(w); t && t->objectName() == objectName && t->isVisible())
-            return t;
-    return nullptr;
-}
+namespace {
 
 QStringList storeNames(const MainWindow &window)
 {

@@ -10,6 +10,7 @@
 #include "models/filetablemodel.h"
 #include "panels/filepanel.h"
 #include "panels/storepanel.h"
+#include "uidriver.h"
 #include "uifixture.h"
 #include "widgets/placeholdertableview.h"
 
@@ -33,42 +34,9 @@ using vd::ui::AttachItem;
 using vd::ui::AttachSheet;
 using vd::ui::MainWindow;
 
-namespace {
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-// Delivers a drag of local files onto a widget the way a file manager's drop arrives.
-bool dropFiles(QWidget *target, const QPoint &pos, const QStringList &paths)
-{
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString &path : paths)
-        urls << QUrl::fromLocalFile(path);
-    mime.setUrls(urls);
-    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    if (!enter.isAccepted())
-        return false;
-    QDragMoveEvent move(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &move);
-    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &drop);
-    return drop.isAccepted();
-}
-
-int rowNamed(const QAbstractItemModel *model, const QString &name)
-{
-    for (int row = 0; row < model->rowCount(); ++row)
-        if (model->index(row, 0).data().toString() == name)
-            return row;
-    return -1;
-}
-
-} // namespace
+using vd::test::dropFiles;
+using vd::test::rowNamed;
+using vd::test::writeFile;
 
 class tst_UiAttach : public QObject
 {

@@ -182,7 +182,7 @@ void StoreActions::retryOrCancelSelected(bool retry)
             m_files->reload();
             m_stores->reload();
             if (retry && m_ingestion)
-                m_ingestion->drain(tenantId, storeId); // local files are indexed again now
+                m_ingestion->drain(tenantId, storeId); // indexed (or uploaded) again now
             const QString files = format::counted(done.value(), tr("1 file"), tr("%1 files"));
             Q_EMIT changed(retry ? tr("Retrying %1").arg(files) : tr("Cancelled %1").arg(files));
         });

@@ -1,6 +1,6 @@
 #include "attachjob.h"
 
-#include "engine/localengine.h"
+#include "backend/backends.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
 
@@ -31,11 +31,9 @@ void AttachJob::run(qint64 tenantId, qint64 storeId, const QList<int> &rows, con
         Q_EMIT finished(0, int(rows.size()), 0);
         return;
     }
-    engine::LocalEngine local(engine::LocalEngine::rootFor(m_url));
+    Backends backends(db, engine::LocalEngine::rootFor(m_url));
     VectorStoreService service(db, m_operatorName);
-    service.setBackends([&local](const QString &backend) -> VectorStoreBackend * {
-        return backend == local.name() ? &local : nullptr;
-    });
+    service.setBackends(backends.resolver());
 
     const QString tenantRef = QString::number(tenantId);
     const QString storeRef = QString::number(storeId);

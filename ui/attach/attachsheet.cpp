@@ -220,7 +220,7 @@ void AttachSheet::onJobFinished(int attached, int failed, int skipped)
     const AttachPlan &plan = m_model->plan();
     if (attached > 0) {
         Q_EMIT filesAttached(plan.storeId);
-        if (m_ingestion && plan.backend == u"local"_s)
+        if (m_ingestion)
             m_ingestion->drain(plan.tenantId, plan.storeId);
     }
     setPhase(Phase::Report);

@@ -12,8 +12,9 @@ class IngestionWorker;
 
 namespace vd::ui {
 
-// The local ingestion worker on its own thread, for the window's lifetime. drain() asks it to
-// index what waits in a store; requests made while it works are queued and run next, once each.
+// The ingestion worker on its own thread, for the window's lifetime: it indexes local files and
+// uploads and attaches OpenAI ones. drain() asks it to work through what waits in a store;
+// requests made while it works are queued and run next, once each.
 class IngestionRunner : public QObject
 {
     Q_OBJECT

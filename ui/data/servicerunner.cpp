@@ -1,7 +1,6 @@
 #include "servicerunner.h"
 
-#include "engine/localengine.h"
-#include "openai/openaibackend.h"
+#include "backend/backends.h"
 #include "storage/database.h"
 
 #include <QtConcurrentRun>
@@ -36,16 +35,11 @@ QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService 
             job(ServiceError::unavailable(error), nullptr);
             return;
         }
-        engine::LocalEngine local(engine::LocalEngine::rootFor(url));
+        Backends backends(db, engine::LocalEngine::rootFor(url));
         VectorStoreService service(db, name);
-        // OpenAI stores work as in the CLI: the backend reads the tenant's key and settings.
-        openai::OpenAIBackend remote(db, local.root());
-        service.setBackends([&local, &remote](const QString &backend) -> VectorStoreBackend * {
-            if (backend == remote.name())
-                return &remote;
-            return backend == local.name() ? &local : nullptr;
-        });
-        job(&service, &local);
+        // Every backend, as in the CLI: OpenAI stores read the tenant's key and settings.
+        service.setBackends(backends.resolver());
+        job(&service, &backends.local());
     });
 }
 

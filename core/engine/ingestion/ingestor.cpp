@@ -1,7 +1,6 @@
 #include "ingestor.h"
 
-#include "engine/localengine.h"
-#include "openai/openaibackend.h"
+#include "backend/backends.h"
 #include "storage/database.h"
 
 #include <QElapsedTimer>
@@ -115,13 +114,8 @@ void IngestionWorker::drain(qint64 tenantId, qint64 storeId)
         emit failed(error);
         return;
     }
-    LocalEngine engine(m_engineRoot);
-    openai::OpenAIBackend remote(db, m_engineRoot);
-    Ingestor ingestor(db, [&engine, &remote](const QString &name) -> VectorStoreBackend * {
-        if (name == remote.name())
-            return &remote;
-        return name == u"local"_s ? &engine : nullptr;
-    });
+    Backends backends(db, m_engineRoot);
+    Ingestor ingestor(db, backends.resolver());
     Ingestor::Observer observer;
     observer.started = [this](const StoreFile &f) {
         emit fileStarted(f.id, f.filename);
