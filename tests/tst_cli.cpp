@@ -146,6 +146,16 @@ private slots:
              {u"store"_s, u"update"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--expires-after-days"_s, u"366"_s},
              1,
              u"Expiry of 366 days is out of range"_s},
+            {"store chunks of 5000 tokens",
+             {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"c"_s, u"--chunk-size"_s, u"5000"_s,
+              u"--chunk-overlap"_s, u"0"_s},
+             1,
+             u"max_chunk_size_tokens 5000 is out of range; use 100 to 4096"_s},
+            {"auto and static chunking together",
+             {u"store"_s, u"update"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--auto-chunking"_s, u"--chunk-size"_s,
+              u"200"_s, u"--chunk-overlap"_s, u"0"_s},
+             2,
+             u"Give either --auto-chunking or --chunk-size with --chunk-overlap, not both"_s},
             {"metadata that is not JSON",
              {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"m"_s, u"--metadata"_s, u"{team: x}"_s},
              1,
@@ -318,6 +328,53 @@ private slots:
         QCOMPARE(chunks.size(), 1);
         QVERIFY(chunks.first().toObject().value(u"token_count"_s).toInt() > 10);
         QCOMPARE(chunks.first().toObject().value(u"start_offset"_s).toInt(), 0);
+    }
+
+    void storeChunkingAppliesToItsFiles()
+    {
+        const QString db = freshDb(u"sqlite"_s);
+        QCOMPARE(cli(db, {u"tenant"_s, u"create"_s, u"acme"_s, u"--plan"_s, u"pro"_s}).code, 0);
+        Run r = cli(db,
+                    {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--chunk-size"_s, u"100"_s,
+                     u"--chunk-overlap"_s, u"0"_s, u"--json"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QCOMPARE(r.json()[u"chunking_strategy"_s][u"type"_s].toString(), u"static"_s);
+        QCOMPARE(r.json()[u"chunking_strategy"_s][u"static"_s][u"max_chunk_size_tokens"_s].toInt(), 100);
+        QTemporaryDir folder;
+        QString text;
+        for (int i = 0; i < 40; ++i)
+            text += u"Sentence %1 says that the wing flutters at transonic speed. "_s.arg(i);
+        for (const QString &name : {u"store.txt"_s, u"own.txt"_s}) {
+            QFile f(folder.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write((name + u": "_s + text).toUtf8());
+        }
+        // Without a chunking option the file takes the store's; --auto-chunking overrides it.
+        r = cli(db,
+                {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s,
+                 folder.filePath(u"store.txt"_s), u"--wait"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        r = cli(db,
+                {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s,
+                 folder.filePath(u"own.txt"_s), u"--auto-chunking"_s, u"--wait"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        auto chunksOf = [&](const QString &id) {
+            return cli(db, {u"file"_s, u"chunks"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, id, u"--json"_s})
+                .json()
+                .value(u"data"_s)
+                .toArray();
+        };
+        const QJsonArray fixed = chunksOf(u"1"_s);
+        QVERIFY2(fixed.size() >= 4, qPrintable(QString::number(fixed.size())));
+        for (const QJsonValue &chunk : fixed)
+            QVERIFY(chunk[u"token_count"_s].toInt() <= 100);
+        const QJsonArray automatic = chunksOf(u"2"_s);
+        QCOMPARE(automatic.size(), 1);
+        QVERIFY(automatic.first()[u"token_count"_s].toInt() > 300);
+
+        r = cli(db, {u"store"_s, u"show"_s, u"--tenant"_s, u"acme"_s, u"docs"_s});
+        QVERIFY2(r.out.contains(u"chunking: static (100 tokens, 0 overlap), for files attached without their own"_s),
+                 qPrintable(r.out));
     }
 
     void helpAndVersion()

@@ -28,7 +28,7 @@ private slots:
         QVERIFY2(fixture.ok(), qPrintable(fixture.error()));
         VectorStoreService &service = fixture.service();
         QVERIFY(service.createTenant({u"cranfield"_s, {}, u"enterprise"_s, u"local"_s}));
-        QVERIFY(service.createStore(u"cranfield"_s, {u"abstracts"_s, {}, {}, {}}));
+        QVERIFY(service.createStore(u"cranfield"_s, {u"abstracts"_s, {}, {}, {}, {}}));
         // A few documents are byte-identical (995 repeats 471): the engine stores the same bytes
         // once per store, so each text is attached once and credited to every id that has it.
         QHash<QString, QList<int>> idsByText;

@@ -63,7 +63,7 @@ private slots:
         m_f = std::make_unique<test::EngineFixture>();
         QVERIFY2(m_f->ok(), qPrintable(m_f->error()));
         QVERIFY(svc().createTenant({u"acme"_s, {}, u"pro"_s, u"local"_s}));
-        QVERIFY(svc().createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
+        QVERIFY(svc().createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
     }
 
     void attachIngestSearch()
@@ -238,9 +238,9 @@ private slots:
 
     void searchingSeveralStoresMergesAndOtherTenantsAreInvisible()
     {
-        QVERIFY(svc().createStore(u"acme"_s, {u"archive"_s, {}, {}, {}}));
+        QVERIFY(svc().createStore(u"acme"_s, {u"archive"_s, {}, {}, {}, {}}));
         QVERIFY(svc().createTenant({u"globex"_s, {}, u"pro"_s, u"local"_s}));
-        QVERIFY(svc().createStore(u"globex"_s, {u"secret"_s, {}, {}, {}}));
+        QVERIFY(svc().createStore(u"globex"_s, {u"secret"_s, {}, {}, {}, {}}));
         QVERIFY(svc().attachPath(u"acme"_s, u"docs"_s, m_f->writeFile(u"a.txt"_s, "propeller noise at takeoff")));
         QVERIFY(svc().attachPath(u"acme"_s, u"archive"_s,
                                  m_f->writeFile(u"b.txt"_s, "propeller noise and propeller wear")));
@@ -276,7 +276,7 @@ private slots:
 
     void expiredStoresCannotBeSearched()
     {
-        QVERIFY(svc().createStore(u"acme"_s, {u"temp"_s, {}, {}, 1}));
+        QVERIFY(svc().createStore(u"acme"_s, {u"temp"_s, {}, {}, 1, {}}));
         QVERIFY(svc().attachPath(u"acme"_s, u"temp"_s, m_f->writeFile(u"t.txt"_s, "ephemeral wind data")));
         QVERIFY(m_f->ingest());
         QCOMPARE(svc().search(u"acme"_s, {u"temp"_s}, request(u"wind"_s))->data.size(), 1);
@@ -289,7 +289,7 @@ private slots:
 
     void sameBytesAreStoredOnceAndPurgeRemovesThem()
     {
-        QVERIFY(svc().createStore(u"acme"_s, {u"other"_s, {}, {}, {}}));
+        QVERIFY(svc().createStore(u"acme"_s, {u"other"_s, {}, {}, {}, {}}));
         const QString path = m_f->writeFile(u"shared.txt"_s, "identical bytes in two stores");
         auto a = svc().attachPath(u"acme"_s, u"docs"_s, path);
         auto b = svc().attachPath(u"acme"_s, u"other"_s, path);

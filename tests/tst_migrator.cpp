@@ -250,6 +250,9 @@ private slots:
             // chunking limits
             u"UPDATE vector_store_files SET chunking_type = 'static', chunk_max_tokens = 800, chunk_overlap_tokens = 401"_s,
             u"UPDATE vector_store_files SET chunk_max_tokens = 5000"_s,
+            u"UPDATE vector_stores SET chunking_type = 'other' WHERE name = 'docs'"_s,
+            u"UPDATE vector_stores SET chunking_type = 'static', chunk_max_tokens = 600, chunk_overlap_tokens = 301"_s,
+            u"UPDATE vector_stores SET chunk_max_tokens = 5000"_s,
             // the same content twice in a store
             u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
             u"created_at, "

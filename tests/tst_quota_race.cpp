@@ -97,7 +97,7 @@ private slots:
         VectorStoreService admin(db, u"alice"_s);
         QVERIFY(admin.createTenant({u"acme"_s, {}, u"starter"_s, u"local"_s}));
         QVERIFY(admin.setPlan(u"acme"_s, u"starter"_s, QJsonObject{{u"max_files_per_store"_s, 5}}));
-        QVERIFY(admin.createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
+        QVERIFY(admin.createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
         for (int i = 0; i < 4; ++i)
             QVERIFY(admin.attachFile(u"acme"_s, u"docs"_s, draft(i)));
 
@@ -145,8 +145,8 @@ private slots:
         VectorStoreService admin(db, u"alice"_s);
         QVERIFY(admin.createTenant({u"acme"_s, {}, u"pro"_s, u"local"_s}));
         QVERIFY(admin.setPlan(u"acme"_s, u"pro"_s, QJsonObject{{u"max_total_bytes"_s, 3000}}));
-        QVERIFY(admin.createStore(u"acme"_s, {u"a"_s, {}, {}, {}}));
-        QVERIFY(admin.createStore(u"acme"_s, {u"b"_s, {}, {}, {}}));
+        QVERIFY(admin.createStore(u"acme"_s, {u"a"_s, {}, {}, {}, {}}));
+        QVERIFY(admin.createStore(u"acme"_s, {u"b"_s, {}, {}, {}, {}}));
         // 6 writers over two stores, 1000 bytes each: exactly 3 fit.
         constexpr int kThreads = 6;
         QList<bool> succeeded(kThreads, false);
@@ -180,7 +180,7 @@ private slots:
         QList<bool> succeeded(kThreads, false);
         race(*url, kThreads, [&](Database &own, int i) {
             VectorStoreService service(own, u"alice"_s);
-            succeeded[i] = service.createStore(u"acme"_s, {u"store-%1"_s.arg(i), {}, {}, {}}).ok();
+            succeeded[i] = service.createStore(u"acme"_s, {u"store-%1"_s.arg(i), {}, {}, {}, {}}).ok();
         });
         QCOMPARE(succeeded.count(true), 2);
         auto stores = admin.listStores(u"acme"_s);

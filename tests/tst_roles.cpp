@@ -76,7 +76,7 @@ const QList<Case> &cases()
          }},
         {"store.create", Role::Admin,
          [](auto &s) {
-             return outcome(s.createStore(u"acme"_s, {u"new"_s, {}, {}, {}}));
+             return outcome(s.createStore(u"acme"_s, {u"new"_s, {}, {}, {}, {}}));
          }},
         {"store.update", Role::Admin,
          [](auto &s) {
@@ -165,9 +165,9 @@ private:
     {
         VectorStoreService alice(db, u"alice"_s);
         QVERIFY(alice.createTenant({u"acme"_s, u"Acme"_s, u"starter"_s, u"local"_s}));
-        QVERIFY(alice.createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
-        QVERIFY(alice.createStore(u"acme"_s, {u"other"_s, {}, {}, {}}));
-        QVERIFY(alice.createStore(u"acme"_s, {u"old"_s, {}, {}, {}}));
+        QVERIFY(alice.createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
+        QVERIFY(alice.createStore(u"acme"_s, {u"other"_s, {}, {}, {}, {}}));
+        QVERIFY(alice.createStore(u"acme"_s, {u"old"_s, {}, {}, {}, {}}));
         QVERIFY(alice.deleteStore(u"acme"_s, u"old"_s));
         QVERIFY(alice.attachFile(u"acme"_s, u"docs"_s, draft(u"a.txt"_s, 'a')));
         QVERIFY(alice.attachFile(u"acme"_s, u"docs"_s, draft(u"b.txt"_s, 'b')));

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -169,7 +170,7 @@ private slots:
     void storeLifecycle()
     {
         QVERIFY(setUp());
-        auto docs = m_alice->createStore(u"acme"_s, {u"docs"_s, {}, QJsonObject{{u"team"_s, u"legal"_s}}, 7});
+        auto docs = m_alice->createStore(u"acme"_s, {u"docs"_s, {}, QJsonObject{{u"team"_s, u"legal"_s}}, 7, {}});
         QVERIFY(docs);
         QCOMPARE(docs->backend, u"local"_s);
         QCOMPARE(docs->status, u"completed"_s);
@@ -179,26 +180,28 @@ private slots:
         QCOMPARE(*docs->lastActiveAt, m_now);
 
         auto e = refused(ServiceError::Kind::Conflict, [&] {
-            return m_alice->createStore(u"acme"_s, {u"DOCS"_s, {}, {}, {}});
+            return m_alice->createStore(u"acme"_s, {u"DOCS"_s, {}, {}, {}, {}});
         });
         QVERIFY2(e.message().contains(u"already has a store named 'DOCS'"_s), qPrintable(e.message()));
         e = refused(ServiceError::Kind::InvalidInput, [&] {
-            return m_alice->createStore(u"acme"_s, {u"m"_s, {}, keys(17), {}});
+            return m_alice->createStore(u"acme"_s, {u"m"_s, {}, keys(17), {}, {}});
         });
         QVERIFY(e.message().contains(u"17 keys; at most 16"_s));
         for (int days : {0, 366}) {
             e = refused(ServiceError::Kind::InvalidInput, [&] {
-                return m_alice->createStore(u"acme"_s, {u"x"_s, {}, {}, days});
+                return m_alice->createStore(u"acme"_s, {u"x"_s, {}, {}, days, {}});
             });
             QVERIFY(e.message().contains(u"use 1 to 365 days"_s));
         }
         refused(ServiceError::Kind::InvalidInput, [&] {
-            return m_alice->createStore(u"acme"_s, {u"x"_s, u"pinecone"_s, {}, {}});
+            return m_alice->createStore(u"acme"_s, {u"x"_s, u"pinecone"_s, {}, {}, {}});
         });
         refused(ServiceError::Kind::InvalidInput, [&] {
-            return m_alice->createStore(u"acme"_s, {u" padded"_s, {}, {}, {}});
+            return m_alice->createStore(u"acme"_s, {u" padded"_s, {}, {}, {}, {}});
         });
-        refused(ServiceError::Kind::NotFound, [&] { return m_alice->createStore(u"nope"_s, {u"x"_s, {}, {}, {}}); });
+        refused(ServiceError::Kind::NotFound, [&] {
+            return m_alice->createStore(u"nope"_s, {u"x"_s, {}, {}, {}, {}});
+        });
 
         // Rename, metadata, expiry changes.
         StoreUpdate update;
@@ -217,12 +220,12 @@ private slots:
         QVERIFY(cleared && !cleared->expiresAfter && !cleared->expiresAt);
 
         // Delete -> trash -> restore; a name taken meanwhile blocks the restore.
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"other"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"other"_s, {}, {}, {}, {}}));
         auto deleted = m_alice->deleteStore(u"acme"_s, u"contracts"_s);
         QVERIFY(deleted && deleted->deletedAt && !deleted->isPrimary);
         QCOMPARE(m_alice->listStores(u"acme"_s)->size(), 1);
         QCOMPARE(m_alice->listStores(u"acme"_s, Visibility::Deleted)->size(), 1);
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"Contracts"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"Contracts"_s, {}, {}, {}, {}}));
         e = refused(ServiceError::Kind::Conflict, [&] { return m_alice->restoreStore(u"acme"_s, u"contracts"_s); });
         QVERIFY(e.message().contains(u"rename it before restoring"_s));
         update = {};
@@ -247,9 +250,9 @@ private slots:
     {
         QVERIFY(setUp());
         QVERIFY(m_alice->setPlan(u"acme"_s, u"starter"_s, QJsonObject{{u"max_stores"_s, 1}}));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"one"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"one"_s, {}, {}, {}, {}}));
         auto e = refused(ServiceError::Kind::QuotaExceeded, [&] {
-            return m_alice->createStore(u"acme"_s, {u"two"_s, {}, {}, {}});
+            return m_alice->createStore(u"acme"_s, {u"two"_s, {}, {}, {}, {}});
         });
         QCOMPARE(
             e.message(),
@@ -262,9 +265,9 @@ private slots:
     void primaryStore()
     {
         QVERIFY(setUp());
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"a"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"a"_s, {}, {}, {}, {}}));
         m_now += 10;
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"b"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"b"_s, {}, {}, {}, {}}));
         QVERIFY(!m_alice->store(u"acme"_s, u"b"_s)->isPrimary);
         QVERIFY(m_alice->setPrimary(u"acme"_s, u"b"_s)->isPrimary);
         QVERIFY(!m_alice->store(u"acme"_s, u"a"_s)->isPrimary);
@@ -282,7 +285,7 @@ private slots:
     void fileLifecycle()
     {
         QVERIFY(setUp());
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, 7}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, 7, {}}));
         m_now += 5000;
         FileDraft d = draft(u"Contract 2024.pdf"_s, 1, 2048);
         d.attributes = QJsonObject{{u"year"_s, 2024}, {u"signed"_s, true}, {u"client"_s, u"Initech"_s}};
@@ -343,11 +346,58 @@ private slots:
             QCOMPARE(auditCount(action), 1);
     }
 
+    void storeChunkingIsTheDefaultForItsFiles_data() { engines(); }
+    void storeChunkingIsTheDefaultForItsFiles()
+    {
+        QVERIFY(setUp());
+        const ChunkingStrategy small{u"static"_s, 300, 50};
+        StoreDraft bad{u"docs"_s, {}, {}, {}, ChunkingStrategy{u"static"_s, 50, 0}};
+        auto e = refused(ServiceError::Kind::InvalidInput, [&] { return m_alice->createStore(u"acme"_s, bad); });
+        QVERIFY2(e.message().contains(u"max_chunk_size_tokens 50 is out of range; use 100 to 4096"_s),
+                 qPrintable(e.message()));
+        auto store = m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, small});
+        QVERIFY2(store, store ? "" : qPrintable(store.error().message()));
+        QCOMPARE(store->chunking, small);
+        QCOMPARE(store->toJson()[u"chunking_strategy"_s][u"static"_s][u"max_chunk_size_tokens"_s].toInt(), 300);
+        QCOMPARE(m_alice->store(u"acme"_s, u"docs"_s)->chunking, small);
+
+        // A file without a chunking of its own gets the store's; one with its own keeps it.
+        auto inherits = m_alice->attachFile(u"acme"_s, u"docs"_s, draft(u"a.txt"_s, 1));
+        QVERIFY(inherits);
+        QCOMPARE(inherits->chunking, small);
+        FileDraft own = draft(u"b.txt"_s, 2);
+        own.chunking = ChunkingStrategy{};
+        auto automatic = m_alice->attachFile(u"acme"_s, u"docs"_s, own);
+        QVERIFY(automatic);
+        QCOMPARE(automatic->chunking.type, u"auto"_s);
+
+        // Changing the store's chunking applies to files attached afterwards only.
+        StoreUpdate tooMuchOverlap;
+        tooMuchOverlap.chunking = ChunkingStrategy{u"static"_s, 400, 201};
+        e = refused(ServiceError::Kind::InvalidInput,
+                    [&] { return m_alice->updateStore(u"acme"_s, u"docs"_s, tooMuchOverlap); });
+        QVERIFY2(e.message().contains(u"with chunks of 400 tokens use 0 to 200"_s), qPrintable(e.message()));
+        StoreUpdate toAuto;
+        toAuto.chunking = ChunkingStrategy{};
+        auto updated = m_alice->updateStore(u"acme"_s, u"docs"_s, toAuto);
+        QVERIFY(updated);
+        QCOMPARE(updated->chunking, ChunkingStrategy{});
+        QCOMPARE(m_alice->file(u"acme"_s, u"docs"_s, QString::number(inherits->id))->chunking, small);
+        auto later = m_alice->attachFile(u"acme"_s, u"docs"_s, draft(u"c.txt"_s, 3));
+        QVERIFY(later);
+        QCOMPARE(later->chunking.type, u"auto"_s);
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(u"SELECT detail FROM audit_log WHERE action = 'store.update'"_s) && q.next());
+        const QJsonObject detail = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        QCOMPARE(detail[u"chunking_strategy"_s][u"from"_s][u"type"_s].toString(), u"static"_s);
+        QCOMPARE(detail[u"chunking_strategy"_s][u"to"_s][u"type"_s].toString(), u"auto"_s);
+    }
+
     void listingFilesSortsFiltersAndPages_data() { engines(); }
     void listingFilesSortsFiltersAndPages()
     {
         QVERIFY(setUp());
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
         for (int i = 0; i < 30; ++i) {
             m_now += 1;
             QVERIFY(m_alice->attachFile(
@@ -380,7 +430,7 @@ private slots:
     {
         QVERIFY(setUp());
         QVERIFY(m_alice->createTenant({u"globex"_s, {}, u"free"_s, u"local"_s}));
-        QVERIFY(m_alice->createStore(u"globex"_s, {u"secret"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"globex"_s, {u"secret"_s, {}, {}, {}, {}}));
         QVERIFY(m_alice->addMember(u"acme"_s, u"bob"_s, Role::Editor));
         VectorStoreService bob(*m_db, u"bob"_s);
         auto tenants = bob.listTenants();

@@ -41,7 +41,7 @@ int main(int argc, char **argv)
     VectorStoreService service(db, u"bench"_s);
     service.setBackends([&](const QString &) -> VectorStoreBackend * { return &local; });
     if (!service.createTenant({u"cranfield"_s, {}, u"enterprise"_s, u"local"_s})
-        || !service.createStore(u"cranfield"_s, {u"abstracts"_s, {}, {}, {}}))
+        || !service.createStore(u"cranfield"_s, {u"abstracts"_s, {}, {}, {}, {}}))
         return 1;
     QElapsedTimer timer;
     timer.start();

@@ -119,7 +119,7 @@ bool setUp(const QString &dir, Setup *s)
     s->service = std::make_unique<VectorStoreService>(*s->db, u"bench"_s);
     s->service->setBackends([s](const QString &) -> VectorStoreBackend * { return s->engine.get(); });
     return s->service->createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s}).ok()
-        && s->service->createStore(u"bench"_s, {u"docs"_s, {}, {}, {}}).ok();
+        && s->service->createStore(u"bench"_s, {u"docs"_s, {}, {}, {}, {}}).ok();
 }
 
 int ingestMixed(const QString &dir, int megabytes)

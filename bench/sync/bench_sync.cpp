@@ -136,7 +136,7 @@ int local(const QString &dir, int files)
     VectorStoreService svc(*db, u"bench"_s);
     svc.setBackends(backends);
     if (!svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s})
-        || !svc.createStore(u"bench"_s, {u"s"_s, {}, {}, {}}))
+        || !svc.createStore(u"bench"_s, {u"s"_s, {}, {}, {}, {}}))
         return 1;
     QDir().mkpath(dir + u"/files"_s);
     QElapsedTimer attach;
@@ -183,7 +183,7 @@ int remote(const QString &dir, int files, int latencyMs, int batch)
     VectorStoreService svc(*db, u"bench"_s);
     svc.setBackends(backends);
     auto s = svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"openai"_s})
-        ? svc.createStore(u"bench"_s, {u"r"_s, u"openai"_s, {}, {}})
+        ? svc.createStore(u"bench"_s, {u"r"_s, u"openai"_s, {}, {}, {}})
         : Result<VectorStore>(ServiceError::unavailable(u"no tenant"_s));
     if (!s)
         return 1;
@@ -250,7 +250,7 @@ int remoteHttp(const QString &dir, int files, int batch)
         if (!q.exec())
             return 1;
     }
-    auto s = svc.createStore(u"bench"_s, {u"r"_s, u"openai"_s, {}, {}});
+    auto s = svc.createStore(u"bench"_s, {u"r"_s, u"openai"_s, {}, {}, {}});
     if (!s) {
         std::fprintf(stderr, "%s\n", qPrintable(s.error().message()));
         return 1;

@@ -91,6 +91,49 @@ QCommandLineOption expiryOption()
 {
     return {u"expires-after-days"_s, u"Expire the store this many days (1-365) after its last activity."_s, u"days"_s};
 }
+QList<QCommandLineOption> chunkingOptions()
+{
+    return {{u"chunk-size"_s, u"Static chunking: tokens per chunk (100-4096)."_s, u"tokens"_s},
+            {u"chunk-overlap"_s, u"Static chunking: overlap in tokens (0 to half the size)."_s, u"tokens"_s},
+            {u"auto-chunking"_s, u"Automatic chunking (800-token chunks, 400 overlap)."_s}};
+}
+
+// The chunking asked for with chunkingOptions(), unset when none was given. Returns Ok, or the
+// exit code of the usage error it printed.
+int chunkingFrom(Context &c, const QCommandLineParser &p, std::optional<ChunkingStrategy> *chunking)
+{
+    const bool size = p.isSet(u"chunk-size"_s);
+    const bool overlap = p.isSet(u"chunk-overlap"_s);
+    if (p.isSet(u"auto-chunking"_s)) {
+        if (size || overlap)
+            return c.usage(u"Give either --auto-chunking or --chunk-size with --chunk-overlap, not both."_s);
+        *chunking = ChunkingStrategy{};
+        return Ok;
+    }
+    if (!size && !overlap)
+        return Ok;
+    if (!size || !overlap)
+        return c.usage(u"Static chunking needs both --chunk-size and --chunk-overlap."_s);
+    bool sizeOk = false;
+    bool overlapOk = false;
+    ChunkingStrategy fixed;
+    fixed.type = u"static"_s;
+    fixed.maxChunkSizeTokens = p.value(u"chunk-size"_s).toInt(&sizeOk);
+    fixed.chunkOverlapTokens = p.value(u"chunk-overlap"_s).toInt(&overlapOk);
+    if (!sizeOk || !overlapOk)
+        return c.usage(u"--chunk-size and --chunk-overlap need whole numbers of tokens."_s);
+    *chunking = fixed;
+    return Ok;
+}
+
+QString chunkingText(const ChunkingStrategy &chunking)
+{
+    if (chunking.type == u"auto"_s)
+        return u"auto (%1 tokens, %2 overlap)"_s.arg(chunking.maxChunkSizeTokens).arg(chunking.chunkOverlapTokens);
+    return u"%1 (%2 tokens, %3 overlap)"_s.arg(chunking.type)
+        .arg(chunking.maxChunkSizeTokens)
+        .arg(chunking.chunkOverlapTokens);
+}
 
 // ----- output helpers
 
@@ -228,6 +271,7 @@ void printStore(Context &c, const VectorStore &s)
                    .arg(s.fileCounts.cancelled)
             << u"  usage:    %1\n"_s.arg(formatBytes(s.usageBytes)) << u"  expires:  %1\n"_s.arg(expiryText(s))
             << u"  metadata: %1\n"_s.arg(QString::fromUtf8(QJsonDocument(s.metadata).toJson(QJsonDocument::Compact)))
+            << u"  chunking: %1, for files attached without their own\n"_s.arg(chunkingText(s.chunking))
             << u"  created:  %1\n"_s.arg(formatTime(s.createdAt));
     if (s.deletedAt)
         c.out() << u"  deleted:  %1\n"_s.arg(formatTime(*s.deletedAt));
@@ -244,9 +288,7 @@ void printFile(Context &c, const StoreFile &f)
             << u"  sha256:     %1\n"_s.arg(f.sha256)
             << u"  attributes: %1\n"_s.arg(
                    QString::fromUtf8(QJsonDocument(f.attributes).toJson(QJsonDocument::Compact)))
-            << u"  chunking:   %1 (%2 tokens, %3 overlap)\n"_s.arg(f.chunking.type)
-                   .arg(f.chunking.maxChunkSizeTokens)
-                   .arg(f.chunking.chunkOverlapTokens)
+            << u"  chunking:   %1\n"_s.arg(chunkingText(f.chunking))
             << u"  attached:   %1\n"_s.arg(formatTime(f.createdAt));
     if (f.deletedAt)
         c.out() << u"  detached:   %1\n"_s.arg(formatTime(*f.deletedAt));
@@ -397,13 +439,16 @@ QList<std::shared_ptr<Command>> storeCommands()
 {
     QList<std::shared_ptr<Command>> list;
     list << std::make_shared<SimpleCommand>(
-        u"store create"_s, u"--tenant T NAME [--backend local|openai] [--metadata JSON] [--expires-after-days N]"_s,
-        u"Create a vector store (admin). The tenant's first store becomes its primary store."_s, QStringList{u"NAME"_s},
+        u"store create"_s,
+        u"--tenant T NAME [--backend local|openai] [--metadata JSON] [--expires-after-days N] "
+        u"[--chunk-size N --chunk-overlap N]"_s,
+        u"Create a vector store (admin). The tenant's first store becomes its primary store. Its chunking applies to "
+        u"files attached without their own (default: auto)."_s,
+        QStringList{u"NAME"_s},
         QList<QCommandLineOption>{
             tenantOption(),
             {u"backend"_s, u"local (embedded engine) or openai; default: the tenant's."_s, u"backend"_s},
-            metadataOption(),
-            expiryOption()},
+            metadataOption(), expiryOption()} + chunkingOptions(),
         [](Context &c, const QCommandLineParser &p, const QStringList &args) {
             bool ok = false;
             const QString tenant = tenantRef(c, p, &ok);
@@ -426,6 +471,10 @@ QList<std::shared_ptr<Command>> storeCommands()
                     return c.usage(u"--expires-after-days needs a whole number of days (1-365)."_s);
                 draft.expiresAfterDays = days;
             }
+            std::optional<ChunkingStrategy> chunking;
+            if (const int code = chunkingFrom(c, p, &chunking); code != Ok)
+                return code;
+            draft.chunking = chunking.value_or(ChunkingStrategy{});
             return report<VectorStore>(c, c.service().createStore(tenant, draft), printStore);
         });
     list << std::make_shared<SimpleCommand>(
@@ -474,13 +523,14 @@ QList<std::shared_ptr<Command>> storeCommands()
         });
     list << std::make_shared<SimpleCommand>(
         u"store update"_s,
-        u"--tenant T STORE [--rename NAME] [--metadata JSON] [--expires-after-days N | --no-expiry]"_s,
-        u"Rename a store, replace its metadata or change its expiry policy (admin)."_s, QStringList{u"STORE"_s},
-        QList<QCommandLineOption>{tenantOption(),
-                                  {u"rename"_s, u"New name."_s, u"name"_s},
-                                  metadataOption(),
-                                  expiryOption(),
-                                  {u"no-expiry"_s, u"Remove the expiry policy."_s}},
+        u"--tenant T STORE [--rename NAME] [--metadata JSON] [--expires-after-days N | --no-expiry] "
+        u"[--chunk-size N --chunk-overlap N | --auto-chunking]"_s,
+        u"Rename a store, replace its metadata, change its expiry policy or its chunking (admin). A new chunking "
+        u"applies to files attached afterwards."_s,
+        QStringList{u"STORE"_s},
+        QList<QCommandLineOption>{tenantOption(), {u"rename"_s, u"New name."_s, u"name"_s}, metadataOption(),
+                                  expiryOption(), {u"no-expiry"_s, u"Remove the expiry policy."_s}}
+            + chunkingOptions(),
         [](Context &c, const QCommandLineParser &p, const QStringList &args) {
             bool ok = false;
             const QString tenant = tenantRef(c, p, &ok);
@@ -507,8 +557,11 @@ QList<std::shared_ptr<Command>> storeCommands()
             }
             if (p.isSet(u"no-expiry"_s))
                 update.expiresAfterDays = std::optional<int>();
-            if (!update.name && !update.metadata && !update.expiresAfterDays)
-                return c.usage(u"Nothing to change: give --rename, --metadata, --expires-after-days or --no-expiry."_s);
+            if (const int code = chunkingFrom(c, p, &update.chunking); code != Ok)
+                return code;
+            if (!update.name && !update.metadata && !update.expiresAfterDays && !update.chunking)
+                return c.usage(u"Nothing to change: give --rename, --metadata, --expires-after-days, --no-expiry, "
+                               u"--chunk-size with --chunk-overlap, or --auto-chunking."_s);
             return report<VectorStore>(c, c.service().updateStore(tenant, args[0], update), printStore);
         });
     auto simpleStoreAction = [&list](
@@ -635,17 +688,16 @@ QList<std::shared_ptr<Command>> fileCommands()
     QList<std::shared_ptr<Command>> list;
     list << std::make_shared<SimpleCommand>(
         u"file attach"_s,
-        u"--tenant T --store S PATH... [--attributes JSON] [--chunk-size N --chunk-overlap N] [--wait]"_s,
+        u"--tenant T --store S PATH... [--attributes JSON] [--chunk-size N --chunk-overlap N | --auto-chunking] "
+        u"[--wait]"_s,
         u"Attach files (folders recursively) to a store (editor). Each file is checked on its own; one refused file "
-        u"does not stop the others."_s,
+        u"does not stop the others. Without a chunking option, files are chunked the way the store says."_s,
         QStringList{u"PATH..."_s},
         QList<QCommandLineOption>{
-            tenantOption(),
-            storeOption(),
+            tenantOption(), storeOption(),
             {u"attributes"_s, u"Attributes for every file, as a JSON object."_s, u"json"_s},
-            {u"chunk-size"_s, u"Static chunking: tokens per chunk (100-4096)."_s, u"tokens"_s},
-            {u"chunk-overlap"_s, u"Static chunking: overlap in tokens (0 to half the size)."_s, u"tokens"_s},
-            {u"wait"_s, u"Ingest now and wait until every file of the store is completed or failed."_s}},
+            {u"wait"_s, u"Ingest now and wait until every file of the store is completed or failed."_s}}
+            + chunkingOptions(),
         [](Context &c, const QCommandLineParser &p, const QStringList &args) {
             bool ok = false;
             const QString tenant = tenantRef(c, p, &ok);
@@ -662,18 +714,9 @@ QList<std::shared_ptr<Command>> fileCommands()
                     return c.fail(error);
                 attributes = *parsed;
             }
-            ChunkingStrategy chunking;
-            if (p.isSet(u"chunk-size"_s) || p.isSet(u"chunk-overlap"_s)) {
-                if (!p.isSet(u"chunk-size"_s) || !p.isSet(u"chunk-overlap"_s))
-                    return c.usage(u"Static chunking needs both --chunk-size and --chunk-overlap."_s);
-                bool sizeOk = false;
-                bool overlapOk = false;
-                chunking.type = u"static"_s;
-                chunking.maxChunkSizeTokens = p.value(u"chunk-size"_s).toInt(&sizeOk);
-                chunking.chunkOverlapTokens = p.value(u"chunk-overlap"_s).toInt(&overlapOk);
-                if (!sizeOk || !overlapOk)
-                    return c.usage(u"--chunk-size and --chunk-overlap need whole numbers of tokens."_s);
-            }
+            std::optional<ChunkingStrategy> chunking;
+            if (const int code = chunkingFrom(c, p, &chunking); code != Ok)
+                return code;
             QStringList missing;
             const QStringList files = expandPaths(args, &missing);
             QJsonArray attached;

@@ -166,12 +166,14 @@ Result<QList<ImportedStore>> importStores(Database &db, VectorStoreService &serv
                     .toHex());
             fileDraft.attributes = f.value(u"attributes"_s).toObject();
             const QJsonObject chunking = f.value(u"chunking_strategy"_s).toObject();
+            ChunkingStrategy used; // as OpenAI chunked it, whatever the store says
             if (chunking.value(u"type"_s).toString() == u"static"_s) {
                 const QJsonObject s = chunking.value(u"static"_s).toObject();
-                fileDraft.chunking.type = u"static"_s;
-                fileDraft.chunking.maxChunkSizeTokens = s.value(u"max_chunk_size_tokens"_s).toInt(800);
-                fileDraft.chunking.chunkOverlapTokens = s.value(u"chunk_overlap_tokens"_s).toInt(400);
+                used.type = u"static"_s;
+                used.maxChunkSizeTokens = s.value(u"max_chunk_size_tokens"_s).toInt(800);
+                used.chunkOverlapTokens = s.value(u"chunk_overlap_tokens"_s).toInt(400);
             }
+            fileDraft.chunking = used;
             auto attached = meta.attachFile(tenantRef, QString::number(item.storeId), fileDraft);
             if (!attached) {
                 item.skippedFiles << u"%1 (%2): %3"_s.arg(fileId, fileDraft.filename, attached.error().message());

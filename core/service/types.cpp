@@ -100,6 +100,7 @@ QJsonObject VectorStore::toJson() const
                        {u"expires_at"_s, optionalTime(expiresAt)},
                        {u"last_active_at"_s, optionalTime(lastActiveAt)},
                        {u"metadata"_s, metadata},
+                       {u"chunking_strategy"_s, chunking.toJson()},
                        {u"created_at"_s, createdAt},
                        {u"updated_at"_s, updatedAt},
                        {u"deleted_at"_s, optionalTime(deletedAt)}};

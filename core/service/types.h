@@ -66,6 +66,15 @@ struct ExpiryPolicy
     int days = 0;
 };
 
+struct ChunkingStrategy
+{
+    QString type = QStringLiteral("auto"); // auto | static | other
+    int maxChunkSizeTokens = 800;
+    int chunkOverlapTokens = 400;
+    QJsonObject toJson() const;
+    bool operator==(const ChunkingStrategy &) const = default;
+};
+
 struct VectorStore
 {
     qint64 id = 0;
@@ -81,18 +90,12 @@ struct VectorStore
     std::optional<qint64> expiresAt;
     std::optional<qint64> lastActiveAt;
     QJsonObject metadata;
+    // How files attached without a chunking of their own are split (VectorDesk's setting).
+    ChunkingStrategy chunking;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     std::optional<qint64> deletedAt;
 
-    QJsonObject toJson() const;
-};
-
-struct ChunkingStrategy
-{
-    QString type = QStringLiteral("auto"); // auto | static | other
-    int maxChunkSizeTokens = 800;
-    int chunkOverlapTokens = 400;
     QJsonObject toJson() const;
 };
 

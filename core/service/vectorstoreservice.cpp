@@ -96,7 +96,8 @@ Tenant tenantFromRow(const QSqlQuery &q)
 const QString kStoreColumns =
     u"id, tenant_id, name, backend, remote_id, status, is_primary, usage_bytes, files_in_progress, "
     u"files_completed, files_failed, files_cancelled, expires_after_anchor, expires_after_days, expires_at, "
-    u"last_active_at, metadata, created_at, updated_at, deleted_at"_s;
+    u"last_active_at, metadata, created_at, updated_at, deleted_at, chunking_type, chunk_max_tokens, "
+    u"chunk_overlap_tokens"_s;
 
 VectorStore storeFromRow(const QSqlQuery &q)
 {
@@ -119,6 +120,9 @@ VectorStore storeFromRow(const QSqlQuery &q)
     s.createdAt = q.value(17).toLongLong();
     s.updatedAt = q.value(18).toLongLong();
     s.deletedAt = optionalInt(q.value(19));
+    s.chunking.type = q.value(20).toString();
+    s.chunking.maxChunkSizeTokens = q.value(21).toInt();
+    s.chunking.chunkOverlapTokens = q.value(22).toInt();
     return s;
 }
 
@@ -749,6 +753,10 @@ Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, co
     if (draft.expiresAfterDays)
         if (auto p = validateExpiryDays(*draft.expiresAfterDays))
             return *p;
+    if (auto p = validateChunking(draft.chunking))
+        return *p;
+    if (draft.chunking.type == u"auto"_s)
+        draft.chunking = ChunkingStrategy{};
     auto limits = limitsFor(t);
     if (!limits)
         return limits.error();
@@ -792,12 +800,14 @@ Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, co
         expiresAt = at + *draft.expiresAfterDays * kDayMs;
     auto insert = exec(
         u"INSERT INTO vector_stores (tenant_id, name, backend, status, is_primary, metadata, expires_after_anchor, "
-        u"expires_after_days, expires_at, last_active_at, created_at, updated_at) "
-        u"VALUES (?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"expires_after_days, expires_at, last_active_at, created_at, updated_at, chunking_type, chunk_max_tokens, "
+        u"chunk_overlap_tokens) "
+        u"VALUES (?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {t.id, draft.name, draft.backend, hasPrimary ? 0 : 1, toJsonText(draft.metadata),
          draft.expiresAfterDays ? QVariant(u"last_active_at"_s) : QVariant(QMetaType::fromType<QString>()),
          draft.expiresAfterDays ? QVariant(*draft.expiresAfterDays) : QVariant(QMetaType::fromType<int>()),
-         nullableInt(expiresAt), at, at, at},
+         nullableInt(expiresAt), at, at, at, draft.chunking.type, draft.chunking.maxChunkSizeTokens,
+         draft.chunking.chunkOverlapTokens},
         doing);
     if (!insert)
         return insert.error();
@@ -812,6 +822,8 @@ Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, co
     QJsonObject detail{{u"name"_s, draft.name}, {u"backend"_s, draft.backend}, {u"primary"_s, !hasPrimary}};
     if (draft.expiresAfterDays)
         detail.insert(u"expires_after_days"_s, *draft.expiresAfterDays);
+    if (draft.chunking.type != u"auto"_s)
+        detail.insert(u"chunking_strategy"_s, draft.chunking.toJson());
     if (auto problem = audit(t.id, u"store.create"_s, u"store:%1"_s.arg(storeId), detail))
         return *problem;
     if (VectorStoreBackend *backend = backendFor(draft.backend)) {
@@ -821,6 +833,7 @@ Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, co
         newStore.name = draft.name;
         newStore.backend = draft.backend;
         newStore.metadata = draft.metadata;
+        newStore.chunking = draft.chunking;
         if (draft.expiresAfterDays)
             newStore.expiresAfter = ExpiryPolicy{u"last_active_at"_s, *draft.expiresAfterDays};
         auto remote = backend->createStore(t, newStore);
@@ -882,6 +895,11 @@ Result<VectorStore> VectorStoreService::updateStore(const QString &tenantRef, co
     if (update.expiresAfterDays && update.expiresAfterDays->has_value())
         if (auto p = validateExpiryDays(**update.expiresAfterDays))
             return *p;
+    ChunkingStrategy chunking = update.chunking.value_or(s.chunking);
+    if (auto p = validateChunking(chunking))
+        return *p;
+    if (chunking.type == u"auto"_s)
+        chunking = ChunkingStrategy{};
 
     const QString doing = u"updating store '%1' of tenant %2"_s.arg(s.name, t.slug);
     Transaction transaction(m_db);
@@ -923,13 +941,17 @@ Result<VectorStore> VectorStoreService::updateStore(const QString &tenantRef, co
             detail.insert(u"expires_after_days"_s, QJsonValue::Null);
         }
     }
-    auto result = exec(u"UPDATE vector_stores SET name = ?, metadata = ?, expires_after_anchor = ?, "
-                       u"expires_after_days = ?, expires_at = ?, last_active_at = ?, updated_at = ? WHERE id = ?"_s,
-                       {name, toJsonText(metadata),
-                        days ? QVariant(u"last_active_at"_s) : QVariant(QMetaType::fromType<QString>()),
-                        days ? QVariant(*days) : QVariant(QMetaType::fromType<int>()), nullableInt(expiresAt),
-                        nullableInt(lastActive), at, s.id},
-                       doing);
+    if (update.chunking && chunking != s.chunking)
+        detail.insert(u"chunking_strategy"_s,
+                      QJsonObject{{u"from"_s, s.chunking.toJson()}, {u"to"_s, chunking.toJson()}});
+    auto result = exec(
+        u"UPDATE vector_stores SET name = ?, metadata = ?, expires_after_anchor = ?, "
+        u"expires_after_days = ?, expires_at = ?, last_active_at = ?, updated_at = ?, chunking_type = ?, "
+        u"chunk_max_tokens = ?, chunk_overlap_tokens = ? WHERE id = ?"_s,
+        {name, toJsonText(metadata), days ? QVariant(u"last_active_at"_s) : QVariant(QMetaType::fromType<QString>()),
+         days ? QVariant(*days) : QVariant(QMetaType::fromType<int>()), nullableInt(expiresAt), nullableInt(lastActive),
+         at, chunking.type, chunking.maxChunkSizeTokens, chunking.chunkOverlapTokens, s.id},
+        doing);
     if (!result)
         return result.error();
     if (auto problem = audit(t.id, u"store.update"_s, u"store:%1"_s.arg(s.id), detail))
@@ -1263,10 +1285,12 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
         return ServiceError::invalid(u"The size of '%1' cannot be negative."_s.arg(draft.filename), u"size_bytes"_s);
     if (auto p = validateAttributes(draft.attributes))
         return *p;
-    if (auto p = validateChunking(draft.chunking))
+    // A file without a chunking of its own is split the way its store says.
+    ChunkingStrategy chunking = draft.chunking.value_or(s->chunking);
+    if (auto p = validateChunking(chunking))
         return *p;
-    if (draft.chunking.type == u"auto"_s)
-        draft.chunking = ChunkingStrategy{};
+    if (chunking.type == u"auto"_s)
+        chunking = ChunkingStrategy{};
     if (draft.sizeBytes > limits->maxFileBytes)
         return ServiceError::quota(u"'%1' is %2; tenant %3 accepts files of up to %4 (plan %5). Split the file or "
                                    u"raise the limit."_s.arg(draft.filename, formatBytes(draft.sizeBytes), t.slug,
@@ -1318,15 +1342,14 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
     duplicate.value().finish();
 
     const qint64 at = now();
-    auto insert =
-        exec(u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
-             u"status, attributes, chunking_type, chunk_max_tokens, chunk_overlap_tokens, source_path, "
-             u"created_at, updated_at, status_changed_at) "
-             u"VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-             {s->id, t.id, draft.filename, draft.mimeType, draft.sizeBytes, draft.sha256, toJsonText(draft.attributes),
-              draftIn.chunking.type == u"static"_s ? u"static"_s : u"auto"_s, draft.chunking.maxChunkSizeTokens,
-              draft.chunking.chunkOverlapTokens, nullableText(draft.sourcePath), at, at, at},
-             doing);
+    auto insert = exec(u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
+                       u"status, attributes, chunking_type, chunk_max_tokens, chunk_overlap_tokens, source_path, "
+                       u"created_at, updated_at, status_changed_at) "
+                       u"VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                       {s->id, t.id, draft.filename, draft.mimeType, draft.sizeBytes, draft.sha256,
+                        toJsonText(draft.attributes), chunking.type, chunking.maxChunkSizeTokens,
+                        chunking.chunkOverlapTokens, nullableText(draft.sourcePath), at, at, at},
+                       doing);
     if (!insert)
         return insert.error();
     auto created = exec(u"SELECT id FROM vector_store_files WHERE store_id = ? AND sha256 = ? AND deleted_at IS NULL"_s,
@@ -1593,7 +1616,8 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
 }
 
 Result<StoreFile> VectorStoreService::attachPath(const QString &tenantRef, const QString &storeRef, const QString &path,
-                                                 const QJsonObject &attributes, const ChunkingStrategy &chunking)
+                                                 const QJsonObject &attributes,
+                                                 const std::optional<ChunkingStrategy> &chunking)
 {
     auto a = access(tenantRef, Role::Editor, u"Attaching a file"_s);
     if (!a)
@@ -1620,8 +1644,9 @@ Result<StoreFile> VectorStoreService::attachPath(const QString &tenantRef, const
     draft.sourcePath = info.absoluteFilePath();
     if (auto p = validateAttributes(attributes))
         return *p;
-    if (auto p = validateChunking(chunking))
-        return *p;
+    if (chunking)
+        if (auto p = validateChunking(*chunking))
+            return *p;
     const QString extension = FileTypes::extensionOf(draft.filename);
     if (!FileTypes::isKnownExtension(extension))
         return ServiceError::invalid(u"'%1' is not a supported file type%2; file search accepts %3."_s.arg(

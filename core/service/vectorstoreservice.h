@@ -46,6 +46,7 @@ struct StoreDraft
     QString backend; // empty: the tenant's default backend
     QJsonObject metadata;
     std::optional<int> expiresAfterDays;
+    ChunkingStrategy chunking; // for files attached without their own
 };
 
 struct StoreUpdate
@@ -54,6 +55,8 @@ struct StoreUpdate
     std::optional<QJsonObject> metadata;
     // Set: a policy of that many days; set to nullopt inside: clear the policy.
     std::optional<std::optional<int>> expiresAfterDays;
+    // Applies to files attached from now on; files already attached keep how they were chunked.
+    std::optional<ChunkingStrategy> chunking;
 };
 
 enum class Visibility { Live, Deleted, All };
@@ -65,7 +68,7 @@ struct FileDraft
     qint64 sizeBytes = 0;
     QString sha256;
     QJsonObject attributes;
-    ChunkingStrategy chunking;
+    std::optional<ChunkingStrategy> chunking; // unset: the store's chunking
     QString sourcePath;
 
     // Describes a file on disk (size, sha256 streamed in blocks, type from the extension).
@@ -146,7 +149,8 @@ public:
     // hashed on the way), then recorded as in_progress for the ingestion worker. A refused file
     // leaves nothing behind.
     Result<StoreFile> attachPath(const QString &tenantRef, const QString &storeRef, const QString &path,
-                                 const QJsonObject &attributes = {}, const ChunkingStrategy &chunking = {});
+                                 const QJsonObject &attributes = {},
+                                 const std::optional<ChunkingStrategy> &chunking = std::nullopt);
     Result<QList<StoreFile>> listFiles(const QString &tenantRef, const QString &storeRef, const FileQuery &query = {});
     Result<qint64> countFiles(const QString &tenantRef, const QString &storeRef, const FileQuery &query = {});
     Result<StoreFile> file(const QString &tenantRef, const QString &storeRef, const QString &fileRef,

@@ -551,7 +551,7 @@ private slots:
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
         qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
-        QVERIFY(f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}}));
+        QVERIFY(f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}}));
         auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"fail-%1.txt"_s.arg(code), "some text"));
         QVERIFY(file);
         auto summary = f.ingest();
@@ -569,7 +569,7 @@ private slots:
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
         qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
-        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}});
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
         QVERIFY(store);
         const QByteArray content = "crash recovery text";
         auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"recover.txt"_s, content));
@@ -614,7 +614,7 @@ private slots:
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
         qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
-        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}});
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
         QVERIFY(store);
         auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"again.txt"_s, "uploaded again"));
         QVERIFY(file);
@@ -651,7 +651,7 @@ private slots:
         qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
         f.backend->setIngestWaitMs(0); // do not wait for OpenAI's processing at all
         m_server->pollsUntilDone = 2;
-        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}});
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
         QVERIFY(store);
         auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"slow.txt"_s, "slow to process"));
         QVERIFY(file);
@@ -695,7 +695,7 @@ private slots:
         FakeOpenAIServer::Injected lost = answer(502);
         lost.processFirst = true;
         m_server->inject("POST", u"/v1/vector_stores"_s, lost);
-        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}});
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
         QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
         QCOMPARE(m_server->storeCount(), 1);
         QCOMPARE(m_server->count("POST", u"/v1/vector_stores"_s), 1);
@@ -712,7 +712,7 @@ private slots:
         QCOMPARE(m_server->storeFileIds(store->remoteId), QStringList{f.remoteFileId(file->id)});
         // A create that did not happen (500 before anything was done) is tried again.
         m_server->inject("POST", u"/v1/vector_stores"_s, answer(500));
-        auto second = f.service->createStore(u"acme"_s, StoreDraft{u"second"_s, {}, {}, {}});
+        auto second = f.service->createStore(u"acme"_s, StoreDraft{u"second"_s, {}, {}, {}, {}});
         QVERIFY2(second, qPrintable(second ? QString() : second.error().message()));
         QCOMPARE(m_server->storeCount(), 2);
         qunsetenv(CredentialStore::kEnvironmentVariable);
@@ -723,7 +723,7 @@ private slots:
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
         qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
-        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}});
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
         QVERIFY(store);
         auto a = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"a.txt"_s, "alpha text"));
         auto b = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"b.txt"_s, "beta text"));
@@ -756,7 +756,7 @@ private slots:
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
         qunsetenv(CredentialStore::kEnvironmentVariable);
         qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/vectordesk-test-bus");
-        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}});
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
         QVERIFY(!store);
         const QString message = store.error().message();
         QVERIFY2(message.startsWith(u"No OpenAI API key for tenant acme"_s), qPrintable(message));

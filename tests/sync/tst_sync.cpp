@@ -303,7 +303,7 @@ private slots:
         QFETCH(bool, expired);
         QFETCH(bool, warned);
         QVERIFY(setUp(engine));
-        auto store = m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, days});
+        auto store = m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, days, {}});
         QVERIFY(store);
         QCOMPARE(*store->expiresAt, m_now + days * kDay);
         // A file, so that expiry has files to take away.
@@ -354,7 +354,7 @@ private slots:
     {
         QFETCH(QString, engine);
         QVERIFY(setUp(engine));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, 1}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, 1, {}}));
         const qint64 created = m_now;
         // Search and attach both refresh last_active_at (docs/sync.md).
         m_now = created + 20 * kHour;
@@ -377,7 +377,7 @@ private slots:
     {
         QFETCH(QString, engine);
         QVERIFY(setUp(engine));
-        auto s = m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, 5});
+        auto s = m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, 5, {}});
         QVERIFY(s);
         // A row whose expires_at is wrong (written by an older version) and already past.
         QVERIFY(exec(u"UPDATE vector_stores SET expires_at = NULL, last_active_at = ? WHERE id = ?"_s,
@@ -415,10 +415,10 @@ private slots:
         QFETCH(qint64, age);
         QFETCH(bool, purged);
         QVERIFY(setUp(engine));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"old"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"old"_s, {}, {}, {}, {}}));
         QVERIFY(m_alice->createTenant({u"gone"_s, {}, u"free"_s, u"local"_s}));
-        auto gone = m_alice->createStore(u"gone"_s, {u"g"_s, {}, {}, {}});
+        auto gone = m_alice->createStore(u"gone"_s, {u"g"_s, {}, {}, {}, {}});
         QVERIFY(gone);
         const QString shared = writeFile(u"shared.txt"_s, "the same bytes in two stores\n");
         auto a = m_alice->attachPath(u"acme"_s, u"docs"_s, shared);
@@ -474,7 +474,7 @@ private slots:
     {
         QFETCH(QString, engine);
         QVERIFY(setUp(engine));
-        auto s = m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}});
+        auto s = m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}});
         QVERIFY(s);
         auto one = m_alice->attachPath(u"acme"_s, u"docs"_s, writeFile(u"one.txt"_s, "first file\n"));
         m_now += 30 * 60 * 1000;
@@ -550,7 +550,7 @@ private slots:
     {
         QFETCH(QString, engine);
         QVERIFY(setUp(engine));
-        auto s = m_alice->createStore(u"acme"_s, {u"remote"_s, u"openai"_s, {}, {}});
+        auto s = m_alice->createStore(u"acme"_s, {u"remote"_s, u"openai"_s, {}, {}, {}});
         QVERIFY(s);
         auto f1 = m_alice->attachFile(u"acme"_s, u"remote"_s, draft(u"a.pdf"_s, 1));
         auto f2 = m_alice->attachFile(u"acme"_s, u"remote"_s, draft(u"b.pdf"_s, 2));
@@ -626,7 +626,7 @@ private slots:
     {
         QFETCH(QString, engine);
         QVERIFY(setUp(engine));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"remote"_s, u"openai"_s, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"remote"_s, u"openai"_s, {}, {}, {}}));
         SyncPass p(*m_db,
                    [this](const QString &name) -> VectorStoreBackend * {
                        return name == u"local"_s ? m_engine.get() : nullptr;
@@ -647,10 +647,10 @@ private slots:
     {
         QFETCH(QString, engine);
         QVERIFY(setUp(engine));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"expiring"_s, {}, {}, 2}));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"warned"_s, {}, {}, 4}));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"trash"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"expiring"_s, {}, {}, 2, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"warned"_s, {}, {}, 4, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"trash"_s, {}, {}, {}, {}}));
         auto detached = m_alice->attachPath(u"acme"_s, u"docs"_s, writeFile(u"d.txt"_s, "to be purged\n"));
         QVERIFY(m_alice->attachPath(u"acme"_s, u"expiring"_s, writeFile(u"e.txt"_s, "expiring content\n")));
         QVERIFY(detached);
@@ -661,7 +661,7 @@ private slots:
         m_now += 2 * kDay; // 8 days: purge is due as well
         m_alice->setClock([this] { return m_now - 3 * kHour; });
         QVERIFY(m_alice->attachPath(u"acme"_s, u"docs"_s, writeFile(u"stuck.txt"_s, "waiting\n")));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"warned2"_s, {}, {}, 1}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"warned2"_s, {}, {}, 1, {}}));
         m_alice->setClock([this] { return m_now; });
 
         SyncOptions dry;
@@ -711,7 +711,7 @@ private slots:
     {
         QFETCH(QString, engine);
         QVERIFY(setUp(engine));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
         for (int i = 0; i < 5; ++i)
             QVERIFY(m_alice->attachPath(u"acme"_s, u"docs"_s,
                                         writeFile(u"f%1.txt"_s.arg(i), "text %1\n"_ba + QByteArray::number(i))));
@@ -792,7 +792,7 @@ private slots:
     {
         QFETCH(QString, engine);
         QVERIFY(setUp(engine));
-        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}}));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
         for (int i = 0; i < 3; ++i)
             QVERIFY(m_alice->attachPath(u"acme"_s, u"docs"_s,
                                         writeFile(u"w%1.txt"_s.arg(i), "worker text " + QByteArray::number(i) + "\n")));
@@ -846,7 +846,7 @@ private slots:
     void tenThousandFilesBesideAWriter()
     {
         QVERIFY(setUp(u"sqlite"_s));
-        auto s = m_alice->createStore(u"acme"_s, {u"big"_s, {}, {}, {}});
+        auto s = m_alice->createStore(u"acme"_s, {u"big"_s, {}, {}, {}, {}});
         QVERIFY(s);
         // 10,000 detached files past the retention, written directly (their content is absent).
         const qint64 old = m_now - 30 * kDay;
