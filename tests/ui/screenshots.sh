@@ -61,7 +61,7 @@ vd tenant create initech --name "Initech" --plan pro
 vd store create --tenant acme contracts
 vd store create --tenant acme invoices --expires-after-days 30
 vd store create --tenant acme handbook
-vd store create --tenant globex research
+vd store create --tenant globex research --chunk-size 400 --chunk-overlap 80 # the drop preview offers it
 vd store create --tenant initech drafts --expires-after-days 2 # the sync panel warns: expires soon
 vd store create --tenant initech support-kb
 

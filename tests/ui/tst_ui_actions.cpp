@@ -15,6 +15,7 @@
 #include "panels/storepanel.h"
 #include "uidriver.h"
 #include "uifixture.h"
+#include "widgets/chunkingeditor.h"
 #include "widgets/placeholdertableview.h"
 
 #include <QAccessible>
@@ -224,6 +225,15 @@ void tst_UiActions::createStoreThroughTheDialog()
     dialog->nameField()->setText(u"policies"_s);
     dialog->expiryBox()->setChecked(true);
     dialog->metadataEditor()->addRow(u"owner"_s, u"string"_s, u"legal"_s);
+    vd::ui::ChunkingEditor *chunking = dialog->chunkingEditor();
+    QCOMPARE(chunking->modeBox()->currentText(), u"Automatic (800-token chunks, 400 overlap)"_s);
+    chunking->modeBox()->setCurrentIndex(chunking->modeBox()->findText(u"Fixed size"_s));
+    chunking->sizeBox()->setValue(300);
+    chunking->overlapBox()->setValue(200);
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(ok->toolTip(), u"An overlap of 200 tokens is too large for 300-token chunks; use 0 to 150."_s);
+    chunking->overlapBox()->setValue(50);
+    QVERIFY(ok->isEnabled());
     QTest::mouseClick(ok, Qt::LeftButton);
     QTRY_VERIFY(!topLevel<vd::ui::StoreDialog>(u"storeDialog"_s));
     QTRY_VERIFY(storeNames(window).contains(u"policies"_s));
@@ -233,6 +243,19 @@ void tst_UiActions::createStoreThroughTheDialog()
     QCOMPARE(created->metadata.value(u"owner"_s).toString(), u"legal"_s);
     QVERIFY(created->expiresAfter.has_value());
     QCOMPARE(created->expiresAfter->days, 30);
+    QCOMPARE(created->chunking, (vd::ChunkingStrategy{u"static"_s, 300, 50}));
+
+    // Editing shows the store's chunking; going back to automatic is saved.
+    window.storeActions()->editStore()->trigger();
+    QTRY_VERIFY((dialog = topLevel<vd::ui::StoreDialog>(u"storeDialog"_s)) != nullptr);
+    chunking = dialog->chunkingEditor();
+    QCOMPARE(chunking->modeBox()->currentText(), u"Fixed size"_s);
+    QCOMPARE(chunking->sizeBox()->value(), 300);
+    QCOMPARE(chunking->overlapBox()->value(), 50);
+    chunking->modeBox()->setCurrentIndex(chunking->modeBox()->findText(u"Automatic (800-token chunks, 400 overlap)"_s));
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!topLevel<vd::ui::StoreDialog>(u"storeDialog"_s));
+    QTRY_COMPARE(window.storePanel()->currentStore()->chunking, vd::ChunkingStrategy{});
 }
 
 void tst_UiActions::metadataLimitsAreCheckedAsYouType()

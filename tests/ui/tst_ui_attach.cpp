@@ -12,16 +12,20 @@
 #include "panels/storepanel.h"
 #include "uidriver.h"
 #include "uifixture.h"
+#include "widgets/chunkingeditor.h"
 #include "widgets/placeholdertableview.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QComboBox>
+#include <QLabel>
 #include <QLocale>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -51,6 +55,7 @@ private Q_SLOTS:
     void dropOnStoreRowAttachesToThatStore();
     void cancelClosesThePreviewWithoutWriting();
     void addFilesNeedsAStore();
+    void chunkingIsChosenInThePreview();
 
 private:
     bool showAndSettle(MainWindow &window);
@@ -220,6 +225,51 @@ void tst_UiAttach::addFilesNeedsAStore()
     QVERIFY(window.addFilesAction()->isEnabled());
     QCOMPARE(window.addFilesAction()->shortcut(), QKeySequence(QKeySequence::Open));
     QVERIFY(window.addFolderAction()->isEnabled());
+}
+
+void tst_UiAttach::chunkingIsChosenInThePreview()
+{
+    MainWindow window(m_fixture.url, m_fixture.operatorName);
+    QVERIFY(showAndSettle(window));
+    vd::ui::FilePanel *panel = window.filePanel();
+    AttachSheet *sheet = panel->attachSheet();
+    vd::ui::ChunkingEditor *chunking = sheet->chunkingEditor();
+    QVERIFY(!chunking->isVisible());
+    panel->attachPaths({m_files.filePath(u"folder/sub/notes.txt"_s)}, m_fixture.acme, m_fixture.invoices);
+    QTRY_COMPARE(sheet->phase(), AttachSheet::Phase::Preview);
+    // The store's chunking is offered first and chosen; the numbers show only for a fixed size.
+    QVERIFY(chunking->isVisible());
+    QCOMPARE(chunking->modeBox()->currentText(), u"The store's: automatic"_s);
+    QVERIFY(!chunking->chunking().has_value());
+    QVERIFY(!chunking->sizeBox()->isVisible());
+
+    chunking->modeBox()->setCurrentIndex(chunking->modeBox()->findText(u"Fixed size"_s));
+    QVERIFY(chunking->sizeBox()->isVisible());
+    chunking->sizeBox()->setValue(100);
+    chunking->overlapBox()->setValue(80);
+    // Checked as you type: the reason shows and Attach waits for a valid choice.
+    QVERIFY(!chunking->isValid());
+    auto *problem = chunking->findChild<QLabel *>(u"chunkingProblem"_s);
+    QVERIFY(problem && problem->isVisible());
+    QCOMPARE(problem->text(), u"An overlap of 80 tokens is too large for 100-token chunks; use 0 to 50."_s);
+    QVERIFY(!sheet->attachButton()->isEnabled());
+    QCOMPARE(sheet->attachButton()->toolTip(), problem->text());
+    chunking->overlapBox()->setValue(20);
+    QVERIFY(chunking->isValid());
+    QVERIFY(!problem->isVisible());
+    QVERIFY(sheet->attachButton()->isEnabled());
+
+    QTest::mouseClick(sheet->attachButton(), Qt::LeftButton);
+    QTRY_COMPARE(sheet->phase(), AttachSheet::Phase::Report);
+    QVERIFY(!chunking->isVisible());
+    const qint64 fileId = sheet->model()->itemAt(0)->fileId;
+    QVERIFY(fileId > 0);
+    vd::Database db(m_fixture.url);
+    QVERIFY(db.open(nullptr));
+    vd::VectorStoreService service(db, m_fixture.operatorName);
+    auto file = service.file(u"acme"_s, u"invoices"_s, QString::number(fileId));
+    QVERIFY2(file, file ? "" : qPrintable(file.error().message()));
+    QCOMPARE(file->chunking, (vd::ChunkingStrategy{u"static"_s, 100, 20}));
 }
 
 QTEST_MAIN(tst_UiAttach)

@@ -4,7 +4,10 @@
 //
 //   vectordesk_ui_screenshots --db DB --as OPERATOR --docs DOCS_DIR --out OUT_DIR
 
+#include "actions/storeactions.h"
 #include "attach/attachsheet.h"
+#include "dialogs/keyvalueeditor.h"
+#include "dialogs/storedialog.h"
 #include "mainwindow.h"
 #include "models/filetablemodel.h"
 #include "models/tenanttablemodel.h"
@@ -17,8 +20,11 @@
 #include "search/searchresultmodel.h"
 #include "storage/database.h"
 #include "sync/syncpanel.h"
+#include "widgets/chunkingeditor.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -120,6 +126,18 @@ int main(int argc, char **argv)
         return 1;
     ok = save(&window, outDir.filePath(u"drop-preview.png"_s)) && ok;
     files->attachSheet()->cancelOrClose();
+
+    // The new-store dialog with fixed-size chunking and one metadata value.
+    window.storeActions()->newStore()->trigger();
+    vd::ui::StoreDialog *dialog = nullptr;
+    if (!waitUntil([&] { return (dialog = window.findChild<vd::ui::StoreDialog *>(u"storeDialog"_s)) != nullptr; }))
+        return 1;
+    dialog->nameField()->setText(u"field-reports"_s);
+    dialog->expiryBox()->setChecked(true);
+    dialog->chunkingEditor()->setChunking({u"static"_s, 400, 80});
+    dialog->metadataEditor()->addRow(u"owner"_s, u"string"_s, u"research"_s);
+    ok = save(dialog, outDir.filePath(u"store-dialog.png"_s)) && ok;
+    dialog->reject();
 
     // Search results with a filter, the first result open, in Acme's stores.
     for (int row = 0; row < tenants->proxy()->rowCount(); ++row)

@@ -16,7 +16,8 @@ AttachJob::AttachJob(DatabaseUrl url, QString operatorName, QObject *parent)
     , m_operatorName(std::move(operatorName))
 { }
 
-void AttachJob::run(qint64 tenantId, qint64 storeId, const QList<int> &rows, const QStringList &paths)
+void AttachJob::run(qint64 tenantId, qint64 storeId, const QList<int> &rows, const QStringList &paths,
+                    const std::optional<ChunkingStrategy> &chunking)
 {
     QList<Update> pending;
     int attached = 0;
@@ -58,7 +59,7 @@ void AttachJob::run(qint64 tenantId, qint64 storeId, const QList<int> &rows, con
             pending.append({row, AttachItem::State::Attaching, {}, 0, {}});
             flush();
         }
-        auto file = service.attachPath(tenantRef, storeRef, paths.at(i));
+        auto file = service.attachPath(tenantRef, storeRef, paths.at(i), {}, chunking);
         if (file) {
             ++attached;
             pending.append({row, AttachItem::State::Attached, {}, file->id, file->status});

@@ -7,11 +7,12 @@
 #include <QObject>
 
 #include <atomic>
+#include <optional>
 
 namespace vd::ui {
 
 // Attaches the ready files of a plan, one VectorStoreService::attachPath per file, on the
-// thread it was moved to (it opens its own Database and local engine there). Results reach the
+// thread it was moved to (it opens its own Database and backends there). Results reach the
 // GUI in batches (at most every 100 ms), so thousands of files cost a few dozen model updates.
 class AttachJob : public QObject
 {
@@ -32,8 +33,10 @@ public:
     // Thread-safe: stops after the file being attached; the rest are reported as skipped.
     void cancel() { m_cancelled = true; }
 
-    // rows: the plan rows to attach, with their paths. Call through a queued connection.
-    void run(qint64 tenantId, qint64 storeId, const QList<int> &rows, const QStringList &paths);
+    // rows: the plan rows to attach, with their paths; chunking unset: the store's. Call through a
+    // queued connection.
+    void run(qint64 tenantId, qint64 storeId, const QList<int> &rows, const QStringList &paths,
+             const std::optional<ChunkingStrategy> &chunking);
 
 Q_SIGNALS:
     void progressed(const QList<vd::ui::AttachJob::Update> &updates);

@@ -124,6 +124,7 @@ Result<AttachPlan> planAttach(VectorStoreService &service, qint64 tenantId, qint
     plan.tenantSlug = tenant->slug;
     plan.storeName = store->name;
     plan.backend = store->backend;
+    plan.storeChunking = store->chunking;
 
     // What the store holds now: names and contents, to refuse duplicates before copying anything.
     QHash<QString, QString> namesByHash;

@@ -45,6 +45,7 @@ struct AttachPlan
     QString tenantSlug;
     QString storeName;
     QString backend;
+    ChunkingStrategy storeChunking; // what files attached without their own are chunked with
     QList<AttachItem> items;
     int ready() const;
     int refused() const;

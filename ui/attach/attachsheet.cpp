@@ -4,7 +4,9 @@
 #include "data/ingestionrunner.h"
 #include "data/servicerunner.h"
 #include "models/displayformat.h"
+#include "widgets/chunkingeditor.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -69,6 +71,18 @@ AttachSheet::AttachSheet(ServiceRunner *runner, QWidget *parent)
     m_table->horizontalHeader()->resizeSection(AttachModel::SizeColumn, 80);
     layout->addWidget(m_table, 1);
 
+    // How the files will be chunked: the store's way unless chosen otherwise here.
+    m_chunkingRow = new QWidget(this);
+    auto *chunkingLayout = new QHBoxLayout(m_chunkingRow);
+    chunkingLayout->setContentsMargins(0, 0, 0, 0);
+    auto *chunkingLabel = new QLabel(tr("C&hunking"), m_chunkingRow);
+    chunkingLayout->addWidget(chunkingLabel, 0, Qt::AlignTop);
+    m_chunking = new ChunkingEditor(m_chunkingRow);
+    chunkingLabel->setBuddy(m_chunking->modeBox());
+    chunkingLabel->setMinimumHeight(m_chunking->modeBox()->sizeHint().height()); // in line with the box
+    chunkingLayout->addWidget(m_chunking, 1);
+    layout->addWidget(m_chunkingRow);
+
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(u"attachProgress"_s);
     m_progress->setAccessibleName(tr("Overall attach progress"));
@@ -94,6 +108,10 @@ AttachSheet::AttachSheet(ServiceRunner *runner, QWidget *parent)
     connect(m_attachButton, &QPushButton::clicked, this, [this] { attach(); });
     connect(m_closeButton, &QPushButton::clicked, this, [this] { cancelOrClose(); });
     connect(m_retryButton, &QPushButton::clicked, this, [this] { retryFailed(); });
+    connect(m_chunking, &ChunkingEditor::changed, this, [this] {
+        if (m_phase == Phase::Preview)
+            updateTexts();
+    });
     setPhase(Phase::Idle);
 }
 
@@ -148,6 +166,7 @@ void AttachSheet::start(qint64 tenantId, qint64 storeId, const QStringList &path
                 return;
             }
             m_model->setPlan(plan.value());
+            m_chunking->offerStoreChunking(plan->storeChunking);
             m_table->resizeColumnToContents(AttachModel::NameColumn);
             m_table->setColumnWidth(AttachModel::NameColumn, qBound(160, m_table->columnWidth(0), 340));
             setPhase(Phase::Preview);
@@ -162,8 +181,9 @@ void AttachSheet::attach()
     for (int row = 0; row < m_model->rowCount(); ++row)
         if (m_model->itemAt(row)->state == AttachItem::State::Ready)
             rows.append(row);
-    if (rows.isEmpty())
+    if (rows.isEmpty() || !m_chunking->isValid())
         return;
+    m_jobChunking = m_chunking->chunking();
     runJob(rows);
 }
 
@@ -202,8 +222,9 @@ void AttachSheet::runJob(const QList<int> &rows)
     const qint64 tenantId = m_model->plan().tenantId;
     const qint64 storeId = m_model->plan().storeId;
     AttachJob *job = m_job;
+    const std::optional<ChunkingStrategy> chunking = m_jobChunking;
     QMetaObject::invokeMethod(
-        m_job, [job, tenantId, storeId, rows, paths] { job->run(tenantId, storeId, rows, paths); },
+        m_job, [job, tenantId, storeId, rows, paths, chunking] { job->run(tenantId, storeId, rows, paths, chunking); },
         Qt::QueuedConnection);
     m_progress->setRange(0, m_jobTotal);
     m_progress->setValue(0);
@@ -260,6 +281,7 @@ void AttachSheet::setPhase(Phase phase)
     m_phase = phase;
     m_progress->setVisible(phase == Phase::Attaching || phase == Phase::Report);
     m_attachButton->setVisible(phase == Phase::Preview || phase == Phase::Checking);
+    m_chunkingRow->setVisible(phase == Phase::Preview);
     m_closeButton->setEnabled(true);
     m_closeButton->setText(phase == Phase::Report ? tr("Close") : tr("Cancel"));
     m_closeButton->setAccessibleName(phase == Phase::Report          ? tr("Close the attach report")
@@ -304,7 +326,8 @@ void AttachSheet::updateTexts()
             text += u" · "_s + format::counted(refused, tr("1 refused"), tr("%1 refused"));
         text += u" · "_s + tr("nothing is written until you confirm");
         m_summary->setText(text);
-        m_attachButton->setEnabled(ready > 0);
+        m_attachButton->setEnabled(ready > 0 && m_chunking->isValid());
+        m_attachButton->setToolTip(m_chunking->isValid() ? QString() : m_chunking->problem());
         m_attachButton->setText(ready > 0 ? format::counted(ready, tr("Attach 1 file"), tr("Attach %1 files"))
                                           : tr("Nothing to attach"));
         m_attachButton->setAccessibleName(m_attachButton->text());

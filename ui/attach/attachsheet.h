@@ -17,6 +17,7 @@ class QThread;
 namespace vd::ui {
 
 class AttachModel;
+class ChunkingEditor;
 class IngestionRunner;
 class ServiceRunner;
 
@@ -52,6 +53,7 @@ public:
     QPushButton *attachButton() const { return m_attachButton; }
     QPushButton *closeButton() const { return m_closeButton; }
     QPushButton *retryButton() const { return m_retryButton; }
+    ChunkingEditor *chunkingEditor() const { return m_chunking; }
     QProgressBar *progressBar() const { return m_progress; }
     QString summaryText() const;
 
@@ -83,6 +85,9 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;
     QTableView *m_table = nullptr;
+    QWidget *m_chunkingRow = nullptr;
+    ChunkingEditor *m_chunking = nullptr;
+    std::optional<ChunkingStrategy> m_jobChunking; // what the last attach used (retries use it too)
     QProgressBar *m_progress = nullptr;
     QPushButton *m_retryButton = nullptr;
     QPushButton *m_closeButton = nullptr;

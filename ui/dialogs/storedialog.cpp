@@ -3,6 +3,7 @@
 #include "data/servicerunner.h"
 #include "keyvalueeditor.h"
 #include "service/validation.h"
+#include "widgets/chunkingeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -64,6 +65,15 @@ StoreDialog::StoreDialog(ServiceRunner *runner, qint64 tenantId, const QString &
     expiryRow->addWidget(m_expires);
     expiryRow->addWidget(m_days, 1);
     form->addRow(tr("Expiry"), expiryRow);
+    m_chunking = new ChunkingEditor(this);
+    if (store)
+        m_chunking->setChunking(store->chunking);
+    m_chunking->setToolTip(store ? tr("How files attached from now on are chunked, unless they say otherwise; files "
+                                      "already attached keep their chunks.")
+                                 : tr("How files attached to the store are chunked, unless they say otherwise."));
+    form->addRow(tr("&Chunking"), m_chunking);
+    if (auto *label = qobject_cast<QLabel *>(form->labelForField(m_chunking)))
+        label->setBuddy(m_chunking->modeBox());
     layout->addLayout(form);
     auto *metadataLabel = new QLabel(tr("Metadata (text values)"), this);
     layout->addWidget(metadataLabel);
@@ -85,6 +95,7 @@ StoreDialog::StoreDialog(ServiceRunner *runner, qint64 tenantId, const QString &
     connect(m_expires, &QCheckBox::toggled, m_days, &QSpinBox::setEnabled);
     connect(m_name, &QLineEdit::textChanged, this, [this] { updateOk(); });
     connect(m_metadata, &KeyValueEditor::validityChanged, this, [this] { updateOk(); });
+    connect(m_chunking, &ChunkingEditor::changed, this, [this] { updateOk(); });
     updateOk();
 }
 
@@ -98,6 +109,8 @@ void StoreDialog::updateOk()
     QString why;
     if (auto problem = validateStoreName(m_name->text().trimmed()))
         why = m_name->text().trimmed().isEmpty() ? tr("Name the store.") : problem->message();
+    else if (!m_chunking->isValid())
+        why = m_chunking->problem();
     else if (!m_metadata->isValid())
         why = m_metadata->problem();
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
@@ -136,6 +149,9 @@ void StoreDialog::accept()
             m_store->expiresAfter ? std::optional<int>(m_store->expiresAfter->days) : std::nullopt;
         if (days != old)
             update.expiresAfterDays = days;
+        if (const ChunkingStrategy chunking = m_chunking->chunking().value_or(ChunkingStrategy{});
+            chunking != m_store->chunking)
+            update.chunking = chunking;
         const QString storeRef = QString::number(m_store->id);
         m_runner->run(
             this,
@@ -147,6 +163,7 @@ void StoreDialog::accept()
         draft.backend = m_backend->currentData().toString();
         draft.metadata = metadata;
         draft.expiresAfterDays = days;
+        draft.chunking = m_chunking->chunking().value_or(ChunkingStrategy{});
         m_runner->run(
             this, [tenantRef, draft](VectorStoreService &s) { return s.createStore(tenantRef, draft); }, done);
     }

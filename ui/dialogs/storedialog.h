@@ -13,10 +13,11 @@ class QSpinBox;
 
 namespace vd::ui {
 
+class ChunkingEditor;
 class KeyValueEditor;
 class ServiceRunner;
 
-// Creates a store, or edits one (name, expiry policy, metadata). The change runs on a worker
+// Creates a store, or edits one (name, expiry policy, chunking, metadata). The change runs on a worker
 // thread; the dialog stays open with the service's message when it is refused.
 class StoreDialog : public QDialog
 {
@@ -32,6 +33,7 @@ public:
     QCheckBox *expiryBox() const { return m_expires; }
     QSpinBox *expiryDays() const { return m_days; }
     KeyValueEditor *metadataEditor() const { return m_metadata; }
+    ChunkingEditor *chunkingEditor() const { return m_chunking; }
     QString errorText() const;
 
     void accept() override;
@@ -50,6 +52,7 @@ private:
     QCheckBox *m_expires = nullptr;
     QSpinBox *m_days = nullptr;
     KeyValueEditor *m_metadata = nullptr;
+    ChunkingEditor *m_chunking = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_saving = false;
