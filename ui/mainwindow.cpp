@@ -198,8 +198,14 @@ void MainWindow::createActions()
     connect(settingsAction, &QAction::triggered, this, [this] {
         auto *dialog = new SettingsDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->addOpenAIKey(m_url, m_tenantPanel->currentTenantId(), m_storePanel->tenantSlug(),
-                             m_storeActions->roleProblem(Role::Admin));
+        // Every tenant in the list, the current one first; changing a key needs admin there.
+        QList<OpenAIKeyBox::Tenant> keyTenants;
+        const TenantTableModel *tenants = m_tenantPanel->model();
+        for (int row = 0; row < tenants->rowCount(); ++row) {
+            const Tenant &t = tenants->rowAt(row)->tenant;
+            keyTenants.append({t.id, t.slug, t.displayName, StoreActions::roleProblem(Role::Admin, t)});
+        }
+        dialog->addOpenAIKeys(m_url, keyTenants, m_tenantPanel->currentTenantId());
         connect(dialog, &QDialog::accepted, this, [this] {
             m_syncPanel->reschedule();
             statusBar()->showMessage(tr("Settings saved; a new database is used from the next start"), 8000);

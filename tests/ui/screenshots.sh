@@ -87,5 +87,10 @@ make_doc "$DOCS/drop/new-contracts/annex/service-levels.md" "Service levels" 60
 printf 'MZ' >"$DOCS/drop/scanner-setup.exe"
 : >"$DOCS/drop/empty-notes.txt"
 
-xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \
+# A private Secret Service (as in the key tests), so the settings show a keychain that works.
+KEYRING=()
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+    KEYRING=("$(dirname "$(realpath "$0")")/../openai/with-keyring.sh")
+fi
+"${KEYRING[@]}" xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \
     "$DRIVER" --db "$DB" --as "$VECTORDESK_OPERATOR" --docs "$DOCS" --out "$OUTDIR"

@@ -6,6 +6,7 @@
 #include "settings/settingsdialog.h"
 #include "uifixture.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -96,16 +97,23 @@ void tst_UiSettings::okSavesEveryKey()
 }
 
 // No Secret Service in the test environment: saving the key fails with a clear message, the key
-// is never shown and nothing of it lands in QSettings.
+// is never shown and nothing of it lands in QSettings. The box covers every tenant, one at a time,
+// each with the operator's own role there.
 void tst_UiSettings::openAIKeyWithoutKeychainSaysWhy()
 {
     qunsetenv("VECTORDESK_OPENAI_API_KEY");
     vd::test::UiFixture fixture;
     QVERIFY(fixture.create());
+    const QString viewerProblem = u"Needs the admin role in globex; you are viewer."_s;
+    const QList<vd::ui::OpenAIKeyBox::Tenant> tenants = {{fixture.acme, u"acme"_s, u"Acme Corp"_s, {}},
+                                                         {fixture.globex, u"globex"_s, u"Globex"_s, viewerProblem}};
     SettingsDialog dialog;
-    dialog.addOpenAIKey(fixture.url, fixture.acme, u"acme"_s, {});
+    dialog.addOpenAIKeys(fixture.url, tenants, fixture.acme);
     vd::ui::OpenAIKeyBox *box = dialog.openAIKeyBox();
     QVERIFY(box);
+    QCOMPARE(box->tenantId(), fixture.acme);
+    QCOMPARE(box->tenantBox()->count(), 2);
+    QCOMPARE(box->tenantBox()->currentText(), u"Acme Corp (acme)"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
     QVERIFY(!box->stateLabel()->text().isEmpty());
     QVERIFY(!box->saveButton()->isEnabled()); // nothing typed
@@ -122,14 +130,24 @@ void tst_UiSettings::openAIKeyWithoutKeychainSaysWhy()
     const QSettings settings;
     for (const QString &name : settings.allKeys())
         QVERIFY2(!settings.value(name).toString().contains(u"0123456789"_s), qPrintable(name));
-    // A viewer may look, not change.
-    SettingsDialog viewer;
-    viewer.addOpenAIKey(fixture.url, fixture.acme, u"acme"_s, u"Needs the admin role in acme; you are viewer."_s);
-    QTRY_VERIFY_WITH_TIMEOUT(!viewer.openAIKeyBox()->isBusy(), 20'000);
-    viewer.openAIKeyBox()->keyField()->setText(key);
-    QVERIFY(!viewer.openAIKeyBox()->saveButton()->isEnabled());
-    QVERIFY(!viewer.openAIKeyBox()->clearButton()->isEnabled());
-    QCOMPARE(viewer.openAIKeyBox()->clearButton()->toolTip(), u"Needs the admin role in acme; you are viewer."_s);
+
+    // Another tenant: the typed key does not follow, and a viewer there may look, not change.
+    box->keyField()->setText(key);
+    box->selectTenant(fixture.globex);
+    QCOMPARE(box->tenantId(), fixture.globex);
+    QCOMPARE(box->tenantBox()->currentText(), u"Globex (globex)"_s);
+    QVERIFY(box->keyField()->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
+    box->keyField()->setText(key);
+    QVERIFY(!box->saveButton()->isEnabled());
+    QVERIFY(!box->clearButton()->isEnabled());
+    QCOMPARE(box->clearButton()->toolTip(), viewerProblem);
+    QVERIFY(box->testButton()->isEnabled()); // testing changes nothing
+    // Back to acme, where the operator is admin again.
+    box->selectTenant(fixture.acme);
+    QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
+    QVERIFY(box->clearButton()->isEnabled());
+    QVERIFY(box->clearButton()->toolTip().isEmpty());
 }
 
 QTEST_MAIN(tst_UiSettings)

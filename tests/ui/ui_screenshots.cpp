@@ -18,6 +18,8 @@
 #include "search/filtereditor.h"
 #include "search/searchpanel.h"
 #include "search/searchresultmodel.h"
+#include "settings/openaikeybox.h"
+#include "settings/settingsdialog.h"
 #include "storage/database.h"
 #include "sync/syncpanel.h"
 #include "widgets/chunkingeditor.h"
@@ -138,6 +140,15 @@ int main(int argc, char **argv)
     dialog->metadataEditor()->addRow(u"owner"_s, u"string"_s, u"research"_s);
     ok = save(dialog, outDir.filePath(u"store-dialog.png"_s)) && ok;
     dialog->reject();
+
+    // Settings, with the OpenAI key box on the current tenant (no keychain under Xvfb: it says so).
+    window.findChild<QAction *>(u"settingsAction"_s)->trigger();
+    vd::ui::SettingsDialog *settingsDialog = nullptr;
+    if (!waitUntil([&] { return (settingsDialog = window.findChild<vd::ui::SettingsDialog *>()) != nullptr; }))
+        return 1;
+    waitUntil([&] { return settingsDialog->openAIKeyBox() && !settingsDialog->openAIKeyBox()->isBusy(); });
+    ok = save(settingsDialog, outDir.filePath(u"settings.png"_s)) && ok;
+    settingsDialog->reject();
 
     // Search results with a filter, the first result open, in Acme's stores.
     for (int row = 0; row < tenants->proxy()->rowCount(); ++row)

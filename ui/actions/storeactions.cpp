@@ -94,11 +94,16 @@ QString StoreActions::roleProblem(Role needed) const
     const TenantTableModel::Row *r = m_tenants->model()->rowAt(row);
     if (!r)
         return tr("Select a tenant first.");
-    if (r->tenant.myRole && *r->tenant.myRole >= needed)
+    return roleProblem(needed, r->tenant);
+}
+
+QString StoreActions::roleProblem(Role needed, const Tenant &tenant)
+{
+    if (tenant.myRole && *tenant.myRole >= needed)
         return {};
     return tr("Needs the %1 role in %2; you are %3.")
-        .arg(format::roleText(needed).toLower(), r->tenant.slug,
-             r->tenant.myRole ? format::roleText(*r->tenant.myRole).toLower() : tr("not a member"));
+        .arg(format::roleText(needed).toLower(), tenant.slug,
+             tenant.myRole ? format::roleText(*tenant.myRole).toLower() : tr("not a member"));
 }
 
 void StoreActions::setAllowed(QAction *action, Role needed, const QString &missingTarget, const QString &allowedTip)

@@ -49,6 +49,8 @@ public:
     // Why an action needing `needed` is not allowed now ("Needs the admin role in acme; you
     // are viewer."); empty when it is.
     QString roleProblem(Role needed) const;
+    // The same for any tenant (empty: the operator has the role).
+    static QString roleProblem(Role needed, const Tenant &tenant);
     // Re-evaluates every action (tenant, store, selection or role changed).
     void update();
 

@@ -7,6 +7,7 @@
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
 
+#include <QComboBox>
 #include <QEventLoop>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -56,19 +57,28 @@ QString testKey(const DatabaseUrl &url, qint64 tenantId)
 
 } // namespace
 
-OpenAIKeyBox::OpenAIKeyBox(const DatabaseUrl &url, qint64 tenantId, const QString &tenantSlug, QWidget *parent)
-    : QGroupBox(tr("OpenAI key of %1").arg(tenantSlug), parent)
+OpenAIKeyBox::OpenAIKeyBox(const DatabaseUrl &url, const QList<Tenant> &tenants, qint64 currentTenantId,
+                           QWidget *parent)
+    : QGroupBox(tr("OpenAI keys"), parent)
     , m_url(url)
-    , m_tenantId(tenantId)
-    , m_slug(tenantSlug)
+    , m_tenants(tenants)
     , m_store(new openai::CredentialStore(this))
 {
     setObjectName(u"openaiKeyBox"_s);
+    m_tenantBox = new QComboBox(this);
+    m_tenantBox->setObjectName(u"openaiKeyTenant"_s);
+    m_tenantBox->setAccessibleName(tr("Tenant whose OpenAI key is shown"));
+    for (const Tenant &t : std::as_const(m_tenants))
+        m_tenantBox->addItem(t.displayName.isEmpty() || t.displayName == t.slug
+                                 ? t.slug
+                                 : tr("%1 (%2)").arg(t.displayName, t.slug),
+                             t.id);
     m_key = new QLineEdit(this);
     m_key->setObjectName(u"openaiKeyField"_s);
     m_key->setAccessibleName(tr("New OpenAI API key"));
     m_key->setEchoMode(QLineEdit::Password);
-    m_key->setPlaceholderText(tr("Paste a new key (sk-…) to store it in the keychain"));
+    m_key->setPlaceholderText(tr("Paste a new key (sk-…)"));
+    m_key->setToolTip(tr("Saved in the OS keychain, never in the settings; it is not shown again."));
     m_save = new QPushButton(tr("Save key"), this);
     m_save->setObjectName(u"openaiKeySave"_s);
     m_save->setAccessibleName(tr("Save the OpenAI key"));
@@ -80,53 +90,79 @@ OpenAIKeyBox::OpenAIKeyBox(const DatabaseUrl &url, qint64 tenantId, const QStrin
     m_clear = new QPushButton(tr("Clear"), this);
     m_clear->setObjectName(u"openaiKeyClear"_s);
     m_clear->setAccessibleName(tr("Remove the OpenAI key from the keychain"));
-    m_state = new QLabel(tr("Reading the keychain…"), this);
+    m_state = new QLabel(this);
     m_state->setObjectName(u"openaiKeyState"_s);
     m_state->setAccessibleName(tr("OpenAI key state"));
     m_state->setWordWrap(true);
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    auto *tenantRow = new QHBoxLayout;
+    auto *tenantLabel = new QLabel(tr("&Tenant"), this);
+    tenantLabel->setBuddy(m_tenantBox);
+    tenantRow->addWidget(tenantLabel);
+    tenantRow->addWidget(m_tenantBox, 1);
     auto *row = new QHBoxLayout;
     row->addWidget(m_key, 1);
     row->addWidget(m_save);
     row->addWidget(m_test);
     row->addWidget(m_clear);
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(tenantRow);
     layout->addLayout(row);
     layout->addWidget(m_state);
 
-    connect(m_key, &QLineEdit::textChanged, this,
-            [this](const QString &text) {
-                m_save->setEnabled(!m_busy && m_roleProblem.isEmpty() && !text.trimmed().isEmpty());
-            });
+    connect(m_key, &QLineEdit::textChanged, this, [this] { setBusy(m_busy, {}, m_writing); });
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     connect(m_clear, &QPushButton::clicked, this, [this] { clear(); });
     connect(m_test, &QPushButton::clicked, this, [this] { test(); });
-    readState();
+    connect(m_tenantBox, &QComboBox::activated, this,
+            [this](int index) { selectTenant(m_tenantBox->itemData(index).toLongLong()); });
+    const int current = m_tenantBox->findData(currentTenantId);
+    m_tenantBox->setCurrentIndex(qMax(0, current));
+    if (!m_tenants.isEmpty())
+        showTenant(m_tenants.at(qMax(0, current)));
 }
 
-void OpenAIKeyBox::setRoleProblem(const QString &problem)
+void OpenAIKeyBox::selectTenant(qint64 tenantId)
 {
-    m_roleProblem = problem;
-    m_key->setReadOnly(!problem.isEmpty());
+    if (m_writing || tenantId == m_tenant.id)
+        return;
+    for (const Tenant &t : std::as_const(m_tenants))
+        if (t.id == tenantId) {
+            m_tenantBox->setCurrentIndex(m_tenantBox->findData(tenantId));
+            showTenant(t);
+            return;
+        }
+}
+
+void OpenAIKeyBox::showTenant(const Tenant &tenant)
+{
+    ++m_generation; // answers about the tenant shown before are dropped
+    m_tenant = tenant;
+    m_key->clear();
+    m_key->setReadOnly(!tenant.roleProblem.isEmpty());
     for (QPushButton *button : {m_save, m_clear})
-        button->setToolTip(problem);
-    setBusy(m_busy);
+        button->setToolTip(tenant.roleProblem);
+    readState();
 }
 
 void OpenAIKeyBox::showState(const QString &text, bool problem)
 {
     m_state->setText(text);
     m_state->setStyleSheet(problem ? u"color: #b3261e;"_s : QString());
+    Q_EMIT stateShown();
 }
 
-void OpenAIKeyBox::setBusy(bool busy, const QString &message)
+void OpenAIKeyBox::setBusy(bool busy, const QString &message, bool writing)
 {
     m_busy = busy;
+    m_writing = busy && writing;
+    const bool mayChange = m_tenant.id != 0 && m_tenant.roleProblem.isEmpty();
+    m_tenantBox->setEnabled(!m_writing && m_tenants.size() > 1);
     m_key->setEnabled(!busy);
-    m_save->setEnabled(!busy && m_roleProblem.isEmpty() && !m_key->text().trimmed().isEmpty());
-    m_test->setEnabled(!busy);
-    m_clear->setEnabled(!busy && m_roleProblem.isEmpty());
+    m_save->setEnabled(!busy && mayChange && !m_key->text().trimmed().isEmpty());
+    m_test->setEnabled(!busy && m_tenant.id != 0);
+    m_clear->setEnabled(!busy && mayChange);
     if (!message.isEmpty())
         showState(message, false);
     Q_EMIT busyChanged(busy);
@@ -134,16 +170,18 @@ void OpenAIKeyBox::setBusy(bool busy, const QString &message)
 
 void OpenAIKeyBox::readState()
 {
-    setBusy(true);
+    setBusy(true, tr("Reading the keychain…"));
     QPointer<OpenAIKeyBox> self(this);
-    m_store->readKeychain(m_tenantId, m_slug, [self](Result<QString> key) {
-        if (!self)
+    m_store->readKeychain(m_tenant.id, m_tenant.slug, [self, generation = m_generation](Result<QString> key) {
+        if (!self || generation != self->m_generation)
             return;
         self->setBusy(false);
         if (key && !key.value().isEmpty())
             self->showState(tr("%1 set (in the keychain)").arg(masked(key.value())), false);
-        else if (key)
-            self->showState(tr("Not set"), false);
+        else if (key || key.error().kind() == ServiceError::Kind::NotFound)
+            self->showState(tr("Not set: paste a key and save it, or set VECTORDESK_OPENAI_API_KEY for headless "
+                               "runs."),
+                            false);
         else
             self->showState(key.error().message(), true);
     });
@@ -156,9 +194,9 @@ void OpenAIKeyBox::save()
         showState(problem->message(), true);
         return;
     }
-    setBusy(true, tr("Saving in the keychain…"));
+    setBusy(true, tr("Saving the key of %1 in the keychain…").arg(m_tenant.slug), true);
     QPointer<OpenAIKeyBox> self(this);
-    m_store->writeKeychain(m_tenantId, m_slug, key, [self, shown = masked(key)](Result<void> written) {
+    m_store->writeKeychain(m_tenant.id, m_tenant.slug, key, [self, shown = masked(key)](Result<void> written) {
         if (!self)
             return;
         self->setBusy(false);
@@ -173,9 +211,9 @@ void OpenAIKeyBox::save()
 
 void OpenAIKeyBox::clear()
 {
-    setBusy(true, tr("Removing from the keychain…"));
+    setBusy(true, tr("Removing the key of %1 from the keychain…").arg(m_tenant.slug), true);
     QPointer<OpenAIKeyBox> self(this);
-    m_store->clearKeychain(m_tenantId, m_slug, [self](Result<void> cleared) {
+    m_store->clearKeychain(m_tenant.id, m_tenant.slug, [self](Result<void> cleared) {
         if (!self)
             return;
         self->setBusy(false);
@@ -188,10 +226,12 @@ void OpenAIKeyBox::clear()
 
 void OpenAIKeyBox::test()
 {
-    setBusy(true, tr("Testing the key…"));
+    setBusy(true, tr("Testing the key of %1…").arg(m_tenant.slug));
     auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, generation = m_generation] {
         watcher->deleteLater();
+        if (generation != m_generation)
+            return; // another tenant is shown now
         setBusy(false);
         const QString outcome = watcher->result();
         if (outcome.startsWith(u"ok:"_s))
@@ -199,7 +239,7 @@ void OpenAIKeyBox::test()
         else
             showState(outcome, true);
     });
-    watcher->setFuture(QtConcurrent::run([url = m_url, id = m_tenantId] { return testKey(url, id); }));
+    watcher->setFuture(QtConcurrent::run([url = m_url, id = m_tenant.id] { return testKey(url, id); }));
 }
 
 } // namespace vd::ui

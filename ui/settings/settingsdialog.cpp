@@ -182,6 +182,7 @@ void SettingsDialog::updateForm()
     m_problem->setVisible(!why.isEmpty());
     m_ok->setEnabled(why.isEmpty());
     m_test->setEnabled(why.isEmpty() && !m_testing);
+    fitHeight();
 }
 
 void SettingsDialog::testConnection()
@@ -208,15 +209,25 @@ void SettingsDialog::testConnection()
     updateForm();
 }
 
-void SettingsDialog::addOpenAIKey(const DatabaseUrl &url, qint64 tenantId, const QString &tenantSlug,
-                                  const QString &roleProblem)
+void SettingsDialog::addOpenAIKeys(const DatabaseUrl &url, const QList<OpenAIKeyBox::Tenant> &tenants,
+                                   qint64 currentTenantId)
 {
-    if (m_keyBox || tenantId == 0)
+    if (m_keyBox || tenants.isEmpty())
         return;
-    m_keyBox = new OpenAIKeyBox(url, tenantId, tenantSlug, this);
-    m_keyBox->setRoleProblem(roleProblem);
+    m_keyBox = new OpenAIKeyBox(url, tenants, currentTenantId, this);
     auto *box = qobject_cast<QVBoxLayout *>(layout());
     box->insertWidget(1, m_keyBox); // after the database, before maintenance
+    connect(m_keyBox, &OpenAIKeyBox::stateShown, this, &SettingsDialog::fitHeight);
+    fitHeight();
+}
+
+void SettingsDialog::fitHeight()
+{
+    // Wrapped text may need more height than the dialog has; the size hint (at its narrower
+    // preferred width) errs on the generous side where heightForWidth falls short.
+    const int needed = qMax(sizeHint().height(), hasHeightForWidth() ? heightForWidth(width()) : 0);
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void SettingsDialog::accept()

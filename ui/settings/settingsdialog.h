@@ -1,5 +1,6 @@
 #pragma once
 
+#include "openaikeybox.h"
 #include "storage/databaseurl.h"
 
 #include <QDialog>
@@ -13,8 +14,6 @@ class QRadioButton;
 class QSpinBox;
 
 namespace vd::ui {
-
-class OpenAIKeyBox;
 
 // Settings: the database (a SQLite file or a PostgreSQL URL, with a connection test that runs
 // off the GUI thread), the sync interval and the purge retention. Saved to QSettings on OK; the
@@ -35,7 +34,8 @@ public:
     QPushButton *testButton() const { return m_test; }
     QString testResult() const;
     // Adds the OpenAI key of the current tenant (roleProblem: why it may not be changed).
-    void addOpenAIKey(const DatabaseUrl &url, qint64 tenantId, const QString &tenantSlug, const QString &roleProblem);
+    // Adds the OpenAI key box for these tenants (none: no box), showing currentTenantId first.
+    void addOpenAIKeys(const DatabaseUrl &url, const QList<OpenAIKeyBox::Tenant> &tenants, qint64 currentTenantId);
     OpenAIKeyBox *openAIKeyBox() const { return m_keyBox; }
     // True from the click until the result is shown (the future finishes a moment earlier).
     bool isTesting() const { return m_testing; }
@@ -49,6 +49,8 @@ public:
 private:
     void testConnection();
     void updateForm();
+    // Grows the dialog when wrapped text needs more height than it has.
+    void fitHeight();
 
     QRadioButton *m_sqlite = nullptr;
     QRadioButton *m_postgres = nullptr;
