@@ -30,6 +30,15 @@ namespace {
 
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
 
+// A chunking as it is recorded: checked against OpenAI's limits, and auto always with its
+// fixed numbers (whatever sizes came with it).
+Result<ChunkingStrategy> recordedChunking(const ChunkingStrategy &chunking)
+{
+    if (auto p = validateChunking(chunking))
+        return *p;
+    return chunking.type == u"auto"_s ? ChunkingStrategy{} : chunking;
+}
+
 QString toJsonText(const QJsonObject &object)
 {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
@@ -753,10 +762,10 @@ Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, co
     if (draft.expiresAfterDays)
         if (auto p = validateExpiryDays(*draft.expiresAfterDays))
             return *p;
-    if (auto p = validateChunking(draft.chunking))
-        return *p;
-    if (draft.chunking.type == u"auto"_s)
-        draft.chunking = ChunkingStrategy{};
+    auto storeChunking = recordedChunking(draft.chunking);
+    if (!storeChunking)
+        return storeChunking.error();
+    draft.chunking = storeChunking.value();
     auto limits = limitsFor(t);
     if (!limits)
         return limits.error();
@@ -895,11 +904,10 @@ Result<VectorStore> VectorStoreService::updateStore(const QString &tenantRef, co
     if (update.expiresAfterDays && update.expiresAfterDays->has_value())
         if (auto p = validateExpiryDays(**update.expiresAfterDays))
             return *p;
-    ChunkingStrategy chunking = update.chunking.value_or(s.chunking);
-    if (auto p = validateChunking(chunking))
-        return *p;
-    if (chunking.type == u"auto"_s)
-        chunking = ChunkingStrategy{};
+    auto checked = recordedChunking(update.chunking.value_or(s.chunking));
+    if (!checked)
+        return checked.error();
+    const ChunkingStrategy chunking = checked.value();
 
     const QString doing = u"updating store '%1' of tenant %2"_s.arg(s.name, t.slug);
     Transaction transaction(m_db);
@@ -1286,11 +1294,10 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
     if (auto p = validateAttributes(draft.attributes))
         return *p;
     // A file without a chunking of its own is split the way its store says.
-    ChunkingStrategy chunking = draft.chunking.value_or(s->chunking);
-    if (auto p = validateChunking(chunking))
-        return *p;
-    if (chunking.type == u"auto"_s)
-        chunking = ChunkingStrategy{};
+    auto checked = recordedChunking(draft.chunking.value_or(s->chunking));
+    if (!checked)
+        return checked.error();
+    const ChunkingStrategy chunking = checked.value();
     if (draft.sizeBytes > limits->maxFileBytes)
         return ServiceError::quota(u"'%1' is %2; tenant %3 accepts files of up to %4 (plan %5). Split the file or "
                                    u"raise the limit."_s.arg(draft.filename, formatBytes(draft.sizeBytes), t.slug,
