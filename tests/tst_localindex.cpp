@@ -6,8 +6,8 @@
 
 #include <QJsonDocument>
 #include <QMap>
-#include <QSet>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -120,8 +120,8 @@ QString postingsDiffer(const QString &path)
                     && a.length == b.length;
             };
             if (got.size() != it->size() || !std::equal(got.begin(), got.end(), it->begin(), same))
-                difference = u"word %1: FTS5 has it in %2 chunks, the postings differ (%3 entries)"_s.arg(
-                    QString::fromUtf8(it.key()))
+                difference = u"word %1: FTS5 has it in %2 chunks, the postings differ (%3 entries)"_s
+                                 .arg(QString::fromUtf8(it.key()))
                                  .arg(it->size())
                                  .arg(got.size());
         }
@@ -131,8 +131,8 @@ QString postingsDiffer(const QString &path)
         total.exec(u"SELECT (SELECT count(*) FROM temp.vocab_instance), (SELECT value FROM meta WHERE key = "
                    u"'tokens')"_s);
         if (difference.isEmpty() && total.next() && total.value(0).toLongLong() != total.value(1).toLongLong())
-            difference = u"FTS5 holds %1 tokens, the index says %2"_s.arg(total.value(0).toString(),
-                                                                            total.value(1).toString());
+            difference =
+                u"FTS5 holds %1 tokens, the index says %2"_s.arg(total.value(0).toString(), total.value(1).toString());
         q.finish();
         total.finish();
         db.close();

@@ -339,8 +339,8 @@ int searchLatency(const QString &dir, int chunks, int queries)
         }
         std::printf("%d chunks, top-10, %s: p50 %.2f ms, p99 %.2f ms (%d queries of 2-4 content words; "
                     "%.0f postings read and %.0f chunks scored per query)\n",
-                    chunks, filtered ? "with filter lang=en" : "no filter", percentile(ms, 0.5),
-                    percentile(ms, 0.99), queries, double(postings) / queries, double(candidates) / queries);
+                    chunks, filtered ? "with filter lang=en" : "no filter", percentile(ms, 0.5), percentile(ms, 0.99),
+                    queries, double(postings) / queries, double(candidates) / queries);
         std::printf("%d chunks, top-10, %s, baseline (FTS5 ranks every match): p50 %.2f ms, p99 %.2f ms\n", chunks,
                     filtered ? "with filter lang=en" : "no filter", percentile(baselineMs, 0.5),
                     percentile(baselineMs, 0.99));

@@ -14,12 +14,11 @@
 
 #include "backend/vectorstorebackend.h"
 #include "engine/localengine.h"
+#include "fakeopenaiserver.h"
+#include "openai/openaibackend.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
 #include "sync/syncpass.h"
-#include "openai/openaibackend.h"
-
-#include "fakeopenaiserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -324,6 +323,7 @@ int main(int argc, char **argv)
         return remote(dir, files, parser.value(u"latency-ms"_s).toInt(), parser.value(u"batch"_s).toInt());
     if (mode == u"remote-http"_s)
         return remoteHttp(dir, files, parser.value(u"batch"_s).toInt());
-    std::fprintf(stderr, "usage: bench_sync local|remote|remote-http [--files N] [--latency-ms MS] [--batch N] [--dir D]\n");
+    std::fprintf(stderr,
+                 "usage: bench_sync local|remote|remote-http [--files N] [--latency-ms MS] [--batch N] [--dir D]\n");
     return 2;
 }

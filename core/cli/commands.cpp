@@ -448,7 +448,9 @@ QList<std::shared_ptr<Command>> storeCommands()
         QList<QCommandLineOption>{
             tenantOption(),
             {u"backend"_s, u"local (embedded engine) or openai; default: the tenant's."_s, u"backend"_s},
-            metadataOption(), expiryOption()} + chunkingOptions(),
+            metadataOption(),
+            expiryOption()}
+            + chunkingOptions(),
         [](Context &c, const QCommandLineParser &p, const QStringList &args) {
             bool ok = false;
             const QString tenant = tenantRef(c, p, &ok);
@@ -528,8 +530,11 @@ QList<std::shared_ptr<Command>> storeCommands()
         u"Rename a store, replace its metadata, change its expiry policy or its chunking (admin). A new chunking "
         u"applies to files attached afterwards."_s,
         QStringList{u"STORE"_s},
-        QList<QCommandLineOption>{tenantOption(), {u"rename"_s, u"New name."_s, u"name"_s}, metadataOption(),
-                                  expiryOption(), {u"no-expiry"_s, u"Remove the expiry policy."_s}}
+        QList<QCommandLineOption>{tenantOption(),
+                                  {u"rename"_s, u"New name."_s, u"name"_s},
+                                  metadataOption(),
+                                  expiryOption(),
+                                  {u"no-expiry"_s, u"Remove the expiry policy."_s}}
             + chunkingOptions(),
         [](Context &c, const QCommandLineParser &p, const QStringList &args) {
             bool ok = false;
@@ -694,7 +699,8 @@ QList<std::shared_ptr<Command>> fileCommands()
         u"does not stop the others. Without a chunking option, files are chunked the way the store says."_s,
         QStringList{u"PATH..."_s},
         QList<QCommandLineOption>{
-            tenantOption(), storeOption(),
+            tenantOption(),
+            storeOption(),
             {u"attributes"_s, u"Attributes for every file, as a JSON object."_s, u"json"_s},
             {u"wait"_s, u"Ingest now and wait until every file of the store is completed or failed."_s}}
             + chunkingOptions(),
@@ -1249,8 +1255,8 @@ QList<std::shared_ptr<Command>> otherCommands()
 
 QList<std::shared_ptr<Command>> makeCommands()
 {
-    return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + otherCommands()
-        + syncCommands() + openaiCommands();
+    return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + otherCommands() + syncCommands()
+        + openaiCommands();
 }
 
 const QList<std::shared_ptr<Command>> &commands()

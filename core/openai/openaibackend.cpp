@@ -1,9 +1,9 @@
 #include "openaibackend.h"
-#include "storage/query.h"
 
 #include "credentialstore.h"
 #include "openaisettings.h"
 #include "storage/database.h"
+#include "storage/query.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 #include "openaisettings.h"
-#include "storage/query.h"
 
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
+#include "storage/query.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 #include "storeimport.h"
-#include "storage/query.h"
 
 #include "openaibackend.h"
 #include "service/storecounters.h"
 #include "service/validation.h"
 #include "service/vectorstoreservice.h"
 #include "storage/database.h"
+#include "storage/query.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "synclease.h"
-#include "storage/query.h"
 
 #include "storage/database.h"
+#include "storage/query.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

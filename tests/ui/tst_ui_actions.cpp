@@ -4,10 +4,10 @@
 
 #include "actions/storeactions.h"
 #include "attach/attachsheet.h"
+#include "data/ingestionrunner.h"
 #include "dialogs/keyvalueeditor.h"
 #include "dialogs/storedialog.h"
 #include "dialogs/trashdialog.h"
-#include "data/ingestionrunner.h"
 #include "mainwindow.h"
 #include "models/filetablemodel.h"
 #include "models/storetablemodel.h"
@@ -32,12 +32,12 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
-#include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -315,7 +315,8 @@ void tst_UiActions::retryFailedFile()
         QVERIFY(showAndSettle(window));
         window.storePanel()->selectStore(m_fixture.contracts);
         vd::ui::FilePanel *files = window.filePanel();
-        QTRY_VERIFY(files->model()->storeId() == m_fixture.contracts && files->model()->rowOf(m_fixture.failedFile) >= 0);
+        QTRY_VERIFY(files->model()->storeId() == m_fixture.contracts
+                    && files->model()->rowOf(m_fixture.failedFile) >= 0);
         files->view()->selectRow(files->model()->rowOf(m_fixture.failedFile));
         QVERIFY(!window.storeActions()->retryFiles()->isEnabled());
         QCOMPARE(window.storeActions()->retryFiles()->toolTip(), u"Needs the editor role in acme; you are viewer."_s);

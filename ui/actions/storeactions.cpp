@@ -135,8 +135,7 @@ void StoreActions::update()
     setAllowed(m_editAttributes, Role::Editor, selectedCount == 1 ? QString() : tr("Select one file first."),
                tr("Edit the selected file's attributes (double-click)"));
     const bool canRetry = !selectedFilesWithStatus({u"failed"_s, u"cancelled"_s, u"in_progress"_s}).isEmpty();
-    setAllowed(m_retryFiles, Role::Editor,
-               canRetry ? QString() : tr("Select failed, cancelled or stuck files first."),
+    setAllowed(m_retryFiles, Role::Editor, canRetry ? QString() : tr("Select failed, cancelled or stuck files first."),
                tr("Put the selected failed, cancelled or stuck files back in the indexing queue"));
     const bool canCancel = !selectedFilesWithStatus({u"in_progress"_s}).isEmpty();
     setAllowed(m_cancelFiles, Role::Editor, canCancel ? QString() : tr("Select files in progress first."),

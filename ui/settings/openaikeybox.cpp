@@ -69,10 +69,9 @@ OpenAIKeyBox::OpenAIKeyBox(const DatabaseUrl &url, const QList<Tenant> &tenants,
     m_tenantBox->setObjectName(u"openaiKeyTenant"_s);
     m_tenantBox->setAccessibleName(tr("Tenant whose OpenAI key is shown"));
     for (const Tenant &t : std::as_const(m_tenants))
-        m_tenantBox->addItem(t.displayName.isEmpty() || t.displayName == t.slug
-                                 ? t.slug
-                                 : tr("%1 (%2)").arg(t.displayName, t.slug),
-                             t.id);
+        m_tenantBox->addItem(
+            t.displayName.isEmpty() || t.displayName == t.slug ? t.slug : tr("%1 (%2)").arg(t.displayName, t.slug),
+            t.id);
     m_key = new QLineEdit(this);
     m_key->setObjectName(u"openaiKeyField"_s);
     m_key->setAccessibleName(tr("New OpenAI API key"));

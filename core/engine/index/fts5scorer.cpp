@@ -4,10 +4,9 @@
 #include <QSqlDriver>
 #include <QVariant>
 
-#include <sqlite3.h>
-
 #include <array>
 #include <cstring>
+#include <sqlite3.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -116,7 +115,8 @@ fts5_api *fts5Api(const QSqlDatabase &db, QString *error)
     }
     sqlite3_finalize(statement);
     if (!api || api->iVersion < 2) {
-        *error = u"this SQLite has no FTS5 (version 2 or later) API: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(sqlite)));
+        *error =
+            u"this SQLite has no FTS5 (version 2 or later) API: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(sqlite)));
         return nullptr;
     }
     return api;
@@ -183,11 +183,12 @@ std::unique_ptr<IndexTokenizer> IndexTokenizer::create(const QSqlDatabase &db, Q
 }
 
 bool IndexTokenizer::tokenize(const QByteArray &utf8, Mode mode,
-                             const std::function<void(const char *, int)> &token) const
+                              const std::function<void(const char *, int)> &token) const
 {
     auto *context = const_cast<std::function<void(const char *, int)> *>(&token);
-    return d->methods.xTokenize(d->instance, context, mode == Mode::Query ? FTS5_TOKENIZE_QUERY : FTS5_TOKENIZE_DOCUMENT,
-                                utf8.constData(), int(utf8.size()), forwardToken)
+    return d->methods.xTokenize(d->instance, context,
+                                mode == Mode::Query ? FTS5_TOKENIZE_QUERY : FTS5_TOKENIZE_DOCUMENT, utf8.constData(),
+                                int(utf8.size()), forwardToken)
         == SQLITE_OK;
 }
 

@@ -7,11 +7,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QScopeGuard>
 
 #include <algorithm>
 #include <cmath>
@@ -242,7 +242,8 @@ void LocalIndex::countChunk(qint64 chunkId, qint64 fileId, const QByteArray &tex
         ++m_pendingCount;
     };
     for (auto it = textTerms.cbegin(); it != textTerms.cend(); ++it)
-        record(it.key(), kTextFrequencyWeight * it.value() + kTitleFrequencyWeight * quint32(m_titleTerms.value(it.key())));
+        record(it.key(),
+               kTextFrequencyWeight * it.value() + kTitleFrequencyWeight * quint32(m_titleTerms.value(it.key())));
     for (auto it = m_titleTerms.cbegin(); it != m_titleTerms.cend(); ++it)
         if (!textTerms.contains(it.key()))
             record(it.key(), kTitleFrequencyWeight * quint32(it.value()));
@@ -260,10 +261,9 @@ Result<void> LocalIndex::flushPostings(bool intoBlocks)
                 break;
         }
     } else {
-        ok = m_postings->writeSegment(m_currentFile, m_pendingTokens, terms,
-                                      [this](const QByteArray &term) -> const std::vector<Posting> & {
-                                          return m_pending.find(term).value();
-                                      });
+        ok = m_postings->writeSegment(
+            m_currentFile, m_pendingTokens, terms,
+            [this](const QByteArray &term) -> const std::vector<Posting> & { return m_pending.find(term).value(); });
     }
     if (!ok)
         return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
@@ -780,9 +780,8 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
     return found;
 }
 
-Result<QList<LocalIndex::Candidate>> LocalIndex::searchPhrases(const QStringList &terms,
-                                                               const std::optional<Filter> &filter, int limit,
-                                                               double chunks)
+Result<QList<LocalIndex::Candidate>>
+LocalIndex::searchPhrases(const QStringList &terms, const std::optional<Filter> &filter, int limit, double chunks)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     // Each word's idf from FTS5's own count of the chunks it matches.
