@@ -157,6 +157,25 @@ int segmentCount(const QString &path)
     return count;
 }
 
+// Runs statements straight on an index file, as damage or an older version would leave it.
+// Empty when all of them ran, else the first failure.
+QString alterIndexFile(const QString &path, const QStringList &statements)
+{
+    QString failure;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"alter"_s);
+        db.setDatabaseName(path);
+        if (!db.open())
+            failure = db.lastError().text();
+        QSqlQuery q(db);
+        for (const QString &statement : statements)
+            if (failure.isEmpty() && !q.exec(statement))
+                failure = statement + u": "_s + q.lastError().text();
+    }
+    QSqlDatabase::removeDatabase(u"alter"_s);
+    return failure;
+}
+
 QList<qint64> files(const Result<QList<LocalIndex::Candidate>> &r)
 {
     QList<qint64> ids;
@@ -395,20 +414,13 @@ private slots:
             QCOMPARE(postingsDiffer(path), QString());
             QVERIFY(index.search({u"zeppelin"_s}, std::nullopt, 10)->isEmpty());
         }
-        {
-            // As an index of an earlier version: per-word statistics instead of postings.
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"DROP TABLE postings"_s));
-            QVERIFY(q.exec(u"CREATE TABLE term_stats (term TEXT PRIMARY KEY, chunks INTEGER)"_s));
-            QVERIFY(q.exec(u"DELETE FROM meta WHERE key IN ('postings', 'tokens')"_s));
-            QVERIFY(q.exec(u"INSERT INTO meta (key, value) VALUES ('term_stats', 1)"_s));
-            q.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        // As an index of an earlier version: per-word statistics instead of postings.
+        QCOMPARE(alterIndexFile(path,
+                                {u"DROP TABLE postings"_s,
+                                 u"CREATE TABLE term_stats (term TEXT PRIMARY KEY, chunks INTEGER)"_s,
+                                 u"DELETE FROM meta WHERE key IN ('postings', 'tokens')"_s,
+                                 u"INSERT INTO meta (key, value) VALUES ('term_stats', 1)"_s}),
+                 QString());
         LocalIndex reopened(path);
         QVERIFY(reopened.open());
         QCOMPARE(postingsDiffer(path), QString());
@@ -426,17 +438,10 @@ private slots:
             QVERIFY(index.open());
             QVERIFY(addFile(index, 1, u"a.txt"_s, {u"alpha beta"_s}));
         }
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"UPDATE postings SET data = x'ff' WHERE term = 'alpha'"_s));
-            QVERIFY(q.exec(u"UPDATE postings_recent SET data = x'ff' WHERE term = 'alpha'"_s));
-            q.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"damage"_s);
+        QCOMPARE(alterIndexFile(path,
+                                {u"UPDATE postings SET data = x'ff' WHERE term = 'alpha'"_s,
+                                 u"UPDATE postings_recent SET data = x'ff' WHERE term = 'alpha'"_s}),
+                 QString());
         LocalIndex index(path);
         QVERIFY(index.open());
         auto r = index.search({u"alpha"_s}, std::nullopt, 10);
