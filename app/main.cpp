@@ -2,9 +2,9 @@
 // a command (or --help/--version) runs headless on QCoreApplication; otherwise the main window.
 
 #include "cli/cli.h"
-#include "logging/logging.h"
-#include "mainwindow.h"
-#include "storage/database.h"
+#include "core/logging/logging.h"
+#include "core/storage/database.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

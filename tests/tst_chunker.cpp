@@ -1,14 +1,13 @@
 // Chunking semantics (windows, overlap, no repeated tail, offsets, valid UTF-8) and that
 // streaming text in arbitrary blocks gives exactly the chunks of the whole text.
 
-#include "engine/chunking/chunker.h"
+#include "core/engine/chunking/chunker.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace vd;
-using engine::Chunk;
 using engine::Chunker;
 using Windows = QList<QPair<int, int>>;
 

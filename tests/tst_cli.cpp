@@ -2,7 +2,7 @@
 // temporary SQLite file and the fixture's PostgreSQL server; plus the real binary end to end.
 
 #include "cli/cli.h"
-#include "storage/database.h"
+#include "core/storage/database.h"
 #include "testdatabase.h"
 
 #include <QFile>
@@ -293,15 +293,25 @@ private slots:
         Run r = cli(db,
                     {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, folder.path(),
                      u"--attributes"_s, u"{\"year\": 1958}"_s, u"--wait"_s, u"--json"_s});
-        QCOMPARE(r.code, 1); // the empty file failed ingestion
+        QCOMPARE(r.code, 1); // the empty file is refused before anything is written (AttachPolicy)
+        const QJsonArray refusedEmpty = r.json().value(u"refused"_s).toArray();
+        QCOMPARE(refusedEmpty.size(), 1);
+        QCOMPARE(refusedEmpty.first()
+                     .toObject()
+                     .value(u"error"_s)
+                     .toObject()
+                     .value(u"details"_s)
+                     .toObject()
+                     .value(u"reason"_s),
+                 QJsonValue(u"empty_file"_s));
         const QJsonArray ingested = r.json().value(u"ingested"_s).toArray();
-        QCOMPARE(ingested.size(), 2);
+        QCOMPARE(ingested.size(), 1);
         QStringList outcomes;
         for (const QJsonValue &v : ingested)
             outcomes << v.toObject().value(u"filename"_s).toString() + u": "_s
                     + v.toObject().value(u"status"_s).toString();
         outcomes.sort();
-        QCOMPARE(outcomes, (QStringList{u"empty.txt: failed"_s, u"wing flutter.md: completed"_s}));
+        QCOMPARE(outcomes, (QStringList{u"wing flutter.md: completed"_s}));
 
         r = cli(db,
                 {u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"transonic"_s, u"flutter"_s,

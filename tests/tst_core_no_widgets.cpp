@@ -1,8 +1,9 @@
 // Proves core stands alone: this executable links vectordesk_core (and QtTest) only, does real
 // work through the service, and checks that neither QtWidgets nor QtGui got loaded.
 
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -23,7 +24,8 @@ private slots:
         QVERIFY(url);
         vd::Database db(*url);
         QVERIFY2(vd::Database::openAndMigrate(db, &error), qPrintable(error));
-        vd::VectorStoreService service(db, u"alice"_s);
+        vd::CoreSession serviceSession(db, u"alice"_s);
+        vd::VectorStoreService &service = serviceSession.service();
         auto tenant = service.createTenant({u"acme"_s, u"Acme"_s, u"free"_s, u"local"_s});
         QVERIFY2(tenant, qPrintable(tenant.ok() ? QString() : tenant.error().message()));
         QCOMPARE(tenant->slug, u"acme"_s);

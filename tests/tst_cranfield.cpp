@@ -2,8 +2,8 @@
 // and ingested by the local engine, 225 queries through VectorStoreService::search.
 // The floor is plain SQLite FTS5 BM25 over whole documents (nDCG@10 0.362).
 
+#include "core/domain/searchrequest.h"
 #include "cranfield.h"
-#include "engine/search/searchrequest.h"
 #include "enginefixture.h"
 
 #include <QLoggingCategory>
@@ -49,7 +49,7 @@ private slots:
         QCOMPARE(ingested->completed, int(aliases.size()));
 
         const auto quality = test::evaluate(collection, [&](const QString &query) {
-            engine::SearchRequest request;
+            SearchRequest request;
             request.queries = {query};
             request.maxNumResults = 100; // recall@100; the JSON API allows 50
             QList<int> ids;

@@ -1,5 +1,5 @@
-#include "storage/database.h"
-#include "storage/databaseurl.h"
+#include "core/storage/database.h"
+#include "core/storage/databaseurl.h"
 
 #include <QDir>
 #include <QTemporaryDir>

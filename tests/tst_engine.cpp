@@ -1,7 +1,7 @@
 // The local engine end to end through VectorStoreService: attach, ingest, search, detach, purge;
 // the files users actually drop; tenant isolation; expiry; and crash safety of the real binary.
 
-#include "engine/search/searchrequest.h"
+#include "core/domain/searchrequest.h"
 #include "enginefixture.h"
 
 #include <QDir>
@@ -21,9 +21,9 @@ using namespace vd;
 
 namespace {
 
-engine::SearchRequest request(const QString &query, int max = 10)
+SearchRequest request(const QString &query, int max = 10)
 {
-    engine::SearchRequest r;
+    SearchRequest r;
     r.queries = {query};
     r.maxNumResults = max;
     return r;
@@ -142,12 +142,12 @@ private slots:
         for (const auto &hit : above->data)
             QVERIFY(hit.score >= cut);
         auto filtered = request(u"turbine"_s, 50);
-        filtered.filters = engine::Filter::fromJson(
-                               QJsonDocument::fromJson(
-                                   "{\"type\":\"and\",\"filters\":[{\"type\":\"eq\",\"key\":\"even\",\"value\":true},"
-                                   "{\"type\":\"gte\",\"key\":\"n\",\"value\":6}]}")
-                                   .object())
-                               .value();
+        filtered.filters =
+            Filter::fromJson(QJsonDocument::fromJson(
+                                 "{\"type\":\"and\",\"filters\":[{\"type\":\"eq\",\"key\":\"even\",\"value\":true},"
+                                 "{\"type\":\"gte\",\"key\":\"n\",\"value\":6}]}")
+                                 .object())
+                .value();
         auto some = svc().search(u"acme"_s, {u"docs"_s}, filtered);
         QVERIFY(some);
         QCOMPARE(some->data.size(), 3); // 6, 8, 10
@@ -177,12 +177,15 @@ private slots:
         const QList<Expectation> files = {
             {u"broken.pdf"_s, "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not a pdf at all", u"failed"_s,
              u"invalid_file"_s},
-            {u"empty.txt"_s, QByteArray(), u"failed"_s, u"invalid_file"_s},
             {u"picture.txt"_s, pngBytes(), u"failed"_s, u"unsupported_file"_s},
             {u"utf16.txt"_s, utf16WithBom(u"Rotor blade icing in UTF-16 text."_s), u"completed"_s, QString()},
             {u"server.txt"_s, log, u"completed"_s, QString()},
             {u"annual report 2025 – ünïcödé\nline.md"_s, "# Results\nRevenue grew.\n", u"completed"_s, QString()},
         };
+        // An empty file is refused at attach (AttachPolicy): nothing is recorded or copied.
+        auto empty = svc().attachPath(u"acme"_s, u"docs"_s, m_f->writeFile(u"empty.txt"_s, QByteArray()));
+        QVERIFY(!empty);
+        QCOMPARE(empty.error().details().value(u"reason"_s).toString(), u"empty_file"_s);
         QHash<qint64, Expectation> byId;
         for (const Expectation &e : files) {
             auto attached = svc().attachPath(u"acme"_s, u"docs"_s, m_f->writeFile(e.name, e.content));
@@ -207,7 +210,7 @@ private slots:
         QCOMPARE(svc().search(u"acme"_s, {u"docs"_s}, request(u"worker served"_s))->data.first().filename,
                  u"server.txt"_s);
         auto store = svc().store(u"acme"_s, u"docs"_s);
-        QCOMPARE(store->fileCounts.failed, 3);
+        QCOMPARE(store->fileCounts.failed, 2);
         QCOMPARE(store->fileCounts.completed, 3);
     }
 

@@ -1,8 +1,8 @@
 // Attribute filters: parsing errors, semantics, and that the SQL form (used by the index)
 // agrees with the C++ form (used to re-check results) on every attribute set.
 
-#include "engine/search/filter.h"
-#include "engine/search/searchrequest.h"
+#include "core/domain/filter.h"
+#include "core/domain/searchrequest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,7 +14,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace vd;
-using engine::Filter;
 
 namespace {
 
@@ -198,15 +197,14 @@ private slots:
     {
         QFETCH(QString, body);
         QFETCH(QString, message);
-        auto request = engine::SearchRequest::fromJson(QJsonDocument::fromJson(body.toUtf8()).object());
+        auto request = SearchRequest::fromJson(QJsonDocument::fromJson(body.toUtf8()).object());
         QVERIFY(!request);
         QVERIFY2(request.error().message().contains(message), qPrintable(request.error().message()));
     }
 
     void searchRequestDefaultsAndArrays()
     {
-        auto request =
-            engine::SearchRequest::fromJson(obj(j("{`query`: [`a b`, `c`], `rewrite_query`: true}").toUtf8()));
+        auto request = SearchRequest::fromJson(obj(j("{`query`: [`a b`, `c`], `rewrite_query`: true}").toUtf8()));
         QVERIFY(request);
         QCOMPARE(request->queries, (QStringList{u"a b"_s, u"c"_s}));
         QCOMPARE(request->maxNumResults, 10);

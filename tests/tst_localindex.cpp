@@ -1,8 +1,8 @@
 // The per-store FTS5 index: atomic file writes, visibility, attribute filters, normalised
 // scores, and user text that never acts as FTS5 syntax.
 
-#include "engine/index/localindex.h"
-#include "engine/index/postings.h"
+#include "core/engine/index/localindex.h"
+#include "core/engine/index/postings.h"
 
 #include <QJsonDocument>
 #include <QMap>
@@ -18,7 +18,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace vd;
-using engine::Chunk;
 using engine::LocalIndex;
 
 namespace {
@@ -247,8 +246,8 @@ private slots:
 
     void filtersApplyToAttributes()
     {
-        auto filter = engine::Filter::fromJson(
-            QJsonDocument::fromJson(j("{`type`:`gte`,`key`:`year`,`value`:1970}").toUtf8()).object());
+        auto filter =
+            Filter::fromJson(QJsonDocument::fromJson(j("{`type`:`gte`,`key`:`year`,`value`:1970}").toUtf8()).object());
         QVERIFY(filter);
         QCOMPARE(files(m_index->search({u"boundary"_s}, filter.value(), 10)), QList<qint64>{2});
         QVERIFY(m_index->setAttributes(1, QJsonObject{{u"year"_s, 1990}}));
@@ -329,8 +328,8 @@ private slots:
         QVERIFY(addZipfCorpus(index, random));
         QVERIFY(index.setVisible(5, false));
         QVERIFY(index.removeFile(8));
-        const auto filter = engine::Filter::fromJson(
-            QJsonDocument::fromJson(j("{`type`:`eq`,`key`:`lang`,`value`:`en`}").toUtf8()).object());
+        const auto filter =
+            Filter::fromJson(QJsonDocument::fromJson(j("{`type`:`eq`,`key`:`lang`,`value`:`en`}").toUtf8()).object());
         QVERIFY(filter);
 
         QSqlDatabase reference = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"reference"_s);

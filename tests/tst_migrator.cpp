@@ -2,8 +2,8 @@
 // fresh apply, idempotent re-run, upgrade from every historic version with data, refusal of
 // newer and changed schemas, equivalent schemas and constraints on both engines.
 
-#include "storage/database.h"
-#include "storage/migrator.h"
+#include "core/storage/database.h"
+#include "core/storage/migrator.h"
 #include "testdatabase.h"
 
 #include <QDateTime>

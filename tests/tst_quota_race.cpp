@@ -1,8 +1,9 @@
 // Quotas are checked and written in one transaction: concurrent writers on separate
 // connections (real threads) can never both take the last slot, on SQLite and PostgreSQL.
 
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
 #include "testdatabase.h"
 
 #include <QSemaphore>
@@ -94,7 +95,8 @@ private slots:
         Database db(*url);
         QString error;
         QVERIFY2(Database::openAndMigrate(db, &error), qPrintable(error));
-        VectorStoreService admin(db, u"alice"_s);
+        CoreSession adminSession(db, u"alice"_s);
+        VectorStoreService &admin = adminSession.service();
         QVERIFY(admin.createTenant({u"acme"_s, {}, u"starter"_s, u"local"_s}));
         QVERIFY(admin.setPlan(u"acme"_s, u"starter"_s, QJsonObject{{u"max_files_per_store"_s, 5}}));
         QVERIFY(admin.createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
@@ -105,7 +107,8 @@ private slots:
         QList<std::optional<ServiceError>> outcomes(kThreads);
         QList<bool> succeeded(kThreads, false);
         race(*url, kThreads, [&](Database &own, int i) {
-            VectorStoreService service(own, u"alice"_s);
+            CoreSession serviceSession(own, u"alice"_s);
+            VectorStoreService &service = serviceSession.service();
             auto result = service.attachFile(u"acme"_s, u"docs"_s, draft(100 + i));
             succeeded[i] = result.ok();
             if (!result.ok())
@@ -142,7 +145,8 @@ private slots:
         Database db(*url);
         QString error;
         QVERIFY2(Database::openAndMigrate(db, &error), qPrintable(error));
-        VectorStoreService admin(db, u"alice"_s);
+        CoreSession adminSession(db, u"alice"_s);
+        VectorStoreService &admin = adminSession.service();
         QVERIFY(admin.createTenant({u"acme"_s, {}, u"pro"_s, u"local"_s}));
         QVERIFY(admin.setPlan(u"acme"_s, u"pro"_s, QJsonObject{{u"max_total_bytes"_s, 3000}}));
         QVERIFY(admin.createStore(u"acme"_s, {u"a"_s, {}, {}, {}, {}}));
@@ -151,7 +155,8 @@ private slots:
         constexpr int kThreads = 6;
         QList<bool> succeeded(kThreads, false);
         race(*url, kThreads, [&](Database &own, int i) {
-            VectorStoreService service(own, u"alice"_s);
+            CoreSession serviceSession(own, u"alice"_s);
+            VectorStoreService &service = serviceSession.service();
             succeeded[i] = service.attachFile(u"acme"_s, i % 2 ? u"a"_s : u"b"_s, draft(i, 1000)).ok();
         });
         QCOMPARE(succeeded.count(true), 3);
@@ -174,12 +179,14 @@ private slots:
         Database db(*url);
         QString error;
         QVERIFY2(Database::openAndMigrate(db, &error), qPrintable(error));
-        VectorStoreService admin(db, u"alice"_s);
+        CoreSession adminSession(db, u"alice"_s);
+        VectorStoreService &admin = adminSession.service();
         QVERIFY(admin.createTenant({u"acme"_s, {}, u"free"_s, u"local"_s})); // free: 2 stores
         constexpr int kThreads = 6;
         QList<bool> succeeded(kThreads, false);
         race(*url, kThreads, [&](Database &own, int i) {
-            VectorStoreService service(own, u"alice"_s);
+            CoreSession serviceSession(own, u"alice"_s);
+            VectorStoreService &service = serviceSession.service();
             succeeded[i] = service.createStore(u"acme"_s, {u"store-%1"_s.arg(i), {}, {}, {}, {}}).ok();
         });
         QCOMPARE(succeeded.count(true), 2);
@@ -199,12 +206,14 @@ private slots:
         Database db(*url);
         QString error;
         QVERIFY2(Database::openAndMigrate(db, &error), qPrintable(error));
-        VectorStoreService admin(db, u"alice"_s);
+        CoreSession adminSession(db, u"alice"_s);
+        VectorStoreService &admin = adminSession.service();
         QVERIFY(admin.createTenant({u"acme"_s, {}, u"starter"_s, u"local"_s}));
         constexpr int kThreads = 6;
         QList<qint64> ids(kThreads, 0);
         race(*url, kThreads, [&](Database &own, int i) {
-            VectorStoreService service(own, u"alice"_s);
+            CoreSession serviceSession(own, u"alice"_s);
+            VectorStoreService &service = serviceSession.service();
             if (auto store = service.ensurePrimary(u"acme"_s))
                 ids[i] = store->id;
         });

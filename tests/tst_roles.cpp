@@ -1,7 +1,8 @@
 // Every service operation x every role: allowed or denied, and a denied call changes nothing.
 
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
 #include "testdatabase.h"
 
 #include <QTemporaryDir>
@@ -163,7 +164,8 @@ private:
     // members alice (instance admin, owner), carol (viewer), and bob with the role under test.
     void seed(Database &db, std::optional<Role> bobRole)
     {
-        VectorStoreService alice(db, u"alice"_s);
+        CoreSession aliceSession(db, u"alice"_s);
+        VectorStoreService &alice = aliceSession.service();
         QVERIFY(alice.createTenant({u"acme"_s, u"Acme"_s, u"starter"_s, u"local"_s}));
         QVERIFY(alice.createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
         QVERIFY(alice.createStore(u"acme"_s, {u"other"_s, {}, {}, {}, {}}));
@@ -212,7 +214,9 @@ private slots:
         seed(db, role == 0 ? std::nullopt : std::optional<Role>(Role(role)));
         const QString before = test::dumpRows(db);
 
-        VectorStoreService bob(db, u"bob"_s);
+        CoreSession bobSession(db, u"bob"_s);
+
+        VectorStoreService &bob = bobSession.service();
         const Case &c = cases()[caseIndex];
         const auto problem = c.run(bob);
         if (allowed) {
@@ -242,7 +246,8 @@ private slots:
         QVERIFY(Database::openAndMigrate(db, &error));
         seed(db, Role::Owner);
         const QString before = test::dumpRows(db);
-        VectorStoreService bob(db, u"bob"_s);
+        CoreSession bobSession(db, u"bob"_s);
+        VectorStoreService &bob = bobSession.service();
         auto created = bob.createTenant({u"initech"_s, u"Initech"_s, u"free"_s, u"local"_s});
         QVERIFY(!created);
         QCOMPARE(created.error().kind(), ServiceError::Kind::PermissionDenied);
@@ -256,7 +261,8 @@ private slots:
         Database db(test::sqliteIn(dir));
         QString error;
         QVERIFY(Database::openAndMigrate(db, &error));
-        VectorStoreService local(db, u"root"_s);
+        CoreSession localSession(db, u"root"_s);
+        VectorStoreService &local = localSession.service();
         auto op = local.currentOperator();
         QVERIFY(op && op->isInstanceAdmin);
         auto tenant = local.createTenant({u"acme"_s, {}, u"free"_s, u"local"_s});
@@ -267,7 +273,8 @@ private slots:
         QCOMPARE(members->first().operatorName, u"root"_s);
         QCOMPARE(members->first().role, Role::Owner);
         // A second, unknown operator gets no rights at all.
-        VectorStoreService stranger(db, u"mallory"_s);
+        CoreSession strangerSession(db, u"mallory"_s);
+        VectorStoreService &stranger = strangerSession.service();
         auto theirs = stranger.currentOperator();
         QVERIFY(theirs && !theirs->isInstanceAdmin);
         QVERIFY(stranger.listTenants() && stranger.listTenants()->isEmpty());
@@ -279,7 +286,8 @@ private slots:
         Database db(test::sqliteIn(dir));
         QString error;
         QVERIFY(Database::openAndMigrate(db, &error));
-        VectorStoreService alice(db, u"alice"_s);
+        CoreSession aliceSession(db, u"alice"_s);
+        VectorStoreService &alice = aliceSession.service();
         QVERIFY(alice.createTenant({u"acme"_s, {}, u"free"_s, u"local"_s}));
         auto demote = alice.addMember(u"acme"_s, u"alice"_s, Role::Admin);
         QVERIFY(!demote);

@@ -1,8 +1,11 @@
 // VectorStoreService behaviour on SQLite and PostgreSQL: lifecycles, validation, quotas,
 // primary stores, audit rows, and that every refused call leaves the database as it was.
 
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
+#include "core/engine/localengine.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/session/backends.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
 #include "testdatabase.h"
 
 #include <QFile>
@@ -46,6 +49,7 @@ private:
     QTemporaryDir m_dir;
     int m_counter = 0;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<Backends> m_backends;
     std::unique_ptr<VectorStoreService> m_alice;
     qint64 m_now = 1'700'000'000'000;
 
@@ -61,6 +65,7 @@ private:
     {
         QFETCH(QString, engine);
         m_alice.reset();
+        m_backends.reset();
         m_db.reset();
         std::optional<DatabaseUrl> url;
         const QString name = u"svc_%1"_s.arg(++m_counter);
@@ -80,7 +85,8 @@ private:
             qWarning().noquote() << error;
             return false;
         }
-        m_alice = std::make_unique<VectorStoreService>(*m_db, u"alice"_s);
+        m_backends = std::make_unique<Backends>(*m_db, engine::LocalEngine::rootFor(*url));
+        m_alice = std::make_unique<VectorStoreService>(*m_db, u"alice"_s, m_backends->resolver());
         m_alice->setClock([this] { return m_now; });
         return m_alice->createTenant({u"acme"_s, u"Acme Corp"_s, u"starter"_s, u"local"_s}).ok();
     }
@@ -432,7 +438,8 @@ private slots:
         QVERIFY(m_alice->createTenant({u"globex"_s, {}, u"free"_s, u"local"_s}));
         QVERIFY(m_alice->createStore(u"globex"_s, {u"secret"_s, {}, {}, {}, {}}));
         QVERIFY(m_alice->addMember(u"acme"_s, u"bob"_s, Role::Editor));
-        VectorStoreService bob(*m_db, u"bob"_s);
+        CoreSession bobSession(*m_db, u"bob"_s);
+        VectorStoreService &bob = bobSession.service();
         auto tenants = bob.listTenants();
         QVERIFY(tenants);
         QCOMPARE(tenants->size(), 1);

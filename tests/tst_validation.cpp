@@ -1,5 +1,5 @@
-#include "service/filetypes.h"
-#include "service/validation.h"
+#include "core/domain/filetypes.h"
+#include "core/domain/validation.h"
 
 #include <QJsonArray>
 #include <QTest>

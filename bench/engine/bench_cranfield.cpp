@@ -3,12 +3,12 @@
 //
 //   bench_cranfield [--dir D]
 
+#include "core/domain/searchrequest.h"
+#include "core/engine/localengine.h"
+#include "core/ingestion/ingestor.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/storage/database.h"
 #include "cranfield.h"
-#include "engine/ingestion/ingestor.h"
-#include "engine/localengine.h"
-#include "engine/search/searchrequest.h"
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -38,8 +38,7 @@ int main(int argc, char **argv)
     if (!Database::openAndMigrate(db, &error))
         return 1;
     engine::LocalEngine local(engine::LocalEngine::rootFor(*url));
-    VectorStoreService service(db, u"bench"_s);
-    service.setBackends([&](const QString &) -> VectorStoreBackend * { return &local; });
+    VectorStoreService service(db, u"bench"_s, [&](const QString &) -> VectorStoreBackend * { return &local; });
     if (!service.createTenant({u"cranfield"_s, {}, u"enterprise"_s, u"local"_s})
         || !service.createStore(u"cranfield"_s, {u"abstracts"_s, {}, {}, {}, {}}))
         return 1;
@@ -71,7 +70,7 @@ int main(int argc, char **argv)
 
     timer.restart();
     const auto ours = test::evaluate(collection, [&](const QString &query) {
-        engine::SearchRequest request;
+        SearchRequest request;
         request.queries = {query};
         request.maxNumResults = 100;
         QList<int> ids;

@@ -5,11 +5,11 @@
 //   bench_engine bigfile [--mb 200] [--dir D]    one file; prints peak RSS (VmHWM) of this process
 //   bench_engine search  [--chunks 100000] [--queries 300] [--dir D]
 
-#include "engine/index/localindex.h"
-#include "engine/ingestion/ingestor.h"
-#include "engine/localengine.h"
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
+#include "core/engine/index/localindex.h"
+#include "core/engine/localengine.h"
+#include "core/ingestion/ingestor.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/storage/database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -116,8 +116,8 @@ bool setUp(const QString &dir, Setup *s)
         return false;
     }
     s->engine = std::make_unique<engine::LocalEngine>(engine::LocalEngine::rootFor(*url));
-    s->service = std::make_unique<VectorStoreService>(*s->db, u"bench"_s);
-    s->service->setBackends([s](const QString &) -> VectorStoreBackend * { return s->engine.get(); });
+    s->service = std::make_unique<VectorStoreService>(
+        *s->db, u"bench"_s, [s](const QString &) -> VectorStoreBackend * { return s->engine.get(); });
     return s->service->createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s}).ok()
         && s->service->createStore(u"bench"_s, {u"docs"_s, {}, {}, {}, {}}).ok();
 }
@@ -287,8 +287,8 @@ int searchLatency(const QString &dir, int chunks, int queries)
     baseline.setDatabaseName(path);
     if (!baseline.open())
         return 1;
-    auto filter = engine::Filter::fromJson(
-        QJsonDocument::fromJson("{\"type\":\"eq\",\"key\":\"lang\",\"value\":\"en\"}").object());
+    auto filter =
+        Filter::fromJson(QJsonDocument::fromJson("{\"type\":\"eq\",\"key\":\"lang\",\"value\":\"en\"}").object());
     auto percentile = [](QList<double> ms, double p) {
         std::sort(ms.begin(), ms.end());
         return ms[std::min<qsizetype>(ms.size() - 1, qsizetype(ms.size() * p))];

@@ -12,13 +12,13 @@
 //                                                 QtNetwork against the fake OpenAI HTTP server of
 //                                                 the tests (loopback), files completed remotely
 
-#include "backend/vectorstorebackend.h"
-#include "engine/localengine.h"
+#include "core/backend/vectorstorebackend.h"
+#include "core/engine/localengine.h"
+#include "core/openai/openaibackend.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/storage/database.h"
+#include "core/sync/syncpass.h"
 #include "fakeopenaiserver.h"
-#include "openai/openaibackend.h"
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
-#include "sync/syncpass.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -64,10 +64,13 @@ public:
     Result<void> setFileVisible(const Tenant &, const VectorStore &, const StoreFile &, bool) override { return {}; }
     Result<void> setFileAttributes(const Tenant &, const VectorStore &, const StoreFile &) override { return {}; }
     Result<void> purgeFile(const Tenant &, const VectorStore &, const StoreFile &, bool) override { return {}; }
-    Result<engine::SearchResponse> search(const Tenant &, const QList<VectorStore> &,
-                                          const engine::SearchRequest &) override
+    Result<SearchResponse> search(const Tenant &, const QList<VectorStore> &, const SearchRequest &) override
     {
-        return engine::SearchResponse{};
+        return SearchResponse{};
+    }
+    Result<QList<Chunk>> chunks(const Tenant &, const VectorStore &, const StoreFile &, int, int) override
+    {
+        return ServiceError::invalid(u"The fake remote keeps no chunks."_s);
     }
     Result<RemoteStoreState> refresh(const Tenant &, const VectorStore &, const QList<StoreFile> &files) override
     {
@@ -132,8 +135,7 @@ int local(const QString &dir, int files)
     SyncPass::BackendFor backends = [&](const QString &name) -> VectorStoreBackend * {
         return name == u"local"_s ? &engine : nullptr;
     };
-    VectorStoreService svc(*db, u"bench"_s);
-    svc.setBackends(backends);
+    VectorStoreService svc(*db, u"bench"_s, backends);
     if (!svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s})
         || !svc.createStore(u"bench"_s, {u"s"_s, {}, {}, {}, {}}))
         return 1;
@@ -179,8 +181,7 @@ int remote(const QString &dir, int files, int latencyMs, int batch)
     SyncPass::BackendFor backends = [&](const QString &name) -> VectorStoreBackend * {
         return name == u"openai"_s ? &fake : nullptr;
     };
-    VectorStoreService svc(*db, u"bench"_s);
-    svc.setBackends(backends);
+    VectorStoreService svc(*db, u"bench"_s, backends);
     auto s = svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"openai"_s})
         ? svc.createStore(u"bench"_s, {u"r"_s, u"openai"_s, {}, {}, {}})
         : Result<VectorStore>(ServiceError::unavailable(u"no tenant"_s));
@@ -236,8 +237,7 @@ int remoteHttp(const QString &dir, int files, int batch)
     SyncPass::BackendFor backends = [&](const QString &name) -> VectorStoreBackend * {
         return name == u"openai"_s ? &backend : nullptr;
     };
-    VectorStoreService svc(*db, u"bench"_s);
-    svc.setBackends(backends);
+    VectorStoreService svc(*db, u"bench"_s, backends);
     auto tenant = svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"openai"_s});
     if (!tenant)
         return 1;

@@ -9,7 +9,7 @@
 // bytes (bench/tokenizer-vs-tiktoken.sh). Figures: MB/s (10^6 bytes), tokens/s, and an FNV-1a
 // checksum of the ids that tools/tokenizer-parity/bench-tiktoken.js prints as well.
 
-#include "engine/tokenizer/bpetokenizer.h"
+#include "core/engine/tokenizer/bpetokenizer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -9,17 +9,18 @@
 //   QT_QPA_PLATFORM=offscreen build/bench/ui/bench_ui [FILES]
 //   QT_QPA_PLATFORM=offscreen build/bench/ui/bench_ui --drop [FILES]
 
-#include "attach/attachmodel.h"
-#include "attach/attachsheet.h"
-#include "data/ingestionrunner.h"
-#include "mainwindow.h"
-#include "models/filetablemodel.h"
-#include "panels/filepanel.h"
-#include "panels/storepanel.h"
-#include "panels/tenantpanel.h"
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
-#include "widgets/placeholdertableview.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
+#include "ui/attach/attachmodel.h"
+#include "ui/attach/attachsheet.h"
+#include "ui/data/ingestionrunner.h"
+#include "ui/mainwindow.h"
+#include "ui/models/filetablemodel.h"
+#include "ui/panels/filepanel.h"
+#include "ui/panels/storepanel.h"
+#include "ui/panels/tenantpanel.h"
+#include "ui/widgets/placeholdertableview.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -95,7 +96,8 @@ bool fill(const vd::DatabaseUrl &url, int files, qint64 *tenantId, qint64 *store
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return false;
     }
-    vd::VectorStoreService service(db, u"bench"_s);
+    vd::CoreSession serviceSession(db, u"bench"_s);
+    vd::VectorStoreService &service = serviceSession.service();
     vd::TenantDraft tenant;
     tenant.slug = u"bench"_s;
     tenant.plan = u"enterprise"_s;
@@ -244,7 +246,8 @@ int main(int argc, char **argv)
         // The two statements behind the first rows, timed on their own (no window, no threads).
         vd::Database db(*url);
         db.open(&error);
-        vd::VectorStoreService service(db, u"bench"_s);
+        vd::CoreSession serviceSession(db, u"bench"_s);
+        vd::VectorStoreService &service = serviceSession.service();
         vd::FileQuery query;
         query.limit = 500;
         const QString t = QString::number(tenantId);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "engine/search/searchrequest.h"
-#include "service/serviceerror.h"
-#include "service/types.h"
+#include "core/domain/searchrequest.h"
+#include "core/domain/serviceerror.h"
+#include "core/domain/types.h"
 
 #include <QList>
 #include <QString>
@@ -90,9 +90,13 @@ public:
                                    bool lastReference) = 0;
 
     // Searches stores of one tenant together; results merged before max_num_results applies.
-    virtual Result<engine::SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
-                                                  const engine::SearchRequest &request) = 0;
+    virtual Result<SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
+                                          const SearchRequest &request) = 0;
 
+    // The chunks of a file as indexed: `count` of them from ordinal `first` (-1: all). Backends
+    // that do not expose chunks (OpenAI returns only matching text) say so with an error.
+    virtual Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                        int first, int count) = 0;
     // True when the store's truth lives elsewhere (OpenAI) and the sync worker must refresh it.
     virtual bool isRemote() const { return false; }
     // Remote backends: the store's remote state plus that of the given files (typically those

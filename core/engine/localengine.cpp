@@ -1,9 +1,9 @@
-#include "localengine.h"
+#include "core/engine/localengine.h"
 
-#include "engine/chunking/chunker.h"
-#include "engine/extract/extractor.h"
-#include "engine/tokenizer/bpetokenizer.h"
-#include "storage/databaseurl.h"
+#include "core/engine/chunking/chunker.h"
+#include "core/engine/extract/extractor.h"
+#include "core/engine/tokenizer/bpetokenizer.h"
+#include "core/storage/databaseurl.h"
 
 #include <QDir>
 #include <QFile>
@@ -276,13 +276,13 @@ Result<void> LocalEngine::purgeFile(const Tenant &tenant, const VectorStore &sto
     return {};
 }
 
-Result<QList<Chunk>> LocalEngine::chunks(const Tenant &tenant, const VectorStore &store, qint64 fileId, int first,
-                                         int count)
+Result<QList<Chunk>> LocalEngine::chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                         int first, int count)
 {
     auto opened = index(tenant.id, store.id);
     if (!opened)
         return opened.error();
-    return (*opened)->chunks(fileId, first, count);
+    return (*opened)->chunks(file.id, first, count);
 }
 
 Result<SearchResponse> LocalEngine::search(const Tenant &tenant, const QList<VectorStore> &stores,

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backend/vectorstorebackend.h"
-#include "engine/blobs/blobstore.h"
-#include "engine/index/localindex.h"
+#include "core/backend/vectorstorebackend.h"
+#include "core/engine/index/localindex.h"
+#include "core/storage/blobstore.h"
 
 #include <QLoggingCategory>
 #include <QString>
@@ -51,9 +51,8 @@ public:
     Result<SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
                                   const SearchRequest &request) override;
 
-    // The chunks of a file as indexed (for `file chunks` and the playground's neighbours).
-    Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, qint64 fileId, int first = 0,
-                                int count = -1);
+    Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file, int first,
+                                int count) override;
 
 private:
     // The store's index, opened once per engine object (that is, per thread) and kept open.

@@ -1,4 +1,4 @@
-#include "logging.h"
+#include "core/logging/logging.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -118,6 +118,15 @@ TenantScope::TenantScope(const QString &tenant)
 TenantScope::~TenantScope()
 {
     t_context.tenant = m_previous;
+}
+
+ContextScope::ContextScope()
+    : m_previous(t_context)
+{ }
+
+ContextScope::~ContextScope()
+{
+    t_context = m_previous;
 }
 
 QString newRequestId()

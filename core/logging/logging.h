@@ -29,6 +29,20 @@ private:
     QString m_previous;
 };
 
+// Saves the thread's whole context (request id and tenant) and restores it afterwards: one job
+// on a pool thread never lends its context to the next.
+class ContextScope
+{
+public:
+    ContextScope();
+    ~ContextScope();
+    ContextScope(const ContextScope &) = delete;
+    ContextScope &operator=(const ContextScope &) = delete;
+
+private:
+    Context m_previous;
+};
+
 QString newRequestId();
 
 // Removes what must never reach a log: API keys (sk-...), bearer tokens, URL passwords.

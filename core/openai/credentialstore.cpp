@@ -1,4 +1,4 @@
-#include "credentialstore.h"
+#include "core/openai/credentialstore.h"
 
 #include <QEventLoop>
 #include <QFile>

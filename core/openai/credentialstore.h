@@ -1,6 +1,6 @@
 #pragma once
 
-#include "service/serviceerror.h"
+#include "core/domain/serviceerror.h"
 
 #include <QObject>
 #include <QString>

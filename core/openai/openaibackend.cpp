@@ -1,9 +1,9 @@
-#include "openaibackend.h"
+#include "core/openai/openaibackend.h"
 
-#include "credentialstore.h"
-#include "openaisettings.h"
-#include "storage/database.h"
-#include "storage/query.h"
+#include "core/openai/credentialstore.h"
+#include "core/openai/openaisettings.h"
+#include "core/storage/database.h"
+#include "core/storage/query.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -469,14 +469,14 @@ Result<void> OpenAIBackend::purgeFile(const Tenant &tenant, const VectorStore &s
     return {};
 }
 
-Result<engine::SearchResponse> OpenAIBackend::search(const Tenant &tenant, const QList<VectorStore> &stores,
-                                                     const engine::SearchRequest &request)
+Result<SearchResponse> OpenAIBackend::search(const Tenant &tenant, const QList<VectorStore> &stores,
+                                             const SearchRequest &request)
 {
     auto c = client(tenant);
     if (!c)
         return c.error();
     OpenAIClient &api = **c;
-    engine::SearchResponse merged;
+    SearchResponse merged;
     merged.searchQuery = request.queries;
     for (const VectorStore &store : stores) {
         if (store.tenantId != tenant.id)
@@ -492,7 +492,7 @@ Result<engine::SearchResponse> OpenAIBackend::search(const Tenant &tenant, const
         if (!hidden)
             return hidden.error();
         hidden.value().next();
-        engine::SearchRequest remote = request;
+        SearchRequest remote = request;
         remote.maxNumResults = int(std::min<qint64>(50, request.maxNumResults + hidden.value().value(0).toLongLong()));
         auto found = [&] {
             QEventLoop loop;
@@ -530,7 +530,7 @@ Result<engine::SearchResponse> OpenAIBackend::search(const Tenant &tenant, const
                 qCDebug(lcOpenAI).noquote() << "search result for unknown file" << found->remoteFileIds.at(i);
                 continue;
             }
-            engine::SearchHit hit = found->response.data.at(i);
+            SearchHit hit = found->response.data.at(i);
             hit.fileId = local;
             hit.storeId = store.id;
             merged.data << hit;
@@ -539,7 +539,7 @@ Result<engine::SearchResponse> OpenAIBackend::search(const Tenant &tenant, const
             merged.searchQuery = found->response.searchQuery;
     }
     std::stable_sort(merged.data.begin(), merged.data.end(),
-                     [](const engine::SearchHit &a, const engine::SearchHit &b) { return a.score > b.score; });
+                     [](const SearchHit &a, const SearchHit &b) { return a.score > b.score; });
     merged.explain =
         QJsonObject{{u"engine"_s, u"openai"_s},
                     {u"ranker"_s, request.ranker},
@@ -600,6 +600,17 @@ Result<RemoteStoreState> OpenAIBackend::refresh(const Tenant &tenant, const Vect
         state.files << f;
     }
     return state;
+}
+
+Result<QList<Chunk>> OpenAIBackend::chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                           int first, int count)
+{
+    Q_UNUSED(tenant);
+    Q_UNUSED(first);
+    Q_UNUSED(count);
+    return ServiceError::invalid(
+        u"The chunks of '%1' are not available: store '%2' is kept by OpenAI, whose API "
+        u"returns only the matching text of a search, never a file's chunks."_s.arg(file.filename, store.name));
 }
 
 } // namespace vd::openai

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backend/vectorstorebackend.h"
-#include "engine/blobs/blobstore.h"
-#include "openaiclient.h"
+#include "core/backend/vectorstorebackend.h"
+#include "core/openai/openaiclient.h"
+#include "core/storage/blobstore.h"
 
 #include <QString>
 
@@ -55,8 +55,10 @@ public:
     Result<void> setFileAttributes(const Tenant &tenant, const VectorStore &store, const StoreFile &file) override;
     Result<void> purgeFile(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                            bool lastReference) override;
-    Result<engine::SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
-                                          const engine::SearchRequest &request) override;
+    Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file, int first,
+                                int count) override;
+    Result<SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
+                                  const SearchRequest &request) override;
     Result<RemoteStoreState> refresh(const Tenant &tenant, const VectorStore &store,
                                      const QList<StoreFile> &files) override;
 

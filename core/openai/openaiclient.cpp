@@ -1,4 +1,4 @@
-#include "openaiclient.h"
+#include "core/openai/openaiclient.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -611,7 +611,7 @@ void OpenAIClient::listFileBatchFiles(const QString &storeId, const QString &bat
 
 // ----- Search
 
-void OpenAIClient::search(const QString &storeId, const engine::SearchRequest &searchRequest,
+void OpenAIClient::search(const QString &storeId, const SearchRequest &searchRequest,
                           std::function<void(Result<RemoteSearchResult>)> done)
 {
     const QJsonObject body = searchRequest.toJson();
@@ -644,7 +644,7 @@ Result<RemoteSearchResult> OpenAIClient::parseSearch(const QJsonObject &page)
         const QJsonObject item = value.toObject();
         if (!item.value(u"file_id"_s).isString() || !item.value(u"score"_s).isDouble())
             return malformed(u"a result lacks file_id or score"_s);
-        engine::SearchHit hit;
+        SearchHit hit;
         hit.filename = item.value(u"filename"_s).toString();
         hit.score = item.value(u"score"_s).toDouble();
         hit.attributes = item.value(u"attributes"_s).toObject();

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "engine/search/searchrequest.h"
-#include "service/serviceerror.h"
-#include "service/types.h"
+#include "core/domain/searchrequest.h"
+#include "core/domain/serviceerror.h"
+#include "core/domain/types.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -64,7 +64,7 @@ struct ListQuery
 // (same order as response.data; SearchHit::fileId is left 0 for the caller to map).
 struct RemoteSearchResult
 {
-    engine::SearchResponse response;
+    SearchResponse response;
     QStringList remoteFileIds;
 };
 
@@ -122,7 +122,7 @@ public:
     void listFileBatchFiles(const QString &storeId, const QString &batchId, const ListQuery &query, JsonCallback done);
 
     // Search: the request as the local engine takes it, the answer in the local engine's shape.
-    void search(const QString &storeId, const engine::SearchRequest &request,
+    void search(const QString &storeId, const SearchRequest &request,
                 std::function<void(Result<RemoteSearchResult>)> done);
 
     // Every page of a list call, following `after` while has_more (at most maxPages pages).

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "openaiclient.h"
-#include "service/serviceerror.h"
+#include "core/domain/serviceerror.h"
+#include "core/openai/openaiclient.h"
 
 #include <QString>
 #include <QUrl>
@@ -10,7 +10,6 @@
 
 namespace vd {
 class Database;
-class VectorStoreService;
 } // namespace vd
 
 namespace vd::openai {
@@ -36,11 +35,6 @@ struct TenantOpenAIUpdate
 
 // Reads the settings of a tenant (by id; no role check: for backends on worker threads).
 Result<TenantOpenAISettings> loadSettings(Database &db, qint64 tenantId);
-// Reads (viewer) and changes (admin, audited "tenant.openai") the settings through the service's
-// role checks.
-Result<TenantOpenAISettings> tenantSettings(Database &db, VectorStoreService &service, const QString &tenantRef);
-Result<TenantOpenAISettings> updateSettings(Database &db, VectorStoreService &service, const QString &tenantRef,
-                                            const TenantOpenAIUpdate &update);
 // A base URL VectorDesk accepts: absolute http(s), no query, fragment or credentials.
 Result<QUrl> parseBaseUrl(const QString &text);
 

@@ -1,8 +1,9 @@
-#include "ingestionqueue.h"
+#include "core/service/ingestionqueue.h"
 
-#include "storage/database.h"
-#include "storage/query.h"
-#include "storecounters.h"
+#include "core/service/storecounters.h"
+#include "core/storage/auditlog.h"
+#include "core/storage/database.h"
+#include "core/storage/query.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -221,13 +222,9 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
             {u"status"_s, status}, {u"chunks"_s, outcome.chunkCount}, {u"usage_bytes"_s, outcome.usageBytes}};
         if (!code.isEmpty())
             detail.insert(u"last_error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}});
-        if (auto r =
-                runQuery(m_db,
-                         u"INSERT INTO audit_log (at, operator, tenant_id, action, target, request_id, detail) "
-                         u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                         {at, u"system:ingestion"_s, job.tenant.id, u"file.ingest"_s, u"file:%1"_s.arg(job.file.id),
-                          m_owner, QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact))},
-                         doing);
+        if (auto r = writeAudit(m_db,
+                                {at, u"system:ingestion"_s, job.tenant.id, u"file.ingest"_s,
+                                 u"file:%1"_s.arg(job.file.id), m_owner, detail});
             !r)
             return r.error();
     }

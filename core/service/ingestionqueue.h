@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backend/vectorstorebackend.h"
-#include "serviceerror.h"
-#include "types.h"
+#include "core/backend/vectorstorebackend.h"
+#include "core/domain/serviceerror.h"
+#include "core/domain/types.h"
 
 #include <QString>
 

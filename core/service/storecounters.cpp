@@ -1,6 +1,6 @@
-#include "storecounters.h"
+#include "core/service/storecounters.h"
 
-#include "storage/database.h"
+#include "core/storage/database.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

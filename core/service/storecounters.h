@@ -1,6 +1,6 @@
 #pragma once
 
-#include "serviceerror.h"
+#include "core/domain/serviceerror.h"
 
 #include <QString>
 

@@ -1,7 +1,10 @@
 #pragma once
 
-#include "serviceerror.h"
-#include "types.h"
+#include "core/domain/drafts.h"
+#include "core/domain/serviceerror.h"
+#include "core/domain/types.h"
+#include "core/openai/openaisettings.h"
+#include "core/service/attachpolicy.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -21,70 +24,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcService)
 class Database;
 class VectorStoreBackend;
 
-namespace engine {
 struct SearchRequest;
 struct SearchResponse;
-} // namespace engine
-
-struct TenantDraft
-{
-    QString slug;
-    QString displayName; // defaults to the slug
-    QString plan = QStringLiteral("free");
-    QString defaultBackend = QStringLiteral("local");
-};
-
-struct TenantUpdate
-{
-    std::optional<QString> displayName;
-    std::optional<QString> defaultBackend;
-};
-
-struct StoreDraft
-{
-    QString name;
-    QString backend; // empty: the tenant's default backend
-    QJsonObject metadata;
-    std::optional<int> expiresAfterDays;
-    ChunkingStrategy chunking; // for files attached without their own
-};
-
-struct StoreUpdate
-{
-    std::optional<QString> name;
-    std::optional<QJsonObject> metadata;
-    // Set: a policy of that many days; set to nullopt inside: clear the policy.
-    std::optional<std::optional<int>> expiresAfterDays;
-    // Applies to files attached from now on; files already attached keep how they were chunked.
-    std::optional<ChunkingStrategy> chunking;
-};
-
-enum class Visibility { Live, Deleted, All };
-
-struct FileDraft
-{
-    QString filename;
-    QString mimeType; // empty: derived from the extension
-    qint64 sizeBytes = 0;
-    QString sha256;
-    QJsonObject attributes;
-    std::optional<ChunkingStrategy> chunking; // unset: the store's chunking
-    QString sourcePath;
-
-    // Describes a file on disk (size, sha256 streamed in blocks, type from the extension).
-    static Result<FileDraft> fromLocalFile(const QString &path);
-};
-
-struct FileQuery
-{
-    Visibility visibility = Visibility::Live;
-    QString status; // empty: any
-    QString nameContains; // case-insensitive
-    QString sortColumn = QStringLiteral("filename"); // filename|size_bytes|status|updated_at|created_at|mime_type
-    bool descending = false;
-    int limit = 1000;
-    qint64 offset = 0;
-};
 
 // The one entry point for changing and reading tenants, stores, files and memberships.
 // Every call acts as the operator given at construction and checks their role in the tenant.
@@ -93,17 +34,16 @@ struct FileQuery
 class VectorStoreService
 {
 public:
-    VectorStoreService(Database &db, QString operatorName);
+    // The backends that keep stores' content ("local", "openai"), by name; required. A
+    // CoreSession wires them; tests may hand their own.
+    using BackendFor = std::function<VectorStoreBackend *(const QString &backend)>;
+    VectorStoreService(Database &db, QString operatorName, BackendFor backendFor);
 
     const QString &operatorName() const { return m_operator; }
     void setRequestId(const QString &requestId) { m_requestId = requestId; }
     const QString &requestId() const { return m_requestId; }
     // For tests and the sync worker: the clock in unix milliseconds.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
-    // The backends that keep stores' content ("local", "openai"). Without them the service
-    // manages metadata only (attachFile with a prepared FileDraft).
-    using BackendFor = std::function<VectorStoreBackend *(const QString &backend)>;
-    void setBackends(BackendFor backendFor) { m_backendFor = std::move(backendFor); }
 
     // The acting operator; on a database with no operators yet, the first one to act becomes
     // its instance administrator (who may create tenants and acts as owner everywhere).
@@ -143,11 +83,27 @@ public:
     // new store named "primary". Idempotent and safe when called concurrently.
     Result<VectorStore> ensurePrimary(const QString &tenantRef);
 
+    // Records a vector store that already exists on OpenAI (admin), with its files, in one
+    // transaction: all of it or nothing. Refused when any tenant already has that remote store.
+    // The name is made unique in the tenant ("name (vs_…)") when taken.
+    struct Adopted
+    {
+        VectorStore store;
+        int files = 0; // file records created
+        QStringList skippedFiles; // "file-abc (name): why", refused by the attach rule
+    };
+    Result<Adopted> adoptRemoteStore(const QString &tenantRef, const RemoteStoreAdoption &adoption);
+    // "store 'docs' of tenant acme" when some tenant already has the OpenAI store `remoteId`.
+    Result<std::optional<QString>> importedAs(const QString &remoteId);
+
     // Files: referenced by numeric id, within a store.
     Result<StoreFile> attachFile(const QString &tenantRef, const QString &storeRef, const FileDraft &draft);
     // Attaches a file on disk: its bytes are staged by the store's backend (read in blocks,
     // hashed on the way), then recorded as in_progress for the ingestion worker. A refused file
     // leaves nothing behind.
+    // The attach rule with what the store and tenant hold now, for checking a batch of files
+    // before attaching them (the window's drop preview). Nothing is written.
+    Result<AttachPolicy> attachPolicy(const QString &tenantRef, const QString &storeRef);
     Result<StoreFile> attachPath(const QString &tenantRef, const QString &storeRef, const QString &path,
                                  const QJsonObject &attributes = {},
                                  const std::optional<ChunkingStrategy> &chunking = std::nullopt);
@@ -166,15 +122,27 @@ public:
     // its error cleared and its claim dropped (editor). Marks the store active.
     Result<StoreFile> retryFile(const QString &tenantRef, const QString &storeRef, const QString &fileRef);
 
+    // The chunks of a file as its store's backend indexed them (viewer): `count` from ordinal
+    // `first` (-1: all).
+    Result<QList<Chunk>> fileChunks(const QString &tenantRef, const QString &storeRef, const QString &fileRef,
+                                    int first = 0, int count = -1);
+
+    // The last finished pass of any sync runner on this database, if there was one.
+    Result<std::optional<SyncRunSummary>> lastSyncRun();
+
     // Searches one or more live, unexpired stores of a tenant (viewer). Results of several
     // stores are merged before max_num_results applies; searching marks the stores active.
-    Result<engine::SearchResponse> search(const QString &tenantRef, const QStringList &storeRefs,
-                                          const engine::SearchRequest &request);
+    Result<SearchResponse> search(const QString &tenantRef, const QStringList &storeRefs, const SearchRequest &request);
 
     // Memberships
     Result<QList<Membership>> listMembers(const QString &tenantRef);
     Result<Membership> addMember(const QString &tenantRef, const QString &operatorName, Role role);
     Result<void> removeMember(const QString &tenantRef, const QString &operatorName);
+
+    // A tenant's OpenAI settings: read (viewer) and changed (admin, audited "tenant.openai").
+    Result<openai::TenantOpenAISettings> openAISettings(const QString &tenantRef);
+    Result<openai::TenantOpenAISettings> updateOpenAISettings(const QString &tenantRef,
+                                                              const openai::TenantOpenAIUpdate &update);
 
     // The audit trail of a tenant, newest first.
     Result<QList<AuditEntry>> auditLog(const QString &tenantRef, int limit = 100);
@@ -196,13 +164,18 @@ private:
     Result<StoreFile> fileById(qint64 id);
     Result<Tenant> tenantById(qint64 id);
 
-    // Runs a statement; on failure returns an Unavailable error saying what was being done.
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds, const QString &doing);
     std::optional<ServiceError> lockTenant(qint64 tenantId);
     std::optional<ServiceError> audit(std::optional<qint64> tenantId, const QString &action, const QString &target,
                                       const QJsonObject &detail = {});
-    ServiceError commitError(const QString &doing, const QString &driverText) const;
-    VectorStoreBackend *backendFor(const QString &name) const;
+    // The backend of a store, or an Unavailable error naming it.
+    Result<VectorStoreBackend *> backendOf(const VectorStore &store) const;
+    Result<AttachPolicy> attachPolicyFor(const Access &access, const VectorStore &store);
+    // A store draft with the tenant's default backend filled in and every field checked.
+    Result<StoreDraft> checkedStoreDraft(const Tenant &tenant, const StoreDraft &draft);
+    // Inside the caller's transaction and tenant lock: the store limit, the name, the row and its
+    // audit row (`action`).
+    Result<VectorStore> insertStore(const Tenant &tenant, const StoreDraft &draft, const QString &action,
+                                    const QString &doing);
     // The sum of the sizes of a tenant's live files in live stores (what max_total_bytes limits).
     Result<qint64> tenantBytesInUse(qint64 tenantId, const QString &doing);
 

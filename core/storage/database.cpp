@@ -1,6 +1,6 @@
-#include "database.h"
+#include "core/storage/database.h"
 
-#include "migrator.h"
+#include "core/storage/migrator.h"
 
 #include <QAtomicInteger>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "databaseurl.h"
+#include "core/storage/databaseurl.h"
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>

@@ -1,4 +1,4 @@
-#include "databaseurl.h"
+#include "core/storage/databaseurl.h"
 
 #include <QDir>
 #include <QFileInfo>

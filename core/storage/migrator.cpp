@@ -1,6 +1,6 @@
-#include "migrator.h"
+#include "core/storage/migrator.h"
 
-#include "database.h"
+#include "core/storage/database.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -1,7 +1,7 @@
-#include "synclease.h"
+#include "core/sync/synclease.h"
 
-#include "storage/database.h"
-#include "storage/query.h"
+#include "core/storage/database.h"
+#include "core/storage/query.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,12 +1,15 @@
-#include "syncpass.h"
+#include "core/sync/syncpass.h"
 
-#include "backend/vectorstorebackend.h"
-#include "engine/ingestion/ingestor.h"
-#include "service/ingestionqueue.h"
-#include "service/storecounters.h"
-#include "storage/database.h"
-#include "storage/query.h"
-#include "synclease.h"
+#include "core/backend/vectorstorebackend.h"
+#include "core/domain/units.h"
+#include "core/ingestion/ingestor.h"
+#include "core/service/ingestionqueue.h"
+#include "core/service/storecounters.h"
+#include "core/storage/auditlog.h"
+#include "core/storage/database.h"
+#include "core/storage/query.h"
+#include "core/storage/sqlvalues.h"
+#include "core/sync/synclease.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -21,13 +24,7 @@ Q_LOGGING_CATEGORY(lcSync, "vectordesk.core.sync", QtInfoMsg)
 
 namespace {
 
-constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
 const QString kOperator = u"system:sync"_s;
-
-QString jsonText(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
 
 QVariant nullInt()
 {
@@ -178,10 +175,8 @@ bool SyncPass::proceed()
 std::optional<ServiceError> SyncPass::audit(qint64 tenantId, const QString &action, const QString &target,
                                             const QJsonObject &detail)
 {
-    auto r = exec(u"INSERT INTO audit_log (at, operator, tenant_id, action, target, request_id, detail) "
-                  u"VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                  {now(), kOperator, tenantId, action, target, u"sync-run:%1"_s.arg(m_report.runId), jsonText(detail)},
-                  u"writing the audit log"_s);
+    auto r =
+        writeAudit(m_db, {now(), kOperator, tenantId, action, target, u"sync-run:%1"_s.arg(m_report.runId), detail});
     if (!r)
         return r.error();
     return std::nullopt;
@@ -221,7 +216,7 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
             exec(u"UPDATE sync_runs SET status = 'failed', finished_at = ?, errors = ? "
                  u"WHERE status = 'running' AND NOT (host = ? AND pid = ?)"_s,
                  {m_report.startedAt,
-                  jsonText(QJsonObject{{u"message"_s, u"the runner stopped before finishing (crash or kill)"_s}})
+                  sql::toJsonText(QJsonObject{{u"message"_s, u"the runner stopped before finishing (crash or kill)"_s}})
                       .prepend(u'[')
                       .append(u']'),
                   m_report.host, m_report.pid},
@@ -266,7 +261,7 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
                 errors.append(
                     QJsonObject{{u"action"_s, item.action}, {u"target"_s, item.target()}, {u"message"_s, item.error}});
         auto finish = exec(u"UPDATE sync_runs SET finished_at = ?, status = ?, counts = ?, errors = ? WHERE id = ?"_s,
-                           {m_report.finishedAt, m_report.status, jsonText(m_report.counts()),
+                           {m_report.finishedAt, m_report.status, sql::toJsonText(m_report.counts()),
                             QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)), m_report.runId},
                            u"recording the end of the sync pass"_s);
         if (!finish)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "service/serviceerror.h"
-#include "service/types.h"
-#include "syncreport.h"
+#include "core/domain/serviceerror.h"
+#include "core/domain/types.h"
+#include "core/sync/syncreport.h"
 
 #include <QLoggingCategory>
 #include <QSqlQuery>

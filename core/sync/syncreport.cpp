@@ -1,4 +1,4 @@
-#include "syncreport.h"
+#include "core/sync/syncreport.h"
 
 #include <QDateTime>
 #include <QJsonArray>

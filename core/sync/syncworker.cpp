@@ -1,10 +1,10 @@
-#include "syncworker.h"
+#include "core/sync/syncworker.h"
 
-#include "engine/localengine.h"
-#include "openai/openaibackend.h"
-#include "storage/database.h"
-#include "synclease.h"
-#include "syncpass.h"
+#include "core/engine/localengine.h"
+#include "core/openai/openaibackend.h"
+#include "core/storage/database.h"
+#include "core/sync/synclease.h"
+#include "core/sync/syncpass.h"
 
 #include <QDateTime>
 

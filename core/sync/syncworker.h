@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backend/vectorstorebackend.h"
-#include "storage/databaseurl.h"
-#include "syncreport.h"
+#include "core/backend/vectorstorebackend.h"
+#include "core/storage/databaseurl.h"
+#include "core/sync/syncreport.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -3,9 +3,9 @@
 // QRegularExpression of pat_str, the Unicode class table against Qt, threads, and (when Node and
 // tools/tokenizer-parity/node_modules are installed) live parity on a larger generated text.
 
-#include "engine/tokenizer/bpetokenizer.h"
-#include "engine/tokenizer/pretokenizer.h"
-#include "engine/tokenizer/unicodeclasses.h"
+#include "core/engine/tokenizer/bpetokenizer.h"
+#include "core/engine/tokenizer/pretokenizer.h"
+#include "core/engine/tokenizer/unicodeclasses.h"
 
 #include <QDir>
 #include <QElapsedTimer>

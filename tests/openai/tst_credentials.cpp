@@ -2,8 +2,8 @@
 // unlocked gnome-keyring): set, read, clear, per-tenant separation, the order of the sources, the
 // CLI's key commands, and a final check that no log or output of this suite holds a test key.
 
+#include "core/openai/credentialstore.h"
 #include "fakeopenaiserver.h"
-#include "openai/credentialstore.h"
 
 #include <QDirIterator>
 #include <QFile>

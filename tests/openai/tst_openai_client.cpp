@@ -2,15 +2,15 @@
 // takes several polls, every failure code, retries, timeouts, errors, pagination, batches and
 // recovery after a crash.
 
-#include "engine/ingestion/ingestor.h"
-#include "engine/localengine.h"
+#include "core/engine/localengine.h"
+#include "core/ingestion/ingestor.h"
+#include "core/openai/credentialstore.h"
+#include "core/openai/openaibackend.h"
+#include "core/openai/openaiclient.h"
+#include "core/openai/openaisettings.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/storage/database.h"
 #include "fakeopenaiserver.h"
-#include "openai/credentialstore.h"
-#include "openai/openaibackend.h"
-#include "openai/openaiclient.h"
-#include "openai/openaisettings.h"
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -50,12 +50,12 @@ struct BackendFixture
             c.backoffBaseMs = 5;
             c.backoffMaxMs = 20;
         });
-        service = std::make_unique<VectorStoreService>(*db, u"alice"_s);
-        service->setBackends([this](const QString &name) -> VectorStoreBackend * {
-            if (name == u"openai"_s)
-                return backend.get();
-            return name == u"local"_s ? local.get() : nullptr;
-        });
+        service =
+            std::make_unique<VectorStoreService>(*db, u"alice"_s, [this](const QString &name) -> VectorStoreBackend * {
+                if (name == u"openai"_s)
+                    return backend.get();
+                return name == u"local"_s ? local.get() : nullptr;
+            });
         TenantDraft tenant;
         tenant.slug = u"acme"_s;
         tenant.plan = u"pro"_s;
@@ -66,7 +66,7 @@ struct BackendFixture
         }
         TenantOpenAIUpdate update;
         update.baseUrl = server.baseUrl().toString();
-        if (auto s = updateSettings(*db, *service, u"acme"_s, update); !s) {
+        if (auto s = service->updateOpenAISettings(u"acme"_s, update); !s) {
             error = s.error().message();
             return false;
         }
@@ -506,7 +506,7 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(attach->body).object()[u"attributes"_s][u"region"_s].toString(), u"eu"_s);
 
         // Search proxies, mapping OpenAI's ids to ours.
-        engine::SearchRequest request;
+        SearchRequest request;
         request.queries = {u"woodchucks"_s};
         auto found = f.service->search(u"acme"_s, {u"docs"_s}, request);
         QVERIFY2(found, qPrintable(found ? QString() : found.error().message()));

@@ -3,7 +3,7 @@
 // answers 422 with the reason when it does not match; every response (static examples, then
 // generated ones with Prefer: dynamic=true) must parse.
 
-#include "openai/openaiclient.h"
+#include "core/openai/openaiclient.h"
 
 #include <QDir>
 #include <QFile>
@@ -176,7 +176,7 @@ private slots:
                   client.listFileBatchFiles(u"vs_abc"_s, u"vsfb_abc"_s, ListQuery{20, {}, {}, {}, u"failed"_s}, d);
               }));
         // Search: a filter, several queries, every ranking option.
-        auto request = engine::SearchRequest::fromJson(QJsonObject{
+        auto request = SearchRequest::fromJson(QJsonObject{
             {u"query"_s, QJsonArray{u"woodchucks"_s, u"passengers"_s}},
             {u"max_num_results"_s, 5},
             {u"rewrite_query"_s, true},

@@ -22,9 +22,10 @@ EngineFixture::EngineFixture(const QString &operatorName)
 
 std::unique_ptr<VectorStoreService> EngineFixture::serviceFor(const QString &operatorName)
 {
-    auto service = std::make_unique<VectorStoreService>(*m_db, operatorName);
-    service->setBackends(
-        [this](const QString &name) -> VectorStoreBackend * { return name == u"local"_s ? m_engine.get() : nullptr; });
+    auto service =
+        std::make_unique<VectorStoreService>(*m_db, operatorName, [this](const QString &name) -> VectorStoreBackend * {
+            return name == u"local"_s ? m_engine.get() : nullptr;
+        });
     return service;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "engine/ingestion/ingestor.h"
-#include "engine/localengine.h"
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
+#include "core/engine/localengine.h"
+#include "core/ingestion/ingestor.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/storage/database.h"
 
 #include <QTemporaryDir>
 

@@ -67,7 +67,7 @@ DatabaseUrl sqliteIn(const QTemporaryDir &dir, const QString &name)
 
 } // namespace vd::test
 
-#include "storage/database.h"
+#include "core/storage/database.h"
 
 #include <QMap>
 #include <QRegularExpression>

@@ -2,15 +2,16 @@
 // boundaries, stuck files with retry and cancel, remote refresh through a fake remote backend,
 // the lease, dry runs that change nothing, and a 10,000-file pass beside a busy writer.
 
-#include "backend/vectorstorebackend.h"
-#include "engine/ingestion/ingestor.h"
-#include "engine/localengine.h"
-#include "engine/search/searchrequest.h"
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
-#include "sync/synclease.h"
-#include "sync/syncpass.h"
-#include "sync/syncworker.h"
+#include "core/backend/vectorstorebackend.h"
+#include "core/domain/searchrequest.h"
+#include "core/engine/localengine.h"
+#include "core/ingestion/ingestor.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
+#include "core/sync/synclease.h"
+#include "core/sync/syncpass.h"
+#include "core/sync/syncworker.h"
 #include "testdatabase.h"
 
 #include <QDateTime>
@@ -83,10 +84,13 @@ public:
         purgedFiles << file.id;
         return {};
     }
-    Result<engine::SearchResponse> search(const Tenant &, const QList<VectorStore> &,
-                                          const engine::SearchRequest &) override
+    Result<SearchResponse> search(const Tenant &, const QList<VectorStore> &, const SearchRequest &) override
     {
-        return engine::SearchResponse{};
+        return SearchResponse{};
+    }
+    Result<QList<Chunk>> chunks(const Tenant &, const VectorStore &, const StoreFile &, int, int) override
+    {
+        return ServiceError::invalid(u"The fake remote keeps no chunks."_s);
     }
     Result<RemoteStoreState> refresh(const Tenant &, const VectorStore &, const QList<StoreFile> &files) override
     {
@@ -182,9 +186,8 @@ private:
             return false;
         }
         m_engine = std::make_unique<engine::LocalEngine>(m_dir.filePath(name + u".engine"_s));
-        m_alice = std::make_unique<VectorStoreService>(*m_db, u"alice"_s);
+        m_alice = std::make_unique<VectorStoreService>(*m_db, u"alice"_s, backends());
         m_alice->setClock([this] { return m_now; });
-        m_alice->setBackends(backends());
         return m_alice->createTenant({u"acme"_s, u"Acme Corp"_s, u"pro"_s, u"local"_s}).ok();
     }
 
@@ -332,7 +335,7 @@ private slots:
             QCOMPARE(after->fileCounts.total(), 0);
             QCOMPARE(scalar(u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NULL"_s), 0);
             QVERIFY(countersExact(after->id));
-            engine::SearchRequest request;
+            SearchRequest request;
             request.queries = {u"flutter"_s};
             auto search = m_alice->search(u"acme"_s, {u"docs"_s}, request);
             QVERIFY(!search);
@@ -358,7 +361,7 @@ private slots:
         const qint64 created = m_now;
         // Search and attach both refresh last_active_at (docs/sync.md).
         m_now = created + 20 * kHour;
-        engine::SearchRequest request;
+        SearchRequest request;
         request.queries = {u"anything"_s};
         QVERIFY(m_alice->search(u"acme"_s, {u"docs"_s}, request));
         m_now = created + 30 * kHour;
@@ -506,7 +509,8 @@ private slots:
 
         // A viewer may do neither.
         QVERIFY(m_alice->addMember(u"acme"_s, u"vic"_s, Role::Viewer));
-        VectorStoreService vic(*m_db, u"vic"_s);
+        CoreSession vicSession(*m_db, u"vic"_s);
+        VectorStoreService &vic = vicSession.service();
         QCOMPARE(vic.retryFile(u"acme"_s, u"docs"_s, QString::number(one->id)).error().kind(),
                  ServiceError::Kind::PermissionDenied);
         QCOMPARE(vic.cancelFile(u"acme"_s, u"docs"_s, QString::number(two->id)).error().kind(),
@@ -880,7 +884,8 @@ private slots:
                 writerErrors << error;
                 return;
             }
-            VectorStoreService bob(db, u"alice"_s);
+            CoreSession bobSession(db, u"alice"_s);
+            VectorStoreService &bob = bobSession.service();
             int i = 0;
             while (!stop) {
                 QElapsedTimer t;

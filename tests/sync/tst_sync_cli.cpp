@@ -2,7 +2,7 @@
 // byte-identical, two runners at once (exactly one runs, the other exits 3 naming the holder),
 // and kill -9 in the middle of a pass (the next pass completes everything, nothing done twice).
 
-#include "storage/database.h"
+#include "core/storage/database.h"
 #include "testdatabase.h"
 
 #include <QDir>

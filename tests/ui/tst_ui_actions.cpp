@@ -2,21 +2,21 @@
 // disabled, with the role they need in the tooltip), delete → trash → restore, creating a store
 // through its dialog, and metadata limits checked as you type.
 
-#include "actions/storeactions.h"
-#include "attach/attachsheet.h"
-#include "data/ingestionrunner.h"
-#include "dialogs/keyvalueeditor.h"
-#include "dialogs/storedialog.h"
-#include "dialogs/trashdialog.h"
-#include "mainwindow.h"
-#include "models/filetablemodel.h"
-#include "models/storetablemodel.h"
-#include "panels/filepanel.h"
-#include "panels/storepanel.h"
+#include "ui/actions/storeactions.h"
+#include "ui/attach/attachsheet.h"
+#include "ui/data/ingestionrunner.h"
+#include "ui/dialogs/keyvalueeditor.h"
+#include "ui/dialogs/storedialog.h"
+#include "ui/dialogs/trashdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/models/filetablemodel.h"
+#include "ui/models/storetablemodel.h"
+#include "ui/panels/filepanel.h"
+#include "ui/panels/storepanel.h"
+#include "ui/widgets/chunkingeditor.h"
+#include "ui/widgets/placeholdertableview.h"
 #include "uidriver.h"
 #include "uifixture.h"
-#include "widgets/chunkingeditor.h"
-#include "widgets/placeholdertableview.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -91,7 +91,8 @@ void tst_UiActions::initTestCase()
     vd::Database db(m_fixture.url);
     QString error;
     QVERIFY2(db.open(&error), qPrintable(error));
-    vd::VectorStoreService service(db, m_fixture.operatorName);
+    vd::CoreSession serviceSession(db, m_fixture.operatorName);
+    vd::VectorStoreService &service = serviceSession.service();
     auto member = service.addMember(u"acme"_s, u"victor"_s, vd::Role::Viewer);
     QVERIFY2(member, member ? "" : qPrintable(member.error().message()));
 }

@@ -3,17 +3,17 @@
 // why; confirming attaches in the background; rows appear in the file table and their status
 // changes in place as the local engine indexes them.
 
-#include "attach/attachmodel.h"
-#include "attach/attachsheet.h"
-#include "data/ingestionrunner.h"
-#include "mainwindow.h"
-#include "models/filetablemodel.h"
-#include "panels/filepanel.h"
-#include "panels/storepanel.h"
+#include "ui/attach/attachmodel.h"
+#include "ui/attach/attachsheet.h"
+#include "ui/data/ingestionrunner.h"
+#include "ui/mainwindow.h"
+#include "ui/models/filetablemodel.h"
+#include "ui/panels/filepanel.h"
+#include "ui/panels/storepanel.h"
+#include "ui/widgets/chunkingeditor.h"
+#include "ui/widgets/placeholdertableview.h"
 #include "uidriver.h"
 #include "uifixture.h"
-#include "widgets/chunkingeditor.h"
-#include "widgets/placeholdertableview.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -266,7 +266,8 @@ void tst_UiAttach::chunkingIsChosenInThePreview()
     QVERIFY(fileId > 0);
     vd::Database db(m_fixture.url);
     QVERIFY(db.open(nullptr));
-    vd::VectorStoreService service(db, m_fixture.operatorName);
+    vd::CoreSession serviceSession(db, m_fixture.operatorName);
+    vd::VectorStoreService &service = serviceSession.service();
     auto file = service.file(u"acme"_s, u"invoices"_s, QString::number(fileId));
     QVERIFY2(file, file ? "" : qPrintable(file.error().message()));
     QCOMPARE(file->chunking, (vd::ChunkingStrategy{u"static"_s, 100, 20}));

@@ -2,8 +2,8 @@
 // a key saved for one tenant shows masked for that tenant only, survives reopening the dialog,
 // and Clear removes it; switching tenants never carries a typed key over.
 
-#include "settings/openaikeybox.h"
-#include "settings/settingsdialog.h"
+#include "ui/settings/openaikeybox.h"
+#include "ui/settings/settingsdialog.h"
 #include "uifixture.h"
 
 #include <QComboBox>

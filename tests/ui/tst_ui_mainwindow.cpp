@@ -2,15 +2,15 @@
 // selection links the three tables, refresh keeps it, errors stay inline and empty tables say
 // what to do.
 
-#include "mainwindow.h"
-#include "models/filetablemodel.h"
-#include "models/storetablemodel.h"
-#include "models/tenanttablemodel.h"
-#include "panels/filepanel.h"
-#include "panels/storepanel.h"
-#include "panels/tenantpanel.h"
+#include "ui/mainwindow.h"
+#include "ui/models/filetablemodel.h"
+#include "ui/models/storetablemodel.h"
+#include "ui/models/tenanttablemodel.h"
+#include "ui/panels/filepanel.h"
+#include "ui/panels/storepanel.h"
+#include "ui/panels/tenantpanel.h"
+#include "ui/widgets/placeholdertableview.h"
 #include "uifixture.h"
-#include "widgets/placeholdertableview.h"
 
 #include <QAction>
 #include <QApplication>

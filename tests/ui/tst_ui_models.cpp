@@ -2,12 +2,12 @@
 // loading, and that results of overtaken requests are dropped. Every model runs under
 // QAbstractItemModelTester; loads are awaited through signals, never sleeps.
 
-#include "data/servicerunner.h"
-#include "models/displayformat.h"
-#include "models/filetablemodel.h"
-#include "models/modelroles.h"
-#include "models/storetablemodel.h"
-#include "models/tenanttablemodel.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/displayformat.h"
+#include "ui/models/filetablemodel.h"
+#include "ui/models/modelroles.h"
+#include "ui/models/storetablemodel.h"
+#include "ui/models/tenanttablemodel.h"
 #include "uifixture.h"
 
 #include <QAbstractItemModelTester>

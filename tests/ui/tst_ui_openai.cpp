@@ -3,22 +3,22 @@
 // uploaded, attached and processed (their rows turn completed in place), then found in the
 // search playground. The key comes from VECTORDESK_OPENAI_API_KEY (no keychain in this test).
 
-#include "actions/storeactions.h"
-#include "attach/attachmodel.h"
-#include "attach/attachsheet.h"
-#include "dialogs/storedialog.h"
+#include "core/openai/credentialstore.h"
+#include "core/openai/openaisettings.h"
 #include "fakeopenaiserver.h"
-#include "mainwindow.h"
-#include "models/filetablemodel.h"
-#include "openai/credentialstore.h"
-#include "openai/openaisettings.h"
-#include "panels/filepanel.h"
-#include "panels/storepanel.h"
-#include "search/searchpanel.h"
-#include "search/searchresultmodel.h"
+#include "ui/actions/storeactions.h"
+#include "ui/attach/attachmodel.h"
+#include "ui/attach/attachsheet.h"
+#include "ui/dialogs/storedialog.h"
+#include "ui/mainwindow.h"
+#include "ui/models/filetablemodel.h"
+#include "ui/panels/filepanel.h"
+#include "ui/panels/storepanel.h"
+#include "ui/search/searchpanel.h"
+#include "ui/search/searchresultmodel.h"
+#include "ui/widgets/placeholdertableview.h"
 #include "uidriver.h"
 #include "uifixture.h"
-#include "widgets/placeholdertableview.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -72,10 +72,11 @@ void tst_UiOpenAI::initTestCase()
     vd::Database db(m_fixture.url);
     QString error;
     QVERIFY2(db.open(&error), qPrintable(error));
-    vd::VectorStoreService service(db, m_fixture.operatorName);
+    vd::CoreSession serviceSession(db, m_fixture.operatorName);
+    vd::VectorStoreService &service = serviceSession.service();
     vd::openai::TenantOpenAIUpdate update;
     update.baseUrl = m_server->baseUrl().toString();
-    auto settings = vd::openai::updateSettings(db, service, u"acme"_s, update);
+    auto settings = service.updateOpenAISettings(u"acme"_s, update);
     QVERIFY2(settings, settings ? "" : qPrintable(settings.error().message()));
 
     QVERIFY(m_files.isValid());

@@ -1,9 +1,9 @@
 // Quota gauges: the colour thresholds (amber from 80 %, red from 95 %), the OpenAI storage cost
 // estimate, and the panel on a real database following a tenant's use of its plan.
 
-#include "data/servicerunner.h"
-#include "quota/quotagauge.h"
-#include "quota/quotapanel.h"
+#include "ui/data/servicerunner.h"
+#include "ui/quota/quotagauge.h"
+#include "ui/quota/quotapanel.h"
 #include "uifixture.h"
 
 #include <QSignalSpy>
@@ -86,7 +86,8 @@ private slots:
             vd::Database db(fixture.url);
             QString error;
             QVERIFY(vd::Database::openAndMigrate(db, &error));
-            vd::VectorStoreService service(db, fixture.operatorName);
+            vd::CoreSession serviceSession(db, fixture.operatorName);
+            vd::VectorStoreService &service = serviceSession.service();
             vd::StoreDraft draft;
             draft.name = u"archive"_s;
             QVERIFY(service.createStore(QString::number(fixture.globex), draft));

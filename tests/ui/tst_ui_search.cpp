@@ -2,14 +2,14 @@
 // filter edited as rows and as JSON (kept in sync), the threshold slider re-filtering fetched
 // results, the chunk viewer with neighbours, and copying results as JSON.
 
-#include "engine/ingestion/ingestor.h"
-#include "engine/localengine.h"
-#include "mainwindow.h"
-#include "models/filetablemodel.h"
-#include "panels/filepanel.h"
-#include "search/filtereditor.h"
-#include "search/searchpanel.h"
-#include "search/searchresultmodel.h"
+#include "core/engine/localengine.h"
+#include "core/ingestion/ingestor.h"
+#include "ui/mainwindow.h"
+#include "ui/models/filetablemodel.h"
+#include "ui/panels/filepanel.h"
+#include "ui/search/filtereditor.h"
+#include "ui/search/searchpanel.h"
+#include "ui/search/searchresultmodel.h"
 #include "uifixture.h"
 
 #include <QAbstractItemModelTester>
@@ -68,8 +68,8 @@ void tst_UiSearch::initTestCase()
     QString error;
     QVERIFY2(db.open(&error), qPrintable(error));
     vd::engine::LocalEngine local(vd::engine::LocalEngine::rootFor(m_fixture.url));
-    vd::VectorStoreService service(db, m_fixture.operatorName);
-    service.setBackends([&](const QString &) -> vd::VectorStoreBackend * { return &local; });
+    vd::VectorStoreService service(db, m_fixture.operatorName,
+                                   [&](const QString &) -> vd::VectorStoreBackend * { return &local; });
     vd::StoreDraft draft;
     draft.name = u"kb"_s;
     auto kb = service.createStore(u"acme"_s, draft);

@@ -1,9 +1,9 @@
 // The settings dialog: typed QSettings keys, no secrets, and a connection test that runs off
 // the GUI thread against a real SQLite file.
 
-#include "settings/appsettings.h"
-#include "settings/openaikeybox.h"
-#include "settings/settingsdialog.h"
+#include "ui/settings/appsettings.h"
+#include "ui/settings/openaikeybox.h"
+#include "ui/settings/settingsdialog.h"
 #include "uifixture.h"
 
 #include <QComboBox>

@@ -2,14 +2,14 @@
 // pass on the worker thread, the waiting file's row turns completed in place and the panel shows
 // the finished run; with another runner holding the lease the panel says who holds it.
 
-#include "engine/localengine.h"
-#include "mainwindow.h"
-#include "models/filetablemodel.h"
-#include "models/modelroles.h"
-#include "panels/filepanel.h"
-#include "panels/storepanel.h"
-#include "panels/tenantpanel.h"
-#include "sync/syncpanel.h"
+#include "core/engine/localengine.h"
+#include "ui/mainwindow.h"
+#include "ui/models/filetablemodel.h"
+#include "ui/models/modelroles.h"
+#include "ui/panels/filepanel.h"
+#include "ui/panels/storepanel.h"
+#include "ui/panels/tenantpanel.h"
+#include "ui/sync/syncpanel.h"
 #include "uifixture.h"
 
 #include <QLabel>
@@ -46,10 +46,10 @@ private:
         if (!vd::Database::openAndMigrate(db, &error))
             return false;
         vd::engine::LocalEngine local(vd::engine::LocalEngine::rootFor(m_fixture.url));
-        vd::VectorStoreService service(db, m_fixture.operatorName);
-        service.setBackends([&local](const QString &backend) -> vd::VectorStoreBackend * {
-            return backend == local.name() ? &local : nullptr;
-        });
+        vd::VectorStoreService service(db, m_fixture.operatorName,
+                                       [&local](const QString &backend) -> vd::VectorStoreBackend * {
+                                           return backend == local.name() ? &local : nullptr;
+                                       });
         auto attached = service.attachPath(u"globex"_s, u"research"_s, path);
         if (!attached)
             qWarning("%s", qPrintable(attached.error().message()));

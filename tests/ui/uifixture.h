@@ -3,9 +3,10 @@
 // A real SQLite database with two tenants, three stores and a few files, made through
 // VectorStoreService, for the UI tests.
 
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
-#include "storage/databaseurl.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
+#include "core/storage/databaseurl.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -59,7 +60,8 @@ struct UiFixture
             qWarning("%s", qPrintable(error));
             return false;
         }
-        VectorStoreService service(db, operatorName); // the first operator: instance admin
+        CoreSession session(db, operatorName);
+        VectorStoreService &service = session.service(); // the first operator: instance admin
 
         auto tenant = [&](const QString &slug, const QString &name, const QString &plan) -> qint64 {
             TenantDraft draft;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dialogs/trashdialog.h"
-#include "service/types.h"
+#include "core/domain/types.h"
+#include "ui/dialogs/trashdialog.h"
 
 #include <QObject>
 #include <QPointer>

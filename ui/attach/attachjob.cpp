@@ -1,8 +1,9 @@
-#include "attachjob.h"
+#include "ui/attach/attachjob.h"
 
-#include "backend/backends.h"
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
+#include "core/logging/logging.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
 
 #include <QElapsedTimer>
 
@@ -23,18 +24,20 @@ void AttachJob::run(qint64 tenantId, qint64 storeId, const QList<int> &rows, con
     int attached = 0;
     int failed = 0;
     int skipped = 0;
-    Database db(m_url);
-    QString error;
-    if (!db.open(&error)) {
+    const logging::ContextScope logContext;
+    auto session = CoreSession::open(m_url, {m_operatorName, false, {}});
+    if (!session) {
         for (int row : rows)
-            pending.append({row, AttachItem::State::Failed, tr("The database did not open: %1").arg(error), 0, {}});
+            pending.append({row,
+                            AttachItem::State::Failed,
+                            tr("The database did not open: %1").arg(session.error().message()),
+                            0,
+                            {}});
         Q_EMIT progressed(pending);
         Q_EMIT finished(0, int(rows.size()), 0);
         return;
     }
-    Backends backends(db, engine::LocalEngine::rootFor(m_url));
-    VectorStoreService service(db, m_operatorName);
-    service.setBackends(backends.resolver());
+    VectorStoreService &service = session.value()->service();
 
     const QString tenantRef = QString::number(tenantId);
     const QString storeRef = QString::number(storeId);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "attachplan.h"
-#include "storage/databaseurl.h"
+#include "core/storage/databaseurl.h"
+#include "ui/attach/attachplan.h"
 
 #include <QList>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "attachmodel.h"
+#include "ui/attach/attachmodel.h"
 
-#include "models/displayformat.h"
-#include "models/modelroles.h"
+#include "ui/models/displayformat.h"
+#include "ui/models/modelroles.h"
 
 #include <QColor>
 #include <QIcon>

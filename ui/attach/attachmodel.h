@@ -1,7 +1,7 @@
 #pragma once
 
-#include "attachjob.h"
-#include "attachplan.h"
+#include "ui/attach/attachjob.h"
+#include "ui/attach/attachplan.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
-#include "attachplan.h"
+#include "ui/attach/attachplan.h"
 
-#include "service/filetypes.h"
-#include "service/vectorstoreservice.h"
+#include "core/domain/filetypes.h"
+#include "core/service/vectorstoreservice.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "service/serviceerror.h"
-#include "service/types.h"
+#include "core/domain/serviceerror.h"
+#include "core/domain/types.h"
 
 #include <QList>
 #include <QString>

@@ -1,10 +1,10 @@
-#include "attachsheet.h"
+#include "ui/attach/attachsheet.h"
 
-#include "attachmodel.h"
-#include "data/ingestionrunner.h"
-#include "data/servicerunner.h"
-#include "models/displayformat.h"
-#include "widgets/chunkingeditor.h"
+#include "ui/attach/attachmodel.h"
+#include "ui/data/ingestionrunner.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/displayformat.h"
+#include "ui/widgets/chunkingeditor.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

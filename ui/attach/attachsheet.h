@@ -1,6 +1,6 @@
 #pragma once
 
-#include "attachjob.h"
+#include "ui/attach/attachjob.h"
 
 #include <QFrame>
 #include <QPointer>

@@ -1,7 +1,7 @@
-#include "ingestionrunner.h"
+#include "ui/data/ingestionrunner.h"
 
-#include "engine/ingestion/ingestor.h"
-#include "engine/localengine.h"
+#include "core/engine/localengine.h"
+#include "core/ingestion/ingestor.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/databaseurl.h"
+#include "core/storage/databaseurl.h"
 
 #include <QObject>
 #include <QSet>

@@ -1,7 +1,8 @@
-#include "servicerunner.h"
+#include "ui/data/servicerunner.h"
 
-#include "backend/backends.h"
-#include "storage/database.h"
+#include "core/logging/logging.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
 
 #include <QtConcurrentRun>
 
@@ -28,18 +29,15 @@ ServiceRunner::~ServiceRunner()
 QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService *>, engine::LocalEngine *)> job)
 {
     return QtConcurrent::run(&m_pool, [url = m_url, name = m_operatorName, job = std::move(job)] {
-        // The connection is made, used and closed in this worker thread.
-        Database db(url);
-        QString error;
-        if (!db.open(&error)) {
-            job(ServiceError::unavailable(error), nullptr);
+        // The connection is made, used and closed in this worker thread; the log context of
+        // the job (request id, tenant) does not leak into the pool thread's next job.
+        const logging::ContextScope logContext;
+        auto session = CoreSession::open(url, {name, false, {}});
+        if (!session) {
+            job(session.error(), nullptr);
             return;
         }
-        Backends backends(db, engine::LocalEngine::rootFor(url));
-        VectorStoreService service(db, name);
-        // Every backend, as in the CLI: OpenAI stores read the tenant's key and settings.
-        service.setBackends(backends.resolver());
-        job(&service, &backends.local());
+        job(&session.value()->service(), &session.value()->backends().local());
     });
 }
 

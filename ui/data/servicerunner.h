@@ -1,8 +1,8 @@
 #pragma once
 
-#include "service/serviceerror.h"
-#include "service/vectorstoreservice.h"
-#include "storage/databaseurl.h"
+#include "core/domain/serviceerror.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/storage/databaseurl.h"
 
 namespace vd::engine {
 class LocalEngine;

@@ -1,6 +1,6 @@
-#include "keyvalueeditor.h"
+#include "ui/dialogs/keyvalueeditor.h"
 
-#include "service/validation.h"
+#include "core/domain/validation.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

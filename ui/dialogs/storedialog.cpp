@@ -1,9 +1,9 @@
-#include "storedialog.h"
+#include "ui/dialogs/storedialog.h"
 
-#include "data/servicerunner.h"
-#include "keyvalueeditor.h"
-#include "service/validation.h"
-#include "widgets/chunkingeditor.h"
+#include "core/domain/validation.h"
+#include "ui/data/servicerunner.h"
+#include "ui/dialogs/keyvalueeditor.h"
+#include "ui/widgets/chunkingeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
-#include "trashdialog.h"
+#include "ui/dialogs/trashdialog.h"
 
-#include "data/servicerunner.h"
-#include "models/displayformat.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/displayformat.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "service/types.h"
+#include "core/domain/types.h"
 
 #include <QDialog>
 

@@ -1,4 +1,6 @@
-#include "displayformat.h"
+#include "ui/models/displayformat.h"
+
+#include "core/domain/units.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -16,9 +18,6 @@ namespace vd::ui::format {
 
 namespace {
 
-constexpr qint64 kMinuteMs = 60 * 1000;
-constexpr qint64 kHourMs = 60 * kMinuteMs;
-constexpr qint64 kDayMs = 24 * kHourMs;
 constexpr qint64 kDateAfterMs = 30 * kDayMs;
 
 QString tr(const char *text)

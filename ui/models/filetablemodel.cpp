@@ -1,7 +1,7 @@
-#include "filetablemodel.h"
+#include "ui/models/filetablemodel.h"
 
-#include "data/servicerunner.h"
-#include "modelroles.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/modelroles.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "displayformat.h"
-#include "service/types.h"
-#include "service/vectorstoreservice.h"
-#include "servicetablemodel.h"
+#include "core/domain/types.h"
+#include "core/service/vectorstoreservice.h"
+#include "ui/models/displayformat.h"
+#include "ui/models/servicetablemodel.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "servicetablemodel.h"
+#include "ui/models/servicetablemodel.h"
 
-#include "data/servicerunner.h"
+#include "ui/data/servicerunner.h"
 
 namespace vd::ui {
 

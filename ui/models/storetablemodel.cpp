@@ -1,7 +1,7 @@
-#include "storetablemodel.h"
+#include "ui/models/storetablemodel.h"
 
-#include "data/servicerunner.h"
-#include "modelroles.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/modelroles.h"
 
 #include <QDateTime>
 

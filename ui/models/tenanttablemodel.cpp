@@ -1,7 +1,7 @@
-#include "tenanttablemodel.h"
+#include "ui/models/tenanttablemodel.h"
 
-#include "data/servicerunner.h"
-#include "modelroles.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/modelroles.h"
 
 #include <QHash>
 #include <QLocale>

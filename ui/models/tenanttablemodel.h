@@ -1,8 +1,8 @@
 #pragma once
 
-#include "displayformat.h"
-#include "service/types.h"
-#include "servicetablemodel.h"
+#include "core/domain/types.h"
+#include "ui/models/displayformat.h"
+#include "ui/models/servicetablemodel.h"
 
 #include <QList>
 

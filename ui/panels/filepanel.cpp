@@ -1,12 +1,12 @@
-#include "filepanel.h"
+#include "ui/panels/filepanel.h"
 
-#include "attach/attachmodel.h"
-#include "attach/attachsheet.h"
-#include "attach/droppaths.h"
-#include "data/ingestionrunner.h"
-#include "data/servicerunner.h"
-#include "models/filetablemodel.h"
-#include "widgets/placeholdertableview.h"
+#include "ui/attach/attachmodel.h"
+#include "ui/attach/attachsheet.h"
+#include "ui/attach/droppaths.h"
+#include "ui/data/ingestionrunner.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/filetablemodel.h"
+#include "ui/widgets/placeholdertableview.h"
 
 #include <QAction>
 #include <QDragEnterEvent>

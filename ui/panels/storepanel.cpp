@@ -1,10 +1,10 @@
-#include "storepanel.h"
+#include "ui/panels/storepanel.h"
 
-#include "attach/droppaths.h"
-#include "data/servicerunner.h"
-#include "models/modelroles.h"
-#include "models/storetablemodel.h"
-#include "widgets/placeholdertableview.h"
+#include "ui/attach/droppaths.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/modelroles.h"
+#include "ui/models/storetablemodel.h"
+#include "ui/widgets/placeholdertableview.h"
 
 #include <QDropEvent>
 #include <QItemSelectionModel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "widgets/tablepanel.h"
+#include "ui/widgets/tablepanel.h"
 
 class QSortFilterProxyModel;
 

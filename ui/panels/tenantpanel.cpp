@@ -1,9 +1,9 @@
-#include "tenantpanel.h"
+#include "ui/panels/tenantpanel.h"
 
-#include "data/servicerunner.h"
-#include "models/modelroles.h"
-#include "models/tenanttablemodel.h"
-#include "widgets/placeholdertableview.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/modelroles.h"
+#include "ui/models/tenanttablemodel.h"
+#include "ui/widgets/placeholdertableview.h"
 
 #include <QItemSelectionModel>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "quotagauge.h"
+#include "ui/quota/quotagauge.h"
 
 #include <QPainter>
 #include <QPainterPath>

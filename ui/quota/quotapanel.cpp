@@ -1,8 +1,8 @@
-#include "quotapanel.h"
+#include "ui/quota/quotapanel.h"
 
-#include "data/servicerunner.h"
-#include "models/displayformat.h"
-#include "quotagauge.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/displayformat.h"
+#include "ui/quota/quotagauge.h"
 
 #include <QLabel>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "filtereditor.h"
+#include "ui/search/filtereditor.h"
 
-#include "engine/search/filter.h"
+#include "core/domain/filter.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -384,7 +384,7 @@ void FilterEditor::jsonEdited()
             Q_EMIT filterChanged();
             return;
         }
-        auto parsed = engine::Filter::fromJson(doc.object());
+        auto parsed = Filter::fromJson(doc.object());
         if (!parsed) {
             m_jsonError = parsed.error().message();
             m_jsonStatus->setText(m_jsonError);

@@ -1,4 +1,4 @@
-#include "searchdelegates.h"
+#include "ui/search/searchdelegates.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>

@@ -1,14 +1,14 @@
-#include "searchpanel.h"
+#include "ui/search/searchpanel.h"
 
-#include "data/servicerunner.h"
-#include "engine/index/localindex.h"
-#include "engine/localengine.h"
-#include "engine/search/filter.h"
-#include "engine/search/searchrequest.h"
-#include "filtereditor.h"
-#include "models/displayformat.h"
-#include "searchdelegates.h"
-#include "searchresultmodel.h"
+#include "core/domain/filter.h"
+#include "core/domain/searchrequest.h"
+#include "core/engine/index/localindex.h"
+#include "core/engine/localengine.h"
+#include "ui/data/servicerunner.h"
+#include "ui/models/displayformat.h"
+#include "ui/search/filtereditor.h"
+#include "ui/search/searchdelegates.h"
+#include "ui/search/searchresultmodel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -37,7 +37,7 @@ namespace {
 
 struct Neighbours
 {
-    QList<engine::Chunk> chunks;
+    QList<Chunk> chunks;
     int hitOrdinal = 0;
     QString backend;
 };
@@ -313,7 +313,7 @@ void SearchPanel::search()
     const QString query = m_query->text().trimmed();
     if (stores.isEmpty() || query.isEmpty())
         return;
-    engine::SearchRequest request;
+    SearchRequest request;
     request.queries = {query};
     request.maxNumResults = m_maxResults->value();
     request.scoreThreshold = m_threshold->value() / 100.0;
@@ -324,7 +324,7 @@ void SearchPanel::search()
         return;
     }
     if (filterJson) {
-        auto parsed = engine::Filter::fromJson(*filterJson);
+        auto parsed = Filter::fromJson(*filterJson);
         if (!parsed) {
             setStatus(parsed.error().message(), true);
             return;
@@ -342,7 +342,7 @@ void SearchPanel::search()
         [tenantRef, stores, request](VectorStoreService &service) {
             return service.search(tenantRef, stores, request);
         },
-        [this, generation, request](Result<engine::SearchResponse> response) {
+        [this, generation, request](Result<SearchResponse> response) {
             if (generation != m_generation)
                 return;
             m_searching = false;
@@ -376,12 +376,12 @@ void SearchPanel::search()
 
 void SearchPanel::showResult(const QModelIndex &index)
 {
-    const engine::SearchHit *hit = m_results->hitAt(index.row());
+    const SearchHit *hit = m_results->hitAt(index.row());
     if (!hit) {
         m_chunkView->clear();
         return;
     }
-    const engine::SearchHit copy = *hit;
+    const SearchHit copy = *hit;
     const QString title =
         tr("<h3 style=\"margin:0\">%1</h3><p style=\"color:#666\">Score %2 · store %3 · file id %4</p>")
             .arg(copy.filename.toHtmlEscaped())
@@ -411,17 +411,16 @@ void SearchPanel::showResult(const QModelIndex &index)
             n.backend = store->backend;
             n.hitOrdinal = ordinal;
             if (store->backend != local.name())
-                return n;
-            Tenant t;
-            t.id = tenantId;
-            auto chunks = local.chunks(t, store.value(), copy.fileId, qMax(0, ordinal - 1), ordinal == 0 ? 2 : 3);
+                return n; // OpenAI returns only the matching text: the view says so
+            auto chunks = service.fileChunks(QString::number(tenantId), QString::number(copy.storeId),
+                                             QString::number(copy.fileId), qMax(0, ordinal - 1), ordinal == 0 ? 2 : 3);
             if (!chunks)
                 return chunks.error();
             n.chunks = chunks.value();
             return n;
         },
         [this, generation, copy, title](Result<Neighbours> n) {
-            const engine::SearchHit *current = m_results->hitAt(m_table->currentIndex().row());
+            const SearchHit *current = m_results->hitAt(m_table->currentIndex().row());
             if (generation != m_generation || !current || current->fileId != copy.fileId)
                 return;
             if (!n || n->chunks.isEmpty()) {
@@ -432,7 +431,7 @@ void SearchPanel::showResult(const QModelIndex &index)
                 return;
             }
             QString page = title;
-            for (const engine::Chunk &chunk : std::as_const(n->chunks)) {
+            for (const Chunk &chunk : std::as_const(n->chunks)) {
                 QString text = QString::fromUtf8(chunk.text);
                 const bool isHit = chunk.ordinal == n->hitOrdinal;
                 // Neighbours give context: the end of the one before, the start of the one after.

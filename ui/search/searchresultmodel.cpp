@@ -1,6 +1,6 @@
-#include "searchresultmodel.h"
+#include "ui/search/searchresultmodel.h"
 
-#include "models/displayformat.h"
+#include "ui/models/displayformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,7 +13,7 @@ SearchResultModel::SearchResultModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void SearchResultModel::setResponse(const engine::SearchResponse &response, const QHash<qint64, QString> &storeNames)
+void SearchResultModel::setResponse(const SearchResponse &response, const QHash<qint64, QString> &storeNames)
 {
     beginResetModel();
     m_response = response;
@@ -58,14 +58,14 @@ void SearchResultModel::rebuildVisible()
     }
 }
 
-const engine::SearchHit *SearchResultModel::hitAt(int row) const
+const SearchHit *SearchResultModel::hitAt(int row) const
 {
     return row >= 0 && row < m_visible.size() ? &m_response.data.at(m_visible.at(row)) : nullptr;
 }
 
 QJsonObject SearchResultModel::visibleJson() const
 {
-    engine::SearchResponse visible = m_response;
+    SearchResponse visible = m_response;
     visible.data.clear();
     for (int i : m_visible)
         visible.data.append(m_response.data.at(i));
@@ -86,7 +86,7 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const engine::SearchHit &hit = m_response.data.at(m_visible.at(index.row()));
+    const SearchHit &hit = m_response.data.at(m_visible.at(index.row()));
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:

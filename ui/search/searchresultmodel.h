@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/search/searchrequest.h"
+#include "core/domain/searchrequest.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -21,15 +21,15 @@ public:
     explicit SearchResultModel(QObject *parent = nullptr);
 
     // storeNames: store id -> name, for the store a hit came from.
-    void setResponse(const engine::SearchResponse &response, const QHash<qint64, QString> &storeNames);
+    void setResponse(const SearchResponse &response, const QHash<qint64, QString> &storeNames);
     void clear();
-    const engine::SearchResponse &response() const { return m_response; }
+    const SearchResponse &response() const { return m_response; }
     int fetchedCount() const { return int(m_response.data.size()); }
 
     void setThreshold(double threshold);
     double threshold() const { return m_threshold; }
 
-    const engine::SearchHit *hitAt(int row) const;
+    const SearchHit *hitAt(int row) const;
     QString storeName(qint64 storeId) const { return m_storeNames.value(storeId); }
     // The visible results in OpenAI's response shape.
     QJsonObject visibleJson() const;
@@ -42,7 +42,7 @@ public:
 private:
     void rebuildVisible();
 
-    engine::SearchResponse m_response;
+    SearchResponse m_response;
     QHash<qint64, QString> m_storeNames;
     QList<int> m_visible; // indexes into m_response.data
     double m_threshold = 0;

@@ -1,4 +1,4 @@
-#include "appsettings.h"
+#include "ui/settings/appsettings.h"
 
 #include <QSettings>
 

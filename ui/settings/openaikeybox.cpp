@@ -1,11 +1,12 @@
-#include "openaikeybox.h"
+#include "ui/settings/openaikeybox.h"
 
-#include "engine/localengine.h"
-#include "openai/credentialstore.h"
-#include "openai/openaibackend.h"
-#include "openai/openaiclient.h"
-#include "service/vectorstoreservice.h"
-#include "storage/database.h"
+#include "core/engine/localengine.h"
+#include "core/openai/credentialstore.h"
+#include "core/openai/openaibackend.h"
+#include "core/openai/openaiclient.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
 
 #include <QComboBox>
 #include <QEventLoop>
@@ -37,8 +38,8 @@ QString testKey(const DatabaseUrl &url, qint64 tenantId)
     QString error;
     if (!db.open(&error))
         return error;
-    VectorStoreService service(db, QString());
-    auto tenant = service.tenant(QString::number(tenantId));
+    CoreSession session(db, QString());
+    auto tenant = session.service().tenant(QString::number(tenantId));
     if (!tenant)
         return tenant.error().message();
     openai::OpenAIBackend backend(db, engine::LocalEngine::rootFor(url));

@@ -1,9 +1,9 @@
-#include "settingsdialog.h"
+#include "ui/settings/settingsdialog.h"
 
-#include "appsettings.h"
-#include "openaikeybox.h"
-#include "storage/database.h"
-#include "storage/databaseurl.h"
+#include "core/storage/database.h"
+#include "core/storage/databaseurl.h"
+#include "ui/settings/appsettings.h"
+#include "ui/settings/openaikeybox.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>

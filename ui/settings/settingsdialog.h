@@ -1,7 +1,7 @@
 #pragma once
 
-#include "openaikeybox.h"
-#include "storage/databaseurl.h"
+#include "core/storage/databaseurl.h"
+#include "ui/settings/openaikeybox.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

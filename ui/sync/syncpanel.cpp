@@ -1,9 +1,11 @@
-#include "syncpanel.h"
+#include "ui/sync/syncpanel.h"
 
-#include "engine/localengine.h"
-#include "settings/appsettings.h"
-#include "storage/database.h"
-#include "sync/syncworker.h"
+#include "core/engine/localengine.h"
+#include "core/service/vectorstoreservice.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
+#include "core/sync/syncworker.h"
+#include "ui/settings/appsettings.h"
 
 #include <QFormLayout>
 #include <QFutureWatcher>
@@ -372,25 +374,21 @@ void SyncPanel::loadLastRun(const DatabaseUrl &url)
             showRun(run);
     });
     watcher->setFuture(QtConcurrent::run([url]() -> QJsonObject {
-        Database db(url);
-        QString error;
-        if (!db.open(&error))
+        auto session = CoreSession::open(url, {});
+        if (!session)
             return {};
-        QSqlQuery q(db.connection());
-        if (!q.exec(u"SELECT id, started_at, finished_at, host, triggered_by, status, counts, errors FROM sync_runs "
-                    u"WHERE finished_at IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1"_s)
-            || !q.next())
+        auto last = session.value()->service().lastSyncRun();
+        if (!last || !last.value())
             return {};
-        const qint64 started = q.value(1).toLongLong();
-        const qint64 finished = q.value(2).toLongLong();
-        return {{u"id"_s, q.value(0).toLongLong()},
-                {u"finished_at"_s, QDateTime::fromMSecsSinceEpoch(finished, Qt::UTC).toString(Qt::ISODateWithMs)},
-                {u"duration_ms"_s, finished - started},
-                {u"host"_s, q.value(3).toString()},
-                {u"triggered_by"_s, q.value(4).toString()},
-                {u"status"_s, q.value(5).toString()},
-                {u"counts"_s, QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object()},
-                {u"errors"_s, QJsonDocument::fromJson(q.value(7).toString().toUtf8()).array()}};
+        const SyncRunSummary &run = *last.value();
+        return {{u"id"_s, run.id},
+                {u"finished_at"_s, QDateTime::fromMSecsSinceEpoch(run.finishedAt, Qt::UTC).toString(Qt::ISODateWithMs)},
+                {u"duration_ms"_s, run.finishedAt - run.startedAt},
+                {u"host"_s, run.host},
+                {u"triggered_by"_s, run.triggeredBy},
+                {u"status"_s, run.status},
+                {u"counts"_s, run.counts},
+                {u"errors"_s, run.errors}};
     }));
 }
 

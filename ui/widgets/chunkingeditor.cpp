@@ -1,6 +1,6 @@
-#include "chunkingeditor.h"
+#include "ui/widgets/chunkingeditor.h"
 
-#include "service/validation.h"
+#include "core/domain/validation.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "placeholdertableview.h"
+#include "ui/widgets/placeholdertableview.h"
 
 #include <QHeaderView>
 #include <QPainter>

@@ -1,6 +1,6 @@
-#include "tablepanel.h"
+#include "ui/widgets/tablepanel.h"
 
-#include "placeholdertableview.h"
+#include "ui/widgets/placeholdertableview.h"
 
 #include <QFrame>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "chunker.h"
+#include "core/engine/chunking/chunker.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/index/localindex.h"
-#include "service/serviceerror.h"
+#include "core/domain/serviceerror.h"
+#include "core/engine/index/localindex.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,6 +1,6 @@
-#include "contentsniffer.h"
+#include "core/engine/extract/contentsniffer.h"
 
-#include "extracterrors.h"
+#include "core/engine/extract/extracterrors.h"
 
 #include <QFile>
 #include <QMimeDatabase>

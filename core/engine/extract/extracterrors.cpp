@@ -1,4 +1,4 @@
-#include "extracterrors.h"
+#include "core/engine/extract/extracterrors.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,14 +1,14 @@
-#include "extractor.h"
+#include "core/engine/extract/extractor.h"
 
-#include "contentsniffer.h"
-#include "extracterrors.h"
-#include "htmltotext.h"
-#include "jsonvalidator.h"
-#include "ooxmltext.h"
-#include "pdftext.h"
-#include "service/filetypes.h"
-#include "textdecoder.h"
-#include "textoutput.h"
+#include "core/domain/filetypes.h"
+#include "core/engine/extract/contentsniffer.h"
+#include "core/engine/extract/extracterrors.h"
+#include "core/engine/extract/htmltotext.h"
+#include "core/engine/extract/jsonvalidator.h"
+#include "core/engine/extract/ooxmltext.h"
+#include "core/engine/extract/pdftext.h"
+#include "core/engine/extract/textdecoder.h"
+#include "core/engine/extract/textoutput.h"
 
 #include <QFile>
 

@@ -1,4 +1,4 @@
-#include "htmltotext.h"
+#include "core/engine/extract/htmltotext.h"
 
 #include <algorithm>
 #include <array>

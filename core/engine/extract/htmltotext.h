@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/extract/extractor.h"
-#include "textoutput.h"
+#include "core/engine/extract/extractor.h"
+#include "core/engine/extract/textoutput.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "jsonvalidator.h"
+#include "core/engine/extract/jsonvalidator.h"
 
 #include <cstring>
 

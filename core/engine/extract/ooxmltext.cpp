@@ -1,7 +1,7 @@
-#include "ooxmltext.h"
+#include "core/engine/extract/ooxmltext.h"
 
-#include "extracterrors.h"
-#include "textoutput.h"
+#include "core/engine/extract/extracterrors.h"
+#include "core/engine/extract/textoutput.h"
 
 #include <QDir>
 #include <QFile>

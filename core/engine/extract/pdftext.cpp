@@ -1,7 +1,7 @@
-#include "pdftext.h"
+#include "core/engine/extract/pdftext.h"
 
-#include "extracterrors.h"
-#include "textoutput.h"
+#include "core/engine/extract/extracterrors.h"
+#include "core/engine/extract/textoutput.h"
 
 #include <QFile>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/extract/extractor.h"
+#include "core/engine/extract/extractor.h"
 
 #include <optional>
 

@@ -1,4 +1,4 @@
-#include "textdecoder.h"
+#include "core/engine/extract/textdecoder.h"
 
 #include <algorithm>
 

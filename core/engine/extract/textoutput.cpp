@@ -1,4 +1,4 @@
-#include "textoutput.h"
+#include "core/engine/extract/textoutput.h"
 
 #include <algorithm>
 

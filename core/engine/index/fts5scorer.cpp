@@ -1,4 +1,4 @@
-#include "fts5scorer.h"
+#include "core/engine/index/fts5scorer.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>

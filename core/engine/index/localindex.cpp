@@ -1,6 +1,6 @@
-#include "localindex.h"
+#include "core/engine/index/localindex.h"
 
-#include "fts5scorer.h"
+#include "core/engine/index/fts5scorer.h"
 
 #include <QAtomicInteger>
 #include <QDir>

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "engine/index/postings.h"
-#include "engine/search/searchrequest.h"
-#include "service/serviceerror.h"
+#include "core/domain/searchrequest.h"
+#include "core/domain/serviceerror.h"
+#include "core/domain/types.h"
+#include "core/engine/index/postings.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -18,15 +19,6 @@ namespace vd::engine {
 class IndexTokenizer;
 
 Q_DECLARE_LOGGING_CATEGORY(lcIndex)
-
-struct Chunk
-{
-    int ordinal = 0;
-    qint64 startOffset = 0; // byte offsets in the extracted UTF-8 text
-    qint64 endOffset = 0;
-    int tokenCount = 0;
-    QByteArray text; // UTF-8
-};
 
 struct IndexedFile
 {

@@ -1,6 +1,6 @@
-#include "postings.h"
+#include "core/engine/index/postings.h"
 
-#include "fts5scorer.h"
+#include "core/engine/index/fts5scorer.h"
 
 #include <QSqlDatabase>
 

@@ -1,7 +1,7 @@
-#include "bpetokenizer.h"
+#include "core/engine/tokenizer/bpetokenizer.h"
 
-#include "engine/tokenizer/pretokenizer.h"
-#include "engine/tokenizer/ranktable.h"
+#include "core/engine/tokenizer/pretokenizer.h"
+#include "core/engine/tokenizer/ranktable.h"
 
 #include <QElapsedTimer>
 #include <QFile>

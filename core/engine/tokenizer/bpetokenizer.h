@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/tokenizer/encoding.h"
+#include "core/engine/tokenizer/encoding.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,4 +1,4 @@
-#include "encoding.h"
+#include "core/engine/tokenizer/encoding.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "pretokenizer.h"
+#include "core/engine/tokenizer/pretokenizer.h"
 
 namespace vd::engine {
 

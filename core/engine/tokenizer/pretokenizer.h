@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/tokenizer/encoding.h"
-#include "engine/tokenizer/unicodeclasses.h"
+#include "core/engine/tokenizer/encoding.h"
+#include "core/engine/tokenizer/unicodeclasses.h"
 
 #include <QByteArrayView>
 

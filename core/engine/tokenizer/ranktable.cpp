@@ -1,4 +1,4 @@
-#include "ranktable.h"
+#include "core/engine/tokenizer/ranktable.h"
 
 #include <algorithm>
 #include <bit>

@@ -1,4 +1,4 @@
-#include "unicodeclasses.h"
+#include "core/engine/tokenizer/unicodeclasses.h"
 
 #include <cstring>
 #include <map>
@@ -18,7 +18,7 @@ struct Range
 };
 
 constexpr Range ranges[] = {
-#include "unicodeclassdata.inc"
+#include "core/engine/tokenizer/unicodeclassdata.inc"
 };
 
 } // namespace

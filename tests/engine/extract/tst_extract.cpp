@@ -1,12 +1,12 @@
 // Type detection and text extraction (docs/extraction.md): every rule on real files, made here
 // in a temporary directory or committed under data/ (data/make-fixtures.py).
 
-#include "engine/extract/extractor.h"
-#include "engine/extract/htmltotext.h"
-#include "engine/extract/jsonvalidator.h"
-#include "engine/extract/textdecoder.h"
-#include "engine/extract/textoutput.h"
-#include "service/filetypes.h"
+#include "core/domain/filetypes.h"
+#include "core/engine/extract/extractor.h"
+#include "core/engine/extract/htmltotext.h"
+#include "core/engine/extract/jsonvalidator.h"
+#include "core/engine/extract/textdecoder.h"
+#include "core/engine/extract/textoutput.h"
 
 #include <QCryptographicHash>
 #include <QFile>

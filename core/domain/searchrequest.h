@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/domain/filter.h"
+#include "core/domain/serviceerror.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace vd {
+
+// POST /vector_stores/{id}/search, as OpenAI defines it (openai-vector-stores.md §3.1).
+struct SearchRequest
+{
+    QStringList queries; // "query": a string or an array of strings
+    std::optional<Filter> filters; // comparison or compound filter on file attributes
+    int maxNumResults = 10; // 1..50
+    QString ranker = QStringLiteral("auto"); // auto | none | default-2024-11-15
+    double scoreThreshold = 0.0; // 0..1
+    bool rewriteQuery = false; // accepted; reported as not applied
+
+    // Parses and validates the request body; errors name the field and the allowed values.
+    static Result<SearchRequest> fromJson(const QJsonObject &body);
+    QJsonObject toJson() const;
+};
+
+struct SearchHit
+{
+    qint64 fileId = 0;
+    qint64 storeId = 0;
+    QString filename;
+    double score = 0;
+    QJsonObject attributes;
+    QStringList content; // chunk texts, best first
+    QList<int> chunkOrdinals;
+    QList<qint64> chunkIds; // the index's ids of the chunks in `content`, same order
+    QStringList matchedTerms; // query terms found in the file's returned chunks
+};
+
+struct SearchResponse
+{
+    QStringList searchQuery;
+    QList<SearchHit> data;
+    bool rewriteApplied = false;
+    // Extra explanations (not in OpenAI's object): threshold, ranker, terms used.
+    QJsonObject explain;
+
+    // The OpenAI shape: {object, search_query, data[{file_id, filename, score, attributes, content[]}], has_more,
+    // next_page}
+    QJsonObject toJson() const;
+};
+
+} // namespace vd

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/domain/serviceerror.h"
+#include "core/domain/types.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace vd {
+
+// OpenAI's limits, applied to every backend (openai-vector-stores.md §2.3, §2.4, §5.1).
+namespace limits {
+inline constexpr int kMaxKeys = 16;
+inline constexpr int kMaxKeyLength = 64;
+inline constexpr int kMaxStringValueLength = 512;
+inline constexpr int kMinExpiryDays = 1;
+inline constexpr int kMaxExpiryDays = 365;
+inline constexpr int kMinChunkTokens = 100;
+inline constexpr int kMaxChunkTokens = 4096;
+inline constexpr int kMaxStoreNameLength = 256;
+} // namespace limits
+
+using Problem = std::optional<ServiceError>;
+
+Problem validateSlug(const QString &slug);
+Problem validateDisplayName(const QString &name);
+Problem validateStoreName(const QString &name);
+Problem validateBackend(const QString &backend);
+// Store metadata: at most 16 keys of at most 64 characters, string values of at most 512.
+Problem validateMetadata(const QJsonObject &metadata);
+// File attributes: as metadata, but values may also be numbers and booleans.
+Problem validateAttributes(const QJsonObject &attributes);
+Problem validateExpiryDays(int days);
+Problem validateChunking(const ChunkingStrategy &chunking);
+// A chunking as it is recorded: checked against OpenAI's limits, and auto always with its fixed
+// numbers (whatever sizes came with it).
+Result<ChunkingStrategy> recordedChunking(const ChunkingStrategy &chunking);
+// Plan overrides: keys are limit names, values non-negative integers (allowed_types: a list).
+Problem validatePlanOverrides(const QJsonObject &overrides);
+
+// Parses a JSON object given on a command line or in a form, naming what is wrong.
+std::optional<QJsonObject> parseJsonObject(const QString &text, const QString &what, ServiceError *error);
+
+} // namespace vd

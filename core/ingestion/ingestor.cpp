@@ -1,0 +1,135 @@
+#include "core/ingestion/ingestor.h"
+
+#include "core/session/backends.h"
+#include "core/session/coresession.h"
+#include "core/storage/database.h"
+
+#include <QElapsedTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::engine {
+
+Q_LOGGING_CATEGORY(lcIngest, "vectordesk.engine.ingest", QtInfoMsg)
+
+Ingestor::Ingestor(Database &db, BackendFor backendFor, QString owner)
+    : m_db(db)
+    , m_backendFor(std::move(backendFor))
+    , m_queue(db, std::move(owner))
+{ }
+
+Result<Ingestor::Summary> Ingestor::drain(const std::function<bool()> &cancelled, const Observer &observer,
+                                          std::optional<qint64> tenantId, std::optional<qint64> storeId)
+{
+    Summary summary;
+    // Each backend's queue in turn: the local engine's, then OpenAI's (when this thread has it).
+    QList<VectorStoreBackend *> backends;
+    for (const QString &name : {u"local"_s, u"openai"_s})
+        if (VectorStoreBackend *b = m_backendFor(name))
+            backends << b;
+    if (backends.isEmpty())
+        return ServiceError::unavailable(u"No local engine is available for ingestion."_s);
+    for (VectorStoreBackend *backend : std::as_const(backends)) {
+        auto drained = drainBackend(backend, cancelled, observer, tenantId, storeId, summary);
+        if (!drained)
+            return drained.error();
+        if (summary.cancelled)
+            break;
+    }
+    return summary;
+}
+
+Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::function<bool()> &cancelled,
+                                    const Observer &observer, std::optional<qint64> tenantId,
+                                    std::optional<qint64> storeId, Summary &summary)
+{
+    while (true) {
+        if (cancelled && cancelled()) {
+            summary.cancelled = true;
+            return {};
+        }
+        auto claimed = m_queue.claimNext(backend->name(), tenantId, storeId);
+        if (!claimed)
+            return claimed.error();
+        if (!claimed->has_value())
+            return {};
+        const IngestionQueue::Job job = **claimed;
+        if (observer.started)
+            observer.started(job.file);
+        QElapsedTimer beat;
+        beat.start();
+        // Between blocks: stop when asked, and renew the claim so no one takes it over.
+        auto stop = [&] {
+            if (beat.elapsed() > 30'000) {
+                if (auto r = m_queue.heartbeat(job); !r)
+                    qCWarning(lcIngest).noquote()
+                        << "renewing the claim on" << job.file.filename << "failed:" << r.error().message();
+                beat.restart();
+            }
+            return cancelled && cancelled();
+        };
+        auto outcome = backend->ingest(job.tenant, job.store, job.file, stop);
+        if (!outcome && outcome.error().details().value(u"cancelled"_s).toBool()) {
+            if (auto r = m_queue.release(job); !r)
+                qCWarning(lcIngest).noquote() << "releasing" << job.file.filename << "failed:" << r.error().message();
+            summary.cancelled = true;
+            return {};
+        }
+        Result<StoreFile> recorded = outcome
+            ? m_queue.complete(job, outcome.value())
+            : m_queue.fail(job, outcome.error().details().value(u"last_error_code"_s).toString(u"server_error"_s),
+                           outcome.error().message());
+        if (!recorded)
+            return recorded.error();
+        if (outcome && recorded->deletedAt) // detached while it was being indexed
+            if (auto r = backend->setFileVisible(job.tenant, job.store, job.file, false); !r)
+                qCWarning(lcIngest).noquote()
+                    << "hiding detached" << job.file.filename << "failed:" << r.error().message();
+        if (outcome && outcome->remotePending)
+            ++summary.pending; // handed over; the sync worker's refresh brings the final status
+        else if (outcome)
+            ++summary.completed;
+        else
+            ++summary.failed;
+        if (!outcome)
+            qCInfo(lcIngest).noquote() << job.file.filename << "failed:" << outcome.error().message();
+        if (observer.finished)
+            observer.finished(recorded.value(), recorded->status, outcome ? QString() : outcome.error().message());
+    }
+}
+
+IngestionWorker::IngestionWorker(DatabaseUrl url, QString engineRoot, QObject *parent)
+    : QObject(parent)
+    , m_url(std::move(url))
+    , m_engineRoot(std::move(engineRoot))
+{ }
+
+IngestionWorker::~IngestionWorker() = default;
+
+void IngestionWorker::drain(qint64 tenantId, qint64 storeId)
+{
+    m_cancelled = false;
+    auto session = CoreSession::open(m_url, {u"system:ingestion"_s, false, m_engineRoot});
+    if (!session) {
+        emit failed(session.error().message());
+        return;
+    }
+    Ingestor ingestor(session.value()->database(), session.value()->backends().resolver());
+    Ingestor::Observer observer;
+    observer.started = [this](const StoreFile &f) {
+        emit fileStarted(f.id, f.filename);
+    };
+    observer.finished = [this](const StoreFile &f, const QString &status, const QString &message) {
+        emit fileFinished(f.id, f.filename, status, message);
+    };
+    auto summary = ingestor.drain([this] { return m_cancelled.load(); }, observer,
+                                  tenantId > 0 ? std::optional<qint64>(tenantId) : std::nullopt,
+                                  storeId > 0 ? std::optional<qint64>(storeId) : std::nullopt);
+    if (!summary) {
+        emit failed(summary.error().message());
+        return;
+    }
+    emit drained(summary->completed, summary->failed, summary->cancelled);
+}
+
+} // namespace vd::engine

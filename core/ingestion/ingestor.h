@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/backend/vectorstorebackend.h"
+#include "core/service/ingestionqueue.h"
+#include "core/storage/databaseurl.h"
+
+#include <QLoggingCategory>
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace vd {
+class Database;
+}
+
+namespace vd::engine {
+
+Q_DECLARE_LOGGING_CATEGORY(lcIngest)
+
+// Drives the ingestion queue: claims a waiting file, has its backend ingest it, records the
+// outcome. A bad file ends as failed with OpenAI's error code and never stops the others.
+class Ingestor
+{
+public:
+    using BackendFor = std::function<VectorStoreBackend *(const QString &backend)>;
+    struct Summary
+    {
+        int completed = 0;
+        int failed = 0;
+        int pending = 0; // remote backends: handed over, still processing remotely
+        bool cancelled = false;
+    };
+    struct Observer
+    {
+        std::function<void(const StoreFile &)> started;
+        std::function<void(const StoreFile &, const QString &status, const QString &error)> finished;
+    };
+
+    Ingestor(Database &db, BackendFor backendFor, QString owner = IngestionQueue::defaultOwner());
+
+    // Works until nothing waits (in the given tenant/store, if any) or `cancelled` turns true.
+    Result<Summary> drain(const std::function<bool()> &cancelled, const Observer &observer = {},
+                          std::optional<qint64> tenantId = {}, std::optional<qint64> storeId = {});
+
+private:
+    Result<void> drainBackend(VectorStoreBackend *backend, const std::function<bool()> &cancelled,
+                              const Observer &observer, std::optional<qint64> tenantId, std::optional<qint64> storeId,
+                              Summary &summary);
+
+    Database &m_db;
+    BackendFor m_backendFor;
+    IngestionQueue m_queue;
+};
+
+// Ingestion on its own thread: move it to a QThread, call drain() through a queued connection,
+// read the outcome from its signals. It opens its own database connection in that thread.
+class IngestionWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    IngestionWorker(DatabaseUrl url, QString engineRoot, QObject *parent = nullptr);
+    ~IngestionWorker() override;
+
+    // Thread-safe: asks a running drain to stop after the current file.
+    void cancel() { m_cancelled = true; }
+
+public slots:
+    void drain(qint64 tenantId = 0, qint64 storeId = 0);
+
+signals:
+    void fileStarted(qint64 fileId, const QString &filename);
+    void fileFinished(qint64 fileId, const QString &filename, const QString &status, const QString &error);
+    void drained(int completed, int failed, bool cancelled);
+    void failed(const QString &message);
+
+private:
+    DatabaseUrl m_url;
+    QString m_engineRoot;
+    std::atomic<bool> m_cancelled = false;
+};
+
+} // namespace vd::engine

@@ -1,0 +1,149 @@
+#include "core/service/storeimport.h"
+
+#include "core/openai/openaibackend.h"
+#include "core/service/vectorstoreservice.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace vd::openai {
+
+QJsonObject ImportedStore::toJson() const
+{
+    QJsonObject o{{u"remote_id"_s, remoteId},
+                  {u"files"_s, files},
+                  {u"skipped_files"_s, QJsonArray::fromStringList(skippedFiles)}};
+    if (storeId > 0) {
+        o.insert(u"id"_s, storeId);
+        o.insert(u"name"_s, name);
+    }
+    if (!skipped.isEmpty())
+        o.insert(u"skipped"_s, skipped);
+    return o;
+}
+
+Result<QList<ImportedStore>> importStores(VectorStoreService &service, OpenAIBackend &backend, const QString &tenantRef,
+                                          const QStringList &remoteIds)
+{
+    auto tenant = service.tenant(tenantRef);
+    if (!tenant)
+        return tenant.error();
+    auto role = service.roleIn(tenantRef);
+    if (!role)
+        return role.error();
+    if (int(role.value()) < int(Role::Admin))
+        return ServiceError::denied(u"Importing OpenAI stores into tenant %1 needs the admin role; you are %2."_s.arg(
+                                        tenant->slug, roleName(role.value())),
+                                    u"admin"_s);
+    auto c = backend.client(tenant.value());
+    if (!c)
+        return c.error();
+    OpenAIClient &api = **c;
+
+    QList<QJsonObject> remotes;
+    if (remoteIds.isEmpty()) {
+        auto all = OpenAIBackend::waitList([&](auto done) {
+            OpenAIClient::listAll(
+                [&api](const ListQuery &q, JsonCallback cb) { api.listVectorStores(q, std::move(cb)); },
+                ListQuery{100, u"asc"_s, {}, {}, {}}, 1000, std::move(done));
+        });
+        if (!all)
+            return all.error();
+        remotes = all.value();
+    } else {
+        for (const QString &id : remoteIds) {
+            auto one =
+                OpenAIBackend::wait([&](JsonCallback done) { api.getVectorStore(id.trimmed(), std::move(done)); });
+            if (!one)
+                return one.error();
+            remotes << one.value();
+        }
+    }
+
+    QList<ImportedStore> report;
+    for (const QJsonObject &remote : std::as_const(remotes)) {
+        ImportedStore item;
+        item.remoteId = remote.value(u"id"_s).toString();
+        const QString remoteStatus = remote.value(u"status"_s).toString();
+        if (remoteStatus == u"expired"_s) {
+            item.skipped = u"expired on OpenAI; its files are gone"_s;
+            report << item;
+            continue;
+        }
+        auto known = service.importedAs(item.remoteId);
+        if (!known)
+            return known.error();
+        if (known.value()) {
+            item.skipped = u"already in VectorDesk as %1"_s.arg(*known.value());
+            report << item;
+            continue;
+        }
+        RemoteStoreAdoption adoption;
+        adoption.remoteId = item.remoteId;
+        adoption.name = remote.value(u"name"_s).toString();
+        adoption.status = remoteStatus == u"in_progress"_s ? u"in_progress"_s : u"completed"_s;
+        adoption.metadata = remote.value(u"metadata"_s).toObject();
+        const QJsonObject expiry = remote.value(u"expires_after"_s).toObject();
+        if (expiry.contains(u"days"_s))
+            adoption.expiresAfterDays = expiry.value(u"days"_s).toInt();
+        adoption.expiresAt = secondsToMs(remote.value(u"expires_at"_s));
+        adoption.lastActiveAt = secondsToMs(remote.value(u"last_active_at"_s));
+
+        // Everything the store holds is read first; the store is recorded only when all of it
+        // could be read, so an import is never left half done.
+        auto files = OpenAIBackend::waitList([&](auto done) {
+            OpenAIClient::listAll(
+                [&](const ListQuery &q, JsonCallback cb) { api.listVectorStoreFiles(item.remoteId, q, std::move(cb)); },
+                ListQuery{100, u"asc"_s, {}, {}, {}}, 10000, std::move(done));
+        });
+        if (!files)
+            return files.error();
+        for (const QJsonObject &f : files.value()) {
+            const QString fileId = f.value(u"id"_s).toString();
+            auto info = OpenAIBackend::wait([&](JsonCallback done) { api.getFile(fileId, std::move(done)); });
+            if (!info) {
+                item.skippedFiles << u"%1: %2"_s.arg(fileId, info.error().message());
+                continue;
+            }
+            RemoteFileAdoption file;
+            file.remoteFileId = fileId;
+            file.filename = info->value(u"filename"_s).toString();
+            file.sizeBytes = info->value(u"bytes"_s).toInteger();
+            file.attributes = f.value(u"attributes"_s).toObject();
+            const QJsonObject chunking = f.value(u"chunking_strategy"_s).toObject();
+            if (chunking.value(u"type"_s).toString() == u"static"_s) {
+                const QJsonObject s = chunking.value(u"static"_s).toObject();
+                file.chunking.type = u"static"_s;
+                file.chunking.maxChunkSizeTokens = s.value(u"max_chunk_size_tokens"_s).toInt(800);
+                file.chunking.chunkOverlapTokens = s.value(u"chunk_overlap_tokens"_s).toInt(400);
+            }
+            QString status = f.value(u"status"_s).toString();
+            if (status != u"completed"_s && status != u"failed"_s && status != u"cancelled"_s)
+                status = u"in_progress"_s;
+            file.status = status;
+            file.usageBytes = f.value(u"usage_bytes"_s).toInteger();
+            const QJsonObject error = f.value(u"last_error"_s).toObject();
+            file.lastErrorCode = error.value(u"code"_s).toString();
+            file.lastErrorMessage = error.value(u"message"_s).toString();
+            adoption.files << file;
+        }
+        auto adopted = service.adoptRemoteStore(tenantRef, adoption);
+        if (!adopted) {
+            if (adopted.error().kind() != ServiceError::Kind::Conflict
+                && adopted.error().kind() != ServiceError::Kind::QuotaExceeded)
+                return adopted.error();
+            item.skipped = adopted.error().message();
+            report << item;
+            continue;
+        }
+        item.storeId = adopted->store.id;
+        item.name = adopted->store.name;
+        item.files = adopted->files;
+        item.skippedFiles << adopted->skippedFiles;
+        report << item;
+    }
+    return report;
+}
+
+} // namespace vd::openai
