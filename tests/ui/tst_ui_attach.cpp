@@ -170,16 +170,20 @@ void tst_UiAttach::refusedFilesSayWhy()
     auto outcome = [&](const QString &name) {
         return model->index(rowNamed(model, name), vd::ui::AttachModel::OutcomeColumn).data().toString();
     };
-    QVERIFY2(outcome(u"setup.exe"_s).startsWith(u"Refused: Unsupported type .exe"_s),
+    // The reasons are the attach rule's own (AttachPolicy), word for word what the CLI says.
+    QVERIFY2(outcome(u"setup.exe"_s).startsWith(u"Refused: 'setup.exe' is not a supported file type (.exe)"_s),
              qPrintable(outcome(u"setup.exe"_s)));
-    QCOMPARE(outcome(u"nda.txt"_s), u"Refused: Duplicate: contracts already has a file named nda.txt."_s);
-    QCOMPARE(outcome(u"empty.txt"_s), u"Refused: Empty file: there is nothing to index."_s);
+    QCOMPARE(outcome(u"empty.txt"_s), u"Refused: 'empty.txt' is empty (0 bytes): there is nothing to index."_s);
     // The same bytes as policy.md, attached by the first test: a duplicate by content.
-    QCOMPARE(outcome(u"copy-of-policy.md"_s),
-             u"Refused: Duplicate: the same content is already in contracts as policy.md."_s);
-    QVERIFY(!sheet->attachButton()->isEnabled());
-    QCOMPARE(sheet->attachButton()->text(), u"Nothing to attach"_s);
-    QVERIFY(sheet->summaryText().contains(u"4 refused"_s));
+    QVERIFY2(outcome(u"copy-of-policy.md"_s)
+                 .startsWith(u"Refused: Store 'contracts' already has this content as 'policy.md'"_s),
+             qPrintable(outcome(u"copy-of-policy.md"_s)));
+    // Another nda.txt with other content is accepted: names are not unique in a store (as in
+    // OpenAI, and as `vectordesk file attach` always did).
+    QCOMPARE(model->itemAt(rowNamed(model, u"nda.txt"_s))->state, AttachItem::State::Ready);
+    QVERIFY(sheet->attachButton()->isEnabled());
+    QCOMPARE(sheet->attachButton()->text(), u"Attach 1 file"_s);
+    QVERIFY(sheet->summaryText().contains(u"3 refused"_s));
 }
 
 void tst_UiAttach::dropOnStoreRowAttachesToThatStore()

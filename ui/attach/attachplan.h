@@ -33,6 +33,7 @@ struct AttachItem
     QString sha256;
     State state = State::Ready;
     QString reason;
+    QString reasonCode; // refused by the attach rule: its stable reason (AttachPolicy), e.g. "empty_file"
     qint64 fileId = 0;
     QString fileStatus; // once attached: the file's status in the store
 };
@@ -52,11 +53,11 @@ struct AttachPlan
     qint64 readyBytes() const;
 };
 
-// Expands files and folders (recursively, sorted) and checks each file the way attaching will:
-// the operator's role, the plan's file types and size limit, duplicates in the store (same
-// sha256, or the same name), the store's file quota and the tenant's byte quota (counting the
-// files accepted before it). Reads files to hash them, so run it on a worker thread; `cancelled`
-// stops it between files.
+// Expands files and folders (recursively, sorted) and checks each file with the attach rule the
+// service applies (AttachPolicy): the operator's role, the plan's file types and size limit, empty
+// files, duplicate content (in the store or earlier in the drop), the store's file quota and the
+// tenant's byte quota (counting the files accepted before it). Reads files to hash them, so run it on a worker thread;
+// `cancelled` stops it between files.
 Result<AttachPlan> planAttach(VectorStoreService &service, qint64 tenantId, qint64 storeId, const QStringList &paths,
                               const std::atomic<bool> &cancelled);
 

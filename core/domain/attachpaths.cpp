@@ -1,0 +1,98 @@
+#include "core/domain/attachpaths.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace vd {
+
+namespace {
+
+class Expander
+{
+public:
+    AttachExpansion result;
+
+    void chosen(const QString &path)
+    {
+        const QFileInfo info(path);
+        if (info.isSymLink() && !info.exists()) {
+            skip(path, u"a symbolic link whose target does not exist"_s);
+        } else if (!info.exists()) {
+            skip(path, u"does not exist"_s);
+        } else if (info.isDir()) {
+            const QDir base(info.absoluteFilePath() + u"/.."_s);
+            walk(info.absoluteFilePath(), base);
+        } else {
+            take(info, info.fileName());
+        }
+    }
+
+private:
+    QSet<QString> m_seen;
+
+    void skip(const QString &path, const QString &reason) { result.skipped.append({path, reason}); }
+
+    void take(const QFileInfo &info, const QString &name)
+    {
+        if (!info.isFile()) {
+            skip(info.absoluteFilePath(), u"not a regular file (a FIFO, socket or device)"_s);
+            return;
+        }
+        const QString canonical = info.canonicalFilePath();
+        if (canonical.isEmpty()) {
+            skip(info.absoluteFilePath(), u"cannot be resolved (it vanished, or a link points nowhere)"_s);
+            return;
+        }
+        if (m_seen.contains(canonical))
+            return;
+        m_seen.insert(canonical);
+        result.files.append({info.absoluteFilePath(), name});
+    }
+
+    void walk(const QString &folder, const QDir &base)
+    {
+        const QFileInfoList entries = QDir(folder).entryInfoList(
+            QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name | QDir::DirsLast);
+        for (const QFileInfo &entry : entries) {
+            const QString path = entry.absoluteFilePath();
+            // A name the file system returned in bytes that are not valid UTF-8 comes back with
+            // replacement characters: that path cannot be opened again.
+            if (entry.fileName().contains(QChar::ReplacementCharacter) || (!entry.exists() && !entry.isSymLink())) {
+                skip(path, u"its name is not valid UTF-8; rename it"_s);
+                continue;
+            }
+            if (entry.isHidden() || entry.fileName().startsWith(u'.')) {
+                skip(path, entry.isDir() ? u"a hidden folder"_s : u"a hidden file"_s);
+                continue;
+            }
+            if (entry.isSymLink() && !entry.exists()) {
+                skip(path, u"a symbolic link whose target does not exist"_s);
+                continue;
+            }
+            if (entry.isDir() && entry.isSymLink()) {
+                skip(path, u"a link to a folder (not followed: it could loop)"_s);
+                continue;
+            }
+            if (entry.isDir()) {
+                walk(path, base);
+                continue;
+            }
+            take(entry, QDir::cleanPath(base.relativeFilePath(path)));
+        }
+    }
+};
+
+} // namespace
+
+AttachExpansion expandAttachPaths(const QStringList &paths)
+{
+    Expander expander;
+    for (const QString &path : paths)
+        expander.chosen(path);
+    return std::move(expander.result);
+}
+
+} // namespace vd
