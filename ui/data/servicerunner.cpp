@@ -26,7 +26,7 @@ ServiceRunner::~ServiceRunner()
     m_pool.waitForDone();
 }
 
-QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService *>, engine::LocalEngine *)> job)
+QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService *>)> job)
 {
     return QtConcurrent::run(&m_pool, [url = m_url, name = m_operatorName, job = std::move(job)] {
         // The connection is made, used and closed in this worker thread; the log context of
@@ -34,10 +34,10 @@ QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService 
         const logging::ContextScope logContext;
         auto session = CoreSession::open(url, {name, false, {}});
         if (!session) {
-            job(session.error(), nullptr);
+            job(session.error());
             return;
         }
-        job(&session.value()->service(), &session.value()->backends().local());
+        job(&session.value()->service());
     });
 }
 

@@ -4,10 +4,6 @@
 #include "core/service/vectorstoreservice.h"
 #include "core/storage/databaseurl.h"
 
-namespace vd::engine {
-class LocalEngine;
-}
-
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
@@ -24,8 +20,8 @@ namespace vd::ui {
 
 // Runs service calls off the GUI thread, so the window never waits on the database.
 //
-// Each call opens its own Database and VectorStoreService in the worker thread (a Qt SQL
-// connection belongs to the thread that made it) and closes them there before the result is
+// Each call opens its own CoreSession (database, backends, service) in the worker thread (a Qt
+// SQL connection belongs to the thread that made it) and closes it there before the result is
 // handed back. The result reaches `done` on the GUI thread, and only while `receiver` still
 // exists: models may be destroyed while a call is in flight.
 //
@@ -48,28 +44,19 @@ public:
     bool waitForIdle(int msecs = -1) { return m_pool.waitForDone(msecs); }
 
     // Calls work(VectorStoreService &) -> Result<T> on a worker thread, then done(Result<T>) on
-    // this object's thread if receiver is still alive. The service has its backends (the local
-    // engine, made in that thread), so attach and search work as in the CLI.
+    // this object's thread if receiver is still alive. The service has both backends, made in
+    // that thread, so attach, search and chunks work as in the CLI.
     template<typename Work, typename Done> void run(QObject *receiver, Work work, Done done)
     {
-        runWithEngine(
-            receiver, [work](VectorStoreService &service, engine::LocalEngine &) mutable { return work(service); },
-            std::move(done));
-    }
-
-    // As run(), with the worker thread's local engine too (chunks of a file, index details).
-    template<typename Work, typename Done> void runWithEngine(QObject *receiver, Work work, Done done)
-    {
-        using R = std::invoke_result_t<Work &, VectorStoreService &, engine::LocalEngine &>;
+        using R = std::invoke_result_t<Work &, VectorStoreService &>;
         // Written by the worker before the future finishes, read here after: the future orders it.
         auto result = std::make_shared<std::optional<R>>();
-        QFuture<void> future =
-            start([result, work](Result<VectorStoreService *> service, engine::LocalEngine *engine) mutable {
-                if (service)
-                    result->emplace(work(*service.value(), *engine));
-                else
-                    result->emplace(service.error());
-            });
+        QFuture<void> future = start([result, work](Result<VectorStoreService *> service) mutable {
+            if (service)
+                result->emplace(work(*service.value()));
+            else
+                result->emplace(service.error());
+        });
         future.then(this, [guard = QPointer<QObject>(receiver), result, done = std::move(done)]() mutable {
             // then() calls this at once, inside run(), when the call finished before it was
             // attached. Results always arrive later, from the event loop, so a model never sees
@@ -85,7 +72,7 @@ public:
 private:
     // Runs job on a worker thread with a service over a fresh connection, or with the error that
     // kept the database from opening.
-    QFuture<void> start(std::function<void(Result<VectorStoreService *>, engine::LocalEngine *)> job);
+    QFuture<void> start(std::function<void(Result<VectorStoreService *>)> job);
 
     DatabaseUrl m_url;
     QString m_operatorName;

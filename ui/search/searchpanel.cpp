@@ -3,7 +3,6 @@
 #include "core/domain/filter.h"
 #include "core/domain/searchrequest.h"
 #include "core/engine/index/localindex.h"
-#include "core/engine/localengine.h"
 #include "ui/data/servicerunner.h"
 #include "ui/models/displayformat.h"
 #include "ui/search/filtereditor.h"
@@ -401,16 +400,16 @@ void SearchPanel::showResult(const QModelIndex &index)
     const qint64 tenantId = m_tenantId;
     const int ordinal = copy.chunkOrdinals.first();
     const quint64 generation = m_generation;
-    m_runner->runWithEngine(
+    m_runner->run(
         this,
-        [tenantId, copy, ordinal](VectorStoreService &service, engine::LocalEngine &local) -> Result<Neighbours> {
+        [tenantId, copy, ordinal](VectorStoreService &service) -> Result<Neighbours> {
             auto store = service.store(QString::number(tenantId), QString::number(copy.storeId));
             if (!store)
                 return store.error();
             Neighbours n;
             n.backend = store->backend;
             n.hitOrdinal = ordinal;
-            if (store->backend != local.name())
+            if (store->backend != u"local"_s)
                 return n; // OpenAI returns only the matching text: the view says so
             auto chunks = service.fileChunks(QString::number(tenantId), QString::number(copy.storeId),
                                              QString::number(copy.fileId), qMax(0, ordinal - 1), ordinal == 0 ? 2 : 3);
