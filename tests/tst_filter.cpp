@@ -152,6 +152,8 @@ private slots:
         QTest::addColumn<QString>("filter");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown type") << j("{`type`:`like`,`key`:`a`,`value`:`b`}") << u"Unknown filter type 'like'"_s;
+        // A number is not a type (it used to be read as the default, eq).
+        QTest::newRow("type not a string") << j("{`type`:1,`key`:`a`,`value`:`b`}") << u"type must be a string"_s;
         QTest::newRow("missing key") << j("{`type`:`eq`,`value`:`b`}") << u"needs a \"key\""_s;
         QTest::newRow("object value") << j("{`type`:`eq`,`key`:`a`,`value`:{}}") << u"not an object"_s;
         QTest::newRow("gt on boolean") << j("{`type`:`gt`,`key`:`a`,`value`:true}") << u"needs a number or string"_s;

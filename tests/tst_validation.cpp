@@ -17,6 +17,15 @@ QJsonObject mapWithKeys(int n)
 }
 } // namespace
 
+// `count` emoji (each one code point, two UTF-16 units).
+QString emoji(int count)
+{
+    QString text;
+    for (int i = 0; i < count; ++i)
+        text += QString::fromUcs4(U"\U0001F600", 1);
+    return text;
+}
+
 class TestValidation : public QObject
 {
     Q_OBJECT
@@ -35,6 +44,10 @@ private slots:
         QTest::newRow("512-char value is fine") << QJsonObject{{u"k"_s, QString(512, u'v')}} << true << QString();
         QTest::newRow("513-char value is refused")
             << QJsonObject{{u"k"_s, QString(513, u'v')}} << false << u"513 characters long; at most 512"_s;
+        // Characters are code points, as OpenAI counts them: an emoji is one, not two UTF-16 units.
+        QTest::newRow("512 emoji are 512 characters") << QJsonObject{{u"k"_s, emoji(512)}} << true << QString();
+        QTest::newRow("513 emoji are refused")
+            << QJsonObject{{u"k"_s, emoji(513)}} << false << u"513 characters long; at most 512"_s;
         QTest::newRow("numbers are not metadata") << QJsonObject{{u"k"_s, 3}} << false << u"must be a string"_s;
     }
 
@@ -131,6 +144,28 @@ private slots:
         QTest::newRow("space") << u"ac me"_s << false;
         QTest::newRow("all digits") << u"1234"_s << false;
         QTest::newRow("64 characters") << QString(64, u'a') << false;
+    }
+
+    void storeNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("problem"); // empty: valid
+        QTest::newRow("plain") << u"contracts"_s << QString();
+        QTest::newRow("digits with a letter") << u"2025 reports"_s << QString();
+        // An all-digit name would be mistaken for a store id (`store show 1`).
+        QTest::newRow("all digits") << u"1"_s << u"all digits"_s;
+        QTest::newRow("256 emoji fit") << emoji(256) << QString();
+        QTest::newRow("257 emoji do not") << emoji(257) << u"257 characters long"_s;
+    }
+
+    void storeNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, problem);
+        const auto result = validateStoreName(name);
+        QCOMPARE(!result.has_value(), problem.isEmpty());
+        if (result)
+            QVERIFY2(result->message().contains(problem), qPrintable(result->message()));
     }
 
     void slugs()

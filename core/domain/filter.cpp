@@ -127,6 +127,10 @@ Result<Filter> Filter::parse(const QJsonValue &value, int depth, int *count)
         return ServiceError::invalid(u"The filter has more than %1 parts; simplify it."_s.arg(kMaxFilters),
                                      u"filters"_s);
     const QJsonObject object = value.toObject();
+    if (object.contains(u"type"_s) && !object.value(u"type"_s).isString())
+        return ServiceError::invalid(u"A filter's type must be a string: eq, ne, gt, gte, lt, lte, in, nin, and or "
+                                     u"or."_s,
+                                     u"filters.type"_s);
     const QString type = object.value(u"type"_s).toString(u"eq"_s);
     static const QStringList ops = {u"eq"_s,  u"ne"_s, u"gt"_s,  u"gte"_s, u"lt"_s,
                                     u"lte"_s, u"in"_s, u"nin"_s, u"and"_s, u"or"_s};

@@ -11,6 +11,14 @@ using namespace Qt::StringLiterals;
 
 namespace vd {
 
+namespace { } // namespace
+
+qsizetype characterCount(const QString &text)
+{
+    // Code points, as OpenAI counts its limits: a surrogate pair (an emoji) is one character.
+    return text.size() - std::count_if(text.cbegin(), text.cend(), [](QChar c) { return c.isLowSurrogate(); });
+}
+
 namespace {
 
 bool hasControlCharacters(const QString &text)
@@ -31,16 +39,16 @@ Problem validateKeyValueMap(const QJsonObject &map, const QString &what, bool al
         const QString &key = it.key();
         if (key.isEmpty())
             return ServiceError::invalid(u"%1 has an empty key; every key needs a name."_s.arg(what), what.toLower());
-        if (key.size() > limits::kMaxKeyLength) {
+        if (characterCount(key) > limits::kMaxKeyLength) {
             return ServiceError::invalid(
                 u"%1 key '%2…' is %3 characters long; at most %4 are allowed."_s.arg(what, key.left(20))
-                    .arg(key.size())
+                    .arg(characterCount(key))
                     .arg(limits::kMaxKeyLength),
                 what.toLower());
         }
         const QJsonValue value = it.value();
         if (value.isString()) {
-            const qsizetype length = value.toString().size();
+            const qsizetype length = characterCount(value.toString());
             if (length > limits::kMaxStringValueLength) {
                 return ServiceError::invalid(
                     u"%1 value of '%2' is %3 characters long; at most %4 are allowed."_s.arg(what, key).arg(length).arg(
@@ -79,7 +87,7 @@ Problem validateSlug(const QString &slug)
 
 Problem validateDisplayName(const QString &name)
 {
-    if (name.trimmed().isEmpty() || name.size() > 200 || hasControlCharacters(name))
+    if (name.trimmed().isEmpty() || characterCount(name) > 200 || hasControlCharacters(name))
         return ServiceError::invalid(u"Display name must be 1 to 200 characters without control characters."_s,
                                      u"display_name"_s);
     return std::nullopt;
@@ -92,12 +100,19 @@ Problem validateStoreName(const QString &name)
     if (name != name.trimmed())
         return ServiceError::invalid(u"Store name '%1' starts or ends with spaces; remove them."_s.arg(name),
                                      u"name"_s);
-    if (name.size() > limits::kMaxStoreNameLength)
-        return ServiceError::invalid(u"Store name is %1 characters long; at most %2 are allowed."_s.arg(name.size())
-                                         .arg(limits::kMaxStoreNameLength),
-                                     u"name"_s);
+    if (characterCount(name) > limits::kMaxStoreNameLength)
+        return ServiceError::invalid(
+            u"Store name is %1 characters long; at most %2 are allowed."_s.arg(characterCount(name))
+                .arg(limits::kMaxStoreNameLength),
+            u"name"_s);
     if (hasControlCharacters(name))
         return ServiceError::invalid(u"Store name contains control characters (such as a line break); remove them."_s,
+                                     u"name"_s);
+    bool isNumber = false;
+    name.toLongLong(&isNumber);
+    if (isNumber)
+        return ServiceError::invalid(u"Store name '%1' is all digits; it would be mistaken for a store id. Add a "
+                                     u"letter."_s.arg(name),
                                      u"name"_s);
     return std::nullopt;
 }

@@ -34,6 +34,10 @@ Problem validateMetadata(const QJsonObject &metadata);
 Problem validateAttributes(const QJsonObject &attributes);
 Problem validateExpiryDays(int days);
 Problem validateChunking(const ChunkingStrategy &chunking);
+// How many characters a text has for VectorDesk's and OpenAI's limits: Unicode code points,
+// not UTF-16 units (an emoji counts once).
+qsizetype characterCount(const QString &text);
+
 // A chunking as it is recorded: checked against OpenAI's limits, and auto always with its fixed
 // numbers (whatever sizes came with it).
 Result<ChunkingStrategy> recordedChunking(const ChunkingStrategy &chunking);

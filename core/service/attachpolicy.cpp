@@ -2,6 +2,7 @@
 
 #include "core/domain/filetypes.h"
 #include "core/domain/units.h"
+#include "core/domain/validation.h"
 
 using namespace Qt::StringLiterals;
 
@@ -40,7 +41,7 @@ Result<void> AttachPolicy::checkFile(const QString &filename, qint64 sizeBytes) 
         return withReason(ServiceError::conflict(u"Store '%1' has expired; files cannot be attached to it. Create a "
                                                  u"new store."_s.arg(h.storeName)),
                           attach_refusal::StoreExpired);
-    if (filename.trimmed().isEmpty() || filename.size() > 1024)
+    if (filename.trimmed().isEmpty() || characterCount(filename) > 1024)
         return withReason(ServiceError::invalid(u"File name must be 1 to 1024 characters."_s, u"filename"_s),
                           attach_refusal::NoName);
     const QString extension = FileTypes::extensionOf(filename);
