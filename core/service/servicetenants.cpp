@@ -281,31 +281,21 @@ Result<QuotaUsage> VectorStoreService::quotaUsage(const QString &tenantRef)
     QuotaUsage usage;
     usage.plan = a->tenant.plan;
     usage.limits = limits.value();
-    auto stores = runQuery(m_db, u"SELECT count(*) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
-                           {a->tenant.id}, u"counting stores"_s);
-    if (!stores)
-        return stores.error();
-    stores.value().next();
-    usage.stores = stores.value().value(0).toLongLong();
-    auto files =
-        runQuery(m_db,
-                 u"SELECT coalesce(sum(files_in_progress + files_completed + files_failed + files_cancelled), 0), "
-                 u"coalesce(sum(files_size_bytes), 0) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
-                 {a->tenant.id}, u"counting files"_s);
-    if (!files)
-        return files.error();
-    files.value().next();
-    usage.files = files.value().value(0).toLongLong();
-    usage.totalBytes = files.value().value(1).toLongLong();
-    auto largest =
-        runQuery(m_db,
-                 u"SELECT coalesce(max(files_in_progress + files_completed + files_failed + files_cancelled), 0) "
-                 u"FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
-                 {a->tenant.id}, u"counting files"_s);
-    if (!largest)
-        return largest.error();
-    largest.value().next();
-    usage.largestStoreFiles = largest.value().value(0).toLongLong();
+    // One read of the live stores' counters (kept exact by every file change).
+    auto totals = runQuery(
+        m_db,
+        u"SELECT count(*), coalesce(sum(files_in_progress + files_completed + files_failed + files_cancelled), 0), "
+        u"coalesce(sum(files_size_bytes), 0), "
+        u"coalesce(max(files_in_progress + files_completed + files_failed + files_cancelled), 0) "
+        u"FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
+        {a->tenant.id}, u"reading the quota usage of tenant %1"_s.arg(a->tenant.slug));
+    if (!totals)
+        return totals.error();
+    totals.value().next();
+    usage.stores = totals.value().value(0).toLongLong();
+    usage.files = totals.value().value(1).toLongLong();
+    usage.totalBytes = totals.value().value(2).toLongLong();
+    usage.largestStoreFiles = totals.value().value(3).toLongLong();
     return usage;
 }
 
