@@ -751,6 +751,47 @@ private slots:
         qunsetenv(CredentialStore::kEnvironmentVariable);
     }
 
+    void backend_calls_never_reenter_the_callers_event_loop()
+    {
+        // The backend blocks this thread on futures while its network thread does the work: the
+        // key look-up, the requests, a retry after its backoff timer, the waits between polls.
+        // Events queued for this thread before the calls run only once it is back in its loop.
+        BackendFixture f;
+        QVERIFY2(f.open(*m_server), qPrintable(f.error));
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
+        m_server->setPollsUntilDone(3);
+        m_server->setDelayAllMs(20);
+        m_server->inject("GET", u"/v1/vector_stores"_s, answer(503)); // retried after a backoff
+        int delivered = 0;
+        QTimer::singleShot(0, this, [&] { ++delivered; });
+        QMetaObject::invokeMethod(
+            this, [&] { ++delivered; }, Qt::QueuedConnection);
+
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
+        auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"loop.txt"_s, "woodchucks in a loop"));
+        QVERIFY(file);
+        auto summary = f.ingest();
+        QVERIFY(summary);
+        QCOMPARE(summary->completed, 1);
+        SearchRequest request;
+        request.queries = {u"woodchucks"_s};
+        auto found = f.service->search(u"acme"_s, {u"docs"_s}, request);
+        QVERIFY2(found, qPrintable(found ? QString() : found.error().message()));
+        QCOMPARE(found->data.size(), 1);
+        const Tenant acme = f.service->tenant(u"acme"_s).value();
+        QVERIFY(f.backend->refresh(acme, store.value(), {}));
+        auto works = f.backend->checkKey(acme);
+        QVERIFY(works);
+        QCOMPARE(works.value(), m_server->baseUrl().toString());
+        QCOMPARE(m_server->count("GET", u"/v1/vector_stores"_s), 1 + 1 + 3 + 1 + 1); // retry, polls, refresh, key
+
+        QCOMPARE(delivered, 0); // no call ran this thread's event loop
+        QTRY_COMPARE(delivered, 2); // they are delivered once it runs again
+        f.backend.reset(); // stops the network thread (joined, its objects deleted there)
+        qunsetenv(CredentialStore::kEnvironmentVariable);
+    }
+
     void missing_key_lists_every_option()
     {
         BackendFixture f;
