@@ -183,17 +183,10 @@ int keyTest(Context &c, const QCommandLineParser &p, const QStringList &)
     auto t = tenantWithRole(c, ref, Role::Viewer, u"Testing the OpenAI key"_s);
     if (!t)
         return c.fail(t.error());
-    openai::OpenAIBackend &backend = c.backends().openai();
-    auto client = backend.client(t.value());
-    if (!client)
-        return c.fail(client.error());
-    openai::OpenAIClient *api = client.value();
-    auto answer = waitFor<QJsonObject>([&](auto done) {
-        api->listVectorStores(openai::ListQuery{1, {}, {}, {}, {}}, std::move(done));
-    });
-    if (!answer)
-        return c.fail(answer.error());
-    const QString where = api->config().baseUrl.toString();
+    auto works = c.backends().openai().checkKey(t.value());
+    if (!works)
+        return c.fail(works.error());
+    const QString where = works.value();
     if (c.json())
         printJson(c, QJsonObject{{u"tenant"_s, t->slug}, {u"ok"_s, true}, {u"base_url"_s, where}});
     else

@@ -232,7 +232,7 @@ int remoteHttp(const QString &dir, int files, int batch)
     test::FakeOpenAIServer server;
     if (!server.listen())
         return 1;
-    qputenv("VECTORDESK_OPENAI_API_KEY", server.apiKey.toUtf8());
+    qputenv("VECTORDESK_OPENAI_API_KEY", server.apiKey().toUtf8());
     openai::OpenAIBackend backend(*db, dir + u"/remote-http.engine"_s);
     SyncPass::BackendFor backends = [&](const QString &name) -> VectorStoreBackend * {
         return name == u"openai"_s ? &backend : nullptr;
@@ -282,9 +282,9 @@ int remoteHttp(const QString &dir, int files, int batch)
     SyncOptions options;
     options.batchSize = batch;
     options.stuckAfterMs = 365 * kDay;
-    const int before = int(server.requests.size());
+    const int before = int(server.requests().size());
     const Timed refresh = timePass(*db, backends, options);
-    const int requests = int(server.requests.size()) - before;
+    const int requests = int(server.requests().size()) - before;
     std::printf("| remote refresh over HTTP (fake OpenAI server, loopback), %d files in progress, batch %d, "
                 "requests one at a time (concurrency 1) | items | time | throughput | requests |\n"
                 "|---|---|---|---|---|\n",

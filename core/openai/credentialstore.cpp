@@ -1,6 +1,5 @@
 #include "core/openai/credentialstore.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
@@ -192,20 +191,6 @@ void CredentialStore::resolve(qint64 tenantId, const QString &tenantSlug, std::f
             done(noKeyError(tenantSlug,
                             key.error().kind() == ServiceError::Kind::NotFound ? QString() : key.error().message()));
     });
-}
-
-Result<QString> CredentialStore::resolveBlocking(qint64 tenantId, const QString &tenantSlug)
-{
-    CredentialStore store;
-    QEventLoop loop;
-    std::optional<Result<QString>> answer;
-    store.resolve(tenantId, tenantSlug, [&](Result<QString> key) {
-        answer = std::move(key);
-        loop.quit();
-    });
-    if (!answer)
-        loop.exec();
-    return *answer;
 }
 
 } // namespace vd::openai

@@ -41,11 +41,8 @@ public:
     void clearKeychain(qint64 tenantId, const QString &tenantSlug, std::function<void(Result<void>)> done);
 
     // The key for a tenant from the sources above (asynchronous; the keychain is asked last).
+    // OpenAIBackend asks it on its network thread and waits for the answer on the calling thread.
     void resolve(qint64 tenantId, const QString &tenantSlug, std::function<void(Result<QString>)> done);
-
-    // Blocking variant for worker threads and the CLI (runs a local event loop; never call it
-    // on the GUI thread).
-    static Result<QString> resolveBlocking(qint64 tenantId, const QString &tenantSlug);
 
     // Reads and checks a key file: regular file, owned by the user, no group/other permissions.
     static Result<QString> readKeyFile(const QString &path);

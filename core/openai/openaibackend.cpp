@@ -7,13 +7,11 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -73,57 +71,37 @@ OpenAIBackend::OpenAIBackend(Database &db, QString engineRoot)
     , m_blobs(engineRoot + u"/blobs"_s)
 { }
 
+// The clients (and the keychain store) were made on m_network and are deleted there: each
+// client through its shared_ptr's deleter (deleteLater), the keychain store with the thread's
+// context object, when m_network's destructor stops the thread after this body.
 OpenAIBackend::~OpenAIBackend() = default;
 
-Result<QJsonObject> OpenAIBackend::wait(const std::function<void(JsonCallback)> &launch)
+Result<QString> OpenAIBackend::resolveKey(const Tenant &tenant)
 {
-    QEventLoop loop;
-    std::optional<Result<QJsonObject>> answer;
-    launch([&](Result<QJsonObject> r) {
-        answer = std::move(r);
-        loop.quit();
+    // The keychain job runs on the network thread (QtKeychain answers through that thread's event
+    // loop); this thread only waits for the answer.
+    return m_network.call<QString>([this, id = tenant.id, slug = tenant.slug](auto answer) {
+        if (!m_credentials)
+            m_credentials = new CredentialStore(m_network.context());
+        m_credentials->resolve(id, slug, std::move(answer));
     });
-    if (!answer)
-        loop.exec();
-    return std::move(*answer);
 }
 
-Result<QList<QJsonObject>>
-OpenAIBackend::waitList(const std::function<void(std::function<void(Result<QList<QJsonObject>>)>)> &launch)
-{
-    QEventLoop loop;
-    std::optional<Result<QList<QJsonObject>>> answer;
-    launch([&](Result<QList<QJsonObject>> r) {
-        answer = std::move(r);
-        loop.quit();
-    });
-    if (!answer)
-        loop.exec();
-    return std::move(*answer);
-}
-
-void OpenAIBackend::sleep(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-Result<OpenAIClient *> OpenAIBackend::client(const Tenant &tenant)
+Result<BlockingClient> OpenAIBackend::client(const Tenant &tenant)
 {
     // Settings and key are read for every operation, so a new key or base URL applies at once;
     // the client (its queue and rate-limit state) is kept while they stay the same.
     auto settings = loadSettings(m_db, tenant.id);
     if (!settings)
         return settings.error();
-    auto key = CredentialStore::resolveBlocking(tenant.id, tenant.slug);
+    auto key = resolveKey(tenant);
     if (!key)
         return key.error();
     if (auto it = m_clients.find(tenant.id); it != m_clients.end()) {
         const ClientConfig &current = it->second->config();
         if (current.apiKey == key.value() && current.baseUrl == settings->baseUrl
             && current.organization == settings->organization && current.project == settings->project)
-            return it->second.get();
+            return BlockingClient(m_network, it->second);
         m_clients.erase(it);
     }
     ClientConfig config;
@@ -134,8 +112,47 @@ Result<OpenAIClient *> OpenAIBackend::client(const Tenant &tenant)
     config.apiKey = key.value();
     if (m_configHook)
         m_configHook(config);
-    auto created = std::make_unique<OpenAIClient>(std::move(config));
-    return m_clients.emplace(tenant.id, std::move(created)).first->second.get();
+    // Made on the network thread, where its QNetworkAccessManager and timers must live.
+    auto made =
+        m_network.call<OpenAIClient *>([config = std::move(config)](auto answer) { answer(new OpenAIClient(config)); });
+    if (!made)
+        return made.error();
+    std::shared_ptr<OpenAIClient> created(made.value(), [](OpenAIClient *c) { c->deleteLater(); });
+    m_clients.emplace(tenant.id, created);
+    return BlockingClient(m_network, std::move(created));
+}
+
+Result<QString> OpenAIBackend::checkKey(const Tenant &tenant)
+{
+    auto api = client(tenant);
+    if (!api)
+        return api.error();
+    auto answer = api->request(&OpenAIClient::listVectorStores, ListQuery{1, {}, {}, {}, {}});
+    if (!answer)
+        return answer.error();
+    return api->config().baseUrl.toString();
+}
+
+Result<QString> OpenAIBackend::adoptEarlierStore(const BlockingClient &api, const Tenant &tenant,
+                                                 const VectorStore &store)
+{
+    // An earlier attempt may have created the store and then failed to record it (the database
+    // transaction rolled back, the process died, the answer was lost): adopt that one instead.
+    auto existing = api.allVectorStores(ListQuery{100, u"desc"_s, {}, {}, {}}, 10);
+    if (!existing)
+        return existing.error();
+    const QString storeTag = QString::number(store.id);
+    for (const QJsonObject &remote : existing.value()) {
+        const QJsonObject metadata = remote.value(u"metadata"_s).toObject();
+        if (metadata.value(QLatin1StringView(kStoreIdKey)).toString() == storeTag
+            && metadata.value(QLatin1StringView(kTenantKey)).toString() == tenant.slug
+            && remote.value(u"name"_s).toString() == store.name) {
+            qCInfo(lcOpenAI).noquote() << "adopting remote store" << remote.value(u"id"_s).toString() << "for"
+                                       << store.name << "(created by an earlier attempt)";
+            return remote.value(u"id"_s).toString();
+        }
+    }
+    return QString();
 }
 
 Result<QString> OpenAIBackend::createStore(const Tenant &tenant, const VectorStore &store)
@@ -143,35 +160,12 @@ Result<QString> OpenAIBackend::createStore(const Tenant &tenant, const VectorSto
     auto c = client(tenant);
     if (!c)
         return c.error();
-    OpenAIClient &api = **c;
-    const QString storeTag = QString::number(store.id);
-    // An earlier attempt may have created the store and then failed to record it (the database
-    // transaction rolled back, the process died, the answer was lost): adopt that one instead.
-    const auto earlier = [&]() -> Result<QString> {
-        auto existing = waitList([&](auto done) {
-            OpenAIClient::listAll(
-                [&api](const ListQuery &q, JsonCallback cb) { api.listVectorStores(q, std::move(cb)); },
-                ListQuery{100, u"desc"_s, {}, {}, {}}, 10, std::move(done));
-        });
-        if (!existing)
-            return existing.error();
-        for (const QJsonObject &remote : existing.value()) {
-            const QJsonObject metadata = remote.value(u"metadata"_s).toObject();
-            if (metadata.value(QLatin1StringView(kStoreIdKey)).toString() == storeTag
-                && metadata.value(QLatin1StringView(kTenantKey)).toString() == tenant.slug
-                && remote.value(u"name"_s).toString() == store.name) {
-                qCInfo(lcOpenAI).noquote() << "adopting remote store" << remote.value(u"id"_s).toString() << "for"
-                                           << store.name << "(created by an earlier attempt)";
-                return remote.value(u"id"_s).toString();
-            }
-        }
-        return QString();
-    };
+    const BlockingClient &api = c.value();
     QJsonObject metadata;
     for (auto it = store.metadata.constBegin(); it != store.metadata.constEnd(); ++it)
         metadata.insert(it.key(), it.value().isString() ? it.value() : QJsonValue(it.value().toVariant().toString()));
     if (metadata.size() <= 14) { // OpenAI allows 16 pairs; the tags need two
-        metadata.insert(QLatin1StringView(kStoreIdKey), storeTag);
+        metadata.insert(QLatin1StringView(kStoreIdKey), QString::number(store.id));
         metadata.insert(QLatin1StringView(kTenantKey), tenant.slug);
     }
     QJsonObject body{{u"name"_s, store.name}, {u"metadata"_s, metadata}};
@@ -179,12 +173,12 @@ Result<QString> OpenAIBackend::createStore(const Tenant &tenant, const VectorSto
         body.insert(u"expires_after"_s,
                     QJsonObject{{u"anchor"_s, store.expiresAfter->anchor}, {u"days"_s, store.expiresAfter->days}});
     for (int attempt = 1;; ++attempt) {
-        auto found = earlier();
+        auto found = adoptEarlierStore(api, tenant, store);
         if (!found)
             return found.error();
         if (!found->isEmpty())
             return found.value();
-        auto created = wait([&](JsonCallback done) { api.createVectorStore(body, std::move(done)); });
+        auto created = api.request(&OpenAIClient::createVectorStore, body);
         if (!created) {
             if (created.error().details().value(u"maybe_created"_s).toBool() && attempt < 3)
                 continue; // look again before creating again
@@ -204,22 +198,18 @@ Result<void> OpenAIBackend::purgeStore(const Tenant &tenant, const VectorStore &
     auto c = client(tenant);
     if (!c)
         return c.error();
-    OpenAIClient &api = **c;
+    const BlockingClient &api = c.value();
     // The uploaded files are not part of the store: delete them first, while they can be listed.
-    auto files = waitList([&](auto done) {
-        OpenAIClient::listAll(
-            [&](const ListQuery &q, JsonCallback cb) { api.listVectorStoreFiles(store.remoteId, q, std::move(cb)); },
-            ListQuery{}, 1000, std::move(done));
-    });
+    auto files = api.allVectorStoreFiles(store.remoteId, ListQuery{}, 1000);
     if (!files && !isNotFound(files.error()))
         return files.error();
     if (files)
         for (const QJsonObject &f : files.value()) {
-            auto r = wait([&](JsonCallback done) { api.deleteFile(f.value(u"id"_s).toString(), std::move(done)); });
+            auto r = api.request(&OpenAIClient::deleteFile, f.value(u"id"_s).toString());
             if (!r && !isNotFound(r.error()))
                 return r.error();
         }
-    auto deleted = wait([&](JsonCallback done) { api.deleteVectorStore(store.remoteId, std::move(done)); });
+    auto deleted = api.request(&OpenAIClient::deleteVectorStore, store.remoteId);
     if (!deleted && !isNotFound(deleted.error()))
         return deleted.error();
     return {};
@@ -249,13 +239,11 @@ Result<QString> OpenAIBackend::recordedRemoteId(qint64 fileId)
     return q.value().next() ? q.value().value(0).toString() : QString();
 }
 
-Result<QString> OpenAIBackend::findEarlierUpload(OpenAIClient &api, const StoreFile &file)
+Result<QString> OpenAIBackend::findEarlierUpload(const BlockingClient &api, const StoreFile &file)
 {
     // An upload whose id was never recorded (the process died in between): same name and size,
     // made after the file was attached, and not used by any other file record.
-    auto uploads = wait([&](JsonCallback done) {
-        api.listFiles(ListQuery{10000, u"desc"_s, {}, {}, {}}, std::move(done));
-    });
+    auto uploads = api.request(&OpenAIClient::listFiles, ListQuery{10000, u"desc"_s, {}, {}, {}});
     if (!uploads)
         return uploads.error();
     for (const QJsonValue &v : uploads->value(u"data"_s).toArray()) {
@@ -276,11 +264,11 @@ Result<QString> OpenAIBackend::findEarlierUpload(OpenAIClient &api, const StoreF
     return QString();
 }
 
-Result<QString> OpenAIBackend::upload(OpenAIClient &api, const StoreFile &file, const QString &path)
+Result<QString> OpenAIBackend::upload(const BlockingClient &api, const StoreFile &file, const QString &path)
 {
     QString id;
     for (int attempt = 1; id.isEmpty(); ++attempt) {
-        auto uploaded = wait([&](JsonCallback done) { api.uploadFile(path, file.filename, std::move(done)); });
+        auto uploaded = api.request(&OpenAIClient::uploadFile, path, file.filename);
         if (uploaded) {
             id = uploaded->value(u"id"_s).toString();
             if (id.isEmpty())
@@ -313,7 +301,7 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
     auto c = client(tenant);
     if (!c)
         return fileError(u"server_error"_s, c.error().message());
-    OpenAIClient &api = **c;
+    const BlockingClient &api = c.value();
     const QString blob = m_blobs.pathFor(file.sha256);
 
     auto recorded = recordedRemoteId(file.id);
@@ -339,7 +327,7 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
     // Attached already (by an earlier attempt)?
     Result<QJsonObject> attached = ServiceError::notFound(QString());
     if (!fileId.isEmpty())
-        attached = wait([&](JsonCallback done) { api.getVectorStoreFile(store.remoteId, fileId, std::move(done)); });
+        attached = api.request(&OpenAIClient::getVectorStoreFile, store.remoteId, fileId);
     if (!attached && !isNotFound(attached.error()))
         return fileError(u"server_error"_s, attached.error().message());
     for (int round = 0; !attached && round < 2; ++round) {
@@ -357,14 +345,12 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
             if (cancelled && cancelled())
                 return cancelledError(file);
         }
-        attached = wait([&](JsonCallback done) {
-            api.createVectorStoreFile(store.remoteId, fileId, file.attributes, file.chunking, std::move(done));
-        });
+        attached =
+            api.request(&OpenAIClient::createVectorStoreFile, store.remoteId, fileId, file.attributes, file.chunking);
         if (!attached && isNotFound(attached.error()) && round == 0) {
             // The upload or the store was deleted outside VectorDesk. A missing upload is made
             // again (once); a missing store is reported, never re-created here.
-            auto upload = wait([&](JsonCallback done) { api.getFile(fileId, std::move(done)); });
-            if (upload)
+            if (api.request(&OpenAIClient::getFile, fileId))
                 return fileError(
                     u"server_error"_s,
                     u"OpenAI no longer has the vector store %1 behind store '%2'; it was deleted outside "
@@ -408,9 +394,9 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
         }
         if (cancelled && cancelled())
             return cancelledError(file);
-        sleep(interval);
+        // Asked after `interval`, timed on the network thread; this thread just waits for the answer.
+        auto polled = api.pollVectorStoreFile(store.remoteId, fileId, interval);
         interval = std::min(interval * 2, std::max(m_pollMs, 5000));
-        auto polled = wait([&](JsonCallback done) { api.getVectorStoreFile(store.remoteId, fileId, std::move(done)); });
         if (!polled)
             return fileError(u"server_error"_s, polled.error().message());
         state = polled.value();
@@ -435,9 +421,7 @@ Result<void> OpenAIBackend::setFileAttributes(const Tenant &tenant, const Vector
     auto c = client(tenant);
     if (!c)
         return c.error();
-    auto r = wait([&](JsonCallback done) {
-        (*c)->updateVectorStoreFileAttributes(store.remoteId, fileId, file.attributes, std::move(done));
-    });
+    auto r = c->request(&OpenAIClient::updateVectorStoreFileAttributes, store.remoteId, fileId, file.attributes);
     if (!r && isNotFound(r.error()))
         return {}; // not attached (yet, or any more): nothing to update remotely
     if (!r)
@@ -453,14 +437,13 @@ Result<void> OpenAIBackend::purgeFile(const Tenant &tenant, const VectorStore &s
         auto c = client(tenant);
         if (!c)
             return c.error();
-        OpenAIClient &api = **c;
+        const BlockingClient &api = c.value();
         if (!store.remoteId.isEmpty()) {
-            auto r =
-                wait([&](JsonCallback done) { api.deleteVectorStoreFile(store.remoteId, fileId, std::move(done)); });
+            auto r = api.request(&OpenAIClient::deleteVectorStoreFile, store.remoteId, fileId);
             if (!r && !isNotFound(r.error()))
                 return r.error();
         }
-        auto r = wait([&](JsonCallback done) { api.deleteFile(fileId, std::move(done)); });
+        auto r = api.request(&OpenAIClient::deleteFile, fileId);
         if (!r && !isNotFound(r.error()))
             return r.error();
     }
@@ -475,7 +458,7 @@ Result<SearchResponse> OpenAIBackend::search(const Tenant &tenant, const QList<V
     auto c = client(tenant);
     if (!c)
         return c.error();
-    OpenAIClient &api = **c;
+    const BlockingClient &api = c.value();
     SearchResponse merged;
     merged.searchQuery = request.queries;
     for (const VectorStore &store : stores) {
@@ -494,17 +477,7 @@ Result<SearchResponse> OpenAIBackend::search(const Tenant &tenant, const QList<V
         hidden.value().next();
         SearchRequest remote = request;
         remote.maxNumResults = int(std::min<qint64>(50, request.maxNumResults + hidden.value().value(0).toLongLong()));
-        auto found = [&] {
-            QEventLoop loop;
-            std::optional<Result<RemoteSearchResult>> answer;
-            api.search(store.remoteId, remote, [&](Result<RemoteSearchResult> r) {
-                answer = std::move(r);
-                loop.quit();
-            });
-            if (!answer)
-                loop.exec();
-            return std::move(*answer);
-        }();
+        auto found = api.search(store.remoteId, remote);
         if (!found) {
             if (isNotFound(found.error()))
                 return ServiceError::notFound(
@@ -560,8 +533,8 @@ Result<RemoteStoreState> OpenAIBackend::refresh(const Tenant &tenant, const Vect
     auto c = client(tenant);
     if (!c)
         return c.error();
-    OpenAIClient &api = **c;
-    auto remote = wait([&](JsonCallback done) { api.getVectorStore(store.remoteId, std::move(done)); });
+    const BlockingClient &api = c.value();
+    auto remote = api.request(&OpenAIClient::getVectorStore, store.remoteId);
     if (!remote && isNotFound(remote.error())) {
         state.missing = true;
         return state;
@@ -585,7 +558,7 @@ Result<RemoteStoreState> OpenAIBackend::refresh(const Tenant &tenant, const Vect
             state.files << f;
             continue;
         }
-        auto got = wait([&](JsonCallback done) { api.getVectorStoreFile(store.remoteId, fileId, std::move(done)); });
+        auto got = api.request(&OpenAIClient::getVectorStoreFile, store.remoteId, fileId);
         if (!got && isNotFound(got.error())) {
             f.missing = true;
         } else if (!got) {

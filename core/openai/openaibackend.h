@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/backend/vectorstorebackend.h"
+#include "core/openai/blockingclient.h"
+#include "core/openai/networkthread.h"
 #include "core/openai/openaiclient.h"
 #include "core/storage/blobstore.h"
 
@@ -16,6 +18,8 @@ class Database;
 
 namespace vd::openai {
 
+class CredentialStore;
+
 // Stores whose content lives in OpenAI's hosted vector stores (docs/openai.md).
 // - stageFile keeps a content-addressed copy of the bytes in the engine folder's blob store
 //   (shared with the local engine), so a file can be uploaded (again) after the source moved;
@@ -29,8 +33,10 @@ namespace vd::openai {
 //   uploaded file;
 // - search proxies to POST /vector_stores/{id}/search and maps OpenAI's file ids to VectorDesk's.
 // One object per thread: it reads the tenant's settings and the file id mapping through `db`,
-// a connection of that thread, and runs its client's requests with a local event loop (worker
-// threads and the headless CLI only; never the GUI thread).
+// a connection of that thread. Its clients and keychain look-ups live on a NetworkThread of its
+// own (started on first use); each remote step is posted there and the calling thread blocks on
+// its future, never running an event loop (worker threads and the headless CLI only; never the
+// GUI thread).
 class OpenAIBackend final : public VectorStoreBackend
 {
 public:
@@ -62,26 +68,30 @@ public:
     Result<RemoteStoreState> refresh(const Tenant &tenant, const VectorStore &store,
                                      const QList<StoreFile> &files) override;
 
-    // The tenant's client (settings and key resolved on first use, then kept).
-    Result<OpenAIClient *> client(const Tenant &tenant);
-
-    // Waits for an asynchronous client call on this thread.
-    static Result<QJsonObject> wait(const std::function<void(JsonCallback)> &launch);
-    static Result<QList<QJsonObject>>
-    waitList(const std::function<void(std::function<void(Result<QList<QJsonObject>>)>)> &launch);
+    // The tenant's client, as blocking calls (settings and key are read on every call; the client,
+    // its queue and rate-limit state, is kept while they stay the same). Store import uses it.
+    Result<BlockingClient> client(const Tenant &tenant);
+    // The tenant's key (any source) against the API: one list call of one item. The base URL
+    // it works with, or why it does not (`vectordesk key test`, the settings' Test button).
+    Result<QString> checkKey(const Tenant &tenant);
 
 private:
+    Result<QString> resolveKey(const Tenant &tenant);
     Result<QString> recordedRemoteId(qint64 fileId);
-    Result<QString> findEarlierUpload(OpenAIClient &client, const StoreFile &file);
-    Result<QString> upload(OpenAIClient &client, const StoreFile &file, const QString &path);
-    void sleep(int ms);
+    Result<QString> findEarlierUpload(const BlockingClient &api, const StoreFile &file);
+    Result<QString> upload(const BlockingClient &api, const StoreFile &file, const QString &path);
+    Result<QString> adoptEarlierStore(const BlockingClient &api, const Tenant &tenant, const VectorStore &store);
 
     Database &m_db;
     engine::BlobStore m_blobs;
     std::function<void(ClientConfig &)> m_configHook;
-    std::map<qint64, std::unique_ptr<OpenAIClient>> m_clients;
     int m_pollMs = 1000;
     qint64 m_ingestWaitMs = 10 * 60 * 1000;
+    // Declared before what lives on it: its destructor joins the thread after the clients below
+    // were handed to deleteLater() there.
+    NetworkThread m_network;
+    CredentialStore *m_credentials = nullptr; // lives on m_network; touched only there
+    std::map<qint64, std::shared_ptr<OpenAIClient>> m_clients; // tenant id -> client living on m_network
 };
 
 // Unix seconds (OpenAI) to unix milliseconds (VectorDesk); nullopt for null or absent.

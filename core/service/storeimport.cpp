@@ -36,25 +36,21 @@ Result<QList<ImportedStore>> importStores(VectorStoreService &service, OpenAIBac
         return ServiceError::denied(u"Importing OpenAI stores into tenant %1 needs the admin role; you are %2."_s.arg(
                                         tenant->slug, roleName(role.value())),
                                     u"admin"_s);
+    // Blocking calls: each waits on this thread for its answer from the backend's network thread.
     auto c = backend.client(tenant.value());
     if (!c)
         return c.error();
-    OpenAIClient &api = **c;
+    const BlockingClient &api = c.value();
 
     QList<QJsonObject> remotes;
     if (remoteIds.isEmpty()) {
-        auto all = OpenAIBackend::waitList([&](auto done) {
-            OpenAIClient::listAll(
-                [&api](const ListQuery &q, JsonCallback cb) { api.listVectorStores(q, std::move(cb)); },
-                ListQuery{100, u"asc"_s, {}, {}, {}}, 1000, std::move(done));
-        });
+        auto all = api.allVectorStores(ListQuery{100, u"asc"_s, {}, {}, {}}, 1000);
         if (!all)
             return all.error();
         remotes = all.value();
     } else {
         for (const QString &id : remoteIds) {
-            auto one =
-                OpenAIBackend::wait([&](JsonCallback done) { api.getVectorStore(id.trimmed(), std::move(done)); });
+            auto one = api.request(&OpenAIClient::getVectorStore, id.trimmed());
             if (!one)
                 return one.error();
             remotes << one.value();
@@ -92,16 +88,12 @@ Result<QList<ImportedStore>> importStores(VectorStoreService &service, OpenAIBac
 
         // Everything the store holds is read first; the store is recorded only when all of it
         // could be read, so an import is never left half done.
-        auto files = OpenAIBackend::waitList([&](auto done) {
-            OpenAIClient::listAll(
-                [&](const ListQuery &q, JsonCallback cb) { api.listVectorStoreFiles(item.remoteId, q, std::move(cb)); },
-                ListQuery{100, u"asc"_s, {}, {}, {}}, 10000, std::move(done));
-        });
+        auto files = api.allVectorStoreFiles(item.remoteId, ListQuery{100, u"asc"_s, {}, {}, {}}, 10000);
         if (!files)
             return files.error();
         for (const QJsonObject &f : files.value()) {
             const QString fileId = f.value(u"id"_s).toString();
-            auto info = OpenAIBackend::wait([&](JsonCallback done) { api.getFile(fileId, std::move(done)); });
+            auto info = api.request(&OpenAIClient::getFile, fileId);
             if (!info) {
                 item.skippedFiles << u"%1: %2"_s.arg(fileId, info.error().message());
                 continue;

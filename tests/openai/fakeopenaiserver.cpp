@@ -63,37 +63,108 @@ QJsonObject counts(int inProgress, int completed, int failed, int cancelled)
 
 FakeOpenAIServer::FakeOpenAIServer(QObject *parent)
     : QObject(parent)
-    , m_server(new QTcpServer(this))
+    , m_worker(new QObject)
 {
-    connect(m_server, &QTcpServer::newConnection, this, &FakeOpenAIServer::onConnection);
+    m_thread.setObjectName(u"fake-openai-server"_s);
+    m_worker->moveToThread(&m_thread);
+    // The server, its sockets and pending answers go with m_worker, deleted in that thread.
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
 }
 
-FakeOpenAIServer::~FakeOpenAIServer() = default;
+FakeOpenAIServer::~FakeOpenAIServer()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
 
 bool FakeOpenAIServer::listen()
 {
-    return m_server->listen(QHostAddress::LocalHost, 0);
+    bool listening = false;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, &listening] {
+            m_server = new QTcpServer(m_worker);
+            connect(m_server, &QTcpServer::newConnection, m_worker, [this] { onConnection(); });
+            listening = m_server->listen(QHostAddress::LocalHost, 0);
+            QMutexLocker locker(&m_mutex);
+            m_port = m_server->serverPort();
+        },
+        Qt::BlockingQueuedConnection);
+    return listening;
 }
 
 QUrl FakeOpenAIServer::baseUrl() const
 {
-    return QUrl(u"http://127.0.0.1:%1/v1"_s.arg(m_server->serverPort()));
+    QMutexLocker locker(&m_mutex);
+    return QUrl(u"http://127.0.0.1:%1/v1"_s.arg(m_port));
+}
+
+QString FakeOpenAIServer::apiKey() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_apiKey;
+}
+
+void FakeOpenAIServer::setApiKey(const QString &key)
+{
+    QMutexLocker locker(&m_mutex);
+    m_apiKey = key;
+}
+
+void FakeOpenAIServer::setPollsUntilDone(int polls)
+{
+    QMutexLocker locker(&m_mutex);
+    m_pollsUntilDone = polls;
+}
+
+void FakeOpenAIServer::setDelayAllMs(int ms)
+{
+    QMutexLocker locker(&m_mutex);
+    m_delayAllMs = ms;
+}
+
+QList<FakeOpenAIServer::Received> FakeOpenAIServer::requests() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_requests;
+}
+
+QList<int> FakeOpenAIServer::batchSizes() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_batchSizes;
+}
+
+int FakeOpenAIServer::storeCount() const
+{
+    QMutexLocker locker(&m_mutex);
+    return int(m_stores.size());
+}
+
+int FakeOpenAIServer::fileCount() const
+{
+    QMutexLocker locker(&m_mutex);
+    return int(m_files.size());
 }
 
 void FakeOpenAIServer::inject(const QByteArray &method, const QString &pathPrefix, const Injected &answer, int times)
 {
+    QMutexLocker locker(&m_mutex);
     m_rules.append({method, pathPrefix, answer, times});
 }
 
 int FakeOpenAIServer::count(const QByteArray &method, const QString &pathPrefix) const
 {
-    return int(std::count_if(requests.cbegin(), requests.cend(), [&](const Received &r) {
+    QMutexLocker locker(&m_mutex);
+    return int(std::count_if(m_requests.cbegin(), m_requests.cend(), [&](const Received &r) {
         return (method.isEmpty() || r.method == method) && r.path.startsWith(pathPrefix);
     }));
 }
 
 QString FakeOpenAIServer::addStore(const QString &name, const QJsonObject &metadata)
 {
+    QMutexLocker locker(&m_mutex);
     Store s;
     s.seq = ++m_seq;
     s.id = u"vs_%1"_s.arg(s.seq);
@@ -110,6 +181,7 @@ QString FakeOpenAIServer::addStore(const QString &name, const QJsonObject &metad
 
 QString FakeOpenAIServer::addFile(const QString &filename, const QByteArray &content)
 {
+    QMutexLocker locker(&m_mutex);
     File f;
     f.seq = ++m_seq;
     f.id = u"file-%1"_s.arg(f.seq);
@@ -123,6 +195,7 @@ QString FakeOpenAIServer::addFile(const QString &filename, const QByteArray &con
 void FakeOpenAIServer::attachProcessed(const QString &storeId, const QString &fileId, const QJsonObject &attributes,
                                        const QString &errorCode)
 {
+    QMutexLocker locker(&m_mutex);
     StoreFile f;
     f.id = fileId;
     f.seq = ++m_seq;
@@ -134,8 +207,15 @@ void FakeOpenAIServer::attachProcessed(const QString &storeId, const QString &fi
     m_stores[storeId].files.insert(fileId, f);
 }
 
+void FakeOpenAIServer::removeStore(const QString &id)
+{
+    QMutexLocker locker(&m_mutex);
+    m_stores.remove(id);
+}
+
 void FakeOpenAIServer::removeFile(const QString &id)
 {
+    QMutexLocker locker(&m_mutex);
     m_files.remove(id);
     for (Store &s : m_stores)
         s.files.remove(id);
@@ -143,16 +223,19 @@ void FakeOpenAIServer::removeFile(const QString &id)
 
 QStringList FakeOpenAIServer::storeFileIds(const QString &storeId) const
 {
+    QMutexLocker locker(&m_mutex);
     QStringList ids = m_stores.value(storeId).files.keys();
     ids.sort();
     return ids;
 }
 
+// In the server's thread, as everything below.
 void FakeOpenAIServer::onConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadable(socket); });
-        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { onReadable(socket); });
+        connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
+            QMutexLocker locker(&m_mutex);
             m_buffers.remove(socket);
             socket->deleteLater();
         });
@@ -161,6 +244,7 @@ void FakeOpenAIServer::onConnection()
 
 void FakeOpenAIServer::onReadable(QTcpSocket *socket)
 {
+    QMutexLocker locker(&m_mutex);
     QByteArray &buffer = m_buffers[socket];
     buffer += socket->readAll();
     const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
@@ -183,7 +267,7 @@ void FakeOpenAIServer::onReadable(QTcpSocket *socket)
         return; // more body to come
     r.body = buffer.mid(headerEnd + 4, length);
     buffer.clear();
-    requests.append(r);
+    m_requests.append(r);
     respond(socket, r);
 }
 
@@ -203,9 +287,9 @@ void FakeOpenAIServer::write(QTcpSocket *socket, int status, const QByteArray &b
         guarded->write(response);
         guarded->disconnectFromHost();
     };
-    const int delay = delayMs + delayAllMs;
+    const int delay = delayMs + m_delayAllMs;
     if (delay > 0)
-        QTimer::singleShot(delay, this, send);
+        QTimer::singleShot(delay, m_worker, send);
     else
         send();
 }
@@ -311,7 +395,7 @@ QJsonObject FakeOpenAIServer::page(QList<T> items, const QUrlQuery &query,
 
 QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
 {
-    if (r.headers.value("authorization") != "Bearer " + apiKey.toUtf8()) {
+    if (r.headers.value("authorization") != "Bearer " + m_apiKey.toUtf8()) {
         *status = 401;
         return QJsonObject{{u"error"_s,
                             QJsonObject{{u"message"_s, u"Incorrect API key provided."_s},
@@ -440,12 +524,12 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
             const QJsonArray ids = body.value(u"file_ids"_s).toArray();
             if (ids.isEmpty() || ids.size() > 500)
                 return error(status, 400, u"file_ids must hold 1 to 500 ids"_s);
-            batchSizes << int(ids.size());
+            m_batchSizes << int(ids.size());
             for (const QJsonValue &id : ids) {
                 StoreFile f;
                 f.id = id.toString();
                 f.seq = ++m_seq;
-                f.pollsLeft = pollsUntilDone;
+                f.pollsLeft = m_pollsUntilDone;
                 f.attributes = body.value(u"attributes"_s).toObject();
                 store.files.insert(f.id, f);
             }
@@ -471,7 +555,7 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
             StoreFile f;
             f.id = fileId;
             f.seq = ++m_seq;
-            f.pollsLeft = pollsUntilDone;
+            f.pollsLeft = m_pollsUntilDone;
             f.attributes = body.value(u"attributes"_s).toObject();
             if (store.files.contains(fileId))
                 f = store.files.value(fileId);

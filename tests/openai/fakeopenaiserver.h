@@ -4,8 +4,10 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QString>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -19,6 +21,8 @@ namespace vd::test {
 // A small, stateful stand-in for OpenAI's Files / Vector Stores API over HTTP/1.1 on loopback,
 // for flows Prism cannot express (processing that takes several polls, injected failures,
 // pagination over real data, crash recovery). One request per connection (Connection: close).
+// It serves from a thread of its own, so it answers while the test's thread is blocked in a
+// synchronous backend call (whose caller's event loop never runs); every member is thread-safe.
 class FakeOpenAIServer : public QObject
 {
     Q_OBJECT
@@ -44,32 +48,33 @@ public:
     };
 
     explicit FakeOpenAIServer(QObject *parent = nullptr);
-    ~FakeOpenAIServer() override;
+    ~FakeOpenAIServer() override; // stops its thread; the port is closed afterwards
 
     bool listen();
     QUrl baseUrl() const; // http://127.0.0.1:PORT/v1
 
-    QString apiKey = QStringLiteral("sk-fake-test-key-0123456789");
-    int pollsUntilDone = 1; // GETs of an in_progress store file before it finishes
-    int delayAllMs = 0;
+    QString apiKey() const;
+    void setApiKey(const QString &key);
+    void setPollsUntilDone(int polls); // GETs of an in_progress store file before it finishes (default 1)
+    void setDelayAllMs(int ms); // every answer that much later
 
     // The next `times` requests whose method matches and whose path starts with `pathPrefix`.
     void inject(const QByteArray &method, const QString &pathPrefix, const Injected &answer, int times = 1);
     int count(const QByteArray &method, const QString &pathPrefix) const;
-    QList<Received> requests;
+    QList<Received> requests() const; // every request so far, in order (a copy)
 
     // State, for seeding and checking.
     QString addStore(const QString &name, const QJsonObject &metadata = {});
     QString addFile(const QString &filename, const QByteArray &content);
-    void removeStore(const QString &id) { m_stores.remove(id); }
+    void removeStore(const QString &id);
     // Attaches a file as already processed (status completed, or failed with `errorCode`).
     void attachProcessed(const QString &storeId, const QString &fileId, const QJsonObject &attributes,
                          const QString &errorCode = {});
     void removeFile(const QString &id);
-    int storeCount() const { return int(m_stores.size()); }
-    int fileCount() const { return int(m_files.size()); }
+    int storeCount() const;
+    int fileCount() const;
     QStringList storeFileIds(const QString &storeId) const;
-    QList<int> batchSizes; // file_ids per created batch, in order
+    QList<int> batchSizes() const; // file_ids per created batch, in order
 
 private:
     struct File
@@ -110,7 +115,19 @@ private:
     template<typename T>
     QJsonObject page(QList<T> items, const QUrlQuery &query, const std::function<QJsonObject(const T &)> &toJson);
 
+    // The thread it serves from: m_worker lives there, parent of the QTcpServer and its sockets.
+    QThread m_thread;
+    QObject *m_worker = nullptr;
     QTcpServer *m_server = nullptr;
+    quint16 m_port = 0;
+    // Guards everything below and the settings; recursive because handle() seeds through the
+    // public members.
+    mutable QRecursiveMutex m_mutex;
+    QString m_apiKey = QStringLiteral("sk-fake-test-key-0123456789");
+    int m_pollsUntilDone = 1;
+    int m_delayAllMs = 0;
+    QList<Received> m_requests;
+    QList<int> m_batchSizes;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     struct Rule
     {

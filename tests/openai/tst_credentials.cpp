@@ -102,7 +102,7 @@ private slots:
         CredentialStore::setKeyFile({});
         m_server = new FakeOpenAIServer(this);
         QVERIFY(m_server->listen());
-        m_server->apiKey = kKeyA;
+        m_server->setApiKey(kKeyA);
     }
 
     void keychain_set_read_clear_per_tenant()
@@ -190,7 +190,7 @@ private slots:
         r = run({u"key"_s, u"test"_s, u"--tenant"_s, u"acme"_s});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         QVERIFY(r.out.startsWith(u"ok: "_s));
-        QCOMPARE(m_server->requests.constLast().headers.value("authorization"), "Bearer " + kKeyA.toUtf8());
+        QCOMPARE(m_server->requests().constLast().headers.value("authorization"), "Bearer " + kKeyA.toUtf8());
         // The environment variable overrides the keychain (and here is the wrong key).
         r = run({u"key"_s, u"test"_s, u"--tenant"_s, u"acme"_s}, {}, true);
         QCOMPARE(r.code, 1);

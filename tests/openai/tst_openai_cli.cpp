@@ -39,7 +39,7 @@ private:
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"VECTORDESK_OPENAI_API_KEY"_s, m_server->apiKey);
+        env.insert(u"VECTORDESK_OPENAI_API_KEY"_s, m_server->apiKey());
         env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/vectordesk-test-bus"_s);
         env.remove(u"http_proxy"_s);
         env.remove(u"https_proxy"_s);
@@ -90,7 +90,7 @@ private slots:
         Run r = run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"--backend"_s, u"openai"_s, u"docs"_s});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         QCOMPARE(m_server->storeCount(), 1);
-        QCOMPARE(m_server->requests.constLast().headers.value("openai-project"), QByteArray("proj_e2e"));
+        QCOMPARE(m_server->requests().constLast().headers.value("openai-project"), QByteArray("proj_e2e"));
 
         const QString path = m_dir.filePath(u"policy.md"_s);
         QFile f(path);
@@ -188,7 +188,7 @@ private slots:
         const QString path = m_dir.filePath(u"key-%1"_s.arg(mode, 0, 8));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(m_server->apiKey.toUtf8() + "\n");
+        f.write(m_server->apiKey().toUtf8() + "\n");
         f.close();
         QVERIFY(QFile::setPermissions(
             path,

@@ -2,6 +2,7 @@
 // takes several polls, every failure code, retries, timeouts, errors, pagination, batches and
 // recovery after a crash.
 
+#include "awaitanswer.h"
 #include "core/engine/localengine.h"
 #include "core/ingestion/ingestor.h"
 #include "core/openai/credentialstore.h"
@@ -22,6 +23,8 @@
 using namespace Qt::StringLiterals;
 using namespace vd;
 using namespace vd::openai;
+using vd::test::await;
+using vd::test::awaitJson;
 using vd::test::FakeOpenAIServer;
 
 namespace {
@@ -130,7 +133,7 @@ private:
         ClientConfig c;
         c.tenant = u"acme"_s;
         c.baseUrl = m_server->baseUrl();
-        c.apiKey = m_server->apiKey;
+        c.apiKey = m_server->apiKey();
         c.backoffBaseMs = 5;
         c.backoffMaxMs = 20;
         return c;
@@ -159,22 +162,20 @@ private slots:
         c.project = u"proj_456"_s;
         c.baseUrl = QUrl(m_server->baseUrl().toString() + u"/"_s); // a trailing slash is tolerated
         OpenAIClient client(c);
-        auto created = OpenAIBackend::wait([&](JsonCallback d) {
-            client.createVectorStore({{u"name"_s, u"docs"_s}}, d);
-        });
+        auto created = awaitJson([&](JsonCallback d) { client.createVectorStore({{u"name"_s, u"docs"_s}}, d); });
         QVERIFY2(created, qPrintable(created ? QString() : created.error().message()));
         QCOMPARE(created->value(u"name"_s).toString(), u"docs"_s);
-        const auto &r = m_server->requests.constLast();
+        const auto r = m_server->requests().constLast();
         QCOMPARE(r.path, u"/v1/vector_stores"_s);
         QCOMPARE(r.headers.value("openai-beta"), QByteArray("assistants=v2"));
         QCOMPARE(r.headers.value("openai-organization"), QByteArray("org-123"));
         QCOMPARE(r.headers.value("openai-project"), QByteArray("proj_456"));
-        QCOMPARE(r.headers.value("authorization"), "Bearer " + m_server->apiKey.toUtf8());
+        QCOMPARE(r.headers.value("authorization"), "Bearer " + m_server->apiKey().toUtf8());
         // Files calls carry no OpenAI-Beta header.
-        auto files = OpenAIBackend::wait([&](JsonCallback d) { client.listFiles({}, d); });
+        auto files = awaitJson([&](JsonCallback d) { client.listFiles({}, d); });
         QVERIFY(files);
-        QVERIFY(!m_server->requests.constLast().headers.contains("openai-beta"));
-        QCOMPARE(m_server->requests.constLast().query.queryItemValue(u"purpose"_s), u"assistants"_s);
+        QVERIFY(!m_server->requests().constLast().headers.contains("openai-beta"));
+        QCOMPARE(m_server->requests().constLast().query.queryItemValue(u"purpose"_s), u"assistants"_s);
     }
 
     void uploads_multipart_with_progress()
@@ -187,13 +188,13 @@ private slots:
         f.write(content);
         f.close();
         QSignalSpy progress(m_client.get(), &OpenAIClient::uploadProgress);
-        auto uploaded = OpenAIBackend::wait([&](JsonCallback d) { m_client->uploadFile(path, {}, d); });
+        auto uploaded = awaitJson([&](JsonCallback d) { m_client->uploadFile(path, {}, d); });
         QVERIFY2(uploaded, qPrintable(uploaded ? QString() : uploaded.error().message()));
         QCOMPARE(uploaded->value(u"filename"_s).toString(), u"notes.txt"_s);
         QCOMPARE(uploaded->value(u"bytes"_s).toInteger(), content.size());
         QVERIFY(!progress.isEmpty());
         QCOMPARE(progress.constLast().at(1).toLongLong(), progress.constLast().at(2).toLongLong());
-        QVERIFY(m_server->requests.constLast().headers.value("content-type").startsWith("multipart/form-data"));
+        QVERIFY(m_server->requests().constLast().headers.value("content-type").startsWith("multipart/form-data"));
     }
 
     void retries_429_honouring_retry_after_data()
@@ -216,9 +217,7 @@ private slots:
                                 {{header, value}}));
         QElapsedTimer t;
         t.start();
-        auto created = OpenAIBackend::wait([&](JsonCallback d) {
-            m_client->createVectorStore({{u"name"_s, u"x"_s}}, d);
-        });
+        auto created = awaitJson([&](JsonCallback d) { m_client->createVectorStore({{u"name"_s, u"x"_s}}, d); });
         QVERIFY2(created, qPrintable(created ? QString() : created.error().message()));
         QCOMPARE(m_server->count("POST", u"/v1/vector_stores"_s), 2);
         QVERIFY2(t.elapsed() >= minimumMs - 20, qPrintable(QString::number(t.elapsed())));
@@ -228,7 +227,7 @@ private slots:
     void does_not_wait_when_retry_after_exceeds_two_minutes()
     {
         m_server->inject("GET", u"/v1/vector_stores"_s, answer(429, {}, {{"Retry-After", "600"}}));
-        auto listed = OpenAIBackend::wait([&](JsonCallback d) { m_client->listVectorStores({}, d); });
+        auto listed = awaitJson([&](JsonCallback d) { m_client->listVectorStores({}, d); });
         QVERIFY(!listed);
         QCOMPARE(m_server->count("GET", u"/v1/vector_stores"_s), 1);
         QVERIFY2(listed.error().message().contains(u"asked to wait 600 s"_s), qPrintable(listed.error().message()));
@@ -244,7 +243,7 @@ private slots:
     {
         QFETCH(int, status);
         m_server->inject("GET", u"/v1/vector_stores"_s, answer(status), 2);
-        auto listed = OpenAIBackend::wait([&](JsonCallback d) { m_client->listVectorStores({}, d); });
+        auto listed = awaitJson([&](JsonCallback d) { m_client->listVectorStores({}, d); });
         QVERIFY2(listed, qPrintable(listed ? QString() : listed.error().message()));
         QCOMPARE(m_server->count("GET", u"/v1/vector_stores"_s), 3);
     }
@@ -252,7 +251,7 @@ private slots:
     void gives_up_after_bounded_attempts()
     {
         m_server->inject("GET", u"/v1/vector_stores"_s, answer(503), 10);
-        auto listed = OpenAIBackend::wait([&](JsonCallback d) { m_client->listVectorStores({}, d); });
+        auto listed = awaitJson([&](JsonCallback d) { m_client->listVectorStores({}, d); });
         QVERIFY(!listed);
         QCOMPARE(m_server->count("GET", u"/v1/vector_stores"_s), config().maxAttempts);
         QCOMPARE(listed.error().kind(), ServiceError::Kind::Unavailable);
@@ -271,7 +270,7 @@ private slots:
         m_server->inject("GET", u"/v1/vector_stores"_s, answer(200, "{}", {}, 3000), 2);
         QElapsedTimer t;
         t.start();
-        auto listed = OpenAIBackend::wait([&](JsonCallback d) { client.listVectorStores({}, d); });
+        auto listed = awaitJson([&](JsonCallback d) { client.listVectorStores({}, d); });
         QVERIFY(!listed);
         QVERIFY2(t.elapsed() < 2500, qPrintable(QString::number(t.elapsed())));
         QCOMPARE(m_server->count("GET", u"/v1/vector_stores"_s), 2);
@@ -284,7 +283,7 @@ private slots:
         ClientConfig c = config();
         c.apiKey = u"sk-wrong-key-000000"_s;
         OpenAIClient client(c);
-        auto listed = OpenAIBackend::wait([&](JsonCallback d) { client.listVectorStores({}, d); });
+        auto listed = awaitJson([&](JsonCallback d) { client.listVectorStores({}, d); });
         QVERIFY(!listed);
         QCOMPARE(m_server->count("GET", u"/v1/vector_stores"_s), 1); // never retried
         QCOMPARE(listed.error().kind(), ServiceError::Kind::PermissionDenied);
@@ -298,7 +297,7 @@ private slots:
     void malformed_json_is_an_error()
     {
         m_server->inject("GET", u"/v1/vector_stores/vs_"_s, answer(200, "{\"id\": \"vs_1\", oops"));
-        auto got = OpenAIBackend::wait([&](JsonCallback d) { m_client->getVectorStore(u"vs_1"_s, d); });
+        auto got = awaitJson([&](JsonCallback d) { m_client->getVectorStore(u"vs_1"_s, d); });
         QVERIFY(!got);
         QVERIFY2(got.error().message().contains(u"not a JSON object"_s), qPrintable(got.error().message()));
         // A malformed search page is refused too.
@@ -307,7 +306,7 @@ private slots:
 
     void not_found_and_invalid_map_to_typed_errors()
     {
-        auto got = OpenAIBackend::wait([&](JsonCallback d) { m_client->getVectorStore(u"vs_missing"_s, d); });
+        auto got = awaitJson([&](JsonCallback d) { m_client->getVectorStore(u"vs_missing"_s, d); });
         QVERIFY(!got);
         QCOMPARE(got.error().kind(), ServiceError::Kind::NotFound);
         QVERIFY(got.error().message().contains(u"deleted outside VectorDesk"_s));
@@ -315,7 +314,7 @@ private slots:
                          answer(400,
                                 "{\"error\":{\"message\":\"Invalid metadata\",\"type\":\"invalid_request_error\","
                                 "\"param\":\"metadata\",\"code\":null}}"));
-        auto created = OpenAIBackend::wait([&](JsonCallback d) { m_client->createVectorStore({}, d); });
+        auto created = awaitJson([&](JsonCallback d) { m_client->createVectorStore({}, d); });
         QVERIFY(!created);
         QCOMPARE(created.error().kind(), ServiceError::Kind::InvalidInput);
         QVERIFY2(created.error().message().contains(u"field metadata"_s), qPrintable(created.error().message()));
@@ -323,7 +322,7 @@ private slots:
                          answer(429,
                                 "{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":"
                                 "\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}}"));
-        created = OpenAIBackend::wait([&](JsonCallback d) { m_client->createVectorStore({}, d); });
+        created = awaitJson([&](JsonCallback d) { m_client->createVectorStore({}, d); });
         QVERIFY(!created);
         QCOMPARE(created.error().kind(), ServiceError::Kind::QuotaExceeded);
     }
@@ -337,7 +336,7 @@ private slots:
         m_server = nullptr;
         c.baseUrl = url;
         OpenAIClient client(c);
-        auto listed = OpenAIBackend::wait([&](JsonCallback d) { client.listVectorStores({}, d); });
+        auto listed = awaitJson([&](JsonCallback d) { client.listVectorStores({}, d); });
         QVERIFY(!listed);
         QVERIFY2(listed.error().message().startsWith(u"Cannot reach OpenAI at "_s + url.toString()),
                  qPrintable(listed.error().message()));
@@ -348,7 +347,7 @@ private slots:
     {
         for (int i = 0; i < 250; ++i)
             m_server->addStore(u"store %1"_s.arg(i));
-        auto all = OpenAIBackend::waitList([&](auto done) {
+        auto all = await<QList<QJsonObject>>([&](auto done) {
             OpenAIClient::listAll([this](const ListQuery &q, JsonCallback cb) { m_client->listVectorStores(q, cb); },
                                   ListQuery{}, 100, done);
         });
@@ -359,9 +358,9 @@ private slots:
         for (const QJsonObject &o : all.value())
             ids.insert(o.value(u"id"_s).toString());
         QCOMPARE(ids.size(), 250);
-        QVERIFY(m_server->requests[0].query.queryItemValue(u"after"_s).isEmpty());
-        QCOMPARE(m_server->requests[1].query.queryItemValue(u"after"_s), all->at(99).value(u"id"_s).toString());
-        QCOMPARE(m_server->requests[2].query.queryItemValue(u"after"_s), all->at(199).value(u"id"_s).toString());
+        QVERIFY(m_server->requests()[0].query.queryItemValue(u"after"_s).isEmpty());
+        QCOMPARE(m_server->requests()[1].query.queryItemValue(u"after"_s), all->at(99).value(u"id"_s).toString());
+        QCOMPARE(m_server->requests()[2].query.queryItemValue(u"after"_s), all->at(199).value(u"id"_s).toString());
     }
 
     void store_file_list_filters_by_status()
@@ -370,18 +369,18 @@ private slots:
         const QString a = m_server->addFile(u"a.txt"_s, "alpha");
         const QString b = m_server->addFile(u"fail-invalid_file.txt"_s, "beta");
         for (const QString &id : {a, b})
-            QVERIFY(OpenAIBackend::wait(
+            QVERIFY(awaitJson(
                 [&](JsonCallback d) { m_client->createVectorStoreFile(store, id, {}, ChunkingStrategy{}, d); }));
         for (const QString &id : {a, b})
-            QVERIFY(OpenAIBackend::wait([&](JsonCallback d) { m_client->getVectorStoreFile(store, id, d); }));
-        auto failed = OpenAIBackend::wait([&](JsonCallback d) {
+            QVERIFY(awaitJson([&](JsonCallback d) { m_client->getVectorStoreFile(store, id, d); }));
+        auto failed = awaitJson([&](JsonCallback d) {
             m_client->listVectorStoreFiles(store, ListQuery{10, {}, {}, {}, u"failed"_s}, d);
         });
         QVERIFY(failed);
         QCOMPARE(failed->value(u"data"_s).toArray().size(), 1);
         QCOMPARE(failed->value(u"data"_s).toArray().at(0)[u"id"_s].toString(), b);
-        QCOMPARE(m_server->requests.constLast().query.queryItemValue(u"filter"_s), u"failed"_s);
-        auto content = OpenAIBackend::wait([&](JsonCallback d) { m_client->vectorStoreFileContent(store, a, d); });
+        QCOMPARE(m_server->requests().constLast().query.queryItemValue(u"filter"_s), u"failed"_s);
+        auto content = awaitJson([&](JsonCallback d) { m_client->vectorStoreFileContent(store, a, d); });
         QVERIFY(content);
         QCOMPARE(content->value(u"data"_s).toArray().at(0)[u"text"_s].toString(), u"alpha"_s);
     }
@@ -396,21 +395,21 @@ private slots:
         chunking.type = u"static"_s;
         chunking.maxChunkSizeTokens = 300;
         chunking.chunkOverlapTokens = 100;
-        auto batches = OpenAIBackend::waitList([&](auto done) {
+        auto batches = await<QList<QJsonObject>>([&](auto done) {
             m_client->createFileBatches(store, ids, {{u"team"_s, u"docs"_s}}, chunking, done);
         });
         QVERIFY2(batches, qPrintable(batches ? QString() : batches.error().message()));
         QCOMPARE(batches->size(), 3);
-        QCOMPARE(m_server->batchSizes, (QList<int>{500, 500, 200}));
+        QCOMPARE(m_server->batchSizes(), (QList<int>{500, 500, 200}));
         QCOMPARE(m_server->storeFileIds(store).size(), 1200);
-        const QJsonObject body = QJsonDocument::fromJson(m_server->requests.constLast().body).object();
+        const QJsonObject body = QJsonDocument::fromJson(m_server->requests().constLast().body).object();
         QCOMPARE(body[u"chunking_strategy"_s][u"static"_s][u"max_chunk_size_tokens"_s].toInt(), 300);
         const QString batchId = batches->at(0).value(u"id"_s).toString();
-        QVERIFY(OpenAIBackend::wait([&](JsonCallback d) { m_client->getFileBatch(store, batchId, d); }));
-        auto cancelled = OpenAIBackend::wait([&](JsonCallback d) { m_client->cancelFileBatch(store, batchId, d); });
+        QVERIFY(awaitJson([&](JsonCallback d) { m_client->getFileBatch(store, batchId, d); }));
+        auto cancelled = awaitJson([&](JsonCallback d) { m_client->cancelFileBatch(store, batchId, d); });
         QVERIFY(cancelled);
         QCOMPARE(cancelled->value(u"status"_s).toString(), u"cancelled"_s);
-        QCOMPARE(m_server->requests.constLast().path,
+        QCOMPARE(m_server->requests().constLast().path,
                  u"/v1/vector_stores/%1/file_batches/%2/cancel"_s.arg(store, batchId));
     }
 
@@ -419,7 +418,7 @@ private slots:
         ClientConfig c = config();
         c.maxConcurrent = 2;
         OpenAIClient client(c);
-        m_server->delayAllMs = 50;
+        m_server->setDelayAllMs(50);
         int done = 0;
         for (int i = 0; i < 6; ++i)
             client.listVectorStores({}, [&](Result<QJsonObject> r) {
@@ -461,8 +460,9 @@ private slots:
         // 2 in the first window, 2 in the second, 1 in the third: at least two windows.
         QVERIFY2(t.elapsed() >= 590, qPrintable(QString::number(t.elapsed())));
         qsizetype storeBAt = -1;
-        for (qsizetype i = 0; i < m_server->requests.size(); ++i)
-            if (m_server->requests[i].path.contains(b))
+        const auto requests = m_server->requests();
+        for (qsizetype i = 0; i < requests.size(); ++i)
+            if (requests[i].path.contains(b))
                 storeBAt = i;
         QVERIFY2(storeBAt >= 0 && storeBAt <= 2, qPrintable(QString::number(storeBAt)));
     }
@@ -473,8 +473,8 @@ private slots:
     {
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
-        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
-        m_server->pollsUntilDone = 3;
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
+        m_server->setPollsUntilDone(3);
         StoreDraft draft;
         draft.name = u"docs"_s;
         draft.metadata = {{u"team"_s, u"support"_s}};
@@ -482,7 +482,7 @@ private slots:
         auto store = f.service->createStore(u"acme"_s, draft);
         QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
         QVERIFY(store->remoteId.startsWith(u"vs_"_s));
-        const QJsonObject created = QJsonDocument::fromJson(m_server->requests.constLast().body).object();
+        const QJsonObject created = QJsonDocument::fromJson(m_server->requests().constLast().body).object();
         QCOMPARE(created[u"expires_after"_s][u"days"_s].toInt(), 7);
         QCOMPARE(created[u"metadata"_s][u"team"_s].toString(), u"support"_s);
         auto file = f.service->attachPath(
@@ -499,10 +499,11 @@ private slots:
         const QString remoteId = f.remoteFileId(file->id);
         QVERIFY(remoteId.startsWith(u"file-"_s));
         QCOMPARE(m_server->count("GET", u"/v1/vector_stores/%1/files/%2"_s.arg(store->remoteId, remoteId)), 3);
-        const auto attach = std::find_if(m_server->requests.cbegin(), m_server->requests.cend(), [](const auto &r) {
+        const auto requests = m_server->requests();
+        const auto attach = std::find_if(requests.cbegin(), requests.cend(), [](const auto &r) {
             return r.method == "POST" && r.path.endsWith(u"/files"_s) && r.path.contains(u"vector_stores"_s);
         });
-        QVERIFY(attach != m_server->requests.cend());
+        QVERIFY(attach != requests.cend());
         QCOMPARE(QJsonDocument::fromJson(attach->body).object()[u"attributes"_s][u"region"_s].toString(), u"eu"_s);
 
         // Search proxies, mapping OpenAI's ids to ours.
@@ -518,14 +519,14 @@ private slots:
         // Attributes follow; detach hides the file from search at once, remote objects stay.
         QVERIFY(
             f.service->setFileAttributes(u"acme"_s, u"docs"_s, QString::number(file->id), {{u"region"_s, u"us"_s}}));
-        QCOMPARE(QJsonDocument::fromJson(m_server->requests.constLast().body).object()[u"attributes"_s][u"region"_s],
+        QCOMPARE(QJsonDocument::fromJson(m_server->requests().constLast().body).object()[u"attributes"_s][u"region"_s],
                  QJsonValue(u"us"_s));
         QVERIFY(f.service->detachFile(u"acme"_s, u"docs"_s, QString::number(file->id)));
         found = f.service->search(u"acme"_s, {u"docs"_s}, request);
         QVERIFY(found);
         QCOMPARE(found->data.size(), 0);
         QCOMPARE(m_server->storeFileIds(store->remoteId).size(), 1);
-        QCOMPARE(QJsonDocument::fromJson(m_server->requests.constLast().body).object()[u"max_num_results"_s].toInt(),
+        QCOMPARE(QJsonDocument::fromJson(m_server->requests().constLast().body).object()[u"max_num_results"_s].toInt(),
                  11);
 
         // Purge of the file deletes the store file and the upload.
@@ -550,7 +551,7 @@ private slots:
         QFETCH(QString, code);
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
-        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
         QVERIFY(f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}}));
         auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"fail-%1.txt"_s.arg(code), "some text"));
         QVERIFY(file);
@@ -568,7 +569,7 @@ private slots:
     {
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
-        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
         auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
         QVERIFY(store);
         const QByteArray content = "crash recovery text";
@@ -613,7 +614,7 @@ private slots:
     {
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
-        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
         auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
         QVERIFY(store);
         auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"again.txt"_s, "uploaded again"));
@@ -648,9 +649,9 @@ private slots:
     {
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
-        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
         f.backend->setIngestWaitMs(0); // do not wait for OpenAI's processing at all
-        m_server->pollsUntilDone = 2;
+        m_server->setPollsUntilDone(2);
         auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
         QVERIFY(store);
         auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"slow.txt"_s, "slow to process"));
@@ -689,7 +690,7 @@ private slots:
     {
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
-        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
         // The store is created, but the answer is a 502: the backend finds it instead of creating
         // another.
         FakeOpenAIServer::Injected lost = answer(502);
@@ -722,7 +723,7 @@ private slots:
     {
         BackendFixture f;
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
-        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
         auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
         QVERIFY(store);
         auto a = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"a.txt"_s, "alpha text"));
@@ -750,6 +751,47 @@ private slots:
         qunsetenv(CredentialStore::kEnvironmentVariable);
     }
 
+    void backend_calls_never_reenter_the_callers_event_loop()
+    {
+        // The backend blocks this thread on futures while its network thread does the work: the
+        // key look-up, the requests, a retry after its backoff timer, the waits between polls.
+        // Events queued for this thread before the calls run only once it is back in its loop.
+        BackendFixture f;
+        QVERIFY2(f.open(*m_server), qPrintable(f.error));
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
+        m_server->setPollsUntilDone(3);
+        m_server->setDelayAllMs(20);
+        m_server->inject("GET", u"/v1/vector_stores"_s, answer(503)); // retried after a backoff
+        int delivered = 0;
+        QTimer::singleShot(0, this, [&] { ++delivered; });
+        QMetaObject::invokeMethod(
+            this, [&] { ++delivered; }, Qt::QueuedConnection);
+
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message()));
+        auto file = f.service->attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"loop.txt"_s, "woodchucks in a loop"));
+        QVERIFY(file);
+        auto summary = f.ingest();
+        QVERIFY(summary);
+        QCOMPARE(summary->completed, 1);
+        SearchRequest request;
+        request.queries = {u"woodchucks"_s};
+        auto found = f.service->search(u"acme"_s, {u"docs"_s}, request);
+        QVERIFY2(found, qPrintable(found ? QString() : found.error().message()));
+        QCOMPARE(found->data.size(), 1);
+        const Tenant acme = f.service->tenant(u"acme"_s).value();
+        QVERIFY(f.backend->refresh(acme, store.value(), {}));
+        auto works = f.backend->checkKey(acme);
+        QVERIFY(works);
+        QCOMPARE(works.value(), m_server->baseUrl().toString());
+        QCOMPARE(m_server->count("GET", u"/v1/vector_stores"_s), 1 + 1 + 3 + 1 + 1); // retry, polls, refresh, key
+
+        QCOMPARE(delivered, 0); // no call ran this thread's event loop
+        QTRY_COMPARE(delivered, 2); // they are delivered once it runs again
+        f.backend.reset(); // stops the network thread (joined, its objects deleted there)
+        qunsetenv(CredentialStore::kEnvironmentVariable);
+    }
+
     void missing_key_lists_every_option()
     {
         BackendFixture f;
@@ -763,7 +805,7 @@ private slots:
         QVERIFY(message.contains(u"vectordesk key set --tenant acme"_s));
         QVERIFY(message.contains(u"--openai-key-file PATH"_s));
         QVERIFY(message.contains(u"VECTORDESK_OPENAI_API_KEY"_s));
-        QCOMPARE(m_server->requests.size(), 0);
+        QCOMPARE(m_server->requests().size(), 0);
         auto stores = f.service->listStores(u"acme"_s);
         QVERIFY(stores);
         QVERIFY(stores->isEmpty()); // refused: nothing left behind

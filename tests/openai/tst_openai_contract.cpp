@@ -3,6 +3,7 @@
 // answers 422 with the reason when it does not match; every response (static examples, then
 // generated ones with Prefer: dynamic=true) must parse.
 
+#include "awaitanswer.h"
 #include "core/openai/openaiclient.h"
 
 #include <QDir>
@@ -16,28 +17,8 @@
 using namespace Qt::StringLiterals;
 using namespace vd;
 using namespace vd::openai;
-
-namespace {
-
-template<typename T> Result<T> await(const std::function<void(std::function<void(Result<T>)>)> &launch)
-{
-    std::optional<Result<T>> answer;
-    launch([&](Result<T> r) { answer = std::move(r); });
-    QElapsedTimer t;
-    t.start();
-    while (!answer && t.elapsed() < 60'000)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    if (!answer)
-        return ServiceError::unavailable(u"no answer within 60 s"_s);
-    return std::move(*answer);
-}
-
-Result<QJsonObject> awaitJson(const std::function<void(JsonCallback)> &launch)
-{
-    return await<QJsonObject>(launch);
-}
-
-} // namespace
+using vd::test::await;
+using vd::test::awaitJson;
 
 class TestOpenAIContract : public QObject
 {

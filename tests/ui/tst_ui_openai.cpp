@@ -66,7 +66,7 @@ void tst_UiOpenAI::initTestCase()
     qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/vectordesk-test-bus");
     m_server = new FakeOpenAIServer(this);
     QVERIFY(m_server->listen());
-    qputenv(vd::openai::CredentialStore::kEnvironmentVariable, m_server->apiKey.toUtf8());
+    qputenv(vd::openai::CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
     QVERIFY(m_fixture.create());
 
     vd::Database db(m_fixture.url);

@@ -3,13 +3,11 @@
 #include "core/engine/localengine.h"
 #include "core/openai/credentialstore.h"
 #include "core/openai/openaibackend.h"
-#include "core/openai/openaiclient.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
 
 #include <QComboBox>
-#include <QEventLoop>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -43,17 +41,8 @@ QString testKey(const DatabaseUrl &url, qint64 tenantId)
     if (!tenant)
         return tenant.error().message();
     openai::OpenAIBackend backend(db, engine::LocalEngine::rootFor(url));
-    auto client = backend.client(tenant.value());
-    if (!client)
-        return client.error().message();
-    QEventLoop loop;
-    QString outcome;
-    client.value()->listVectorStores(openai::ListQuery{1, {}, {}, {}, {}}, [&](Result<QJsonObject> answer) {
-        outcome = answer ? QString() : answer.error().message();
-        loop.quit();
-    });
-    loop.exec();
-    return outcome.isEmpty() ? u"ok:"_s + client.value()->config().baseUrl.toString() : outcome;
+    auto works = backend.checkKey(tenant.value()); // blocks this worker thread only
+    return works ? u"ok:"_s + works.value() : works.error().message();
 }
 
 } // namespace

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/openai/networkthread.h"
+#include "core/openai/openaiclient.h"
+
+#include <memory>
+
+namespace vd::openai {
+
+// The synchronous face of one tenant's OpenAIClient, for worker threads and the headless CLI.
+// The client lives on the backend's NetworkThread; each call posts the request there and waits
+// for its future on the calling thread (QFuture::result(): the caller blocks, its event loop is
+// never entered). Retries, backoff, timeouts and rate limits are the client's, driven by timers
+// on the network thread. Cheap to copy; valid while the OpenAIBackend that made it lives.
+class BlockingClient
+{
+public:
+    BlockingClient(NetworkThread &thread, std::shared_ptr<OpenAIClient> client);
+
+    // Set when the client was made and never changed after, so readable from any thread.
+    const ClientConfig &config() const { return m_client->config(); }
+
+    // One JSON request: (client.*method)(args..., answer) on the network thread, the arguments
+    // copied there; e.g. request(&OpenAIClient::getFile, fileId).
+    template<typename Method, typename... Args> Result<QJsonObject> request(Method method, Args... args) const
+    {
+        return call<QJsonObject>(
+            [method, args...](OpenAIClient &api, JsonCallback done) { (api.*method)(args..., std::move(done)); });
+    }
+
+    // GET /vector_stores/{id}/files/{file} asked afterMs from now, timed by a QTimer on the network
+    // thread (the wait between polls); the calling thread just waits for the answer.
+    Result<QJsonObject> pollVectorStoreFile(const QString &storeId, const QString &fileId, int afterMs) const;
+    // Every page from `first` on, following `after` (at most maxPages pages).
+    Result<QList<QJsonObject>> allVectorStores(const ListQuery &first, int maxPages) const;
+    Result<QList<QJsonObject>> allVectorStoreFiles(const QString &storeId, const ListQuery &first, int maxPages) const;
+    Result<RemoteSearchResult> search(const QString &storeId, const SearchRequest &request) const;
+
+private:
+    // Runs launch(client, answer) on the network thread and waits for the answer.
+    template<typename T>
+    Result<T> call(std::function<void(OpenAIClient &, NetworkThread::Answer<Result<T>>)> launch) const
+    {
+        return m_thread->call<T>(
+            [client = m_client, launch = std::move(launch)](auto answer) { launch(*client, std::move(answer)); });
+    }
+    Result<QList<QJsonObject>> all(std::function<void(OpenAIClient &, const ListQuery &, JsonCallback)> page,
+                                   const ListQuery &first, int maxPages) const;
+
+    NetworkThread *m_thread;
+    std::shared_ptr<OpenAIClient> m_client; // deleted on the network thread (deleteLater) after the last copy
+};
+
+} // namespace vd::openai
