@@ -1,8 +1,5 @@
 #include "cli/commands.h"
 
-#include "cli/openaicommands.h"
-#include "cli/synccommand.h"
-
 namespace vd::cli {
 
 QList<std::shared_ptr<Command>> makeCommands()

@@ -13,6 +13,11 @@ QList<std::shared_ptr<Command>> memberCommands(); // member add, list, remove
 QList<std::shared_ptr<Command>> planCommands(); // plan list
 QList<std::shared_ptr<Command>> auditCommands(); // audit
 QList<std::shared_ptr<Command>> migrateCommands(); // migrate
+// `vectordesk --sync [--once | --watch SECONDS] [--dry-run] [--json] [--tenant T] [--wait]`
+// (docs/sync.md): one sync pass, or one every SECONDS, under the sync lease.
+QList<std::shared_ptr<Command>> syncCommands();
+// key set/clear/test, tenant openai (base URL, organization, project), store import.
+QList<std::shared_ptr<Command>> openaiCommands();
 
 // Builds the list returned by commands().
 QList<std::shared_ptr<Command>> makeCommands();
