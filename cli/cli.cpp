@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include "cli/printers.h"
 #include "core/engine/localengine.h"
 #include "core/logging/logging.h"
 #include "core/openai/credentialstore.h"
@@ -10,7 +11,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -139,15 +139,23 @@ QString Context::operatorName() const
     return user.isEmpty() ? u"local"_s : user;
 }
 
+std::optional<DatabaseUrl> Context::resolveDatabaseUrl()
+{
+    QString source;
+    QString error;
+    auto url = DatabaseUrl::resolve(m_options.db, &source, &error);
+    if (!url)
+        usage(source == u"--db"_s ? error : u"%1 (from %2)"_s.arg(error, source));
+    return url;
+}
+
 bool Context::openDatabase()
 {
     if (m_session)
         return true;
-    QString source;
-    QString error;
-    const auto url = DatabaseUrl::resolve(m_options.db, &source, &error);
+    const auto url = resolveDatabaseUrl();
     if (!url) {
-        m_openFailureCode = usage(source == u"--db"_s ? error : u"%1 (from %2)"_s.arg(error, source));
+        m_openFailureCode = Usage;
         return false;
     }
     auto session = CoreSession::open(url.value(), {operatorName(), true, {}});
@@ -182,8 +190,7 @@ engine::LocalEngine &Context::localEngine()
 int Context::fail(const ServiceError &error)
 {
     if (m_options.json) {
-        m_streams.out << QString::fromUtf8(
-            QJsonDocument(QJsonObject{{u"error"_s, error.toJson()}}).toJson(QJsonDocument::Indented));
+        printJson(*this, QJsonObject{{u"error"_s, error.toJson()}});
         m_streams.out.flush();
     } else {
         m_streams.err << u"vectordesk: "_s << error.message() << u'\n';
@@ -200,9 +207,7 @@ int Context::failText(const QString &message)
 int Context::usage(const QString &message)
 {
     if (m_options.json) {
-        m_streams.out << QString::fromUtf8(
-            QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"usage"_s}, {u"message"_s, message}}}})
-                .toJson(QJsonDocument::Indented));
+        printJson(*this, QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"usage"_s}, {u"message"_s, message}}}});
         m_streams.out.flush();
     } else {
         m_streams.err << u"vectordesk: "_s << message << u"\n(see vectordesk --help)\n"_s;

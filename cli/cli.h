@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/storage/databaseurl.h"
+
 #include <QCommandLineOption>
 #include <QList>
 #include <QString>
@@ -80,6 +82,10 @@ public:
     const GlobalOptions &options() const { return m_options; }
     bool json() const { return m_options.json; }
 
+    // The database location: --db, else $VECTORDESK_DB, else the settings, else the default
+    // SQLite file. A malformed one is a usage error: printed (naming where it came from unless
+    // that was --db), and nothing is returned.
+    std::optional<DatabaseUrl> resolveDatabaseUrl();
     // Opens and migrates the database; on failure prints the reason and returns false, and
     // openFailureCode() says how to exit (Usage for a malformed location, else Failed).
     bool openDatabase();

@@ -1,19 +1,16 @@
-#include "cli/openaicommands.h"
-
-#include "core/engine/localengine.h"
+#include "cli/commands.h"
+#include "cli/printers.h"
+#include "cli/simplecommand.h"
 #include "core/openai/credentialstore.h"
 #include "core/openai/openaibackend.h"
 #include "core/openai/openaisettings.h"
 #include "core/service/storeimport.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/session/backends.h"
-#include "core/storage/database.h"
 
-#include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <termios.h>
 #include <unistd.h>
@@ -23,57 +20,6 @@ using namespace Qt::StringLiterals;
 namespace vd::cli {
 
 namespace {
-
-using Runner = std::function<int(Context &, const QCommandLineParser &, const QStringList &)>;
-
-class OpenAICommand final : public Command
-{
-public:
-    OpenAICommand(QString name, QString syntax, QString summary, QStringList positionals,
-                  QList<QCommandLineOption> options, Runner runner)
-        : m_name(std::move(name))
-        , m_syntax(std::move(syntax))
-        , m_summary(std::move(summary))
-        , m_positionals(std::move(positionals))
-        , m_options(std::move(options))
-        , m_runner(std::move(runner))
-    { }
-    QString name() const override { return m_name; }
-    QString summary() const override { return m_summary; }
-    QString syntax() const override { return m_syntax; }
-    QList<QCommandLineOption> options() const override { return m_options; }
-    QStringList positionals() const override { return m_positionals; }
-    int execute(Context &context, const QCommandLineParser &parser, const QStringList &arguments) override
-    {
-        return m_runner(context, parser, arguments);
-    }
-
-private:
-    QString m_name, m_syntax, m_summary;
-    QStringList m_positionals;
-    QList<QCommandLineOption> m_options;
-    Runner m_runner;
-};
-
-QCommandLineOption tenantOption()
-{
-    return {u"tenant"_s, u"The tenant, by slug or id."_s, u"tenant"_s};
-}
-
-bool needTenant(Context &c, const QCommandLineParser &p, QString *tenant)
-{
-    *tenant = p.value(u"tenant"_s).trimmed();
-    if (tenant->isEmpty()) {
-        c.usage(u"Name the tenant with --tenant SLUG."_s);
-        return false;
-    }
-    return true;
-}
-
-void printJson(Context &c, const QJsonObject &object)
-{
-    c.out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
-}
 
 // The tenant, when the operator has at least `needed` in it.
 Result<Tenant> tenantWithRole(Context &c, const QString &ref, Role needed, const QString &doing)
@@ -134,12 +80,9 @@ template<typename T> Result<T> waitFor(const std::function<void(std::function<vo
     return std::move(*answer);
 }
 
-int keySet(Context &c, const QCommandLineParser &p, const QStringList &)
+int keySet(Context &c, const Invocation &in)
 {
-    QString ref;
-    if (!needTenant(c, p, &ref))
-        return Usage;
-    auto t = tenantWithRole(c, ref, Role::Admin, u"Setting the OpenAI key"_s);
+    auto t = tenantWithRole(c, in.tenant, Role::Admin, u"Setting the OpenAI key"_s);
     if (!t)
         return c.fail(t.error());
     auto key = readKey(c);
@@ -149,85 +92,65 @@ int keySet(Context &c, const QCommandLineParser &p, const QStringList &)
     auto written = waitFor<void>([&](auto done) { store.writeKeychain(t->id, t->slug, key.value(), std::move(done)); });
     if (!written)
         return c.fail(written.error());
-    if (c.json())
-        printJson(c, QJsonObject{{u"tenant"_s, t->slug}, {u"stored"_s, u"keychain"_s}});
-    else
-        c.out() << u"The OpenAI key of tenant %1 is stored in the keychain.\n"_s.arg(t->slug);
-    return Ok;
+    return printOutcome(c, QJsonObject{{u"tenant"_s, t->slug}, {u"stored"_s, u"keychain"_s}},
+                        u"The OpenAI key of tenant %1 is stored in the keychain.\n"_s.arg(t->slug));
 }
 
-int keyClear(Context &c, const QCommandLineParser &p, const QStringList &)
+int keyClear(Context &c, const Invocation &in)
 {
-    QString ref;
-    if (!needTenant(c, p, &ref))
-        return Usage;
-    auto t = tenantWithRole(c, ref, Role::Admin, u"Clearing the OpenAI key"_s);
+    auto t = tenantWithRole(c, in.tenant, Role::Admin, u"Clearing the OpenAI key"_s);
     if (!t)
         return c.fail(t.error());
     openai::CredentialStore store;
     auto cleared = waitFor<void>([&](auto done) { store.clearKeychain(t->id, t->slug, std::move(done)); });
     if (!cleared)
         return c.fail(cleared.error());
-    if (c.json())
-        printJson(c, QJsonObject{{u"tenant"_s, t->slug}, {u"cleared"_s, true}});
-    else
-        c.out() << u"The keychain holds no OpenAI key for tenant %1 any more.\n"_s.arg(t->slug);
-    return Ok;
+    return printOutcome(c, QJsonObject{{u"tenant"_s, t->slug}, {u"cleared"_s, true}},
+                        u"The keychain holds no OpenAI key for tenant %1 any more.\n"_s.arg(t->slug));
 }
 
-int keyTest(Context &c, const QCommandLineParser &p, const QStringList &)
+int keyTest(Context &c, const Invocation &in)
 {
-    QString ref;
-    if (!needTenant(c, p, &ref))
-        return Usage;
-    auto t = tenantWithRole(c, ref, Role::Viewer, u"Testing the OpenAI key"_s);
+    auto t = tenantWithRole(c, in.tenant, Role::Viewer, u"Testing the OpenAI key"_s);
     if (!t)
         return c.fail(t.error());
     auto works = c.backends().openai().checkKey(t.value());
     if (!works)
         return c.fail(works.error());
     const QString where = works.value();
-    if (c.json())
-        printJson(c, QJsonObject{{u"tenant"_s, t->slug}, {u"ok"_s, true}, {u"base_url"_s, where}});
-    else
-        c.out() << u"ok: the OpenAI key of tenant %1 works with %2.\n"_s.arg(t->slug, where);
-    return Ok;
+    return printOutcome(c, QJsonObject{{u"tenant"_s, t->slug}, {u"ok"_s, true}, {u"base_url"_s, where}},
+                        u"ok: the OpenAI key of tenant %1 works with %2.\n"_s.arg(t->slug, where));
 }
 
-int tenantOpenAI(Context &c, const QCommandLineParser &p, const QStringList &args)
+int tenantOpenAI(Context &c, const Invocation &in)
 {
-    const QString ref = args.value(0);
+    const QString ref = in.args.value(0);
     openai::TenantOpenAIUpdate update;
-    if (p.isSet(u"base-url"_s))
-        update.baseUrl = p.value(u"base-url"_s);
-    if (p.isSet(u"organization"_s))
-        update.organization = p.value(u"organization"_s);
-    if (p.isSet(u"project"_s))
-        update.project = p.value(u"project"_s);
+    if (in.isSet(u"base-url"_s))
+        update.baseUrl = in.value(u"base-url"_s);
+    if (in.isSet(u"organization"_s))
+        update.organization = in.value(u"organization"_s);
+    if (in.isSet(u"project"_s))
+        update.project = in.value(u"project"_s);
     const bool changing = update.baseUrl || update.organization || update.project;
     auto settings = changing ? c.service().updateOpenAISettings(ref, update) : c.service().openAISettings(ref);
     if (!settings)
         return c.fail(settings.error());
-    if (c.json()) {
-        printJson(c, settings->toJson());
-    } else {
-        c.out() << u"base URL:     %1\norganization: %2\nproject:      %3\n"_s.arg(
-            settings->baseUrl.toString(), settings->organization.isEmpty() ? u"(none)"_s : settings->organization,
-            settings->project.isEmpty() ? u"(none)"_s : settings->project);
-    }
-    return Ok;
+    return printOutcome(c, settings->toJson(),
+                        u"base URL:     %1\norganization: %2\nproject:      %3\n"_s.arg(
+                            settings->baseUrl.toString(),
+                            settings->organization.isEmpty() ? u"(none)"_s : settings->organization,
+                            settings->project.isEmpty() ? u"(none)"_s : settings->project));
 }
 
-int storeImport(Context &c, const QCommandLineParser &p, const QStringList &ids)
+int storeImport(Context &c, const Invocation &in)
 {
-    QString ref;
-    if (!needTenant(c, p, &ref))
-        return Usage;
-    const bool all = p.isSet(u"all"_s);
+    const QStringList &ids = in.args;
+    const bool all = in.isSet(u"all"_s);
     if (all == !ids.isEmpty())
         return c.usage(u"Name the OpenAI vector store ids to import, or --all (not both)."_s);
     openai::OpenAIBackend &backend = c.backends().openai();
-    auto imported = openai::importStores(c.service(), backend, ref, ids);
+    auto imported = openai::importStores(c.service(), backend, in.tenant, ids);
     if (!imported)
         return c.fail(imported.error());
     int stores = 0;
@@ -247,48 +170,52 @@ int storeImport(Context &c, const QCommandLineParser &p, const QStringList &ids)
         for (const QString &skipped : item.skippedFiles)
             c.out() << u"  skipped file %1\n"_s.arg(skipped);
     }
-    if (c.json())
-        printJson(c, QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, items}});
-    else
-        c.out() << u"%1 store(s) imported, %2 skipped.\n"_s.arg(stores).arg(imported->size() - stores);
-    return Ok;
+    return printOutcome(c, QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, items}},
+                        u"%1 store(s) imported, %2 skipped.\n"_s.arg(stores).arg(imported->size() - stores));
 }
 
 } // namespace
 
 QList<std::shared_ptr<Command>> openaiCommands()
 {
-    QList<std::shared_ptr<Command>> list;
-    list << std::make_shared<OpenAICommand>(
-        u"key set"_s, u"--tenant T < keyfile"_s,
-        u"Store the tenant's OpenAI API key in the OS keychain (admin). The key is read from standard input, never "
-        u"from the command line."_s,
-        QStringList{}, QList<QCommandLineOption>{tenantOption()}, keySet);
-    list << std::make_shared<OpenAICommand>(u"key clear"_s, u"--tenant T"_s,
-                                            u"Remove the tenant's OpenAI API key from the OS keychain (admin)."_s,
-                                            QStringList{}, QList<QCommandLineOption>{tenantOption()}, keyClear);
-    list << std::make_shared<OpenAICommand>(
-        u"key test"_s, u"--tenant T [--openai-key-file PATH]"_s,
-        u"Check the tenant's OpenAI key with a cheap authenticated call (GET /vector_stores?limit=1); prints ok or "
-        u"the reason."_s,
-        QStringList{}, QList<QCommandLineOption>{tenantOption()}, keyTest);
-    list << std::make_shared<OpenAICommand>(
-        u"tenant openai"_s, u"TENANT [--base-url URL] [--organization ORG] [--project PROJECT]"_s,
-        u"Show or change (admin) how the tenant reaches OpenAI: base URL (default https://api.openai.com/v1; any "
-        u"compatible server), and the OpenAI-Organization / OpenAI-Project headers. An empty value resets one."_s,
-        QStringList{u"TENANT"_s},
-        QList<QCommandLineOption>{
-            {u"base-url"_s, u"The API's base URL, e.g. https://api.openai.com/v1."_s, u"url"_s},
-            {u"organization"_s, u"Send OpenAI-Organization with this id (empty: do not)."_s, u"org"_s},
-            {u"project"_s, u"Send OpenAI-Project with this id (empty: do not)."_s, u"project"_s}},
-        tenantOpenAI);
-    list << std::make_shared<OpenAICommand>(
-        u"store import"_s, u"--tenant T (--all | ID...)"_s,
-        u"Adopt existing OpenAI vector stores of the tenant's API key into the tenant (admin), with their files "
-        u"(names from GET /files/{id}). Stores VectorDesk already knows are skipped."_s,
-        QStringList{u"[ID...]"_s},
-        QList<QCommandLineOption>{tenantOption(), {u"all"_s, u"Import every store the key can list."_s}}, storeImport);
-    return list;
+    return {
+        command({.name = u"key set"_s,
+                 .syntax = u"--tenant T < keyfile"_s,
+                 .summary = u"Store the tenant's OpenAI API key in the OS keychain (admin). The key is read from "
+                            u"standard input, never from the command line."_s,
+                 .scope = Scope::Tenant},
+                keySet),
+        command({.name = u"key clear"_s,
+                 .syntax = u"--tenant T"_s,
+                 .summary = u"Remove the tenant's OpenAI API key from the OS keychain (admin)."_s,
+                 .scope = Scope::Tenant},
+                keyClear),
+        command({.name = u"key test"_s,
+                 .syntax = u"--tenant T [--openai-key-file PATH]"_s,
+                 .summary = u"Check the tenant's OpenAI key with a cheap authenticated call (GET "
+                            u"/vector_stores?limit=1); prints ok or the reason."_s,
+                 .scope = Scope::Tenant},
+                keyTest),
+        command({.name = u"tenant openai"_s,
+                 .syntax = u"TENANT [--base-url URL] [--organization ORG] [--project PROJECT]"_s,
+                 .summary = u"Show or change (admin) how the tenant reaches OpenAI: base URL (default "
+                            u"https://api.openai.com/v1; any compatible server), and the OpenAI-Organization / "
+                            u"OpenAI-Project headers. An empty value resets one."_s,
+                 .positionals = {u"TENANT"_s},
+                 .options = {{u"base-url"_s, u"The API's base URL, e.g. https://api.openai.com/v1."_s, u"url"_s},
+                             {u"organization"_s, u"Send OpenAI-Organization with this id (empty: do not)."_s, u"org"_s},
+                             {u"project"_s, u"Send OpenAI-Project with this id (empty: do not)."_s, u"project"_s}}},
+                tenantOpenAI),
+        command({.name = u"store import"_s,
+                 .syntax = u"--tenant T (--all | ID...)"_s,
+                 .summary = u"Adopt existing OpenAI vector stores of the tenant's API key into the tenant (admin), "
+                            u"with their files (names from GET /files/{id}). Stores VectorDesk already knows are "
+                            u"skipped."_s,
+                 .positionals = {u"[ID...]"_s},
+                 .scope = Scope::Tenant,
+                 .options = {{u"all"_s, u"Import every store the key can list."_s}}},
+                storeImport),
+    };
 }
 
 } // namespace vd::cli
