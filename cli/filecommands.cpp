@@ -2,13 +2,13 @@
 #include "cli/options.h"
 #include "cli/printers.h"
 #include "cli/simplecommand.h"
+#include "core/domain/attachpaths.h"
 #include "core/domain/units.h"
 #include "core/engine/localengine.h"
 #include "core/ingestion/ingestor.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/storage/database.h"
 
-#include <QDirIterator>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QThread>
@@ -32,29 +32,6 @@ void printFile(Context &c, const StoreFile &f)
             << u"  attached:   %1\n"_s.arg(formatTime(f.createdAt));
     if (f.deletedAt)
         c.out() << u"  detached:   %1\n"_s.arg(formatTime(*f.deletedAt));
-}
-
-// The files named by `paths`, folders walked recursively (each folder's files sorted); paths that
-// do not exist go to `missing`.
-QStringList expandPaths(const QStringList &paths, QStringList *missing)
-{
-    QStringList files;
-    for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (info.isDir()) {
-            QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
-            QStringList found;
-            while (it.hasNext())
-                found << it.next();
-            found.sort();
-            files << found;
-        } else if (info.exists()) {
-            files << path;
-        } else {
-            missing->append(path);
-        }
-    }
-    return files;
 }
 
 // Runs the ingestion worker on its own thread for one store until nothing waits there, printing
@@ -110,8 +87,8 @@ int attachFiles(Context &c, const Invocation &in)
     std::optional<ChunkingStrategy> chunking;
     if (const int code = readChunking(c, in.parser, &chunking); code != Ok)
         return code;
-    QStringList missing;
-    const QStringList files = expandPaths(in.args, &missing);
+    // The same expansion as the window's drop preview: each skipped entry is reported.
+    const AttachExpansion expansion = expandAttachPaths(in.args);
     QJsonArray attached;
     QJsonArray refused;
     auto refuse = [&](const QString &path, const ServiceError &error) {
@@ -119,9 +96,10 @@ int attachFiles(Context &c, const Invocation &in)
         if (!c.json())
             c.err() << u"refused %1: %2\n"_s.arg(path, error.message());
     };
-    for (const QString &path : std::as_const(missing))
-        refuse(path, ServiceError::invalid(u"%1 does not exist."_s.arg(path), u"path"_s));
-    for (const QString &path : files) {
+    for (const SkippedPath &skipped : expansion.skipped)
+        refuse(skipped.path, ServiceError::invalid(skipped.message(), u"path"_s));
+    for (const AttachCandidate &candidate : expansion.files) {
+        const QString &path = candidate.path;
         auto result = c.service().attachPath(in.tenant, in.store, path, attributes, chunking);
         if (result) {
             attached.append(result->toJson());

@@ -19,7 +19,7 @@ public:
     {
         const QFileInfo info(path);
         if (info.isSymLink() && !info.exists()) {
-            skip(path, u"a symbolic link whose target does not exist"_s);
+            skip(path, u"is a symbolic link whose target does not exist"_s);
         } else if (!info.exists()) {
             skip(path, u"does not exist"_s);
         } else if (info.isDir()) {
@@ -38,7 +38,7 @@ private:
     void take(const QFileInfo &info, const QString &name)
     {
         if (!info.isFile()) {
-            skip(info.absoluteFilePath(), u"not a regular file (a FIFO, socket or device)"_s);
+            skip(info.absoluteFilePath(), u"is not a regular file (a FIFO, socket or device)"_s);
             return;
         }
         const QString canonical = info.canonicalFilePath();
@@ -61,19 +61,19 @@ private:
             // A name the file system returned in bytes that are not valid UTF-8 comes back with
             // replacement characters: that path cannot be opened again.
             if (entry.fileName().contains(QChar::ReplacementCharacter) || (!entry.exists() && !entry.isSymLink())) {
-                skip(path, u"its name is not valid UTF-8; rename it"_s);
+                skip(path, u"has a name that is not valid UTF-8; rename it"_s);
                 continue;
             }
             if (entry.isHidden() || entry.fileName().startsWith(u'.')) {
-                skip(path, entry.isDir() ? u"a hidden folder"_s : u"a hidden file"_s);
+                skip(path, entry.isDir() ? u"is a hidden folder"_s : u"is a hidden file"_s);
                 continue;
             }
             if (entry.isSymLink() && !entry.exists()) {
-                skip(path, u"a symbolic link whose target does not exist"_s);
+                skip(path, u"is a symbolic link whose target does not exist"_s);
                 continue;
             }
             if (entry.isDir() && entry.isSymLink()) {
-                skip(path, u"a link to a folder (not followed: it could loop)"_s);
+                skip(path, u"is a link to a folder (not followed: it could loop)"_s);
                 continue;
             }
             if (entry.isDir()) {

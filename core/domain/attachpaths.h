@@ -18,7 +18,10 @@ struct AttachCandidate
 struct SkippedPath
 {
     QString path;
-    QString reason;
+    QString reason; // completes "<path> ...": "does not exist", "is a hidden file", ...
+
+    // "<path> is a hidden file."
+    QString message() const { return path + u' ' + reason + u'.'; }
 };
 
 struct AttachExpansion

@@ -81,7 +81,7 @@ Result<AttachPlan> planAttach(VectorStoreService &service, qint64 tenantId, qint
         item.path = skipped.path;
         item.name = QFileInfo(skipped.path).fileName();
         item.state = AttachItem::State::Refused;
-        item.reason = QObject::tr("Skipped: %1.").arg(skipped.reason);
+        item.reason = QObject::tr("Skipped: %1").arg(skipped.message());
         plan.items.append(item);
     }
     // The same rule, in the same order, as `vectordesk file attach` and the service: the checks
