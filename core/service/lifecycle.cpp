@@ -1,6 +1,7 @@
 #include "core/service/lifecycle.h"
 
 #include "core/backend/vectorstorebackend.h"
+#include "core/service/storecounters.h"
 #include "core/storage/auditlog.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
@@ -321,24 +322,8 @@ std::optional<ServiceError> Lifecycle::detachFiles(const Tenant &tenant, const V
                 return r.error();
         }
         // Recounted from the files left (a remote store's counters came from the remote).
-        auto recount = runQuery(
-            m_db,
-            u"UPDATE vector_stores SET "
-            u"files_in_progress = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
-            u"AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
-            u"files_completed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
-            u"AND f.deleted_at IS NULL AND f.status = 'completed'), "
-            u"files_failed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
-            u"AND f.deleted_at IS NULL AND f.status = 'failed'), "
-            u"files_cancelled = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
-            u"AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
-            u"usage_bytes = (SELECT coalesce(sum(usage_bytes), 0) FROM vector_store_files f "
-            u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL), "
-            u"files_size_bytes = (SELECT coalesce(sum(size_bytes), 0) FROM vector_store_files f "
-            u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL) WHERE id = ?"_s,
-            {store.id}, doing);
-        if (!recount)
-            return recount.error();
+        if (auto p = recountStoreCounters(m_db, store.id, doing))
+            return p;
         if (auto p = m_actor.audit(m_db, tenant.id, u"store.expire_files"_s, u"store:%1"_s.arg(store.id),
                                    {{u"files"_s, ids.size()}}))
             return p;
