@@ -166,10 +166,7 @@ void SyncPass::stuck()
         return fail(u"stuck"_s, nullptr, list.error().message());
     while (list.value().next()) {
         const QSqlQuery &q = list.value();
-        const auto ref = refFromRow(q);
-        SyncItem item = itemFor(ref, u"stuck"_s, u"reported"_s);
-        item.fileId = q.value(refColumnCount()).toLongLong();
-        item.file = q.value(refColumnCount() + 1).toString();
+        SyncItem item = fileItemFromRow(q, u"stuck"_s, u"reported"_s);
         const qint64 waited = at - q.value(refColumnCount() + 2).toLongLong();
         const QString claimedBy = q.value(refColumnCount() + 3).toString();
         const int attempts = q.value(refColumnCount() + 4).toInt();
@@ -177,7 +174,7 @@ void SyncPass::stuck()
                       u"--tenant %4 --store %5 %6"_s.arg(duration(waited))
                           .arg(attempts)
                           .arg(claimedBy.isEmpty() ? QString() : u", claimed by "_s + claimedBy)
-                          .arg(ref.tenant.slug, ref.store.name)
+                          .arg(item.tenant, item.store)
                           .arg(item.fileId);
         item.extra.insert(u"waited_ms"_s, waited);
         item.extra.insert(u"attempts"_s, attempts);

@@ -43,6 +43,30 @@ SyncPass::StoreRef SyncPass::refFromRow(const QSqlQuery &q)
     return {rows::tenantFromRow(q), rows::storeFromRow(q, rows::columnCount(rows::kTenantColumns))};
 }
 
+SyncItem SyncPass::fileItemFromRow(const QSqlQuery &q, const QString &action, const QString &outcome)
+{
+    SyncItem item = itemFor(refFromRow(q), action, outcome);
+    item.fileId = q.value(refColumnCount()).toLongLong();
+    item.file = q.value(refColumnCount() + 1).toString();
+    return item;
+}
+
+Result<QList<SyncPass::StoreRef>> SyncPass::storesWhere(const QString &condition, const QVariantList &binds,
+                                                        const QString &doing)
+{
+    auto list = runQuery(m_db,
+                         u"SELECT "_s + refColumns() + u" FROM vector_stores s JOIN tenants t ON t.id = s.tenant_id "
+                             + u"WHERE "_s + condition + u" ORDER BY s.id"_s,
+                         binds, doing);
+    if (!list)
+        return list.error();
+    QList<StoreRef> stores;
+    while (list.value().next())
+        stores << refFromRow(list.value());
+    list.value().finish();
+    return stores;
+}
+
 QString SyncPass::isoTime(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
@@ -268,10 +292,7 @@ void SyncPass::ingest()
             return fail(u"ingest"_s, nullptr, list.error().message());
         while (list.value().next()) {
             const QSqlQuery &q = list.value();
-            const auto ref = refFromRow(q);
-            SyncItem item = itemFor(ref, u"ingest"_s, u"planned"_s);
-            item.fileId = q.value(refColumnCount()).toLongLong();
-            item.file = q.value(refColumnCount() + 1).toString();
+            SyncItem item = fileItemFromRow(q, u"ingest"_s, u"planned"_s);
             const int attempts = q.value(refColumnCount() + 3).toInt();
             item.detail = attempts > 0 ? u"resume (attempt %1)"_s.arg(attempts + 1) : u"ingest"_s;
             if (!q.value(refColumnCount() + 2).toString().isEmpty())

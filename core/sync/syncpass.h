@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+#include <QVariantList>
 
 #include <functional>
 #include <optional>
@@ -61,6 +62,10 @@ private:
     static const QString &refColumns();
     static int refColumnCount();
     static StoreRef refFromRow(const QSqlQuery &q);
+    // An item about the file of a row of refColumns() followed by f.id, f.filename.
+    static SyncItem fileItemFromRow(const QSqlQuery &q, const QString &action, const QString &outcome);
+    // Stores with their tenants, `condition` over s and t, by id.
+    Result<QList<StoreRef>> storesWhere(const QString &condition, const QVariantList &binds, const QString &doing);
     static QString isoTime(qint64 ms);
 
     qint64 now() const;

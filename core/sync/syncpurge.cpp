@@ -118,20 +118,14 @@ bool SyncPass::purgeStore(const StoreRef &ref, const QString &reason)
 bool SyncPass::purgeStores()
 {
     const qint64 cutoff = now() - m_options.retentionMs;
-    auto list = runQuery(m_db,
-                         u"SELECT "_s + refColumns()
-                             + u" FROM vector_stores s JOIN tenants t ON t.id = s.tenant_id "
-                               u"WHERE s.deleted_at IS NOT NULL AND s.deleted_at <= ? "
-                               u"AND (CAST(? AS BIGINT) IS NULL OR s.tenant_id = ?) ORDER BY s.id"_s,
-                         {cutoff, tenantFilter(), tenantFilter()}, u"listing stores to purge"_s);
-    if (!list) {
-        fail(u"purge_store"_s, nullptr, list.error().message());
+    auto listed = storesWhere(u"s.deleted_at IS NOT NULL AND s.deleted_at <= ? "
+                              u"AND (CAST(? AS BIGINT) IS NULL OR s.tenant_id = ?)"_s,
+                              {cutoff, tenantFilter(), tenantFilter()}, u"listing stores to purge"_s);
+    if (!listed) {
+        fail(u"purge_store"_s, nullptr, listed.error().message());
         return false;
     }
-    QList<StoreRef> stores;
-    while (list.value().next())
-        stores << refFromRow(list.value());
-    list.value().finish();
+    const QList<StoreRef> &stores = listed.value();
     qint64 done = 0;
     for (const StoreRef &ref : std::as_const(stores)) {
         if (!proceed())
@@ -163,20 +157,12 @@ bool SyncPass::purgeTenants()
             return false;
         SyncItem item = itemFor({t, {}}, u"purge_tenant"_s, m_options.dryRun ? u"planned"_s : u"done"_s);
         item.detail = u"deleted %1"_s.arg(isoTime(*t.deletedAt));
-        auto stores =
-            runQuery(m_db,
-                     u"SELECT "_s + refColumns()
-                         + u" FROM vector_stores s JOIN tenants t ON t.id = s.tenant_id WHERE s.tenant_id = ? "
-                           u"ORDER BY s.id"_s,
-                     {t.id}, u"listing a tenant's stores"_s);
-        if (!stores) {
-            fail(u"purge_tenant"_s, nullptr, stores.error().message());
+        auto listed = storesWhere(u"s.tenant_id = ?"_s, {t.id}, u"listing a tenant's stores"_s);
+        if (!listed) {
+            fail(u"purge_tenant"_s, nullptr, listed.error().message());
             continue;
         }
-        QList<StoreRef> refs;
-        while (stores.value().next())
-            refs << refFromRow(stores.value());
-        stores.value().finish();
+        const QList<StoreRef> &refs = listed.value();
         bool ok = true;
         for (const StoreRef &ref : std::as_const(refs))
             ok = purgeStore(ref, u"its tenant %1 was deleted %2"_s.arg(t.slug, isoTime(*t.deletedAt))) && ok;

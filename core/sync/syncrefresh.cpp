@@ -18,20 +18,12 @@ namespace vd {
 
 void SyncPass::refreshRemote()
 {
-    const QString doing = u"listing remote stores"_s;
-    auto list =
-        runQuery(m_db,
-                 u"SELECT "_s + refColumns()
-                     + u" FROM vector_stores s JOIN tenants t ON t.id = s.tenant_id "
-                       u"WHERE s.deleted_at IS NULL AND t.deleted_at IS NULL AND s.status <> 'expired' "
-                       u"AND s.backend <> 'local' AND (CAST(? AS BIGINT) IS NULL OR s.tenant_id = ?) ORDER BY s.id"_s,
-                 {tenantFilter(), tenantFilter()}, doing);
-    if (!list)
-        return fail(u"refresh_store"_s, nullptr, list.error().message());
-    QList<StoreRef> stores;
-    while (list.value().next())
-        stores << refFromRow(list.value());
-    list.value().finish();
+    auto listed = storesWhere(u"s.deleted_at IS NULL AND t.deleted_at IS NULL AND s.status <> 'expired' "
+                              u"AND s.backend <> 'local' AND (CAST(? AS BIGINT) IS NULL OR s.tenant_id = ?)"_s,
+                              {tenantFilter(), tenantFilter()}, u"listing remote stores"_s);
+    if (!listed)
+        return fail(u"refresh_store"_s, nullptr, listed.error().message());
+    const QList<StoreRef> &stores = listed.value();
 
     qint64 done = 0;
     for (const StoreRef &ref : std::as_const(stores)) {
