@@ -10,10 +10,10 @@
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
 #include "core/sync/syncpass.h"
+#include "enginefixture.h"
 #include "testdatabase.h"
 
 #include <QCryptographicHash>
-#include <QDir>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -23,6 +23,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -86,23 +87,9 @@ private:
     {
         auto w = std::make_unique<World>();
         const QString name = u"life_%1"_s.arg(++m_counter);
-        std::optional<DatabaseUrl> url;
-        if (engine == u"sqlite"_s) {
-            url = test::sqliteIn(m_dir, name + u".sqlite"_s);
-        } else {
-            QString why;
-            url = test::freshPostgres(name, &why);
-            if (!url) {
-                qWarning().noquote() << why;
-                return nullptr;
-            }
-        }
-        w->db = std::make_unique<Database>(*url);
-        QString error;
-        if (!Database::openAndMigrate(*w->db, &error)) {
-            qWarning().noquote() << error;
+        w->db = test::freshDatabase(engine, m_dir, name);
+        if (!w->db)
             return nullptr;
-        }
         w->engineRoot = m_dir.filePath(name + u".engine"_s);
         w->session = std::make_unique<CoreSession>(*w->db, u"alice"_s, w->engineRoot);
         World *raw = w.get();
@@ -115,12 +102,7 @@ private:
 
     QString writeFile(const QString &name, const QByteArray &content)
     {
-        const QString path = m_dir.filePath(u"files/%1/%2"_s.arg(m_counter).arg(name));
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(content);
-        return path;
+        return test::writeFileAt(m_dir.filePath(u"files/%1/%2"_s.arg(m_counter).arg(name)), content);
     }
 
     static bool ingest(World &w)
@@ -194,6 +176,37 @@ private:
         state << u"old index: %1"_s.arg(QFile::exists(w.engine().indexPath(s.tenantId, s.oldStoreId)) ? u"kept"_s
                                                                                                       : u"removed"_s);
         return state;
+    }
+
+    // Runs `work` on a thread of its own with its own connection and session: another process,
+    // in effect. The caller waits for the thread and deletes it.
+    static QThread *elsewhere(const World &w, std::function<void(CoreSession &)> work)
+    {
+        QThread *thread = QThread::create([url = w.db->url(), root = w.engineRoot, work = std::move(work)] {
+            Database db(url);
+            QString error;
+            if (!db.open(&error)) {
+                qWarning().noquote() << error;
+                return;
+            }
+            CoreSession session(db, u"alice"_s, root);
+            work(session);
+        });
+        thread->start();
+        return thread;
+    }
+
+    // PostgreSQL: true once another connection waits for a content lock. SQLite shows nothing
+    // of the kind (its BEGIN IMMEDIATE makes every writer wait for the one holding the lock).
+    static bool othersWaitForTheLock(const World &w)
+    {
+        return !w.db->isPostgres()
+            || QTest::qWaitFor(
+                [&] {
+                    return w.column(u"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"_s)
+                        == QStringList{u"1"_s};
+                },
+                5000);
     }
 
 private slots:
@@ -293,27 +306,14 @@ private slots:
 
         std::atomic<bool> attached = false;
         QString attachError;
-        const DatabaseUrl url = w->db->url();
-        const QString root = w->engineRoot;
-        QThread *attacher = QThread::create([&] {
-            Database db(url);
-            QString error;
-            if (!db.open(&error)) {
-                attachError = error;
-                return;
-            }
-            CoreSession session(db, u"alice"_s, root);
+        QThread *attacher = elsewhere(*w, [&](CoreSession &session) {
             auto r = session.service().attachPath(u"acme"_s, u"docs"_s, path);
             if (!r)
                 attachError = r.error().message();
             attached = r.ok();
         });
-        attacher->start();
-        QTRY_VERIFY_WITH_TIMEOUT(w->engine().blobs().contains(sha), 5000); // staged, waiting for the lock
-        if (w->db->isPostgres())
-            QTRY_COMPARE_WITH_TIMEOUT(w->column(u"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                                                u"AND NOT granted"_s),
-                                      QStringList{u"1"_s}, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(w->engine().blobs().contains(sha), 5000); // staged, then waits for the lock
+        QVERIFY(othersWaitForTheLock(*w));
         // No row refers to the bytes yet: the purge removes them and commits.
         QVERIFY(w->engine().discardStaged({}, StagedFile{sha, 0, true}));
         QVERIFY(purge->commit());
@@ -352,23 +352,12 @@ private slots:
         QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
 
         std::atomic<int> removed = -1;
-        const DatabaseUrl url = w->db->url();
-        const QString root = w->engineRoot;
-        QThread *remover = QThread::create([&] {
-            Database db(url);
-            QString error;
-            if (!db.open(&error))
-                return;
-            CoreSession session(db, u"alice"_s, root);
-            Lifecycle lifecycle(db, session.backends().resolver(), {u"alice"_s, {}, {}});
+        QThread *remover = elsewhere(*w, [&](CoreSession &session) {
+            Lifecycle lifecycle(session.database(), session.backends().resolver(), {u"alice"_s, {}, {}});
             auto r = lifecycle.discardStaged(session.backends().local(), {}, sha);
             removed = r ? int(r.value()) : -2;
         });
-        remover->start();
-        if (w->db->isPostgres())
-            QTRY_COMPARE_WITH_TIMEOUT(w->column(u"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                                                u"AND NOT granted"_s),
-                                      QStringList{u"1"_s}, 5000);
+        QVERIFY(othersWaitForTheLock(*w));
         QCOMPARE(removed.load(), -1); // still waiting for the attach
         QVERIFY(attach->commit());
         QVERIFY(remover->wait(20000));
