@@ -88,11 +88,14 @@ private:
     void expiry();
     void stuck();
     void ingest();
+    // The purge phase: what is past the retention, listed, purged through Lifecycle and reported.
+    // False when the pass stopped (or the listing failed) and the phase must not go on.
     void purge();
-    bool purgeFiles();
-    bool purgeStore(const StoreRef &ref, const QString &reason);
-    bool purgeStores();
-    bool purgeTenants();
+    bool filesPastRetention();
+    bool storesPastRetention();
+    bool tenantsPastRetention();
+    // One purge_store item: the store purged (or, dry run, planned) and reported.
+    bool storePurgeItem(const StoreRef &ref, const QString &reason);
 
     Database &m_db;
     BackendFor m_backendFor;

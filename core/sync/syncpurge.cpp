@@ -13,11 +13,11 @@ namespace vd {
 
 void SyncPass::purge()
 {
-    if (purgeFiles() && purgeStores())
-        purgeTenants();
+    if (filesPastRetention() && storesPastRetention())
+        tenantsPastRetention();
 }
 
-bool SyncPass::purgeFiles()
+bool SyncPass::filesPastRetention()
 {
     const qint64 cutoff = now() - m_options.retentionMs;
     auto count = runQuery(m_db,
@@ -92,7 +92,7 @@ bool SyncPass::purgeFiles()
     }
 }
 
-bool SyncPass::purgeStore(const StoreRef &ref, const QString &reason)
+bool SyncPass::storePurgeItem(const StoreRef &ref, const QString &reason)
 {
     SyncItem item = itemFor(ref, u"purge_store"_s, m_options.dryRun ? u"planned"_s : u"done"_s);
     item.detail = reason;
@@ -115,7 +115,7 @@ bool SyncPass::purgeStore(const StoreRef &ref, const QString &reason)
     return item.outcome != u"failed"_s;
 }
 
-bool SyncPass::purgeStores()
+bool SyncPass::storesPastRetention()
 {
     const qint64 cutoff = now() - m_options.retentionMs;
     auto listed = storesWhere(u"s.deleted_at IS NOT NULL AND s.deleted_at <= ? "
@@ -131,12 +131,12 @@ bool SyncPass::purgeStores()
         if (!proceed())
             return false;
         progress(u"purge"_s, done++, stores.size(), ref.store.name);
-        purgeStore(ref, u"deleted %1"_s.arg(isoTime(*ref.store.deletedAt)));
+        storePurgeItem(ref, u"deleted %1"_s.arg(isoTime(*ref.store.deletedAt)));
     }
     return true;
 }
 
-bool SyncPass::purgeTenants()
+bool SyncPass::tenantsPastRetention()
 {
     const qint64 cutoff = now() - m_options.retentionMs;
     auto list = runQuery(m_db,
@@ -165,7 +165,7 @@ bool SyncPass::purgeTenants()
         const QList<StoreRef> &refs = listed.value();
         bool ok = true;
         for (const StoreRef &ref : std::as_const(refs))
-            ok = purgeStore(ref, u"its tenant %1 was deleted %2"_s.arg(t.slug, isoTime(*t.deletedAt))) && ok;
+            ok = storePurgeItem(ref, u"its tenant %1 was deleted %2"_s.arg(t.slug, isoTime(*t.deletedAt))) && ok;
         if (m_stopped)
             return false;
         item.extra.insert(u"stores"_s, refs.size());
