@@ -72,8 +72,16 @@ public:
 
     // Keeps a copy of the file's bytes until ingestion; the bytes are read in blocks.
     virtual Result<StagedFile> stageFile(const Tenant &tenant, const QString &path) = 0;
-    // Drops a staged copy that no file record refers to (a refused attach).
+    // Drops a staged copy that no file record refers to (a refused attach, a purge; the caller
+    // decides that under the content lock, core/service/lifecycle.h).
     virtual Result<void> discardStaged(const Tenant &tenant, const StagedFile &staged) = 0;
+    // Whether the bytes `sha256` are still staged: an attach asks under the content lock, since a
+    // purge may have removed them after stageFile(). Backends that cannot tell say true.
+    virtual bool isStaged(const QString &sha256) const
+    {
+        Q_UNUSED(sha256);
+        return true;
+    }
 
     // Makes a staged file searchable: extract, chunk, index (or upload and attach remotely).
     // `cancelled` is polled between steps; returning a ServiceError with code invalid_file /

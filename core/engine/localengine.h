@@ -41,6 +41,7 @@ public:
     Result<void> purgeStore(const Tenant &tenant, const VectorStore &store) override;
     Result<StagedFile> stageFile(const Tenant &tenant, const QString &path) override;
     Result<void> discardStaged(const Tenant &tenant, const StagedFile &staged) override;
+    bool isStaged(const QString &sha256) const override { return m_blobs.contains(sha256); }
     Result<IngestOutcome> ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                  const std::function<bool()> &cancelled) override;
     Result<void> setFileVisible(const Tenant &tenant, const VectorStore &store, const StoreFile &file,

@@ -4,6 +4,7 @@
 #include "core/domain/units.h"
 #include "core/domain/validation.h"
 #include "core/logging/logging.h"
+#include "core/service/lifecycle.h"
 #include "core/service/storecounters.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/storage/auditlog.h"
@@ -117,7 +118,13 @@ Result<AttachPolicy> VectorStoreService::attachPolicy(const QString &tenantRef, 
 }
 
 Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const QString &storeRef,
-                                                 const FileDraft &draftIn)
+                                                 const FileDraft &draft)
+{
+    return attachFile(tenantRef, storeRef, draft, nullptr);
+}
+
+Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const QString &storeRef,
+                                                 const FileDraft &draftIn, VectorStoreBackend *stagedBy)
 {
     auto a = access(tenantRef, Role::Editor, u"Attaching a file"_s);
     if (!a)
@@ -153,6 +160,15 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
         return policy.error();
     if (auto admitted = policy.value().admit(draft.filename, draft.sizeBytes, draft.sha256); !admitted)
         return admitted.error();
+    // Under the content lock no purge removes these bytes until the row that keeps them commits;
+    // one that got there first may have removed the staged copy already.
+    if (auto p = lockContent(m_db, {draft.sha256}))
+        return *p;
+    if (stagedBy && !stagedBy->isStaged(draft.sha256))
+        return ServiceError(ServiceError::Kind::Conflict,
+                            u"The copy of '%1' was removed while it was being attached (the last other file with the "
+                            u"same content was purged at that moment); attach it again."_s.arg(draft.filename),
+                            QJsonObject{{u"restage"_s, true}});
 
     const qint64 at = now();
     auto insert =
@@ -481,20 +497,21 @@ Result<StoreFile> VectorStoreService::attachPath(const QString &tenantRef, const
         if (auto checked = policy->checkFile(draft.filename, draft.sizeBytes); !checked)
             return checked.error();
     }
-    auto staged = backend->stageFile(a->tenant, path);
-    if (!staged)
-        return staged.error();
-    draft.sha256 = staged->sha256;
-    draft.sizeBytes = staged->size;
-    auto attached = attachFile(tenantRef, storeRef, draft);
-    if (!attached && staged->wasNew) {
-        auto refs = runQuery(m_db, u"SELECT count(*) FROM vector_store_files WHERE sha256 = ?"_s, {staged->sha256},
-                             u"checking who uses the staged copy"_s);
-        if (refs && refs.value().next() && refs.value().value(0).toLongLong() == 0)
-            if (auto r = backend->discardStaged(a->tenant, staged.value()); !r)
+    // A purge of the same bytes may remove the staged copy before the attach takes the content lock:
+    // the attach then refuses (restage) and the file is staged again.
+    for (int attempt = 1;; ++attempt) {
+        auto staged = backend->stageFile(a->tenant, path);
+        if (!staged)
+            return staged.error();
+        draft.sha256 = staged->sha256;
+        draft.sizeBytes = staged->size;
+        auto attached = attachFile(tenantRef, storeRef, draft, backend);
+        if (!attached && staged->wasNew)
+            if (auto r = lifecycle().discardStaged(*backend, a->tenant, staged->sha256); !r)
                 qCWarning(lcService).noquote() << "removing the refused copy failed:" << r.error().message();
+        if (attached || attempt == 3 || !attached.error().details().value(u"restage"_s).toBool())
+            return attached;
     }
-    return attached;
 }
 
 Result<StoreFile> VectorStoreService::cancelFile(const QString &tenantRef, const QString &storeRef,

@@ -4,6 +4,7 @@
 #include "core/domain/units.h"
 #include "core/domain/validation.h"
 #include "core/logging/logging.h"
+#include "core/service/lifecycle.h"
 #include "core/service/storecounters.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/storage/auditlog.h"
@@ -411,52 +412,10 @@ Result<void> VectorStoreService::purgeStore(const QString &tenantRef, const QStr
     auto s = findStore(a->tenant, storeRef, Visibility::Deleted);
     if (!s)
         return s.error();
-    auto purger = backendOf(s.value());
-    if (!purger)
-        return purger.error();
-    const QString doing = u"purging store '%1' of tenant %2"_s.arg(s->name, a->tenant.slug);
-    Transaction transaction(m_db);
-    if (!transaction.isActive())
-        return vd::commitError(m_db, doing, transaction.error());
-    if (auto p = lockTenant(a->tenant.id))
-        return *p;
-    QStringList shas;
-    if (auto list =
-            runQuery(m_db, u"SELECT DISTINCT sha256 FROM vector_store_files WHERE store_id = ?"_s, {s->id}, doing)) {
-        while (list.value().next())
-            shas << list.value().value(0).toString();
-    } else {
-        return list.error();
-    }
-    auto files = runQuery(m_db, u"DELETE FROM vector_store_files WHERE store_id = ?"_s, {s->id}, doing);
-    if (!files)
-        return files.error();
-    const int removedFiles = files.value().numRowsAffected();
-    auto bindings = runQuery(m_db, u"DELETE FROM agent_vector_stores WHERE store_id = ?"_s, {s->id}, doing);
-    if (!bindings)
-        return bindings.error();
-    auto result =
-        runQuery(m_db, u"DELETE FROM vector_stores WHERE id = ? AND deleted_at IS NOT NULL"_s, {s->id}, doing);
-    if (!result)
-        return result.error();
-    if (auto problem = audit(a->tenant.id, u"store.purge"_s, u"store:%1"_s.arg(s->id),
-                             {{u"name"_s, s->name}, {u"files"_s, removedFiles}}))
-        return *problem;
-    if (!transaction.commit())
-        return vd::commitError(m_db, doing, transaction.error());
-    if (VectorStoreBackend *backend = purger.value()) {
-        if (auto r = backend->purgeStore(a->tenant, s.value()); !r)
-            qCWarning(lcService).noquote()
-                << "purging the content of store" << s->id << "failed:" << r.error().message();
-        // Bytes no other file refers to (in any tenant, live or in the trash) go too.
-        for (const QString &sha : std::as_const(shas)) {
-            auto refs = runQuery(m_db, u"SELECT count(*) FROM vector_store_files WHERE sha256 = ?"_s, {sha}, doing);
-            if (refs && refs.value().next() && refs.value().value(0).toLongLong() == 0)
-                if (auto r = backend->discardStaged(a->tenant, StagedFile{sha, 0, true}); !r)
-                    qCWarning(lcService).noquote()
-                        << "removing unused content" << sha << "failed:" << r.error().message();
-        }
-    }
+    // Content first, then rows (Lifecycle): a failure keeps the store in the trash to try again.
+    auto purged = lifecycle().purgeStore(a->tenant, s.value());
+    if (!purged)
+        return purged.error();
     return {};
 }
 

@@ -1,6 +1,7 @@
 #include "core/service/storecounters.h"
 
 #include "core/storage/database.h"
+#include "core/storage/query.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -34,6 +35,29 @@ std::optional<ServiceError> adjustStoreCounters(Database &db, qint64 storeId, co
     if (!q.exec())
         return ServiceError::unavailable(u"The database %1 failed while updating the counts of store %2: %3"_s.arg(
             db.url().describe(), QString::number(storeId), q.lastError().text()));
+    return std::nullopt;
+}
+
+std::optional<ServiceError> recountStoreCounters(Database &db, qint64 storeId, const QString &doing)
+{
+    auto recount =
+        runQuery(db,
+                 u"UPDATE vector_stores SET "
+                 u"files_in_progress = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+                 u"AND f.deleted_at IS NULL AND f.status = 'in_progress'), "
+                 u"files_completed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+                 u"AND f.deleted_at IS NULL AND f.status = 'completed'), "
+                 u"files_failed = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+                 u"AND f.deleted_at IS NULL AND f.status = 'failed'), "
+                 u"files_cancelled = (SELECT count(*) FROM vector_store_files f WHERE f.store_id = vector_stores.id "
+                 u"AND f.deleted_at IS NULL AND f.status = 'cancelled'), "
+                 u"usage_bytes = (SELECT coalesce(sum(usage_bytes), 0) FROM vector_store_files f "
+                 u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL), "
+                 u"files_size_bytes = (SELECT coalesce(sum(size_bytes), 0) FROM vector_store_files f "
+                 u"WHERE f.store_id = vector_stores.id AND f.deleted_at IS NULL) WHERE id = ?"_s,
+                 {storeId}, doing);
+    if (!recount)
+        return recount.error();
     return std::nullopt;
 }
 

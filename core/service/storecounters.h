@@ -18,4 +18,7 @@ class Database;
 std::optional<ServiceError> adjustStoreCounters(Database &db, qint64 storeId, const QString &status, int files,
                                                 qint64 usageBytes, qint64 sizeBytes);
 
+// Sets every counter of the store from its live files (after many files changed at once).
+std::optional<ServiceError> recountStoreCounters(Database &db, qint64 storeId, const QString &doing);
+
 } // namespace vd

@@ -6,6 +6,7 @@
 #include "core/domain/units.h"
 #include "core/domain/validation.h"
 #include "core/logging/logging.h"
+#include "core/service/lifecycle.h"
 #include "core/service/storecounters.h"
 #include "core/storage/auditlog.h"
 #include "core/storage/database.h"
@@ -66,6 +67,13 @@ Result<VectorStoreBackend *> VectorStoreService::backendOf(const VectorStore &st
         return ServiceError::unavailable(u"The %1 backend of store '%2' is not available in this VectorDesk; nothing "
                                          u"was changed."_s.arg(store.backend, store.name));
     return backend;
+}
+
+Lifecycle VectorStoreService::lifecycle()
+{
+    return Lifecycle(m_db, m_backendFor, AuditActor{m_operator, m_requestId, [this] {
+                                                        return now();
+                                                    }});
 }
 
 std::optional<ServiceError> VectorStoreService::audit(std::optional<qint64> tenantId, const QString &action,

@@ -22,6 +22,7 @@ namespace vd {
 Q_DECLARE_LOGGING_CATEGORY(lcService)
 
 class Database;
+class Lifecycle;
 class VectorStoreBackend;
 
 struct SearchRequest;
@@ -169,6 +170,12 @@ private:
                                       const QJsonObject &detail = {});
     // The backend of a store, or an Unavailable error naming it.
     Result<VectorStoreBackend *> backendOf(const VectorStore &store) const;
+    // Purges and content removal, acting as this operator (core/service/lifecycle.h).
+    Lifecycle lifecycle();
+    // attachFile; `stagedBy`: the backend that staged the bytes, asked under the content lock
+    // whether they are still there (a purge may have removed them since).
+    Result<StoreFile> attachFile(const QString &tenantRef, const QString &storeRef, const FileDraft &draft,
+                                 VectorStoreBackend *stagedBy);
     Result<AttachPolicy> attachPolicyFor(const Access &access, const VectorStore &store);
     // A store draft with the tenant's default backend filled in and every field checked.
     Result<StoreDraft> checkedStoreDraft(const Tenant &tenant, const StoreDraft &draft);

@@ -6,6 +6,8 @@
 #include <QString>
 
 #include <functional>
+#include <map>
+#include <memory>
 
 namespace vd {
 
@@ -18,7 +20,11 @@ class Database;
 class Backends
 {
 public:
-    Backends(Database &db, const QString &engineRoot);
+    // Makes a backend to use instead of the built-in one of that name (tests: a fake remote);
+    // asked once per name, in the session's thread; nullptr keeps the built-in backend.
+    using Substitute = std::function<std::unique_ptr<VectorStoreBackend>(const QString &name)>;
+
+    Backends(Database &db, const QString &engineRoot, Substitute substitute = {});
 
     engine::LocalEngine &local() { return m_local; }
     openai::OpenAIBackend &openai() { return m_openai; }
@@ -32,6 +38,8 @@ public:
 private:
     engine::LocalEngine m_local;
     openai::OpenAIBackend m_openai;
+    Substitute m_substitute;
+    std::map<QString, std::unique_ptr<VectorStoreBackend>> m_substitutes; // by name; nullptr: none
 };
 
 } // namespace vd

@@ -23,22 +23,22 @@ Result<std::unique_ptr<CoreSession>> CoreSession::open(const DatabaseUrl &url, c
     const bool opened = options.migrate ? Database::openAndMigrate(*db, &error) : db->open(&error);
     if (!opened)
         return ServiceError::unavailable(error);
-    const QString root = rootOr(options.engineRoot, url);
-    return std::unique_ptr<CoreSession>(new CoreSession(std::move(db), options.operatorName, root));
+    return std::unique_ptr<CoreSession>(new CoreSession(std::move(db), options));
 }
 
-CoreSession::CoreSession(Database &db, const QString &operatorName, const QString &engineRoot)
+CoreSession::CoreSession(Database &db, const QString &operatorName, const QString &engineRoot,
+                         Backends::Substitute substitute)
     : m_db(&db)
     , m_engineRoot(rootOr(engineRoot, db.url()))
-    , m_backends(std::make_unique<Backends>(db, m_engineRoot))
+    , m_backends(std::make_unique<Backends>(db, m_engineRoot, std::move(substitute)))
     , m_service(std::make_unique<VectorStoreService>(db, operatorName, m_backends->resolver()))
 {
     m_service->setRequestId(logging::current().requestId.isEmpty() ? m_service->requestId()
                                                                    : logging::current().requestId);
 }
 
-CoreSession::CoreSession(std::unique_ptr<Database> owned, const QString &operatorName, const QString &engineRoot)
-    : CoreSession(*owned, operatorName, engineRoot)
+CoreSession::CoreSession(std::unique_ptr<Database> owned, const Options &options)
+    : CoreSession(*owned, options.operatorName, options.engineRoot, options.substitute)
 {
     m_owned = std::move(owned);
 }

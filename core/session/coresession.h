@@ -28,6 +28,7 @@ public:
         QString operatorName; // who acts through the service; empty: a system actor
         bool migrate = false; // apply missing migrations when opening (the CLI and the window)
         QString engineRoot; // the local engine's folder; empty: beside the database (LocalEngine::rootFor)
+        Backends::Substitute substitute; // backends to use instead of the built-in ones (tests)
     };
 
     // Opens `url` in this thread (migrating it when asked) and wires backends and service over it.
@@ -36,7 +37,8 @@ public:
 
     // Over a connection the caller already has open (tests, benchmarks, a worker that opened it
     // itself); the connection must outlive the session.
-    CoreSession(Database &db, const QString &operatorName, const QString &engineRoot = {});
+    CoreSession(Database &db, const QString &operatorName, const QString &engineRoot = {},
+                Backends::Substitute substitute = {});
     ~CoreSession();
     CoreSession(const CoreSession &) = delete;
     CoreSession &operator=(const CoreSession &) = delete;
@@ -47,7 +49,7 @@ public:
     const QString &engineRoot() const { return m_engineRoot; }
 
 private:
-    CoreSession(std::unique_ptr<Database> owned, const QString &operatorName, const QString &engineRoot);
+    CoreSession(std::unique_ptr<Database> owned, const Options &options);
 
     std::unique_ptr<Database> m_owned;
     Database *m_db = nullptr;

@@ -3,6 +3,7 @@
 #include "core/storage/sqlvalues.h"
 
 #include <QSqlQuery>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 
@@ -21,21 +22,34 @@ QString visibilityClause(Visibility visibility, const QString &column)
     return column + u" IS NULL"_s;
 }
 
+QString qualified(const QString &columns, const QString &alias)
+{
+    QStringList names = columns.split(u',');
+    for (QString &name : names)
+        name = alias + u'.' + name.trimmed();
+    return names.join(u", "_s);
+}
+
+int columnCount(const QString &columns)
+{
+    return int(columns.count(u',')) + 1;
+}
+
 const QString kTenantColumns =
     u"id, slug, display_name, plan, plan_overrides, default_backend, created_at, updated_at, deleted_at"_s;
 
-Tenant tenantFromRow(const QSqlQuery &q)
+Tenant tenantFromRow(const QSqlQuery &q, int first)
 {
     Tenant t;
-    t.id = q.value(0).toLongLong();
-    t.slug = q.value(1).toString();
-    t.displayName = q.value(2).toString();
-    t.plan = q.value(3).toString();
-    t.planOverrides = sql::fromJsonText(q.value(4));
-    t.defaultBackend = q.value(5).toString();
-    t.createdAt = q.value(6).toLongLong();
-    t.updatedAt = q.value(7).toLongLong();
-    t.deletedAt = sql::optionalInt(q.value(8));
+    t.id = q.value(first).toLongLong();
+    t.slug = q.value(first + 1).toString();
+    t.displayName = q.value(first + 2).toString();
+    t.plan = q.value(first + 3).toString();
+    t.planOverrides = sql::fromJsonText(q.value(first + 4));
+    t.defaultBackend = q.value(first + 5).toString();
+    t.createdAt = q.value(first + 6).toLongLong();
+    t.updatedAt = q.value(first + 7).toLongLong();
+    t.deletedAt = sql::optionalInt(q.value(first + 8));
     return t;
 }
 
@@ -45,30 +59,30 @@ const QString kStoreColumns =
     u"last_active_at, metadata, created_at, updated_at, deleted_at, chunking_type, chunk_max_tokens, "
     u"chunk_overlap_tokens"_s;
 
-VectorStore storeFromRow(const QSqlQuery &q)
+VectorStore storeFromRow(const QSqlQuery &q, int first)
 {
     VectorStore s;
-    s.id = q.value(0).toLongLong();
-    s.tenantId = q.value(1).toLongLong();
-    s.name = q.value(2).toString();
-    s.backend = q.value(3).toString();
-    s.remoteId = q.value(4).toString();
-    s.status = q.value(5).toString();
-    s.isPrimary = q.value(6).toInt() != 0;
-    s.usageBytes = q.value(7).toLongLong();
-    s.fileCounts = {q.value(8).toLongLong(), q.value(9).toLongLong(), q.value(10).toLongLong(),
-                    q.value(11).toLongLong()};
-    if (!q.value(12).isNull())
-        s.expiresAfter = ExpiryPolicy{q.value(12).toString(), q.value(13).toInt()};
-    s.expiresAt = sql::optionalInt(q.value(14));
-    s.lastActiveAt = sql::optionalInt(q.value(15));
-    s.metadata = sql::fromJsonText(q.value(16));
-    s.createdAt = q.value(17).toLongLong();
-    s.updatedAt = q.value(18).toLongLong();
-    s.deletedAt = sql::optionalInt(q.value(19));
-    s.chunking.type = q.value(20).toString();
-    s.chunking.maxChunkSizeTokens = q.value(21).toInt();
-    s.chunking.chunkOverlapTokens = q.value(22).toInt();
+    s.id = q.value(first).toLongLong();
+    s.tenantId = q.value(first + 1).toLongLong();
+    s.name = q.value(first + 2).toString();
+    s.backend = q.value(first + 3).toString();
+    s.remoteId = q.value(first + 4).toString();
+    s.status = q.value(first + 5).toString();
+    s.isPrimary = q.value(first + 6).toInt() != 0;
+    s.usageBytes = q.value(first + 7).toLongLong();
+    s.fileCounts = {q.value(first + 8).toLongLong(), q.value(first + 9).toLongLong(), q.value(first + 10).toLongLong(),
+                    q.value(first + 11).toLongLong()};
+    if (!q.value(first + 12).isNull())
+        s.expiresAfter = ExpiryPolicy{q.value(first + 12).toString(), q.value(first + 13).toInt()};
+    s.expiresAt = sql::optionalInt(q.value(first + 14));
+    s.lastActiveAt = sql::optionalInt(q.value(first + 15));
+    s.metadata = sql::fromJsonText(q.value(first + 16));
+    s.createdAt = q.value(first + 17).toLongLong();
+    s.updatedAt = q.value(first + 18).toLongLong();
+    s.deletedAt = sql::optionalInt(q.value(first + 19));
+    s.chunking.type = q.value(first + 20).toString();
+    s.chunking.maxChunkSizeTokens = q.value(first + 21).toInt();
+    s.chunking.chunkOverlapTokens = q.value(first + 22).toInt();
     return s;
 }
 
@@ -77,30 +91,30 @@ const QString kFileColumns =
     u"last_error_message, usage_bytes, attributes, chunking_type, chunk_max_tokens, chunk_overlap_tokens, "
     u"remote_file_id, source_path, created_at, updated_at, status_changed_at, deleted_at"_s;
 
-StoreFile fileFromRow(const QSqlQuery &q)
+StoreFile fileFromRow(const QSqlQuery &q, int first)
 {
     StoreFile f;
-    f.id = q.value(0).toLongLong();
-    f.storeId = q.value(1).toLongLong();
-    f.tenantId = q.value(2).toLongLong();
-    f.filename = q.value(3).toString();
-    f.mimeType = q.value(4).toString();
-    f.sizeBytes = q.value(5).toLongLong();
-    f.sha256 = q.value(6).toString();
-    f.status = q.value(7).toString();
-    f.lastErrorCode = q.value(8).toString();
-    f.lastErrorMessage = q.value(9).toString();
-    f.usageBytes = q.value(10).toLongLong();
-    f.attributes = sql::fromJsonText(q.value(11));
-    f.chunking.type = q.value(12).toString();
-    f.chunking.maxChunkSizeTokens = q.value(13).toInt();
-    f.chunking.chunkOverlapTokens = q.value(14).toInt();
-    f.remoteFileId = q.value(15).toString();
-    f.sourcePath = q.value(16).toString();
-    f.createdAt = q.value(17).toLongLong();
-    f.updatedAt = q.value(18).toLongLong();
-    f.statusChangedAt = q.value(19).toLongLong();
-    f.deletedAt = sql::optionalInt(q.value(20));
+    f.id = q.value(first).toLongLong();
+    f.storeId = q.value(first + 1).toLongLong();
+    f.tenantId = q.value(first + 2).toLongLong();
+    f.filename = q.value(first + 3).toString();
+    f.mimeType = q.value(first + 4).toString();
+    f.sizeBytes = q.value(first + 5).toLongLong();
+    f.sha256 = q.value(first + 6).toString();
+    f.status = q.value(first + 7).toString();
+    f.lastErrorCode = q.value(first + 8).toString();
+    f.lastErrorMessage = q.value(first + 9).toString();
+    f.usageBytes = q.value(first + 10).toLongLong();
+    f.attributes = sql::fromJsonText(q.value(first + 11));
+    f.chunking.type = q.value(first + 12).toString();
+    f.chunking.maxChunkSizeTokens = q.value(first + 13).toInt();
+    f.chunking.chunkOverlapTokens = q.value(first + 14).toInt();
+    f.remoteFileId = q.value(first + 15).toString();
+    f.sourcePath = q.value(first + 16).toString();
+    f.createdAt = q.value(first + 17).toLongLong();
+    f.updatedAt = q.value(first + 18).toLongLong();
+    f.statusChangedAt = q.value(first + 19).toLongLong();
+    f.deletedAt = sql::optionalInt(q.value(first + 20));
     return f;
 }
 

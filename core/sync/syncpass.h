@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 #include <QVariantList>
 
 #include <functional>
@@ -17,14 +18,18 @@ namespace vd {
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
 class Database;
+class Lifecycle;
 class SyncLease;
 class VectorStoreBackend;
+struct AuditActor;
 
 // One sync pass, synchronous, on the calling thread's connection (docs/sync.md). In order:
 // refresh remote stores, expiry (arithmetic, expiring, warnings), stuck files, the local
 // ingestion queue, purge of soft-deleted files, stores and tenants past the retention. Every
 // write is a short transaction of at most one batch; cancellation and the lease heartbeat are
-// checked between items.
+// checked between items. Expiring and purging go through Lifecycle (core/service/lifecycle.h),
+// as the service's do. By area: syncpass.cpp (run, items, lease, ingestion), syncrefresh.cpp,
+// syncexpiry.cpp (expiry, stuck files), syncpurge.cpp.
 class SyncPass
 {
 public:
@@ -52,8 +57,18 @@ private:
         Tenant tenant;
         VectorStore store;
     };
+    // A tenant and store side by side in one row: refColumns() (aliases t and s) and the mapper;
+    // a query's own columns follow from index refColumnCount().
+    static const QString &refColumns();
+    static int refColumnCount();
+    static StoreRef refFromRow(const QSqlQuery &q);
+    // An item about the file of a row of refColumns() followed by f.id, f.filename.
+    static SyncItem fileItemFromRow(const QSqlQuery &q, const QString &action, const QString &outcome);
+    // Stores with their tenants, `condition` over s and t, by id.
+    Result<QList<StoreRef>> storesWhere(const QString &condition, const QVariantList &binds, const QString &doing);
+    static QString isoTime(qint64 ms);
+
     qint64 now() const;
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds, const QString &doing);
     QVariant tenantFilter() const;
     void record(SyncItem item);
     // An item about a store (and its tenant); the caller adds the file, detail and facts.
@@ -61,23 +76,26 @@ private:
     void progress(const QString &phase, qint64 done, qint64 total, const QString &item);
     // Between items: false when the pass must stop (cancelled, lease lost).
     bool proceed();
+    // Audit rows of the pass: operator system:sync, request id sync-run:<id>.
+    AuditActor actor() const;
     std::optional<ServiceError> audit(qint64 tenantId, const QString &action, const QString &target,
                                       const QJsonObject &detail);
+    // Expiry and purge, in the pass's batches, stopping where the pass stops.
+    Lifecycle lifecycle();
     void fail(const QString &action, const StoreRef *ref, const QString &error);
 
     void refreshRemote();
     void expiry();
-    // flip: make the store expired first (remote: the backend says so; else only once expires_at
-    // has passed); then detach its live files in batches.
-    std::optional<ServiceError> expireStore(const StoreRef &ref, const QString &why, const QJsonObject &detail,
-                                            bool flip, bool remote);
     void stuck();
     void ingest();
+    // The purge phase: what is past the retention, listed, purged through Lifecycle and reported.
+    // False when the pass stopped (or the listing failed) and the phase must not go on.
     void purge();
-    bool purgeFiles();
-    bool purgeStore(const StoreRef &ref, const QString &reason);
-    bool purgeStores();
-    bool purgeTenants();
+    bool filesPastRetention();
+    bool storesPastRetention();
+    bool tenantsPastRetention();
+    // One purge_store item: the store purged (or, dry run, planned) and reported.
+    bool storePurgeItem(const StoreRef &ref, const QString &reason);
 
     Database &m_db;
     BackendFor m_backendFor;

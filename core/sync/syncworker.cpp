@@ -1,14 +1,10 @@
 #include "core/sync/syncworker.h"
 
-#include "core/engine/localengine.h"
-#include "core/openai/openaibackend.h"
-#include "core/storage/database.h"
+#include "core/session/coresession.h"
 #include "core/sync/synclease.h"
 #include "core/sync/syncpass.h"
 
 #include <QDateTime>
-
-#include <map>
 
 using namespace Qt::StringLiterals;
 
@@ -39,27 +35,16 @@ void SyncWorker::runPass()
         emit finished();
     };
 
-    Database db(m_url);
-    QString error;
-    if (!db.open(&error))
-        return done(Outcome::Unavailable, error);
-
-    engine::LocalEngine local(m_engineRoot);
-    std::map<QString, std::unique_ptr<VectorStoreBackend>> others;
-    auto backendFor = [&](const QString &name) -> VectorStoreBackend * {
-        if (name == local.name())
-            return &local;
-        auto it = others.find(name);
-        if (it == others.end()) {
-            std::unique_ptr<VectorStoreBackend> made = m_factory ? m_factory(name) : nullptr;
-            // OpenAI stores are refreshed and purged with the same backend the CLI and the GUI
-            // use; its key comes from the headless sources first (key file, environment).
-            if (!made && name == u"openai"_s)
-                made = std::make_unique<openai::OpenAIBackend>(db, m_engineRoot);
-            it = others.emplace(name, std::move(made)).first;
-        }
-        return it->second.get();
-    };
+    // The database and both backends, wired once for this thread (OpenAI takes its keys from the
+    // headless sources first: key file, environment).
+    CoreSession::Options wiring;
+    wiring.operatorName = u"system:sync"_s;
+    wiring.engineRoot = m_engineRoot;
+    wiring.substitute = m_factory;
+    auto session = CoreSession::open(m_url, wiring);
+    if (!session)
+        return done(Outcome::Unavailable, session.error().message());
+    Database &db = session.value()->database();
 
     // A dry run changes nothing, the lease included.
     std::optional<SyncLease> lease;
@@ -88,7 +73,7 @@ void SyncWorker::runPass()
     }
 
     emit passStarted(m_options.triggeredBy, m_options.dryRun);
-    SyncPass pass(db, backendFor, m_options);
+    SyncPass pass(db, session.value()->backends().resolver(), m_options);
     if (m_clock)
         pass.setClock(m_clock);
     if (lease)

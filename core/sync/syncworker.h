@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/backend/vectorstorebackend.h"
+#include "core/session/backends.h"
 #include "core/storage/databaseurl.h"
 #include "core/sync/syncreport.h"
 
@@ -15,9 +15,9 @@ namespace vd {
 
 // The sync worker (docs/sync.md): one pass = take the lease, SyncPass::run, release the lease.
 // The GUI moves it to an owned QThread and invokes runPass() through a queued connection; the
-// headless `vectordesk --sync` calls runPass() directly. It opens its own database connection
-// and local engine in the thread that runs the pass, and respects the same lease as every other
-// runner.
+// headless `vectordesk --sync` calls runPass() directly. Each pass opens its own CoreSession
+// (database connection and both backends) in the thread that runs it, and respects the same lease
+// as every other runner.
 class SyncWorker : public QObject
 {
     Q_OBJECT
@@ -30,9 +30,9 @@ public:
         Invalid, // the options are wrong (unknown tenant)
     };
 
-    // Makes the backends in the worker's thread. "local" and "openai" are provided by the worker
-    // itself; a factory (tests) is asked first for every other name and for "openai".
-    using BackendFactory = std::function<std::unique_ptr<VectorStoreBackend>(const QString &name)>;
+    // Backends to use instead of the built-in ones (tests: a fake remote), made in the worker's
+    // thread through its CoreSession: asked once per name and pass; nullptr keeps the built-in.
+    using BackendFactory = Backends::Substitute;
 
     SyncWorker(DatabaseUrl url, QString engineRoot, SyncOptions options, QObject *parent = nullptr);
     ~SyncWorker() override;

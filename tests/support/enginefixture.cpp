@@ -37,14 +37,18 @@ Result<engine::Ingestor::Summary> EngineFixture::ingest()
     return ingestor.drain({});
 }
 
-QString EngineFixture::writeFile(const QString &relativePath, const QByteArray &content)
+QString writeFileAt(const QString &path, const QByteArray &content)
 {
-    const QString path = m_dir.filePath(u"files/"_s + relativePath);
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
         file.write(content);
     return path;
+}
+
+QString EngineFixture::writeFile(const QString &relativePath, const QByteArray &content)
+{
+    return test::writeFileAt(m_dir.filePath(u"files/"_s + relativePath), content);
 }
 
 } // namespace vd::test

@@ -11,6 +11,9 @@
 
 namespace vd::test {
 
+// Writes `content` to `path`, making its folders; returns the path.
+QString writeFileAt(const QString &path, const QByteArray &content);
+
 // A metadata database in a temporary folder, the local engine beside it, and a service for
 // `operatorName` wired to that engine. ingest() drains the queue on the calling thread.
 class EngineFixture

@@ -76,6 +76,22 @@ DatabaseUrl sqliteIn(const QTemporaryDir &dir, const QString &name)
 
 namespace vd::test {
 
+std::unique_ptr<Database> freshDatabase(const QString &engine, const QTemporaryDir &dir, const QString &name)
+{
+    std::optional<DatabaseUrl> url;
+    QString why;
+    if (engine == u"sqlite"_s)
+        url = sqliteIn(dir, name + u".sqlite"_s);
+    else
+        url = freshPostgres(name, &why);
+    auto db = url ? std::make_unique<Database>(*url) : nullptr;
+    if (db && !Database::openAndMigrate(*db, &why))
+        db.reset();
+    if (!db)
+        qWarning().noquote() << why;
+    return db;
+}
+
 namespace {
 
 QStringList userTables(Database &db)

@@ -29,11 +29,18 @@ QString runOrFail(const QString &program, const QStringList &arguments, bool *ok
 
 } // namespace vd::test
 
+#include <memory>
+
 namespace vd {
 class Database;
 }
 
 namespace vd::test {
+
+// A fresh database, opened and migrated: a SQLite file `name`.sqlite in `dir` for engine
+// "sqlite", a database `name` on the fixture server for "postgresql". nullptr, with a warning
+// saying why, when it cannot be made.
+std::unique_ptr<Database> freshDatabase(const QString &engine, const QTemporaryDir &dir, const QString &name);
 
 // Every row of every table, in a stable order: compare before and after an operation to prove
 // it changed nothing.
