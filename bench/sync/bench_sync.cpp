@@ -56,6 +56,7 @@ public:
         return ServiceError::unavailable(u"no staging in the benchmark"_s);
     }
     Result<void> discardStaged(const Tenant &, const StagedFile &) override { return {}; }
+    bool isStaged(const QString &) const override { return false; } // stageFile never stages
     Result<IngestOutcome> ingest(const Tenant &, const VectorStore &, const StoreFile &,
                                  const std::function<bool()> &) override
     {

@@ -76,12 +76,8 @@ public:
     // decides that under the content lock, core/service/lifecycle.h).
     virtual Result<void> discardStaged(const Tenant &tenant, const StagedFile &staged) = 0;
     // Whether the bytes `sha256` are still staged: an attach asks under the content lock, since a
-    // purge may have removed them after stageFile(). Backends that cannot tell say true.
-    virtual bool isStaged(const QString &sha256) const
-    {
-        Q_UNUSED(sha256);
-        return true;
-    }
+    // purge may have removed them after stageFile().
+    virtual bool isStaged(const QString &sha256) const = 0;
 
     // Makes a staged file searchable: extract, chunk, index (or upload and attach remotely).
     // `cancelled` is polled between steps; returning a ServiceError with code invalid_file /

@@ -53,6 +53,7 @@ public:
     Result<QString> createStore(const Tenant &tenant, const VectorStore &store) override;
     Result<void> purgeStore(const Tenant &tenant, const VectorStore &store) override;
     Result<StagedFile> stageFile(const Tenant &tenant, const QString &path) override;
+    bool isStaged(const QString &sha256) const override { return m_blobs.contains(sha256); }
     Result<void> discardStaged(const Tenant &tenant, const StagedFile &staged) override;
     Result<IngestOutcome> ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                  const std::function<bool()> &cancelled) override;

@@ -65,6 +65,7 @@ public:
         return ServiceError::unavailable(u"not staged in tests"_s);
     }
     Result<void> discardStaged(const Tenant &, const StagedFile &) override { return {}; }
+    bool isStaged(const QString &) const override { return false; } // stageFile never stages
     // Like the OpenAI backend: the file is handed over and the remote side is still processing
     // it; refresh() reports how that ends.
     QList<qint64> handedOver;
