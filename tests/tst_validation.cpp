@@ -1,4 +1,5 @@
 #include "core/domain/filetypes.h"
+#include "core/domain/status.h"
 #include "core/domain/validation.h"
 
 #include <QJsonArray>
@@ -144,6 +145,28 @@ private slots:
         QTest::newRow("space") << u"ac me"_s << false;
         QTest::newRow("all digits") << u"1234"_s << false;
         QTest::newRow("64 characters") << QString(64, u'a') << false;
+    }
+
+    void statusNamesAreOpenAIs()
+    {
+        // The one spelling of each state, as OpenAI's API and the database write it.
+        const QList<std::pair<FileStatus, QString>> files = {{FileStatus::InProgress, u"in_progress"_s},
+                                                             {FileStatus::Completed, u"completed"_s},
+                                                             {FileStatus::Failed, u"failed"_s},
+                                                             {FileStatus::Cancelled, u"cancelled"_s}};
+        for (const auto &[status, name] : files) {
+            QCOMPARE(fileStatusName(status), name);
+            QCOMPARE(fileStatusFromName(name), std::optional<FileStatus>(status));
+        }
+        QCOMPARE(storeStatusName(StoreStatus::Expired), u"expired"_s);
+        QCOMPARE(storeStatusFromName(u"in_progress"_s), std::optional<StoreStatus>(StoreStatus::InProgress));
+        QCOMPARE(backendFromName(u"openai"_s), std::optional<BackendKind>(BackendKind::OpenAI));
+        QCOMPARE(backendName(BackendKind::Local), u"local"_s);
+        // Anything else is unknown, including other cases and OpenAI's undocumented values.
+        QVERIFY(!fileStatusFromName(u"Completed"_s));
+        QVERIFY(!fileStatusFromName(u"processing"_s));
+        QVERIFY(!storeStatusFromName(u"failed"_s));
+        QVERIFY(validateBackend(u"pinecone"_s).has_value());
     }
 
     void storeNames_data()

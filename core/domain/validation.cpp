@@ -1,6 +1,7 @@
 #include "core/domain/validation.h"
 
 #include "core/domain/filetypes.h"
+#include "core/domain/status.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -119,7 +120,7 @@ Problem validateStoreName(const QString &name)
 
 Problem validateBackend(const QString &backend)
 {
-    if (backend == u"local"_s || backend == u"openai"_s)
+    if (backendFromName(backend))
         return std::nullopt;
     return ServiceError::invalid(u"Unknown backend '%1'; use local (the embedded engine) or openai."_s.arg(backend),
                                  u"backend"_s);

@@ -1,6 +1,7 @@
 #include "core/backend/vectorstorebackend.h"
 #include "core/domain/filetypes.h"
 #include "core/domain/searchrequest.h"
+#include "core/domain/status.h"
 #include "core/domain/units.h"
 #include "core/domain/validation.h"
 #include "core/logging/logging.h"
@@ -61,6 +62,22 @@ Result<StoreFile> VectorStoreService::findFile(const VectorStore &store, const Q
                                           ? u"No detached file %1 in store '%2'."_s.arg(id).arg(store.name)
                                           : u"No file %1 in store '%2'."_s.arg(id).arg(store.name));
     return rows::fileFromRow(result.value());
+}
+
+Result<VectorStoreService::FileTarget> VectorStoreService::fileTarget(const QString &tenantRef, const QString &storeRef,
+                                                                      const QString &fileRef, Role needed,
+                                                                      const QString &action, Visibility visibility)
+{
+    auto a = access(tenantRef, needed, action);
+    if (!a)
+        return a.error();
+    auto s = findStore(a->tenant, storeRef, Visibility::Live);
+    if (!s)
+        return s.error();
+    auto f = findFile(s.value(), fileRef, visibility);
+    if (!f)
+        return f.error();
+    return FileTarget{a.value(), s.value(), f.value()};
 }
 
 Result<AttachPolicy> VectorStoreService::attachPolicyFor(const Access &access, const VectorStore &store)
@@ -246,8 +263,7 @@ Result<QList<StoreFile>> VectorStoreService::listFiles(const QString &tenantRef,
     if (!sortable.contains(query.sortColumn))
         return ServiceError::invalid(
             u"Cannot sort files by '%1'; use one of %2."_s.arg(query.sortColumn, sortable.join(u", "_s)), u"sort"_s);
-    if (!query.status.isEmpty()
-        && !QStringList{u"in_progress"_s, u"completed"_s, u"failed"_s, u"cancelled"_s}.contains(query.status))
+    if (!query.status.isEmpty() && !fileStatusFromName(query.status))
         return ServiceError::invalid(
             u"Unknown file status '%1'; use in_progress, completed, failed or cancelled."_s.arg(query.status),
             u"status"_s);
@@ -291,30 +307,24 @@ Result<qint64> VectorStoreService::countFiles(const QString &tenantRef, const QS
 Result<StoreFile> VectorStoreService::file(const QString &tenantRef, const QString &storeRef, const QString &fileRef,
                                            Visibility visibility)
 {
-    auto a = access(tenantRef, Role::Viewer, u"Viewing a file"_s);
-    if (!a)
-        return a.error();
-    auto s = findStore(a->tenant, storeRef, Visibility::Live);
-    if (!s)
-        return s.error();
-    return findFile(s.value(), fileRef, visibility);
+    auto target = fileTarget(tenantRef, storeRef, fileRef, Role::Viewer, u"Viewing a file"_s, visibility);
+    if (!target)
+        return target.error();
+    return target->file;
 }
 
 Result<StoreFile> VectorStoreService::setFileAttributes(const QString &tenantRef, const QString &storeRef,
                                                         const QString &fileRef, const QJsonObject &attributes)
 {
-    auto a = access(tenantRef, Role::Editor, u"Changing file attributes"_s);
-    if (!a)
-        return a.error();
-    auto s = findStore(a->tenant, storeRef, Visibility::Live);
-    if (!s)
-        return s.error();
-    auto f = findFile(s.value(), fileRef, Visibility::Live);
-    if (!f)
-        return f.error();
+    auto target = fileTarget(tenantRef, storeRef, fileRef, Role::Editor, u"Changing file attributes"_s);
+    if (!target)
+        return target.error();
+    const Access *a = &target->access;
+    const VectorStore *s = &target->store;
+    const StoreFile *f = &target->file;
     if (auto p = validateAttributes(attributes))
         return *p;
-    auto backend = backendOf(s.value());
+    auto backend = backendOf(*s);
     if (!backend)
         return backend.error();
     const QString doing = u"changing the attributes of '%1'"_s.arg(f->filename);
@@ -334,7 +344,7 @@ Result<StoreFile> VectorStoreService::setFileAttributes(const QString &tenantRef
     auto updated = fileById(f->id);
     // Search re-checks attributes against this database, so a failure here only costs speed.
     if (updated)
-        if (auto r = backend.value()->setFileAttributes(a->tenant, s.value(), updated.value()); !r)
+        if (auto r = backend.value()->setFileAttributes(a->tenant, *s, updated.value()); !r)
             qCWarning(lcService).noquote()
                 << "updating the index attributes of file" << f->id << "failed:" << r.error().message();
     return updated;
@@ -343,16 +353,13 @@ Result<StoreFile> VectorStoreService::setFileAttributes(const QString &tenantRef
 Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const QString &storeRef,
                                                  const QString &fileRef)
 {
-    auto a = access(tenantRef, Role::Editor, u"Detaching a file"_s);
-    if (!a)
-        return a.error();
-    auto s = findStore(a->tenant, storeRef, Visibility::Live);
-    if (!s)
-        return s.error();
-    auto f = findFile(s.value(), fileRef, Visibility::Live);
-    if (!f)
-        return f.error();
-    auto backend = backendOf(s.value());
+    auto target = fileTarget(tenantRef, storeRef, fileRef, Role::Editor, u"Detaching a file"_s);
+    if (!target)
+        return target.error();
+    const Access *a = &target->access;
+    const VectorStore *s = &target->store;
+    const StoreFile *f = &target->file;
+    auto backend = backendOf(*s);
     if (!backend)
         return backend.error();
     const QString doing = u"detaching '%1' from store '%2'"_s.arg(f->filename, s->name);
@@ -375,7 +382,7 @@ Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const
     if (!transaction.commit())
         return vd::commitError(m_db, doing, transaction.error());
     // Search also checks this database, so the file is gone from results even if this fails.
-    if (auto r = backend.value()->setFileVisible(a->tenant, s.value(), f.value(), false); !r)
+    if (auto r = backend.value()->setFileVisible(a->tenant, *s, *f, false); !r)
         qCWarning(lcService).noquote() << "hiding file" << f->id << "in the index failed:" << r.error().message();
     return fileById(f->id);
 }
@@ -517,15 +524,12 @@ Result<StoreFile> VectorStoreService::attachPath(const QString &tenantRef, const
 Result<StoreFile> VectorStoreService::cancelFile(const QString &tenantRef, const QString &storeRef,
                                                  const QString &fileRef)
 {
-    auto a = access(tenantRef, Role::Editor, u"Cancelling a file"_s);
-    if (!a)
-        return a.error();
-    auto s = findStore(a->tenant, storeRef, Visibility::Live);
-    if (!s)
-        return s.error();
-    auto f = findFile(s.value(), fileRef, Visibility::Live);
-    if (!f)
-        return f.error();
+    auto target = fileTarget(tenantRef, storeRef, fileRef, Role::Editor, u"Cancelling a file"_s);
+    if (!target)
+        return target.error();
+    const Access *a = &target->access;
+    const VectorStore *s = &target->store;
+    const StoreFile *f = &target->file;
     if (f->status != u"in_progress"_s)
         return ServiceError::conflict(
             u"File %1 ('%2') is %3; only a file still in progress can be cancelled."_s.arg(f->id).arg(f->filename,

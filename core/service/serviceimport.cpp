@@ -1,4 +1,5 @@
 #include "core/domain/filetypes.h"
+#include "core/domain/status.h"
 #include "core/domain/validation.h"
 #include "core/service/storecounters.h"
 #include "core/service/vectorstoreservice.h"
@@ -23,11 +24,6 @@ QString standInSha256(const QString &remoteFileId)
     return QString::fromLatin1(
         QCryptographicHash::hash(QByteArray("openai-file:" + remoteFileId.toUtf8()), QCryptographicHash::Sha256)
             .toHex());
-}
-
-bool isFileStatus(const QString &status)
-{
-    return status == u"in_progress"_s || status == u"completed"_s || status == u"failed"_s || status == u"cancelled"_s;
 }
 
 } // namespace
@@ -67,7 +63,7 @@ Result<VectorStoreService::Adopted> VectorStoreService::adoptRemoteStore(const Q
     wanted.metadata = adoption.metadata;
     wanted.expiresAfterDays = adoption.expiresAfterDays;
     for (const RemoteFileAdoption &f : adoption.files)
-        if (!isFileStatus(f.status))
+        if (!fileStatusFromName(f.status))
             return ServiceError::invalid(u"File %1 of remote store %2 has status '%3', which VectorDesk does not know; "
                                          u"nothing was imported."_s.arg(f.remoteFileId, adoption.remoteId, f.status),
                                          u"status"_s);

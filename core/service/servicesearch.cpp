@@ -131,21 +131,15 @@ Result<SearchResponse> VectorStoreService::search(const QString &tenantRef, cons
 Result<QList<Chunk>> VectorStoreService::fileChunks(const QString &tenantRef, const QString &storeRef,
                                                     const QString &fileRef, int first, int count)
 {
-    auto a = access(tenantRef, Role::Viewer, u"Reading a file's chunks"_s);
-    if (!a)
-        return a.error();
-    auto s = findStore(a->tenant, storeRef, Visibility::Live);
-    if (!s)
-        return s.error();
-    auto f = findFile(s.value(), fileRef, Visibility::Live);
-    if (!f)
-        return f.error();
+    auto target = fileTarget(tenantRef, storeRef, fileRef, Role::Viewer, u"Reading a file's chunks"_s);
+    if (!target)
+        return target.error();
     if (first < 0)
         return ServiceError::invalid(u"The first chunk must be 0 or more, not %1."_s.arg(first), u"first"_s);
-    auto backend = backendOf(s.value());
+    auto backend = backendOf(target->store);
     if (!backend)
         return backend.error();
-    return backend.value()->chunks(a->tenant, s.value(), f.value(), first, count);
+    return backend.value()->chunks(target->access.tenant, target->store, target->file, first, count);
 }
 
 } // namespace vd

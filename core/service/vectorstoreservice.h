@@ -176,6 +176,16 @@ private:
     // whether they are still there (a purge may have removed them since).
     Result<StoreFile> attachFile(const QString &tenantRef, const QString &storeRef, const FileDraft &draft,
                                  VectorStoreBackend *stagedBy);
+    // A file of a live store, with the operator's access checked for `action` ("Detaching a
+    // file"): what most file calls start with.
+    struct FileTarget
+    {
+        Access access;
+        VectorStore store;
+        StoreFile file;
+    };
+    Result<FileTarget> fileTarget(const QString &tenantRef, const QString &storeRef, const QString &fileRef,
+                                  Role needed, const QString &action, Visibility visibility = Visibility::Live);
     Result<AttachPolicy> attachPolicyFor(const Access &access, const VectorStore &store);
     // A store draft with the tenant's default backend filled in and every field checked.
     Result<StoreDraft> checkedStoreDraft(const Tenant &tenant, const StoreDraft &draft);
