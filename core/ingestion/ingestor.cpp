@@ -109,7 +109,7 @@ IngestionWorker::~IngestionWorker() = default;
 void IngestionWorker::drain(qint64 tenantId, qint64 storeId)
 {
     m_cancelled = false;
-    auto session = CoreSession::open(m_url, {u"system:ingestion"_s, false, m_engineRoot});
+    auto session = CoreSession::open(m_url, {.operatorName = u"system:ingestion"_s, .engineRoot = m_engineRoot});
     if (!session) {
         emit failed(session.error().message());
         return;
