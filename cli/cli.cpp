@@ -158,7 +158,7 @@ bool Context::openDatabase()
         m_openFailureCode = Usage;
         return false;
     }
-    auto session = CoreSession::open(url.value(), {.operatorName = operatorName(), .migrate = true});
+    auto session = CoreSession::open(url.value(), operatorName(), true);
     if (!session) {
         failText(session.error().message());
         return false;

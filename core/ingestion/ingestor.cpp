@@ -109,7 +109,10 @@ IngestionWorker::~IngestionWorker() = default;
 void IngestionWorker::drain(qint64 tenantId, qint64 storeId)
 {
     m_cancelled = false;
-    auto session = CoreSession::open(m_url, {.operatorName = u"system:ingestion"_s, .engineRoot = m_engineRoot});
+    CoreSession::Options options;
+    options.operatorName = u"system:ingestion"_s;
+    options.engineRoot = m_engineRoot;
+    auto session = CoreSession::open(m_url, options);
     if (!session) {
         emit failed(session.error().message());
         return;

@@ -26,6 +26,15 @@ Result<std::unique_ptr<CoreSession>> CoreSession::open(const DatabaseUrl &url, c
     return std::unique_ptr<CoreSession>(new CoreSession(std::move(db), options));
 }
 
+Result<std::unique_ptr<CoreSession>> CoreSession::open(const DatabaseUrl &url, const QString &operatorName,
+                                                       bool migrate)
+{
+    Options options;
+    options.operatorName = operatorName;
+    options.migrate = migrate;
+    return open(url, options);
+}
+
 CoreSession::CoreSession(Database &db, const QString &operatorName, const QString &engineRoot,
                          Backends::Substitute substitute)
     : m_db(&db)

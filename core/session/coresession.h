@@ -34,6 +34,9 @@ public:
     // Opens `url` in this thread (migrating it when asked) and wires backends and service over it.
     // A failure names the database and what to do.
     static Result<std::unique_ptr<CoreSession>> open(const DatabaseUrl &url, const Options &options);
+    // The same, acting as `operatorName`, with the default engine folder and backends.
+    static Result<std::unique_ptr<CoreSession>> open(const DatabaseUrl &url, const QString &operatorName,
+                                                     bool migrate = false);
 
     // Over a connection the caller already has open (tests, benchmarks, a worker that opened it
     // itself); the connection must outlive the session.

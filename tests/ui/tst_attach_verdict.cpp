@@ -47,7 +47,7 @@ private slots:
         qint64 tenantId = 0;
         qint64 storeId = 0;
         {
-            auto session = CoreSession::open(*url, {.operatorName = u"alice"_s, .migrate = true});
+            auto session = CoreSession::open(*url, u"alice"_s, true);
             QVERIFY2(session, session ? "" : qPrintable(session.error().message()));
             VectorStoreService &service = session.value()->service();
             auto tenant = service.createTenant({u"acme"_s, u"Acme"_s, u"pro"_s, u"local"_s});
@@ -84,7 +84,7 @@ private slots:
         // The window's preview, on a worker's session as the window runs it. It writes nothing.
         QHash<QString, QString> preview;
         {
-            auto session = CoreSession::open(*url, {.operatorName = u"alice"_s});
+            auto session = CoreSession::open(*url, u"alice"_s);
             QVERIFY(session);
             std::atomic<bool> cancelled = false;
             auto plan = ui::planAttach(session.value()->service(), tenantId, storeId, paths, cancelled);

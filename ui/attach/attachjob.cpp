@@ -25,7 +25,7 @@ void AttachJob::run(qint64 tenantId, qint64 storeId, const QList<int> &rows, con
     int failed = 0;
     int skipped = 0;
     const logging::ContextScope logContext;
-    auto session = CoreSession::open(m_url, {.operatorName = m_operatorName});
+    auto session = CoreSession::open(m_url, m_operatorName);
     if (!session) {
         for (int row : rows)
             pending.append({row,

@@ -32,7 +32,7 @@ QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService 
         // The connection is made, used and closed in this worker thread; the log context of
         // the job (request id, tenant) does not leak into the pool thread's next job.
         const logging::ContextScope logContext;
-        auto session = CoreSession::open(url, {.operatorName = name});
+        auto session = CoreSession::open(url, name);
         if (!session) {
             job(session.error());
             return;

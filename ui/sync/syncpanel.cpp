@@ -374,7 +374,7 @@ void SyncPanel::loadLastRun(const DatabaseUrl &url)
             showRun(run);
     });
     watcher->setFuture(QtConcurrent::run([url]() -> QJsonObject {
-        auto session = CoreSession::open(url, {});
+        auto session = CoreSession::open(url, QString());
         if (!session)
             return {};
         auto last = session.value()->service().lastSyncRun();
