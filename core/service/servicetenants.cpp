@@ -30,6 +30,24 @@ using namespace Qt::StringLiterals;
 
 namespace vd {
 
+namespace {
+
+// Refuses to take the owner role from `name` when no other owner of the tenant would remain.
+std::optional<ServiceError> lastOwnerConflict(Database &db, const Tenant &t, const QString &name, const QString &doing)
+{
+    auto owners =
+        runQuery(db, u"SELECT count(*) FROM memberships WHERE tenant_id = ? AND role = 'owner'"_s, {t.id}, doing);
+    if (!owners)
+        return owners.error();
+    owners.value().next();
+    if (owners.value().value(0).toLongLong() <= 1)
+        return ServiceError::conflict(
+            u"%1 is the last owner of tenant %2; make someone else owner first."_s.arg(name, t.slug));
+    return std::nullopt;
+}
+
+} // namespace
+
 Result<QList<Plan>> VectorStoreService::plans()
 {
     auto result = runQuery(m_db, u"SELECT name, display_name FROM plans ORDER BY sort_order"_s, {}, u"listing plans"_s);
@@ -363,15 +381,8 @@ Result<Membership> VectorStoreService::addMember(const QString &tenantRef, const
     const QString previous = exists ? existing.value().value(0).toString() : QString();
     existing.value().finish();
     if (exists && previous == u"owner"_s && role != Role::Owner) {
-        auto owners =
-            runQuery(m_db, u"SELECT count(*) FROM memberships WHERE tenant_id = ? AND role = 'owner'"_s, {t.id}, doing);
-        if (!owners)
-            return owners.error();
-        owners.value().next();
-        if (owners.value().value(0).toLongLong() <= 1)
-            return ServiceError::conflict(
-                u"%1 is the last owner of tenant %2; make someone else owner first."_s.arg(name, t.slug));
-        owners.value().finish();
+        if (auto last = lastOwnerConflict(m_db, t, name, doing))
+            return *last;
     }
     auto write = exists
         ? runQuery(m_db, u"UPDATE memberships SET role = ?, updated_at = ? WHERE operator_id = ? AND tenant_id = ?"_s,
@@ -417,15 +428,8 @@ Result<void> VectorStoreService::removeMember(const QString &tenantRef, const QS
     const QString role = member.value().value(1).toString();
     member.value().finish();
     if (role == u"owner"_s) {
-        auto owners =
-            runQuery(m_db, u"SELECT count(*) FROM memberships WHERE tenant_id = ? AND role = 'owner'"_s, {t.id}, doing);
-        if (!owners)
-            return owners.error();
-        owners.value().next();
-        if (owners.value().value(0).toLongLong() <= 1)
-            return ServiceError::conflict(
-                u"%1 is the last owner of tenant %2; make someone else owner first."_s.arg(name, t.slug));
-        owners.value().finish();
+        if (auto last = lastOwnerConflict(m_db, t, name, doing))
+            return *last;
     }
     auto remove =
         runQuery(m_db, u"DELETE FROM memberships WHERE operator_id = ? AND tenant_id = ?"_s, {operatorId, t.id}, doing);
