@@ -23,7 +23,8 @@ void printFile(Context &c, const StoreFile &f)
 {
     if (c.json())
         return printJson(c, f.toJson());
-    c.out() << u"File %1 (id %2)\n"_s.arg(f.filename).arg(f.id) << u"  status:     %1\n"_s.arg(f.status);
+    c.out() << u"File %1 (id %2)\n"_s.arg(f.filename).arg(f.id)
+            << u"  status:     %1\n"_s.arg(fileStatusName(f.status));
     if (!f.lastErrorCode.isEmpty())
         c.out() << u"  last error: %1: %2\n"_s.arg(f.lastErrorCode, f.lastErrorMessage);
     c.out() << u"  type:       %1\n"_s.arg(f.mimeType) << u"  size:       %1\n"_s.arg(formatBytes(f.sizeBytes))
@@ -47,8 +48,9 @@ int waitForIngestion(Context &c, const VectorStore &store, QJsonArray *outcomes)
     QString fatal;
     QEventLoop loop; // headless only: the CLI has no window to keep responsive
     QObject::connect(worker, &engine::IngestionWorker::fileFinished, &loop,
-                     [&](qint64 fileId, const QString &filename, const QString &status, const QString &error) {
-                         if (status != u"completed"_s)
+                     [&](qint64 fileId, const QString &filename, FileStatus fileStatus, const QString &error) {
+                         const QString status = fileStatusName(fileStatus);
+                         if (fileStatus != FileStatus::Completed)
                              ++failed;
                          outcomes->append(QJsonObject{
                              {u"id"_s, fileId},
@@ -104,7 +106,8 @@ int attachFiles(Context &c, const Invocation &in)
         if (result) {
             attached.append(result->toJson());
             if (!c.json())
-                c.out() << u"attached %1 as file %2 (%3)\n"_s.arg(path).arg(result->id).arg(result->status);
+                c.out()
+                    << u"attached %1 as file %2 (%3)\n"_s.arg(path).arg(result->id).arg(fileStatusName(result->status));
         } else {
             refuse(path, result.error());
         }
@@ -155,7 +158,7 @@ int listFiles(Context &c, const Invocation &in)
         {u"ID"_s, u"NAME"_s, u"STATUS"_s, u"SIZE"_s, u"UPDATED"_s, u"LAST ERROR"_s}, [](const StoreFile &f) {
             return QStringList{QString::number(f.id),
                                f.filename,
-                               f.status,
+                               fileStatusName(f.status),
                                formatBytes(f.sizeBytes),
                                formatTime(f.updatedAt),
                                f.lastErrorCode.isEmpty() ? QString() : f.lastErrorCode + u": "_s + f.lastErrorMessage};
@@ -222,14 +225,15 @@ int showChunks(Context &c, const Invocation &in)
                                     {u"start_offset"_s, chunk.startOffset},
                                     {u"end_offset"_s, chunk.endOffset},
                                     {u"text"_s, QString::fromUtf8(chunk.text)}});
-        printJson(
-            c,
-            QJsonObject{
-                {u"object"_s, u"list"_s}, {u"file_id"_s, file->id}, {u"status"_s, file->status}, {u"data"_s, data}});
+        printJson(c,
+                  QJsonObject{{u"object"_s, u"list"_s},
+                              {u"file_id"_s, file->id},
+                              {u"status"_s, fileStatusName(file->status)},
+                              {u"data"_s, data}});
         return Ok;
     }
     if (chunks->isEmpty())
-        c.out() << u"No chunks: file %1 is %2.\n"_s.arg(file->filename, file->status);
+        c.out() << u"No chunks: file %1 is %2.\n"_s.arg(file->filename, fileStatusName(file->status));
     for (const Chunk &chunk : chunks.value())
         c.out() << u"--- chunk %1 (%2 tokens, bytes %3-%4)\n%5\n"_s.arg(chunk.ordinal)
                        .arg(chunk.tokenCount)

@@ -23,8 +23,9 @@ void printStore(Context &c, const VectorStore &s)
     if (c.json())
         return printJson(c, s.toJson());
     c.out() << u"Store %1 (id %2)%3\n"_s.arg(s.name).arg(s.id).arg(s.isPrimary ? u", primary"_s : QString())
-            << u"  backend:  %1%2\n"_s.arg(s.backend, s.remoteId.isEmpty() ? QString() : u" (" + s.remoteId + u')')
-            << u"  status:   %1\n"_s.arg(s.status)
+            << u"  backend:  %1%2\n"_s.arg(backendName(s.backend),
+                                           s.remoteId.isEmpty() ? QString() : u" (" + s.remoteId + u')')
+            << u"  status:   %1\n"_s.arg(storeStatusName(s.status))
             << u"  files:    %1 total: %2 completed, %3 in progress, %4 failed, %5 cancelled\n"_s
                    .arg(s.fileCounts.total())
                    .arg(s.fileCounts.completed)
@@ -63,8 +64,8 @@ int listStores(Context &c, const Invocation &in)
         [](const VectorStore &s) {
             return QStringList{QString::number(s.id),
                                s.name + (s.isPrimary ? u" *"_s : QString()),
-                               s.backend,
-                               s.status,
+                               backendName(s.backend),
+                               storeStatusName(s.status),
                                QString::number(s.fileCounts.total()),
                                formatBytes(s.usageBytes),
                                s.expiresAt ? formatTime(*s.expiresAt) : u"never"_s,

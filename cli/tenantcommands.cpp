@@ -18,7 +18,7 @@ void printTenant(Context &c, const Tenant &t)
     c.out() << u"Tenant %1 (id %2)\n"_s.arg(t.slug).arg(t.id) << u"  name:            %1\n"_s.arg(t.displayName)
             << u"  plan:            %1%2\n"_s.arg(
                    t.plan, t.planOverrides.isEmpty() ? QString() : u" with overrides "_s + compactJson(t.planOverrides))
-            << u"  default backend: %1\n"_s.arg(t.defaultBackend)
+            << u"  default backend: %1\n"_s.arg(backendName(t.defaultBackend))
             << u"  created:         %1\n"_s.arg(formatTime(t.createdAt));
     if (t.myRole)
         c.out() << u"  your role:       %1\n"_s.arg(roleName(*t.myRole));
@@ -47,7 +47,7 @@ int listTenants(Context &c, const Invocation &in)
                                              t.slug,
                                              t.displayName,
                                              t.plan,
-                                             t.defaultBackend,
+                                             backendName(t.defaultBackend),
                                              t.myRole ? roleName(*t.myRole) : u"-"_s,
                                              t.deletedAt ? u"deleted "_s + formatTime(*t.deletedAt) : u"live"_s};
                       });

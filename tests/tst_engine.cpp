@@ -72,7 +72,7 @@ private slots:
             u"wing.md"_s, "# Wing flutter\n\nFlutter of swept wings was measured at transonic speeds.\n");
         auto file = svc().attachPath(u"acme"_s, u"docs"_s, path, QJsonObject{{u"lang"_s, u"en"_s}});
         QVERIFY2(file, file ? "" : qPrintable(file.error().message()));
-        QCOMPARE(file->status, u"in_progress"_s);
+        QCOMPARE(file->status, FileStatus::InProgress);
         QVERIFY(m_f->engine().blobs().contains(file->sha256));
         // Nothing is searchable before ingestion.
         QVERIFY(svc().search(u"acme"_s, {u"docs"_s}, request(u"flutter"_s))->data.isEmpty());
@@ -81,7 +81,7 @@ private slots:
         QVERIFY(summary);
         QCOMPARE(summary->completed, 1);
         auto done = svc().file(u"acme"_s, u"docs"_s, QString::number(file->id));
-        QCOMPARE(done->status, u"completed"_s);
+        QCOMPARE(done->status, FileStatus::Completed);
         auto store = svc().store(u"acme"_s, u"docs"_s);
         QCOMPARE(store->fileCounts.completed, 1);
         QVERIFY(store->usageBytes > 0);
@@ -166,7 +166,7 @@ private slots:
         {
             QString name;
             QByteArray content;
-            QString status;
+            FileStatus status;
             QString code;
         };
         QByteArray log;
@@ -175,12 +175,13 @@ private slots:
             log += "2026-11-24T08:00:00Z INFO request " + QByteArray::number(i)
                 + " served in 12 ms by worker-7 status=200\n";
         const QList<Expectation> files = {
-            {u"broken.pdf"_s, "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not a pdf at all", u"failed"_s,
+            {u"broken.pdf"_s, "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not a pdf at all", FileStatus::Failed,
              u"invalid_file"_s},
-            {u"picture.txt"_s, pngBytes(), u"failed"_s, u"unsupported_file"_s},
-            {u"utf16.txt"_s, utf16WithBom(u"Rotor blade icing in UTF-16 text."_s), u"completed"_s, QString()},
-            {u"server.txt"_s, log, u"completed"_s, QString()},
-            {u"annual report 2025 – ünïcödé\nline.md"_s, "# Results\nRevenue grew.\n", u"completed"_s, QString()},
+            {u"picture.txt"_s, pngBytes(), FileStatus::Failed, u"unsupported_file"_s},
+            {u"utf16.txt"_s, utf16WithBom(u"Rotor blade icing in UTF-16 text."_s), FileStatus::Completed, QString()},
+            {u"server.txt"_s, log, FileStatus::Completed, QString()},
+            {u"annual report 2025 – ünïcödé\nline.md"_s, "# Results\nRevenue grew.\n", FileStatus::Completed,
+             QString()},
         };
         // An empty file is refused at attach (AttachPolicy): nothing is recorded or copied.
         auto empty = svc().attachPath(u"acme"_s, u"docs"_s, m_f->writeFile(u"empty.txt"_s, QByteArray()));
@@ -199,7 +200,7 @@ private slots:
             auto f = svc().file(u"acme"_s, u"docs"_s, QString::number(it.key()));
             QVERIFY(f);
             QVERIFY2(f->status == it->status,
-                     qPrintable(it->name + u": "_s + f->status + u" "_s + f->lastErrorMessage));
+                     qPrintable(it->name + u": "_s + fileStatusName(f->status) + u" "_s + f->lastErrorMessage));
             QCOMPARE(f->lastErrorCode, it->code);
             if (!it->code.isEmpty()) {
                 QVERIFY2(!f->lastErrorMessage.isEmpty(), qPrintable(it->name));

@@ -147,7 +147,7 @@ private slots:
 
         auto updated = m_alice->updateTenant(u"acme"_s, {u"Acme Corporation"_s, u"openai"_s});
         QVERIFY(updated);
-        QCOMPARE(updated->defaultBackend, u"openai"_s);
+        QCOMPARE(updated->defaultBackend, BackendKind::OpenAI);
         auto planned = m_alice->setPlan(u"acme"_s, u"pro"_s, QJsonObject{{u"max_stores"_s, 3}});
         QVERIFY(planned);
         QCOMPARE(planned->plan, u"pro"_s);
@@ -178,8 +178,8 @@ private slots:
         QVERIFY(setUp());
         auto docs = m_alice->createStore(u"acme"_s, {u"docs"_s, {}, QJsonObject{{u"team"_s, u"legal"_s}}, 7, {}});
         QVERIFY(docs);
-        QCOMPARE(docs->backend, u"local"_s);
-        QCOMPARE(docs->status, u"completed"_s);
+        QCOMPARE(docs->backend, BackendKind::Local);
+        QCOMPARE(docs->status, StoreStatus::Completed);
         QVERIFY(docs->isPrimary); // the first store of a tenant
         QCOMPARE(docs->expiresAfter->days, 7);
         QCOMPARE(*docs->expiresAt, m_now + 7 * 86'400'000LL);
@@ -298,7 +298,7 @@ private slots:
         d.chunking = {u"static"_s, 1200, 200};
         auto file = m_alice->attachFile(u"acme"_s, u"docs"_s, d);
         QVERIFY2(file, file ? "" : qPrintable(file.error().message()));
-        QCOMPARE(file->status, u"in_progress"_s);
+        QCOMPARE(file->status, FileStatus::InProgress);
         QCOMPARE(file->mimeType, u"application/pdf"_s);
         QCOMPARE(file->chunking.maxChunkSizeTokens, 1200);
         QCOMPARE(file->attributes.value(u"year"_s).toInt(), 2024);

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     if (!Database::openAndMigrate(db, &error))
         return 1;
     engine::LocalEngine local(engine::LocalEngine::rootFor(*url));
-    VectorStoreService service(db, u"bench"_s, [&](const QString &) -> VectorStoreBackend * { return &local; });
+    VectorStoreService service(db, u"bench"_s, [&](BackendKind) -> VectorStoreBackend * { return &local; });
     if (!service.createTenant({u"cranfield"_s, {}, u"enterprise"_s, u"local"_s})
         || !service.createStore(u"cranfield"_s, {u"abstracts"_s, {}, {}, {}, {}}))
         return 1;
@@ -62,7 +62,7 @@ int main(int argc, char **argv)
         if (!service.attachPath(u"cranfield"_s, u"abstracts"_s, path, QJsonObject{{u"doc"_s, doc.id}}))
             return 1;
     }
-    engine::Ingestor ingestor(db, [&](const QString &) -> VectorStoreBackend * { return &local; });
+    engine::Ingestor ingestor(db, [&](BackendKind) -> VectorStoreBackend * { return &local; });
     if (!ingestor.drain({}))
         return 1;
     std::printf("indexed %lld distinct documents", qlonglong(aliases.size()));

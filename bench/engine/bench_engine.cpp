@@ -117,7 +117,7 @@ bool setUp(const QString &dir, Setup *s)
     }
     s->engine = std::make_unique<engine::LocalEngine>(engine::LocalEngine::rootFor(*url));
     s->service = std::make_unique<VectorStoreService>(
-        *s->db, u"bench"_s, [s](const QString &) -> VectorStoreBackend * { return s->engine.get(); });
+        *s->db, u"bench"_s, [s](BackendKind) -> VectorStoreBackend * { return s->engine.get(); });
     return s->service->createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s}).ok()
         && s->service->createStore(u"bench"_s, {u"docs"_s, {}, {}, {}, {}}).ok();
 }
@@ -159,7 +159,7 @@ int ingestMixed(const QString &dir, int megabytes)
         }
     }
     const double attachSeconds = timer.elapsed() / 1000.0;
-    engine::Ingestor ingestor(*s.db, [&](const QString &) -> VectorStoreBackend * { return s.engine.get(); });
+    engine::Ingestor ingestor(*s.db, [&](BackendKind) -> VectorStoreBackend * { return s.engine.get(); });
     auto summary = ingestor.drain({});
     const double totalSeconds = timer.elapsed() / 1000.0;
     if (!summary || summary->completed != files) {
@@ -233,7 +233,7 @@ int ingestBigFile(const QString &dir, int megabytes)
     timer.start();
     if (!s.service->attachPath(u"bench"_s, u"docs"_s, name))
         return 1;
-    engine::Ingestor ingestor(*s.db, [&](const QString &) -> VectorStoreBackend * { return s.engine.get(); });
+    engine::Ingestor ingestor(*s.db, [&](BackendKind) -> VectorStoreBackend * { return s.engine.get(); });
     auto summary = ingestor.drain({});
     if (!summary || summary->completed != 1) {
         std::fprintf(stderr, "ingestion failed\n");

@@ -93,7 +93,7 @@ struct Timed
     SyncReport report;
 };
 
-Timed timePass(Database &db, const SyncPass::BackendFor &backends, SyncOptions options)
+Timed timePass(Database &db, const BackendFor &backends, SyncOptions options)
 {
     QElapsedTimer timer;
     timer.start();
@@ -133,8 +133,8 @@ int local(const QString &dir, int files)
     if (!open(db, dir + u"/bench.sqlite"_s))
         return 1;
     engine::LocalEngine engine(dir + u"/bench.engine"_s);
-    SyncPass::BackendFor backends = [&](const QString &name) -> VectorStoreBackend * {
-        return name == u"local"_s ? &engine : nullptr;
+    BackendFor backends = [&](BackendKind kind) -> VectorStoreBackend * {
+        return kind == BackendKind::Local ? &engine : nullptr;
     };
     VectorStoreService svc(*db, u"bench"_s, backends);
     if (!svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s})
@@ -179,8 +179,8 @@ int remote(const QString &dir, int files, int latencyMs, int batch)
         return 1;
     FakeRemote fake;
     fake.latencyMs = latencyMs;
-    SyncPass::BackendFor backends = [&](const QString &name) -> VectorStoreBackend * {
-        return name == u"openai"_s ? &fake : nullptr;
+    BackendFor backends = [&](BackendKind kind) -> VectorStoreBackend * {
+        return kind == BackendKind::OpenAI ? &fake : nullptr;
     };
     VectorStoreService svc(*db, u"bench"_s, backends);
     auto s = svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"openai"_s})
@@ -235,8 +235,8 @@ int remoteHttp(const QString &dir, int files, int batch)
         return 1;
     qputenv("VECTORDESK_OPENAI_API_KEY", server.apiKey().toUtf8());
     openai::OpenAIBackend backend(*db, dir + u"/remote-http.engine"_s);
-    SyncPass::BackendFor backends = [&](const QString &name) -> VectorStoreBackend * {
-        return name == u"openai"_s ? &backend : nullptr;
+    BackendFor backends = [&](BackendKind kind) -> VectorStoreBackend * {
+        return kind == BackendKind::OpenAI ? &backend : nullptr;
     };
     VectorStoreService svc(*db, u"bench"_s, backends);
     auto tenant = svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"openai"_s});

@@ -116,4 +116,8 @@ public:
     }
 };
 
+// The backend that holds a kind of store (the session's Backends answer it; nullptr: this process
+// has no connection for that kind).
+using BackendFor = std::function<VectorStoreBackend *(BackendKind kind)>;
+
 } // namespace vd

@@ -68,7 +68,7 @@ QJsonObject Tenant::toJson() const
                        {u"display_name"_s, displayName},
                        {u"plan"_s, plan},
                        {u"plan_overrides"_s, planOverrides},
-                       {u"default_backend"_s, defaultBackend},
+                       {u"default_backend"_s, backendName(defaultBackend)},
                        {u"created_at"_s, createdAt},
                        {u"updated_at"_s, updatedAt},
                        {u"deleted_at"_s, optionalTime(deletedAt)}};
@@ -78,10 +78,10 @@ QJsonObject Tenant::toJson() const
 
 QJsonObject FileCounts::toJson() const
 {
-    return {{u"in_progress"_s, inProgress},
-            {u"completed"_s, completed},
-            {u"failed"_s, failed},
-            {u"cancelled"_s, cancelled},
+    return {{fileStatusName(FileStatus::InProgress), inProgress},
+            {fileStatusName(FileStatus::Completed), completed},
+            {fileStatusName(FileStatus::Failed), failed},
+            {fileStatusName(FileStatus::Cancelled), cancelled},
             {u"total"_s, total()}};
 }
 
@@ -91,9 +91,9 @@ QJsonObject VectorStore::toJson() const
                        {u"object"_s, u"vector_store"_s},
                        {u"tenant_id"_s, tenantId},
                        {u"name"_s, name},
-                       {u"backend"_s, backend},
+                       {u"backend"_s, backendName(backend)},
                        {u"remote_id"_s, remoteId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(remoteId)},
-                       {u"status"_s, status},
+                       {u"status"_s, storeStatusName(status)},
                        {u"is_primary"_s, isPrimary},
                        {u"usage_bytes"_s, usageBytes},
                        {u"file_counts"_s, fileCounts.toJson()},
@@ -132,7 +132,7 @@ QJsonObject StoreFile::toJson() const
         {u"mime_type"_s, mimeType},
         {u"size_bytes"_s, sizeBytes},
         {u"sha256"_s, sha256},
-        {u"status"_s, status},
+        {u"status"_s, fileStatusName(status)},
         {u"usage_bytes"_s, usageBytes},
         {u"attributes"_s, attributes},
         {u"chunking_strategy"_s, chunking.toJson()},

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/status.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -43,7 +45,7 @@ struct Tenant
     QString displayName;
     QString plan;
     QJsonObject planOverrides;
-    QString defaultBackend;
+    BackendKind defaultBackend = BackendKind::Local;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     std::optional<qint64> deletedAt;
@@ -82,9 +84,9 @@ struct VectorStore
     qint64 id = 0;
     qint64 tenantId = 0;
     QString name;
-    QString backend;
+    BackendKind backend = BackendKind::Local;
     QString remoteId;
-    QString status;
+    StoreStatus status = StoreStatus::Completed;
     bool isPrimary = false;
     qint64 usageBytes = 0;
     FileCounts fileCounts;
@@ -110,7 +112,7 @@ struct StoreFile
     QString mimeType;
     qint64 sizeBytes = 0;
     QString sha256;
-    QString status;
+    FileStatus status = FileStatus::InProgress;
     QString lastErrorCode;
     QString lastErrorMessage;
     qint64 usageBytes = 0;

@@ -24,8 +24,8 @@ Result<Ingestor::Summary> Ingestor::drain(const std::function<bool()> &cancelled
     Summary summary;
     // Each backend's queue in turn: the local engine's, then OpenAI's (when this thread has it).
     QList<VectorStoreBackend *> backends;
-    for (const QString &name : {u"local"_s, u"openai"_s})
-        if (VectorStoreBackend *b = m_backendFor(name))
+    for (BackendKind kind : {BackendKind::Local, BackendKind::OpenAI})
+        if (VectorStoreBackend *b = m_backendFor(kind))
             backends << b;
     if (backends.isEmpty())
         return ServiceError::unavailable(u"No local engine is available for ingestion."_s);
@@ -94,7 +94,7 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
         if (!outcome)
             qCInfo(lcIngest).noquote() << job.file.filename << "failed:" << outcome.error().message();
         if (observer.finished)
-            observer.finished(recorded.value(), recorded->status, outcome ? QString() : outcome.error().message());
+            observer.finished(recorded.value(), outcome ? QString() : outcome.error().message());
     }
 }
 
@@ -122,8 +122,8 @@ void IngestionWorker::drain(qint64 tenantId, qint64 storeId)
     observer.started = [this](const StoreFile &f) {
         emit fileStarted(f.id, f.filename);
     };
-    observer.finished = [this](const StoreFile &f, const QString &status, const QString &message) {
-        emit fileFinished(f.id, f.filename, status, message);
+    observer.finished = [this](const StoreFile &f, const QString &message) {
+        emit fileFinished(f.id, f.filename, f.status, message);
     };
     auto summary = ingestor.drain([this] { return m_cancelled.load(); }, observer,
                                   tenantId > 0 ? std::optional<qint64>(tenantId) : std::nullopt,

@@ -25,7 +25,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcIngest)
 class Ingestor
 {
 public:
-    using BackendFor = std::function<VectorStoreBackend *(const QString &backend)>;
     struct Summary
     {
         int completed = 0;
@@ -36,7 +35,7 @@ public:
     struct Observer
     {
         std::function<void(const StoreFile &)> started;
-        std::function<void(const StoreFile &, const QString &status, const QString &error)> finished;
+        std::function<void(const StoreFile &, const QString &error)> finished; // file.status: the outcome
     };
 
     Ingestor(Database &db, BackendFor backendFor, QString owner = IngestionQueue::defaultOwner());
@@ -73,7 +72,7 @@ public slots:
 
 signals:
     void fileStarted(qint64 fileId, const QString &filename);
-    void fileFinished(qint64 fileId, const QString &filename, const QString &status, const QString &error);
+    void fileFinished(qint64 fileId, const QString &filename, vd::FileStatus status, const QString &error);
     void drained(int completed, int failed, bool cancelled);
     void failed(const QString &message);
 

@@ -554,7 +554,7 @@ Result<RemoteStoreState> OpenAIBackend::refresh(const Tenant &tenant, const Vect
             return recorded.error();
         const QString fileId = recorded->isEmpty() ? file.remoteFileId : recorded.value();
         if (fileId.isEmpty()) { // not uploaded yet: ingestion's business
-            f.status = file.status;
+            f.status = fileStatusName(file.status);
             state.files << f;
             continue;
         }

@@ -118,11 +118,11 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
     job.tenant.id = q.value(0).toLongLong();
     job.tenant.slug = q.value(2).toString();
     job.tenant.plan = q.value(3).toString();
-    job.tenant.defaultBackend = q.value(4).toString();
+    job.tenant.defaultBackend = backendFromName(q.value(4).toString()).value_or(BackendKind::Local);
     job.store.id = q.value(1).toLongLong();
     job.store.tenantId = job.tenant.id;
     job.store.name = q.value(5).toString();
-    job.store.backend = q.value(6).toString();
+    job.store.backend = backendFromName(q.value(6).toString()).value_or(BackendKind::Local);
     job.store.remoteId = q.value(7).toString();
     job.file.id = chosen;
     job.file.storeId = job.store.id;
@@ -137,7 +137,7 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
     job.file.chunking.chunkOverlapTokens = q.value(15).toInt();
     job.file.sourcePath = q.value(16).toString();
     job.file.remoteFileId = q.value(18).toString();
-    job.file.status = u"in_progress"_s;
+    job.file.status = FileStatus::InProgress;
     return std::optional<Job>(job);
 }
 
@@ -171,16 +171,16 @@ Result<StoreFile> IngestionQueue::complete(const Job &job, const IngestOutcome &
         file.remoteFileId = outcome.remoteFileId;
         return file;
     }
-    return finish(job, u"completed"_s, {}, {}, outcome);
+    return finish(job, FileStatus::Completed, {}, {}, outcome);
 }
 
 Result<StoreFile> IngestionQueue::fail(const Job &job, const QString &code, const QString &message)
 {
-    return finish(job, u"failed"_s, code, message, {});
+    return finish(job, FileStatus::Failed, code, message, {});
 }
 
-Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, const QString &code,
-                                         const QString &message, const IngestOutcome &outcome)
+Result<StoreFile> IngestionQueue::finish(const Job &job, FileStatus status, const QString &code, const QString &message,
+                                         const IngestOutcome &outcome)
 {
     const QString doing = u"recording the ingestion of '%1'"_s.arg(job.file.filename);
     Transaction transaction(m_db);
@@ -194,7 +194,7 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
         u"usage_bytes = ?, chunk_count = ?, token_count = ?, status_changed_at = ?, updated_at = ?, "
         u"ingest_claimed_by = NULL, ingest_claimed_at = NULL, remote_file_id = coalesce(?, remote_file_id) "
         u"WHERE id = ? AND status = 'in_progress' AND ingest_claimed_by = ?"_s,
-        {status, code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(code),
+        {fileStatusName(status), code.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(code),
          message.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(message.left(2000)),
          outcome.usageBytes, outcome.chunkCount, outcome.tokenCount, at, at,
          outcome.remoteFileId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(outcome.remoteFileId),
@@ -212,14 +212,15 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
         live = state.value().next() && state.value().value(0).isNull();
     }
     if (applied && live) {
-        if (auto p = adjustStoreCounters(m_db, job.store.id, u"in_progress"_s, -1, 0, 0))
+        if (auto p = adjustStoreCounters(m_db, job.store.id, FileStatus::InProgress, -1, 0, 0))
             return *p;
         if (auto p = adjustStoreCounters(m_db, job.store.id, status, 1, outcome.usageBytes, 0))
             return *p;
     }
     if (applied) {
-        QJsonObject detail{
-            {u"status"_s, status}, {u"chunks"_s, outcome.chunkCount}, {u"usage_bytes"_s, outcome.usageBytes}};
+        QJsonObject detail{{u"status"_s, fileStatusName(status)},
+                           {u"chunks"_s, outcome.chunkCount},
+                           {u"usage_bytes"_s, outcome.usageBytes}};
         if (!code.isEmpty())
             detail.insert(u"last_error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}});
         if (auto r = writeAudit(m_db,
@@ -236,7 +237,7 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, const QString &status, 
         return row.error();
     StoreFile file = job.file;
     if (row.value().next()) {
-        file.status = row.value().value(0).toString();
+        file.status = fileStatusFromName(row.value().value(0).toString()).value_or(file.status);
         if (!row.value().value(1).isNull())
             file.deletedAt = row.value().value(1).toLongLong();
     }

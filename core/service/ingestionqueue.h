@@ -49,7 +49,7 @@ public:
 private:
     qint64 now() const;
     bool ownerIsGone(const QString &owner) const;
-    Result<StoreFile> finish(const Job &job, const QString &status, const QString &code, const QString &message,
+    Result<StoreFile> finish(const Job &job, FileStatus status, const QString &code, const QString &message,
                              const IngestOutcome &outcome);
 
     Database &m_db;

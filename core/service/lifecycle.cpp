@@ -74,7 +74,7 @@ Result<VectorStoreBackend *> Lifecycle::backendOf(const VectorStore &store, cons
     if (!backend)
         return ServiceError::unavailable(u"No %1 backend is available in this process, so the content of %2 cannot "
                                          u"be deleted; it is kept, with its rows, until a process with that backend "
-                                         u"purges it."_s.arg(store.backend, content));
+                                         u"purges it."_s.arg(backendName(store.backend), content));
     return backend;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/vectorstorebackend.h"
 #include "core/domain/serviceerror.h"
 #include "core/domain/types.h"
 
@@ -15,7 +16,6 @@
 namespace vd {
 
 class Database;
-class VectorStoreBackend;
 
 // Who writes the audit rows of a lifecycle step, and by which clock.
 struct AuditActor
@@ -49,8 +49,6 @@ std::optional<ServiceError> lockContent(Database &db, const QStringList &sha256s
 class Lifecycle
 {
 public:
-    using BackendFor = std::function<VectorStoreBackend *(const QString &backend)>;
-
     Lifecycle(Database &db, BackendFor backendFor, AuditActor actor);
 
     // Rows per batch and per write transaction.

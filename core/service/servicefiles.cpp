@@ -100,7 +100,7 @@ Result<AttachPolicy> VectorStoreService::attachPolicyFor(const Access &access, c
     holdings.limits = limits.value();
     holdings.role = access.role;
     holdings.storeName = store.name;
-    holdings.storeExpired = store.status == u"expired"_s;
+    holdings.storeExpired = store.status == StoreStatus::Expired;
     holdings.storeFiles = count.value().value(0).toLongLong();
     count.value().finish();
     auto bytes = tenantBytesInUse(access.tenant.id, doing);
@@ -208,7 +208,7 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
     created.value().next();
     const qint64 fileId = created.value().value(0).toLongLong();
     created.value().finish();
-    if (auto p = adjustStoreCounters(m_db, s->id, u"in_progress"_s, 1, 0, draft.sizeBytes))
+    if (auto p = adjustStoreCounters(m_db, s->id, FileStatus::InProgress, 1, 0, draft.sizeBytes))
         return *p;
     auto touch = runQuery(m_db,
                           u"UPDATE vector_stores SET last_active_at = ?, updated_at = ?, expires_at = CASE WHEN "
@@ -397,7 +397,7 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
     auto s = findStore(t, storeRef, Visibility::Live);
     if (!s)
         return s.error();
-    if (s->status == u"expired"_s)
+    if (s->status == StoreStatus::Expired)
         return ServiceError::conflict(
             u"Store '%1' has expired; its files cannot be restored. Attach them to a live store."_s.arg(s->name));
     auto f = findFile(s.value(), fileRef, Visibility::Deleted);
@@ -530,10 +530,10 @@ Result<StoreFile> VectorStoreService::cancelFile(const QString &tenantRef, const
     const Access *a = &target->access;
     const VectorStore *s = &target->store;
     const StoreFile *f = &target->file;
-    if (f->status != u"in_progress"_s)
+    if (f->status != FileStatus::InProgress)
         return ServiceError::conflict(
             u"File %1 ('%2') is %3; only a file still in progress can be cancelled."_s.arg(f->id).arg(f->filename,
-                                                                                                      f->status));
+                                                                                                      fileStatusName(f->status)));
     const QString doing = u"cancelling '%1' in store '%2'"_s.arg(f->filename, s->name);
     Transaction transaction(m_db);
     if (!transaction.isActive())
@@ -554,9 +554,9 @@ Result<StoreFile> VectorStoreService::cancelFile(const QString &tenantRef, const
         return ServiceError::conflict(
             u"File %1 ('%2') finished while it was being cancelled; see its status (vectordesk file show)."_s.arg(f->id)
                 .arg(f->filename));
-    if (auto p = adjustStoreCounters(m_db, s->id, u"in_progress"_s, -1, -f->usageBytes, 0))
+    if (auto p = adjustStoreCounters(m_db, s->id, FileStatus::InProgress, -1, -f->usageBytes, 0))
         return *p;
-    if (auto p = adjustStoreCounters(m_db, s->id, u"cancelled"_s, 1, f->usageBytes, 0))
+    if (auto p = adjustStoreCounters(m_db, s->id, FileStatus::Cancelled, 1, f->usageBytes, 0))
         return *p;
     if (auto problem =
             audit(a->tenant.id, u"file.cancel"_s, u"file:%1"_s.arg(f->id),
@@ -576,13 +576,13 @@ Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const 
     auto s = findStore(a->tenant, storeRef, Visibility::Live);
     if (!s)
         return s.error();
-    if (s->status == u"expired"_s)
+    if (s->status == StoreStatus::Expired)
         return ServiceError::conflict(
             u"Store '%1' has expired; its files cannot be ingested again. Attach them to a live store."_s.arg(s->name));
     auto f = findFile(s.value(), fileRef, Visibility::Live);
     if (!f)
         return f.error();
-    if (f->status == u"completed"_s)
+    if (f->status == FileStatus::Completed)
         return ServiceError::conflict(
             u"File %1 ('%2') is already completed; there is nothing to retry."_s.arg(f->id).arg(f->filename));
     const QString doing = u"retrying '%1' in store '%2'"_s.arg(f->filename, s->name);
@@ -598,7 +598,7 @@ Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const 
                            u"last_error_message = NULL, usage_bytes = 0, status_changed_at = ?, updated_at = ?, "
                            u"ingest_claimed_by = NULL, ingest_claimed_at = NULL "
                            u"WHERE id = ? AND status = ? AND deleted_at IS NULL"_s,
-                           {at, at, f->id, f->status}, doing);
+                           {at, at, f->id, fileStatusName(f->status)}, doing);
     if (!result)
         return result.error();
     if (result.value().numRowsAffected() != 1)
@@ -607,7 +607,7 @@ Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const 
                 .arg(f->filename));
     if (auto p = adjustStoreCounters(m_db, s->id, f->status, -1, -f->usageBytes, 0))
         return *p;
-    if (auto p = adjustStoreCounters(m_db, s->id, u"in_progress"_s, 1, 0, 0))
+    if (auto p = adjustStoreCounters(m_db, s->id, FileStatus::InProgress, 1, 0, 0))
         return *p;
     auto touch =
         runQuery(m_db,
@@ -617,7 +617,7 @@ Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const 
                  {at, at, kDayMs, s->id}, doing);
     if (!touch)
         return touch.error();
-    QJsonObject detail{{u"store"_s, s->id}, {u"filename"_s, f->filename}, {u"previous_status"_s, f->status}};
+    QJsonObject detail{{u"store"_s, s->id}, {u"filename"_s, f->filename}, {u"previous_status"_s, fileStatusName(f->status)}};
     if (!f->lastErrorCode.isEmpty())
         detail.insert(u"previous_error"_s,
                       QJsonObject{{u"code"_s, f->lastErrorCode}, {u"message"_s, f->lastErrorMessage}});

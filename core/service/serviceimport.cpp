@@ -56,7 +56,7 @@ Result<VectorStoreService::Adopted> VectorStoreService::adoptRemoteStore(const Q
                                      u"imported."_s.arg(adoption.remoteId, adoption.status),
                                      u"status"_s);
     StoreDraft wanted;
-    wanted.backend = u"openai"_s;
+    wanted.backend = backendName(BackendKind::OpenAI);
     wanted.name = adoption.name.simplified().left(100);
     if (wanted.name.isEmpty())
         wanted.name = adoption.remoteId;
@@ -118,8 +118,14 @@ Result<VectorStoreService::Adopted> VectorStoreService::adoptRemoteStore(const Q
             result.skippedFiles << u"%1 (%2): %3"_s.arg(f.remoteFileId, f.filename, p->message());
             continue;
         }
-        const bool failed = f.status == u"failed"_s;
-        const qint64 usage = f.status == u"completed"_s ? f.usageBytes : 0;
+        const std::optional<FileStatus> status = fileStatusFromName(f.status);
+        if (!status) {
+            result.skippedFiles << u"%1 (%2): OpenAI reports the unknown status '%3'"_s.arg(f.remoteFileId, f.filename,
+                                                                                            f.status);
+            continue;
+        }
+        const bool failed = status == FileStatus::Failed;
+        const qint64 usage = status == FileStatus::Completed ? f.usageBytes : 0;
         auto insert = runQuery(
             m_db,
             u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, status, "
@@ -127,14 +133,14 @@ Result<VectorStoreService::Adopted> VectorStoreService::adoptRemoteStore(const Q
             u"chunk_overlap_tokens, remote_file_id, created_at, updated_at, status_changed_at) "
             u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
             {store->id, t.id, f.filename, FileTypes::mimeTypeFor(FileTypes::extensionOf(f.filename)), f.sizeBytes,
-             sha256, f.status, sql::nullableText(failed ? f.lastErrorCode : QString()),
+             sha256, fileStatusName(*status), sql::nullableText(failed ? f.lastErrorCode : QString()),
              sql::nullableText(failed ? f.lastErrorMessage.left(2000) : QString()), usage,
              sql::toJsonText(f.attributes), f.chunking.type, f.chunking.maxChunkSizeTokens,
              f.chunking.chunkOverlapTokens, f.remoteFileId, at, at, at},
             doing);
         if (!insert)
             return insert.error();
-        if (auto p = adjustStoreCounters(m_db, store->id, f.status, 1, usage, f.sizeBytes))
+        if (auto p = adjustStoreCounters(m_db, store->id, *status, 1, usage, f.sizeBytes))
             return *p;
         ++result.files;
     }

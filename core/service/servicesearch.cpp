@@ -44,7 +44,7 @@ Result<SearchResponse> VectorStoreService::search(const QString &tenantRef, cons
         auto s = findStore(a->tenant, ref, Visibility::Live);
         if (!s)
             return s.error();
-        if (s->status == u"expired"_s || (s->expiresAt && *s->expiresAt <= at))
+        if (s->status == StoreStatus::Expired || (s->expiresAt && *s->expiresAt <= at))
             return ServiceError::conflict(
                 u"Store '%1' expired on %2 after %3 days without activity; an expired store cannot be searched. "
                 u"Create a new store and attach the files again."_s
@@ -53,7 +53,7 @@ Result<SearchResponse> VectorStoreService::search(const QString &tenantRef, cons
         if (std::none_of(stores.cbegin(), stores.cend(), [&](const VectorStore &x) { return x.id == s->id; }))
             stores.append(s.value());
     }
-    QMap<QString, QList<VectorStore>> byBackend;
+    QMap<BackendKind, QList<VectorStore>> byBackend;
     for (const VectorStore &store : std::as_const(stores))
         byBackend[store.backend].append(store);
     SearchResponse merged;

@@ -74,7 +74,7 @@ Result<StoreDraft> VectorStoreService::checkedStoreDraft(const Tenant &tenant, c
 {
     StoreDraft draft = draftIn;
     if (draft.backend.isEmpty())
-        draft.backend = tenant.defaultBackend;
+        draft.backend = backendName(tenant.defaultBackend);
     if (auto p = validateStoreName(draft.name))
         return *p;
     if (auto p = validateBackend(draft.backend))
@@ -176,7 +176,7 @@ Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, co
         return draft.error();
     VectorStore planned;
     planned.name = draft->name;
-    planned.backend = draft->backend;
+    planned.backend = backendFromName(draft->backend).value_or(BackendKind::Local); // checked above
     auto backend = backendOf(planned);
     if (!backend)
         return backend.error();
@@ -507,7 +507,7 @@ Result<VectorStore> VectorStoreService::ensurePrimary(const QString &tenantRef)
                 m_db,
                 u"INSERT INTO vector_stores (tenant_id, name, backend, status, is_primary, metadata, "
                 u"last_active_at, created_at, updated_at) VALUES (?, 'primary', ?, 'completed', 1, '{}', ?, ?, ?)"_s,
-                {t.id, t.defaultBackend, at, at, at}, doing);
+                {t.id, backendName(t.defaultBackend), at, at, at}, doing);
             if (!insert)
                 return insert.error();
             auto created = runQuery(

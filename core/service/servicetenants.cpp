@@ -204,7 +204,7 @@ Result<Tenant> VectorStoreService::updateTenant(const QString &tenantRef, const 
     if (auto p = lockTenant(t.id))
         return *p;
     const QString displayName = update.displayName.value_or(t.displayName);
-    const QString backend = update.defaultBackend.value_or(t.defaultBackend);
+    const QString backend = update.defaultBackend.value_or(backendName(t.defaultBackend));
     auto result =
         runQuery(m_db, u"UPDATE tenants SET display_name = ?, default_backend = ?, updated_at = ? WHERE id = ?"_s,
                  {displayName, backend, now(), t.id}, doing);

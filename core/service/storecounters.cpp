@@ -10,21 +10,21 @@ using namespace Qt::StringLiterals;
 
 namespace vd {
 
-std::optional<ServiceError> adjustStoreCounters(Database &db, qint64 storeId, const QString &status, int files,
+std::optional<ServiceError> adjustStoreCounters(Database &db, qint64 storeId, FileStatus status, int files,
                                                 qint64 usageBytes, qint64 sizeBytes)
 {
     // The column comes from this fixed list, never from outside text.
     QString column;
-    if (status == u"in_progress"_s)
+    if (status == FileStatus::InProgress)
         column = u"files_in_progress"_s;
-    else if (status == u"completed"_s)
+    else if (status == FileStatus::Completed)
         column = u"files_completed"_s;
-    else if (status == u"failed"_s)
+    else if (status == FileStatus::Failed)
         column = u"files_failed"_s;
-    else if (status == u"cancelled"_s)
+    else if (status == FileStatus::Cancelled)
         column = u"files_cancelled"_s;
     else
-        return ServiceError::unavailable(u"Unknown file status '%1'."_s.arg(status));
+        return ServiceError::unavailable(u"Unknown file status %1."_s.arg(int(status)));
     QSqlQuery q(db.connection());
     q.prepare(u"UPDATE vector_stores SET %1 = %1 + ?, usage_bytes = usage_bytes + ?, "
               u"files_size_bytes = files_size_bytes + ? WHERE id = ?"_s.arg(column));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/serviceerror.h"
+#include "core/domain/status.h"
 
 #include <QString>
 
@@ -15,7 +16,7 @@ class Database;
 // file's state adjusts them in the same transaction, so they stay exact.
 //
 // Adds `files` to the count of `status` and the given byte deltas.
-std::optional<ServiceError> adjustStoreCounters(Database &db, qint64 storeId, const QString &status, int files,
+std::optional<ServiceError> adjustStoreCounters(Database &db, qint64 storeId, FileStatus status, int files,
                                                 qint64 usageBytes, qint64 sizeBytes);
 
 // Sets every counter of the store from its live files (after many files changed at once).

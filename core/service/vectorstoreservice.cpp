@@ -65,7 +65,7 @@ Result<VectorStoreBackend *> VectorStoreService::backendOf(const VectorStore &st
     VectorStoreBackend *backend = m_backendFor ? m_backendFor(store.backend) : nullptr;
     if (!backend)
         return ServiceError::unavailable(u"The %1 backend of store '%2' is not available in this VectorDesk; nothing "
-                                         u"was changed."_s.arg(store.backend, store.name));
+                                         u"was changed."_s.arg(backendName(store.backend), store.name));
     return backend;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/vectorstorebackend.h"
 #include "core/domain/drafts.h"
 #include "core/domain/serviceerror.h"
 #include "core/domain/types.h"
@@ -23,7 +24,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcService)
 
 class Database;
 class Lifecycle;
-class VectorStoreBackend;
 
 struct SearchRequest;
 struct SearchResponse;
@@ -37,7 +37,6 @@ class VectorStoreService
 public:
     // The backends that keep stores' content ("local", "openai"), by name; required. A
     // CoreSession wires them; tests may hand their own.
-    using BackendFor = std::function<VectorStoreBackend *(const QString &backend)>;
     VectorStoreService(Database &db, QString operatorName, BackendFor backendFor);
 
     const QString &operatorName() const { return m_operator; }

@@ -8,26 +8,28 @@ Backends::Backends(Database &db, const QString &engineRoot, Substitute substitut
     , m_substitute(std::move(substitute))
 { }
 
-VectorStoreBackend *Backends::find(const QString &name)
+VectorStoreBackend *Backends::find(BackendKind kind)
 {
     if (m_substitute) {
-        auto it = m_substitutes.find(name);
+        auto it = m_substitutes.find(kind);
         if (it == m_substitutes.end())
-            it = m_substitutes.emplace(name, m_substitute(name)).first;
+            it = m_substitutes.emplace(kind, m_substitute(kind)).first;
         if (it->second)
             return it->second.get();
     }
-    if (name == m_local.name())
+    switch (kind) {
+    case BackendKind::Local:
         return &m_local;
-    if (name == m_openai.name())
+    case BackendKind::OpenAI:
         return &m_openai;
+    }
     return nullptr;
 }
 
-std::function<VectorStoreBackend *(const QString &)> Backends::resolver()
+BackendFor Backends::resolver()
 {
-    return [this](const QString &name) {
-        return find(name);
+    return [this](BackendKind kind) {
+        return find(kind);
     };
 }
 

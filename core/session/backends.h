@@ -20,26 +20,26 @@ class Database;
 class Backends
 {
 public:
-    // Makes a backend to use instead of the built-in one of that name (tests: a fake remote);
-    // asked once per name, in the session's thread; nullptr keeps the built-in backend.
-    using Substitute = std::function<std::unique_ptr<VectorStoreBackend>(const QString &name)>;
+    // Makes a backend to use instead of the built-in one of that kind (tests: a fake remote);
+    // asked once per kind, in the session's thread; nullptr keeps the built-in backend.
+    using Substitute = std::function<std::unique_ptr<VectorStoreBackend>(BackendKind kind)>;
 
     Backends(Database &db, const QString &engineRoot, Substitute substitute = {});
 
     engine::LocalEngine &local() { return m_local; }
     openai::OpenAIBackend &openai() { return m_openai; }
 
-    // The backend named `name`, or nullptr for a name VectorDesk does not know.
-    VectorStoreBackend *find(const QString &name);
-    // find() as a callable, for VectorStoreService::setBackends and the ingestor. The Backends
-    // object must outlive its use.
-    std::function<VectorStoreBackend *(const QString &)> resolver();
+    // The backend that holds stores of this kind.
+    VectorStoreBackend *find(BackendKind kind);
+    // find() as a callable, for the service, the sync pass and the ingestor. The Backends object
+    // must outlive its use.
+    BackendFor resolver();
 
 private:
     engine::LocalEngine m_local;
     openai::OpenAIBackend m_openai;
     Substitute m_substitute;
-    std::map<QString, std::unique_ptr<VectorStoreBackend>> m_substitutes; // by name; nullptr: none
+    std::map<BackendKind, std::unique_ptr<VectorStoreBackend>> m_substitutes; // nullptr: none
 };
 
 } // namespace vd

@@ -46,7 +46,7 @@ Tenant tenantFromRow(const QSqlQuery &q, int first)
     t.displayName = q.value(first + 2).toString();
     t.plan = q.value(first + 3).toString();
     t.planOverrides = sql::fromJsonText(q.value(first + 4));
-    t.defaultBackend = q.value(first + 5).toString();
+    t.defaultBackend = backendFromName(q.value(first + 5).toString()).value_or(BackendKind::Local);
     t.createdAt = q.value(first + 6).toLongLong();
     t.updatedAt = q.value(first + 7).toLongLong();
     t.deletedAt = sql::optionalInt(q.value(first + 8));
@@ -65,9 +65,10 @@ VectorStore storeFromRow(const QSqlQuery &q, int first)
     s.id = q.value(first).toLongLong();
     s.tenantId = q.value(first + 1).toLongLong();
     s.name = q.value(first + 2).toString();
-    s.backend = q.value(first + 3).toString();
+    s.backend = backendFromName(q.value(first + 3).toString()).value_or(BackendKind::Local);
     s.remoteId = q.value(first + 4).toString();
-    s.status = q.value(first + 5).toString();
+    // The schema's CHECKs admit only the known spellings.
+    s.status = storeStatusFromName(q.value(first + 5).toString()).value_or(StoreStatus::Completed);
     s.isPrimary = q.value(first + 6).toInt() != 0;
     s.usageBytes = q.value(first + 7).toLongLong();
     s.fileCounts = {q.value(first + 8).toLongLong(), q.value(first + 9).toLongLong(), q.value(first + 10).toLongLong(),
@@ -101,7 +102,7 @@ StoreFile fileFromRow(const QSqlQuery &q, int first)
     f.mimeType = q.value(first + 4).toString();
     f.sizeBytes = q.value(first + 5).toLongLong();
     f.sha256 = q.value(first + 6).toString();
-    f.status = q.value(first + 7).toString();
+    f.status = fileStatusFromName(q.value(first + 7).toString()).value_or(FileStatus::Failed);
     f.lastErrorCode = q.value(first + 8).toString();
     f.lastErrorMessage = q.value(first + 9).toString();
     f.usageBytes = q.value(first + 10).toLongLong();

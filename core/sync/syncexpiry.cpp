@@ -52,7 +52,7 @@ void SyncPass::expiry()
         SyncItem item = itemFor(ref);
         const QString planned = m_options.dryRun ? u"planned"_s : u"done"_s;
 
-        if (s.status == u"expired"_s) {
+        if (s.status == StoreStatus::Expired) {
             // Expired earlier; finish detaching its files if a crash interrupted that.
             if (liveFiles > 0) {
                 item.action = u"expire"_s;
@@ -69,7 +69,7 @@ void SyncPass::expiry()
             }
             continue;
         }
-        if (s.backend != u"local"_s)
+        if (s.backend != BackendKind::Local)
             continue; // a remote store's expiry is the remote's (refresh brings it)
         if (!s.expiresAfter) {
             // The policy was cleared: the store no longer expires.

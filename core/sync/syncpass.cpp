@@ -270,7 +270,7 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
 
 void SyncPass::ingest()
 {
-    VectorStoreBackend *backend = m_backendFor ? m_backendFor(u"local"_s) : nullptr;
+    VectorStoreBackend *backend = m_backendFor ? m_backendFor(BackendKind::Local) : nullptr;
     if (!backend)
         return;
     IngestionQueue queue(m_db);
@@ -323,17 +323,17 @@ void SyncPass::ingest()
     observer.started = [&](const StoreFile &f) {
         progress(u"ingest"_s, done, std::max(total, done + 1), f.filename);
     };
-    observer.finished = [&](const StoreFile &f, const QString &status, const QString &error) {
+    observer.finished = [&](const StoreFile &f, const QString &error) {
         ++done;
         SyncItem item;
         item.action = u"ingest"_s;
-        item.outcome = status == u"failed"_s ? u"failed"_s : u"done"_s;
+        item.outcome = f.status == FileStatus::Failed ? u"failed"_s : u"done"_s;
         item.tenantId = f.tenantId;
         item.storeId = f.storeId;
         std::tie(item.tenant, item.store) = namesOf(f.storeId);
         item.fileId = f.id;
         item.file = f.filename;
-        item.detail = status;
+        item.detail = fileStatusName(f.status);
         item.error = error;
         record(item);
     };

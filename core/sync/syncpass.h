@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backend/vectorstorebackend.h"
 #include "core/domain/serviceerror.h"
 #include "core/domain/types.h"
 #include "core/sync/syncreport.h"
@@ -20,7 +21,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcSync)
 class Database;
 class Lifecycle;
 class SyncLease;
-class VectorStoreBackend;
 struct AuditActor;
 
 // One sync pass, synchronous, on the calling thread's connection (docs/sync.md). In order:
@@ -33,7 +33,6 @@ struct AuditActor;
 class SyncPass
 {
 public:
-    using BackendFor = std::function<VectorStoreBackend *(const QString &name)>;
     struct Observer
     {
         // phase: refresh | expiry | stuck | ingest | purge; done/total within the phase.

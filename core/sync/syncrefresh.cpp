@@ -34,7 +34,7 @@ void SyncPass::refreshRemote()
         if (!backend || !backend->isRemote()) {
             fail(u"refresh_store"_s, &ref,
                  u"No %1 backend is configured in this process, so store '%2' cannot be refreshed; configure the "
-                 u"%1 connection (API key) for this runner."_s.arg(ref.store.backend, ref.store.name));
+                 u"%1 connection (API key) for this runner."_s.arg(backendName(ref.store.backend), ref.store.name));
             continue;
         }
         // The files still in progress, in batches; each call also returns the store's state.
@@ -72,7 +72,7 @@ void SyncPass::refreshRemote()
                 SyncItem item = itemFor(ref, u"missing_store"_s, u"reported"_s);
                 item.detail = u"Store '%1' (%2) no longer exists on %3; it was deleted outside VectorDesk. It is not "
                               u"re-created: delete it here (vectordesk store delete) or create a new store."_s.arg(
-                                  ref.store.name, ref.store.remoteId, ref.store.backend);
+                                  ref.store.name, ref.store.remoteId, backendName(ref.store.backend));
                 item.extra.insert(u"remote_id"_s, ref.store.remoteId);
                 record(item);
                 storeState.reset();
@@ -95,9 +95,9 @@ void SyncPass::refreshRemote()
                 if (fs.missing) {
                     item.action = u"missing_file"_s;
                     item.outcome = u"reported"_s;
-                    item.detail =
-                        u"File %1 no longer exists on %2; it was removed outside VectorDesk. It is not "
-                        u"re-uploaded: detach it or attach the file again."_s.arg(filename, ref.store.backend);
+                    item.detail = u"File %1 no longer exists on %2; it was removed outside VectorDesk. It is not "
+                                  u"re-uploaded: detach it or attach the file again."_s.arg(
+                                      filename, backendName(ref.store.backend));
                     changed << item;
                     continue;
                 }
@@ -133,9 +133,12 @@ void SyncPass::refreshRemote()
                         ok = false;
                     } else if (update.value().numRowsAffected() == 1) {
                         std::optional<ServiceError> problem =
-                            adjustStoreCounters(m_db, ref.store.id, u"in_progress"_s, -1, 0, 0);
+                            adjustStoreCounters(m_db, ref.store.id, FileStatus::InProgress, -1, 0, 0);
                         if (!problem)
-                            problem = adjustStoreCounters(m_db, ref.store.id, fs.status, 1, fs.usageBytes, 0);
+                            // The UPDATE above admitted only a known status (the schema's CHECK).
+                            problem = adjustStoreCounters(m_db, ref.store.id,
+                                                          fileStatusFromName(fs.status).value_or(FileStatus::Failed), 1,
+                                                          fs.usageBytes, 0);
                         if (!problem)
                             problem = audit(ref.tenant.id, u"file.refresh"_s, u"file:%1"_s.arg(fs.fileId),
                                             {{u"status"_s, fs.status}, {u"usage_bytes"_s, fs.usageBytes}});
@@ -182,8 +185,9 @@ void SyncPass::refreshRemote()
         }
         const VectorStore current = rows::storeFromRow(row.value());
         row.value().finish();
-        if (current.status != st.status && !st.status.isEmpty())
-            changes << u"status %1 -> %2"_s.arg(current.status, st.status);
+        const QString currentStatus = storeStatusName(current.status);
+        if (currentStatus != st.status && !st.status.isEmpty())
+            changes << u"status %1 -> %2"_s.arg(currentStatus, st.status);
         if (current.usageBytes != st.usageBytes)
             changes << u"usage_bytes %1 -> %2"_s.arg(current.usageBytes).arg(st.usageBytes);
         const FileCounts &local = current.fileCounts;
@@ -215,7 +219,7 @@ void SyncPass::refreshRemote()
                          u"WHERE id = ? AND deleted_at IS NULL"_s,
                          {st.usageBytes, st.fileCounts.inProgress, st.fileCounts.completed, st.fileCounts.failed,
                           st.fileCounts.cancelled, sql::nullableInt(st.expiresAt), sql::nullableInt(st.lastActiveAt),
-                          now(), expiredRemotely || st.status.isEmpty() ? current.status : st.status, ref.store.id},
+                          now(), expiredRemotely || st.status.isEmpty() ? currentStatus : st.status, ref.store.id},
                          u"recording the remote state of a store"_s);
             std::optional<ServiceError> problem;
             if (!update)
@@ -233,7 +237,7 @@ void SyncPass::refreshRemote()
             // Expired remotely: the same local consequences as an expiry computed here.
             if (!problem && expiredRemotely)
                 if (auto r = lifecycle().expireStore(ref.tenant, ref.store, Lifecycle::Expiry::Remote,
-                                                     u"expired on %1"_s.arg(ref.store.backend));
+                                                     u"expired on %1"_s.arg(backendName(ref.store.backend)));
                     !r)
                     fail(u"expire"_s, &ref, r.error().message());
         } else {

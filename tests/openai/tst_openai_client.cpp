@@ -54,10 +54,10 @@ struct BackendFixture
             c.backoffMaxMs = 20;
         });
         service =
-            std::make_unique<VectorStoreService>(*db, u"alice"_s, [this](const QString &name) -> VectorStoreBackend * {
-                if (name == u"openai"_s)
+            std::make_unique<VectorStoreService>(*db, u"alice"_s, [this](BackendKind kind) -> VectorStoreBackend * {
+                if (kind == BackendKind::OpenAI)
                     return backend.get();
-                return name == u"local"_s ? local.get() : nullptr;
+                return kind == BackendKind::Local ? local.get() : nullptr;
             });
         TenantDraft tenant;
         tenant.slug = u"acme"_s;
@@ -88,10 +88,10 @@ struct BackendFixture
 
     Result<engine::Ingestor::Summary> ingest()
     {
-        engine::Ingestor ingestor(*db, [this](const QString &name) -> VectorStoreBackend * {
-            if (name == u"openai"_s)
+        engine::Ingestor ingestor(*db, [this](BackendKind kind) -> VectorStoreBackend * {
+            if (kind == BackendKind::OpenAI)
                 return backend.get();
-            return name == u"local"_s ? local.get() : nullptr;
+            return kind == BackendKind::Local ? local.get() : nullptr;
         });
         return ingestor.drain({});
     }
@@ -495,7 +495,7 @@ private slots:
         QCOMPARE(summary->completed, 1);
         auto after = f.service->file(u"acme"_s, u"docs"_s, QString::number(file->id));
         QVERIFY(after);
-        QCOMPARE(after->status, u"completed"_s);
+        QCOMPARE(after->status, FileStatus::Completed);
         const QString remoteId = f.remoteFileId(file->id);
         QVERIFY(remoteId.startsWith(u"file-"_s));
         QCOMPARE(m_server->count("GET", u"/v1/vector_stores/%1/files/%2"_s.arg(store->remoteId, remoteId)), 3);
@@ -559,7 +559,7 @@ private slots:
         QVERIFY(summary);
         QCOMPARE(summary->failed, 1);
         auto after = f.service->file(u"acme"_s, u"docs"_s, QString::number(file->id));
-        QCOMPARE(after->status, u"failed"_s);
+        QCOMPARE(after->status, FileStatus::Failed);
         QCOMPARE(after->lastErrorCode, code);
         QVERIFY2(after->lastErrorMessage.contains(u"Fake failure: "_s + code), qPrintable(after->lastErrorMessage));
         qunsetenv(CredentialStore::kEnvironmentVariable);
@@ -661,7 +661,7 @@ private slots:
         QCOMPARE(summary->pending, 1);
         QCOMPARE(summary->completed, 0);
         auto after = f.service->file(u"acme"_s, u"docs"_s, QString::number(file->id));
-        QCOMPARE(after->status, u"in_progress"_s);
+        QCOMPARE(after->status, FileStatus::InProgress);
         const QString remoteId = f.remoteFileId(file->id);
         QVERIFY(remoteId.startsWith(u"file-"_s));
         // Parked: a second drain does not take it again (only the lease does), so nothing is

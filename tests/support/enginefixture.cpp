@@ -23,16 +23,16 @@ EngineFixture::EngineFixture(const QString &operatorName)
 std::unique_ptr<VectorStoreService> EngineFixture::serviceFor(const QString &operatorName)
 {
     auto service =
-        std::make_unique<VectorStoreService>(*m_db, operatorName, [this](const QString &name) -> VectorStoreBackend * {
-            return name == u"local"_s ? m_engine.get() : nullptr;
+        std::make_unique<VectorStoreService>(*m_db, operatorName, [this](BackendKind kind) -> VectorStoreBackend * {
+            return kind == BackendKind::Local ? m_engine.get() : nullptr;
         });
     return service;
 }
 
 Result<engine::Ingestor::Summary> EngineFixture::ingest()
 {
-    engine::Ingestor ingestor(*m_db, [this](const QString &name) -> VectorStoreBackend * {
-        return name == u"local"_s ? m_engine.get() : nullptr;
+    engine::Ingestor ingestor(*m_db, [this](BackendKind kind) -> VectorStoreBackend * {
+        return kind == BackendKind::Local ? m_engine.get() : nullptr;
     });
     return ingestor.drain({});
 }

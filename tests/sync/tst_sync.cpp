@@ -149,12 +149,12 @@ private:
         QTest::newRow("postgresql") << u"postgresql"_s;
     }
 
-    SyncPass::BackendFor backends()
+    BackendFor backends()
     {
-        return [this](const QString &name) -> VectorStoreBackend * {
-            if (name == u"local"_s)
+        return [this](BackendKind kind) -> VectorStoreBackend * {
+            if (kind == BackendKind::Local)
                 return m_withLocal ? m_engine.get() : nullptr;
-            if (name == u"openai"_s)
+            if (kind == BackendKind::OpenAI)
                 return &m_remote;
             return nullptr;
         };
@@ -326,7 +326,7 @@ private slots:
         QCOMPARE(itemsOf(r, u"expiry_warning"_s).size(), warned ? 1 : 0);
         auto after = m_alice->store(u"acme"_s, u"docs"_s);
         QVERIFY(after);
-        QCOMPARE(after->status, expired ? u"expired"_s : u"completed"_s);
+        QCOMPARE(after->status, expired ? StoreStatus::Expired : StoreStatus::Completed);
         if (clear)
             QVERIFY(!after->expiresAt);
         else
@@ -390,7 +390,7 @@ private slots:
         QCOMPARE(itemsOf(r, u"expiry_fixed"_s).size(), 1);
         QCOMPARE(itemsOf(r, u"expire"_s).size(), 1);
         auto after = m_alice->store(u"acme"_s, u"docs"_s);
-        QCOMPARE(after->status, u"expired"_s);
+        QCOMPARE(after->status, StoreStatus::Expired);
         QCOMPARE(*after->expiresAt, m_now - 5 * kDay);
     }
 
@@ -501,7 +501,7 @@ private slots:
         // Cancel: only a file in progress; the counters follow.
         auto cancelled = m_alice->cancelFile(u"acme"_s, u"docs"_s, QString::number(one->id));
         QVERIFY(cancelled);
-        QCOMPARE(cancelled->status, u"cancelled"_s);
+        QCOMPARE(cancelled->status, FileStatus::Cancelled);
         QVERIFY(countersExact(s->id));
         QCOMPARE(m_alice->cancelFile(u"acme"_s, u"docs"_s, QString::number(one->id)).error().kind(),
                  ServiceError::Kind::Conflict);
@@ -520,7 +520,7 @@ private slots:
         // Retry puts it back in the queue; a pass with the engine ingests both, exactly once.
         auto retried = m_alice->retryFile(u"acme"_s, u"docs"_s, QString::number(one->id));
         QVERIFY(retried);
-        QCOMPARE(retried->status, u"in_progress"_s);
+        QCOMPARE(retried->status, FileStatus::InProgress);
         QCOMPARE(retried->statusChangedAt, m_now);
         QVERIFY(countersExact(s->id));
         m_withLocal = true;
@@ -535,7 +535,7 @@ private slots:
         auto bad = m_alice->attachPath(u"acme"_s, u"docs"_s, writeFile(u"bad.pdf"_s, "not a pdf at all"));
         QVERIFY(bad);
         pass();
-        QCOMPARE(m_alice->file(u"acme"_s, u"docs"_s, QString::number(bad->id))->status, u"failed"_s);
+        QCOMPARE(m_alice->file(u"acme"_s, u"docs"_s, QString::number(bad->id))->status, FileStatus::Failed);
         auto again = m_alice->retryFile(u"acme"_s, u"docs"_s, QString::number(bad->id));
         QVERIFY(again);
         QVERIFY(again->lastErrorCode.isEmpty());
@@ -580,12 +580,12 @@ private slots:
         r = pass();
         QCOMPARE(r.status, u"succeeded"_s);
         QCOMPARE(itemsOf(r, u"refresh_file"_s).size(), 2);
-        QCOMPARE(m_alice->file(u"acme"_s, u"remote"_s, QString::number(f1->id))->status, u"completed"_s);
+        QCOMPARE(m_alice->file(u"acme"_s, u"remote"_s, QString::number(f1->id))->status, FileStatus::Completed);
         auto failed = m_alice->file(u"acme"_s, u"remote"_s, QString::number(f2->id));
-        QCOMPARE(failed->status, u"failed"_s);
+        QCOMPARE(failed->status, FileStatus::Failed);
         QCOMPARE(failed->lastErrorCode, u"invalid_file"_s);
         auto after = m_alice->store(u"acme"_s, u"remote"_s);
-        QCOMPARE(after->status, u"in_progress"_s);
+        QCOMPARE(after->status, StoreStatus::InProgress);
         QCOMPARE(after->usageBytes, 1234);
         QCOMPARE(after->fileCounts.inProgress, 1);
         QCOMPARE(after->fileCounts.completed, 1);
@@ -598,13 +598,13 @@ private slots:
         m_remote.fileStates[f3->id] = {f3->id, true, {}, {}, {}, 0};
         r = pass();
         QCOMPARE(itemsOf(r, u"missing_file"_s).size(), 1);
-        QCOMPARE(m_alice->file(u"acme"_s, u"remote"_s, QString::number(f3->id))->status, u"in_progress"_s);
+        QCOMPARE(m_alice->file(u"acme"_s, u"remote"_s, QString::number(f3->id))->status, FileStatus::InProgress);
         m_remote.next = {};
         m_remote.next.missing = true;
         r = pass();
         QCOMPARE(itemsOf(r, u"missing_store"_s).size(), 1);
         QCOMPARE(r.items.size(), 1);
-        QCOMPARE(m_alice->store(u"acme"_s, u"remote"_s)->status, u"in_progress"_s);
+        QCOMPARE(m_alice->store(u"acme"_s, u"remote"_s)->status, StoreStatus::InProgress);
 
         // Expired remotely: expired here too, its files gone.
         m_remote.next = {};
@@ -614,7 +614,7 @@ private slots:
         r = pass();
         QCOMPARE(r.status, u"succeeded"_s);
         after = m_alice->store(u"acme"_s, u"remote"_s);
-        QCOMPARE(after->status, u"expired"_s);
+        QCOMPARE(after->status, StoreStatus::Expired);
         QCOMPARE(scalar(u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NULL"_s), 0);
 
         // Purge deletes the remote objects through the backend.
@@ -633,8 +633,8 @@ private slots:
         QVERIFY(setUp(engine));
         QVERIFY(m_alice->createStore(u"acme"_s, {u"remote"_s, u"openai"_s, {}, {}, {}}));
         SyncPass p(*m_db,
-                   [this](const QString &name) -> VectorStoreBackend * {
-                       return name == u"local"_s ? m_engine.get() : nullptr;
+                   [this](BackendKind kind) -> VectorStoreBackend * {
+                       return kind == BackendKind::Local ? m_engine.get() : nullptr;
                    },
                    {});
         p.setClock([this] { return m_now; });

@@ -352,7 +352,7 @@ void tst_UiActions::retryFailedFile()
     const auto finished = std::find_if(indexed.cbegin(), indexed.cend(), [&](const QList<QVariant> &args) {
         return args.first().toLongLong() == m_fixture.failedFile;
     });
-    QCOMPARE(finished->at(2).toString(), u"failed"_s);
+    QCOMPARE(finished->at(2).value<vd::FileStatus>(), vd::FileStatus::Failed);
     QVERIFY2(finished->at(3).toString().contains(u"missing"_s), qPrintable(finished->at(3).toString()));
 }
 

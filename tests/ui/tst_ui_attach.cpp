@@ -140,7 +140,7 @@ void tst_UiAttach::dropShowsPreviewThenAttachesAndIndexes()
     const qint64 policyId = model->itemAt(0)->fileId;
     QSignalSpy resets(files, &QAbstractItemModel::modelReset);
     panel->view()->selectRow(files->rowOf(policyId));
-    QTRY_COMPARE_WITH_TIMEOUT(files->fileAt(files->rowOf(policyId))->status, u"completed"_s, 20'000);
+    QTRY_COMPARE_WITH_TIMEOUT(files->fileAt(files->rowOf(policyId))->status, vd::FileStatus::Completed, 20'000);
     QCOMPARE(resets.size(), 0);
     QCOMPARE(panel->view()->currentIndex().row(), files->rowOf(policyId));
     // The report follows the files through indexing.

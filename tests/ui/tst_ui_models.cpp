@@ -128,9 +128,9 @@ void tst_UiModels::formatsValuesForPeople_data()
     QTest::newRow("future days") << format::relativeTime(kNow + 2 * kDay + kHour, kNow) << u"in 2 days"_s;
     QTest::newRow("long ago is a date") << format::relativeTime(kNow - 90 * kDay, kNow)
                                         << QDateTime::fromMSecsSinceEpoch(kNow - 90 * kDay).toString(u"yyyy-MM-dd"_s);
-    QTest::newRow("statuses read as words") << format::statusText(u"in_progress"_s) << u"In progress"_s;
+    QTest::newRow("statuses read as words") << format::statusText(vd::FileStatus::InProgress) << u"In progress"_s;
     QTest::newRow("roles are capitalized") << format::roleText(vd::Role::Owner) << u"Owner"_s;
-    QTest::newRow("openai backend") << format::backendText(u"openai"_s) << u"OpenAI"_s;
+    QTest::newRow("openai backend") << format::backendText(vd::BackendKind::OpenAI) << u"OpenAI"_s;
     QTest::newRow("attributes on one line")
         << format::attributesText({{u"year"_s, 2024}, {u"author"_s, u"alice"_s}, {u"draft"_s, false}})
         << u"author=alice, draft=false, year=2024"_s;

@@ -111,7 +111,7 @@ void tst_UiOpenAI::createDropAttachAndSearch()
     QTRY_COMPARE(window.storePanel()->currentStore() ? window.storePanel()->currentStore()->name : QString(),
                  u"handbook"_s);
     const vd::VectorStore store = *window.storePanel()->currentStore();
-    QCOMPARE(store.backend, u"openai"_s);
+    QCOMPARE(store.backend, vd::BackendKind::OpenAI);
     QVERIFY(store.remoteId.startsWith(u"vs_"_s));
     QTRY_COMPARE(panel->model()->storeId(), store.id);
     QTRY_VERIFY(!panel->model()->isLoading());
@@ -134,15 +134,15 @@ void tst_UiOpenAI::createDropAttachAndSearch()
     const qint64 petsId = sheet->model()->itemAt(0)->fileId;
     QVERIFY(petsId > 0);
     QTRY_VERIFY(files->rowOf(petsId) >= 0);
-    QTRY_COMPARE_WITH_TIMEOUT(files->fileAt(files->rowOf(petsId))->status, u"completed"_s, 30'000);
-    QTRY_COMPARE_WITH_TIMEOUT(files->fileAt(1 - files->rowOf(petsId))->status, u"completed"_s, 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(files->fileAt(files->rowOf(petsId))->status, vd::FileStatus::Completed, 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(files->fileAt(1 - files->rowOf(petsId))->status, vd::FileStatus::Completed, 30'000);
     QCOMPARE(m_server->count("POST", u"/v1/files"_s), 2);
     QCOMPARE(m_server->storeFileIds(store.remoteId).size(), 2);
     // What the rows show is what was recorded: reloaded, both are completed with OpenAI's file id.
     panel->reload();
     QTRY_VERIFY(!files->isLoading() && files->rowCount() == 2);
     for (int row = 0; row < 2; ++row) {
-        QCOMPARE(files->fileAt(row)->status, u"completed"_s);
+        QCOMPARE(files->fileAt(row)->status, vd::FileStatus::Completed);
         QVERIFY(files->fileAt(row)->remoteFileId.startsWith(u"file-"_s));
     }
 

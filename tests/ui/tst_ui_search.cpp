@@ -69,7 +69,7 @@ void tst_UiSearch::initTestCase()
     QVERIFY2(db.open(&error), qPrintable(error));
     vd::engine::LocalEngine local(vd::engine::LocalEngine::rootFor(m_fixture.url));
     vd::VectorStoreService service(db, m_fixture.operatorName,
-                                   [&](const QString &) -> vd::VectorStoreBackend * { return &local; });
+                                   [&](vd::BackendKind) -> vd::VectorStoreBackend * { return &local; });
     vd::StoreDraft draft;
     draft.name = u"kb"_s;
     auto kb = service.createStore(u"acme"_s, draft);
@@ -98,7 +98,7 @@ void tst_UiSearch::initTestCase()
         auto attached = service.attachPath(u"acme"_s, u"kb"_s, file.fileName(), doc.attributes);
         QVERIFY2(attached, attached ? "" : qPrintable(attached.error().message()));
     }
-    vd::engine::Ingestor ingestor(db, [&](const QString &) -> vd::VectorStoreBackend * { return &local; });
+    vd::engine::Ingestor ingestor(db, [&](vd::BackendKind) -> vd::VectorStoreBackend * { return &local; });
     auto drained = ingestor.drain([] { return false; }, {}, m_fixture.acme, m_kb);
     QVERIFY2(drained, drained ? "" : qPrintable(drained.error().message()));
     QCOMPARE(drained->completed, 3);

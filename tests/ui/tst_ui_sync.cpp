@@ -47,8 +47,8 @@ private:
             return false;
         vd::engine::LocalEngine local(vd::engine::LocalEngine::rootFor(m_fixture.url));
         vd::VectorStoreService service(db, m_fixture.operatorName,
-                                       [&local](const QString &backend) -> vd::VectorStoreBackend * {
-                                           return backend == local.name() ? &local : nullptr;
+                                       [&local](vd::BackendKind kind) -> vd::VectorStoreBackend * {
+                                           return kind == vd::BackendKind::Local ? &local : nullptr;
                                        });
         auto attached = service.attachPath(u"globex"_s, u"research"_s, path);
         if (!attached)

@@ -134,16 +134,17 @@ void StoreActions::update()
     const int selectedCount = int(m_files->view()->selectionModel()->selectedRows().size());
     setAllowed(m_editAttributes, Role::Editor, selectedCount == 1 ? QString() : tr("Select one file first."),
                tr("Edit the selected file's attributes (double-click)"));
-    const bool canRetry = !selectedFilesWithStatus({u"failed"_s, u"cancelled"_s, u"in_progress"_s}).isEmpty();
+    const bool canRetry =
+        !selectedFilesWithStatus({FileStatus::Failed, FileStatus::Cancelled, FileStatus::InProgress}).isEmpty();
     setAllowed(m_retryFiles, Role::Editor, canRetry ? QString() : tr("Select failed, cancelled or stuck files first."),
                tr("Put the selected failed, cancelled or stuck files back in the indexing queue"));
-    const bool canCancel = !selectedFilesWithStatus({u"in_progress"_s}).isEmpty();
+    const bool canCancel = !selectedFilesWithStatus({FileStatus::InProgress}).isEmpty();
     setAllowed(m_cancelFiles, Role::Editor, canCancel ? QString() : tr("Select files in progress first."),
                tr("Stop processing the selected files in progress"));
     Q_EMIT updated();
 }
 
-QStringList StoreActions::selectedFilesWithStatus(const QStringList &statuses) const
+QStringList StoreActions::selectedFilesWithStatus(const QList<FileStatus> &statuses) const
 {
     QStringList ids;
     const QModelIndexList rows = m_files->view()->selectionModel()->selectedRows();
@@ -157,8 +158,9 @@ void StoreActions::retryOrCancelSelected(bool retry)
 {
     if (!roleProblem(Role::Editor).isEmpty())
         return;
-    const QStringList ids = retry ? selectedFilesWithStatus({u"failed"_s, u"cancelled"_s, u"in_progress"_s})
-                                  : selectedFilesWithStatus({u"in_progress"_s});
+    const QStringList ids = retry
+        ? selectedFilesWithStatus({FileStatus::Failed, FileStatus::Cancelled, FileStatus::InProgress})
+        : selectedFilesWithStatus({FileStatus::InProgress});
     if (ids.isEmpty())
         return;
     const qint64 tenantId = m_tenants->currentTenantId();

@@ -73,7 +73,7 @@ private:
     // Retry (true) or cancel (false) the selected files that allow it.
     void retryOrCancelSelected(bool retry);
     // The ids of the selected files whose status is one of `statuses`.
-    QStringList selectedFilesWithStatus(const QStringList &statuses) const;
+    QStringList selectedFilesWithStatus(const QList<FileStatus> &statuses) const;
 
     ServiceRunner *m_runner = nullptr;
     TenantPanel *m_tenants = nullptr;

@@ -25,7 +25,7 @@ public:
         AttachItem::State state = AttachItem::State::Ready;
         QString reason;
         qint64 fileId = 0;
-        QString fileStatus;
+        std::optional<FileStatus> fileStatus;
     };
 
     AttachJob(DatabaseUrl url, QString operatorName, QObject *parent = nullptr);

@@ -55,7 +55,7 @@ void AttachModel::apply(const QList<AttachJob::Update> &updates)
     rowsChanged(first, last);
 }
 
-void AttachModel::setFileStatus(qint64 fileId, const QString &status, const QString &error)
+void AttachModel::setFileStatus(qint64 fileId, FileStatus status, const QString &error)
 {
     const auto it = m_rowByFileId.constFind(fileId);
     if (it == m_rowByFileId.cend())
@@ -108,9 +108,9 @@ QString AttachModel::outcomeText(const AttachItem &item) const
     case AttachItem::State::Attaching:
         return tr("Attaching…");
     case AttachItem::State::Attached:
-        if (item.fileStatus == u"failed"_s)
+        if (item.fileStatus == FileStatus::Failed)
             return item.reason.isEmpty() ? tr("Attached; indexing failed") : tr("Indexing failed: %1").arg(item.reason);
-        return tr("Attached · %1").arg(format::statusText(item.fileStatus));
+        return tr("Attached · %1").arg(format::statusText(item.fileStatus.value_or(FileStatus::InProgress)));
     case AttachItem::State::Failed:
         return tr("Failed: %1").arg(item.reason);
     case AttachItem::State::Skipped:
@@ -125,7 +125,7 @@ QVariant AttachModel::data(const QModelIndex &index, int role) const
         return {};
     const AttachItem &item = m_plan.items.at(index.row());
     const bool bad = item.state == AttachItem::State::Refused || item.state == AttachItem::State::Failed
-        || (item.state == AttachItem::State::Attached && item.fileStatus == u"failed"_s);
+        || (item.state == AttachItem::State::Attached && item.fileStatus == FileStatus::Failed);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:

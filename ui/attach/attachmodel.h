@@ -24,7 +24,7 @@ public:
     // Applies a batch from the attach job: one dataChanged over the rows it touched.
     void apply(const QList<AttachJob::Update> &updates);
     // A file's status changed in the store (the ingestion worker finished it).
-    void setFileStatus(qint64 fileId, const QString &status, const QString &error);
+    void setFileStatus(qint64 fileId, FileStatus status, const QString &error);
     // Failed and skipped rows become ready again (for "Retry failed").
     QList<int> resetForRetry();
 

@@ -72,7 +72,6 @@ Result<AttachPlan> planAttach(VectorStoreService &service, qint64 tenantId, qint
     plan.storeId = storeId;
     plan.tenantSlug = tenant->slug;
     plan.storeName = store->name;
-    plan.backend = store->backend;
     plan.storeChunking = store->chunking;
 
     const AttachExpansion expansion = expandAttachPaths(paths);

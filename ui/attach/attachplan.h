@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <optional>
 
 namespace vd {
 class VectorStoreService;
@@ -35,7 +36,7 @@ struct AttachItem
     QString reason;
     QString reasonCode; // refused by the attach rule: its stable reason (AttachPolicy), e.g. "empty_file"
     qint64 fileId = 0;
-    QString fileStatus; // once attached: the file's status in the store
+    std::optional<FileStatus> fileStatus; // once attached: the file's status in the store
 };
 
 // What a drop would do to a store, computed off the GUI thread before anything is written.
@@ -45,7 +46,6 @@ struct AttachPlan
     qint64 storeId = 0;
     QString tenantSlug;
     QString storeName;
-    QString backend;
     ChunkingStrategy storeChunking; // what files attached without their own are chunked with
     QList<AttachItem> items;
     int ready() const;

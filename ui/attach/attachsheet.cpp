@@ -130,7 +130,7 @@ void AttachSheet::setIngestionRunner(IngestionRunner *ingestion)
 {
     m_ingestion = ingestion;
     connect(ingestion, &IngestionRunner::fileFinished, this,
-            [this](qint64 fileId, const QString &, const QString &status, const QString &error) {
+            [this](qint64 fileId, const QString &, FileStatus status, const QString &error) {
                 m_model->setFileStatus(fileId, status, error);
             });
 }

@@ -16,8 +16,8 @@ IngestionRunner::IngestionRunner(const DatabaseUrl &url, QObject *parent)
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &engine::IngestionWorker::fileStarted, this, &IngestionRunner::fileStarted);
     connect(m_worker, &engine::IngestionWorker::fileFinished, this,
-            [this](qint64 fileId, const QString &filename, const QString &status, const QString &error) {
-                if (status == u"completed"_s)
+            [this](qint64 fileId, const QString &filename, FileStatus status, const QString &error) {
+                if (status == FileStatus::Completed)
                     ++m_completed;
                 else
                     ++m_failed;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/status.h"
 #include "core/storage/databaseurl.h"
 
 #include <QObject>
@@ -28,7 +29,7 @@ public:
 
 Q_SIGNALS:
     void fileStarted(qint64 fileId, const QString &filename);
-    void fileFinished(qint64 fileId, const QString &filename, const QString &status, const QString &error);
+    void fileFinished(qint64 fileId, const QString &filename, vd::FileStatus status, const QString &error);
     // Nothing waits any more in the stores asked for.
     void idle(int completed, int failed);
     void failed(const QString &message);

@@ -42,10 +42,10 @@ StoreDialog::StoreDialog(ServiceRunner *runner, qint64 tenantId, const QString &
     m_backend = new QComboBox(this);
     m_backend->setObjectName(u"storeBackend"_s);
     m_backend->setAccessibleName(tr("Backend"));
-    m_backend->addItem(tr("Local engine (offline)"), u"local"_s);
-    m_backend->addItem(tr("OpenAI hosted store"), u"openai"_s);
+    m_backend->addItem(tr("Local engine (offline)"), backendName(BackendKind::Local));
+    m_backend->addItem(tr("OpenAI hosted store"), backendName(BackendKind::OpenAI));
     if (store) {
-        m_backend->setCurrentIndex(qMax(0, m_backend->findData(store->backend)));
+        m_backend->setCurrentIndex(qMax(0, m_backend->findData(backendName(store->backend))));
         m_backend->setEnabled(false);
         m_backend->setToolTip(tr("A store keeps its backend; create a new store to move files."));
     }

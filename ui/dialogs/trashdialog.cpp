@@ -75,7 +75,7 @@ void TrashDialog::reload()
                 auto *item = new QTreeWidgetItem(m_list);
                 item->setText(0, s.name);
                 item->setIcon(0, QIcon(u":/icons/actions/store.svg"_s));
-                item->setText(1, s.backend);
+                item->setText(1, format::backendText(s.backend));
                 item->setText(2, QString::number(s.fileCounts.total()));
                 item->setText(3, s.deletedAt ? format::dateTime(*s.deletedAt) : QString());
                 item->setData(0, Qt::UserRole, s.id);

@@ -90,19 +90,32 @@ QString expiresIn(const std::optional<qint64> &expiresAtMs, qint64 nowMs)
     return relativeTime(at, nowMs);
 }
 
-QString statusText(const QString &status)
+QString statusText(FileStatus status)
 {
-    if (status == u"completed"_s)
+    switch (status) {
+    case FileStatus::Completed:
         return tr("Completed");
-    if (status == u"in_progress"_s)
+    case FileStatus::InProgress:
         return tr("In progress");
-    if (status == u"failed"_s)
+    case FileStatus::Failed:
         return tr("Failed");
-    if (status == u"cancelled"_s)
+    case FileStatus::Cancelled:
         return tr("Cancelled");
-    if (status == u"expired"_s)
+    }
+    return fileStatusName(status);
+}
+
+QString statusText(StoreStatus status)
+{
+    switch (status) {
+    case StoreStatus::Completed:
+        return tr("Completed");
+    case StoreStatus::InProgress:
+        return tr("In progress");
+    case StoreStatus::Expired:
         return tr("Expired");
-    return status;
+    }
+    return storeStatusName(status);
 }
 
 QString roleText(Role role)
@@ -120,13 +133,15 @@ QString roleText(Role role)
     return roleName(role);
 }
 
-QString backendText(const QString &backend)
+QString backendText(BackendKind backend)
 {
-    if (backend == u"local"_s)
+    switch (backend) {
+    case BackendKind::Local:
         return tr("Local");
-    if (backend == u"openai"_s)
+    case BackendKind::OpenAI:
         return u"OpenAI"_s;
-    return backend;
+    }
+    return backendName(backend);
 }
 
 QString attributesText(const QJsonObject &attributes)
@@ -175,16 +190,31 @@ QString fileCountsToolTip(const FileCounts &counts)
         .arg(counts.cancelled);
 }
 
-Tone toneOf(const QString &status)
+Tone toneOf(FileStatus status)
 {
-    if (status == u"completed"_s)
+    switch (status) {
+    case FileStatus::Completed:
         return Tone::Good;
-    if (status == u"in_progress"_s)
+    case FileStatus::InProgress:
         return Tone::Busy;
-    if (status == u"failed"_s || status == u"expired"_s)
+    case FileStatus::Failed:
         return Tone::Bad;
-    if (status == u"cancelled"_s)
+    case FileStatus::Cancelled:
         return Tone::Muted;
+    }
+    return Tone::Neutral;
+}
+
+Tone toneOf(StoreStatus status)
+{
+    switch (status) {
+    case StoreStatus::Completed:
+        return Tone::Good;
+    case StoreStatus::InProgress:
+        return Tone::Busy;
+    case StoreStatus::Expired:
+        return Tone::Bad;
+    }
     return Tone::Neutral;
 }
 
@@ -213,9 +243,8 @@ QColor StatusBadges::color(format::Tone tone) const
     return {};
 }
 
-QIcon StatusBadges::icon(const QString &status) const
+QIcon StatusBadges::icon(format::Tone tone) const
 {
-    const format::Tone tone = format::toneOf(status);
     if (tone == format::Tone::Neutral)
         return {};
     const int key = int(tone);

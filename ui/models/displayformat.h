@@ -25,12 +25,14 @@ QString relativeTime(qint64 whenMs, qint64 nowMs);
 QString dateTime(qint64 ms);
 // For a store's expiry: "never", "in 5 days", "expired 2 days ago".
 QString expiresIn(const std::optional<qint64> &expiresAtMs, qint64 nowMs);
-// "Completed", "In progress", "Failed", "Cancelled", "Expired"; unknown statuses as they are.
-QString statusText(const QString &status);
+// "Completed", "In progress", "Failed", "Cancelled"
+QString statusText(FileStatus status);
+// "Completed", "In progress", "Expired"
+QString statusText(StoreStatus status);
 // "Owner", "Admin", ...
 QString roleText(Role role);
 // "Local", "OpenAI"
-QString backendText(const QString &backend);
+QString backendText(BackendKind backend);
 // Attributes on one line, keys sorted: "author=alice, year=2024".
 QString attributesText(const QJsonObject &attributes);
 // "12 ✓ · 3 ◷ · 1 ✗" (zero counts left out); "none" when the store has no files.
@@ -40,7 +42,8 @@ QString fileCountsToolTip(const FileCounts &counts);
 
 // What a status means for the user, which decides its color.
 enum class Tone { Neutral, Good, Busy, Bad, Muted };
-Tone toneOf(const QString &status);
+Tone toneOf(FileStatus status);
+Tone toneOf(StoreStatus status);
 
 } // namespace vd::ui::format
 
@@ -55,9 +58,12 @@ public:
 
     // Invalid for Tone::Neutral (the view's normal text color applies).
     QColor color(format::Tone tone) const;
-    QColor color(const QString &status) const { return color(format::toneOf(status)); }
-    // A small filled circle in the status color; null for Tone::Neutral.
-    QIcon icon(const QString &status) const;
+    QColor color(FileStatus status) const { return color(format::toneOf(status)); }
+    QColor color(StoreStatus status) const { return color(format::toneOf(status)); }
+    // A small filled circle in the tone's color; null for Tone::Neutral.
+    QIcon icon(format::Tone tone) const;
+    QIcon icon(FileStatus status) const { return icon(format::toneOf(status)); }
+    QIcon icon(StoreStatus status) const { return icon(format::toneOf(status)); }
 
 private:
     bool m_dark = false;

@@ -256,7 +256,7 @@ const StoreFile *FileTableModel::fileAt(int row) const
     return row >= 0 && row < m_files.size() ? &m_files.at(row) : nullptr;
 }
 
-void FileTableModel::setFileStatus(qint64 fileId, const QString &status, const QString &errorMessage)
+void FileTableModel::setFileStatus(qint64 fileId, FileStatus status, const QString &errorMessage)
 {
     const int row = rowOf(fileId);
     if (row < 0)
@@ -309,7 +309,7 @@ QVariant FileTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortData(file, column);
     case StatusRole:
-        return file.status;
+        return fileStatusName(file.status);
     case IdRole:
         return file.id;
     case RefRole:
@@ -351,7 +351,7 @@ QVariant FileTableModel::sortData(const StoreFile &file, int column) const
     case SizeColumn:
         return file.sizeBytes;
     case StatusColumn:
-        return file.status;
+        return fileStatusName(file.status);
     case AttributesColumn:
         return format::attributesText(file.attributes);
     case UpdatedColumn:

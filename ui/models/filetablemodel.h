@@ -62,7 +62,7 @@ public:
     int rowOf(qint64 fileId) const { return m_rowById.value(fileId, -1); }
     // A file's status changed (the ingestion worker finished it): updates its row in place, so
     // selection and scroll position stay. Files not loaded are ignored.
-    void setFileStatus(qint64 fileId, const QString &status, const QString &errorMessage);
+    void setFileStatus(qint64 fileId, FileStatus status, const QString &errorMessage);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

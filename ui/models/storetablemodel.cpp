@@ -136,7 +136,7 @@ QVariant StoreTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortData(store, column);
     case StatusRole:
-        return store.status;
+        return storeStatusName(store.status);
     case IdRole:
         return store.id;
     case RefRole:
@@ -177,9 +177,9 @@ QVariant StoreTableModel::sortData(const VectorStore &store, int column) const
     case NameColumn:
         return store.name.toLower();
     case BackendColumn:
-        return store.backend;
+        return backendName(store.backend);
     case StatusColumn:
-        return store.status;
+        return storeStatusName(store.status);
     case FilesColumn:
         return store.fileCounts.total();
     case UsageColumn:

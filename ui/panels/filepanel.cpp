@@ -132,7 +132,7 @@ void FilePanel::setIngestionRunner(IngestionRunner *ingestion)
 {
     m_sheet->setIngestionRunner(ingestion);
     connect(ingestion, &IngestionRunner::fileFinished, this,
-            [this](qint64 fileId, const QString &, const QString &status, const QString &error) {
+            [this](qint64 fileId, const QString &, FileStatus status, const QString &error) {
                 m_model->setFileStatus(fileId, status, error);
             });
 }

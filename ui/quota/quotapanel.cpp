@@ -100,7 +100,7 @@ void QuotaPanel::reload()
                 return stores.error();
             Quota q{usage.value(), 0, 0};
             for (const VectorStore &s : stores.value())
-                if (s.backend == u"openai"_s) {
+                if (s.backend == BackendKind::OpenAI) {
                     q.openAiBytes += s.usageBytes;
                     ++q.openAiStores;
                 }

@@ -38,7 +38,6 @@ struct Neighbours
 {
     QList<Chunk> chunks;
     int hitOrdinal = 0;
-    QString backend;
 };
 
 } // namespace
@@ -237,11 +236,12 @@ void SearchPanel::reloadStores()
             }
             const QSignalBlocker blocker(m_stores);
             for (const VectorStore &store : stores.value()) {
-                auto *item = new QListWidgetItem(
-                    QIcon(u":/icons/actions/store.svg"_s),
-                    store.backend == u"local"_s ? store.name
-                                                : tr("%1 (%2)").arg(store.name, format::backendText(store.backend)),
-                    m_stores);
+                auto *item =
+                    new QListWidgetItem(QIcon(u":/icons/actions/store.svg"_s),
+                                        store.backend == BackendKind::Local
+                                            ? store.name
+                                            : tr("%1 (%2)").arg(store.name, format::backendText(store.backend)),
+                                        m_stores);
                 item->setData(Qt::UserRole, store.id);
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
                 item->setCheckState(store.id == m_wantedStore ? Qt::Checked : Qt::Unchecked);
@@ -390,7 +390,7 @@ void SearchPanel::showResult(const QModelIndex &index)
     QString html = title;
     for (const QString &chunk : copy.content)
         html += u"<p style=\"white-space:pre-wrap\">"_s + highlightedHtml(chunk, copy.matchedTerms) + u"</p><hr/>"_s;
-    if (m_storeBackends.value(copy.storeId) == u"openai"_s)
+    if (m_storeBackends.value(copy.storeId) == BackendKind::OpenAI)
         html += tr("<p style=\"color:#666\">OpenAI returns the matching text only; the chunks around it are not "
                    "available for OpenAI stores.</p>");
     m_chunkView->setHtml(html);
@@ -407,9 +407,8 @@ void SearchPanel::showResult(const QModelIndex &index)
             if (!store)
                 return store.error();
             Neighbours n;
-            n.backend = store->backend;
             n.hitOrdinal = ordinal;
-            if (store->backend != u"local"_s)
+            if (store->backend != BackendKind::Local)
                 return n; // OpenAI returns only the matching text: the view says so
             auto chunks = service.fileChunks(QString::number(tenantId), QString::number(copy.storeId),
                                              QString::number(copy.fileId), qMax(0, ordinal - 1), ordinal == 0 ? 2 : 3);

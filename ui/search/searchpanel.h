@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/status.h"
+
 #include <QHash>
 #include <QWidget>
 
@@ -69,7 +71,7 @@ private:
     bool m_searching = false;
     quint64 m_generation = 0;
     QHash<qint64, QString> m_storeNames;
-    QHash<qint64, QString> m_storeBackends;
+    QHash<qint64, BackendKind> m_storeBackends;
 
     QLabel *m_tenantLabel = nullptr;
     QListWidget *m_stores = nullptr;
