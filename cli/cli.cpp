@@ -274,7 +274,8 @@ int run(const QStringList &argumentsIn, Streams streams)
         return Ok;
     }
     options.json = parser.isSet(u"json"_s);
-    options.db = parser.value(u"db"_s);
+    if (parser.isSet(u"db"_s))
+        options.db = parser.value(u"db"_s);
     options.as = parser.value(u"as"_s).trimmed();
     options.logJson = parser.value(u"log-json"_s);
     options.verbose = parser.isSet(u"verbose"_s);

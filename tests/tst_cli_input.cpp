@@ -1,0 +1,175 @@
+// Hostile and mistyped input at the command line (issue #13): database locations, search and JSON
+// values, control characters in names, folders with entries attach cannot take. Run in-process
+// through vd::cli::run with captured streams, against temporary SQLite files.
+
+#include "cli/cli.h"
+#include "core/storage/database.h"
+#include "testdatabase.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace vd;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+Run runCli(QStringList arguments)
+{
+    Run run;
+    QTextStream out(&run.out);
+    QTextStream err(&run.err);
+    arguments.prepend(u"vectordesk"_s);
+    run.code = cli::run(arguments, {out, err, nullptr});
+    out.flush();
+    err.flush();
+    return run;
+}
+
+} // namespace
+
+class TestCliInput : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QTemporaryDir m_home; // XDG_DATA_HOME and XDG_CONFIG_HOME: where the default database would go
+    int m_counter = 0;
+
+    Run cli(const QString &db, QStringList arguments)
+    {
+        return runCli(arguments << u"--db"_s << db << u"--as"_s << u"alice"_s);
+    }
+
+    QString freshDb() { return m_dir.filePath(u"input_%1.sqlite"_s.arg(++m_counter)); }
+
+    QString dump(const QString &location)
+    {
+        QString error;
+        Database db(*DatabaseUrl::parse(location, &error));
+        if (!db.open(&error))
+            return u"cannot open: "_s + error;
+        return test::dumpRows(db);
+    }
+
+    // A database with tenant acme, store docs (metadata team=legal) and one completed file.
+    QString storeWithOneFile(const QString &fileName = u"notes.txt"_s)
+    {
+        const QString db = freshDb();
+        if (cli(db, {u"tenant"_s, u"create"_s, u"acme"_s}).code != 0)
+            return {};
+        if (cli(db,
+                {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--metadata"_s,
+                 u"{\"team\": \"legal\"}"_s})
+                .code
+            != 0)
+            return {};
+        QTemporaryDir files;
+        QFile f(files.filePath(fileName));
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write("Wing flutter was measured at transonic speeds.\n");
+        f.close();
+        const Run r = cli(db,
+                          {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, f.fileName(),
+                           u"--attributes"_s, u"{\"year\": 1958}"_s, u"--wait"_s});
+        return r.code == 0 ? db : QString();
+    }
+
+    QString defaultDatabasePath() const
+    {
+        return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/vectordesk.sqlite"_s;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid() && m_home.isValid());
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(u"data"_s)));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(u"config"_s)));
+        qunsetenv("VECTORDESK_DB");
+        QVERIFY(defaultDatabasePath().startsWith(m_home.path()));
+    }
+
+    // --- #13: a database location that was given must be the one used ---------------------------
+
+    void emptyDbOptionIsRefused()
+    {
+        const Run r = runCli({u"tenant"_s, u"list"_s, u"--db"_s, QString(), u"--as"_s, u"alice"_s});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"--db is empty"_s), qPrintable(r.err));
+        QVERIFY2(!QFile::exists(defaultDatabasePath()), "the default database must not be opened instead");
+        const Run j = runCli({u"tenant"_s, u"list"_s, u"--db="_s, u"--json"_s});
+        QCOMPARE(j.code, 2);
+        QCOMPARE(j.json()[u"error"_s][u"code"_s].toString(), u"usage"_s);
+        QVERIFY(!QFile::exists(defaultDatabasePath()));
+    }
+
+    void dbInAMissingFolderIsRefusedNamingIt()
+    {
+        const QString missing = m_dir.filePath(u"no/such/dir"_s);
+        const QString path = missing + u"/x.db"_s;
+        const Run r = runCli({u"tenant"_s, u"create"_s, u"acme"_s, u"--db"_s, path, u"--as"_s, u"alice"_s});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(path) && r.err.contains(u"does not exist"_s), qPrintable(r.err));
+        QCOMPARE(r.err.trimmed().count(u'\n'), 0);
+        QVERIFY2(!QDir(m_dir.filePath(u"no"_s)).exists(), "no folder may be created for a mistyped --db");
+        // migrate resolves the location the same way.
+        const Run m = runCli({u"migrate"_s, u"--db"_s, path});
+        QCOMPARE(m.code, 1);
+        QVERIFY2(m.err.contains(path), qPrintable(m.err));
+        QVERIFY(!QDir(m_dir.filePath(u"no"_s)).exists());
+    }
+
+    void emptyVectordeskDbIsRefused()
+    {
+        qputenv("VECTORDESK_DB", "");
+        const Run r = runCli({u"tenant"_s, u"list"_s, u"--as"_s, u"alice"_s});
+        qunsetenv("VECTORDESK_DB");
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"VECTORDESK_DB is set but empty"_s), qPrintable(r.err));
+        QVERIFY(!QFile::exists(defaultDatabasePath()));
+    }
+
+    void vectordeskDbInAMissingFolderIsRefused()
+    {
+        const QString path = m_dir.filePath(u"gone/x.db"_s);
+        qputenv("VECTORDESK_DB", QFile::encodeName(path));
+        const Run r = runCli({u"tenant"_s, u"list"_s, u"--as"_s, u"alice"_s});
+        qunsetenv("VECTORDESK_DB");
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(path), qPrintable(r.err));
+        QVERIFY(!QDir(m_dir.filePath(u"gone"_s)).exists());
+    }
+
+    void defaultDatabaseStillCreatesItsFolder()
+    {
+        QVERIFY(!QFile::exists(defaultDatabasePath()));
+        const Run r = runCli({u"tenant"_s, u"create"_s, u"acme"_s, u"--as"_s, u"alice"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(defaultDatabasePath()));
+        QFile::remove(defaultDatabasePath());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliInput)
+#include "tst_cli_input.moc"
