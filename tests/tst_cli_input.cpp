@@ -169,6 +169,86 @@ private slots:
         QVERIFY(QFile::exists(defaultDatabasePath()));
         QFile::remove(defaultDatabasePath());
     }
+
+    // --- #7: values a search or a JSON option cannot mean ----------------------------------------
+
+    void searchRefusesThresholdsOutsideZeroToOne_data()
+    {
+        QTest::addColumn<QString>("threshold");
+        QTest::newRow("nan") << u"nan"_s;
+        QTest::newRow("NaN") << u"NaN"_s;
+        QTest::newRow("inf") << u"inf"_s;
+        QTest::newRow("-inf") << u"-inf"_s;
+        QTest::newRow("negative") << u"-0.1"_s;
+        QTest::newRow("above one") << u"1.5"_s;
+    }
+
+    void searchRefusesThresholdsOutsideZeroToOne()
+    {
+        QFETCH(QString, threshold);
+        static QString db;
+        if (db.isEmpty())
+            db = storeWithOneFile();
+        QVERIFY(!db.isEmpty());
+        const Run r = cli(db,
+                          {u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"flutter"_s,
+                           u"--threshold"_s, threshold});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(u"score_threshold must be a number from 0 to 1"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"(got "_s), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void searchRefusesAFilterTypeThatIsNotAString()
+    {
+        const QString db = storeWithOneFile();
+        QVERIFY(!db.isEmpty());
+        const Run r = cli(db,
+                          {u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"flutter"_s, u"--filter"_s,
+                           u"{\"type\": 1, \"key\": \"year\", \"value\": 1958}"_s, u"--json"_s});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.json()[u"error"_s][u"message"_s].toString().contains(u"type must be a string"_s), qPrintable(r.out));
+    }
+
+    void emptyJsonTextIsRefusedNotAWipe_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("file set-attributes") << QStringList{u"file"_s,    u"set-attributes"_s, u"--tenant"_s, u"acme"_s,
+                                                            u"--store"_s, u"docs"_s,           u"1"_s,        QString()}
+                                             << u"Attributes is empty"_s;
+        QTest::newRow("file set-attributes, blank")
+            << QStringList{u"file"_s,    u"set-attributes"_s, u"--tenant"_s, u"acme"_s,
+                           u"--store"_s, u"docs"_s,           u"1"_s,        u"  "_s}
+            << u"Attributes is empty"_s;
+        QTest::newRow("store update --metadata")
+            << QStringList{u"store"_s, u"update"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--metadata"_s, QString()}
+            << u"Metadata is empty"_s;
+        QTest::newRow("store create --metadata")
+            << QStringList{u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"more"_s, u"--metadata"_s, QString()}
+            << u"Metadata is empty"_s;
+    }
+
+    void emptyJsonTextIsRefusedNotAWipe()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const QString db = storeWithOneFile();
+        QVERIFY(!db.isEmpty());
+        const QString before = dump(db);
+        const Run r = cli(db, arguments);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(message) && r.err.contains(u"pass {} to clear"_s), qPrintable(r.err));
+        QCOMPARE(dump(db), before);
+
+        // {} given on purpose still clears.
+        if (arguments.contains(u"set-attributes"_s)) {
+            arguments.last() = u"{}"_s;
+            const Run cleared = cli(db, arguments + QStringList{u"--json"_s});
+            QVERIFY2(cleared.code == 0, qPrintable(cleared.err));
+            QCOMPARE(cleared.json()[u"attributes"_s].toObject(), QJsonObject());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliInput)
