@@ -193,7 +193,7 @@ int Context::fail(const ServiceError &error)
         printJson(*this, QJsonObject{{u"error"_s, error.toJson()}});
         m_streams.out.flush();
     } else {
-        m_streams.err << u"vectordesk: "_s << error.message() << u'\n';
+        m_streams.err << u"vectordesk: "_s << terminalText(error.message()) << u'\n';
         m_streams.err.flush();
     }
     return Failed;
@@ -210,7 +210,7 @@ int Context::usage(const QString &message)
         printJson(*this, QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"usage"_s}, {u"message"_s, message}}}});
         m_streams.out.flush();
     } else {
-        m_streams.err << u"vectordesk: "_s << message << u"\n(see vectordesk --help)\n"_s;
+        m_streams.err << u"vectordesk: "_s << terminalText(message) << u"\n(see vectordesk --help)\n"_s;
         m_streams.err.flush();
     }
     return Usage;

@@ -44,6 +44,18 @@ Run runCli(QStringList arguments)
     return run;
 }
 
+bool hasRawControl(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c == u'\n')
+            continue;
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7F || (u >= 0x80 && u < 0xA0) || u == 0x202E || u == 0x2066 || u == 0x2028)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 class TestCliInput : public QObject
@@ -248,6 +260,51 @@ private slots:
             QVERIFY2(cleared.code == 0, qPrintable(cleared.err));
             QCOMPARE(cleared.json()[u"attributes"_s].toObject(), QJsonObject());
         }
+    }
+
+    // --- #10: control characters in names never reach the terminal ------------------------------
+
+    void controlCharactersInNamesAreEscapedInHumanOutput()
+    {
+        const QString evil = u"evil\x1b]0;owned\x07\x1b[31mred\nline\u202Etxt.\u0085x\u2066.txt"_s;
+        const QString db = freshDb();
+        QCOMPARE(cli(db, {u"tenant"_s, u"create"_s, u"acme"_s}).code, 0);
+        QCOMPARE(cli(db, {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s}).code, 0);
+        QTemporaryDir files;
+        QFile f(files.filePath(evil));
+        QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(f.errorString()));
+        f.write("Wing flutter was measured at transonic speeds.\n");
+        f.close();
+
+        const Run attach = cli(
+            db, {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, f.fileName(), u"--wait"_s});
+        QVERIFY2(attach.code == 0, qPrintable(attach.err));
+        QVERIFY2(!hasRawControl(attach.out + attach.err), qPrintable(attach.out));
+        QVERIFY2(
+            attach.out.contains(u"evil\\x1b]0;owned\\x07\\x1b[31mred\\nline\\u{202E}txt.\\u{0085}x\\u{2066}.txt"_s),
+            qPrintable(attach.out));
+
+        for (const QStringList &command :
+             {QStringList{u"file"_s, u"list"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s},
+              QStringList{u"file"_s, u"show"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"1"_s},
+              QStringList{u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"flutter"_s}}) {
+            const Run r = cli(db, command);
+            QVERIFY2(r.code == 0, qPrintable(command.join(u' ') + r.err));
+            QVERIFY2(!hasRawControl(r.out + r.err), qPrintable(command.join(u' ') + u": "_s + r.out));
+            QVERIFY2(r.out.contains(u"evil\\x1b]0;owned"_s), qPrintable(command.join(u' ') + u": "_s + r.out));
+        }
+
+        // JSON output keeps the exact name (the JSON writer escapes it).
+        const Run j = cli(db, {u"file"_s, u"list"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"--json"_s});
+        QCOMPARE(j.code, 0);
+        QVERIFY(!j.out.contains(QChar(0x1b)));
+        QCOMPARE(j.json()[u"data"_s][0][u"filename"_s].toString(), evil);
+
+        // Errors that quote what was typed are escaped too.
+        const Run e = cli(db, {u"store"_s, u"show"_s, u"--tenant"_s, u"acme"_s, u"no\x1b[2Jpe"_s});
+        QCOMPARE(e.code, 1);
+        QVERIFY2(!hasRawControl(e.err), qPrintable(e.err));
+        QVERIFY2(e.err.contains(u"no\\x1b[2Jpe"_s), qPrintable(e.err));
     }
 };
 
