@@ -306,6 +306,61 @@ private slots:
         QVERIFY2(!hasRawControl(e.err), qPrintable(e.err));
         QVERIFY2(e.err.contains(u"no\\x1b[2Jpe"_s), qPrintable(e.err));
     }
+
+    // --- #11: a folder attach reports each entry it cannot take ----------------------------------
+
+    void folderAttachReportsEachSkippedEntry()
+    {
+        const QString db = freshDb();
+        QCOMPARE(cli(db, {u"tenant"_s, u"create"_s, u"acme"_s}).code, 0);
+        QCOMPARE(cli(db, {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s}).code, 0);
+        QTemporaryDir folder;
+        QFile good(folder.filePath(u"good.txt"_s));
+        QVERIFY(good.open(QIODevice::WriteOnly));
+        good.write("readable text\n");
+        good.close();
+        // A name that is not valid UTF-8 (Latin-1 é), a FIFO and a link to nothing.
+        const QByteArray badName = QFile::encodeName(folder.path()) + "/caf\xe9.txt";
+        const int fd = ::open(badName.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::write(fd, "latin", 5), ssize_t(5));
+        ::close(fd);
+        QCOMPARE(::mkfifo(QFile::encodeName(folder.filePath(u"pipe.txt"_s)).constData(), 0600), 0);
+        QVERIFY(QFile::link(folder.filePath(u"nowhere.txt"_s), folder.filePath(u"dangling.txt"_s)));
+
+        const Run r =
+            cli(db, {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, folder.path()});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains(u"attached "_s + folder.filePath(u"good.txt"_s)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"1 attached, 3 refused."_s), qPrintable(r.out + r.err));
+        const QStringList lines = r.err.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        auto lineFor = [&](const QString &needle) {
+            for (const QString &line : lines)
+                if (line.contains(needle))
+                    return line;
+            return QString();
+        };
+        QVERIFY2(lineFor(u"caf"_s).contains(u"has a name that is not valid UTF-8; rename it"_s), qPrintable(r.err));
+        QVERIFY2(lineFor(u"pipe.txt"_s).contains(u"is not a regular file"_s), qPrintable(r.err));
+        QVERIFY2(lineFor(u"dangling.txt"_s).contains(u"is a symbolic link whose target does not exist"_s),
+                 qPrintable(r.err));
+        for (const QString &line : lines)
+            QVERIFY2(line.startsWith(u"refused "_s), qPrintable(line));
+
+        // The same with --json: each entry and its reason, nothing attached twice.
+        const Run j = cli(
+            db,
+            {u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, folder.path(), u"--json"_s});
+        QCOMPARE(j.code, 1);
+        const QJsonArray refused = j.json()[u"refused"_s].toArray();
+        QCOMPARE(refused.size(), 4); // the three entries, and good.txt whose content is already there
+        QStringList reasons;
+        for (const QJsonValue &v : refused)
+            reasons << v[u"error"_s][u"message"_s].toString();
+        QVERIFY2(reasons.join(u'\n').contains(u"not valid UTF-8"_s), qPrintable(reasons.join(u'\n')));
+        ::unlink(badName.constData()); // QTemporaryDir cannot name it
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliInput)
