@@ -84,7 +84,7 @@ QList<Case> cases()
 {
     const auto docx = [](const std::function<QByteArray(qint64)> &payload) {
         return [payload](const QString &path, qint64 bytes) {
-            return writeZip(path, {{"word/document.xml", [&] {
+            return writeZip(path, {{"word/document.xml", [&]() -> QByteArray {
                                         return wordDocument(payload(bytes));
                                     }}});
         };
@@ -97,14 +97,16 @@ QList<Case> cases()
     };
     QList<Case> list;
     list << Case{u"docx-comment"_s, u"comment.docx"_s,
-                 docx([](qint64 n) { return "<!--" + QByteArray(n, 'a') + "-->"; })};
-    list << Case{u"docx-pi"_s, u"pi.docx"_s, docx([](qint64 n) { return "<?pi " + QByteArray(n, 'a') + "?>"; })};
+                 docx([](qint64 n) -> QByteArray { return "<!--" + QByteArray(n, 'a') + "-->"; })};
+    list << Case{u"docx-pi"_s, u"pi.docx"_s,
+                 docx([](qint64 n) -> QByteArray { return "<?pi " + QByteArray(n, 'a') + "?>"; })};
     list << Case{u"docx-cdata"_s, u"cdata.docx"_s,
-                 docx([](qint64 n) { return "<w:x><![CDATA[" + QByteArray(n, 'a') + "]]></w:x>"; })};
+                 docx([](qint64 n) -> QByteArray { return "<w:x><![CDATA[" + QByteArray(n, 'a') + "]]></w:x>"; })};
     list << Case{u"docx-nesting"_s, u"nesting.docx"_s,
-                 docx([](qint64 n) { return QByteArray("<w:x>").repeated(n / 5); })};
-    list << Case{u"docx-text-run"_s, u"run.docx"_s,
-                 docx([](qint64 n) { return "<w:p><w:r><w:t>" + QByteArray(n, 'a') + "</w:t></w:r></w:p>"; })};
+                 docx([](qint64 n) -> QByteArray { return QByteArray("<w:x>").repeated(n / 5); })};
+    list << Case{u"docx-text-run"_s, u"run.docx"_s, docx([](qint64 n) -> QByteArray {
+                     return "<w:p><w:r><w:t>" + QByteArray(n, 'a') + "</w:t></w:r></w:p>";
+                 })};
     list << Case{u"pptx-repeated-slide"_s, u"repeated.pptx"_s, [](const QString &path, qint64 bytes) {
                      const QByteArray pns = "http://schemas.openxmlformats.org/presentationml/2006/main";
                      const QByteArray rns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -112,29 +114,30 @@ QList<Case> cases()
                      return writeZip(
                          path,
                          {{"ppt/presentation.xml",
-                           [&] {
-                               QByteArray list;
+                           [&]() -> QByteArray {
+                               QByteArray ids;
                                for (qint64 i = 0; i < entries; ++i)
-                                   list += "<p:sldId id=\"" + QByteArray::number(256 + i) + "\" r:id=\"rId2\"/>";
+                                   ids += "<p:sldId id=\"" + QByteArray::number(256 + i) + "\" r:id=\"rId2\"/>";
                                return "<?xml version=\"1.0\"?><p:presentation xmlns:p=\"" + pns + "\" xmlns:r=\"" + rns
-                                   + "\"><p:sldIdLst>" + list + "</p:sldIdLst></p:presentation>";
+                                   + "\"><p:sldIdLst>" + ids + "</p:sldIdLst></p:presentation>";
                            }},
                           {"ppt/_rels/presentation.xml.rels",
-                           [&] {
+                           [&]() -> QByteArray {
                                return "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats."
                                       "org/package/2006/relationships\"><Relationship Id=\"rId2\" Type=\""
                                    + rns + "/slide\" Target=\"slides/slide1.xml\"/></Relationships>";
                            }},
-                          {"ppt/slides/slide1.xml", [&] {
+                          {"ppt/slides/slide1.xml", [&]() -> QByteArray {
                                return "<?xml version=\"1.0\"?><p:sld xmlns:p=\"" + pns
                                    + "\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><p:cSld>"
                                      "<p:spTree><p:sp><p:txBody><a:p><a:r><a:t>slide</a:t></a:r></a:p>"
                                    + QByteArray(4000, ' ') + "</p:txBody></p:sp></p:spTree></p:cSld></p:sld>";
                            }}});
                  }};
-    list << Case{u"html-comment"_s, u"comment.html"_s,
-                 file([](qint64 n) { return "<p>before</p><!--" + QByteArray(n, 'a') + "--><p>after</p>"; })};
-    list << Case{u"json-nesting"_s, u"nesting.json"_s, file([](qint64 n) { return QByteArray(n, '['); })};
+    list << Case{u"html-comment"_s, u"comment.html"_s, file([](qint64 n) -> QByteArray {
+                     return "<p>before</p><!--" + QByteArray(n, 'a') + "--><p>after</p>";
+                 })};
+    list << Case{u"json-nesting"_s, u"nesting.json"_s, file([](qint64 n) -> QByteArray { return QByteArray(n, '['); })};
     return list;
 }
 
@@ -176,8 +179,8 @@ int main(int argc, char **argv)
         const qint64 peak = statusKiB("VmHWM") - before;
         const QString outcome =
             error ? error->code + u": "_s + error->message.left(110) : u"ok, %1 bytes of text"_s.arg(sink.bytes);
-        out << QString(c.name).leftJustified(20) << u' ' << QString::number(mib).rightJustified(4) << u" MiB "
-            << QString::number(double(ms) / 1000, 'f', 2).rightJustified(7) << u" s "
+        out << QString(c.name).leftJustified(20) << u' ' << QString::number(mib).rightJustified(4) << u" MiB "_s
+            << QString::number(double(ms) / 1000, 'f', 2).rightJustified(7) << u" s "_s
             << QString::number(peak / 1024).rightJustified(7) << u" MiB   "_s << outcome << u'\n';
         out.flush();
         QFile::remove(path);
