@@ -64,7 +64,8 @@ int runGui(int argc, char **argv)
     parser.parse(QCoreApplication::arguments());
 
     QString source;
-    const auto url = vd::DatabaseUrl::resolve(parser.value(dbOption), &source, &error);
+    const auto url = vd::DatabaseUrl::resolve(
+        parser.isSet(dbOption) ? std::optional<QString>(parser.value(dbOption)) : std::nullopt, &source, &error);
     if (!url) {
         QMessageBox::critical(nullptr, u"VectorDesk"_s, error);
         return 1;

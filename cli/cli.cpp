@@ -193,7 +193,7 @@ int Context::fail(const ServiceError &error)
         printJson(*this, QJsonObject{{u"error"_s, error.toJson()}});
         m_streams.out.flush();
     } else {
-        m_streams.err << u"vectordesk: "_s << error.message() << u'\n';
+        m_streams.err << u"vectordesk: "_s << terminalText(error.message()) << u'\n';
         m_streams.err.flush();
     }
     return Failed;
@@ -210,7 +210,7 @@ int Context::usage(const QString &message)
         printJson(*this, QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"usage"_s}, {u"message"_s, message}}}});
         m_streams.out.flush();
     } else {
-        m_streams.err << u"vectordesk: "_s << message << u"\n(see vectordesk --help)\n"_s;
+        m_streams.err << u"vectordesk: "_s << terminalText(message) << u"\n(see vectordesk --help)\n"_s;
         m_streams.err.flush();
     }
     return Usage;
@@ -274,7 +274,8 @@ int run(const QStringList &argumentsIn, Streams streams)
         return Ok;
     }
     options.json = parser.isSet(u"json"_s);
-    options.db = parser.value(u"db"_s);
+    if (parser.isSet(u"db"_s))
+        options.db = parser.value(u"db"_s);
     options.as = parser.value(u"as"_s).trimmed();
     options.logJson = parser.value(u"log-json"_s);
     options.verbose = parser.isSet(u"verbose"_s);

@@ -42,7 +42,7 @@ struct Streams
 // Options every command understands.
 struct GlobalOptions
 {
-    QString db;
+    std::optional<QString> db; // nullopt: --db not given (an empty value is refused)
     QString as;
     QString logJson;
     QString openaiKeyFile;

@@ -23,12 +23,13 @@ void printFile(Context &c, const StoreFile &f)
 {
     if (c.json())
         return printJson(c, f.toJson());
-    c.out() << u"File %1 (id %2)\n"_s.arg(f.filename).arg(f.id)
+    c.out() << u"File %1 (id %2)\n"_s.arg(terminalText(f.filename)).arg(f.id)
             << u"  status:     %1\n"_s.arg(fileStatusName(f.status));
     if (!f.lastErrorCode.isEmpty())
-        c.out() << u"  last error: %1: %2\n"_s.arg(f.lastErrorCode, f.lastErrorMessage);
-    c.out() << u"  type:       %1\n"_s.arg(f.mimeType) << u"  size:       %1\n"_s.arg(formatBytes(f.sizeBytes))
-            << u"  sha256:     %1\n"_s.arg(f.sha256) << u"  attributes: %1\n"_s.arg(compactJson(f.attributes))
+        c.out() << u"  last error: %1: %2\n"_s.arg(f.lastErrorCode, terminalText(f.lastErrorMessage));
+    c.out() << u"  type:       %1\n"_s.arg(terminalText(f.mimeType))
+            << u"  size:       %1\n"_s.arg(formatBytes(f.sizeBytes)) << u"  sha256:     %1\n"_s.arg(f.sha256)
+            << u"  attributes: %1\n"_s.arg(shownJson(f.attributes))
             << u"  chunking:   %1\n"_s.arg(chunkingText(f.chunking))
             << u"  attached:   %1\n"_s.arg(formatTime(f.createdAt));
     if (f.deletedAt)
@@ -58,8 +59,9 @@ int waitForIngestion(Context &c, const VectorStore &store, QJsonArray *outcomes)
                              {u"status"_s, status},
                              {u"error"_s, error.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error)}});
                          if (!c.json())
-                             c.out() << (error.isEmpty() ? u"  %1: %2\n"_s.arg(filename, status)
-                                                         : u"  %1: %2: %3\n"_s.arg(filename, status, error));
+                             c.out() << (error.isEmpty() ? u"  %1: %2\n"_s.arg(terminalText(filename), status)
+                                                         : u"  %1: %2: %3\n"_s.arg(terminalText(filename), status,
+                                                                                   terminalText(error)));
                          c.out().flush();
                      });
     QObject::connect(worker, &engine::IngestionWorker::drained, &loop, [&] { loop.quit(); });
@@ -96,7 +98,7 @@ int attachFiles(Context &c, const Invocation &in)
     auto refuse = [&](const QString &path, const ServiceError &error) {
         refused.append(QJsonObject{{u"path"_s, path}, {u"error"_s, error.toJson()}});
         if (!c.json())
-            c.err() << u"refused %1: %2\n"_s.arg(path, error.message());
+            c.err() << u"refused %1: %2\n"_s.arg(terminalText(path), terminalText(error.message()));
     };
     for (const SkippedPath &skipped : expansion.skipped)
         refuse(skipped.path, ServiceError::invalid(skipped.message(), u"path"_s));
@@ -106,8 +108,9 @@ int attachFiles(Context &c, const Invocation &in)
         if (result) {
             attached.append(result->toJson());
             if (!c.json())
-                c.out()
-                    << u"attached %1 as file %2 (%3)\n"_s.arg(path).arg(result->id).arg(fileStatusName(result->status));
+                c.out() << u"attached %1 as file %2 (%3)\n"_s.arg(terminalText(path))
+                               .arg(result->id)
+                               .arg(fileStatusName(result->status));
         } else {
             refuse(path, result.error());
         }
@@ -233,13 +236,13 @@ int showChunks(Context &c, const Invocation &in)
         return Ok;
     }
     if (chunks->isEmpty())
-        c.out() << u"No chunks: file %1 is %2.\n"_s.arg(file->filename, fileStatusName(file->status));
+        c.out() << u"No chunks: file %1 is %2.\n"_s.arg(terminalText(file->filename), fileStatusName(file->status));
     for (const Chunk &chunk : chunks.value())
         c.out() << u"--- chunk %1 (%2 tokens, bytes %3-%4)\n%5\n"_s.arg(chunk.ordinal)
                        .arg(chunk.tokenCount)
                        .arg(chunk.startOffset)
                        .arg(chunk.endOffset)
-                       .arg(QString::fromUtf8(chunk.text));
+                       .arg(terminalText(QString::fromUtf8(chunk.text), Newlines::Keep));
     return Ok;
 }
 

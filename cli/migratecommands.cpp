@@ -12,11 +12,10 @@ namespace {
 
 int migrate(Context &c, const Invocation &in)
 {
-    QString source;
-    QString error;
-    const auto url = DatabaseUrl::resolve(c.options().db, &source, &error);
+    const auto url = c.resolveDatabaseUrl(); // prints why it cannot
     if (!url)
-        return c.usage(error);
+        return Usage;
+    QString error;
     Database db(url.value());
     if (!db.open(&error))
         return c.failText(error);

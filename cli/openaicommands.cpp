@@ -162,13 +162,14 @@ int storeImport(Context &c, const Invocation &in)
         if (c.json())
             continue;
         if (item.storeId > 0)
-            c.out() << u"imported %1 as store '%2' (id %3) with %4 file(s)\n"_s.arg(item.remoteId, item.name)
+            c.out() << u"imported %1 as store '%2' (id %3) with %4 file(s)\n"_s
+                           .arg(terminalText(item.remoteId), terminalText(item.name))
                            .arg(item.storeId)
                            .arg(item.files);
         else
-            c.out() << u"skipped %1: %2\n"_s.arg(item.remoteId, item.skipped);
+            c.out() << u"skipped %1: %2\n"_s.arg(terminalText(item.remoteId), terminalText(item.skipped));
         for (const QString &skipped : item.skippedFiles)
-            c.out() << u"  skipped file %1\n"_s.arg(skipped);
+            c.out() << u"  skipped file %1\n"_s.arg(terminalText(skipped));
     }
     return printOutcome(c, QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, items}},
                         u"%1 store(s) imported, %2 skipped.\n"_s.arg(stores).arg(imported->size() - stores));

@@ -43,7 +43,7 @@ int readWholeNumber(Context &c, const QCommandLineParser &p, const QString &name
     return Ok;
 }
 
-// `text` as a JSON object (empty text is {}); `what` names it in errors ("Metadata is not valid
+// `text` as a JSON object (empty text is refused: {} clears); `what` names it in errors ("Metadata is not valid
 // JSON: ...").
 int readJsonObject(Context &c, const QString &text, const QString &what, QJsonObject *object);
 // The same for the value of an option such as --metadata or --attributes.

@@ -12,15 +12,32 @@
 // "list as JSON or table" patterns every command follows. Sizes: formatBytes (core/domain/units.h).
 namespace vd::cli {
 
+// Whether terminalText() keeps line breaks and tabs (multi-line text such as a chunk) or escapes
+// them too (a name, a message: one line).
+enum class Newlines { Escape, Keep };
+
+// `text` made safe to print on a terminal: the one escaping every human printer applies to what
+// it did not write itself (file, store and tenant names, attributes, messages, chunk text). C0
+// and C1 control characters and DEL become \n, \r, \t or \xHH (\u{HHHH} above U+007F), and so
+// do the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F,
+// U+061C) and the line and paragraph separators U+2028/U+2029: an escape sequence in a file
+// name cannot recolour, retitle or clear the terminal, and a name cannot fake an output line or
+// reorder what follows it. A backslash is left as it is. --json output is not escaped this way:
+// the JSON writer escapes control characters itself and keeps the exact text.
+QString terminalText(QStringView text, Newlines newlines = Newlines::Escape);
+
 // An object or array, indented, on out.
 void printJson(Context &c, const QJsonValue &value);
 // An object on one line (JSON Lines), on out.
 void printJsonLine(Context &c, const QJsonObject &object);
 // An object as compact JSON text, e.g. metadata inside a line of text.
 QString compactJson(const QJsonObject &object);
+// compactJson() for a line of human output: terminalText() of it (JSON escapes C0 controls but
+// not C1 controls or bidirectional overrides).
+QString shownJson(const QJsonObject &object);
 
-// Prints `json` with --json, else `text`, and returns Ok: for commands that answer with a short
-// confirmation.
+// Prints `json` with --json, else `text` (through terminalText, keeping its line breaks), and
+// returns Ok: for commands that answer with a short confirmation.
 int printOutcome(Context &c, const QJsonValue &json, const QString &text);
 
 // "2025-01-31 14:05" in local time; "-" for none.
@@ -29,7 +46,7 @@ QString formatTime(qint64 ms);
 QString chunkingText(const ChunkingStrategy &chunking);
 
 // Columns padded to their widest cell (at most 60 characters, longer cells cut with …); "(none)"
-// when there are no rows.
+// when there are no rows. Every cell goes through terminalText().
 void printTable(Context &c, const QStringList &headers, const QList<QStringList> &rows);
 
 // {"object": "list", "data": [item.toJson()...]}

@@ -54,16 +54,19 @@ int searchBody(Context &c, const Invocation &in, QJsonObject *body)
 
 void printHit(Context &c, int rank, const SearchHit &hit)
 {
-    c.out() << u"%1. %2  score %3  (file %4)\n"_s.arg(rank).arg(hit.filename).arg(hit.score, 0, 'f', 3).arg(hit.fileId);
+    c.out() << u"%1. %2  score %3  (file %4)\n"_s.arg(rank)
+                   .arg(terminalText(hit.filename))
+                   .arg(hit.score, 0, 'f', 3)
+                   .arg(hit.fileId);
     if (!hit.attributes.isEmpty())
-        c.out() << u"   attributes: "_s << compactJson(hit.attributes) << u'\n';
+        c.out() << u"   attributes: "_s << shownJson(hit.attributes) << u'\n';
     if (!hit.matchedTerms.isEmpty())
-        c.out() << u"   matched: "_s << hit.matchedTerms.join(u", "_s) << u'\n';
+        c.out() << u"   matched: "_s << terminalText(hit.matchedTerms.join(u", "_s)) << u'\n';
     for (const QString &text : hit.content) {
         QString excerpt = text.simplified();
         if (excerpt.size() > 240)
             excerpt = excerpt.left(239) + u'…';
-        c.out() << u"   > "_s << excerpt << u'\n';
+        c.out() << u"   > "_s << terminalText(excerpt) << u'\n';
     }
 }
 

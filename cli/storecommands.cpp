@@ -22,20 +22,20 @@ void printStore(Context &c, const VectorStore &s)
 {
     if (c.json())
         return printJson(c, s.toJson());
-    c.out() << u"Store %1 (id %2)%3\n"_s.arg(s.name).arg(s.id).arg(s.isPrimary ? u", primary"_s : QString())
-            << u"  backend:  %1%2\n"_s.arg(backendName(s.backend),
-                                           s.remoteId.isEmpty() ? QString() : u" (" + s.remoteId + u')')
-            << u"  status:   %1\n"_s.arg(storeStatusName(s.status))
-            << u"  files:    %1 total: %2 completed, %3 in progress, %4 failed, %5 cancelled\n"_s
-                   .arg(s.fileCounts.total())
-                   .arg(s.fileCounts.completed)
-                   .arg(s.fileCounts.inProgress)
-                   .arg(s.fileCounts.failed)
-                   .arg(s.fileCounts.cancelled)
-            << u"  usage:    %1\n"_s.arg(formatBytes(s.usageBytes)) << u"  expires:  %1\n"_s.arg(expiryText(s))
-            << u"  metadata: %1\n"_s.arg(compactJson(s.metadata))
-            << u"  chunking: %1, for files attached without their own\n"_s.arg(chunkingText(s.chunking))
-            << u"  created:  %1\n"_s.arg(formatTime(s.createdAt));
+    c.out()
+        << u"Store %1 (id %2)%3\n"_s.arg(terminalText(s.name)).arg(s.id).arg(s.isPrimary ? u", primary"_s : QString())
+        << u"  backend:  %1%2\n"_s.arg(backendName(s.backend),
+                                       s.remoteId.isEmpty() ? QString() : u" (" + terminalText(s.remoteId) + u')')
+        << u"  status:   %1\n"_s.arg(storeStatusName(s.status))
+        << u"  files:    %1 total: %2 completed, %3 in progress, %4 failed, %5 cancelled\n"_s.arg(s.fileCounts.total())
+               .arg(s.fileCounts.completed)
+               .arg(s.fileCounts.inProgress)
+               .arg(s.fileCounts.failed)
+               .arg(s.fileCounts.cancelled)
+        << u"  usage:    %1\n"_s.arg(formatBytes(s.usageBytes)) << u"  expires:  %1\n"_s.arg(expiryText(s))
+        << u"  metadata: %1\n"_s.arg(shownJson(s.metadata))
+        << u"  chunking: %1, for files attached without their own\n"_s.arg(chunkingText(s.chunking))
+        << u"  created:  %1\n"_s.arg(formatTime(s.createdAt));
     if (s.deletedAt)
         c.out() << u"  deleted:  %1\n"_s.arg(formatTime(*s.deletedAt));
 }

@@ -70,8 +70,9 @@ void printHuman(Context &c, const SyncReport &r)
         any = true;
         c.out() << u"  %1: %2\n"_s.arg(actionTitle(action, r.dryRun)).arg(items.size());
         for (qsizetype i = 0; i < items.size() && i < kShownPerAction; ++i)
-            c.out() << u"    %1%2\n"_s.arg(items[i]->target(),
-                                           items[i]->detail.isEmpty() ? QString() : u": "_s + items[i]->detail);
+            c.out() << u"    %1%2\n"_s.arg(terminalText(items[i]->target()),
+                                           items[i]->detail.isEmpty() ? QString()
+                                                                      : u": "_s + terminalText(items[i]->detail));
         if (items.size() > kShownPerAction)
             c.out() << u"    ... and %1 more (--json lists every item)\n"_s.arg(items.size() - kShownPerAction);
     }
@@ -82,7 +83,7 @@ void printHuman(Context &c, const SyncReport &r)
         c.out() << u"  Failed: %1\n"_s.arg(failures);
         for (const SyncItem &item : r.items)
             if (item.outcome == u"failed"_s)
-                c.out() << u"    %1 %2: %3\n"_s.arg(item.action, item.target(), item.error);
+                c.out() << u"    %1 %2: %3\n"_s.arg(item.action, terminalText(item.target()), terminalText(item.error));
     }
 }
 
@@ -131,7 +132,7 @@ int runOnce(Context &c, SyncWorker &worker, bool wait, bool watching)
                         watching);
             c.out().flush();
         } else {
-            c.err() << u"vectordesk: "_s << message << u'\n';
+            c.err() << u"vectordesk: "_s << terminalText(message) << u'\n';
             c.err().flush();
         }
         return LeaseHeld;

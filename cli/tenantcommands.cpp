@@ -15,9 +15,10 @@ void printTenant(Context &c, const Tenant &t)
 {
     if (c.json())
         return printJson(c, t.toJson());
-    c.out() << u"Tenant %1 (id %2)\n"_s.arg(t.slug).arg(t.id) << u"  name:            %1\n"_s.arg(t.displayName)
+    c.out() << u"Tenant %1 (id %2)\n"_s.arg(t.slug).arg(t.id)
+            << u"  name:            %1\n"_s.arg(terminalText(t.displayName))
             << u"  plan:            %1%2\n"_s.arg(
-                   t.plan, t.planOverrides.isEmpty() ? QString() : u" with overrides "_s + compactJson(t.planOverrides))
+                   t.plan, t.planOverrides.isEmpty() ? QString() : u" with overrides "_s + shownJson(t.planOverrides))
             << u"  default backend: %1\n"_s.arg(backendName(t.defaultBackend))
             << u"  created:         %1\n"_s.arg(formatTime(t.createdAt));
     if (t.myRole)

@@ -100,10 +100,48 @@ private slots:
         auto url = DatabaseUrl::resolve(u"/tmp/from-option.sqlite"_s, &source, &error);
         QCOMPARE(source, u"--db"_s);
         QCOMPARE(url->sqlitePath, u"/tmp/from-option.sqlite"_s);
-        url = DatabaseUrl::resolve(QString(), &source, &error);
+        url = DatabaseUrl::resolve(std::nullopt, &source, &error);
         QCOMPARE(source, u"VECTORDESK_DB"_s);
         QCOMPARE(url->sqlitePath, u"/tmp/from-env.sqlite"_s);
+        QVERIFY(!url->createFolder);
         qunsetenv("VECTORDESK_DB");
+    }
+
+    void givenButEmptyLocationsAreRefused()
+    {
+        QString source;
+        QString error;
+        qputenv("VECTORDESK_DB", "/tmp/from-env.sqlite");
+        // --db "" is not "no --db": it must not fall back to VECTORDESK_DB or the default.
+        QVERIFY(!DatabaseUrl::resolve(QString(), &source, &error));
+        QVERIFY2(error.startsWith(u"--db is empty"_s), qPrintable(error));
+        QVERIFY(!DatabaseUrl::resolve(u"  "_s, &source, &error));
+        qputenv("VECTORDESK_DB", "");
+        QVERIFY(!DatabaseUrl::resolve(std::nullopt, &source, &error));
+        QCOMPARE(source, u"VECTORDESK_DB"_s);
+        QVERIFY2(error.startsWith(u"VECTORDESK_DB is set but empty"_s), qPrintable(error));
+        qunsetenv("VECTORDESK_DB");
+    }
+
+    void onlyTheDefaultLocationCreatesItsFolder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"typo/vd.sqlite"_s);
+        QString error;
+        const auto typed = DatabaseUrl::parse(path, &error);
+        QVERIFY(typed && !typed->createFolder);
+        {
+            vd::Database db(*typed);
+            QVERIFY(!db.open(&error));
+        }
+        QVERIFY2(error.contains(dir.filePath(u"typo"_s)) && error.contains(u"does not exist"_s), qPrintable(error));
+        QVERIFY(!QDir(dir.filePath(u"typo"_s)).exists());
+        QVERIFY(DatabaseUrl::defaultSqlite().createFolder);
+        vd::DatabaseUrl made = *typed;
+        made.createFolder = true;
+        vd::Database db(made);
+        QVERIFY2(db.open(&error), qPrintable(error));
+        QVERIFY(QFile::exists(path));
     }
 
     void notADatabaseFileIsNamed()

@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace vd;
 
@@ -202,6 +204,34 @@ private slots:
         auto request = SearchRequest::fromJson(QJsonDocument::fromJson(body.toUtf8()).object());
         QVERIFY(!request);
         QVERIFY2(request.error().message().contains(message), qPrintable(request.error().message()));
+    }
+
+    // NaN passes "< 0 || > 1" (every comparison with it is false): the one check refuses it and
+    // the infinities, for a parsed body and for a request a form filled in.
+    void searchRequestRefusesNonFiniteThresholds_data()
+    {
+        QTest::addColumn<double>("threshold");
+        QTest::newRow("NaN") << std::numeric_limits<double>::quiet_NaN();
+        QTest::newRow("+infinity") << std::numeric_limits<double>::infinity();
+        QTest::newRow("-infinity") << -std::numeric_limits<double>::infinity();
+        QTest::newRow("just above 1") << 1.000001;
+    }
+
+    void searchRequestRefusesNonFiniteThresholds()
+    {
+        QFETCH(double, threshold);
+        const QJsonObject body{{u"query"_s, u"x"_s},
+                               {u"ranking_options"_s, QJsonObject{{u"score_threshold"_s, threshold}}}};
+        auto parsed = SearchRequest::fromJson(body);
+        QVERIFY(!parsed);
+        QVERIFY2(parsed.error().message().startsWith(u"score_threshold must be a number from 0 to 1 (got "_s),
+                 qPrintable(parsed.error().message()));
+        SearchRequest filledIn;
+        filledIn.queries = {u"x"_s};
+        filledIn.scoreThreshold = threshold;
+        QVERIFY(filledIn.check());
+        filledIn.scoreThreshold = 0.5;
+        QVERIFY(!filledIn.check());
     }
 
     void searchRequestDefaultsAndArrays()

@@ -1,14 +1,36 @@
 #include "core/domain/attachpaths.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSet>
+
+#include <dirent.h>
 
 using namespace Qt::StringLiterals;
 
 namespace vd {
 
 namespace {
+
+// The entries of `folder` whose names are not valid UTF-8. QDir does not list them at all (Qt
+// skips a name it cannot decode), so they are read from the directory itself: otherwise a folder
+// attach would drop them without a word.
+QStringList undecodableEntries(const QString &folder)
+{
+    QStringList names;
+    DIR *dir = ::opendir(QFile::encodeName(folder).constData());
+    if (!dir)
+        return names;
+    while (const dirent *entry = ::readdir(dir)) {
+        const QByteArrayView name(entry->d_name);
+        if (!name.isValidUtf8())
+            names << QString::fromUtf8(name); // shown with U+FFFD for the bad bytes
+    }
+    ::closedir(dir);
+    names.sort();
+    return names;
+}
 
 class Expander
 {
@@ -54,6 +76,8 @@ private:
 
     void walk(const QString &folder, const QDir &base)
     {
+        for (const QString &name : undecodableEntries(folder))
+            skip(folder + u'/' + name, u"has a name that is not valid UTF-8; rename it"_s);
         const QFileInfoList entries = QDir(folder).entryInfoList(
             QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name | QDir::DirsLast);
         for (const QFileInfo &entry : entries) {

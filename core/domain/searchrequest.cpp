@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace vd {
@@ -28,14 +30,6 @@ Result<SearchRequest> SearchRequest::fromJson(const QJsonObject &body)
         return ServiceError::invalid(u"The search needs a \"query\": a string or a list of strings."_s, u"query"_s);
     }
     request.queries.removeIf([](const QString &q) { return q.trimmed().isEmpty(); });
-    if (request.queries.isEmpty())
-        return ServiceError::invalid(u"The query is empty; type what to search for."_s, u"query"_s);
-    if (request.queries.size() > 10)
-        return ServiceError::invalid(u"At most 10 queries can be searched at once."_s, u"query"_s);
-    for (const QString &q : std::as_const(request.queries))
-        if (q.size() > 4096)
-            return ServiceError::invalid(u"A query is %1 characters long; at most 4096 are allowed."_s.arg(q.size()),
-                                         u"query"_s);
 
     if (body.contains(u"filters"_s) && !body.value(u"filters"_s).isNull()) {
         auto filter = Filter::fromJson(body.value(u"filters"_s));
@@ -46,7 +40,7 @@ Result<SearchRequest> SearchRequest::fromJson(const QJsonObject &body)
     if (body.contains(u"max_num_results"_s)) {
         const QJsonValue max = body.value(u"max_num_results"_s);
         const double value = max.toDouble(-1);
-        if (!max.isDouble() || value != double(int(value)) || value < 1 || value > 50)
+        if (!max.isDouble() || !(value >= 1 && value <= 50) || value != std::floor(value))
             return ServiceError::invalid(u"max_num_results must be a whole number from 1 to 50."_s,
                                          u"max_num_results"_s);
         request.maxNumResults = int(value);
@@ -58,16 +52,14 @@ Result<SearchRequest> SearchRequest::fromJson(const QJsonObject &body)
                 return ServiceError::invalid(
                     u"Unknown ranking option '%1' (known: ranker, score_threshold)."_s.arg(key), u"ranking_options"_s);
         if (ranking.contains(u"ranker"_s)) {
+            if (!ranking.value(u"ranker"_s).isString())
+                return ServiceError::invalid(u"ranker must be a string: auto, none or default-2024-11-15."_s,
+                                             u"ranking_options.ranker"_s);
             request.ranker = ranking.value(u"ranker"_s).toString();
-            static const QStringList rankers = {u"auto"_s, u"none"_s, u"default-2024-11-15"_s};
-            if (!rankers.contains(request.ranker))
-                return ServiceError::invalid(
-                    u"Unknown ranker '%1'; use auto, none or default-2024-11-15."_s.arg(request.ranker),
-                    u"ranking_options.ranker"_s);
         }
         if (ranking.contains(u"score_threshold"_s)) {
             const QJsonValue t = ranking.value(u"score_threshold"_s);
-            if (!t.isDouble() || t.toDouble() < 0 || t.toDouble() > 1)
+            if (!t.isDouble())
                 return ServiceError::invalid(u"score_threshold must be a number from 0 to 1."_s,
                                              u"ranking_options.score_threshold"_s);
             request.scoreThreshold = t.toDouble();
@@ -78,7 +70,36 @@ Result<SearchRequest> SearchRequest::fromJson(const QJsonObject &body)
             return ServiceError::invalid(u"rewrite_query must be true or false."_s, u"rewrite_query"_s);
         request.rewriteQuery = body.value(u"rewrite_query"_s).toBool();
     }
+    if (auto problem = request.check())
+        return *problem;
     return request;
+}
+
+std::optional<ServiceError> SearchRequest::check() const
+{
+    if (queries.isEmpty())
+        return ServiceError::invalid(u"The query is empty; type what to search for."_s, u"query"_s);
+    if (queries.size() > 10)
+        return ServiceError::invalid(u"At most 10 queries can be searched at once."_s, u"query"_s);
+    for (const QString &q : queries)
+        if (q.size() > 4096)
+            return ServiceError::invalid(u"A query is %1 characters long; at most 4096 are allowed."_s.arg(q.size()),
+                                         u"query"_s);
+    if (maxNumResults < 1 || maxNumResults > 50)
+        return ServiceError::invalid(
+            u"max_num_results must be a whole number from 1 to 50 (got %1)."_s.arg(maxNumResults),
+            u"max_num_results"_s);
+    static const QStringList rankers = {u"auto"_s, u"none"_s, u"default-2024-11-15"_s};
+    if (!rankers.contains(ranker))
+        return ServiceError::invalid(u"Unknown ranker '%1'; use auto, none or default-2024-11-15."_s.arg(ranker),
+                                     u"ranking_options.ranker"_s);
+    // NaN compares false with everything: it would pass "< 0 || > 1" and then let every result
+    // through (or none), so the test is written the other way round.
+    if (!(std::isfinite(scoreThreshold) && scoreThreshold >= 0 && scoreThreshold <= 1))
+        return ServiceError::invalid(
+            u"score_threshold must be a number from 0 to 1 (got %1)."_s.arg(QString::number(scoreThreshold)),
+            u"ranking_options.score_threshold"_s);
+    return std::nullopt;
 }
 
 QJsonObject SearchRequest::toJson() const

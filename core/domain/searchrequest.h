@@ -24,6 +24,11 @@ struct SearchRequest
 
     // Parses and validates the request body; errors name the field and the allowed values.
     static Result<SearchRequest> fromJson(const QJsonObject &body);
+    // The rules of the fields, however the request was made (parsed by fromJson, which ends with
+    // this, or filled in by a form): 1 to 10 queries of at most 4096 characters, max_num_results
+    // 1 to 50, a known ranker, a finite score_threshold from 0 to 1 (NaN and infinities are
+    // refused). The service checks every request with it before searching.
+    std::optional<ServiceError> check() const;
     QJsonObject toJson() const;
 };
 

@@ -205,8 +205,14 @@ Problem validatePlanOverrides(const QJsonObject &overrides)
 
 std::optional<QJsonObject> parseJsonObject(const QString &text, const QString &what, ServiceError *error)
 {
-    if (text.trimmed().isEmpty())
-        return QJsonObject();
+    // Empty text is refused rather than read as {}: an empty shell variable would otherwise wipe
+    // every key. Clearing is done on purpose, with {} (as --filter '' is refused too).
+    if (text.trimmed().isEmpty()) {
+        *error = ServiceError::invalid(u"%1 is empty; give a JSON object such as {\"key\": \"value\"}, or pass {} "
+                                       u"to clear them all."_s.arg(what),
+                                       what.toLower());
+        return std::nullopt;
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {

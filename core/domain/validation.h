@@ -44,7 +44,8 @@ Result<ChunkingStrategy> recordedChunking(const ChunkingStrategy &chunking);
 // Plan overrides: keys are limit names, values non-negative integers (allowed_types: a list).
 Problem validatePlanOverrides(const QJsonObject &overrides);
 
-// Parses a JSON object given on a command line or in a form, naming what is wrong.
+// Parses a JSON object given on a command line or in a form, naming what is wrong. Empty (or
+// blank) text is refused: {} clears, "" is a mistake (an unset shell variable).
 std::optional<QJsonObject> parseJsonObject(const QString &text, const QString &what, ServiceError *error);
 
 } // namespace vd

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QSet>
 #include <QStandardPaths>
+#include <QTemporaryFile>
 
 #include <algorithm>
 
@@ -90,6 +91,76 @@ private:
     bool m_stopped = false;
     std::optional<ServiceError> m_error;
 };
+
+// Keeps the extracted text in a spool file while extraction runs, so that the store's index is
+// locked only while the text is chunked and written, never while a file is being read (an
+// extraction may run up to its time limit; docs/extraction.md).
+class SpoolSink final : public TextSink
+{
+public:
+    SpoolSink(QFile &spool, const std::function<bool()> &cancelled)
+        : m_spool(spool)
+        , m_cancelled(cancelled)
+    { }
+    bool append(QByteArrayView utf8) override
+    {
+        if (m_cancelled && m_cancelled()) {
+            m_stopped = true;
+            return false;
+        }
+        if (m_spool.write(utf8.data(), utf8.size()) != utf8.size()) {
+            m_error = u"Cannot write the extracted text to %1: %2"_s.arg(m_spool.fileName(), m_spool.errorString());
+            return false;
+        }
+        return true;
+    }
+    bool stopped() const { return m_stopped; }
+    const QString &error() const { return m_error; }
+
+private:
+    QFile &m_spool;
+    const std::function<bool()> &m_cancelled;
+    bool m_stopped = false;
+    QString m_error;
+};
+
+// How many bytes of `data` end on a whole UTF-8 character (the rest starts one that continues).
+qsizetype wholeCharacters(QByteArrayView data)
+{
+    qsizetype lead = data.size();
+    while (lead > 0 && data.size() - lead < 3 && (quint8(data[lead - 1]) & 0xC0) == 0x80)
+        --lead;
+    if (lead == 0)
+        return data.size();
+    const quint8 c = quint8(data[lead - 1]);
+    const qsizetype length = c < 0x80 ? 1 : (c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : 2));
+    return lead - 1 + length <= data.size() ? data.size() : lead - 1;
+}
+
+// Feeds the spooled text to `sink` in blocks that never split a character; false when it stopped.
+bool replay(QFile &spool, TextSink &sink, QString *error)
+{
+    if (!spool.seek(0)) {
+        *error = u"Cannot read the extracted text back from %1: %2"_s.arg(spool.fileName(), spool.errorString());
+        return false;
+    }
+    QByteArray carry;
+    QByteArray buffer(kExtractBlockSize, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = spool.read(buffer.data(), buffer.size() - carry.size());
+        if (n < 0) {
+            *error = u"Cannot read the extracted text back from %1: %2"_s.arg(spool.fileName(), spool.errorString());
+            return false;
+        }
+        if (n == 0)
+            return carry.isEmpty() || sink.append(carry);
+        const QByteArray block = carry + QByteArrayView(buffer.constData(), qsizetype(n));
+        const qsizetype whole = wholeCharacters(block);
+        carry = block.mid(whole);
+        if (whole > 0 && !sink.append(QByteArrayView(block).first(whole)))
+            return false;
+    }
+}
 
 ServiceError fileError(const QString &code, const QString &message)
 {
@@ -182,17 +253,44 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
     if (!QFile::exists(blob))
         return fileError(u"server_error"_s,
                          u"The stored copy of %1 is missing (%2); attach the file again."_s.arg(file.filename, blob));
+    const BpeTokenizer &tokenizer = BpeTokenizer::get(Encoding::Cl100kBase);
+    if (!tokenizer.isValid())
+        return fileError(u"server_error"_s,
+                         u"The cl100k_base tokenizer could not be loaded: %1"_s.arg(tokenizer.errorString()));
+    const auto cancelledResult = [&file] {
+        return ServiceError(ServiceError::Kind::Conflict, u"Ingestion of %1 was cancelled."_s.arg(file.filename),
+                            QJsonObject{{u"cancelled"_s, true}});
+    };
+
+    // 1. Extract into the spool, with the index untouched.
+    const QString spoolDir = m_root + u"/spool"_s;
+    if (!QDir().mkpath(spoolDir))
+        return fileError(u"server_error"_s, u"Cannot create the folder %1 for extracted text."_s.arg(spoolDir));
+    QTemporaryFile spool(spoolDir + u"/extract-XXXXXX.txt"_s);
+    if (!spool.open())
+        return fileError(u"server_error"_s,
+                         u"Cannot create a file for the extracted text in %1: %2"_s.arg(spoolDir, spool.errorString()));
+    // Unlinked at once: the open file lives until it is closed, and nothing is left behind if the
+    // process is killed.
+    spool.setAutoRemove(false);
+    QFile::remove(spool.fileName());
+    SpoolSink spoolSink(spool, cancelled);
+    ExtractionInfo info;
+    const auto extractionError = extractText(blob, file.filename, spoolSink, &info, m_extractionLimits);
+    if (!spoolSink.error().isEmpty())
+        return fileError(u"server_error"_s, spoolSink.error());
+    if (spoolSink.stopped() || (extractionError && extractionError->code == ExtractionError::Cancelled))
+        return cancelledResult();
+    if (extractionError)
+        return fileError(extractionError->code, extractionError->message);
+
+    // 2. Chunk and index the text in one index transaction.
     auto opened = index(tenant.id, store.id);
     if (!opened)
         return fileError(u"server_error"_s, opened.error().message());
     LocalIndex &index = **opened;
     if (auto r = index.beginFile(file.id, file.filename, file.attributes); !r)
         return fileError(u"server_error"_s, r.error().message());
-
-    const BpeTokenizer &tokenizer = BpeTokenizer::get(Encoding::Cl100kBase);
-    if (!tokenizer.isValid())
-        return fileError(u"server_error"_s,
-                         u"The cl100k_base tokenizer could not be loaded: %1"_s.arg(tokenizer.errorString()));
     std::vector<quint32> ids;
     std::vector<qsizetype> ends;
     Chunker chunker(
@@ -206,25 +304,19 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
         file.chunking.maxChunkSizeTokens, file.chunking.chunkOverlapTokens,
         [&index](const Chunk &chunk) { return index.addChunk(chunk); });
     ChunkingSink sink(chunker, cancelled, index);
-    ExtractionInfo info;
-    const auto extractionError = extractText(blob, file.filename, sink, &info);
+    QString replayError;
+    const bool replayed = replay(spool, sink, &replayError);
     if (sink.error()) {
         index.abortFile();
         return fileError(u"server_error"_s, sink.error()->message());
     }
     if (sink.stopped()) {
         index.abortFile();
-        return ServiceError(ServiceError::Kind::Conflict, u"Ingestion of %1 was cancelled."_s.arg(file.filename),
-                            QJsonObject{{u"cancelled"_s, true}});
+        return cancelledResult();
     }
-    if (extractionError && extractionError->code == ExtractionError::Cancelled) {
+    if (!replayed) {
         index.abortFile();
-        return ServiceError(ServiceError::Kind::Conflict, u"Ingestion of %1 was cancelled."_s.arg(file.filename),
-                            QJsonObject{{u"cancelled"_s, true}});
-    }
-    if (extractionError) {
-        index.abortFile();
-        return fileError(extractionError->code, extractionError->message);
+        return fileError(u"server_error"_s, replayError);
     }
     if (auto r = chunker.finish(); !r) {
         index.abortFile();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/backend/vectorstorebackend.h"
+#include "core/engine/extract/extractor.h"
 #include "core/engine/index/localindex.h"
 #include "core/storage/blobstore.h"
 
@@ -21,6 +22,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 // The embedded engine: the default backend, fully offline, with OpenAI's semantics.
 //   <root>/blobs/ab/cd/<sha256>                 attached files, content-addressed
 //   <root>/tenants/<tenant id>/<store id>.index the store's FTS5 index (LocalIndex)
+//   <root>/spool/                               extracted text while a file is ingested (unlinked
+//                                               at once: the index is written only after extraction)
 // One object per thread (each LocalIndex holds a connection of that thread).
 class LocalEngine final : public VectorStoreBackend
 {
@@ -35,6 +38,8 @@ public:
     const QString &root() const { return m_root; }
     QString indexPath(qint64 tenantId, qint64 storeId) const;
     const BlobStore &blobs() const { return m_blobs; }
+    // Bounds on reading each file (the time limit); the defaults unless a test narrows them.
+    void setExtractionLimits(const ExtractionLimits &limits) { m_extractionLimits = limits; }
 
     QString name() const override { return QStringLiteral("local"); }
     Result<QString> createStore(const Tenant &tenant, const VectorStore &store) override;
@@ -61,6 +66,7 @@ private:
 
     QString m_root;
     BlobStore m_blobs;
+    ExtractionLimits m_extractionLimits;
     std::map<std::pair<qint64, qint64>, std::unique_ptr<LocalIndex>> m_indexes;
 };
 

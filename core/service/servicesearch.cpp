@@ -38,6 +38,8 @@ Result<SearchResponse> VectorStoreService::search(const QString &tenantRef, cons
         return a.error();
     if (storeRefs.isEmpty())
         return ServiceError::invalid(u"Name at least one store to search."_s, u"store"_s);
+    if (auto problem = request.check()) // a form may fill the request in without fromJson
+        return *problem;
     const qint64 at = now();
     QList<VectorStore> stores;
     for (const QString &ref : storeRefs) {

@@ -70,6 +70,12 @@ bool Database::open(QString *error)
         }
         const QFileInfo file(m_url.sqlitePath);
         const QDir dir = file.absoluteDir();
+        if (!dir.exists() && !m_url.createFolder) {
+            *error = u"The folder %1 for the SQLite database %2 does not exist; check the path for a typo, or "
+                     u"create the folder first (mkdir -p %1)."_s.arg(QDir::toNativeSeparators(dir.absolutePath()),
+                                                                     QDir::toNativeSeparators(m_url.sqlitePath));
+            return false;
+        }
         if (!dir.exists() && !QDir().mkpath(dir.absolutePath())) {
             *error = u"Cannot create the folder %1 for the SQLite database; check its permissions."_s.arg(
                 QDir::toNativeSeparators(dir.absolutePath()));

@@ -107,18 +107,29 @@ DatabaseUrl DatabaseUrl::defaultSqlite()
     DatabaseUrl result;
     result.kind = Kind::Sqlite;
     result.sqlitePath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/vectordesk.sqlite"_s;
+    result.createFolder = true;
     return result;
 }
 
-std::optional<DatabaseUrl> DatabaseUrl::resolve(const QString &option, QString *source, QString *error)
+std::optional<DatabaseUrl> DatabaseUrl::resolve(const std::optional<QString> &option, QString *source, QString *error)
 {
-    if (!option.isEmpty()) {
+    if (option) {
         *source = u"--db"_s;
-        return parse(option, error);
+        if (option->trimmed().isEmpty()) {
+            *error = u"--db is empty; name the database (%1), or leave --db out to use the default database "
+                     u"%2."_s.arg(kAcceptedForms, defaultSqlite().sqlitePath);
+            return std::nullopt;
+        }
+        return parse(*option, error);
     }
-    const QString fromEnv = qEnvironmentVariable("VECTORDESK_DB");
-    if (!fromEnv.isEmpty()) {
+    if (qEnvironmentVariableIsSet("VECTORDESK_DB")) {
         *source = u"VECTORDESK_DB"_s;
+        const QString fromEnv = qEnvironmentVariable("VECTORDESK_DB");
+        if (fromEnv.trimmed().isEmpty()) {
+            *error = u"VECTORDESK_DB is set but empty; set it to the database (%1), or unset it to use the "
+                     u"default database %2."_s.arg(kAcceptedForms, defaultSqlite().sqlitePath);
+            return std::nullopt;
+        }
         return parse(fromEnv, error);
     }
     const QString fromSettings = QSettings().value(u"database/url"_s).toString();

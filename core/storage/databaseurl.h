@@ -20,17 +20,22 @@ struct DatabaseUrl
     QString password;
     QString database;
     QString connectOptions; // QPSQL connect options ("sslmode=require;connect_timeout=5")
+    // Whether opening may create the SQLite file's folder. Only the default location does: a
+    // location someone typed whose folder is missing is a mistake, refused with the path.
+    bool createFolder = false;
 
     // Parses a connection string. On failure returns nullopt and sets *error to one line that
     // names what is wrong and shows the accepted forms.
     static std::optional<DatabaseUrl> parse(const QString &text, QString *error);
 
-    // The default SQLite file in QStandardPaths::AppDataLocation.
+    // The default SQLite file in QStandardPaths::AppDataLocation (its folder is made if missing).
     static DatabaseUrl defaultSqlite();
 
-    // Picks the connection string: explicit option, else VECTORDESK_DB, else the settings,
-    // else the default SQLite file. *source says which one was used (for messages).
-    static std::optional<DatabaseUrl> resolve(const QString &option, QString *source, QString *error);
+    // Picks the connection string: the option when it was given (nullopt: not given), else
+    // VECTORDESK_DB when it is set, else the settings, else the default SQLite file. *source says
+    // which one was used (for messages). An option or VECTORDESK_DB that is given but empty is
+    // refused, never taken to mean the default: whoever typed it meant some database.
+    static std::optional<DatabaseUrl> resolve(const std::optional<QString> &option, QString *source, QString *error);
 
     bool isSqlite() const { return kind == Kind::Sqlite; }
     bool isPostgres() const { return kind == Kind::Postgres; }

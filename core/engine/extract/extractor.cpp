@@ -250,7 +250,7 @@ std::optional<ExtractionError> detect(const QString &path, const QString &fileNa
 
 // Reads a text file in blocks through the decoder into `target`; `finish` runs at the end.
 std::optional<ExtractionError> streamTextFile(const QString &path, const QString &fileName, TextSink &target,
-                                              const std::function<bool()> &finish)
+                                              const Deadline &deadline, const std::function<bool()> &finish)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
@@ -269,6 +269,8 @@ std::optional<ExtractionError> streamTextFile(const QString &path, const QString
             ok = false;
             break;
         }
+        if (deadline.passed())
+            return deadline.error(fileName);
     }
     if (ok)
         ok = decoder.finish() && finish();
@@ -296,8 +298,9 @@ QString noTextReason(Format format)
 }
 
 std::optional<ExtractionError> extractWith(const QString &path, const QString &fileName, TextSink &sink,
-                                           ExtractionInfo *info)
+                                           ExtractionInfo *info, const ExtractionLimits &limits)
 {
+    const Deadline deadline(limits.timeLimit);
     Detection detection;
     QString sniffed;
     if (auto error = detect(path, fileName, &detection, &sniffed))
@@ -308,23 +311,23 @@ std::optional<ExtractionError> extractWith(const QString &path, const QString &f
     switch (detection.format) {
     case Format::Text:
     case Format::Markdown:
-        error = streamTextFile(path, fileName, writer, [] { return true; });
+        error = streamTextFile(path, fileName, writer, deadline, [] { return true; });
         break;
     case Format::Html: {
         HtmlToText html(writer);
-        error = streamTextFile(path, fileName, html, [&html] { return html.finish(); });
+        error = streamTextFile(path, fileName, html, deadline, [&html] { return html.finish(); });
         break;
     }
     case Format::Json: {
         JsonValidator json(writer);
-        error = streamTextFile(path, fileName, json, [&json] { return json.finish(); });
+        error = streamTextFile(path, fileName, json, deadline, [&json] { return json.finish(); });
         if (error && error->code.isEmpty() && !json.error().isEmpty())
             error = invalidFile(u"%1 is not valid JSON: %2"_s.arg(quotedName(fileName), json.error()));
         break;
     }
     case Format::Pdf: {
         TextAssembler text(writer);
-        error = extractPdfText(path, fileName, text);
+        error = extractPdfText(path, fileName, deadline, text);
         if (!error && !text.finish())
             error = ExtractionError{};
         break;
@@ -334,7 +337,7 @@ std::optional<ExtractionError> extractWith(const QString &path, const QString &f
         TextAssembler text(writer);
         error = extractOoxmlText(path, fileName,
                                  detection.format == Format::Docx ? OfficeDocument::Word : OfficeDocument::Presentation,
-                                 text);
+                                 deadline, text);
         if (!error && !text.finish())
             error = ExtractionError{};
         break;
@@ -383,10 +386,10 @@ std::optional<ExtractionError> detectType(const QString &path, const QString &fi
 }
 
 std::optional<ExtractionError> extractText(const QString &path, const QString &fileName, TextSink &sink,
-                                           ExtractionInfo *info)
+                                           ExtractionInfo *info, const ExtractionLimits &limits)
 {
     try {
-        auto error = extractWith(path, fileName, sink, info);
+        auto error = extractWith(path, fileName, sink, info, limits);
         if (error && error->code == ExtractionError::ServerError)
             qCWarning(lcExtract) << "extraction failed:" << error->message;
         else if (error)

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <chrono>
 #include <optional>
 
 namespace vd::engine {
@@ -53,6 +54,15 @@ struct ExtractionInfo
     qint64 bytesOut = 0;
 };
 
+// Bounds on one extraction, whatever the file holds (docs/extraction.md, "Hostile input"). The
+// other bounds (inflated size, XML token size and nesting) are fixed; this one can be chosen.
+struct ExtractionLimits
+{
+    // The whole extraction, checked between blocks of input and between PDF pages. Past it the
+    // file is invalid_file: "... took longer than the extraction time limit of 120 s ...".
+    std::chrono::nanoseconds timeLimit = std::chrono::seconds(120);
+};
+
 // Checks, without extracting, that the file at `path` is of a supported type and that its
 // content matches the extension of `fileName` (the user-visible name; its extension is the
 // declared type). Reads the first bytes (and, for DOCX/PPTX, the ZIP directory and package
@@ -65,6 +75,6 @@ std::optional<ExtractionError> detectType(const QString &path, const QString &fi
 // not grow with the file: text files are read in 1 MiB blocks, XML parts of DOCX/PPTX are
 // inflated and parsed in blocks, PDFs page by page.
 std::optional<ExtractionError> extractText(const QString &path, const QString &fileName, TextSink &sink,
-                                           ExtractionInfo *info = nullptr);
+                                           ExtractionInfo *info = nullptr, const ExtractionLimits &limits = {});
 
 } // namespace vd::engine

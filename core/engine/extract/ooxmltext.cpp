@@ -2,11 +2,13 @@
 
 #include "core/engine/extract/extracterrors.h"
 #include "core/engine/extract/textoutput.h"
+#include "core/engine/extract/xmlprefilter.h"
 
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrl>
 #include <QXmlStreamReader>
 
@@ -51,7 +53,7 @@ enum class OfficeKind { Word, Presentation, Spreadsheet, Unknown };
 // How reading a package went, before it becomes a message.
 struct PackageProblem
 {
-    enum Kind { Damaged, Encrypted, TooLarge, Missing, Xml, Memory, Cancelled } kind;
+    enum Kind { Damaged, Encrypted, TooLarge, Missing, Xml, Refused, TimedOut, Memory, Cancelled } kind;
     QString part;
     QString detail;
 };
@@ -77,6 +79,10 @@ struct ZipFileClose
 class Package
 {
 public:
+    explicit Package(const Deadline &deadline)
+        : m_deadline(deadline)
+    { }
+
     // Empty on success; otherwise why libzip could not open it.
     std::optional<PackageProblem> open(const QString &path)
     {
@@ -89,6 +95,7 @@ public:
     }
 
     bool has(const QString &part) const { return index(part) >= 0; }
+    const Deadline &deadline() const { return m_deadline; }
 
     QStringList names() const
     {
@@ -122,6 +129,8 @@ public:
                 return PackageProblem{PackageProblem::TooLarge, part, {}};
             if (!consume(QByteArrayView(buffer.constData(), qsizetype(n))))
                 return PackageProblem{PackageProblem::Cancelled, part, {}};
+            if (m_deadline.passed())
+                return PackageProblem{PackageProblem::TimedOut, part, {}};
         }
     }
 
@@ -155,6 +164,7 @@ private:
         return {PackageProblem::Damaged, part, zipErrorText(code)};
     }
 
+    const Deadline &m_deadline;
     std::unique_ptr<zip_t, ZipDiscard> m_zip;
     qint64 m_inflated = 0;
 };
@@ -165,11 +175,16 @@ std::optional<PackageProblem> parseXmlPart(Package &package, const QString &part
                                            const std::function<bool(const QXmlStreamReader &)> &handler)
 {
     QXmlStreamReader xml;
+    XmlPrefilter prefilter;
+    QByteArray filtered;
     int depth = 0;
     bool rootClosed = false;
     bool stopped = false;
     auto problem = package.read(part, [&](QByteArrayView block) {
-        xml.addData(block.toByteArray());
+        filtered.clear();
+        if (!prefilter.feed(block, &filtered))
+            return false;
+        xml.addData(filtered);
         for (;;) {
             const QXmlStreamReader::TokenType token = xml.readNext();
             if (token == QXmlStreamReader::Invalid)
@@ -187,6 +202,8 @@ std::optional<PackageProblem> parseXmlPart(Package &package, const QString &part
     });
     if (stopped)
         return PackageProblem{PackageProblem::Cancelled, part, {}};
+    if (!prefilter.problem().isEmpty())
+        return PackageProblem{PackageProblem::Refused, part, prefilter.problem()};
     if (xml.hasError() && !(xml.error() == QXmlStreamReader::PrematureEndOfDocumentError && rootClosed)) {
         if (problem && problem->kind != PackageProblem::Cancelled)
             return problem;
@@ -241,9 +258,13 @@ std::optional<PackageProblem> readRelationships(Package &package, const QString 
     const QString relsPart = relsPartFor(part);
     if (!package.has(relsPart))
         return std::nullopt;
-    QByteArray data;
-    if (auto problem = package.readSmall(relsPart, &data))
+    QByteArray raw;
+    if (auto problem = package.readSmall(relsPart, &raw))
         return problem;
+    QByteArray data;
+    QString refused;
+    if (!XmlPrefilter::filter(raw, &data, &refused))
+        return PackageProblem{PackageProblem::Refused, relsPart, refused};
     QXmlStreamReader xml(data);
     while (!xml.atEnd()) {
         if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"Relationship"
@@ -267,9 +288,13 @@ std::optional<PackageProblem> readRelationships(Package &package, const QString 
 // extension); empty when there is none.
 QString contentTypeOf(Package &package, const QString &part)
 {
-    QByteArray data;
-    if (!package.has(u"[Content_Types].xml"_s) || package.readSmall(u"[Content_Types].xml"_s, &data))
+    QByteArray raw;
+    if (!package.has(u"[Content_Types].xml"_s) || package.readSmall(u"[Content_Types].xml"_s, &raw))
         return {};
+    QByteArray data;
+    QString refused;
+    if (!XmlPrefilter::filter(raw, &data, &refused))
+        return {}; // then the main part's folder tells the kind
     const QString partName = u'/' + part;
     const QString extension = part.mid(part.lastIndexOf(u'.') + 1);
     QString byDefault;
@@ -339,7 +364,8 @@ QString application(OfficeDocument kind)
     return kind == OfficeDocument::Word ? u"Word"_s : u"PowerPoint"_s;
 }
 
-ExtractionError errorFor(const PackageProblem &problem, const QString &fileName, OfficeDocument kind)
+ExtractionError errorFor(const PackageProblem &problem, const QString &fileName, OfficeDocument kind,
+                         const Deadline &deadline)
 {
     const QString name = quotedName(fileName);
     switch (problem.kind) {
@@ -360,6 +386,11 @@ ExtractionError errorFor(const PackageProblem &problem, const QString &fileName,
     case PackageProblem::Xml:
         return invalidFile(u"%1 is damaged: %2 is not well-formed XML (%3); save it again from %4"_s.arg(
             name, problem.part, problem.detail, application(kind)));
+    case PackageProblem::Refused:
+        return invalidFile(u"%1 was refused: its part %2 is not what %3 writes (%4); save it again from %3"_s.arg(
+            name, problem.part, application(kind), problem.detail));
+    case PackageProblem::TimedOut:
+        return deadline.error(fileName);
     case PackageProblem::Memory:
         return serverError(u"Out of memory while reading %1"_s.arg(name));
     case PackageProblem::Cancelled:
@@ -372,9 +403,9 @@ std::optional<ExtractionError> openAndInspect(Package &package, const QString &p
                                               OfficeDocument declared, PackageInfo *info)
 {
     if (auto problem = package.open(path))
-        return errorFor(*problem, fileName, declared);
+        return errorFor(*problem, fileName, declared, package.deadline());
     if (auto problem = inspect(package, info))
-        return errorFor(*problem, fileName, declared);
+        return errorFor(*problem, fileName, declared, package.deadline());
     const QString name = quotedName(fileName);
     switch (info->kind) {
     case OfficeKind::Word:
@@ -394,7 +425,7 @@ std::optional<ExtractionError> openAndInspect(Package &package, const QString &p
             declared == OfficeDocument::Word ? u"word/document.xml"_s : u"ppt/presentation.xml"_s));
     }
     if (!package.has(info->mainPart))
-        return errorFor({PackageProblem::Missing, info->mainPart, {}}, fileName, declared);
+        return errorFor({PackageProblem::Missing, info->mainPart, {}}, fileName, declared, package.deadline());
     return std::nullopt;
 }
 
@@ -469,9 +500,11 @@ std::optional<PackageProblem> wordText(Package &package, const PackageInfo &info
         return problem;
     // Footnotes and endnotes follow the body; headers, footers and comments are left out
     // (docs/extraction.md).
+    // Each part once, however often the relationships name it.
     for (const QString &type : {u"footnotes"_s, u"endnotes"_s}) {
         for (const Relationship &relationship : std::as_const(relationships)) {
-            if (relationship.type == type && package.has(relationship.target))
+            if (relationship.type == type && !parts.contains(relationship.target, Qt::CaseInsensitive)
+                && package.has(relationship.target))
                 parts << relationship.target;
         }
     }
@@ -554,12 +587,16 @@ std::optional<PackageProblem> slideParts(Package &package, const PackageInfo &in
     QHash<QString, QString> targets;
     for (const Relationship &relationship : std::as_const(relationships))
         targets.insert(relationship.id, relationship.target);
+    // A slide listed again (200,000 times in a crafted file) is read once: PowerPoint never
+    // repeats a slide, and reading it again would only repeat its text.
+    QSet<QString> listed;
     for (const QString &id : std::as_const(ids)) {
         const QString target = targets.value(id);
-        if (target.isEmpty())
+        if (target.isEmpty() || listed.contains(target.toLower()))
             continue;
         if (!package.has(target))
             return PackageProblem{PackageProblem::Missing, target, {}};
+        listed.insert(target.toLower());
         *slides << target;
     }
     if (!slides->isEmpty())
@@ -598,22 +635,23 @@ std::optional<PackageProblem> presentationText(Package &package, const PackageIn
 
 std::optional<ExtractionError> checkOoxmlPackage(const QString &path, const QString &fileName, OfficeDocument declared)
 {
-    Package package;
+    const Deadline unlimited = Deadline::none(); // detection reads bounded parts only
+    Package package(unlimited);
     PackageInfo info;
     return openAndInspect(package, path, fileName, declared, &info);
 }
 
 std::optional<ExtractionError> extractOoxmlText(const QString &path, const QString &fileName, OfficeDocument declared,
-                                                TextAssembler &out)
+                                                const Deadline &deadline, TextAssembler &out)
 {
-    Package package;
+    Package package(deadline);
     PackageInfo info;
     if (auto error = openAndInspect(package, path, fileName, declared, &info))
         return error;
     const auto problem =
         declared == OfficeDocument::Word ? wordText(package, info, out) : presentationText(package, info, out);
     if (problem)
-        return errorFor(*problem, fileName, declared);
+        return errorFor(*problem, fileName, declared, package.deadline());
     return std::nullopt;
 }
 

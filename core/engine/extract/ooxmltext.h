@@ -6,6 +6,7 @@
 
 namespace vd::engine::extract {
 
+class Deadline;
 class TextAssembler;
 
 enum class OfficeDocument { Word, Presentation };
@@ -16,8 +17,10 @@ enum class OfficeDocument { Word, Presentation };
 std::optional<ExtractionError> checkOoxmlPackage(const QString &path, const QString &fileName, OfficeDocument declared);
 
 // Streams the text of a DOCX (body, then footnotes and endnotes) or a PPTX (slides in
-// presentation order) to `out`. XML parts are inflated and parsed in blocks.
+// presentation order) to `out`. XML parts are inflated in blocks, passed through XmlPrefilter and
+// parsed as they come; each part is read at most once (a slide listed twice is read once), and
+// the deadline is checked after every block.
 std::optional<ExtractionError> extractOoxmlText(const QString &path, const QString &fileName, OfficeDocument declared,
-                                                TextAssembler &out);
+                                                const Deadline &deadline, TextAssembler &out);
 
 } // namespace vd::engine::extract

@@ -44,7 +44,8 @@ QByteArray pageText(const poppler::page &page)
 
 } // namespace
 
-std::optional<ExtractionError> extractPdfText(const QString &path, const QString &fileName, TextAssembler &out)
+std::optional<ExtractionError> extractPdfText(const QString &path, const QString &fileName, const Deadline &deadline,
+                                              TextAssembler &out)
 {
     routePopplerMessages();
     const QString name = quotedName(fileName);
@@ -60,6 +61,8 @@ std::optional<ExtractionError> extractPdfText(const QString &path, const QString
         return invalidFile(u"%1 is damaged: it has no readable pages; export or print it to PDF again"_s.arg(name));
     int unreadable = 0;
     for (int i = 0; i < pages; ++i) {
+        if (deadline.passed())
+            return deadline.error(fileName);
         const std::unique_ptr<poppler::page> page(document->create_page(i));
         if (!page) {
             ++unreadable;
