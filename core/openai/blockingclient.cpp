@@ -23,19 +23,21 @@ Result<QJsonObject> BlockingClient::pollVectorStoreFile(const QString &storeId, 
 
 Result<QList<QJsonObject>>
 BlockingClient::all(std::function<void(OpenAIClient &, const ListQuery &, JsonCallback)> page, const ListQuery &first,
-                    int maxPages) const
+                    int maxPages, bool upToMaxPages) const
 {
-    return call<QList<QJsonObject>>([page = std::move(page), first, maxPages](OpenAIClient &api, auto answer) {
+    return call<QList<QJsonObject>>([page = std::move(page), first, maxPages, upToMaxPages](OpenAIClient &api,
+                                                                                            auto answer) {
         OpenAIClient::listAll([&api, page](const ListQuery &q, JsonCallback done) { page(api, q, std::move(done)); },
-                              first, maxPages, std::move(answer));
+                              first, maxPages, std::move(answer), upToMaxPages);
     });
 }
 
-Result<QList<QJsonObject>> BlockingClient::allVectorStores(const ListQuery &first, int maxPages) const
+Result<QList<QJsonObject>> BlockingClient::allVectorStores(const ListQuery &first, int maxPages,
+                                                           bool upToMaxPages) const
 {
     return all(
         [](OpenAIClient &api, const ListQuery &q, JsonCallback done) { api.listVectorStores(q, std::move(done)); },
-        first, maxPages);
+        first, maxPages, upToMaxPages);
 }
 
 Result<QList<QJsonObject>> BlockingClient::allVectorStoreFiles(const QString &storeId, const ListQuery &first,
@@ -43,7 +45,7 @@ Result<QList<QJsonObject>> BlockingClient::allVectorStoreFiles(const QString &st
 {
     return all([storeId](OpenAIClient &api, const ListQuery &q,
                          JsonCallback done) { api.listVectorStoreFiles(storeId, q, std::move(done)); },
-               first, maxPages);
+               first, maxPages, false);
 }
 
 Result<RemoteSearchResult> BlockingClient::search(const QString &storeId, const SearchRequest &request) const

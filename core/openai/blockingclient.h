@@ -31,8 +31,9 @@ public:
     // GET /vector_stores/{id}/files/{file} asked afterMs from now, timed by a QTimer on the network
     // thread (the wait between polls); the calling thread just waits for the answer.
     Result<QJsonObject> pollVectorStoreFile(const QString &storeId, const QString &fileId, int afterMs) const;
-    // Every page from `first` on, following `after` (at most maxPages pages).
-    Result<QList<QJsonObject>> allVectorStores(const ListQuery &first, int maxPages) const;
+    // Every page from `first` on, following `after` (OpenAIClient::listAll: more than maxPages pages is
+    // an error unless upToMaxPages).
+    Result<QList<QJsonObject>> allVectorStores(const ListQuery &first, int maxPages, bool upToMaxPages = false) const;
     Result<QList<QJsonObject>> allVectorStoreFiles(const QString &storeId, const ListQuery &first, int maxPages) const;
     Result<RemoteSearchResult> search(const QString &storeId, const SearchRequest &request) const;
 
@@ -45,7 +46,7 @@ private:
             [client = m_client, launch = std::move(launch)](auto answer) { launch(*client, std::move(answer)); });
     }
     Result<QList<QJsonObject>> all(std::function<void(OpenAIClient &, const ListQuery &, JsonCallback)> page,
-                                   const ListQuery &first, int maxPages) const;
+                                   const ListQuery &first, int maxPages, bool upToMaxPages) const;
 
     NetworkThread *m_thread;
     std::shared_ptr<OpenAIClient> m_client; // deleted on the network thread (deleteLater) after the last copy

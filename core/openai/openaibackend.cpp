@@ -10,10 +10,12 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -45,6 +47,67 @@ ServiceError cancelledError(const StoreFile &file)
 bool isNotFound(const ServiceError &e)
 {
     return e.kind() == ServiceError::Kind::NotFound;
+}
+
+QString jsonText(const QJsonValue &value)
+{
+    const QString text = value.isString()
+        ? u"\"%1\""_s.arg(value.toString())
+        : QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    return OpenAIClient::serverText(text.left(100));
+}
+
+QString jsonType(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return u"a string"_s;
+    case QJsonValue::Bool:
+        return u"a boolean"_s;
+    case QJsonValue::Array:
+        return u"a list"_s;
+    case QJsonValue::Object:
+        return u"an object"_s;
+    case QJsonValue::Double:
+        return u"a number"_s;
+    default:
+        return u"null"_s;
+    }
+}
+
+// A status as the API defines it for `what` (in `allowed`); anything else is an error that names
+// it, on that item only. VectorDesk never guesses what an unknown status means.
+Result<QString> knownStatus(const QJsonObject &o, const QStringList &allowed, const QString &what)
+{
+    const QJsonValue v = o.value(u"status"_s);
+    if (!v.isString())
+        return ServiceError::unavailable(
+            u"OpenAI reported a status for %1 that is not a string (%2, %3); VectorDesk cannot tell what state it is "
+            u"in. Is the tenant's base URL an OpenAI-compatible API?"_s.arg(what, jsonType(v), jsonText(v)));
+    if (!allowed.contains(v.toString()))
+        return ServiceError::unavailable(
+            u"OpenAI reported status '%1' for %2, which is not one the API defines (%3); "
+            u"VectorDesk does not guess what it means. Is the tenant's base URL an "
+            u"OpenAI-compatible API?"_s.arg(OpenAIClient::serverText(v.toString().left(100)), what,
+                                            allowed.join(u", "_s)));
+    return v.toString();
+}
+
+const QStringList kFileStatuses{u"in_progress"_s, u"completed"_s, u"failed"_s, u"cancelled"_s};
+const QStringList kStoreStatuses{u"in_progress"_s, u"completed"_s, u"expired"_s};
+
+// A count of bytes (usage_bytes): absent or null is 0; anything but a whole number >= 0 is an error.
+Result<qint64> byteCount(const QJsonObject &o, const QString &field, const QString &what)
+{
+    const QJsonValue v = o.value(field);
+    if (v.isUndefined() || v.isNull())
+        return qint64(0);
+    const double d = v.toDouble(-1);
+    if (!v.isDouble() || d < 0 || d != std::floor(d) || d > 9e15)
+        return ServiceError::unavailable(
+            u"OpenAI's answer for %1 has %2 = %3 (%4), not a whole number of bytes; VectorDesk does not record it. Is "
+            u"the tenant's base URL an OpenAI-compatible API?"_s.arg(what, field, jsonText(v), jsonType(v)));
+    return qint64(d);
 }
 
 FileCounts countsFrom(const QJsonObject &o)
@@ -138,7 +201,7 @@ Result<QString> OpenAIBackend::adoptEarlierStore(const BlockingClient &api, cons
 {
     // An earlier attempt may have created the store and then failed to record it (the database
     // transaction rolled back, the process died, the answer was lost): adopt that one instead.
-    auto existing = api.allVectorStores(ListQuery{100, u"desc"_s, {}, {}, {}}, 10);
+    auto existing = api.allVectorStores(ListQuery{100, u"desc"_s, {}, {}, {}}, 10, true);
     if (!existing)
         return existing.error();
     const QString storeTag = QString::number(store.id);
@@ -347,6 +410,15 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
         }
         attached =
             api.request(&OpenAIClient::createVectorStoreFile, store.remoteId, fileId, file.attributes, file.chunking);
+        if (!attached && attached.error().details().value(u"maybe_created"_s).toBool()) {
+            // The attach may have happened although its answer was lost: look before attaching again.
+            auto found = api.request(&OpenAIClient::getVectorStoreFile, store.remoteId, fileId);
+            if (!found && !isNotFound(found.error()))
+                return fileError(u"server_error"_s, found.error().message());
+            attached = found ? found
+                             : api.request(&OpenAIClient::createVectorStoreFile, store.remoteId, fileId,
+                                           file.attributes, file.chunking);
+        }
         if (!attached && isNotFound(attached.error()) && round == 0) {
             // The upload or the store was deleted outside VectorDesk. A missing upload is made
             // again (once); a missing store is reported, never re-created here.
@@ -369,16 +441,24 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
     waited.start();
     int interval = m_pollMs;
     QJsonObject state = attached.value();
+    const QString what = u"%1 (%2 in %3)"_s.arg(file.filename, fileId, store.remoteId);
     while (true) {
-        const QString status = state.value(u"status"_s).toString();
-        if (status == u"completed"_s)
-            return IngestOutcome{state.value(u"usage_bytes"_s).toInteger(), 0, 0, false, fileId};
+        auto known = knownStatus(state, kFileStatuses, what);
+        if (!known)
+            return fileError(u"server_error"_s, known.error().message());
+        const QString status = known.value();
+        if (status == u"completed"_s) {
+            auto usage = byteCount(state, u"usage_bytes"_s, what);
+            if (!usage)
+                return fileError(u"server_error"_s, usage.error().message());
+            return IngestOutcome{usage.value(), 0, 0, false, fileId};
+        }
         if (status == u"failed"_s) {
             const QJsonObject error = state.value(u"last_error"_s).toObject();
             QString code = error.value(u"code"_s).toString();
             if (code != u"invalid_file"_s && code != u"unsupported_file"_s)
                 code = u"server_error"_s;
-            const QString message = error.value(u"message"_s).toString();
+            const QString message = OpenAIClient::serverText(error.value(u"message"_s).toString());
             return fileError(
                 code, u"OpenAI could not process %1: %2"_s.arg(file.filename, message.isEmpty() ? code : message));
         }
@@ -541,8 +621,15 @@ Result<RemoteStoreState> OpenAIBackend::refresh(const Tenant &tenant, const Vect
     }
     if (!remote)
         return remote.error();
-    state.status = remote->value(u"status"_s).toString();
-    state.usageBytes = remote->value(u"usage_bytes"_s).toInteger();
+    const QString storeWhat = u"vector store %1 (store '%2')"_s.arg(store.remoteId, store.name);
+    auto storeStatus = knownStatus(remote.value(), kStoreStatuses, storeWhat);
+    if (!storeStatus)
+        return storeStatus.error();
+    auto storeUsage = byteCount(remote.value(), u"usage_bytes"_s, storeWhat);
+    if (!storeUsage)
+        return storeUsage.error();
+    state.status = storeStatus.value();
+    state.usageBytes = storeUsage.value();
     state.fileCounts = countsFrom(remote->value(u"file_counts"_s).toObject());
     state.expiresAt = secondsToMs(remote->value(u"expires_at"_s));
     state.lastActiveAt = secondsToMs(remote->value(u"last_active_at"_s));
@@ -564,11 +651,21 @@ Result<RemoteStoreState> OpenAIBackend::refresh(const Tenant &tenant, const Vect
         } else if (!got) {
             return got.error();
         } else {
-            f.status = got->value(u"status"_s).toString();
-            f.usageBytes = got->value(u"usage_bytes"_s).toInteger();
-            const QJsonObject error = got->value(u"last_error"_s).toObject();
-            f.lastErrorCode = error.value(u"code"_s).toString();
-            f.lastErrorMessage = error.value(u"message"_s).toString();
+            // A status or size the API does not define is an error on this file only.
+            const QString what = u"%1 (%2 in %3)"_s.arg(file.filename, fileId, store.remoteId);
+            auto status = knownStatus(got.value(), kFileStatuses, what);
+            auto usage = byteCount(got.value(), u"usage_bytes"_s, what);
+            if (!status || !usage) {
+                f.status = u"failed"_s;
+                f.lastErrorCode = u"server_error"_s;
+                f.lastErrorMessage = (!status ? status.error() : usage.error()).message();
+            } else {
+                f.status = status.value();
+                f.usageBytes = usage.value();
+                const QJsonObject error = got->value(u"last_error"_s).toObject();
+                f.lastErrorCode = error.value(u"code"_s).toString();
+                f.lastErrorMessage = OpenAIClient::serverText(error.value(u"message"_s).toString());
+            }
         }
         state.files << f;
     }

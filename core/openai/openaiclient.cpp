@@ -1,10 +1,12 @@
 #include "core/openai/openaiclient.h"
 
+#include "core/logging/logging.h"
+#include "core/openai/clientrequest.h"
+#include "core/openai/requestbody.h"
+#include "core/openai/retrypolicy.h"
+
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
-#include <QHttpMultiPart>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QMimeDatabase>
@@ -14,6 +16,7 @@
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QTimer>
+#include <QUuid>
 
 #include <algorithm>
 #include <cmath>
@@ -24,49 +27,20 @@ namespace vd::openai {
 
 Q_LOGGING_CATEGORY(lcOpenAI, "vectordesk.core.openai", QtInfoMsg)
 
-struct OpenAIClient::Request
+// What one attempt saw besides the answer itself.
+struct OpenAIClient::Attempt
 {
-    QByteArray method;
-    QString path; // below the base URL, e.g. "/vector_stores"
-    QUrlQuery query;
-    QByteArray body; // JSON, when hasBody
-    bool hasBody = false;
-    QString uploadPath; // multipart file upload, when set
-    QString uploadName;
-    bool vectorStore = false; // adds OpenAI-Beta: assistants=v2
-    QString attachStore; // counts against the store's attach rate limit
-    // A POST that creates an object: an attempt without an answer, or answered 5xx, may still have
-    // created it, so it is not retried here; the error says maybe_created and the caller looks
-    // for the object before trying again (no duplicates).
-    bool createsObject = false;
-    JsonCallback done;
-    int attempt = 0; // attempts made so far
-    QElapsedTimer since; // first attempt
+    bool timedOut = false; // totalTimeoutMs passed
+    int redirects = 0; // followed so far
+    bool redirectLoop = false; // more than maxRedirects
+    QUrl refusedRedirect; // a redirect not followed (another origin, or one that would change the method)
+    int redirectStatus = 0;
+    bool tooLarge = false; // the answer passed maxBodyBytes (declared or as it arrived)
+    qint64 declaredBytes = -1; // Content-Length, when given
+    QByteArray body; // read as it arrives, never beyond maxBodyBytes
 };
 
 namespace {
-
-// Retry-After / retry-after-ms in milliseconds, or -1 when absent or unreadable.
-qint64 retryAfterMs(QNetworkReply *reply)
-{
-    const QByteArray ms = reply->rawHeader("retry-after-ms");
-    bool ok = false;
-    if (!ms.isEmpty()) {
-        const double value = ms.trimmed().toDouble(&ok);
-        if (ok && value >= 0)
-            return qint64(value);
-    }
-    const QByteArray after = reply->rawHeader("Retry-After").trimmed();
-    if (after.isEmpty())
-        return -1;
-    const double seconds = after.toDouble(&ok);
-    if (ok && seconds >= 0)
-        return qint64(seconds * 1000);
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(after), Qt::RFC2822Date);
-    if (at.isValid())
-        return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at));
-    return -1;
-}
 
 bool retryableStatus(int status)
 {
@@ -78,7 +52,50 @@ QString describe(const QByteArray &method, const QString &path)
     return QString::fromLatin1(method) + u' ' + path;
 }
 
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto port = [](const QUrl &u) {
+        return u.port(u.scheme() == u"https"_s ? 443 : 80);
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && port(a) == port(b);
+}
+
+// A failure of the connection itself (no answer, or an answer cut off), as opposed to an HTTP
+// status QtNetwork also reports as an error.
+bool transportFailure(QNetworkReply::NetworkError e)
+{
+    // 1..199: connection and proxy errors; ProtocolFailure: a broken answer (a bad chunk, a short
+    // body). The rest are HTTP statuses (400 is ProtocolInvalidOperationError, 5xx are 4xx codes).
+    return (int(e) >= 1 && int(e) < 200) || e == QNetworkReply::ProtocolFailure
+        || e == QNetworkReply::ContentReSendError;
+}
+
+QString size(qint64 bytes)
+{
+    if (bytes >= 1024 * 1024)
+        return u"%1 MiB"_s.arg(QString::number(double(bytes) / (1024.0 * 1024.0), 'g', 4));
+    if (bytes >= 1024)
+        return u"%1 KiB"_s.arg(QString::number(double(bytes) / 1024.0, 'g', 4));
+    return u"%1 bytes"_s.arg(bytes);
+}
+
+QString seconds(qint64 ms)
+{
+    if (ms >= 365LL * 24 * 3600 * 1000)
+        return u"more than a year"_s;
+    return u"%1 s"_s.arg(QString::number(double(ms) / 1000.0, 'g', 6));
+}
+
 } // namespace
+
+// Server text (error messages, quoted bodies) may quote what it received, the Authorization
+// header included (gateways do): every such text goes through the log handler's redaction before
+// it reaches an error, a record or a screen.
+QString OpenAIClient::serverText(const QString &text)
+{
+    return logging::redactSecrets(text);
+}
 
 OpenAIClient::OpenAIClient(ClientConfig config, QObject *parent)
     : QObject(parent)
@@ -97,33 +114,8 @@ OpenAIClient::OpenAIClient(ClientConfig config, QObject *parent)
 
 OpenAIClient::~OpenAIClient() = default;
 
-QUrlQuery OpenAIClient::listQuery(const ListQuery &q)
-{
-    QUrlQuery query;
-    query.addQueryItem(u"limit"_s, QString::number(std::clamp(q.limit, 1, 100)));
-    if (!q.order.isEmpty())
-        query.addQueryItem(u"order"_s, q.order);
-    if (!q.after.isEmpty())
-        query.addQueryItem(u"after"_s, q.after);
-    if (!q.before.isEmpty())
-        query.addQueryItem(u"before"_s, q.before);
-    if (!q.filter.isEmpty())
-        query.addQueryItem(u"filter"_s, q.filter);
-    return query;
-}
-
-QJsonObject OpenAIClient::chunkingJson(const ChunkingStrategy &chunking)
-{
-    if (chunking.type == u"static"_s)
-        return QJsonObject{{u"type"_s, u"static"_s},
-                           {u"static"_s,
-                            QJsonObject{{u"max_chunk_size_tokens"_s, chunking.maxChunkSizeTokens},
-                                        {u"chunk_overlap_tokens"_s, chunking.chunkOverlapTokens}}}};
-    return QJsonObject{{u"type"_s, u"auto"_s}};
-}
-
 void OpenAIClient::request(QByteArray method, const QString &path, const QUrlQuery &query, const QJsonObject *body,
-                           bool vectorStore, JsonCallback done, const QString &attachStore)
+                           bool vectorStore, JsonCallback done, const QString &attachStore, bool createsObject)
 {
     auto r = std::make_shared<Request>();
     r->method = std::move(method);
@@ -135,14 +127,28 @@ void OpenAIClient::request(QByteArray method, const QString &path, const QUrlQue
     }
     r->vectorStore = vectorStore;
     r->attachStore = attachStore;
+    r->createsObject = createsObject;
     r->done = std::move(done);
     enqueue(std::move(r));
 }
 
 void OpenAIClient::enqueue(std::shared_ptr<Request> request)
 {
-    if (!request->since.isValid())
+    if (!request->since.isValid()) {
         request->since.start();
+        if (request->method == "POST")
+            request->idempotencyKey = "vectordesk-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        if (request->maxBodyBytes <= 0) {
+            if (request->path.endsWith(u"/search"_s))
+                request->maxBodyBytes = m_config.maxSearchBytes;
+            else if (request->path.endsWith(u"/content"_s))
+                request->maxBodyBytes = m_config.maxContentBytes;
+            else if (request->method == "GET" && request->query.hasQueryItem(u"limit"_s))
+                request->maxBodyBytes = m_config.maxPageBytes;
+            else
+                request->maxBodyBytes = m_config.maxObjectBytes;
+        }
+    }
     m_queue.push_back(std::move(request));
     pump();
 }
@@ -191,71 +197,126 @@ void OpenAIClient::start(const std::shared_ptr<Request> &r)
         request.setRawHeader("OpenAI-Project", m_config.project.toUtf8());
     if (r->vectorStore)
         request.setRawHeader("OpenAI-Beta", "assistants=v2");
+    if (!r->idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", r->idempotencyKey);
     request.setRawHeader("Accept", "application/json");
     for (const auto &[name, value] : m_config.extraHeaders)
         request.setRawHeader(name, value);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("VectorDesk/" VECTORDESK_VERSION));
     request.setTransferTimeout(m_config.connectTimeoutMs);
+    // Each redirect is checked (below): the key only ever goes to the base URL's origin.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(std::max(0, m_config.maxRedirects) + 1); // ours (below) stops first
 
     QNetworkReply *reply = nullptr;
-    if (!r->uploadPath.isEmpty()) {
-        auto *file = new QFile(r->uploadPath);
-        if (!file->open(QIODevice::ReadOnly)) {
-            const QString error = file->errorString();
-            delete file;
-            --m_inFlight;
-            // Answered from the event loop, never from inside pump() (the callback may enqueue).
-            QTimer::singleShot(0, this, [this, r, error] {
-                r->done(ServiceError::invalid(u"Cannot read %1 to upload it to OpenAI: %2."_s.arg(r->uploadPath, error),
-                                              u"path"_s));
-                pump();
-            });
-            return;
+    if (r->method == "POST") {
+        // Sent once: QtNetwork cannot re-send it by itself on a connection that closed (OneShotBody).
+        auto *body = new OneShotBody;
+        if (!r->uploadPath.isEmpty()) {
+            const QByteArray boundary =
+                "vectordesk-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+            QString name = r->uploadName;
+            name.replace(u'"', u'\'').remove(u'\r').remove(u'\n');
+            const QString mime = QMimeDatabase().mimeTypeForFile(r->uploadName, QMimeDatabase::MatchExtension).name();
+            body->appendBytes("--" + boundary
+                              + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nassistants\r\n--"
+                              + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                              + name.toUtf8() + "\"\r\nContent-Type: " + mime.toUtf8() + "\r\n\r\n");
+            QString error;
+            if (!body->appendFile(r->uploadPath, &error)) {
+                delete body;
+                --m_inFlight;
+                // Answered from the event loop, never from inside pump() (the callback may enqueue).
+                QTimer::singleShot(0, this, [this, r, error] {
+                    r->done(ServiceError::invalid(
+                        u"Cannot read %1 to upload it to OpenAI: %2."_s.arg(r->uploadPath, error), u"path"_s));
+                    pump();
+                });
+                return;
+            }
+            body->appendBytes("\r\n--" + boundary + "--\r\n");
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArray("multipart/form-data; boundary=" + boundary));
+        } else {
+            body->appendBytes(r->hasBody ? r->body : QByteArray());
+            if (r->hasBody)
+                request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         }
-        auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-        QHttpPart purpose;
-        purpose.setHeader(QNetworkRequest::ContentDispositionHeader, u"form-data; name=\"purpose\""_s);
-        purpose.setBody("assistants");
-        multipart->append(purpose);
-        QHttpPart filePart;
-        QString name = r->uploadName;
-        name.replace(u'"', u'\'');
-        filePart.setHeader(QNetworkRequest::ContentDispositionHeader,
-                           u"form-data; name=\"file\"; filename=\"%1\""_s.arg(name));
-        filePart.setHeader(QNetworkRequest::ContentTypeHeader,
-                           QMimeDatabase().mimeTypeForFile(r->uploadName, QMimeDatabase::MatchExtension).name());
-        filePart.setBodyDevice(file);
-        file->setParent(multipart);
-        multipart->append(filePart);
-        reply = m_network->post(request, multipart);
-        multipart->setParent(reply);
-        const QString path = r->uploadPath;
-        connect(reply, &QNetworkReply::uploadProgress, this,
-                [this, path](qint64 sent, qint64 total) { emit uploadProgress(path, sent, total); });
+        body->open(QIODevice::ReadOnly);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body->totalSize());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        reply = m_network->post(request, body);
+        body->setParent(reply);
+        if (!r->uploadPath.isEmpty()) {
+            const QString path = r->uploadPath;
+            connect(reply, &QNetworkReply::uploadProgress, this,
+                    [this, path](qint64 sent, qint64 total) { emit uploadProgress(path, sent, total); });
+        }
     } else {
-        if (r->hasBody)
-            request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        reply = m_network->sendCustomRequest(request, r->method, r->hasBody ? r->body : QByteArray());
+        reply = m_network->sendCustomRequest(request, r->method);
     }
     qCDebug(lcOpenAI).noquote() << "->" << describe(r->method, r->path) << "attempt" << r->attempt
                                 << (r->query.isEmpty() ? QString() : u"?"_s + r->query.toString());
 
+    auto attempt = std::make_shared<Attempt>();
+    const qint64 cap = r->maxBodyBytes;
+    reply->setReadBufferSize(std::min<qint64>(cap + 1, 1024 * 1024));
+    // A redirect is followed only to the base URL's origin, and only when it sends nothing again
+    // and keeps the method (GET; 307/308 for DELETE). Anything else ends the attempt, named.
+    connect(reply, &QNetworkReply::redirected, this, [this, r, reply, attempt](const QUrl &target) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const bool keepsMethod = r->method == "GET" || (r->method != "POST" && (status == 307 || status == 308));
+        if (sameOrigin(target, m_config.baseUrl) && keepsMethod) {
+            ++attempt->redirects;
+            if (++r->redirects > m_config.maxRedirects) { // counted over all attempts of the request
+                attempt->redirectLoop = true;
+                reply->abort();
+                return;
+            }
+            emit reply->redirectAllowed();
+            return;
+        }
+        attempt->refusedRedirect = target;
+        attempt->redirectStatus = status;
+        reply->abort();
+    });
+    // Bodies are read as they arrive and abandoned past the cap: never buffered whole.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [reply, attempt, cap] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (!length.isValid() || (status >= 300 && status < 400))
+            return;
+        attempt->declaredBytes = length.toLongLong();
+        if (attempt->declaredBytes > cap && !attempt->tooLarge) {
+            attempt->tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::readyRead, this, [reply, attempt, cap] {
+        if (attempt->tooLarge)
+            return;
+        attempt->body += reply->readAll();
+        if (attempt->body.size() > cap) {
+            attempt->tooLarge = true;
+            attempt->body = QByteArray();
+            reply->abort();
+        }
+    });
     auto *total = new QTimer(reply);
     total->setSingleShot(true);
-    auto timedOut = std::make_shared<bool>(false);
-    connect(total, &QTimer::timeout, reply, [reply, timedOut] {
-        *timedOut = true;
+    connect(total, &QTimer::timeout, reply, [reply, attempt] {
+        attempt->timedOut = true;
         reply->abort();
     });
     total->start(m_config.totalTimeoutMs);
     QElapsedTimer elapsed;
     elapsed.start();
-    connect(reply, &QNetworkReply::finished, this, [this, r, reply, timedOut, elapsed] {
+    connect(reply, &QNetworkReply::finished, this, [this, r, reply, attempt, elapsed] {
         qCDebug(lcOpenAI).noquote() << "<-" << describe(r->method, r->path)
                                     << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
                                     << "x-request-id" << QString::fromLatin1(reply->rawHeader("x-request-id"))
-                                    << elapsed.elapsed() << "ms";
-        finished(r, reply, *timedOut);
+                                    << elapsed.elapsed() << "ms" << reply->error() << "redirects" << attempt->redirects;
+        finished(r, reply, *attempt);
     });
 }
 
@@ -267,23 +328,35 @@ int OpenAIClient::backoffMs(int attempt) const
     return int(capped * (0.5 + 0.5 * u)); // "equal jitter": between half and all of the delay
 }
 
-void OpenAIClient::retryLater(const std::shared_ptr<Request> &r, int delayMs)
+bool OpenAIClient::scheduleRetry(const std::shared_ptr<Request> &r, qint64 delayMs)
 {
+    if (r->waitedMs + delayMs > m_config.maxTotalWaitMs)
+        return false;
+    r->waitedMs += delayMs;
     qCDebug(lcOpenAI).noquote() << "retrying" << describe(r->method, r->path) << "in" << delayMs << "ms";
-    QTimer::singleShot(delayMs, this, [this, r] { enqueue(r); });
+    QTimer::singleShot(int(delayMs), this, [this, r] { enqueue(r); });
+    return true;
+}
+
+QString OpenAIClient::budgetText(const Request &r, qint64 delayMs) const
+{
+    return u" The next wait (%1) would pass the most VectorDesk waits for one request, %2 in all (%3 so far)."_s.arg(
+        seconds(delayMs), seconds(m_config.maxTotalWaitMs), seconds(r.waitedMs));
 }
 
 ServiceError OpenAIClient::httpError(const Request &r, int status, const QJsonObject &body, const QByteArray &raw,
                                      const QString &requestId, const QString &extra) const
 {
     const QJsonObject error = body.value(u"error"_s).toObject();
-    QString message = error.value(u"message"_s).toString().trimmed();
+    QString message = body.value(u"error"_s).isString() ? body.value(u"error"_s).toString().trimmed()
+                                                        : error.value(u"message"_s).toString().trimmed();
     if (message.isEmpty()) // not OpenAI's error shape (a compatible server, a proxy, a mock)
         message = body.isEmpty() ? QString::fromUtf8(raw.left(300)).simplified()
                                  : QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact).left(600));
-    const QString type = error.value(u"type"_s).toString();
-    const QString code = error.value(u"code"_s).toVariant().toString();
-    const QString param = error.value(u"param"_s).toString();
+    message = serverText(message);
+    const QString type = serverText(error.value(u"type"_s).toString().left(200));
+    const QString code = serverText(error.value(u"code"_s).toVariant().toString().left(200));
+    const QString param = serverText(error.value(u"param"_s).toString().left(200));
     QJsonObject details{{u"http_status"_s, status}, {u"operation"_s, describe(r.method, r.path)}};
     if (!type.isEmpty())
         details.insert(u"openai_type"_s, type);
@@ -296,6 +369,14 @@ ServiceError OpenAIClient::httpError(const Request &r, int status, const QJsonOb
     const QString said = message.isEmpty() ? QString() : u" OpenAI said: \"%1\"."_s.arg(message);
     const QString ref = requestId.isEmpty() ? QString() : u" (request %1)"_s.arg(requestId);
     const QString &tenant = m_config.tenant;
+    if (status >= 200 && status < 300) // a gateway answering "OK" with an error inside
+        return ServiceError(ServiceError::Kind::Unavailable,
+                            u"OpenAI answered %1 for tenant %2 with HTTP %3 but an error instead of a result.%4 Is the "
+                            u"tenant's base URL (%5) an OpenAI-compatible API, and does it work? Try again later%6."_s
+                                .arg(describe(r.method, r.path), tenant)
+                                .arg(status)
+                                .arg(said, m_config.baseUrl.toString(QUrl::RemoveUserInfo), ref),
+                            details);
     switch (status) {
     case 401:
         return ServiceError(ServiceError::Kind::PermissionDenied,
@@ -348,375 +429,170 @@ ServiceError OpenAIClient::httpError(const Request &r, int status, const QJsonOb
                         details);
 }
 
-void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *reply, bool timedOut)
+void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *reply, Attempt &attempt)
 {
     reply->deleteLater();
     --m_inFlight;
     QTimer::singleShot(0, this, &OpenAIClient::pump);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString requestId = QString::fromLatin1(reply->rawHeader("x-request-id"));
-    const QByteArray raw = reply->isOpen() ? reply->readAll() : QByteArray();
-    const bool ambiguous = r->createsObject && (status == 0 || status >= 500);
-    const bool canRetry = r->attempt < std::max(1, m_config.maxAttempts) && !ambiguous;
+    if (!attempt.tooLarge && reply->isOpen()) {
+        attempt.body += reply->readAll();
+        attempt.tooLarge = attempt.body.size() > r->maxBodyBytes;
+    }
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QString operation = describe(r->method, r->path);
+    const QString where = m_config.baseUrl.toString(QUrl::RemoveUserInfo);
+    const QString &tenant = m_config.tenant;
+    QJsonObject details{{u"operation"_s, operation}};
+    if (status != 0)
+        details.insert(u"http_status"_s, status);
+    if (!requestId.isEmpty())
+        details.insert(u"request_id"_s, requestId);
+    const auto fail = [&](const QString &message) {
+        r->done(ServiceError(ServiceError::Kind::Unavailable, message, details));
+    };
 
-    if (status == 0) { // no HTTP answer: network error or our timeout
-        const QNetworkReply::NetworkError netError = reply->error();
-        const bool timeout =
-            timedOut || netError == QNetworkReply::TimeoutError || netError == QNetworkReply::OperationCanceledError;
-        if (canRetry) {
-            retryLater(r, backoffMs(r->attempt));
-            return;
+    if (attempt.redirectLoop || netError == QNetworkReply::TooManyRedirectsError) {
+        fail(u"The server at %1 kept redirecting %2 for tenant %3 (more than %4 redirects: a redirect loop); "
+             u"VectorDesk gave up. Check the tenant's base URL (`vectordesk tenant openai %3`)."_s
+                 .arg(where, operation, tenant)
+                 .arg(m_config.maxRedirects));
+        return;
+    }
+    if (!attempt.refusedRedirect.isValid() && status >= 300 && status < 400 && reply->hasRawHeader("Location")
+        && !attempt.redirectLoop) {
+        // QtNetwork gave up on a redirect by itself (a POST it cannot send again): refused all the same.
+        attempt.refusedRedirect = reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+        attempt.redirectStatus = status;
+    }
+    if (attempt.refusedRedirect.isValid()) { // never retried: the server will say the same again
+        const QString target = attempt.refusedRedirect.toString(QUrl::RemoveUserInfo);
+        details.insert(u"redirect_to"_s, target);
+        if (!sameOrigin(attempt.refusedRedirect, m_config.baseUrl))
+            fail(
+                u"The server at %1 redirected %2 for tenant %3 (HTTP %4) to %5, another origin; VectorDesk does not "
+                u"follow it, so that the tenant's API key is never sent there. If the API lives there now, make that "
+                u"the tenant's base URL (`vectordesk tenant openai %3 --base-url URL`)."_s.arg(where, operation, tenant)
+                    .arg(attempt.redirectStatus)
+                    .arg(target));
+        else
+            fail(
+                u"The server at %1 redirected %2 for tenant %3 (HTTP %4) to %5; VectorDesk follows no redirect of a "
+                u"request that changes something (it would be sent again, or turned into a GET). Make the target "
+                u"the tenant's base URL (`vectordesk tenant openai %3 --base-url URL`)."_s.arg(where, operation, tenant)
+                    .arg(attempt.redirectStatus)
+                    .arg(target));
+        return;
+    }
+    if (attempt.tooLarge) {
+        details.insert(u"max_bytes"_s, r->maxBodyBytes);
+        fail(u"The answer to %1 for tenant %2 is larger than %3 (%4), the most VectorDesk reads for this kind of "
+             u"request; it was refused as it arrived. Is the tenant's base URL (%5) an OpenAI-compatible API?"_s.arg(
+                 operation, tenant, size(r->maxBodyBytes),
+                 attempt.declaredBytes > r->maxBodyBytes ? u"Content-Length %1"_s.arg(attempt.declaredBytes)
+                                                         : u"the server kept sending"_s,
+                 where));
+        return;
+    }
+    if (netError == QNetworkReply::SslHandshakeFailedError) { // a certificate does not heal by waiting
+        details.insert(u"network_error"_s, int(netError));
+        fail(u"The TLS connection to %1 for tenant %2 failed: %3. VectorDesk does not retry this; check the server's "
+             u"certificate (its name, dates and issuer, or the system's CA certificates) and the tenant's base URL "
+             u"(`vectordesk tenant openai %2`)."_s.arg(where, tenant, reply->errorString()));
+        return;
+    }
+
+    const int maxAttempts = std::max(1, m_config.maxAttempts);
+    // A final 1xx is no answer either (QtNetwork 6.4 ends some redirect chains that way).
+    if (attempt.timedOut || status < 200 || transportFailure(netError)) {
+        // No answer, or an answer cut off. A create may have happened all the same (ambiguous):
+        // the caller looks for it instead of sending it again.
+        const bool nothingSent =
+            netError == QNetworkReply::ConnectionRefusedError || netError == QNetworkReply::HostNotFoundError;
+        const bool ambiguous = r->createsObject && !nothingSent;
+        QString extra;
+        if (r->attempt < maxAttempts && !ambiguous) {
+            const int delay = backoffMs(r->attempt);
+            if (scheduleRetry(r, delay))
+                return;
+            extra = budgetText(*r, delay);
         }
-        const QString where = m_config.baseUrl.toString(QUrl::RemoveUserInfo);
-        QJsonObject details{{u"operation"_s, describe(r->method, r->path)}, {u"network_error"_s, int(netError)}};
+        details.insert(u"network_error"_s, int(netError));
         if (ambiguous)
             details.insert(u"maybe_created"_s, true);
+        const bool timeout = attempt.timedOut || netError == QNetworkReply::TimeoutError
+            || netError == QNetworkReply::OperationCanceledError;
         if (timeout)
-            r->done(ServiceError(
-                ServiceError::Kind::Unavailable,
+            fail(
                 u"OpenAI (%1) did not answer %2 for tenant %3 in time (%4 attempt(s); limits: %5 s without data, "
-                u"%6 s per attempt). Try again later, or check the network and proxy."_s
-                    .arg(where, describe(r->method, r->path), m_config.tenant)
+                u"%6 s per attempt).%7 Try again later, or check the network and proxy."_s.arg(where, operation, tenant)
                     .arg(r->attempt)
                     .arg(m_config.connectTimeoutMs / 1000.0)
-                    .arg(m_config.totalTimeoutMs / 1000.0),
-                details));
+                    .arg(m_config.totalTimeoutMs / 1000.0)
+                    .arg(extra));
+        else if (status >= 200)
+            fail(u"The connection to OpenAI (%1) broke off in the answer to %2 for tenant %3 (HTTP %4, %5 received; "
+                 u"%6 attempt(s)): %7.%8 Try again later, or check the network and proxy."_s
+                     .arg(where, operation, tenant)
+                     .arg(status)
+                     .arg(size(attempt.body.size()))
+                     .arg(r->attempt)
+                     .arg(reply->errorString(), extra));
         else
-            r->done(ServiceError(ServiceError::Kind::Unavailable,
-                                 u"Cannot reach OpenAI at %1 for tenant %2 (%3 attempt(s)): %4. Check the network, the "
-                                 u"proxy (https_proxy) and the tenant's base URL (`vectordesk tenant openai %2`)."_s
-                                     .arg(where, m_config.tenant)
-                                     .arg(r->attempt)
-                                     .arg(reply->errorString()),
-                                 details));
+            fail(u"Cannot reach OpenAI at %1 for tenant %2 (%3 attempt(s)): %4.%5 Check the network, the proxy "
+                 u"(https_proxy) and the tenant's base URL (`vectordesk tenant openai %2`)."_s.arg(where, tenant)
+                     .arg(r->attempt)
+                     .arg(reply->errorString(), extra));
         return;
     }
 
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(raw, &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(attempt.body, &parseError);
     const QJsonObject body = document.object();
     if (status >= 200 && status < 300) {
         if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            r->done(ServiceError(
-                ServiceError::Kind::Unavailable,
-                u"OpenAI answered %1 for tenant %2 with something that is not a JSON object (%3 at byte %4; %5 bytes"
-                u"%6). Is the tenant's base URL (%7) an OpenAI-compatible API?"_s
-                    .arg(describe(r->method, r->path), m_config.tenant,
-                         parseError.error != QJsonParseError::NoError ? parseError.errorString() : u"not an object"_s)
-                    .arg(parseError.offset)
-                    .arg(raw.size())
-                    .arg(requestId.isEmpty() ? QString() : u", request "_s + requestId,
-                         m_config.baseUrl.toString(QUrl::RemoveUserInfo)),
-                QJsonObject{{u"http_status"_s, status}, {u"request_id"_s, requestId}}));
+            fail(u"OpenAI answered %1 for tenant %2 with something that is not a JSON object (%3 at byte %4; %5 bytes"
+                 u"%6). Is the tenant's base URL (%7) an OpenAI-compatible API?"_s
+                     .arg(operation, tenant,
+                          parseError.error != QJsonParseError::NoError ? parseError.errorString() : u"not an object"_s)
+                     .arg(parseError.offset)
+                     .arg(attempt.body.size())
+                     .arg(requestId.isEmpty() ? QString() : u", request "_s + requestId, where));
+            return;
+        }
+        if (body.contains(u"error"_s) && !body.value(u"error"_s).isNull()) {
+            r->done(httpError(*r, status, body, attempt.body, requestId));
             return;
         }
         r->done(body);
         return;
     }
 
+    const bool ambiguous = r->createsObject && status >= 500;
+    const QList<QPair<QByteArray, QByteArray>> headers = reply->rawHeaderPairs();
     const bool insufficientQuota =
         body.value(u"error"_s).toObject().value(u"code"_s).toString() == u"insufficient_quota"_s;
     QString extra;
-    if (retryableStatus(status) && !insufficientQuota) {
-        const qint64 asked = retryAfterMs(reply);
-        if (asked > m_config.maxRetryAfterMs) {
-            extra =
-                u" OpenAI asked to wait %1 s before retrying, longer than VectorDesk waits (%2 s)."_s.arg(asked / 1000)
-                    .arg(m_config.maxRetryAfterMs / 1000);
-        } else if (canRetry) {
-            retryLater(r, asked >= 0 ? int(asked) : backoffMs(r->attempt));
-            return;
+    if (serverShouldRetry(headers).value_or(retryableStatus(status)) && !insufficientQuota) {
+        const ServerWait wait = serverWait(headers, status, QDateTime::currentDateTimeUtc());
+        if (wait.present() && wait.ms > m_config.maxRetryAfterMs) {
+            extra = u" OpenAI asked to wait %1 (%2) before retrying, longer than VectorDesk waits (%3)."_s.arg(
+                seconds(wait.ms), QString::fromLatin1(wait.header), seconds(m_config.maxRetryAfterMs));
+        } else if (r->attempt < maxAttempts && !ambiguous) {
+            const qint64 delay = wait.present() ? wait.ms : backoffMs(r->attempt);
+            if (scheduleRetry(r, delay))
+                return;
+            extra = budgetText(*r, delay);
         }
     }
-    ServiceError error = httpError(*r, status, body, raw, requestId, extra);
+    ServiceError error = httpError(*r, status, body, attempt.body, requestId, extra);
     if (ambiguous) {
-        QJsonObject details = error.details();
-        details.insert(u"maybe_created"_s, true);
-        error = ServiceError(error.kind(), error.message(), details);
+        QJsonObject withCreated = error.details();
+        withCreated.insert(u"maybe_created"_s, true);
+        error = ServiceError(error.kind(), error.message(), withCreated);
     }
     r->done(error);
-}
-
-// ----- Files
-
-void OpenAIClient::uploadFile(const QString &path, const QString &filename, JsonCallback done)
-{
-    auto r = std::make_shared<Request>();
-    r->method = "POST";
-    r->path = u"/files"_s;
-    r->uploadPath = path;
-    r->uploadName = filename.isEmpty() ? QFileInfo(path).fileName() : filename;
-    r->createsObject = true;
-    r->done = std::move(done);
-    enqueue(std::move(r));
-}
-
-void OpenAIClient::getFile(const QString &fileId, JsonCallback done)
-{
-    request("GET", u"/files/"_s + fileId, {}, nullptr, false, std::move(done));
-}
-
-void OpenAIClient::deleteFile(const QString &fileId, JsonCallback done)
-{
-    request("DELETE", u"/files/"_s + fileId, {}, nullptr, false, std::move(done));
-}
-
-void OpenAIClient::listFiles(const ListQuery &query, JsonCallback done)
-{
-    QUrlQuery q;
-    q.addQueryItem(u"purpose"_s, u"assistants"_s);
-    q.addQueryItem(u"limit"_s, QString::number(std::clamp(query.limit, 1, 10000)));
-    if (!query.order.isEmpty())
-        q.addQueryItem(u"order"_s, query.order);
-    if (!query.after.isEmpty())
-        q.addQueryItem(u"after"_s, query.after);
-    request("GET", u"/files"_s, q, nullptr, false, std::move(done));
-}
-
-// ----- Vector stores
-
-void OpenAIClient::createVectorStore(const QJsonObject &body, JsonCallback done)
-{
-    auto r = std::make_shared<Request>();
-    r->method = "POST";
-    r->path = u"/vector_stores"_s;
-    r->hasBody = true;
-    r->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    r->vectorStore = true;
-    r->createsObject = true;
-    r->done = std::move(done);
-    enqueue(std::move(r));
-}
-
-void OpenAIClient::listVectorStores(const ListQuery &query, JsonCallback done)
-{
-    request("GET", u"/vector_stores"_s, listQuery(query), nullptr, true, std::move(done));
-}
-
-void OpenAIClient::getVectorStore(const QString &storeId, JsonCallback done)
-{
-    request("GET", u"/vector_stores/"_s + storeId, {}, nullptr, true, std::move(done));
-}
-
-void OpenAIClient::modifyVectorStore(const QString &storeId, const QJsonObject &body, JsonCallback done)
-{
-    request("POST", u"/vector_stores/"_s + storeId, {}, &body, true, std::move(done));
-}
-
-void OpenAIClient::deleteVectorStore(const QString &storeId, JsonCallback done)
-{
-    request("DELETE", u"/vector_stores/"_s + storeId, {}, nullptr, true, std::move(done));
-}
-
-// ----- Vector store files
-
-void OpenAIClient::createVectorStoreFile(const QString &storeId, const QString &fileId, const QJsonObject &attributes,
-                                         const ChunkingStrategy &chunking, JsonCallback done)
-{
-    QJsonObject body{{u"file_id"_s, fileId}, {u"chunking_strategy"_s, chunkingJson(chunking)}};
-    if (!attributes.isEmpty())
-        body.insert(u"attributes"_s, attributes);
-    request("POST", u"/vector_stores/%1/files"_s.arg(storeId), {}, &body, true, std::move(done), storeId);
-}
-
-void OpenAIClient::listVectorStoreFiles(const QString &storeId, const ListQuery &query, JsonCallback done)
-{
-    request("GET", u"/vector_stores/%1/files"_s.arg(storeId), listQuery(query), nullptr, true, std::move(done));
-}
-
-void OpenAIClient::getVectorStoreFile(const QString &storeId, const QString &fileId, JsonCallback done)
-{
-    request("GET", u"/vector_stores/%1/files/%2"_s.arg(storeId, fileId), {}, nullptr, true, std::move(done));
-}
-
-void OpenAIClient::updateVectorStoreFileAttributes(const QString &storeId, const QString &fileId,
-                                                   const QJsonObject &attributes, JsonCallback done)
-{
-    const QJsonObject body{{u"attributes"_s, attributes}};
-    request("POST", u"/vector_stores/%1/files/%2"_s.arg(storeId, fileId), {}, &body, true, std::move(done));
-}
-
-void OpenAIClient::deleteVectorStoreFile(const QString &storeId, const QString &fileId, JsonCallback done)
-{
-    request("DELETE", u"/vector_stores/%1/files/%2"_s.arg(storeId, fileId), {}, nullptr, true, std::move(done));
-}
-
-void OpenAIClient::vectorStoreFileContent(const QString &storeId, const QString &fileId, JsonCallback done)
-{
-    request("GET", u"/vector_stores/%1/files/%2/content"_s.arg(storeId, fileId), {}, nullptr, true, std::move(done));
-}
-
-// ----- File batches
-
-void OpenAIClient::createFileBatches(const QString &storeId, const QStringList &fileIds, const QJsonObject &attributes,
-                                     const ChunkingStrategy &chunking,
-                                     std::function<void(Result<QList<QJsonObject>>)> done)
-{
-    if (fileIds.isEmpty()) {
-        done(ServiceError::invalid(u"A file batch needs at least one file."_s, u"file_ids"_s));
-        return;
-    }
-    struct State
-    {
-        QList<QJsonObject> batches;
-        int pending = 0;
-        bool failed = false;
-        std::function<void(Result<QList<QJsonObject>>)> done;
-    };
-    auto state = std::make_shared<State>();
-    state->done = std::move(done);
-    const qsizetype count = (fileIds.size() + kMaxBatchFiles - 1) / kMaxBatchFiles;
-    state->batches.resize(count);
-    state->pending = int(count);
-    for (qsizetype i = 0; i < count; ++i) {
-        QJsonObject body{{u"file_ids"_s, QJsonArray::fromStringList(fileIds.mid(i * kMaxBatchFiles, kMaxBatchFiles))},
-                         {u"chunking_strategy"_s, chunkingJson(chunking)}};
-        if (!attributes.isEmpty())
-            body.insert(u"attributes"_s, attributes);
-        request(
-            "POST", u"/vector_stores/%1/file_batches"_s.arg(storeId), {}, &body, true,
-            [state, i](Result<QJsonObject> result) {
-                if (state->failed)
-                    return;
-                if (!result) {
-                    state->failed = true;
-                    state->done(result.error());
-                    return;
-                }
-                state->batches[i] = result.value();
-                if (--state->pending == 0)
-                    state->done(state->batches);
-            },
-            storeId);
-    }
-}
-
-void OpenAIClient::getFileBatch(const QString &storeId, const QString &batchId, JsonCallback done)
-{
-    request("GET", u"/vector_stores/%1/file_batches/%2"_s.arg(storeId, batchId), {}, nullptr, true, std::move(done));
-}
-
-void OpenAIClient::cancelFileBatch(const QString &storeId, const QString &batchId, JsonCallback done)
-{
-    request("POST", u"/vector_stores/%1/file_batches/%2/cancel"_s.arg(storeId, batchId), {}, nullptr, true,
-            std::move(done));
-}
-
-void OpenAIClient::listFileBatchFiles(const QString &storeId, const QString &batchId, const ListQuery &query,
-                                      JsonCallback done)
-{
-    request("GET", u"/vector_stores/%1/file_batches/%2/files"_s.arg(storeId, batchId), listQuery(query), nullptr, true,
-            std::move(done));
-}
-
-// ----- Search
-
-void OpenAIClient::search(const QString &storeId, const SearchRequest &searchRequest,
-                          std::function<void(Result<RemoteSearchResult>)> done)
-{
-    const QJsonObject body = searchRequest.toJson();
-    request("POST", u"/vector_stores/%1/search"_s.arg(storeId), {}, &body, true,
-            [done = std::move(done)](Result<QJsonObject> page) {
-                if (!page) {
-                    done(page.error());
-                    return;
-                }
-                done(parseSearch(page.value()));
-            });
-}
-
-Result<RemoteSearchResult> OpenAIClient::parseSearch(const QJsonObject &page)
-{
-    const auto malformed = [](const QString &what) {
-        return ServiceError::unavailable(u"OpenAI's search answer is malformed: %1."_s.arg(what));
-    };
-    if (!page.value(u"data"_s).isArray())
-        return malformed(u"it has no 'data' list"_s);
-    RemoteSearchResult result;
-    const QJsonValue query = page.value(u"search_query"_s);
-    if (query.isArray()) {
-        for (const QJsonValue &q : query.toArray())
-            result.response.searchQuery << q.toString();
-    } else if (query.isString()) {
-        result.response.searchQuery << query.toString(); // older examples: a single string
-    }
-    for (const QJsonValue &value : page.value(u"data"_s).toArray()) {
-        const QJsonObject item = value.toObject();
-        if (!item.value(u"file_id"_s).isString() || !item.value(u"score"_s).isDouble())
-            return malformed(u"a result lacks file_id or score"_s);
-        SearchHit hit;
-        hit.filename = item.value(u"filename"_s).toString();
-        hit.score = item.value(u"score"_s).toDouble();
-        hit.attributes = item.value(u"attributes"_s).toObject();
-        int ordinal = 0;
-        for (const QJsonValue &c : item.value(u"content"_s).toArray()) {
-            hit.content << c.toObject().value(u"text"_s).toString();
-            hit.chunkOrdinals << ordinal++;
-        }
-        result.response.data << hit;
-        result.remoteFileIds << item.value(u"file_id"_s).toString();
-    }
-    result.response.explain = QJsonObject{{u"engine"_s, u"openai"_s}};
-    return result;
-}
-
-void OpenAIClient::listAll(const Lister &lister, ListQuery first, int maxPages,
-                           std::function<void(Result<QList<QJsonObject>>)> done)
-{
-    struct State
-    {
-        Lister lister;
-        QList<QJsonObject> items;
-        int pages = 0;
-        int maxPages = 0;
-        std::function<void(Result<QList<QJsonObject>>)> done;
-        std::function<void(const ListQuery &)> next;
-    };
-    auto state = std::make_shared<State>();
-    state->lister = lister;
-    state->maxPages = maxPages;
-    state->done = std::move(done);
-    std::weak_ptr<State> weak = state;
-    state->next = [weak](const ListQuery &query) {
-        auto s = weak.lock();
-        if (!s)
-            return;
-        s->lister(query, [s, query](Result<QJsonObject> page) {
-            if (!page) {
-                auto finish = std::move(s->done);
-                s->next = nullptr; // breaks the cycle
-                finish(page.error());
-                return;
-            }
-            if (!page->value(u"data"_s).isArray()) {
-                auto finish = std::move(s->done);
-                s->next = nullptr;
-                finish(ServiceError::unavailable(u"OpenAI's list answer is malformed: it has no 'data' list."_s));
-                return;
-            }
-            QString last;
-            for (const QJsonValue &v : page->value(u"data"_s).toArray()) {
-                s->items << v.toObject();
-                last = v.toObject().value(u"id"_s).toString();
-            }
-            if (page->contains(u"last_id"_s) && page->value(u"last_id"_s).isString())
-                last = page->value(u"last_id"_s).toString();
-            ++s->pages;
-            if (page->value(u"has_more"_s).toBool() && !last.isEmpty() && s->pages < s->maxPages) {
-                ListQuery following = query;
-                following.after = last;
-                s->next(following);
-                return;
-            }
-            auto finish = std::move(s->done);
-            auto items = std::move(s->items);
-            s->next = nullptr;
-            finish(items);
-        });
-    };
-    // The state lives as long as a request holds it; `next` only holds it weakly.
-    auto keep = state;
-    keep->next(first);
 }
 
 } // namespace vd::openai

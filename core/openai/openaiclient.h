@@ -42,6 +42,13 @@ struct ClientConfig
     int backoffBaseMs = 500; // first retry after ~this, doubling, with jitter
     int backoffMaxMs = 20'000;
     int maxRetryAfterMs = 120'000; // a Retry-After longer than this is not waited for
+    int maxTotalWaitMs = 300'000; // all the waits between the attempts of one request
+    int maxRedirects = 5; // same-origin redirects followed (GET; DELETE with 307/308), never to another origin
+    // The most of an answer read, by kind of request; a larger answer is refused as it arrives.
+    qint64 maxObjectBytes = 2LL * 1024 * 1024; // one object (or an error)
+    qint64 maxPageBytes = 16LL * 1024 * 1024; // one page of a list (up to 100 objects; Files: 10,000)
+    qint64 maxSearchBytes = 32LL * 1024 * 1024; // one search answer (up to 50 results with their chunks)
+    qint64 maxContentBytes = 64LL * 1024 * 1024; // a store file's parsed text
     int maxConcurrent = 4; // requests in flight for this tenant
     int attachesPerMinute = 300; // per vector store (files and file batches), OpenAI's limit
     int attachWindowMs = 60'000; // the window attachesPerMinute counts in (tests shorten it)
@@ -125,10 +132,17 @@ public:
     void search(const QString &storeId, const SearchRequest &request,
                 std::function<void(Result<RemoteSearchResult>)> done);
 
-    // Every page of a list call, following `after` while has_more (at most maxPages pages).
+    // Every page of a list call, following `after` while has_more. A cursor or an object id seen
+    // twice is an error (a server whose pagination loops; nothing is acted on twice), and so is a
+    // list longer than maxPages pages, unless `upToMaxPages` (then the first maxPages pages are
+    // enough: a look for something recent).
     using Lister = std::function<void(const ListQuery &, JsonCallback)>;
     static void listAll(const Lister &lister, ListQuery first, int maxPages,
-                        std::function<void(Result<QList<QJsonObject>>)> done);
+                        std::function<void(Result<QList<QJsonObject>>)> done, bool upToMaxPages = false);
+
+    // Text that came from the server (its error messages, a quoted body), fit to be stored or shown:
+    // servers may quote the Authorization header they received (gateways do).
+    static QString serverText(const QString &text);
 
     // JSON helpers shared with the backend and the tests.
     static QJsonObject chunkingJson(const ChunkingStrategy &chunking);
@@ -139,16 +153,19 @@ signals:
 
 private:
     struct Request;
+    struct Attempt;
     void enqueue(std::shared_ptr<Request> request);
     void pump();
     void start(const std::shared_ptr<Request> &request);
-    void finished(const std::shared_ptr<Request> &request, QNetworkReply *reply, bool timedOut);
-    void retryLater(const std::shared_ptr<Request> &request, int delayMs);
+    void finished(const std::shared_ptr<Request> &request, QNetworkReply *reply, Attempt &attempt);
+    // Retries after delayMs unless that would pass maxTotalWaitMs for the request (then false).
+    bool scheduleRetry(const std::shared_ptr<Request> &request, qint64 delayMs);
+    QString budgetText(const Request &request, qint64 delayMs) const;
     int backoffMs(int attempt) const;
     ServiceError httpError(const Request &request, int status, const QJsonObject &body, const QByteArray &raw,
                            const QString &requestId, const QString &extra = {}) const;
     void request(QByteArray method, const QString &path, const QUrlQuery &query, const QJsonObject *body,
-                 bool vectorStore, JsonCallback done, const QString &attachStore = {});
+                 bool vectorStore, JsonCallback done, const QString &attachStore = {}, bool createsObject = false);
     static QUrlQuery listQuery(const ListQuery &query);
 
     ClientConfig m_config;

@@ -4,6 +4,7 @@
 #include "core/service/vectorstoreservice.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -87,16 +88,29 @@ Result<QList<ImportedStore>> importStores(VectorStoreService &service, OpenAIBac
         adoption.lastActiveAt = secondsToMs(remote.value(u"last_active_at"_s));
 
         // Everything the store holds is read first; the store is recorded only when all of it
-        // could be read, so an import is never left half done.
-        auto files = api.allVectorStoreFiles(item.remoteId, ListQuery{100, u"asc"_s, {}, {}, {}}, 10000);
-        if (!files)
-            return files.error();
+        // could be read (all or nothing per store), so a failure leaves nothing half imported and
+        // the next import takes the store again.
+        const auto notNow = [&item, &report](const ServiceError &e) {
+            item.skipped = u"not imported: %1 Nothing of it was recorded; run the import again."_s.arg(e.message());
+            report << item;
+        };
+        auto files = api.allVectorStoreFiles(item.remoteId, ListQuery{100, u"asc"_s, {}, {}, {}}, 1000);
+        if (!files) {
+            notNow(files.error());
+            continue;
+        }
+        bool complete = true;
         for (const QJsonObject &f : files.value()) {
             const QString fileId = f.value(u"id"_s).toString();
             auto info = api.request(&OpenAIClient::getFile, fileId);
-            if (!info) {
-                item.skippedFiles << u"%1: %2"_s.arg(fileId, info.error().message());
+            if (!info && info.error().kind() == ServiceError::Kind::NotFound) {
+                item.skippedFiles << u"%1: the upload is gone (%2)"_s.arg(fileId, info.error().message());
                 continue;
+            }
+            if (!info) {
+                notNow(info.error());
+                complete = false;
+                break;
             }
             RemoteFileAdoption file;
             file.remoteFileId = fileId;
@@ -110,16 +124,37 @@ Result<QList<ImportedStore>> importStores(VectorStoreService &service, OpenAIBac
                 file.chunking.maxChunkSizeTokens = s.value(u"max_chunk_size_tokens"_s).toInt(800);
                 file.chunking.chunkOverlapTokens = s.value(u"chunk_overlap_tokens"_s).toInt(400);
             }
-            QString status = f.value(u"status"_s).toString();
-            if (status != u"completed"_s && status != u"failed"_s && status != u"cancelled"_s)
-                status = u"in_progress"_s;
-            file.status = status;
-            file.usageBytes = f.value(u"usage_bytes"_s).toInteger();
+            // A status or size the API does not define: that file is left out, named.
+            const QJsonValue status = f.value(u"status"_s);
+            if (!status.isString()
+                || !QStringList{u"in_progress"_s, u"completed"_s, u"failed"_s, u"cancelled"_s}.contains(
+                    status.toString())) {
+                item.skippedFiles
+                    << u"%1 (%2): OpenAI reports status %3, which is not one the API defines "
+                       u"(in_progress, completed, failed, cancelled)"_s.arg(
+                           fileId, file.filename,
+                           OpenAIClient::serverText(
+                               status.isString()
+                                   ? u"'%1'"_s.arg(status.toString().left(100))
+                                   : QString::fromUtf8(
+                                       QJsonDocument(QJsonArray{status}).toJson(QJsonDocument::Compact).left(100))));
+                continue;
+            }
+            file.status = status.toString();
+            const QJsonValue usage = f.value(u"usage_bytes"_s);
+            if (!usage.isUndefined() && !usage.isNull() && (!usage.isDouble() || usage.toDouble() < 0)) {
+                item.skippedFiles << u"%1 (%2): OpenAI reports usage_bytes that is not a number of bytes"_s.arg(
+                    fileId, file.filename);
+                continue;
+            }
+            file.usageBytes = qint64(usage.toDouble());
             const QJsonObject error = f.value(u"last_error"_s).toObject();
             file.lastErrorCode = error.value(u"code"_s).toString();
-            file.lastErrorMessage = error.value(u"message"_s).toString();
+            file.lastErrorMessage = OpenAIClient::serverText(error.value(u"message"_s).toString());
             adoption.files << file;
         }
+        if (!complete)
+            continue;
         auto adopted = service.adoptRemoteStore(tenantRef, adoption);
         if (!adopted) {
             if (adopted.error().kind() != ServiceError::Kind::Conflict

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -247,6 +248,15 @@ void FakeOpenAIServer::onReadable(QTcpSocket *socket)
     QMutexLocker locker(&m_mutex);
     QByteArray &buffer = m_buffers[socket];
     buffer += socket->readAll();
+    if (buffer.startsWith('\x16')) { // a TLS ClientHello: this server speaks plain HTTP only
+        Received hello;
+        hello.method = "TLS";
+        m_requests.append(hello);
+        buffer.clear();
+        socket->write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+        socket->disconnectFromHost();
+        return;
+    }
     const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
     if (headerEnd < 0)
         return;
@@ -294,6 +304,63 @@ void FakeOpenAIServer::write(QTcpSocket *socket, int status, const QByteArray &b
         send();
 }
 
+void FakeOpenAIServer::writeHostile(QTcpSocket *socket, const Injected &answer, const QByteArray &body)
+{
+    QPointer<QTcpSocket> guarded(socket);
+    if (answer.drop) { // the request arrived (and maybe was processed); no answer at all
+        socket->disconnectFromHost();
+        return;
+    }
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + reason(answer.status) + "\r\n";
+    head += "Content-Type: application/json\r\nConnection: close\r\n";
+    for (const auto &[name, value] : answer.headers)
+        head += name + ": " + value + "\r\n";
+    if (answer.streamBytes > 0) {
+        if (!answer.omitLength)
+            head += "Content-Length: " + QByteArray::number(answer.streamBytes) + "\r\n";
+        socket->write(head + "\r\n");
+        // Written as the client takes it (never more than 256 KiB queued), so this process holds
+        // no more than that whatever the size offered.
+        auto left = std::make_shared<qint64>(answer.streamBytes);
+        auto pump = [guarded, left] {
+            static const QByteArray chunk(64 * 1024, 'x');
+            while (guarded && guarded->state() == QAbstractSocket::ConnectedState && *left > 0
+                   && guarded->bytesToWrite() < 256 * 1024) {
+                const qint64 n = std::min<qint64>(*left, chunk.size());
+                guarded->write(chunk.constData(), n);
+                *left -= n;
+            }
+            if (guarded && *left == 0 && guarded->bytesToWrite() == 0)
+                guarded->disconnectFromHost();
+        };
+        connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+        pump();
+        return;
+    }
+    head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+    if (answer.truncateAfter >= 0) { // a connection reset in the middle of the body
+        socket->write(head + body.left(answer.truncateAfter));
+        socket->flush();
+        socket->abort();
+        return;
+    }
+    socket->write(head);
+    auto *timer = new QTimer(socket);
+    auto sent = std::make_shared<qsizetype>(0);
+    connect(timer, &QTimer::timeout, socket, [guarded, timer, sent, body] {
+        if (!guarded || guarded->state() != QAbstractSocket::ConnectedState) {
+            timer->stop();
+            return;
+        }
+        guarded->write(body.mid((*sent)++, 1));
+        if (*sent >= body.size()) {
+            timer->stop();
+            guarded->disconnectFromHost();
+        }
+    });
+    timer->start(answer.trickleMs);
+}
+
 void FakeOpenAIServer::respond(QTcpSocket *socket, const Received &request)
 {
     for (qsizetype i = 0; i < m_rules.size(); ++i) {
@@ -306,7 +373,12 @@ void FakeOpenAIServer::respond(QTcpSocket *socket, const Received &request)
                 int ignored = 200;
                 handle(request, &ignored);
             }
-            write(socket, answer.status, answer.body, answer.headers, answer.delayMs);
+            QByteArray body = answer.body;
+            body.replace("{{authorization}}", request.headers.value("authorization"));
+            if (answer.drop || answer.streamBytes > 0 || answer.truncateAfter >= 0 || answer.trickleMs > 0)
+                writeHostile(socket, answer, body);
+            else
+                write(socket, answer.status, body, answer.headers, answer.delayMs);
             return;
         }
     }
@@ -587,6 +659,24 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
     if (r.method == "POST") {
         f.attributes = body.value(u"attributes"_s).toObject();
         return storeFileJson(store, f);
+    }
+    // A file named "...status-<word>..." is reported with that status once processed (a server
+    // with statuses of its own); "status-object" with a status that is an object, and
+    // "usage-string" completes with usage_bytes as a string.
+    static const QRegularExpression statusRe(u"status-([A-Za-z_]+)"_s);
+    const QString name = m_files.value(fileId).filename;
+    if (const auto m = statusRe.match(name); m.hasMatch() && --f.pollsLeft <= 0) {
+        QJsonObject o = storeFileJson(store, f);
+        o.insert(u"status"_s,
+                 m.captured(1) == u"object"_s ? QJsonValue(QJsonObject{{u"value"_s, u"completed"_s}})
+                                              : QJsonValue(m.captured(1)));
+        return o;
+    }
+    if (name.contains(u"usage-string"_s) && --f.pollsLeft <= 0) {
+        f.status = u"completed"_s;
+        QJsonObject o = storeFileJson(store, f);
+        o.insert(u"usage_bytes"_s, QString::number(m_files.value(fileId).content.size()));
+        return o;
     }
     // A GET moves processing on: after pollsUntilDone polls the file is done; a file named
     // "...fail-<code>..." fails with that code.

@@ -45,6 +45,14 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers;
         int delayMs = 0;
         bool processFirst = false; // do what the request asks, then answer with this (a lost answer)
+        // Hostile servers. Each replaces the normal way of answering:
+        bool drop = false; // close the connection without a byte of answer
+        qint64 streamBytes = 0; // a body of this many bytes ('x'), written as the client reads it
+        bool omitLength = false; // with streamBytes: no Content-Length (the body ends when the server closes)
+        qint64 truncateAfter = -1; // send only this many bytes of `body`, then reset the connection
+        int trickleMs = 0; // send `body` one byte every trickleMs
+        // `{{authorization}}` in body is replaced by the request's Authorization header (a gateway
+        // quoting what it received).
     };
 
     explicit FakeOpenAIServer(QObject *parent = nullptr);
@@ -107,6 +115,7 @@ private:
     void respond(QTcpSocket *socket, const Received &request);
     void write(QTcpSocket *socket, int status, const QByteArray &body,
                const QList<QPair<QByteArray, QByteArray>> &headers, int delayMs);
+    void writeHostile(QTcpSocket *socket, const Injected &answer, const QByteArray &body);
     QJsonObject handle(const Received &request, int *status);
     QJsonObject storeJson(const Store &store) const;
     QJsonObject storeFileJson(const Store &store, const StoreFile &file) const;

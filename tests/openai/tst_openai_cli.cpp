@@ -4,6 +4,7 @@
 
 #include "fakeopenaiserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -215,6 +216,71 @@ private slots:
         QVERIFY(r.err.contains(u"vectordesk key set --tenant acme"_s));
         QVERIFY(r.err.contains(u"--openai-key-file PATH"_s));
         QVERIFY(r.err.contains(u"VECTORDESK_OPENAI_API_KEY"_s));
+    }
+
+    void server_quoting_the_key_never_shows_it()
+    {
+        // A gateway that quotes the Authorization header it received in its error messages.
+        const QByteArray key = m_server->apiKey().toUtf8();
+        const QByteArray echo =
+            "{\"error\":{\"message\":\"Gateway refused request with headers {Authorization: "
+            "{{authorization}}}\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}";
+        const auto quoting = [&echo](int status) {
+            FakeOpenAIServer::Injected a;
+            a.status = status;
+            a.body = echo;
+            return a;
+        };
+        QString seen;
+        m_server->inject("POST", u"/v1/vector_stores"_s, quoting(400), 2);
+        Run r = run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"--backend"_s, u"openai"_s, u"leaky"_s});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(u"Gateway refused request"_s), qPrintable(r.err));
+        seen += r.out + r.err;
+        r = run(
+            {u"--json"_s, u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"--backend"_s, u"openai"_s, u"leaky"_s});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(QString(r.out + r.err).contains(u"Gateway refused request"_s), qPrintable(r.out + r.err));
+        seen += r.out + r.err;
+
+        r = run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"--backend"_s, u"openai"_s, u"leaky"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        m_server->inject("POST", u"/v1/vector_stores/vs_"_s, quoting(400));
+        const QString path = m_dir.filePath(u"leak.txt"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("text that the gateway refuses");
+        f.close();
+        r = run({u"--json"_s, u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"leaky"_s, u"--wait"_s,
+                 path});
+        seen += r.out + r.err;
+        QVERIFY2(seen.contains(u"Gateway refused request"_s), qPrintable(r.out + r.err));
+        r = run({u"member"_s, u"add"_s, u"--tenant"_s, u"acme"_s, u"victor"_s, u"--role"_s, u"viewer"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = run({u"--as"_s, u"victor"_s, u"--json"_s, u"file"_s, u"list"_s, u"--tenant"_s, u"acme"_s, u"--store"_s,
+                 u"leaky"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray files = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"data"_s).toArray();
+        QCOMPARE(files.size(), 1);
+        r = run({u"--as"_s, u"victor"_s, u"file"_s, u"show"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"leaky"_s,
+                 QString::number(files.at(0)[u"id"_s].toInteger())});
+        QVERIFY2(r.out.contains(u"Gateway refused request"_s), qPrintable(r.out + r.err));
+        seen += r.out + r.err;
+
+        // The sync worker's refresh fails the same way: its run records the (redacted) error.
+        m_server->inject("GET", u"/v1/vector_stores/vs_"_s, quoting(500), 100);
+        r = run({u"sync"_s});
+        seen += r.out + r.err;
+        QVERIFY2(!seen.contains(QString::fromUtf8(key)), qPrintable(seen));
+        // Neither the database (last_error_message, sync_runs.errors, audit_log) nor any output holds the key.
+        for (const QString &name : QDir(m_dir.path()).entryList({u"cli.sqlite*"_s}, QDir::Files)) {
+            QFile db(m_dir.filePath(name));
+            QVERIFY(db.open(QIODevice::ReadOnly));
+            const QByteArray bytes = db.readAll();
+            QVERIFY2(!bytes.contains(key), qPrintable(name));
+            if (name == u"cli.sqlite"_s)
+                QVERIFY(bytes.contains("Gateway refused request")); // the messages are there, without the key
+        }
     }
 
     void bad_base_url_is_refused()

@@ -3,6 +3,7 @@
 // recovery after a crash.
 
 #include "awaitanswer.h"
+#include "backendfixture.h"
 #include "core/engine/localengine.h"
 #include "core/ingestion/ingestor.h"
 #include "core/openai/credentialstore.h"
@@ -23,102 +24,11 @@
 using namespace Qt::StringLiterals;
 using namespace vd;
 using namespace vd::openai;
+using vd::test::answer;
 using vd::test::await;
 using vd::test::awaitJson;
+using vd::test::BackendFixture;
 using vd::test::FakeOpenAIServer;
-
-namespace {
-
-// The backend over a SQLite file, wired into a service, for tenant acme whose base URL is the
-// fake server.
-struct BackendFixture
-{
-    QTemporaryDir dir;
-    std::unique_ptr<Database> db;
-    std::unique_ptr<engine::LocalEngine> local;
-    std::unique_ptr<OpenAIBackend> backend;
-    std::unique_ptr<VectorStoreService> service;
-    QString error;
-
-    bool open(FakeOpenAIServer &server)
-    {
-        QString why;
-        db = std::make_unique<Database>(*DatabaseUrl::parse(dir.filePath(u"meta.sqlite"_s), &why));
-        if (!Database::openAndMigrate(*db, &error))
-            return false;
-        local = std::make_unique<engine::LocalEngine>(dir.filePath(u"engine"_s));
-        backend = std::make_unique<OpenAIBackend>(*db, local->root());
-        backend->setPollIntervalMs(5);
-        backend->setConfigHook([](ClientConfig &c) {
-            c.backoffBaseMs = 5;
-            c.backoffMaxMs = 20;
-        });
-        service =
-            std::make_unique<VectorStoreService>(*db, u"alice"_s, [this](BackendKind kind) -> VectorStoreBackend * {
-                if (kind == BackendKind::OpenAI)
-                    return backend.get();
-                return kind == BackendKind::Local ? local.get() : nullptr;
-            });
-        TenantDraft tenant;
-        tenant.slug = u"acme"_s;
-        tenant.plan = u"pro"_s;
-        tenant.defaultBackend = u"openai"_s;
-        if (auto t = service->createTenant(tenant); !t) {
-            error = t.error().message();
-            return false;
-        }
-        TenantOpenAIUpdate update;
-        update.baseUrl = server.baseUrl().toString();
-        if (auto s = service->updateOpenAISettings(u"acme"_s, update); !s) {
-            error = s.error().message();
-            return false;
-        }
-        return true;
-    }
-
-    QString writeFile(const QString &name, const QByteArray &content)
-    {
-        const QString path = dir.filePath(u"src/"_s + name);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(content);
-        return path;
-    }
-
-    Result<engine::Ingestor::Summary> ingest()
-    {
-        engine::Ingestor ingestor(*db, [this](BackendKind kind) -> VectorStoreBackend * {
-            if (kind == BackendKind::OpenAI)
-                return backend.get();
-            return kind == BackendKind::Local ? local.get() : nullptr;
-        });
-        return ingestor.drain({});
-    }
-
-    QString remoteFileId(qint64 fileId)
-    {
-        QSqlQuery q(db->connection());
-        q.prepare(u"SELECT remote_file_id FROM vector_store_files WHERE id = ?"_s);
-        q.addBindValue(fileId);
-        q.exec();
-        return q.next() ? q.value(0).toString() : QString();
-    }
-};
-
-FakeOpenAIServer::Injected answer(int status, const QByteArray &body = {},
-                                  const QList<QPair<QByteArray, QByteArray>> &headers = {}, int delayMs = 0)
-{
-    FakeOpenAIServer::Injected a;
-    a.status = status;
-    if (!body.isEmpty())
-        a.body = body;
-    a.headers = headers;
-    a.delayMs = delayMs;
-    return a;
-}
-
-} // namespace
 
 class TestOpenAIClient : public QObject
 {
