@@ -72,15 +72,19 @@ int main(int argc, char **argv)
     const auto ours = test::evaluate(collection, [&](const QString &query) {
         SearchRequest request;
         request.queries = {query};
-        request.maxNumResults = 100;
+        request.maxNumResults = 50;
         QList<int> ids;
-        if (auto response = service.search(u"cranfield"_s, {u"abstracts"_s}, request))
-            for (const auto &hit : response->data)
-                ids << aliases.value(hit.attributes.value(u"doc"_s).toInt());
+        auto response = service.search(u"cranfield"_s, {u"abstracts"_s}, request);
+        if (!response) {
+            std::fprintf(stderr, "search failed: %s\n", qPrintable(response.error().message()));
+            std::exit(1);
+        }
+        for (const auto &hit : response->data)
+            ids << aliases.value(hit.attributes.value(u"doc"_s).toInt());
         return ids;
     });
-    std::printf("VectorDesk local engine: nDCG@10 %.4f  recall@100 %.4f  MRR %.4f  (%d queries, %.0f ms each)\n",
-                ours.ndcgAt10, ours.recallAt100, ours.mrr, ours.queries, double(timer.elapsed()) / ours.queries);
+    std::printf("VectorDesk local engine: nDCG@10 %.4f  recall@50 %.4f  MRR %.4f  (%d queries, %.0f ms each)\n",
+                ours.ndcgAt10, ours.recallAt50, ours.mrr, ours.queries, double(timer.elapsed()) / ours.queries);
 
     // Baseline: one FTS5 row per document, default tokenizer, the query's words OR-ed, bm25.
     QSqlDatabase plain = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"plain"_s);
@@ -108,7 +112,7 @@ int main(int argc, char **argv)
             }
         }
         QSqlQuery s(plain);
-        s.prepare(u"SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 100"_s);
+        s.prepare(u"SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 50"_s);
         s.addBindValue(words.join(u" OR "_s));
         s.exec();
         QList<int> ids;
@@ -116,8 +120,8 @@ int main(int argc, char **argv)
             ids << s.value(0).toInt();
         return ids;
     });
-    std::printf("plain FTS5 BM25, whole documents: nDCG@10 %.4f  recall@100 %.4f  MRR %.4f\n", baseline.ndcgAt10,
-                baseline.recallAt100, baseline.mrr);
+    std::printf("plain FTS5 BM25, whole documents: nDCG@10 %.4f  recall@50 %.4f  MRR %.4f\n", baseline.ndcgAt10,
+                baseline.recallAt50, baseline.mrr);
     QSqlDatabase::removeDatabase(u"plain"_s);
     return 0;
 }

@@ -107,7 +107,7 @@ RetrievalQuality evaluate(const Cranfield &collection, const std::function<QList
         ndcg += idcg > 0 ? dcg / idcg : 0;
         int found = 0;
         double reciprocal = 0;
-        for (int i = 0; i < std::min<qsizetype>(100, ranking.size()); ++i) {
+        for (int i = 0; i < std::min<qsizetype>(50, ranking.size()); ++i) {
             if (gains.contains(ranking[i])) {
                 ++found;
                 if (reciprocal == 0)
@@ -120,7 +120,7 @@ RetrievalQuality evaluate(const Cranfield &collection, const std::function<QList
     }
     if (quality.queries > 0) {
         quality.ndcgAt10 = ndcg / quality.queries;
-        quality.recallAt100 = recall / quality.queries;
+        quality.recallAt50 = recall / quality.queries;
         quality.mrr = mrr / quality.queries;
     }
     return quality;

@@ -30,13 +30,13 @@ struct Cranfield
 struct RetrievalQuality
 {
     double ndcgAt10 = 0;
-    double recallAt100 = 0;
+    double recallAt50 = 0;
     double mrr = 0;
     int queries = 0;
 };
 
 // Runs every judged query through `search` (which returns document ids, best first, up to
-// 100) and averages nDCG@10, recall@100 and MRR over the queries. nDCG uses the graded gains
+// 50, the most one search returns) and averages nDCG@10, recall@50 and MRR over the queries. nDCG uses the graded gains
 // as SOURCE.md defines them (4, 3, 2, 1), discounted by log2(rank + 1).
 RetrievalQuality evaluate(const Cranfield &collection, const std::function<QList<int>(const QString &)> &search);
 
