@@ -368,13 +368,25 @@ Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const
         return vd::commitError(m_db, doing, transaction.error());
     if (auto p = lockTenant(a->tenant.id))
         return *p;
+    // The row as it is now: another process may have detached it or finished its ingestion since
+    // it was looked up, and the counters must move from the state it really leaves.
+    auto state = lockFileRow(m_db, f->id, doing);
+    if (!state)
+        return state.error();
+    if (!state->live)
+        return ServiceError::conflict(u"File %1 ('%2') was already detached (by another operator or process); "
+                                      u"nothing was changed."_s.arg(f->id)
+                                          .arg(f->filename));
     const qint64 at = now();
     auto result = runQuery(
         m_db, u"UPDATE vector_store_files SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s,
         {at, at, f->id}, doing);
     if (!result)
         return result.error();
-    if (auto p = adjustStoreCounters(m_db, s->id, f->status, -1, -f->usageBytes, -f->sizeBytes))
+    if (result.value().numRowsAffected() != 1)
+        return ServiceError::conflict(
+            u"File %1 ('%2') changed while it was being detached; nothing was changed."_s.arg(f->id).arg(f->filename));
+    if (auto p = adjustStoreCounters(m_db, s->id, state->status, -1, -state->usageBytes, -state->sizeBytes))
         return *p;
     if (auto problem = audit(a->tenant.id, u"file.detach"_s, u"file:%1"_s.arg(f->id),
                              {{u"store"_s, s->id}, {u"filename"_s, f->filename}}))
@@ -415,6 +427,13 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
         return vd::commitError(m_db, doing, transaction.error());
     if (auto p = lockTenant(t.id))
         return *p;
+    auto state = lockFileRow(m_db, f->id, doing);
+    if (!state)
+        return state.error();
+    if (state->live)
+        return ServiceError::conflict(u"File %1 ('%2') was already restored (by another operator or process); "
+                                      u"nothing was changed."_s.arg(f->id)
+                                          .arg(f->filename));
     auto count = runQuery(
         m_db,
         u"SELECT files_in_progress + files_completed + files_failed + files_cancelled FROM vector_stores WHERE id = ?"_s,
@@ -450,11 +469,16 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
                                       u"that one first."_s.arg(s->name)
                                           .arg(duplicate.value().value(0).toLongLong()));
     duplicate.value().finish();
-    auto result = runQuery(m_db, u"UPDATE vector_store_files SET deleted_at = NULL, updated_at = ? WHERE id = ?"_s,
-                           {now(), f->id}, doing);
+    auto result = runQuery(
+        m_db,
+        u"UPDATE vector_store_files SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL"_s,
+        {now(), f->id}, doing);
     if (!result)
         return result.error();
-    if (auto p = adjustStoreCounters(m_db, s->id, f->status, 1, f->usageBytes, f->sizeBytes))
+    if (result.value().numRowsAffected() != 1)
+        return ServiceError::conflict(
+            u"File %1 ('%2') changed while it was being restored; nothing was changed."_s.arg(f->id).arg(f->filename));
+    if (auto p = adjustStoreCounters(m_db, s->id, state->status, 1, state->usageBytes, state->sizeBytes))
         return *p;
     if (auto problem = audit(t.id, u"file.restore"_s, u"file:%1"_s.arg(f->id),
                              {{u"store"_s, s->id}, {u"filename"_s, f->filename}}))
@@ -532,8 +556,8 @@ Result<StoreFile> VectorStoreService::cancelFile(const QString &tenantRef, const
     const StoreFile *f = &target->file;
     if (f->status != FileStatus::InProgress)
         return ServiceError::conflict(
-            u"File %1 ('%2') is %3; only a file still in progress can be cancelled."_s.arg(f->id).arg(f->filename,
-                                                                                                      fileStatusName(f->status)));
+            u"File %1 ('%2') is %3; only a file still in progress can be cancelled."_s.arg(f->id).arg(
+                f->filename, fileStatusName(f->status)));
     const QString doing = u"cancelling '%1' in store '%2'"_s.arg(f->filename, s->name);
     Transaction transaction(m_db);
     if (!transaction.isActive())
@@ -554,9 +578,13 @@ Result<StoreFile> VectorStoreService::cancelFile(const QString &tenantRef, const
         return ServiceError::conflict(
             u"File %1 ('%2') finished while it was being cancelled; see its status (vectordesk file show)."_s.arg(f->id)
                 .arg(f->filename));
-    if (auto p = adjustStoreCounters(m_db, s->id, FileStatus::InProgress, -1, -f->usageBytes, 0))
+    // The row is still in progress and ours until commit: its usage moves with it.
+    auto state = lockFileRow(m_db, f->id, doing);
+    if (!state)
+        return state.error();
+    if (auto p = adjustStoreCounters(m_db, s->id, FileStatus::InProgress, -1, -state->usageBytes, 0))
         return *p;
-    if (auto p = adjustStoreCounters(m_db, s->id, FileStatus::Cancelled, 1, f->usageBytes, 0))
+    if (auto p = adjustStoreCounters(m_db, s->id, FileStatus::Cancelled, 1, state->usageBytes, 0))
         return *p;
     if (auto problem =
             audit(a->tenant.id, u"file.cancel"_s, u"file:%1"_s.arg(f->id),
@@ -591,21 +619,29 @@ Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const 
         return vd::commitError(m_db, doing, transaction.error());
     if (auto p = lockTenant(a->tenant.id))
         return *p;
+    // The row as it is now, not as it was looked up: the counters move from this state.
+    auto state = lockFileRow(m_db, f->id, doing);
+    if (!state)
+        return state.error();
+    if (!state->live || state->status == FileStatus::Completed)
+        return ServiceError::conflict(
+            u"File %1 ('%2') changed while it was being retried (it is now %3); see its "
+            u"status (vectordesk file show)."_s.arg(f->id)
+                .arg(f->filename, state->live ? fileStatusName(state->status) : u"detached"_s));
     const qint64 at = now();
-    // From the status we read (a concurrent change makes this a conflict, not a double count).
     auto result = runQuery(m_db,
                            u"UPDATE vector_store_files SET status = 'in_progress', last_error_code = NULL, "
                            u"last_error_message = NULL, usage_bytes = 0, status_changed_at = ?, updated_at = ?, "
                            u"ingest_claimed_by = NULL, ingest_claimed_at = NULL "
                            u"WHERE id = ? AND status = ? AND deleted_at IS NULL"_s,
-                           {at, at, f->id, fileStatusName(f->status)}, doing);
+                           {at, at, f->id, fileStatusName(state->status)}, doing);
     if (!result)
         return result.error();
     if (result.value().numRowsAffected() != 1)
         return ServiceError::conflict(
             u"File %1 ('%2') changed while it was being retried; see its status (vectordesk file show)."_s.arg(f->id)
                 .arg(f->filename));
-    if (auto p = adjustStoreCounters(m_db, s->id, f->status, -1, -f->usageBytes, 0))
+    if (auto p = adjustStoreCounters(m_db, s->id, state->status, -1, -state->usageBytes, 0))
         return *p;
     if (auto p = adjustStoreCounters(m_db, s->id, FileStatus::InProgress, 1, 0, 0))
         return *p;
@@ -617,7 +653,8 @@ Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const 
                  {at, at, kDayMs, s->id}, doing);
     if (!touch)
         return touch.error();
-    QJsonObject detail{{u"store"_s, s->id}, {u"filename"_s, f->filename}, {u"previous_status"_s, fileStatusName(f->status)}};
+    QJsonObject detail{
+        {u"store"_s, s->id}, {u"filename"_s, f->filename}, {u"previous_status"_s, fileStatusName(state->status)}};
     if (!f->lastErrorCode.isEmpty())
         detail.insert(u"previous_error"_s,
                       QJsonObject{{u"code"_s, f->lastErrorCode}, {u"message"_s, f->lastErrorMessage}});

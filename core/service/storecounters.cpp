@@ -10,6 +10,28 @@ using namespace Qt::StringLiterals;
 
 namespace vd {
 
+Result<FileRowState> lockFileRow(Database &db, qint64 fileId, const QString &doing)
+{
+    const QString sql = u"SELECT status, usage_bytes, size_bytes, deleted_at FROM vector_store_files WHERE id = ?"_s
+        + (db.isPostgres() ? u" FOR UPDATE"_s : QString());
+    auto row = runQuery(db, sql, {fileId}, doing);
+    if (!row)
+        return row.error();
+    if (!row.value().next())
+        return ServiceError::notFound(u"File %1 was purged while %2; nothing was changed."_s.arg(fileId).arg(doing));
+    const QSqlQuery &q = row.value();
+    FileRowState state;
+    const QString status = q.value(0).toString();
+    const std::optional<FileStatus> known = fileStatusFromName(status);
+    if (!known) // the schema's CHECK admits only the known spellings
+        return ServiceError::unavailable(u"File %1 has the unknown status '%2'."_s.arg(fileId).arg(status));
+    state.status = *known;
+    state.usageBytes = q.value(1).toLongLong();
+    state.sizeBytes = q.value(2).toLongLong();
+    state.live = q.value(3).isNull();
+    return state;
+}
+
 std::optional<ServiceError> adjustStoreCounters(Database &db, qint64 storeId, FileStatus status, int files,
                                                 qint64 usageBytes, qint64 sizeBytes)
 {
