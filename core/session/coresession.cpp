@@ -4,6 +4,12 @@
 #include "core/logging/logging.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/storage/database.h"
+#include "core/storage/migrator.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
 
 namespace vd {
 
@@ -33,6 +39,37 @@ Result<std::unique_ptr<CoreSession>> CoreSession::open(const DatabaseUrl &url, c
     options.operatorName = operatorName;
     options.migrate = migrate;
     return open(url, options);
+}
+
+Result<QString> CoreSession::probe(const DatabaseUrl &url)
+{
+    if (url.isSqlite()) {
+        // Opening a SQLite file that is not there would create it: say so instead.
+        const QFileInfo file(url.sqlitePath);
+        if (!file.exists()) {
+            if (!QFileInfo(file.absolutePath()).isDir())
+                return ServiceError::unavailable(
+                    u"The folder %1 does not exist; create it or choose another place for the database."_s.arg(
+                        QDir::toNativeSeparators(file.absolutePath())));
+            return u"No database at %1 yet; VectorDesk creates it when it starts with this setting."_s.arg(
+                QDir::toNativeSeparators(url.sqlitePath));
+        }
+    }
+    Database db(url);
+    QString error;
+    if (!db.open(&error))
+        return ServiceError::unavailable(error);
+    Migrator migrator(db);
+    QList<int> pending;
+    if (!migrator.verify(&pending, &error))
+        return ServiceError::unavailable(error);
+    if (pending.isEmpty())
+        return u"Connected; the schema is ready."_s;
+    if (pending.size() == migrator.available().size())
+        return u"Connected to an empty database; VectorDesk sets up its schema when it starts with it."_s;
+    return u"Connected; %1 migration(s) up to version %2 are applied when VectorDesk starts with it."_s
+        .arg(pending.size())
+        .arg(migrator.latestVersion());
 }
 
 CoreSession::CoreSession(Database &db, const QString &operatorName, const QString &engineRoot,

@@ -38,6 +38,11 @@ public:
     static Result<std::unique_ptr<CoreSession>> open(const DatabaseUrl &url, const QString &operatorName,
                                                      bool migrate = false);
 
+    // Tries a database without changing it (Settings › Test connection): nothing is created or
+    // migrated. Answers what was found ("the schema is ready", "N migrations to apply", "no
+    // database there yet"); an error names the database and what failed.
+    static Result<QString> probe(const DatabaseUrl &url);
+
     // Over a connection the caller already has open (tests, benchmarks, a worker that opened it
     // itself); the connection must outlive the session.
     CoreSession(Database &db, const QString &operatorName, const QString &engineRoot = {},

@@ -1,12 +1,16 @@
 // The settings dialog: typed QSettings keys, no secrets, and a connection test that runs off
 // the GUI thread against a real SQLite file.
 
+#include "core/storage/database.h"
+#include "core/storage/databaseurl.h"
+#include "core/storage/migrator.h"
 #include "ui/settings/appsettings.h"
 #include "ui/settings/openaikeybox.h"
 #include "ui/settings/settingsdialog.h"
 #include "uifixture.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -55,8 +59,47 @@ void tst_UiSettings::testConnectionOpensTheDatabaseOffTheGuiThread()
     QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
     QVERIFY(dialog.testResult().startsWith(u"Connecting to SQLite file"_s));
     QTRY_VERIFY(!dialog.isTesting());
+    // Testing changes nothing: a database that is not there yet is not created.
+    QCOMPARE(dialog.testResult(),
+             u"✓ No database at %1 yet; VectorDesk creates it when it starts with this setting."_s.arg(
+                 dir.filePath(u"team.sqlite"_s)));
+    QVERIFY(!QFile::exists(dir.filePath(u"team.sqlite"_s)));
+
+    // An existing database one migration behind is reported as such, and left as it is.
+    {
+        vd::Database db(*vd::DatabaseUrl::parse(dir.filePath(u"team.sqlite"_s), nullptr));
+        QString error;
+        QVERIFY2(db.open(&error), qPrintable(error));
+        vd::Migrator migrator(db);
+        QVERIFY2(migrator.migrate(&error, migrator.latestVersion() - 1), qPrintable(error));
+    }
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isTesting());
+    QVERIFY2(dialog.testResult().startsWith(u"✓ Connected; 1 migration(s)"_s), qPrintable(dialog.testResult()));
+    {
+        vd::Database db(*vd::DatabaseUrl::parse(dir.filePath(u"team.sqlite"_s), nullptr));
+        QString error;
+        QVERIFY2(db.open(&error), qPrintable(error));
+        QList<int> pending;
+        QVERIFY2(vd::Migrator(db).verify(&pending, &error), qPrintable(error));
+        QCOMPARE(pending.size(), 1);
+    }
+    {
+        vd::Database db(*vd::DatabaseUrl::parse(dir.filePath(u"team.sqlite"_s), nullptr));
+        QString error;
+        QVERIFY2(vd::Database::openAndMigrate(db, &error), qPrintable(error));
+    }
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isTesting());
     QCOMPARE(dialog.testResult(), u"✓ Connected; the schema is ready."_s);
-    QVERIFY(QFile::exists(dir.filePath(u"team.sqlite"_s)));
+
+    // A folder that does not exist is named, not created.
+    dialog.sqlitePath()->setText(dir.filePath(u"missing/team.sqlite"_s));
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isTesting());
+    QVERIFY2(dialog.testResult().startsWith(u"The folder %1 does not exist"_s.arg(dir.filePath(u"missing"_s))),
+             qPrintable(dialog.testResult()));
+    QVERIFY(!QFileInfo::exists(dir.filePath(u"missing"_s)));
 
     // A server that is not there: the failure is reported, the window never waited on it.
     dialog.postgresOption()->setChecked(true);
@@ -108,7 +151,7 @@ void tst_UiSettings::openAIKeyWithoutKeychainSaysWhy()
     const QList<vd::ui::OpenAIKeyBox::Tenant> tenants = {{fixture.acme, u"acme"_s, u"Acme Corp"_s, {}},
                                                          {fixture.globex, u"globex"_s, u"Globex"_s, viewerProblem}};
     SettingsDialog dialog;
-    dialog.addOpenAIKeys(fixture.url, tenants, fixture.acme);
+    dialog.addOpenAIKeys(fixture.url, fixture.operatorName, tenants, fixture.acme);
     vd::ui::OpenAIKeyBox *box = dialog.openAIKeyBox();
     QVERIFY(box);
     QCOMPARE(box->tenantId(), fixture.acme);

@@ -1,6 +1,6 @@
 #include "ui/settings/settingsdialog.h"
 
-#include "core/storage/database.h"
+#include "core/session/coresession.h"
 #include "core/storage/databaseurl.h"
 #include "ui/settings/appsettings.h"
 #include "ui/settings/openaikeybox.h"
@@ -132,11 +132,11 @@ SettingsDialog::SettingsDialog(QWidget *parent)
         connect(dialog, &QFileDialog::fileSelected, m_sqlitePath, &QLineEdit::setText);
         dialog->open();
     });
-    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, [this] {
-        const QString failure = m_watcher.result();
+    connect(&m_watcher, &QFutureWatcher<std::pair<bool, QString>>::finished, this, [this] {
+        const auto [ok, text] = m_watcher.result();
         m_testing = false;
-        m_testResult->setText(failure.isEmpty() ? tr("✓ Connected; the schema is ready.") : failure);
-        m_testResult->setStyleSheet(failure.isEmpty() ? u"color: #1e7b34;"_s : u"color: #b02a37;"_s);
+        m_testResult->setText(ok ? u"✓ "_s + text : text);
+        m_testResult->setStyleSheet(ok ? u"color: #1e7b34;"_s : u"color: #b02a37;"_s);
         updateForm();
     });
     updateForm();
@@ -197,24 +197,21 @@ void SettingsDialog::testConnection()
     }
     m_testResult->setStyleSheet({});
     m_testResult->setText(tr("Connecting to %1…").arg(url->describe()));
-    // Connecting may wait on the network: a worker thread opens, migrates and closes it.
+    // Connecting may wait on the network: a worker thread tries it, changing nothing.
     m_testing = true;
-    m_watcher.setFuture(QtConcurrent::run([u = *url]() -> QString {
-        Database db(u);
-        QString failure;
-        if (!Database::openAndMigrate(db, &failure))
-            return failure;
-        return {};
+    m_watcher.setFuture(QtConcurrent::run([u = *url]() -> std::pair<bool, QString> {
+        auto found = CoreSession::probe(u);
+        return found ? std::pair(true, found.value()) : std::pair(false, found.error().message());
     }));
     updateForm();
 }
 
-void SettingsDialog::addOpenAIKeys(const DatabaseUrl &url, const QList<OpenAIKeyBox::Tenant> &tenants,
-                                   qint64 currentTenantId)
+void SettingsDialog::addOpenAIKeys(const DatabaseUrl &url, const QString &operatorName,
+                                   const QList<OpenAIKeyBox::Tenant> &tenants, qint64 currentTenantId)
 {
     if (m_keyBox || tenants.isEmpty())
         return;
-    m_keyBox = new OpenAIKeyBox(url, tenants, currentTenantId, this);
+    m_keyBox = new OpenAIKeyBox(url, operatorName, tenants, currentTenantId, this);
     auto *box = qobject_cast<QVBoxLayout *>(layout());
     box->insertWidget(1, m_keyBox); // after the database, before maintenance
     connect(m_keyBox, &OpenAIKeyBox::stateShown, this, &SettingsDialog::fitHeight);

@@ -35,7 +35,8 @@ public:
     QString testResult() const;
     // Adds the OpenAI key of the current tenant (roleProblem: why it may not be changed).
     // Adds the OpenAI key box for these tenants (none: no box), showing currentTenantId first.
-    void addOpenAIKeys(const DatabaseUrl &url, const QList<OpenAIKeyBox::Tenant> &tenants, qint64 currentTenantId);
+    void addOpenAIKeys(const DatabaseUrl &url, const QString &operatorName, const QList<OpenAIKeyBox::Tenant> &tenants,
+                       qint64 currentTenantId);
     OpenAIKeyBox *openAIKeyBox() const { return m_keyBox; }
     // True from the click until the result is shown (the future finishes a moment earlier).
     bool isTesting() const { return m_testing; }
@@ -64,7 +65,7 @@ private:
     QSpinBox *m_retention = nullptr;
     QPushButton *m_ok = nullptr;
     OpenAIKeyBox *m_keyBox = nullptr;
-    QFutureWatcher<QString> m_watcher;
+    QFutureWatcher<std::pair<bool, QString>> m_watcher; // ok, what was found or why not
     bool m_testing = false;
 };
 
