@@ -114,7 +114,7 @@ int keyTest(Context &c, const Invocation &in)
     auto t = tenantWithRole(c, in.tenant, Role::Viewer, u"Testing the OpenAI key"_s);
     if (!t)
         return c.fail(t.error());
-    auto works = c.backends().openai().checkKey(t.value());
+    auto works = c.service().checkBackend(t->slug, BackendKind::OpenAI);
     if (!works)
         return c.fail(works.error());
     const QString where = works.value();

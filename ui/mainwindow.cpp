@@ -205,7 +205,7 @@ void MainWindow::createActions()
             const Tenant &t = tenants->rowAt(row)->tenant;
             keyTenants.append({t.id, t.slug, t.displayName, StoreActions::roleProblem(Role::Admin, t)});
         }
-        dialog->addOpenAIKeys(m_url, keyTenants, m_tenantPanel->currentTenantId());
+        dialog->addOpenAIKeys(m_url, m_operatorName, keyTenants, m_tenantPanel->currentTenantId());
         connect(dialog, &QDialog::accepted, this, [this] {
             m_syncPanel->reschedule();
             statusBar()->showMessage(tr("Settings saved; a new database is used from the next start"), 8000);

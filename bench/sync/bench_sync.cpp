@@ -73,6 +73,7 @@ public:
     {
         return ServiceError::invalid(u"The fake remote keeps no chunks."_s);
     }
+    Result<QString> checkConnection(const Tenant &) override { return u"the fake remote"_s; }
     Result<RemoteStoreState> refresh(const Tenant &, const VectorStore &, const QList<StoreFile> &files) override
     {
         ++calls;

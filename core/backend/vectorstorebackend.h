@@ -101,6 +101,9 @@ public:
     // that do not expose chunks (OpenAI returns only matching text) say so with an error.
     virtual Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                         int first, int count) = 0;
+    // Whether this tenant can use the backend now, and where: OpenAI makes one list call with the
+    // tenant's key and answers the base URL it works with; the local engine answers its folder.
+    virtual Result<QString> checkConnection(const Tenant &tenant) = 0;
     // True when the store's truth lives elsewhere (OpenAI) and the sync worker must refresh it.
     virtual bool isRemote() const { return false; }
     // Remote backends: the store's remote state plus that of the given files (typically those

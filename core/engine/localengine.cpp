@@ -368,6 +368,15 @@ Result<void> LocalEngine::purgeFile(const Tenant &tenant, const VectorStore &sto
     return {};
 }
 
+Result<QString> LocalEngine::checkConnection(const Tenant &tenant)
+{
+    Q_UNUSED(tenant);
+    if (!QDir().mkpath(m_root) || !QFileInfo(m_root).isWritable())
+        return ServiceError::unavailable(u"The local engine cannot write to its folder %1; check that it exists and "
+                                         u"that this user may write there."_s.arg(QDir::toNativeSeparators(m_root)));
+    return QDir::toNativeSeparators(m_root);
+}
+
 Result<QList<Chunk>> LocalEngine::chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                          int first, int count)
 {

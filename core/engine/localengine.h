@@ -59,6 +59,8 @@ public:
 
     Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file, int first,
                                 int count) override;
+    // The engine's folder exists (or can be made) and can be written to; answers its path.
+    Result<QString> checkConnection(const Tenant &tenant) override;
 
 private:
     // The store's index, opened once per engine object (that is, per thread) and kept open.

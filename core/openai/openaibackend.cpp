@@ -185,7 +185,7 @@ Result<BlockingClient> OpenAIBackend::client(const Tenant &tenant)
     return BlockingClient(m_network, std::move(created));
 }
 
-Result<QString> OpenAIBackend::checkKey(const Tenant &tenant)
+Result<QString> OpenAIBackend::checkConnection(const Tenant &tenant)
 {
     auto api = client(tenant);
     if (!api)

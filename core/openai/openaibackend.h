@@ -74,7 +74,7 @@ public:
     Result<BlockingClient> client(const Tenant &tenant);
     // The tenant's key (any source) against the API: one list call of one item. The base URL
     // it works with, or why it does not (`vectordesk key test`, the settings' Test button).
-    Result<QString> checkKey(const Tenant &tenant);
+    Result<QString> checkConnection(const Tenant &tenant) override;
 
 private:
     Result<QString> resolveKey(const Tenant &tenant);

@@ -79,4 +79,16 @@ Result<openai::TenantOpenAISettings> VectorStoreService::updateOpenAISettings(co
     return next;
 }
 
+Result<QString> VectorStoreService::checkBackend(const QString &tenantRef, BackendKind kind)
+{
+    auto a = access(tenantRef, Role::Viewer, u"Testing the %1 backend"_s.arg(backendName(kind)));
+    if (!a)
+        return a.error();
+    VectorStoreBackend *backend = m_backendFor ? m_backendFor(kind) : nullptr;
+    if (!backend)
+        return ServiceError::unavailable(
+            u"The %1 backend is not available in this VectorDesk."_s.arg(backendName(kind)));
+    return backend->checkConnection(a->tenant);
+}
+
 } // namespace vd

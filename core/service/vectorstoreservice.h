@@ -144,6 +144,10 @@ public:
     Result<openai::TenantOpenAISettings> updateOpenAISettings(const QString &tenantRef,
                                                               const openai::TenantOpenAIUpdate &update);
 
+    // Whether the tenant can use a backend now (OpenAI: its key works; local: the engine's folder
+    // is writable), and where: the base URL or folder. Viewers may ask; nothing is changed.
+    Result<QString> checkBackend(const QString &tenantRef, BackendKind kind);
+
     // The audit trail of a tenant, newest first.
     Result<QList<AuditEntry>> auditLog(const QString &tenantRef, int limit = 100);
 

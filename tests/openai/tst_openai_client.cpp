@@ -691,7 +691,7 @@ private slots:
         QCOMPARE(found->data.size(), 1);
         const Tenant acme = f.service->tenant(u"acme"_s).value();
         QVERIFY(f.backend->refresh(acme, store.value(), {}));
-        auto works = f.backend->checkKey(acme);
+        auto works = f.backend->checkConnection(acme);
         QVERIFY(works);
         QCOMPARE(works.value(), m_server->baseUrl().toString());
         QCOMPARE(m_server->count("GET", u"/v1/vector_stores"_s), 1 + 1 + 3 + 1 + 1); // retry, polls, refresh, key

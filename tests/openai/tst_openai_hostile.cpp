@@ -125,7 +125,7 @@ private slots:
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
         m_server->inject("GET", u"/v1/vector_stores"_s,
                          answer(307, "{}", {{"Location", other.baseUrl().toString().toUtf8() + "/vector_stores"}}));
-        auto works = f.backend->checkKey(f.service->tenant(u"acme"_s).value());
+        auto works = f.backend->checkConnection(f.service->tenant(u"acme"_s).value());
         QVERIFY(!works);
         QVERIFY(other.requests().isEmpty());
         QVERIFY2(message(works.error()).contains(other.baseUrl().authority()), qPrintable(message(works.error())));
@@ -397,12 +397,12 @@ private slots:
                          answer(200,
                                 "{\"error\":{\"message\":\"Upstream quota exhausted\",\"type\":\"gateway_error\","
                                 "\"code\":\"upstream_quota\"}}"));
-        auto works = f.backend->checkKey(f.service->tenant(u"acme"_s).value());
+        auto works = f.backend->checkConnection(f.service->tenant(u"acme"_s).value());
         QVERIFY(!works);
         QVERIFY2(message(works.error()).contains(u"Upstream quota exhausted"_s), qPrintable(message(works.error())));
         QCOMPARE(works.error().details().value(u"openai_code"_s).toString(), u"upstream_quota"_s);
         m_server->inject("GET", u"/v1/vector_stores"_s, answer(200, "{\"error\":\"bad gateway config\"}"));
-        works = f.backend->checkKey(f.service->tenant(u"acme"_s).value());
+        works = f.backend->checkConnection(f.service->tenant(u"acme"_s).value());
         QVERIFY(!works);
         QVERIFY2(message(works.error()).contains(u"bad gateway config"_s), qPrintable(message(works.error())));
     }

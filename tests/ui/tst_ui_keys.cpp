@@ -46,7 +46,7 @@ void tst_UiKeys::keysArePerTenant()
     const QString key = u"sk-test-keybox-0123456789WXYZ"_s;
     {
         SettingsDialog dialog;
-        dialog.addOpenAIKeys(m_fixture.url, m_tenants, m_fixture.acme);
+        dialog.addOpenAIKeys(m_fixture.url, m_fixture.operatorName, m_tenants, m_fixture.acme);
         OpenAIKeyBox *box = dialog.openAIKeyBox();
         QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
         QVERIFY2(box->stateLabel()->text().startsWith(u"Not set"_s), qPrintable(box->stateLabel()->text()));
@@ -65,7 +65,7 @@ void tst_UiKeys::keysArePerTenant()
     }
     // Reopened on globex, switched to acme: acme's key is still there, masked.
     SettingsDialog again;
-    again.addOpenAIKeys(m_fixture.url, m_tenants, m_fixture.globex);
+    again.addOpenAIKeys(m_fixture.url, m_fixture.operatorName, m_tenants, m_fixture.globex);
     OpenAIKeyBox *box = again.openAIKeyBox();
     QCOMPARE(box->tenantId(), m_fixture.globex);
     QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);

@@ -16,6 +16,8 @@
 #include "ui/panels/storepanel.h"
 #include "ui/search/searchpanel.h"
 #include "ui/search/searchresultmodel.h"
+#include "ui/settings/openaikeybox.h"
+#include "ui/settings/settingsdialog.h"
 #include "ui/widgets/placeholdertableview.h"
 #include "uidriver.h"
 #include "uifixture.h"
@@ -23,6 +25,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
@@ -50,6 +53,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void createDropAttachAndSearch();
+    void keyTestGoesThroughTheService();
 
 private:
     vd::test::UiFixture m_fixture;
@@ -170,6 +174,31 @@ void tst_UiOpenAI::createDropAttachAndSearch()
     search->resultTable()->setCurrentIndex(search->results()->index(0, 0));
     QTRY_VERIFY(search->chunkView()->toPlainText().contains(u"two woodchucks"_s));
     QVERIFY(search->chunkView()->toPlainText().contains(u"not available for OpenAI stores"_s));
+}
+
+// Settings › OpenAI keys › Test: the operator's key check runs through the service (viewer role
+// or more), reaches the tenant's base URL, and says where the key works.
+void tst_UiOpenAI::keyTestGoesThroughTheService()
+{
+    vd::ui::SettingsDialog dialog;
+    dialog.addOpenAIKeys(m_fixture.url, m_fixture.operatorName, {{m_fixture.acme, u"acme"_s, u"Acme Corp"_s, {}}},
+                         m_fixture.acme);
+    vd::ui::OpenAIKeyBox *box = dialog.openAIKeyBox();
+    QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
+    QVERIFY(box->testButton()->isEnabled());
+    QTest::mouseClick(box->testButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
+    QCOMPARE(box->stateLabel()->text(), u"The key works with %1"_s.arg(m_server->baseUrl().toString()));
+
+    // Someone who is not a member of acme learns nothing about it.
+    vd::ui::SettingsDialog stranger;
+    stranger.addOpenAIKeys(m_fixture.url, u"mallory"_s, {{m_fixture.acme, u"acme"_s, u"Acme Corp"_s, {}}},
+                           m_fixture.acme);
+    box = stranger.openAIKeyBox();
+    QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
+    QTest::mouseClick(box->testButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
+    QVERIFY2(box->stateLabel()->text().startsWith(u"No tenant"_s), qPrintable(box->stateLabel()->text()));
 }
 
 QTEST_MAIN(tst_UiOpenAI)

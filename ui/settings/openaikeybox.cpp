@@ -29,28 +29,25 @@ QString masked(const QString &key)
     return key.size() <= 8 ? u"…"_s : key.left(3) + u"…"_s + key.right(4);
 }
 
-// Worker thread: the tenant's key (any source) against the API, one list call of one item.
-QString testKey(const DatabaseUrl &url, qint64 tenantId)
+// Worker thread: the tenant's key (any source) against the API, one list call of one item,
+// through the service as the operator.
+QString testKey(const DatabaseUrl &url, const QString &operatorName, qint64 tenantId)
 {
-    Database db(url);
-    QString error;
-    if (!db.open(&error))
-        return error;
-    CoreSession session(db, QString());
-    auto tenant = session.service().tenant(QString::number(tenantId));
-    if (!tenant)
-        return tenant.error().message();
-    openai::OpenAIBackend backend(db, engine::LocalEngine::rootFor(url));
-    auto works = backend.checkKey(tenant.value()); // blocks this worker thread only
+    auto session = CoreSession::open(url, operatorName, false);
+    if (!session)
+        return session.error().message();
+    // Blocks this worker thread only.
+    auto works = session.value()->service().checkBackend(QString::number(tenantId), BackendKind::OpenAI);
     return works ? u"ok:"_s + works.value() : works.error().message();
 }
 
 } // namespace
 
-OpenAIKeyBox::OpenAIKeyBox(const DatabaseUrl &url, const QList<Tenant> &tenants, qint64 currentTenantId,
-                           QWidget *parent)
+OpenAIKeyBox::OpenAIKeyBox(const DatabaseUrl &url, const QString &operatorName, const QList<Tenant> &tenants,
+                           qint64 currentTenantId, QWidget *parent)
     : QGroupBox(tr("OpenAI keys"), parent)
     , m_url(url)
+    , m_operatorName(operatorName)
     , m_tenants(tenants)
     , m_store(new openai::CredentialStore(this))
 {
@@ -228,7 +225,8 @@ void OpenAIKeyBox::test()
         else
             showState(outcome, true);
     });
-    watcher->setFuture(QtConcurrent::run([url = m_url, id = m_tenant.id] { return testKey(url, id); }));
+    watcher->setFuture(
+        QtConcurrent::run([url = m_url, op = m_operatorName, id = m_tenant.id] { return testKey(url, op, id); }));
 }
 
 } // namespace vd::ui

@@ -36,8 +36,9 @@ public:
     };
 
     // tenants: every tenant the operator sees; the one with currentTenantId is shown first.
-    OpenAIKeyBox(const DatabaseUrl &url, const QList<Tenant> &tenants, qint64 currentTenantId,
-                 QWidget *parent = nullptr);
+    // operatorName: who tests a key (through the service, with that operator's role).
+    OpenAIKeyBox(const DatabaseUrl &url, const QString &operatorName, const QList<Tenant> &tenants,
+                 qint64 currentTenantId, QWidget *parent = nullptr);
 
     // Shows the key of another tenant (not while a key is being saved or removed).
     void selectTenant(qint64 tenantId);
@@ -67,6 +68,7 @@ private:
     void showState(const QString &text, bool problem);
 
     DatabaseUrl m_url;
+    QString m_operatorName;
     QList<Tenant> m_tenants;
     Tenant m_tenant;
     quint64 m_generation = 0; // bumped when another tenant is shown: late answers are dropped
