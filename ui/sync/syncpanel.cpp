@@ -17,7 +17,6 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSqlQuery>
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
