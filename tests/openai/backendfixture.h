@@ -49,12 +49,12 @@ struct BackendFixture
             if (tune)
                 tune(c);
         });
-        service = std::make_unique<VectorStoreService>(
-            *db, QStringLiteral("alice"), [this](BackendKind kind) -> VectorStoreBackend * {
-                if (kind == BackendKind::OpenAI)
-                    return backend.get();
-                return kind == BackendKind::Local ? local.get() : nullptr;
-            });
+        service = std::make_unique<VectorStoreService>(*db, QStringLiteral("alice"),
+                                                       [this](BackendKind kind) -> VectorStoreBackend * {
+                                                           if (kind == BackendKind::OpenAI)
+                                                               return backend.get();
+                                                           return kind == BackendKind::Local ? local.get() : nullptr;
+                                                       });
         TenantDraft tenant;
         tenant.slug = QStringLiteral("acme");
         tenant.plan = QStringLiteral("pro");

@@ -357,7 +357,8 @@ private slots:
         QVERIFY2(t.elapsed() < 2500, qPrintable(QString::number(t.elapsed())));
         QCOMPARE(summary->completed, 1);
         QCOMPARE(summary->failed, 3);
-        QCOMPARE(f.service->file(u"acme"_s, u"docs"_s, QString::number(ids[u"fine.txt"_s]))->status, FileStatus::Completed);
+        QCOMPARE(f.service->file(u"acme"_s, u"docs"_s, QString::number(ids[u"fine.txt"_s]))->status,
+                 FileStatus::Completed);
         const auto failed = [&](const QString &name) {
             return f.service->file(u"acme"_s, u"docs"_s, QString::number(ids[name])).value();
         };
