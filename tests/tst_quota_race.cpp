@@ -228,35 +228,6 @@ private slots:
         QCOMPARE(stores->first().name, u"primary"_s);
     }
 
-    // The store's counters against the sums recomputed from its live rows; empty when equal.
-    static QString counterMismatch(Database &db, qint64 storeId)
-    {
-        QSqlQuery kept(db.connection());
-        kept.prepare(u"SELECT files_in_progress, files_completed, files_failed, files_cancelled, usage_bytes, "
-                     u"files_size_bytes FROM vector_stores WHERE id = ?"_s);
-        kept.addBindValue(storeId);
-        if (!kept.exec() || !kept.next())
-            return u"cannot read the store"_s;
-        QSqlQuery real(db.connection());
-        real.prepare(u"SELECT "
-                     u"coalesce(sum(CASE WHEN status = 'in_progress' THEN 1 ELSE 0 END), 0), "
-                     u"coalesce(sum(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0), "
-                     u"coalesce(sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0), "
-                     u"coalesce(sum(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0), "
-                     u"coalesce(sum(usage_bytes), 0), coalesce(sum(size_bytes), 0) "
-                     u"FROM vector_store_files WHERE store_id = ? AND deleted_at IS NULL"_s);
-        real.addBindValue(storeId);
-        if (!real.exec() || !real.next())
-            return u"cannot read the files"_s;
-        QStringList diff;
-        for (int c = 0; c < 6; ++c)
-            if (kept.value(c).toLongLong() != real.value(c).toLongLong())
-                diff << u"column %1: kept %2, rows say %3"_s.arg(c)
-                            .arg(kept.value(c).toLongLong())
-                            .arg(real.value(c).toLongLong());
-        return diff.join(u"; "_s);
-    }
-
     // #13 defect 1: several writers detach, restore, cancel and retry the same files at once.
     // Each transition happens once (the others are told it already happened) and the counters
     // stay equal to the rows, on SQLite and PostgreSQL.
@@ -285,7 +256,7 @@ private slots:
         QSqlQuery done(db.connection());
         QVERIFY(done.exec(u"UPDATE vector_store_files SET status = 'completed', usage_bytes = 40 WHERE id % 2 = 0"_s));
         QVERIFY(!recountStoreCounters(db, store->id, u"setting up"_s));
-        QCOMPARE(counterMismatch(db, store->id), QString());
+        QCOMPARE(test::storeCounterMismatch(db, store->id), QString());
 
         constexpr int kThreads = 6;
         const auto round = [&](const std::function<Result<StoreFile>(VectorStoreService &, const QString &)> &step) {
@@ -306,21 +277,21 @@ private slots:
         auto detached =
             round([](VectorStoreService &s, const QString &id) { return s.detachFile(u"acme"_s, u"docs"_s, id); });
         QCOMPARE(detached, QList<int>(kFiles, 1));
-        QCOMPARE(counterMismatch(db, store->id), QString());
+        QCOMPARE(test::storeCounterMismatch(db, store->id), QString());
         auto restored =
             round([](VectorStoreService &s, const QString &id) { return s.restoreFile(u"acme"_s, u"docs"_s, id); });
         QCOMPARE(restored, QList<int>(kFiles, 1));
-        QCOMPARE(counterMismatch(db, store->id), QString());
+        QCOMPARE(test::storeCounterMismatch(db, store->id), QString());
         // Cancel and retry at once: every outcome is a real transition, the counters follow.
         round([](VectorStoreService &s, const QString &id) {
             const Result<StoreFile> cancelled = s.cancelFile(u"acme"_s, u"docs"_s, id);
             return cancelled ? cancelled : s.retryFile(u"acme"_s, u"docs"_s, id);
         });
-        QCOMPARE(counterMismatch(db, store->id), QString());
+        QCOMPARE(test::storeCounterMismatch(db, store->id), QString());
         auto detachedAgain =
             round([](VectorStoreService &s, const QString &id) { return s.detachFile(u"acme"_s, u"docs"_s, id); });
         QCOMPARE(detachedAgain, QList<int>(kFiles, 1));
-        QCOMPARE(counterMismatch(db, store->id), QString());
+        QCOMPARE(test::storeCounterMismatch(db, store->id), QString());
         auto after = admin.store(u"acme"_s, u"docs"_s);
         QVERIFY(after);
         QCOMPARE(after->fileCounts.total(), 0);

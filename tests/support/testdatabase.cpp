@@ -225,4 +225,32 @@ QStringList describeSchema(Database &db)
     return lines;
 }
 
+QString storeCounterMismatch(Database &db, qint64 storeId)
+{
+    QSqlQuery kept(db.connection());
+    kept.prepare(u"SELECT files_in_progress, files_completed, files_failed, files_cancelled, usage_bytes, "
+                 u"files_size_bytes FROM vector_stores WHERE id = ?"_s);
+    kept.addBindValue(storeId);
+    if (!kept.exec() || !kept.next())
+        return u"cannot read the store"_s;
+    QSqlQuery real(db.connection());
+    real.prepare(u"SELECT "
+                 u"coalesce(sum(CASE WHEN status = 'in_progress' THEN 1 ELSE 0 END), 0), "
+                 u"coalesce(sum(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0), "
+                 u"coalesce(sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0), "
+                 u"coalesce(sum(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0), "
+                 u"coalesce(sum(usage_bytes), 0), coalesce(sum(size_bytes), 0) "
+                 u"FROM vector_store_files WHERE store_id = ? AND deleted_at IS NULL"_s);
+    real.addBindValue(storeId);
+    if (!real.exec() || !real.next())
+        return u"cannot read the files"_s;
+    QStringList diff;
+    for (int c = 0; c < 6; ++c)
+        if (kept.value(c).toLongLong() != real.value(c).toLongLong())
+            diff << u"column %1: kept %2, rows say %3"_s.arg(c)
+                        .arg(kept.value(c).toLongLong())
+                        .arg(real.value(c).toLongLong());
+    return diff.join(u"; "_s);
+}
+
 } // namespace vd::test

@@ -50,4 +50,8 @@ QString dumpRows(Database &db);
 // indexes with uniqueness and columns), identical for equivalent SQLite and PostgreSQL schemas.
 QStringList describeSchema(Database &db);
 
+// A store's counters (files per status, usage, sizes) against the sums recomputed from its live
+// files: empty when they agree, else which counters differ and by how much.
+QString storeCounterMismatch(Database &db, qint64 storeId);
+
 } // namespace vd::test

@@ -244,32 +244,10 @@ private:
     // The store's counters equal what its live files say.
     bool countersExact(qint64 storeId)
     {
-        QSqlQuery q(m_db->connection());
-        q.prepare(u"SELECT s.files_in_progress, s.files_completed, s.files_failed, s.files_cancelled, s.usage_bytes, "
-                  u"s.files_size_bytes, "
-                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND "
-                  u"f.status = 'in_progress'), "
-                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND "
-                  u"f.status = 'completed'), "
-                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND "
-                  u"f.status = 'failed'), "
-                  u"(SELECT count(*) FROM vector_store_files f WHERE f.store_id = s.id AND f.deleted_at IS NULL AND "
-                  u"f.status = 'cancelled'), "
-                  u"(SELECT coalesce(sum(usage_bytes), 0) FROM vector_store_files f WHERE f.store_id = s.id AND "
-                  u"f.deleted_at IS NULL), "
-                  u"(SELECT coalesce(sum(size_bytes), 0) FROM vector_store_files f WHERE f.store_id = s.id AND "
-                  u"f.deleted_at IS NULL) "
-                  u"FROM vector_stores s WHERE s.id = ?"_s);
-        q.addBindValue(storeId);
-        if (!q.exec() || !q.next())
-            return false;
-        for (int i = 0; i < 6; ++i)
-            if (q.value(i).toLongLong() != q.value(i + 6).toLongLong()) {
-                qWarning() << "counter" << i << "is" << q.value(i).toLongLong() << "but the files say"
-                           << q.value(i + 6).toLongLong();
-                return false;
-            }
-        return true;
+        const QString mismatch = test::storeCounterMismatch(*m_db, storeId);
+        if (!mismatch.isEmpty())
+            qWarning().noquote() << "store" << storeId << "counters:" << mismatch;
+        return mismatch.isEmpty();
     }
 
 private slots:
