@@ -22,6 +22,18 @@
 
 namespace vd::test {
 
+// A client of tenant acme for the fake server, with short backoffs so retries take milliseconds.
+inline openai::ClientConfig fakeServerConfig(const FakeOpenAIServer &server)
+{
+    openai::ClientConfig c;
+    c.tenant = QStringLiteral("acme");
+    c.baseUrl = server.baseUrl();
+    c.apiKey = server.apiKey();
+    c.backoffBaseMs = 5;
+    c.backoffMaxMs = 20;
+    return c;
+}
+
 // The backend over a SQLite file, wired into a service, for tenant acme whose base URL is the
 // fake server.
 struct BackendFixture

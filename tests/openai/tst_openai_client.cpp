@@ -38,16 +38,7 @@ private:
     FakeOpenAIServer *m_server = nullptr;
     std::unique_ptr<OpenAIClient> m_client;
 
-    ClientConfig config() const
-    {
-        ClientConfig c;
-        c.tenant = u"acme"_s;
-        c.baseUrl = m_server->baseUrl();
-        c.apiKey = m_server->apiKey();
-        c.backoffBaseMs = 5;
-        c.backoffMaxMs = 20;
-        return c;
-    }
+    ClientConfig config() const { return vd::test::fakeServerConfig(*m_server); }
 
 private slots:
     void init()

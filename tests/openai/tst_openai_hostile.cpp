@@ -57,16 +57,7 @@ class TestOpenAIHostile : public QObject
 private:
     FakeOpenAIServer *m_server = nullptr;
 
-    ClientConfig config() const
-    {
-        ClientConfig c;
-        c.tenant = u"acme"_s;
-        c.baseUrl = m_server->baseUrl();
-        c.apiKey = m_server->apiKey();
-        c.backoffBaseMs = 5;
-        c.backoffMaxMs = 20;
-        return c;
-    }
+    ClientConfig config() const { return vd::test::fakeServerConfig(*m_server); }
 
 private slots:
     void init()
