@@ -1,11 +1,8 @@
 #include "ui/settings/openaikeybox.h"
 
-#include "core/engine/localengine.h"
 #include "core/openai/credentialstore.h"
-#include "core/openai/openaibackend.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/session/coresession.h"
-#include "core/storage/database.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>
