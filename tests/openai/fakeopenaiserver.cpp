@@ -431,13 +431,21 @@ QJsonObject FakeOpenAIServer::storeJson(const Store &s) const
 
 QJsonObject FakeOpenAIServer::storeFileJson(const Store &s, const StoreFile &f) const
 {
+    const QString name = m_files.value(f.id).filename;
+    const QJsonValue status = f.status == u"object"_s && name.contains(u"status-object"_s)
+        ? QJsonValue(QJsonObject{{u"value"_s, u"completed"_s}})
+        : QJsonValue(f.status);
+    const qint64 usage = f.status == u"completed"_s ? m_files.value(f.id).content.size() : 0;
+    const QJsonValue usageBytes = name.contains(u"usage-string"_s) && f.status == u"completed"_s
+        ? QJsonValue(QString::number(usage))
+        : QJsonValue(usage);
     return QJsonObject{
         {u"id"_s, f.id},
         {u"object"_s, u"vector_store.file"_s},
-        {u"usage_bytes"_s, f.status == u"completed"_s ? m_files.value(f.id).content.size() : 0},
+        {u"usage_bytes"_s, usageBytes},
         {u"created_at"_s, nowSeconds()},
         {u"vector_store_id"_s, s.id},
-        {u"status"_s, f.status},
+        {u"status"_s, status},
         {u"last_error"_s, f.lastError.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(f.lastError)},
         {u"attributes"_s, f.attributes},
         {u"chunking_strategy"_s,
@@ -642,39 +650,28 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
         f.attributes = body.value(u"attributes"_s).toObject();
         return storeFileJson(store, f);
     }
-    // A file named "...status-<word>..." is reported with that status once processed (a server
-    // with statuses of its own); "status-object" with a status that is an object, and
-    // "usage-string" completes with usage_bytes as a string.
-    static const QRegularExpression statusRe(u"status-([A-Za-z_]+)"_s);
-    const QString name = m_files.value(fileId).filename;
-    if (const auto m = statusRe.match(name); m.hasMatch() && --f.pollsLeft <= 0) {
-        QJsonObject o = storeFileJson(store, f);
-        o.insert(u"status"_s,
-                 m.captured(1) == u"object"_s ? QJsonValue(QJsonObject{{u"value"_s, u"completed"_s}})
-                                              : QJsonValue(m.captured(1)));
-        return o;
-    }
-    if (name.contains(u"usage-string"_s) && --f.pollsLeft <= 0) {
-        f.status = u"completed"_s;
-        QJsonObject o = storeFileJson(store, f);
-        o.insert(u"usage_bytes"_s, QString::number(m_files.value(fileId).content.size()));
-        return o;
-    }
     advance(f);
     return storeFileJson(store, f);
 }
 
 // A GET of the file (or of its batch) moves processing on: after pollsUntilDone polls the file is
-// done; a file named "...fail-<code>..." fails with that code.
+// done; a file named "...fail-<code>..." fails with that code. Hostile statuses: a file named
+// "...status-<word>..." ends with that status (a server with statuses of its own; storeFileJson
+// reports "status-object" with a status that is an object), and "usage-string" completes with
+// usage_bytes as a string.
 void FakeOpenAIServer::advance(StoreFile &f)
 {
     if (f.status != u"in_progress"_s || --f.pollsLeft > 0)
         return;
+    static const QRegularExpression statusRe(u"status-([A-Za-z_]+)"_s);
     static const QRegularExpression failRe(u"fail-(server_error|unsupported_file|invalid_file)"_s);
-    const auto m = failRe.match(m_files.value(f.id).filename);
-    if (m.hasMatch()) {
+    const QString name = m_files.value(f.id).filename;
+    if (const auto m = statusRe.match(name); m.hasMatch()) {
+        f.status = m.captured(1);
+    } else if (const auto fail = failRe.match(name); fail.hasMatch()) {
         f.status = u"failed"_s;
-        f.lastError = QJsonObject{{u"code"_s, m.captured(1)}, {u"message"_s, u"Fake failure: %1"_s.arg(m.captured(1))}};
+        f.lastError =
+            QJsonObject{{u"code"_s, fail.captured(1)}, {u"message"_s, u"Fake failure: %1"_s.arg(fail.captured(1))}};
     } else {
         f.status = u"completed"_s;
     }
