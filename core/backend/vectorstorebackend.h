@@ -85,6 +85,35 @@ public:
     virtual Result<IngestOutcome> ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                          const std::function<bool()> &cancelled) = 0;
 
+    // How many waiting files of one store ingestBatch() takes at once (1: one at a time).
+    virtual int ingestBatchLimit() const { return 1; }
+    // Ingests several waiting files of one store (at most ingestBatchLimit()): one outcome per file,
+    // in the order given, each what ingest() would return for that file (a failure is that file's
+    // only). Backends whose API attaches many files in one request (OpenAI's file batches) override
+    // it; by default each file is ingested in turn, and once `cancelled` turns true the files not
+    // started yet are given back with ingest()'s cancellation.
+    virtual QList<Result<IngestOutcome>> ingestBatch(const Tenant &tenant, const VectorStore &store,
+                                                     const QList<StoreFile> &files,
+                                                     const std::function<bool()> &cancelled)
+    {
+        QList<Result<IngestOutcome>> outcomes;
+        for (const StoreFile &file : files) {
+            if (!outcomes.isEmpty() && cancelled && cancelled())
+                outcomes << cancelledIngestion(file);
+            else
+                outcomes << ingest(tenant, store, file, cancelled);
+        }
+        return outcomes;
+    }
+    // The error ingest() returns when `cancelled` stopped it: the file goes back to the queue.
+    static ServiceError cancelledIngestion(const StoreFile &file)
+    {
+        return ServiceError(
+            ServiceError::Kind::Conflict,
+            QStringLiteral("Ingestion of %1 was cancelled; it is picked up again on the next run.").arg(file.filename),
+            QJsonObject{{QStringLiteral("cancelled"), true}});
+    }
+
     // Detach hides a file from search at once; restore shows it again.
     virtual Result<void> setFileVisible(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                         bool visible) = 0;

@@ -53,48 +53,73 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
             return claimed.error();
         if (!claimed->has_value())
             return {};
-        const IngestionQueue::Job job = **claimed;
-        if (observer.started)
-            observer.started(job.file);
+        // A backend that attaches many files in one request (OpenAI's file batches) gets more
+        // waiting files of the same store with it.
+        QList<IngestionQueue::Job> jobs{**claimed};
+        if (const int limit = backend->ingestBatchLimit(); limit > 1) {
+            auto more = m_queue.claimMore(jobs.constFirst(), limit - 1);
+            if (!more)
+                return more.error();
+            jobs += more.value();
+        }
+        QList<StoreFile> files;
+        for (const IngestionQueue::Job &job : std::as_const(jobs)) {
+            files << job.file;
+            if (observer.started)
+                observer.started(job.file);
+        }
         QElapsedTimer beat;
         beat.start();
-        // Between blocks: stop when asked, and renew the claim so no one takes it over.
+        // Between blocks: stop when asked, and renew the claims so no one takes them over.
         auto stop = [&] {
             if (beat.elapsed() > 30'000) {
-                if (auto r = m_queue.heartbeat(job); !r)
-                    qCWarning(lcIngest).noquote()
-                        << "renewing the claim on" << job.file.filename << "failed:" << r.error().message();
+                for (const IngestionQueue::Job &job : std::as_const(jobs))
+                    if (auto r = m_queue.heartbeat(job); !r)
+                        qCWarning(lcIngest).noquote()
+                            << "renewing the claim on" << job.file.filename << "failed:" << r.error().message();
                 beat.restart();
             }
             return cancelled && cancelled();
         };
-        auto outcome = backend->ingest(job.tenant, job.store, job.file, stop);
-        if (!outcome && outcome.error().details().value(u"cancelled"_s).toBool()) {
-            if (auto r = m_queue.release(job); !r)
-                qCWarning(lcIngest).noquote() << "releasing" << job.file.filename << "failed:" << r.error().message();
-            summary.cancelled = true;
-            return {};
+        const QList<Result<IngestOutcome>> outcomes =
+            backend->ingestBatch(jobs.constFirst().tenant, jobs.constFirst().store, files, stop);
+        for (qsizetype i = 0; i < jobs.size(); ++i) {
+            const IngestionQueue::Job &job = jobs.at(i);
+            const Result<IngestOutcome> outcome = i < outcomes.size()
+                ? outcomes.at(i)
+                : Result<IngestOutcome>(ServiceError::unavailable(
+                    u"Internal error: the %1 backend gave no outcome for %2; retry the file."_s.arg(
+                        backend->name(), job.file.filename)));
+            if (!outcome && outcome.error().details().value(u"cancelled"_s).toBool()) {
+                if (auto r = m_queue.release(job); !r)
+                    qCWarning(lcIngest).noquote()
+                        << "releasing" << job.file.filename << "failed:" << r.error().message();
+                summary.cancelled = true;
+                continue;
+            }
+            Result<StoreFile> recorded = outcome
+                ? m_queue.complete(job, outcome.value())
+                : m_queue.fail(job, outcome.error().details().value(u"last_error_code"_s).toString(u"server_error"_s),
+                               outcome.error().message());
+            if (!recorded)
+                return recorded.error();
+            if (outcome && recorded->deletedAt) // detached while it was being indexed
+                if (auto r = backend->setFileVisible(job.tenant, job.store, job.file, false); !r)
+                    qCWarning(lcIngest).noquote()
+                        << "hiding detached" << job.file.filename << "failed:" << r.error().message();
+            if (outcome && outcome->remotePending)
+                ++summary.pending; // handed over; the sync worker's refresh brings the final status
+            else if (outcome)
+                ++summary.completed;
+            else
+                ++summary.failed;
+            if (!outcome)
+                qCInfo(lcIngest).noquote() << job.file.filename << "failed:" << outcome.error().message();
+            if (observer.finished)
+                observer.finished(recorded.value(), outcome ? QString() : outcome.error().message());
         }
-        Result<StoreFile> recorded = outcome
-            ? m_queue.complete(job, outcome.value())
-            : m_queue.fail(job, outcome.error().details().value(u"last_error_code"_s).toString(u"server_error"_s),
-                           outcome.error().message());
-        if (!recorded)
-            return recorded.error();
-        if (outcome && recorded->deletedAt) // detached while it was being indexed
-            if (auto r = backend->setFileVisible(job.tenant, job.store, job.file, false); !r)
-                qCWarning(lcIngest).noquote()
-                    << "hiding detached" << job.file.filename << "failed:" << r.error().message();
-        if (outcome && outcome->remotePending)
-            ++summary.pending; // handed over; the sync worker's refresh brings the final status
-        else if (outcome)
-            ++summary.completed;
-        else
-            ++summary.failed;
-        if (!outcome)
-            qCInfo(lcIngest).noquote() << job.file.filename << "failed:" << outcome.error().message();
-        if (observer.finished)
-            observer.finished(recorded.value(), outcome ? QString() : outcome.error().message());
+        if (summary.cancelled)
+            return {};
     }
 }
 

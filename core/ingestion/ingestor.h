@@ -20,8 +20,9 @@ namespace vd::engine {
 
 Q_DECLARE_LOGGING_CATEGORY(lcIngest)
 
-// Drives the ingestion queue: claims a waiting file, has its backend ingest it, records the
-// outcome. A bad file ends as failed with OpenAI's error code and never stops the others.
+// Drives the ingestion queue: claims a waiting file (with up to ingestBatchLimit() - 1 more of its
+// store, for a backend that attaches many at once), has its backend ingest them, records the
+// outcome of each. A bad file ends as failed with OpenAI's error code and never stops the others.
 class Ingestor
 {
 public:

@@ -21,6 +21,15 @@ Result<QJsonObject> BlockingClient::pollVectorStoreFile(const QString &storeId, 
     });
 }
 
+Result<QJsonObject> BlockingClient::pollFileBatch(const QString &storeId, const QString &batchId, int afterMs) const
+{
+    return call<QJsonObject>([storeId, batchId, afterMs](OpenAIClient &api, JsonCallback done) {
+        QTimer::singleShot(afterMs, &api, [client = &api, storeId, batchId, done = std::move(done)]() mutable {
+            client->getFileBatch(storeId, batchId, std::move(done));
+        });
+    });
+}
+
 Result<QList<QJsonObject>>
 BlockingClient::all(std::function<void(OpenAIClient &, const ListQuery &, JsonCallback)> page, const ListQuery &first,
                     int maxPages, bool upToMaxPages) const
@@ -45,6 +54,14 @@ Result<QList<QJsonObject>> BlockingClient::allVectorStoreFiles(const QString &st
 {
     return all([storeId](OpenAIClient &api, const ListQuery &q,
                          JsonCallback done) { api.listVectorStoreFiles(storeId, q, std::move(done)); },
+               first, maxPages, false);
+}
+
+Result<QList<QJsonObject>> BlockingClient::allFileBatchFiles(const QString &storeId, const QString &batchId,
+                                                             const ListQuery &first, int maxPages) const
+{
+    return all([storeId, batchId](OpenAIClient &api, const ListQuery &q,
+                                  JsonCallback done) { api.listFileBatchFiles(storeId, batchId, q, std::move(done)); },
                first, maxPages, false);
 }
 

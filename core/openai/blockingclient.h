@@ -28,6 +28,15 @@ public:
             [method, args...](OpenAIClient &api, JsonCallback done) { (api.*method)(args..., std::move(done)); });
     }
 
+    // Starts one JSON request without waiting for it, so that several run side by side (the
+    // client still keeps at most maxConcurrent in flight); wait() gives its answer.
+    template<typename Method, typename... Args> QFuture<Result<QJsonObject>> start(Method method, Args... args) const
+    {
+        return m_thread->post<Result<QJsonObject>>(
+            [client = m_client, method, args...](auto answer) { ((*client).*method)(args..., std::move(answer)); });
+    }
+    Result<QJsonObject> wait(QFuture<Result<QJsonObject>> started) const { return m_thread->wait(std::move(started)); }
+
     // GET /vector_stores/{id}/files/{file} asked afterMs from now, timed by a QTimer on the network
     // thread (the wait between polls); the calling thread just waits for the answer.
     Result<QJsonObject> pollVectorStoreFile(const QString &storeId, const QString &fileId, int afterMs) const;
@@ -35,6 +44,11 @@ public:
     // an error unless upToMaxPages).
     Result<QList<QJsonObject>> allVectorStores(const ListQuery &first, int maxPages, bool upToMaxPages = false) const;
     Result<QList<QJsonObject>> allVectorStoreFiles(const QString &storeId, const ListQuery &first, int maxPages) const;
+    // GET /vector_stores/{id}/file_batches/{batch} asked afterMs from now (as pollVectorStoreFile),
+    // and every page of the batch's files.
+    Result<QJsonObject> pollFileBatch(const QString &storeId, const QString &batchId, int afterMs) const;
+    Result<QList<QJsonObject>> allFileBatchFiles(const QString &storeId, const QString &batchId, const ListQuery &first,
+                                                 int maxPages) const;
     Result<RemoteSearchResult> search(const QString &storeId, const SearchRequest &request) const;
 
 private:

@@ -69,7 +69,15 @@ public:
     {
         if (isCurrentThread())
             return deadlock();
-        QFuture<Result<T>> future = post<Result<T>>(std::move(launch));
+        return wait(post<Result<T>>(std::move(launch)));
+    }
+
+    // Waits on the calling thread (never the network thread itself) for work post()ed before: an
+    // answer dropped without a value is an `unavailable` error.
+    template<typename T> Result<T> wait(QFuture<Result<T>> future) const
+    {
+        if (isCurrentThread())
+            return deadlock();
         future.waitForFinished();
         if (future.resultCount() == 0)
             return abandoned();

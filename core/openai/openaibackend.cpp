@@ -1,6 +1,7 @@
 #include "core/openai/openaibackend.h"
 
 #include "core/openai/credentialstore.h"
+#include "core/openai/ingesterrors.h"
 #include "core/openai/openaisettings.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
@@ -27,27 +28,6 @@ constexpr auto kStoreIdKey = "vectordesk_store_id";
 constexpr auto kTenantKey = "vectordesk_tenant";
 
 constexpr auto &run = runQuery; // one statement, values bound (storage/query.h)
-
-ServiceError fileError(const QString &code, const QString &message)
-{
-    const ServiceError::Kind kind =
-        code == u"server_error"_s ? ServiceError::Kind::Unavailable : ServiceError::Kind::InvalidInput;
-    return ServiceError(kind, message, QJsonObject{{u"last_error_code"_s, code}});
-}
-
-ServiceError cancelledError(const StoreFile &file)
-{
-    return ServiceError(
-        ServiceError::Kind::Conflict,
-        u"Ingestion of %1 was cancelled; what OpenAI already has is picked up on the next attempt."_s.arg(
-            file.filename),
-        QJsonObject{{u"cancelled"_s, true}});
-}
-
-bool isNotFound(const ServiceError &e)
-{
-    return e.kind() == ServiceError::Kind::NotFound;
-}
 
 QString jsonText(const QJsonValue &value)
 {
@@ -304,18 +284,26 @@ Result<QString> OpenAIBackend::recordedRemoteId(qint64 fileId)
 
 Result<QString> OpenAIBackend::findEarlierUpload(const BlockingClient &api, const StoreFile &file)
 {
-    // An upload whose id was never recorded (the process died in between): same name and size,
-    // made after the file was attached, and not used by any other file record.
     auto uploads = api.request(&OpenAIClient::listFiles, ListQuery{10000, u"desc"_s, {}, {}, {}});
     if (!uploads)
         return uploads.error();
-    for (const QJsonValue &v : uploads->value(u"data"_s).toArray()) {
+    return matchEarlierUpload(uploads.value(), file, {});
+}
+
+Result<QString> OpenAIBackend::matchEarlierUpload(const QJsonObject &uploads, const StoreFile &file,
+                                                  const QSet<QString> &taken)
+{
+    // An upload whose id was never recorded (the process died in between): same name and size,
+    // made after the file was attached, and not used by any other file record (nor `taken`).
+    for (const QJsonValue &v : uploads.value(u"data"_s).toArray()) {
         const QJsonObject f = v.toObject();
         const qint64 createdMs = f.value(u"created_at"_s).toInteger() * 1000;
         if (f.value(u"filename"_s).toString() != file.filename || f.value(u"bytes"_s).toInteger() != file.sizeBytes
             || createdMs + 1000 < file.createdAt)
             continue;
         const QString id = f.value(u"id"_s).toString();
+        if (taken.contains(id))
+            continue;
         auto used = run(m_db, u"SELECT count(*) FROM vector_store_files WHERE remote_file_id = ? AND id <> ?"_s,
                         {id, file.id}, u"checking an earlier upload"_s);
         if (!used)
@@ -329,9 +317,14 @@ Result<QString> OpenAIBackend::findEarlierUpload(const BlockingClient &api, cons
 
 Result<QString> OpenAIBackend::upload(const BlockingClient &api, const StoreFile &file, const QString &path)
 {
+    return finishUpload(api, file, path, api.request(&OpenAIClient::uploadFile, path, file.filename));
+}
+
+Result<QString> OpenAIBackend::finishUpload(const BlockingClient &api, const StoreFile &file, const QString &path,
+                                            Result<QJsonObject> uploaded)
+{
     QString id;
     for (int attempt = 1; id.isEmpty(); ++attempt) {
-        auto uploaded = api.request(&OpenAIClient::uploadFile, path, file.filename);
         if (uploaded) {
             id = uploaded->value(u"id"_s).toString();
             if (id.isEmpty())
@@ -346,13 +339,22 @@ Result<QString> OpenAIBackend::upload(const BlockingClient &api, const StoreFile
         if (!earlier)
             return earlier.error();
         id = earlier.value();
+        if (id.isEmpty())
+            uploaded = api.request(&OpenAIClient::uploadFile, path, file.filename);
     }
     // Recorded at once, so a retry or a resumed run attaches this upload instead of uploading again.
-    auto r = run(m_db, u"UPDATE vector_store_files SET remote_file_id = ? WHERE id = ?"_s, {id, file.id},
+    if (auto r = recordRemoteId(file, id); !r)
+        return r.error();
+    return id;
+}
+
+Result<void> OpenAIBackend::recordRemoteId(const StoreFile &file, const QString &fileId)
+{
+    auto r = run(m_db, u"UPDATE vector_store_files SET remote_file_id = ? WHERE id = ?"_s, {fileId, file.id},
                  u"recording the OpenAI id of %1"_s.arg(file.filename));
     if (!r)
         return r.error();
-    return id;
+    return {};
 }
 
 Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
@@ -378,9 +380,7 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
         fileId = earlier.value();
         if (!fileId.isEmpty()) {
             qCInfo(lcOpenAI).noquote() << "reusing earlier upload" << fileId << "of" << file.filename;
-            if (auto r = run(m_db, u"UPDATE vector_store_files SET remote_file_id = ? WHERE id = ?"_s,
-                             {fileId, file.id}, u"recording the OpenAI id of %1"_s.arg(file.filename));
-                !r)
+            if (auto r = recordRemoteId(file, fileId); !r)
                 return fileError(u"server_error"_s, r.error().message());
         }
     }
@@ -401,9 +401,7 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
                     u"The stored copy of %1 is missing (%2); attach the file again."_s.arg(file.filename, blob));
             auto uploaded = upload(api, file, blob);
             if (!uploaded)
-                return fileError(uploaded.error().kind() == ServiceError::Kind::InvalidInput ? u"invalid_file"_s
-                                                                                             : u"server_error"_s,
-                                 uploaded.error().message());
+                return fileError(fileErrorCode(uploaded.error()), uploaded.error().message());
             fileId = uploaded.value();
             if (cancelled && cancelled())
                 return cancelledError(file);
@@ -423,50 +421,59 @@ Result<IngestOutcome> OpenAIBackend::ingest(const Tenant &tenant, const VectorSt
             // The upload or the store was deleted outside VectorDesk. A missing upload is made
             // again (once); a missing store is reported, never re-created here.
             if (api.request(&OpenAIClient::getFile, fileId))
-                return fileError(
-                    u"server_error"_s,
-                    u"OpenAI no longer has the vector store %1 behind store '%2'; it was deleted outside "
-                    u"VectorDesk. Create a new store and attach the files again."_s.arg(store.remoteId, store.name));
+                return storeGone(store);
             qCInfo(lcOpenAI).noquote() << "upload" << fileId << "of" << file.filename << "is gone; uploading again";
             fileId.clear();
             continue;
         }
         if (!attached)
-            return fileError(attached.error().kind() == ServiceError::Kind::InvalidInput ? u"invalid_file"_s
-                                                                                         : u"server_error"_s,
-                             attached.error().message());
+            return fileError(fileErrorCode(attached.error()), attached.error().message());
     }
 
     QElapsedTimer waited;
     waited.start();
-    int interval = m_pollMs;
-    QJsonObject state = attached.value();
+    return pollFile(api, store, file, fileId, attached.value(), cancelled, waited);
+}
+
+std::optional<Result<IngestOutcome>> OpenAIBackend::settled(const VectorStore &store, const StoreFile &file,
+                                                            const QString &fileId, const QJsonObject &state) const
+{
     const QString what = u"%1 (%2 in %3)"_s.arg(file.filename, fileId, store.remoteId);
+    auto known = knownStatus(state, kFileStatuses, what);
+    if (!known)
+        return Result<IngestOutcome>(fileError(u"server_error"_s, known.error().message()));
+    const QString status = known.value();
+    if (status == u"completed"_s) {
+        auto usage = byteCount(state, u"usage_bytes"_s, what);
+        if (!usage)
+            return Result<IngestOutcome>(fileError(u"server_error"_s, usage.error().message()));
+        return Result<IngestOutcome>(IngestOutcome{usage.value(), 0, 0, false, fileId});
+    }
+    if (status == u"failed"_s) {
+        const QJsonObject error = state.value(u"last_error"_s).toObject();
+        QString code = error.value(u"code"_s).toString();
+        if (code != u"invalid_file"_s && code != u"unsupported_file"_s)
+            code = u"server_error"_s;
+        const QString message = OpenAIClient::serverText(error.value(u"message"_s).toString());
+        return Result<IngestOutcome>(fileError(
+            code, u"OpenAI could not process %1: %2"_s.arg(file.filename, message.isEmpty() ? code : message)));
+    }
+    if (status == u"cancelled"_s)
+        return Result<IngestOutcome>(
+            fileError(u"server_error"_s,
+                      u"OpenAI cancelled the processing of %1 (a file batch was cancelled); retry the file."_s.arg(
+                          file.filename)));
+    return std::nullopt; // in_progress
+}
+
+Result<IngestOutcome> OpenAIBackend::pollFile(const BlockingClient &api, const VectorStore &store,
+                                              const StoreFile &file, const QString &fileId, QJsonObject state,
+                                              const std::function<bool()> &cancelled, const QElapsedTimer &waited)
+{
+    int interval = m_pollMs;
     while (true) {
-        auto known = knownStatus(state, kFileStatuses, what);
-        if (!known)
-            return fileError(u"server_error"_s, known.error().message());
-        const QString status = known.value();
-        if (status == u"completed"_s) {
-            auto usage = byteCount(state, u"usage_bytes"_s, what);
-            if (!usage)
-                return fileError(u"server_error"_s, usage.error().message());
-            return IngestOutcome{usage.value(), 0, 0, false, fileId};
-        }
-        if (status == u"failed"_s) {
-            const QJsonObject error = state.value(u"last_error"_s).toObject();
-            QString code = error.value(u"code"_s).toString();
-            if (code != u"invalid_file"_s && code != u"unsupported_file"_s)
-                code = u"server_error"_s;
-            const QString message = OpenAIClient::serverText(error.value(u"message"_s).toString());
-            return fileError(
-                code, u"OpenAI could not process %1: %2"_s.arg(file.filename, message.isEmpty() ? code : message));
-        }
-        if (status == u"cancelled"_s)
-            return fileError(
-                u"server_error"_s,
-                u"OpenAI cancelled the processing of %1 (a file batch was cancelled); retry the file."_s.arg(
-                    file.filename));
+        if (auto done = settled(store, file, fileId, state))
+            return *done;
         if (waited.elapsed() >= m_ingestWaitMs) {
             qCInfo(lcOpenAI).noquote() << file.filename << "is still being processed by OpenAI after"
                                        << waited.elapsed() / 1000 << "s; the sync worker picks it up";

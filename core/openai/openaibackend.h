@@ -6,11 +6,17 @@
 #include "core/openai/openaiclient.h"
 #include "core/storage/blobstore.h"
 
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
 #include <QString>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace vd {
 class Database;
@@ -47,6 +53,9 @@ public:
     void setConfigHook(std::function<void(ClientConfig &)> hook) { m_configHook = std::move(hook); }
     void setPollIntervalMs(int ms) { m_pollMs = ms; }
     void setIngestWaitMs(qint64 ms) { m_ingestWaitMs = ms; }
+    // Files attached with one file batch (at most OpenAIClient::kMaxBatchFiles, the documented
+    // limit; 1: each file on its own, POST /vector_stores/{id}/files).
+    void setBatchLimit(int files) { m_batchLimit = std::clamp(files, 1, OpenAIClient::kMaxBatchFiles); }
 
     QString name() const override { return QStringLiteral("openai"); }
     bool isRemote() const override { return true; }
@@ -57,6 +66,13 @@ public:
     Result<void> discardStaged(const Tenant &tenant, const StagedFile &staged) override;
     Result<IngestOutcome> ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                  const std::function<bool()> &cancelled) override;
+    // Several files of one store (openaibatch.cpp): each uploaded (side by side, up to the client's
+    // maxConcurrent), then attached together with one file batch, which is polled until OpenAI has
+    // processed them; an outcome per file.
+    int ingestBatchLimit() const override { return m_batchLimit; }
+    QList<Result<IngestOutcome>> ingestBatch(const Tenant &tenant, const VectorStore &store,
+                                             const QList<StoreFile> &files,
+                                             const std::function<bool()> &cancelled) override;
     Result<void> setFileVisible(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                 bool visible) override;
     Result<void> setFileAttributes(const Tenant &tenant, const VectorStore &store, const StoreFile &file) override;
@@ -79,8 +95,28 @@ public:
 private:
     Result<QString> resolveKey(const Tenant &tenant);
     Result<QString> recordedRemoteId(qint64 fileId);
+    Result<void> recordRemoteId(const StoreFile &file, const QString &fileId);
     Result<QString> findEarlierUpload(const BlockingClient &api, const StoreFile &file);
+    // In a listing of GET /files: an upload of `file` never recorded, not used by another record nor `taken`.
+    Result<QString> matchEarlierUpload(const QJsonObject &uploads, const StoreFile &file, const QSet<QString> &taken);
     Result<QString> upload(const BlockingClient &api, const StoreFile &file, const QString &path);
+    // The upload's id from its first answer, looking for it (and uploading again, 3 attempts in
+    // all) when that answer was lost; recorded at once.
+    Result<QString> finishUpload(const BlockingClient &api, const StoreFile &file, const QString &path,
+                                 Result<QJsonObject> uploaded);
+    // What a store file's state means for its ingestion: nullopt while in_progress.
+    std::optional<Result<IngestOutcome>> settled(const VectorStore &store, const StoreFile &file, const QString &fileId,
+                                                 const QJsonObject &state) const;
+    // Polls an attached file until settled(), or ingestWaitMs since `waited` (remotePending).
+    Result<IngestOutcome> pollFile(const BlockingClient &api, const VectorStore &store, const StoreFile &file,
+                                   const QString &fileId, QJsonObject state, const std::function<bool()> &cancelled,
+                                   const QElapsedTimer &waited);
+    // One file batch of `items` (indexes into `files`), polled; fills their outcomes (openaibatch.cpp).
+    void attachBatch(const BlockingClient &api, const Tenant &tenant, const VectorStore &store,
+                     const QList<StoreFile> &files, const QStringList &fileIds, QList<qsizetype> items,
+                     const std::function<bool()> &cancelled, const QElapsedTimer &waited,
+                     std::vector<std::optional<Result<IngestOutcome>>> &outcomes,
+                     QHash<qsizetype, QJsonObject> &attachedAlready);
     Result<QString> adoptEarlierStore(const BlockingClient &api, const Tenant &tenant, const VectorStore &store);
 
     Database &m_db;
@@ -88,6 +124,7 @@ private:
     std::function<void(ClientConfig &)> m_configHook;
     int m_pollMs = 1000;
     qint64 m_ingestWaitMs = 10 * 60 * 1000;
+    int m_batchLimit = OpenAIClient::kMaxBatchFiles;
     // Declared before what lives on it: its destructor joins the thread after the clients below
     // were handed to deleteLater() there.
     NetworkThread m_network;

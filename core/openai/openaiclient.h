@@ -124,6 +124,16 @@ public:
     static constexpr int kMaxBatchFiles = 500;
     void createFileBatches(const QString &storeId, const QStringList &fileIds, const QJsonObject &attributes,
                            const ChunkingStrategy &chunking, std::function<void(Result<QList<QJsonObject>>)> done);
+    // One batch of at most kMaxBatchFiles files, each with its own attributes and chunking strategy
+    // (the `files` form). A create: not retried after an attempt that may have created it (the
+    // error then has details.maybe_created = true).
+    struct BatchFile
+    {
+        QString fileId;
+        QJsonObject attributes;
+        ChunkingStrategy chunking;
+    };
+    void createFileBatch(const QString &storeId, const QList<BatchFile> &files, JsonCallback done);
     void getFileBatch(const QString &storeId, const QString &batchId, JsonCallback done);
     void cancelFileBatch(const QString &storeId, const QString &batchId, JsonCallback done);
     void listFileBatchFiles(const QString &storeId, const QString &batchId, const ListQuery &query, JsonCallback done);

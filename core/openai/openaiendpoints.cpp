@@ -186,6 +186,24 @@ void OpenAIClient::createFileBatches(const QString &storeId, const QStringList &
     }
 }
 
+void OpenAIClient::createFileBatch(const QString &storeId, const QList<BatchFile> &files, JsonCallback done)
+{
+    if (files.isEmpty() || files.size() > kMaxBatchFiles) {
+        done(ServiceError::invalid(u"A file batch holds 1 to %1 files, not %2."_s.arg(kMaxBatchFiles).arg(files.size()),
+                                   u"files"_s));
+        return;
+    }
+    QJsonArray items;
+    for (const BatchFile &f : files) {
+        QJsonObject item{{u"file_id"_s, f.fileId}, {u"chunking_strategy"_s, chunkingJson(f.chunking)}};
+        if (!f.attributes.isEmpty())
+            item.insert(u"attributes"_s, f.attributes);
+        items.append(item);
+    }
+    const QJsonObject body{{u"files"_s, items}};
+    request("POST", u"/vector_stores/%1/file_batches"_s.arg(storeId), {}, &body, true, std::move(done), storeId, true);
+}
+
 void OpenAIClient::getFileBatch(const QString &storeId, const QString &batchId, JsonCallback done)
 {
     request("GET", u"/vector_stores/%1/file_batches/%2"_s.arg(storeId, batchId), {}, nullptr, true, std::move(done));

@@ -4,6 +4,7 @@
 #include "core/storage/auditlog.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
+#include "core/storage/rows.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -57,6 +58,11 @@ bool IngestionQueue::ownerIsGone(const QString &owner) const
     return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
 }
 
+bool IngestionQueue::claimable(const QString &claimedBy, qint64 claimedAt, qint64 at) const
+{
+    return claimedBy.isEmpty() || claimedBy == m_owner || at - claimedAt > m_leaseMs || ownerIsGone(claimedBy);
+}
+
 Result<std::optional<IngestionQueue::Job>>
 IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId, std::optional<qint64> storeId)
 {
@@ -84,7 +90,7 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
     while (candidates.value().next()) {
         const QString claimedBy = candidates.value().value(1).toString();
         const qint64 claimedAt = candidates.value().value(2).toLongLong();
-        if (claimedBy.isEmpty() || claimedBy == m_owner || at - claimedAt > m_leaseMs || ownerIsGone(claimedBy)) {
+        if (claimable(claimedBy, claimedAt, at)) {
             chosen = candidates.value().value(0).toLongLong();
             break;
         }
@@ -139,6 +145,58 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
     job.file.remoteFileId = q.value(18).toString();
     job.file.status = FileStatus::InProgress;
     return std::optional<Job>(job);
+}
+
+Result<QList<IngestionQueue::Job>> IngestionQueue::claimMore(const Job &first, int count)
+{
+    QList<Job> jobs;
+    if (count <= 0)
+        return jobs;
+    const QString doing = u"claiming files of store '%1' for ingestion"_s.arg(first.store.name);
+    Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return ServiceError::unavailable(
+            u"Cannot start a transaction on %1: %2"_s.arg(m_db.url().describe(), transaction.error()));
+    const qint64 at = now();
+    // The store was live and unexpired when `first` was claimed, a moment ago.
+    const QString lock = m_db.isPostgres() ? u" FOR UPDATE SKIP LOCKED"_s : QString();
+    auto candidates = runQuery(m_db,
+                               u"SELECT id, ingest_claimed_by, ingest_claimed_at FROM vector_store_files "
+                               u"WHERE store_id = ? AND status = 'in_progress' AND deleted_at IS NULL AND id <> ? "
+                               u"ORDER BY id LIMIT ?"_s
+                                   + lock,
+                               {first.store.id, first.file.id, count + 64}, doing);
+    if (!candidates)
+        return candidates.error();
+    QVariantList chosen;
+    while (candidates.value().next() && chosen.size() < count)
+        if (claimable(candidates.value().value(1).toString(), candidates.value().value(2).toLongLong(), at))
+            chosen << candidates.value().value(0);
+    candidates.value().finish();
+    if (chosen.isEmpty())
+        return jobs;
+    const QString marks = QStringList(chosen.size(), u"?"_s).join(u", "_s);
+    auto claim = runQuery(m_db,
+                          u"UPDATE vector_store_files SET ingest_claimed_by = ?, ingest_claimed_at = ?, "
+                          u"ingest_attempts = ingest_attempts + 1 WHERE id IN ("_s
+                              + marks + u")"_s,
+                          QVariantList{m_owner, at} + chosen, doing);
+    if (!claim)
+        return claim.error();
+    if (!transaction.commit())
+        return ServiceError::unavailable(u"Cannot claim the files: %1"_s.arg(transaction.error()));
+    auto rows = runQuery(m_db,
+                         u"SELECT "_s + rows::kFileColumns + u" FROM vector_store_files WHERE id IN ("_s + marks
+                             + u") ORDER BY id"_s,
+                         chosen, doing);
+    if (!rows)
+        return rows.error();
+    while (rows.value().next()) {
+        Job job{first.tenant, first.store, rows::fileFromRow(rows.value())};
+        job.file.status = FileStatus::InProgress;
+        jobs << job;
+    }
+    return jobs;
 }
 
 Result<void> IngestionQueue::heartbeat(const Job &job)

@@ -37,6 +37,10 @@ public:
     // given). nullopt when nothing is waiting.
     Result<std::optional<Job>> claimNext(const QString &backend, std::optional<qint64> tenantId = {},
                                          std::optional<qint64> storeId = {});
+    // Claims up to `count` more waiting files of `first`'s store (claimed already), for a backend
+    // that ingests several files at once (VectorStoreBackend::ingestBatchLimit); in queue order,
+    // by the same rule as claimNext. Empty when no other file of that store waits.
+    Result<QList<Job>> claimMore(const Job &first, int count);
     Result<void> heartbeat(const Job &job);
     // Records the outcome; returns the file as it is now (it may have been detached meanwhile).
     Result<StoreFile> complete(const Job &job, const IngestOutcome &outcome);
@@ -49,6 +53,8 @@ public:
 private:
     qint64 now() const;
     bool ownerIsGone(const QString &owner) const;
+    // Whether a file with this claim may be claimed now: unclaimed, ours, or its owner gone or silent.
+    bool claimable(const QString &claimedBy, qint64 claimedAt, qint64 at) const;
     Result<StoreFile> finish(const Job &job, FileStatus status, const QString &code, const QString &message,
                              const IngestOutcome &outcome);
 

@@ -137,6 +137,12 @@ QList<int> FakeOpenAIServer::batchSizes() const
     return m_batchSizes;
 }
 
+QList<QJsonObject> FakeOpenAIServer::batchBodies() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_batchBodies;
+}
+
 int FakeOpenAIServer::storeCount() const
 {
     QMutexLocker locker(&m_mutex);
@@ -425,13 +431,21 @@ QJsonObject FakeOpenAIServer::storeJson(const Store &s) const
 
 QJsonObject FakeOpenAIServer::storeFileJson(const Store &s, const StoreFile &f) const
 {
+    const QString name = m_files.value(f.id).filename;
+    const QJsonValue status = f.status == u"object"_s && name.contains(u"status-object"_s)
+        ? QJsonValue(QJsonObject{{u"value"_s, u"completed"_s}})
+        : QJsonValue(f.status);
+    const qint64 usage = f.status == u"completed"_s ? m_files.value(f.id).content.size() : 0;
+    const QJsonValue usageBytes = name.contains(u"usage-string"_s) && f.status == u"completed"_s
+        ? QJsonValue(QString::number(usage))
+        : QJsonValue(usage);
     return QJsonObject{
         {u"id"_s, f.id},
         {u"object"_s, u"vector_store.file"_s},
-        {u"usage_bytes"_s, f.status == u"completed"_s ? m_files.value(f.id).content.size() : 0},
+        {u"usage_bytes"_s, usageBytes},
         {u"created_at"_s, nowSeconds()},
         {u"vector_store_id"_s, s.id},
-        {u"status"_s, f.status},
+        {u"status"_s, status},
         {u"last_error"_s, f.lastError.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(f.lastError)},
         {u"attributes"_s, f.attributes},
         {u"chunking_strategy"_s,
@@ -591,32 +605,8 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
                            {u"has_more"_s, false},
                            {u"next_page"_s, QJsonValue::Null}};
     }
-    if (sub == u"file_batches"_s) {
-        if (parts.size() == 4 && r.method == "POST") {
-            const QJsonArray ids = body.value(u"file_ids"_s).toArray();
-            if (ids.isEmpty() || ids.size() > 500)
-                return error(status, 400, u"file_ids must hold 1 to 500 ids"_s);
-            m_batchSizes << int(ids.size());
-            for (const QJsonValue &id : ids) {
-                StoreFile f;
-                f.id = id.toString();
-                f.seq = ++m_seq;
-                f.pollsLeft = m_pollsUntilDone;
-                f.attributes = body.value(u"attributes"_s).toObject();
-                store.files.insert(f.id, f);
-            }
-            return QJsonObject{
-                {u"id"_s, u"vsfb_%1"_s.arg(++m_seq)}, {u"object"_s, u"vector_store.files_batch"_s},
-                {u"created_at"_s, nowSeconds()},      {u"vector_store_id"_s, storeId},
-                {u"status"_s, u"in_progress"_s},      {u"file_counts"_s, counts(int(ids.size()), 0, 0, 0)}};
-        }
-        return QJsonObject{{u"id"_s, parts.value(4)},
-                           {u"object"_s, u"vector_store.files_batch"_s},
-                           {u"created_at"_s, nowSeconds()},
-                           {u"vector_store_id"_s, storeId},
-                           {u"status"_s, parts.value(5) == u"cancel"_s ? u"cancelled"_s : u"in_progress"_s},
-                           {u"file_counts"_s, counts(0, 0, 0, 0)}};
-    }
+    if (sub == u"file_batches"_s)
+        return handleBatches(r, parts, store, status);
     if (sub != u"files"_s)
         return error(status, 404, u"Unknown path %1"_s.arg(r.path));
     if (parts.size() == 4) {
@@ -660,38 +650,117 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
         f.attributes = body.value(u"attributes"_s).toObject();
         return storeFileJson(store, f);
     }
-    // A file named "...status-<word>..." is reported with that status once processed (a server
-    // with statuses of its own); "status-object" with a status that is an object, and
-    // "usage-string" completes with usage_bytes as a string.
-    static const QRegularExpression statusRe(u"status-([A-Za-z_]+)"_s);
-    const QString name = m_files.value(fileId).filename;
-    if (const auto m = statusRe.match(name); m.hasMatch() && --f.pollsLeft <= 0) {
-        QJsonObject o = storeFileJson(store, f);
-        o.insert(u"status"_s,
-                 m.captured(1) == u"object"_s ? QJsonValue(QJsonObject{{u"value"_s, u"completed"_s}})
-                                              : QJsonValue(m.captured(1)));
-        return o;
-    }
-    if (name.contains(u"usage-string"_s) && --f.pollsLeft <= 0) {
-        f.status = u"completed"_s;
-        QJsonObject o = storeFileJson(store, f);
-        o.insert(u"usage_bytes"_s, QString::number(m_files.value(fileId).content.size()));
-        return o;
-    }
-    // A GET moves processing on: after pollsUntilDone polls the file is done; a file named
-    // "...fail-<code>..." fails with that code.
-    if (f.status == u"in_progress"_s && --f.pollsLeft <= 0) {
-        static const QRegularExpression failRe(u"fail-(server_error|unsupported_file|invalid_file)"_s);
-        const auto m = failRe.match(m_files.value(fileId).filename);
-        if (m.hasMatch()) {
-            f.status = u"failed"_s;
-            f.lastError =
-                QJsonObject{{u"code"_s, m.captured(1)}, {u"message"_s, u"Fake failure: %1"_s.arg(m.captured(1))}};
-        } else {
-            f.status = u"completed"_s;
-        }
-    }
+    advance(f);
     return storeFileJson(store, f);
+}
+
+// A GET of the file (or of its batch) moves processing on: after pollsUntilDone polls the file is
+// done; a file named "...fail-<code>..." fails with that code. Hostile statuses: a file named
+// "...status-<word>..." ends with that status (a server with statuses of its own; storeFileJson
+// reports "status-object" with a status that is an object), and "usage-string" completes with
+// usage_bytes as a string.
+void FakeOpenAIServer::advance(StoreFile &f)
+{
+    if (f.status != u"in_progress"_s || --f.pollsLeft > 0)
+        return;
+    static const QRegularExpression statusRe(u"status-([A-Za-z_]+)"_s);
+    static const QRegularExpression failRe(u"fail-(server_error|unsupported_file|invalid_file)"_s);
+    const QString name = m_files.value(f.id).filename;
+    if (const auto m = statusRe.match(name); m.hasMatch()) {
+        f.status = m.captured(1);
+    } else if (const auto fail = failRe.match(name); fail.hasMatch()) {
+        f.status = u"failed"_s;
+        f.lastError =
+            QJsonObject{{u"code"_s, fail.captured(1)}, {u"message"_s, u"Fake failure: %1"_s.arg(fail.captured(1))}};
+    } else {
+        f.status = u"completed"_s;
+    }
+}
+
+QJsonObject FakeOpenAIServer::batchJson(const Batch &b) const
+{
+    int c[4] = {0, 0, 0, 0};
+    const Store store = m_stores.value(b.storeId);
+    for (const QString &id : b.fileIds) {
+        if (!store.files.contains(id))
+            continue; // detached since
+        const QString status = store.files.value(id).status;
+        c[status == u"in_progress"_s ? 0 : status == u"completed"_s ? 1 : status == u"failed"_s ? 2 : 3]++;
+    }
+    const QString status = b.cancelled ? u"cancelled"_s : c[0] > 0 ? u"in_progress"_s : u"completed"_s;
+    return QJsonObject{{u"id"_s, b.id},
+                       {u"object"_s, u"vector_store.files_batch"_s},
+                       {u"created_at"_s, b.createdAt},
+                       {u"vector_store_id"_s, b.storeId},
+                       {u"status"_s, status},
+                       {u"file_counts"_s, counts(c[0], c[1], c[2], c[3])}};
+}
+
+// POST file_batches (file_ids with shared attributes, or files[] each with its own), GET one
+// (a poll: moves its files' processing on), POST .../cancel (files in progress become cancelled),
+// GET .../files (a page of the batch's files, with the status filter).
+QJsonObject FakeOpenAIServer::handleBatches(const Received &r, const QStringList &parts, Store &store, int *status)
+{
+    const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+    if (parts.size() == 4 && r.method == "POST") {
+        const bool byIds = body.contains(u"file_ids"_s);
+        if (byIds == body.contains(u"files"_s))
+            return error(status, 400, u"give exactly one of file_ids and files"_s);
+        const QJsonArray items = body.value(byIds ? u"file_ids"_s : u"files"_s).toArray();
+        if (items.isEmpty() || items.size() > 500)
+            return error(status, 400, u"a file batch holds 1 to 500 files"_s);
+        for (const QJsonValue &item : items) {
+            const QString id = byIds ? item.toString() : item.toObject().value(u"file_id"_s).toString();
+            if (!m_files.contains(id))
+                return error(status, 404, u"No file found with id '%1'."_s.arg(id));
+        }
+        m_batchSizes << int(items.size());
+        m_batchBodies << body;
+        Batch batch;
+        batch.id = u"vsfb_%1"_s.arg(++m_seq);
+        batch.storeId = store.id;
+        batch.createdAt = nowSeconds();
+        for (const QJsonValue &item : items) {
+            StoreFile f;
+            f.id = byIds ? item.toString() : item.toObject().value(u"file_id"_s).toString();
+            f.seq = ++m_seq;
+            f.pollsLeft = m_pollsUntilDone;
+            f.attributes = (byIds ? body : item.toObject()).value(u"attributes"_s).toObject();
+            if (store.files.contains(f.id))
+                f = store.files.value(f.id);
+            store.files.insert(f.id, f);
+            batch.fileIds << f.id;
+        }
+        m_batches.insert(batch.id, batch);
+        return batchJson(batch);
+    }
+    const QString batchId = parts.value(4);
+    if (!m_batches.contains(batchId) || m_batches.value(batchId).storeId != store.id)
+        return error(status, 404, u"No file batch found with id '%1'."_s.arg(batchId));
+    Batch &batch = m_batches[batchId];
+    const QString action = parts.value(5);
+    if (action == u"cancel"_s && r.method == "POST") {
+        for (const QString &id : std::as_const(batch.fileIds))
+            if (store.files.contains(id) && store.files[id].status == u"in_progress"_s)
+                store.files[id].status = u"cancelled"_s;
+        batch.cancelled = true;
+        return batchJson(batch);
+    }
+    if (action == u"files"_s && r.method == "GET") {
+        QList<StoreFile> files;
+        const QString filter = r.query.queryItemValue(u"filter"_s);
+        for (const QString &id : std::as_const(batch.fileIds))
+            if (store.files.contains(id) && (filter.isEmpty() || store.files.value(id).status == filter))
+                files << store.files.value(id);
+        return page<StoreFile>(files, r.query, [this, &store](const StoreFile &f) { return storeFileJson(store, f); });
+    }
+    if (parts.size() == 5 && r.method == "GET") {
+        for (const QString &id : std::as_const(batch.fileIds))
+            if (store.files.contains(id))
+                advance(store.files[id]);
+        return batchJson(batch);
+    }
+    return error(status, 404, u"Unknown path %1"_s.arg(r.path));
 }
 
 } // namespace vd::test

@@ -82,7 +82,8 @@ public:
     int storeCount() const;
     int fileCount() const;
     QStringList storeFileIds(const QString &storeId) const;
-    QList<int> batchSizes() const; // file_ids per created batch, in order
+    QList<int> batchSizes() const; // files per created batch, in order
+    QList<QJsonObject> batchBodies() const; // the body of each created batch, in order
 
 private:
     struct File
@@ -109,6 +110,15 @@ private:
         QHash<QString, StoreFile> files;
         qint64 seq = 0;
     };
+    // A file batch: its files stay the store's; the batch reports on them.
+    struct Batch
+    {
+        QString id;
+        QString storeId;
+        QStringList fileIds;
+        qint64 createdAt = 0;
+        bool cancelled = false;
+    };
 
     void onConnection();
     void onReadable(QTcpSocket *socket);
@@ -120,6 +130,10 @@ private:
     QJsonObject storeJson(const Store &store) const;
     QJsonObject storeFileJson(const Store &store, const StoreFile &file) const;
     QJsonObject fileJson(const File &file) const;
+    QJsonObject batchJson(const Batch &batch) const;
+    QJsonObject handleBatches(const Received &request, const QStringList &parts, Store &store, int *status);
+    // One step of processing for a file in progress (a poll of it or of its batch).
+    void advance(StoreFile &file);
     static QJsonObject error(int *status, int code, const QString &message, const QString &type = {});
     template<typename T>
     QJsonObject page(QList<T> items, const QUrlQuery &query, const std::function<QJsonObject(const T &)> &toJson);
@@ -137,6 +151,8 @@ private:
     int m_delayAllMs = 0;
     QList<Received> m_requests;
     QList<int> m_batchSizes;
+    QList<QJsonObject> m_batchBodies;
+    QHash<QString, Batch> m_batches;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     struct Rule
     {

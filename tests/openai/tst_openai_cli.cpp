@@ -115,6 +115,35 @@ private slots:
         QCOMPARE(page.value(u"explain"_s)[u"engine"_s].toString(), u"openai"_s);
     }
 
+    void attaching_a_folder_uses_one_file_batch()
+    {
+        Run r = run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"--backend"_s, u"openai"_s, u"folder"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        const QString folder = m_dir.filePath(u"folder"_s);
+        QVERIFY(QDir().mkpath(folder));
+        for (int i = 0; i < 3; ++i) {
+            QFile f(folder + u"/note%1.txt"_s.arg(i));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Note " + QByteArray::number(i) + " on woodchucks.\n");
+        }
+        const auto attaches = [this](const QString &tail) {
+            int n = 0;
+            for (const auto &q : m_server->requests())
+                if (q.method == "POST" && q.path.startsWith(u"/v1/vector_stores/"_s) && q.path.endsWith(tail))
+                    ++n;
+            return n;
+        };
+        const int batchesBefore = attaches(u"/file_batches"_s);
+        const int singlesBefore = attaches(u"/files"_s);
+        r = run({u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"folder"_s, u"--wait"_s, folder});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(r.out.contains(u"note%1.txt: completed"_s.arg(i)), qPrintable(r.out));
+        QCOMPARE(attaches(u"/file_batches"_s) - batchesBefore, 1);
+        QCOMPARE(attaches(u"/files"_s) - singlesBefore, 0);
+        QCOMPARE(m_server->batchSizes().constLast(), 3);
+    }
+
     void import_adopts_remote_stores_once()
     {
         const QString legacy = m_server->addStore(u"legacy"_s, {{u"owner"_s, u"ops"_s}});

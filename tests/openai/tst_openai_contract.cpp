@@ -151,6 +151,13 @@ private slots:
             client.createFileBatches(u"vs_abc"_s, {u"file-a"_s, u"file-b"_s, u"file-c"_s}, attributes, fixed, d);
         });
         QVERIFY2(batches, qPrintable(batches ? QString() : batches.error().message()));
+        // The form ingestion sends: files[], each with its own attributes and chunking strategy.
+        check("create batch (files)", awaitJson([&](auto d) {
+                  client.createFileBatch(u"vs_abc"_s,
+                                         {OpenAIClient::BatchFile{u"file-a"_s, attributes, fixed},
+                                          OpenAIClient::BatchFile{u"file-b"_s, {}, ChunkingStrategy{}}},
+                                         d);
+              }));
         check("get batch", awaitJson([&](auto d) { client.getFileBatch(u"vs_abc"_s, u"vsfb_abc"_s, d); }));
         check("cancel batch", awaitJson([&](auto d) { client.cancelFileBatch(u"vs_abc"_s, u"vsfb_abc"_s, d); }));
         check("list batch files", awaitJson([&](auto d) {
