@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/backend/vectorstorebackend.h"
+#include "core/domain/apitoken.h"
 #include "core/domain/drafts.h"
 #include "core/domain/serviceerror.h"
 #include "core/domain/types.h"
@@ -56,6 +57,22 @@ public:
     Result<OperatorInfo> currentOperator();
     // The operator's role in a tenant (owner for instance administrators).
     Result<Role> roleIn(const QString &tenantRef);
+
+    // API tokens (core/service/servicetokens.cpp, docs/api.md). Creating, listing and revoking
+    // need the admin role in the tenant; a token's role is viewer, editor or admin.
+    Result<NewApiToken> createApiToken(const QString &tenantRef, const QString &name, Role role,
+                                       std::optional<int> expiresInDays);
+    Result<QList<ApiToken>> listApiTokens(const QString &tenantRef, bool includeInactive = false);
+    // `tokenRef`: the token's name (case-insensitive, among active tokens) or its id.
+    Result<ApiToken> revokeApiToken(const QString &tenantRef, const QString &tokenRef);
+    // Who presents `secret`: its token's tenant and role, if the token exists, is not revoked and
+    // has not expired. Any failure is the same NotFound, so that a caller learns nothing about
+    // which part was wrong. Not operator-scoped: the server calls it before it knows who acts.
+    static Result<TokenPrincipal> authenticateToken(Database &db, const QString &secret, qint64 now);
+    // From now on this service acts as the token: the operator name becomes "token:NAME", every
+    // tenant but the token's answers NotFound, and the token's role replaces membership.
+    void actAsToken(const TokenPrincipal &principal);
+    const std::optional<TokenPrincipal> &token() const { return m_token; }
 
     // Plans
     Result<QList<Plan>> plans();
@@ -156,6 +173,8 @@ private:
 
     qint64 now() const;
     Result<Access> access(const QString &tenantRef, Role needed, const QString &action);
+    // access() for a token principal: its tenant only, its role (servicetokens.cpp).
+    Result<Access> tokenAccess(const QString &tenantRef, Role needed, const QString &action);
     Result<Tenant> findTenant(const QString &tenantRef, Visibility visibility);
     Result<VectorStore> findStore(const Tenant &tenant, const QString &storeRef, Visibility visibility);
     Result<StoreFile> findFile(const VectorStore &store, const QString &fileRef, Visibility visibility);
@@ -200,6 +219,7 @@ private:
     QString m_requestId;
     std::function<qint64()> m_clock;
     BackendFor m_backendFor;
+    std::optional<TokenPrincipal> m_token; // set by actAsToken: the API's principal
 };
 
 } // namespace vd
