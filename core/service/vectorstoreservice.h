@@ -5,9 +5,11 @@
 #include "core/domain/drafts.h"
 #include "core/domain/serviceerror.h"
 #include "core/domain/types.h"
+#include "core/domain/uploadedfile.h"
 #include "core/openai/openaisettings.h"
 #include "core/service/attachpolicy.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QLoggingCategory>
@@ -150,6 +152,51 @@ public:
     // Searches one or more live, unexpired stores of a tenant (viewer). Results of several
     // stores are merged before max_num_results applies; searching marks the stores active.
     Result<SearchResponse> search(const QString &tenantRef, const QStringList &storeRefs, const SearchRequest &request);
+
+    // Public ids of the API (core/service/serviceapi.cpp, migrations/0009_api_objects.sql): the
+    // "vs_…" id of each store, given one the first time it is asked for. The stores must come
+    // from this service (the caller already had access to them).
+    Result<QHash<qint64, QString>> storeApiIds(const QList<VectorStore> &stores);
+    // One store's id; a store that has none yet gets `preferred` when given (a store the API has
+    // just created and named after the id it will have).
+    Result<QString> storeApiId(const VectorStore &store, const QString &preferred = {});
+    // The store of a tenant with that public id (viewer), in the given visibility.
+    Result<VectorStore> storeByApiId(const QString &tenantRef, const QString &apiId,
+                                     Visibility visibility = Visibility::Live);
+    // The "file-…" id of each store file (by row id): its upload's id. A file attached without an
+    // upload (CLI, window) is given an upload row of its own first, so that it is a File as in
+    // OpenAI (not audited: nobody's data changes, only how the API names it).
+    Result<QHash<qint64, QString>> fileApiIds(const QList<qint64> &storeFileIds);
+
+    // One page of a store's live files in (created_at, id) order (viewer), with their "file-…"
+    // ids; `hasMore` when more follow in that direction. Cursors are "file-…" ids of files of
+    // this store.
+    struct FilePage
+    {
+        QList<StoreFile> files;
+        QHash<qint64, QString> apiIds;
+        bool hasMore = false;
+    };
+    Result<FilePage> storeFilePage(const QString &tenantRef, const QString &storeRef, const ApiPageQuery &query);
+    // The live file of a store whose "file-…" id is `apiId` (viewer).
+    Result<StoreFile> storeFileByApiId(const QString &tenantRef, const QString &storeRef, const QString &apiId);
+
+    // Uploads: a tenant's files as OpenAI has them (core/service/serviceuploads.cpp). Creating one
+    // (editor) stages the bytes at `path` (a spooled upload; removed by the caller) in the blob
+    // store; the size must fit the plan's largest file. Deleting one (editor) detaches it from
+    // every store first, as OpenAI does, then removes the row and, if nothing else uses them, the
+    // bytes.
+    Result<UploadedFile> createUpload(const QString &tenantRef, const QString &filename, const QString &purpose,
+                                      const QString &path);
+    Result<QList<UploadedFile>> listUploads(const QString &tenantRef, const ApiPageQuery &query, bool *hasMore);
+    Result<UploadedFile> upload(const QString &tenantRef, const QString &apiId);
+    Result<UploadedFile> deleteUpload(const QString &tenantRef, const QString &apiId);
+    // Where the bytes of an upload can be read (viewer).
+    Result<QString> uploadContentPath(const QString &tenantRef, const QString &apiId);
+    // Attaches an upload to a store (editor): the same rule and queue as every attach; the store
+    // file's API id is the upload's.
+    Result<StoreFile> attachUpload(const QString &tenantRef, const QString &storeRef, const QString &apiId,
+                                   const QJsonObject &attributes, const std::optional<ChunkingStrategy> &chunking);
 
     // Memberships
     Result<QList<Membership>> listMembers(const QString &tenantRef);
