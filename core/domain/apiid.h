@@ -8,6 +8,7 @@ namespace vd::apiid {
 
 inline constexpr auto kStorePrefix = "vs_";
 inline constexpr auto kFilePrefix = "file-";
+inline constexpr auto kBatchPrefix = "vsfb_";
 
 // `prefix` followed by `length` characters of [A-Za-z0-9] from the system's CSPRNG.
 QString generate(const char *prefix, int length = 24);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/types.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -22,6 +24,38 @@ struct UploadedFile
     qint64 createdAt = 0; // unix milliseconds
 };
 
+// A batch of files attached to one store in one request (OpenAI's vector_store.files_batch); its
+// counts come from its files.
+struct FileBatch
+{
+    qint64 id = 0;
+    QString apiId; // "vsfb_…"
+    qint64 storeId = 0;
+    qint64 createdAt = 0; // unix milliseconds
+    std::optional<qint64> cancelledAt;
+    qint64 inProgress = 0;
+    qint64 completed = 0;
+    qint64 failed = 0;
+    qint64 cancelled = 0;
+
+    // in_progress while a file is; then cancelled if the batch was cancelled, else completed.
+    QString status() const
+    {
+        if (inProgress > 0)
+            return QStringLiteral("in_progress");
+        return cancelledAt ? QStringLiteral("cancelled") : QStringLiteral("completed");
+    }
+    qint64 total() const { return inProgress + completed + failed + cancelled; }
+};
+
+// One item of a batch to attach: an upload and, optionally, its own attributes and chunking.
+struct BatchItem
+{
+    QString fileApiId;
+    std::optional<QJsonObject> attributes;
+    std::optional<ChunkingStrategy> chunking;
+};
+
 // One page of a keyset-ordered list: by (created_at, id), ascending or descending, after or
 // before the object with the public id given.
 struct ApiPageQuery
@@ -31,6 +65,7 @@ struct ApiPageQuery
     QString after;
     QString before;
     QString status; // store files only: in_progress | completed | failed | cancelled; empty: any
+    QString batch; // store files only: the "vsfb_…" batch they must belong to; empty: any
 };
 
 } // namespace vd

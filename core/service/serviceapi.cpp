@@ -184,6 +184,16 @@ VectorStoreService::storeFilePage(const QString &tenantRef, const QString &store
         + u" FROM vector_store_files WHERE store_id = ? AND "
           u"deleted_at IS NULL"_s;
     QVariantList binds{s->id};
+    if (!query.batch.isEmpty()) {
+        auto batch = runQuery(m_db, u"SELECT id FROM vector_store_file_batches WHERE store_id = ? AND api_id = ?"_s,
+                              {s->id, query.batch}, doing);
+        if (!batch)
+            return batch.error();
+        if (!batch.value().next())
+            return ServiceError::notFound(u"No file batch found with id '%1' in this vector store."_s.arg(query.batch));
+        sql += u" AND id IN (SELECT file_id FROM vector_store_file_batch_files WHERE batch_id = ?)"_s;
+        binds << batch.value().value(0).toLongLong();
+    }
     if (!query.status.isEmpty()) {
         if (!fileStatusFromName(query.status))
             return ServiceError::invalid(u"Invalid 'filter': expected one of in_progress, completed, failed, "

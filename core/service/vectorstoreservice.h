@@ -198,6 +198,14 @@ public:
     Result<StoreFile> attachUpload(const QString &tenantRef, const QString &storeRef, const QString &apiId,
                                    const QJsonObject &attributes, const std::optional<ChunkingStrategy> &chunking);
 
+    // File batches (core/service/servicebatches.cpp): attach several uploads to a store at once
+    // (editor). Every file is checked by the attach rule first, as one batch; when any would be
+    // refused nothing is attached. Reading and cancelling name the batch by its "vsfb_…" id;
+    // cancelling (editor) cancels its files still in progress.
+    Result<FileBatch> createFileBatch(const QString &tenantRef, const QString &storeRef, const QList<BatchItem> &items);
+    Result<FileBatch> fileBatch(const QString &tenantRef, const QString &storeRef, const QString &batchApiId);
+    Result<FileBatch> cancelFileBatch(const QString &tenantRef, const QString &storeRef, const QString &batchApiId);
+
     // Memberships
     Result<QList<Membership>> listMembers(const QString &tenantRef);
     Result<Membership> addMember(const QString &tenantRef, const QString &operatorName, Role role);
