@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "core/domain/apitoken.h"
+#include "core/logging/logging.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
@@ -84,6 +85,9 @@ private slots:
         QVERIFY(apitokens::constantTimeEquals("abc", "abc"));
         QVERIFY(!apitokens::constantTimeEquals("abc", "abd"));
         QVERIFY(!apitokens::constantTimeEquals("abc", "ab"));
+        // A secret that reaches a log line anyway is removed from it.
+        const QString logged = logging::redactSecrets(u"token was "_s + a + u" here"_s);
+        QVERIFY2(!logged.contains(a.mid(4)) && logged.contains(u"vdk_***"_s), qPrintable(logged));
     }
 
     void service_data()
