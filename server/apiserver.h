@@ -86,6 +86,14 @@ struct Reply
     static Reply json(const QJsonObject &object, int status = 200);
     static Reply fail(ApiError error) { return Reply{500, {}, {}, {}, std::move(error), {}}; }
     static Reply fail(const ServiceError &error) { return fail(ApiError::fromService(error)); }
+    // Notes that this answer differs from what OpenAI's API would give, in the header
+    // x-vectordesk-difference (SDKs ignore it), with the anchor of docs/api.md that explains it.
+    Reply &differs(const char *what)
+    {
+        headers.append(
+            {QByteArray("x-vectordesk-difference"), QByteArray(what) + "; see docs/api.md#differences-from-openai"});
+        return *this;
+    }
 };
 
 // `vectordesk serve`'s HTTP server over cpp-httplib (docs/architecture.md says why that library):
@@ -132,5 +140,6 @@ private:
 void addStoreRoutes(ApiServer &server); // /v1/vector_stores
 void addFileRoutes(ApiServer &server); // /v1/files
 void addStoreFileRoutes(ApiServer &server); // /v1/vector_stores/{id}/files
+void addBatchRoutes(ApiServer &server); // /v1/vector_stores/{id}/file_batches
 
 } // namespace vd::server

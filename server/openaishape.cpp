@@ -71,6 +71,21 @@ QJsonObject storeFile(const StoreFile &file, const QString &fileId, const QStrin
     return object;
 }
 
+QJsonObject fileBatch(const FileBatch &batch, const QString &storeId)
+{
+    return {{u"id"_s, batch.apiId},
+            {u"object"_s, u"vector_store.files_batch"_s},
+            {u"created_at"_s, seconds(batch.createdAt)},
+            {u"vector_store_id"_s, storeId},
+            {u"status"_s, batch.status()},
+            {u"file_counts"_s,
+             QJsonObject{{u"in_progress"_s, batch.inProgress},
+                         {u"completed"_s, batch.completed},
+                         {u"failed"_s, batch.failed},
+                         {u"cancelled"_s, batch.cancelled},
+                         {u"total"_s, batch.total()}}}};
+}
+
 QJsonObject deleted(const QString &id, const QString &object)
 {
     return {{u"id"_s, id}, {u"object"_s, object}, {u"deleted"_s, true}};

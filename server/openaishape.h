@@ -27,6 +27,8 @@ QJsonObject vectorStore(const VectorStore &store, const QString &apiId);
 QJsonObject file(const UploadedFile &file);
 // A vector_store.file; `fileId` is its "file-…" id (its upload's), `storeId` its store's "vs_…".
 QJsonObject storeFile(const StoreFile &file, const QString &fileId, const QString &storeId);
+// A vector_store.files_batch (the object name openapi.yaml's enum has).
+QJsonObject fileBatch(const FileBatch &batch, const QString &storeId);
 QJsonObject deleted(const QString &id, const QString &object);
 // The search page; `fileIds` maps each hit's store-file row to its "file-…" id.
 QJsonObject searchPage(const SearchResponse &response, const QHash<qint64, QString> &fileIds);

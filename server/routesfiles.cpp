@@ -166,7 +166,10 @@ Reply fileContent(Call &call)
         return Reply::fail(path.error());
     Reply reply;
     reply.filePath = path.value();
+    // The file's bytes, as OpenAI's service sends them (openapi.yaml declares application/json
+    // for this response, which no file's raw bytes are; docs/api.md, differences).
     reply.contentType = "application/octet-stream";
+    reply.differs("content: files uploaded for assistants can be downloaded");
     return reply;
 }
 

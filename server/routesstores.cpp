@@ -118,7 +118,12 @@ Reply createStore(Call &call)
     auto fresh = call.service.store(call.tenant(), storeRef);
     if (!fresh)
         return Reply::fail(fresh.error());
-    return storeReply(call, fresh.value(), id.value());
+    Reply reply = storeReply(call, fresh.value(), id.value());
+    if (draft.name == apiId)
+        reply.differs("name: a store created without a name is named after its id");
+    if (body.contains(u"description"_s))
+        reply.differs("description: accepted and not kept");
+    return reply;
 }
 
 Reply listStores(Call &call)
@@ -212,7 +217,8 @@ Reply deleteStore(Call &call)
     auto removed = call.service.deleteStore(call.tenant(), QString::number(store->id));
     if (!removed)
         return Reply::fail(removed.error());
-    return Reply::json(shape::deleted(call.pathArg(0), QString::fromLatin1(kStoreDeleted)));
+    return Reply::json(shape::deleted(call.pathArg(0), QString::fromLatin1(kStoreDeleted)))
+        .differs("delete: the store is in VectorDesk's trash until it is purged");
 }
 
 Reply searchStore(Call &call)
@@ -232,7 +238,10 @@ Reply searchStore(Call &call)
     auto fileIds = call.service.fileApiIds(fileRows);
     if (!fileIds)
         return Reply::fail(fileIds.error());
-    return Reply::json(shape::searchPage(response.value(), fileIds.value()));
+    Reply reply = Reply::json(shape::searchPage(response.value(), fileIds.value()));
+    if (request->rewriteQuery)
+        reply.differs("rewrite_query: accepted and not applied");
+    return reply;
 }
 
 } // namespace

@@ -202,6 +202,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     addStoreRoutes(server);
     addFileRoutes(server);
     addStoreFileRoutes(server);
+    addBatchRoutes(server);
     if (!server.bind(&error)) {
         err << "vectordesk serve: " << error << '\n';
         return 1;

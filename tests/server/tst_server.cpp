@@ -247,6 +247,7 @@ private slots:
                                QJsonObject{{u"max_chunk_size_tokens"_s, 200}, {u"chunk_overlap_tokens"_s, 50}}}}}});
             QVERIFY2(r && r->status == 200, qPrintable(errorText(r)));
             const QJsonObject store = jsonOf(r);
+            QVERIFY(!r->has_header("x-vectordesk-difference")); // a named store answers as OpenAI's would
             QCOMPARE(store.value(u"object"_s).toString(), u"vector_store"_s);
             QCOMPARE(store.value(u"status"_s).toString(), u"completed"_s);
             QCOMPARE(store.value(u"expires_after"_s).toObject().value(u"days"_s).toInt(), 7);
@@ -259,6 +260,7 @@ private slots:
         auto nameless = postJson(*client, "/v1/vector_stores", {});
         QVERIFY2(nameless && nameless->status == 200, qPrintable(errorText(nameless)));
         QCOMPARE(jsonOf(nameless).value(u"name"_s).toString(), jsonOf(nameless).value(u"id"_s).toString());
+        QVERIFY(QString::fromStdString(nameless->get_header_value("x-vectordesk-difference")).startsWith(u"name:"_s));
         created << jsonOf(nameless).value(u"id"_s).toString();
 
         // Newest first by default; pages of 2 via after; has_more until the end.
@@ -477,6 +479,84 @@ private slots:
         QCOMPARE(jsonOf(gone), (QJsonObject{{u"id"_s, otherId}, {u"object"_s, u"file"_s}, {u"deleted"_s, true}}));
         expectError(client->Get(storePath + "/files/" + otherId.toStdString()), 404, u"invalid_request_error"_s);
         QCOMPARE(f.count(u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NULL"_s), 0);
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void fileBatches()
+    {
+        Fixture f;
+        const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
+        const QString viewer = test::makeToken(f.db, u"acme"_s, u"viewer"_s, u"reader"_s);
+        test::ServerProcess server(f.db);
+        QVERIFY2(server.start(), qPrintable(server.why()));
+        auto client = server.client(admin);
+        QStringList ids;
+        for (int i = 0; i < 4; ++i) {
+            auto r = upload(*client, "f" + std::to_string(i) + ".txt", "batch file number " + std::to_string(i) + "\n");
+            QVERIFY2(r && r->status == 200, qPrintable(errorText(r)));
+            ids << jsonOf(r).value(u"id"_s).toString();
+        }
+        auto store = jsonOf(postJson(*client, "/v1/vector_stores", {{u"name"_s, u"batched"_s}}));
+        const std::string batches =
+            "/v1/vector_stores/" + store.value(u"id"_s).toString().toStdString() + "/file_batches";
+
+        // Requests the spec refuses.
+        expectError(postJson(*client, batches, {}), 400, u"invalid_request_error"_s);
+        expectError(postJson(*client, batches,
+                             {{u"file_ids"_s, QJsonArray{ids[0]}},
+                              {u"files"_s, QJsonArray{QJsonObject{{u"file_id"_s, ids[1]}}}}}),
+                    400, u"invalid_request_error"_s);
+        auto missing = postJson(*client, batches, {{u"file_ids"_s, QJsonArray{ids[0], u"file-missing"_s}}});
+        expectError(missing, 400, u"invalid_request_error"_s);
+        QCOMPARE(jsonOf(missing).value(u"error"_s).toObject().value(u"param"_s).toString(), u"file_ids"_s);
+        expectError(postJson(*server.client(viewer), batches, {{u"file_ids"_s, QJsonArray{ids[0]}}}), 403,
+                    u"permission_error"_s);
+        QCOMPARE(f.count(u"SELECT count(*) FROM vector_store_files"_s), 0);
+
+        auto created = postJson(
+            *client, batches,
+            {{u"file_ids"_s, QJsonArray{ids[0], ids[1]}}, {u"attributes"_s, QJsonObject{{u"set"_s, u"one"_s}}}});
+        QVERIFY2(created && created->status == 200, qPrintable(errorText(created)));
+        const QJsonObject batch = jsonOf(created);
+        const QString batchId = batch.value(u"id"_s).toString();
+        QVERIFY2(batchId.startsWith(u"vsfb_"_s), qPrintable(batchId));
+        QCOMPARE(batch.value(u"object"_s).toString(), u"vector_store.files_batch"_s);
+        QCOMPARE(batch.value(u"file_counts"_s).toObject().value(u"total"_s).toInt(), 2);
+        const std::string batchPath = batches + "/" + batchId.toStdString();
+        QString status = batch.value(u"status"_s).toString();
+        if (status == u"in_progress"_s)
+            QVERIFY(created->has_header("openai-poll-after-ms"));
+        for (int i = 0; i < 200 && status == u"in_progress"_s; ++i) {
+            QTest::qWait(100);
+            status = jsonOf(client->Get(batchPath)).value(u"status"_s).toString();
+        }
+        QCOMPARE(status, u"completed"_s);
+        QCOMPARE(jsonOf(client->Get(batchPath)).value(u"file_counts"_s).toObject().value(u"completed"_s).toInt(), 2);
+        auto files = jsonOf(client->Get(batchPath + "/files?order=asc"));
+        const QJsonArray data = files.value(u"data"_s).toArray();
+        QCOMPARE(data.size(), 2);
+        QCOMPARE(data[0].toObject().value(u"id"_s).toString(), ids[0]);
+        QCOMPARE(data[1].toObject().value(u"attributes"_s).toObject(), (QJsonObject{{u"set"_s, u"one"_s}}));
+        QCOMPARE(jsonOf(client->Get(batchPath + "/files?filter=failed")).value(u"data"_s).toArray().size(), 0);
+        expectError(postJson(*client, batchPath + "/cancel", {}), 400, u"invalid_request_error"_s, u"conflict"_s);
+
+        // Per-file options.
+        auto perFile =
+            postJson(*client, batches,
+                     {{u"files"_s,
+                       QJsonArray{QJsonObject{{u"file_id"_s, ids[2]}, {u"attributes"_s, QJsonObject{{u"n"_s, 2}}}},
+                                  QJsonObject{{u"file_id"_s, ids[3]}, {u"attributes"_s, QJsonObject{{u"n"_s, 3}}}}}}});
+        QVERIFY2(perFile && perFile->status == 200, qPrintable(errorText(perFile)));
+        const std::string storeFile =
+            "/v1/vector_stores/" + store.value(u"id"_s).toString().toStdString() + "/files/" + ids[3].toStdString();
+        QCOMPARE(jsonOf(client->Get(storeFile)).value(u"attributes"_s).toObject(), (QJsonObject{{u"n"_s, 3}}));
+        // Unknown batch, and the other batch's files are not this one's.
+        expectError(client->Get(batches + "/vsfb_nothere"), 404, u"invalid_request_error"_s);
+        expectError(client->Get(batches + "/vsfb_nothere/files"), 404, u"invalid_request_error"_s);
+        const QString perFileId = jsonOf(perFile).value(u"id"_s).toString();
+        auto theirs = jsonOf(client->Get(batches + "/" + perFileId.toStdString() + "/files?order=asc"));
+        QCOMPARE(theirs.value(u"first_id"_s).toString(), ids[2]);
+        QCOMPARE(theirs.value(u"last_id"_s).toString(), ids[3]);
         QCOMPARE(server.stop(), 0);
     }
 
