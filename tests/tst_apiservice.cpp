@@ -131,6 +131,23 @@ private slots:
                      ServiceError::Kind::NotFound);
         }
 
+        // A store file whose link to its upload was never written (a crash between the attach and
+        // the link) is found by its File's id all the same, and linked back to that File.
+        auto third = service.attachUpload(u"acme"_s, storeRef, c->apiId, {}, std::nullopt);
+        QVERIFY2(third, third ? "" : qPrintable(third.error().message()));
+        QVERIFY(runQuery(*db, u"UPDATE vector_store_files SET upload_id = NULL WHERE id = ?"_s, {third->id},
+                         u"unlinking"_s));
+        auto healed = service.storeFileByApiId(u"acme"_s, storeRef, c->apiId);
+        QVERIFY2(healed, healed ? "" : qPrintable(healed.error().message()));
+        QCOMPARE(healed->id, third->id);
+        QCOMPARE(service.fileApiIds({third->id})->value(third->id), c->apiId);
+        // A file attached from disk (the CLI's way) with bytes no upload has gets a File of its own.
+        auto fromDisk = service.attachPath(u"acme"_s, storeRef, writeFile(dir, u"disk.txt"_s, "zeta\n"));
+        QVERIFY2(fromDisk, fromDisk ? "" : qPrintable(fromDisk.error().message()));
+        const QString diskId = service.fileApiIds({fromDisk->id})->value(fromDisk->id);
+        QVERIFY(apiid::hasShape(diskId, apiid::kFilePrefix) && diskId != c->apiId);
+        QCOMPARE(service.upload(u"acme"_s, diskId)->filename, u"disk.txt"_s);
+
         // Store ids: opaque, stable, given once.
         auto ids = service.storeApiIds({store.value()});
         QVERIFY(ids);
@@ -144,12 +161,12 @@ private slots:
         QVERIFY2(removed, removed ? "" : qPrintable(removed.error().message()));
         QCOMPARE(
             count(*db, u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NULL AND upload_id IS NOT NULL"_s),
-            1);
+            3); // b, c and disk.txt
         QVERIFY(QFile::exists(path.value())); // dup has the same bytes
         QVERIFY(service.deleteUpload(u"acme"_s, dup->apiId));
         // The detached store file (in the trash) still refers to the bytes: kept until purged.
         QVERIFY(QFile::exists(path.value()));
-        QCOMPARE(count(*db, u"SELECT count(*) FROM uploaded_files"_s), 2);
+        QCOMPARE(count(*db, u"SELECT count(*) FROM uploaded_files"_s), 3); // b, c and disk.txt's
     }
 };
 

@@ -105,6 +105,33 @@ Result<QHash<qint64, QString>> VectorStoreService::fileApiIds(const QList<qint64
         const qint64 createdAt = found.value().value(5).toLongLong();
         found.value().finish();
 
+        // An upload of the tenant with the same bytes names it: the one it was attached from when
+        // the link was not written (attachUpload writes it after the attach commits), or one whose
+        // bytes the CLI or window attached. Only when there is none does it get a File of its own.
+        auto same = runQuery(m_db,
+                             u"SELECT id FROM uploaded_files WHERE tenant_id = ? AND sha256 = ? ORDER BY "
+                             u"created_at, id LIMIT 1"_s,
+                             {tenantId, sha256}, doing);
+        if (!same)
+            return same.error();
+        if (same.value().next()) {
+            const qint64 uploadId = same.value().value(0).toLongLong();
+            same.value().finish();
+            auto link =
+                runQuery(m_db, u"UPDATE vector_store_files SET upload_id = ? WHERE id = ? AND upload_id IS NULL"_s,
+                         {uploadId, fileId}, doing);
+            if (!link)
+                return link.error();
+            auto again = runQuery(m_db, select, {fileId}, doing);
+            if (!again)
+                return again.error();
+            if (!again.value().next() || again.value().value(0).isNull())
+                return ServiceError::unavailable(u"File %1 could not be given an API id; retry."_s.arg(fileId));
+            ids.insert(fileId, again.value().value(0).toString());
+            continue;
+        }
+        same.value().finish();
+
         Transaction transaction(m_db);
         if (!transaction.isActive())
             return vd::commitError(m_db, doing, transaction.error());
@@ -165,9 +192,27 @@ Result<StoreFile> VectorStoreService::storeFileByApiId(const QString &tenantRef,
                           {s->id, apiId}, u"looking up file %1"_s.arg(apiId));
     if (!found)
         return found.error();
-    if (!found.value().next())
+    if (found.value().next())
+        return rows::fileFromRow(found.value());
+    found.value().finish();
+    // Not linked yet (see fileApiIds): the store's live file with the upload's bytes, if any.
+    auto unlinked = runQuery(m_db,
+                             u"SELECT f.id FROM vector_store_files f JOIN uploaded_files u ON u.sha256 = f.sha256 AND "
+                             u"u.tenant_id = f.tenant_id WHERE f.store_id = ? AND u.api_id = ? AND f.upload_id IS NULL "
+                             u"AND f.deleted_at IS NULL"_s,
+                             {s->id, apiId}, u"looking up file %1"_s.arg(apiId));
+    if (!unlinked)
+        return unlinked.error();
+    if (!unlinked.value().next())
         return missing();
-    return rows::fileFromRow(found.value());
+    const qint64 fileId = unlinked.value().value(0).toLongLong();
+    unlinked.value().finish();
+    auto ids = fileApiIds({fileId});
+    if (!ids)
+        return ids.error();
+    if (ids->value(fileId) != apiId)
+        return missing(); // another upload with the same bytes names it
+    return fileById(fileId);
 }
 
 Result<VectorStoreService::FilePage>

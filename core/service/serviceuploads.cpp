@@ -266,9 +266,10 @@ Result<StoreFile> VectorStoreService::attachUpload(const QString &tenantRef, con
     auto attached = attachFile(tenantRef, storeRef, draft, backend.value());
     if (!attached)
         return attached.error();
-    // The store file names its upload, so that the API shows it under the upload's id.
-    // TODO(#15 merge): write upload_id in attachFile's own INSERT (FileDraft) so both land in one
-    // transaction; until then a crash between the two leaves a file the API names differently.
+    // The store file names its upload, so that the API shows it under the upload's id. This is
+    // a second statement after the attach committed; should it never run (a crash in between),
+    // fileApiIds and storeFileByApiId link the file to the upload with its bytes when the API
+    // first asks, which is this one.
     auto link = runQuery(m_db, u"UPDATE vector_store_files SET upload_id = ? WHERE id = ? AND upload_id IS NULL"_s,
                          {file->id, attached->id}, u"linking file %1 to its upload"_s.arg(attached->id));
     if (!link)

@@ -163,9 +163,10 @@ public:
     // The store of a tenant with that public id (viewer), in the given visibility.
     Result<VectorStore> storeByApiId(const QString &tenantRef, const QString &apiId,
                                      Visibility visibility = Visibility::Live);
-    // The "file-…" id of each store file (by row id): its upload's id. A file attached without an
-    // upload (CLI, window) is given an upload row of its own first, so that it is a File as in
-    // OpenAI (not audited: nobody's data changes, only how the API names it).
+    // The "file-…" id of each store file (by row id): its upload's id. A file not linked to an
+    // upload (attached by the CLI or window, or whose link was never written) is linked to the
+    // tenant's oldest upload with the same bytes, else given an upload row of its own, so that it
+    // is a File as in OpenAI (not audited: nobody's data changes, only how the API names it).
     Result<QHash<qint64, QString>> fileApiIds(const QList<qint64> &storeFileIds);
 
     // One page of a store's live files in (created_at, id) order (viewer), with their "file-…"
