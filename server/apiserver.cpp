@@ -63,7 +63,9 @@ private:
 
 void write(httplib::Response &res, const Reply &reply, const QString &requestId)
 {
-    res.set_header("x-request-id", requestId.toStdString());
+    // The pre-routing hook has set it already for every request that reached a route.
+    if (!res.has_header("x-request-id"))
+        res.set_header("x-request-id", requestId.toStdString());
     if (reply.error) {
         res.status = reply.error->status;
         for (const auto &[name, value] : reply.error->headers)
