@@ -102,6 +102,20 @@ struct Fixture
     }
 };
 
+// How many files under `folder` the process `pid` has open: a spooled upload is an unnamed file
+// (O_TMPFILE) while it arrives, so it shows only among the process's open files.
+int openFilesUnder(qint64 pid, const QString &folder)
+{
+    const QString fds = u"/proc/%1/fd"_s.arg(pid);
+    int open = 0;
+    for (const QString &fd : QDir(fds).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+        char target[4096] = {};
+        const ssize_t length = ::readlink(QFile::encodeName(fds + u'/' + fd).constData(), target, sizeof target - 1);
+        open += length > 0 && QString::fromLocal8Bit(target, length).startsWith(folder) ? 1 : 0;
+    }
+    return open;
+}
+
 // A raw connection that sends a request's head and then its body slowly, to hold an upload open.
 class SlowUpload
 {
@@ -569,7 +583,7 @@ private slots:
         // for it.
         test::ServerProcess server(
             f.db,
-            {u"--max-concurrent-uploads"_s, u"1"_s, u"--max-json-bytes"_s, u"4096"_s, u"--read-timeout"_s, u"2"_s});
+            {u"--max-concurrent-uploads"_s, u"1"_s, u"--max-json-bytes"_s, u"4096"_s, u"--read-timeout"_s, u"3"_s});
         QVERIFY2(server.start(), qPrintable(server.why()));
         auto client = server.client(admin);
 
@@ -607,20 +621,23 @@ private slots:
         SlowUpload slow(server.port(), admin, 1000000);
         QVERIFY(slow.connected());
         QVERIFY(slow.send(QByteArray(1000, 'x')));
-        bool sawBusy = false;
-        for (int attempt = 0; attempt < 50 && !sawBusy; ++attempt) {
-            auto busy = upload(*server.client(admin), "b.txt", "second");
-            QVERIFY2(busy, "no response to the second upload");
-            if (busy->status == 429) {
-                expectError(busy, 429, u"requests"_s, u"rate_limit_exceeded"_s);
-                QVERIFY(busy->has_header("retry-after"));
-                QVERIFY(busy->get_header_value("retry-after").front() >= '1');
-                sawBusy = true;
-            } else {
-                QTest::qWait(50); // the slow upload has not reached its handler yet
+        // Wait until the first upload is being spooled (it holds the one upload slot), keeping it
+        // alive within the read timeout.
+        const QString incoming = f.dir.filePath(u"api.engine/incoming"_s);
+        bool spooling = false;
+        for (int i = 0; i < 200 && !spooling; ++i) {
+            spooling = openFilesUnder(server.process().processId(), incoming) > 0;
+            if (!spooling) {
+                QVERIFY(slow.send(QByteArray(10, 'x')));
+                QTest::qWait(50);
             }
         }
-        QVERIFY(sawBusy);
+        QVERIFY2(spooling, "the first upload never reached its handler");
+        QVERIFY(slow.send(QByteArray(10, 'x')));
+        auto busy = upload(*server.client(admin), "b.txt", "second");
+        expectError(busy, 429, u"requests"_s, u"rate_limit_exceeded"_s);
+        QVERIFY(busy->has_header("retry-after"));
+        QVERIFY(busy->get_header_value("retry-after").front() >= '1');
         // SIGTERM with the first upload stalled: the server still stops, within the read timeout.
         QElapsedTimer stopping;
         stopping.start();
@@ -657,22 +674,9 @@ private slots:
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
         });
         Joiner joiner{sending, feeder};
-        // The spooled upload is an unnamed file (O_TMPFILE) while it arrives: find it among the
-        // server's open files.
-        const QString fds = u"/proc/%1/fd"_s.arg(server.process().processId());
-        auto spooledFiles = [&fds, &incoming] {
-            int open = 0;
-            for (const QString &fd : QDir(fds).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
-                char target[4096] = {};
-                const ssize_t length =
-                    ::readlink(QFile::encodeName(fds + u'/' + fd).constData(), target, sizeof target - 1);
-                open += length > 0 && QString::fromLocal8Bit(target, length).startsWith(incoming) ? 1 : 0;
-            }
-            return open;
-        };
         bool spooling = false;
         for (int i = 0; i < 100 && !spooling; ++i) {
-            spooling = spooledFiles() > 0;
+            spooling = openFilesUnder(server.process().processId(), incoming) > 0;
             if (!spooling)
                 QTest::qWait(50);
         }
