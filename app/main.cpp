@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "core/logging/logging.h"
 #include "core/storage/database.h"
+#include "server/serve.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -44,6 +45,9 @@ int runHeadless(int argc, char **argv)
     vd::logging::install(QString(), &error);
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // `vectordesk serve` is the API server (server/), a front end beside the CLI.
+    if (vd::server::isServe(QCoreApplication::arguments().mid(1)))
+        return vd::server::run(QCoreApplication::arguments(), out, err);
     return vd::cli::run(QCoreApplication::arguments(), {out, err, nullptr});
 }
 
@@ -91,7 +95,7 @@ int runGui(int argc, char **argv)
 int main(int argc, char **argv)
 {
     const QStringList arguments = argumentsOf(argc, argv);
-    if (vd::cli::isHeadless(arguments.mid(1)))
+    if (vd::server::isServe(arguments.mid(1)) || vd::cli::isHeadless(arguments.mid(1)))
         return runHeadless(argc, argv);
     return runGui(argc, argv);
 }

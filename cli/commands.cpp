@@ -4,8 +4,8 @@ namespace vd::cli {
 
 QList<std::shared_ptr<Command>> makeCommands()
 {
-    return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + memberCommands() + planCommands()
-        + auditCommands() + migrateCommands() + syncCommands() + openaiCommands();
+    return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + memberCommands() + tokenCommands()
+        + planCommands() + auditCommands() + migrateCommands() + syncCommands() + openaiCommands();
 }
 
 const QList<std::shared_ptr<Command>> &commands()

@@ -137,11 +137,13 @@ QString newRequestId()
 QString redactSecrets(const QString &text)
 {
     static const QRegularExpression apiKey(u"\\bsk-[A-Za-z0-9_\\-]{6,}"_s);
+    static const QRegularExpression apiToken(u"\\bvdk_[A-Za-z0-9_\\-]{6,}"_s); // vectordesk serve's tokens
     static const QRegularExpression bearer(u"(Bearer\\s+)[^\\s\"']+"_s, QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression urlPassword(u"([a-z][a-z0-9+.\\-]*://[^:/@\\s]*):[^@\\s]*@"_s,
                                                 QRegularExpression::CaseInsensitiveOption);
     QString result = text;
     result.replace(apiKey, u"sk-***"_s);
+    result.replace(apiToken, u"vdk_***"_s);
     result.replace(bearer, u"\\1***"_s);
     result.replace(urlPassword, u"\\1:***@"_s);
     return result;

@@ -80,9 +80,12 @@ Result<VectorStoreBackend *> Lifecycle::backendOf(const VectorStore &store, cons
 
 Result<bool> Lifecycle::removeIfUnused(VectorStoreBackend &backend, const Tenant &tenant, const QString &sha256)
 {
-    // The one question "does any file still use these bytes?": any tenant, live or in the trash.
-    auto used = runQuery(m_db, u"SELECT 1 FROM vector_store_files WHERE sha256 = ? LIMIT 1"_s, {sha256},
-                         u"checking whether any file still uses the bytes %1"_s.arg(sha256));
+    // The one question "does any file still use these bytes?": any tenant, live or in the trash,
+    // attached to a store or uploaded through the API (a File).
+    auto used = runQuery(m_db,
+                         u"SELECT 1 FROM vector_store_files WHERE sha256 = ? UNION ALL "
+                         u"SELECT 1 FROM uploaded_files WHERE sha256 = ? LIMIT 1"_s,
+                         {sha256, sha256}, u"checking whether any file still uses the bytes %1"_s.arg(sha256));
     if (!used)
         return used.error();
     const bool inUse = used.value().next();

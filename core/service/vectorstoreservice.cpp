@@ -170,6 +170,8 @@ Result<Tenant> VectorStoreService::findTenant(const QString &tenantRef, Visibili
 Result<VectorStoreService::Access> VectorStoreService::access(const QString &tenantRef, Role needed,
                                                               const QString &action)
 {
+    if (m_token)
+        return tokenAccess(tenantRef, needed, action);
     auto op = currentOperator();
     if (!op)
         return op.error();

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "core/backend/vectorstorebackend.h"
+#include "core/domain/apitoken.h"
 #include "core/domain/drafts.h"
 #include "core/domain/serviceerror.h"
 #include "core/domain/types.h"
+#include "core/domain/uploadedfile.h"
 #include "core/openai/openaisettings.h"
 #include "core/service/attachpolicy.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QLoggingCategory>
@@ -56,6 +59,22 @@ public:
     Result<OperatorInfo> currentOperator();
     // The operator's role in a tenant (owner for instance administrators).
     Result<Role> roleIn(const QString &tenantRef);
+
+    // API tokens (core/service/servicetokens.cpp, docs/api.md). Creating, listing and revoking
+    // need the admin role in the tenant; a token's role is viewer, editor or admin.
+    Result<NewApiToken> createApiToken(const QString &tenantRef, const QString &name, Role role,
+                                       std::optional<int> expiresInDays);
+    Result<QList<ApiToken>> listApiTokens(const QString &tenantRef, bool includeInactive = false);
+    // `tokenRef`: the token's name (case-insensitive, among active tokens) or its id.
+    Result<ApiToken> revokeApiToken(const QString &tenantRef, const QString &tokenRef);
+    // Who presents `secret`: its token's tenant and role, if the token exists, is not revoked and
+    // has not expired. Any failure is the same NotFound, so that a caller learns nothing about
+    // which part was wrong. Not operator-scoped: the server calls it before it knows who acts.
+    static Result<TokenPrincipal> authenticateToken(Database &db, const QString &secret, qint64 now);
+    // From now on this service acts as the token: the operator name becomes "token:NAME", every
+    // tenant but the token's answers NotFound, and the token's role replaces membership.
+    void actAsToken(const TokenPrincipal &principal);
+    const std::optional<TokenPrincipal> &token() const { return m_token; }
 
     // Plans
     Result<QList<Plan>> plans();
@@ -134,6 +153,60 @@ public:
     // stores are merged before max_num_results applies; searching marks the stores active.
     Result<SearchResponse> search(const QString &tenantRef, const QStringList &storeRefs, const SearchRequest &request);
 
+    // Public ids of the API (core/service/serviceapi.cpp, migrations/0009_api_objects.sql): the
+    // "vs_…" id of each store, given one the first time it is asked for. The stores must come
+    // from this service (the caller already had access to them).
+    Result<QHash<qint64, QString>> storeApiIds(const QList<VectorStore> &stores);
+    // One store's id; a store that has none yet gets `preferred` when given (a store the API has
+    // just created and named after the id it will have).
+    Result<QString> storeApiId(const VectorStore &store, const QString &preferred = {});
+    // The store of a tenant with that public id (viewer), in the given visibility.
+    Result<VectorStore> storeByApiId(const QString &tenantRef, const QString &apiId,
+                                     Visibility visibility = Visibility::Live);
+    // The "file-…" id of each store file (by row id): its upload's id. A file not linked to an
+    // upload (attached by the CLI or window, or whose link was never written) is linked to the
+    // tenant's oldest upload with the same bytes, else given an upload row of its own, so that it
+    // is a File as in OpenAI (not audited: nobody's data changes, only how the API names it).
+    Result<QHash<qint64, QString>> fileApiIds(const QList<qint64> &storeFileIds);
+
+    // One page of a store's live files in (created_at, id) order (viewer), with their "file-…"
+    // ids; `hasMore` when more follow in that direction. Cursors are "file-…" ids of files of
+    // this store.
+    struct FilePage
+    {
+        QList<StoreFile> files;
+        QHash<qint64, QString> apiIds;
+        bool hasMore = false;
+    };
+    Result<FilePage> storeFilePage(const QString &tenantRef, const QString &storeRef, const ApiPageQuery &query);
+    // The live file of a store whose "file-…" id is `apiId` (viewer).
+    Result<StoreFile> storeFileByApiId(const QString &tenantRef, const QString &storeRef, const QString &apiId);
+
+    // Uploads: a tenant's files as OpenAI has them (core/service/serviceuploads.cpp). Creating one
+    // (editor) stages the bytes at `path` (a spooled upload; removed by the caller) in the blob
+    // store; the size must fit the plan's largest file. Deleting one (editor) detaches it from
+    // every store first, as OpenAI does, then removes the row and, if nothing else uses them, the
+    // bytes.
+    Result<UploadedFile> createUpload(const QString &tenantRef, const QString &filename, const QString &purpose,
+                                      const QString &path);
+    Result<QList<UploadedFile>> listUploads(const QString &tenantRef, const ApiPageQuery &query, bool *hasMore);
+    Result<UploadedFile> upload(const QString &tenantRef, const QString &apiId);
+    Result<UploadedFile> deleteUpload(const QString &tenantRef, const QString &apiId);
+    // Where the bytes of an upload can be read (viewer).
+    Result<QString> uploadContentPath(const QString &tenantRef, const QString &apiId);
+    // Attaches an upload to a store (editor): the same rule and queue as every attach; the store
+    // file's API id is the upload's.
+    Result<StoreFile> attachUpload(const QString &tenantRef, const QString &storeRef, const QString &apiId,
+                                   const QJsonObject &attributes, const std::optional<ChunkingStrategy> &chunking);
+
+    // File batches (core/service/servicebatches.cpp): attach several uploads to a store at once
+    // (editor). Every file is checked by the attach rule first, as one batch; when any would be
+    // refused nothing is attached. Reading and cancelling name the batch by its "vsfb_…" id;
+    // cancelling (editor) cancels its files still in progress.
+    Result<FileBatch> createFileBatch(const QString &tenantRef, const QString &storeRef, const QList<BatchItem> &items);
+    Result<FileBatch> fileBatch(const QString &tenantRef, const QString &storeRef, const QString &batchApiId);
+    Result<FileBatch> cancelFileBatch(const QString &tenantRef, const QString &storeRef, const QString &batchApiId);
+
     // Memberships
     Result<QList<Membership>> listMembers(const QString &tenantRef);
     Result<Membership> addMember(const QString &tenantRef, const QString &operatorName, Role role);
@@ -160,6 +233,8 @@ private:
 
     qint64 now() const;
     Result<Access> access(const QString &tenantRef, Role needed, const QString &action);
+    // access() for a token principal: its tenant only, its role (servicetokens.cpp).
+    Result<Access> tokenAccess(const QString &tenantRef, Role needed, const QString &action);
     Result<Tenant> findTenant(const QString &tenantRef, Visibility visibility);
     Result<VectorStore> findStore(const Tenant &tenant, const QString &storeRef, Visibility visibility);
     Result<StoreFile> findFile(const VectorStore &store, const QString &fileRef, Visibility visibility);
@@ -204,6 +279,7 @@ private:
     QString m_requestId;
     std::function<qint64()> m_clock;
     BackendFor m_backendFor;
+    std::optional<TokenPrincipal> m_token; // set by actAsToken: the API's principal
 };
 
 } // namespace vd
