@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/printers.h"
 #include "cli/simplecommand.h"
 #include "core/openai/credentialstore.h"
@@ -11,9 +12,6 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
-
-#include <termios.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -40,29 +38,10 @@ Result<Tenant> tenantWithRole(Context &c, const QString &ref, Role needed, const
 // Reads the key from standard input (never from the command line), without echo on a terminal.
 Result<QString> readKey(Context &c)
 {
-    QFile stdinFile;
-    QIODevice *in = c.in();
-    if (!in) {
-        if (!stdinFile.open(stdin, QIODevice::ReadOnly))
-            return ServiceError::unavailable(u"Cannot read standard input: %1."_s.arg(stdinFile.errorString()));
-        in = &stdinFile;
-    }
-    const bool tty = !c.in() && ::isatty(STDIN_FILENO);
-    termios saved{};
-    if (tty) {
-        c.err() << u"OpenAI API key (input hidden): "_s;
-        c.err().flush();
-        ::tcgetattr(STDIN_FILENO, &saved);
-        termios silent = saved;
-        silent.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
-    }
-    const QString key = QString::fromUtf8(tty ? in->readLine(4096) : in->read(4096)).trimmed();
-    if (tty) {
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        c.err() << u"\n"_s;
-    }
-    if (auto problem = openai::CredentialStore::validateKey(key))
+    auto key = readSecret(c, u"OpenAI API key"_s);
+    if (!key)
+        return key;
+    if (auto problem = openai::CredentialStore::validateKey(key.value()))
         return *problem;
     return key;
 }

@@ -2,6 +2,11 @@
 
 #include "core/domain/validation.h"
 
+#include <QFile>
+
+#include <termios.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace vd::cli {
@@ -129,6 +134,33 @@ int readChunking(Context &c, const QCommandLineParser &p, std::optional<Chunking
         return c.usage(u"--chunk-size and --chunk-overlap need whole numbers of tokens."_s);
     *chunking = fixed;
     return Ok;
+}
+
+Result<QString> readSecret(Context &c, const QString &prompt)
+{
+    QFile stdinFile;
+    QIODevice *in = c.in();
+    if (!in) {
+        if (!stdinFile.open(stdin, QIODevice::ReadOnly))
+            return ServiceError::unavailable(u"Cannot read standard input: %1."_s.arg(stdinFile.errorString()));
+        in = &stdinFile;
+    }
+    const bool tty = !c.in() && ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (tty) {
+        c.err() << prompt << u" (input hidden): "_s;
+        c.err().flush();
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    const QString secret = QString::fromUtf8(tty ? in->readLine(4096) : in->read(4096)).trimmed();
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        c.err() << u"\n"_s;
+    }
+    return secret;
 }
 
 } // namespace vd::cli

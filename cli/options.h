@@ -58,4 +58,8 @@ int readExpiryDays(Context &c, const QCommandLineParser &p, std::optional<int> *
 // The chunking asked for with chunkingOptions(); unset when none was given.
 int readChunking(Context &c, const QCommandLineParser &p, std::optional<ChunkingStrategy> *chunking);
 
+// A secret (a key, a token) from standard input, never from the command line: without echo and
+// after a `prompt` on a terminal, else the first 4 KiB of the stream; trimmed.
+Result<QString> readSecret(Context &c, const QString &prompt);
+
 } // namespace vd::cli
