@@ -4,8 +4,12 @@
 #include "cli/simplecommand.h"
 #include "core/domain/apitoken.h"
 #include "core/service/vectorstoreservice.h"
+#include "core/session/holderclient.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -85,6 +89,48 @@ int revokeToken(Context &c, const Invocation &in)
         u"API token '%1' of %2 is revoked; requests with it now answer 401.\n"_s.arg(result->name, in.tenant));
 }
 
+// Keeps a token on this machine for the tenant's local stores held by another machine
+// (core/session/holderclient.h): checked against the database first, written 0600.
+int useToken(Context &c, const Invocation &in)
+{
+    auto secret = readSecret(c, u"API token"_s);
+    if (!secret)
+        return c.fail(secret.error());
+    if (secret->isEmpty())
+        return c.usage(
+            u"Give the token on standard input, e.g. `vectordesk token use --tenant %1 < token.txt`."_s.arg(in.tenant));
+    auto principal =
+        VectorStoreService::authenticateToken(c.database(), secret.value(), QDateTime::currentMSecsSinceEpoch());
+    if (!principal)
+        return c.fail(principal.error());
+    if (principal->tenantSlug.compare(in.tenant, Qt::CaseInsensitive) != 0
+        && QString::number(principal->tenantId) != in.tenant)
+        return c.fail(ServiceError::invalid(
+            u"That token belongs to tenant %1, not %2; nothing was saved."_s.arg(principal->tenantSlug, in.tenant),
+            u"tenant"_s));
+    const QString path = HolderClient::tokenFile(principal->tenantSlug);
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())
+        || !QFile::setPermissions(info.absolutePath(),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+        return c.fail(ServiceError::unavailable(
+            u"Cannot create the folder %1 for the token."_s.arg(QDir::toNativeSeparators(info.absolutePath()))));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(secret->toUtf8() + '\n') < 0 || !file.commit())
+        return c.fail(ServiceError::unavailable(
+            u"Cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString())));
+    return printOutcome(
+        c,
+        QJsonObject{{u"tenant"_s, principal->tenantSlug},
+                    {u"token"_s, principal->name},
+                    {u"role"_s, roleName(principal->role)},
+                    {u"file"_s, path}},
+        u"Saved API token '%1' (%2) of tenant %3 in %4; this machine uses it to reach the tenant's "
+        u"local stores held by other machines (docs/teams.md).\n"_s.arg(
+            principal->name, roleName(principal->role), principal->tenantSlug, QDir::toNativeSeparators(path)));
+}
+
 } // namespace
 
 QList<std::shared_ptr<Command>> tokenCommands()
@@ -110,6 +156,12 @@ QList<std::shared_ptr<Command>> tokenCommands()
                  .positionals = {u"TOKEN"_s},
                  .scope = Scope::Tenant},
                 revokeToken),
+        command({.name = u"token use"_s,
+                 .syntax = u"--tenant T < TOKEN"_s,
+                 .summary = u"Keep an API token (read from standard input) on this machine, to reach the tenant's "
+                            u"local stores that another machine holds (docs/teams.md)."_s,
+                 .scope = Scope::Tenant},
+                useToken),
     };
 }
 

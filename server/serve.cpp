@@ -3,6 +3,7 @@
 #include "core/engine/localengine.h"
 #include "core/ingestion/ingestor.h"
 #include "core/logging/logging.h"
+#include "core/service/vectorstoreservice.h"
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
 #include "core/sync/syncworker.h"
@@ -11,6 +12,7 @@
 
 #include <QDir>
 #include <QLoggingCategory>
+#include <QUrl>
 
 #include <chrono>
 #include <condition_variable>
@@ -211,6 +213,27 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << "vectordesk serve: " << error << '\n';
         return 1;
     }
+    // Other machines on the database reach the local stores this engine holds here (docs/teams.md).
+    const QString advertised = !options->advertise.isEmpty() ? options->advertise
+        : (options->host == u"0.0.0.0"_s || options->host == u"::"_s)
+        ? QString()
+        : QUrl(server.baseUrl()).adjusted(QUrl::RemovePath).toString();
+    {
+        CoreSession::Options sessionOptions;
+        sessionOptions.operatorName = u"system:serve"_s;
+        sessionOptions.engineRoot = config.engineRoot;
+        sessionOptions.migrate = true; // migrated above: this claims the stores made before holders
+        auto session = CoreSession::open(config.database, sessionOptions);
+        auto recorded =
+            session ? session.value()->service().advertiseLocalEngine(QUrl(advertised)) : Result<void>(session.error());
+        if (!recorded) {
+            err << "vectordesk serve: " << recorded.error().message() << '\n';
+            return 1;
+        }
+        if (advertised.isEmpty())
+            err << "vectordesk serve: listening on every address without --advertise: other machines on the "
+                   "database cannot find this one for the local stores it holds (docs/teams.md)\n";
+    }
     std::thread listener([&server] { server.run(); });
     out << "vectordesk serve: listening on " << server.baseUrl() << " (" << url->describe() << ")\n";
     out.flush();
@@ -223,6 +246,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (sync)
         sync->stop();
     ingestion.stop();
+    {
+        // No longer served: other machines say so instead of trying to connect.
+        auto session = CoreSession::open(config.database, u"system:serve"_s);
+        if (!session || !session.value()->service().advertiseLocalEngine(QUrl()))
+            qCWarning(lcServe) << "could not record that this machine no longer serves its local stores";
+    }
     out << "vectordesk serve: stopped\n";
     out.flush();
     return 0;

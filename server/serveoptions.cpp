@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QHostAddress>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +45,9 @@ QString serveHelp()
            u"  --db URL                    the database (as for every command)\n"
            u"  --tls-cert FILE --tls-key FILE   serve HTTPS with this PEM certificate and key\n"
            u"  --insecure-http             allow plain HTTP on an address other than loopback\n"
+           u"  --advertise URL             where other machines on the same database reach this server for\n"
+           u"                              the local stores it holds (default: the --listen address, unless\n"
+           u"                              that is 0.0.0.0 or ::; docs/teams.md)\n"
            u"  --no-sync                   do not run the sync worker (ingestion still runs)\n"
            u"  --sync-interval SECONDS     time between sync passes (default 300)\n"
            u"  --max-concurrent-requests N requests in flight at once before 429 (default 32)\n"
@@ -66,6 +70,7 @@ void addServeOptions(QCommandLineParser &parser)
         {u"tls-key"_s, u"Key."_s, u"file"_s},
         {u"insecure-http"_s, u"Plain HTTP off loopback."_s},
         {u"no-sync"_s, u"No sync worker."_s},
+        {u"advertise"_s, u"URL."_s, u"url"_s},
         {u"sync-interval"_s, u"Seconds."_s, u"seconds"_s},
         {u"max-concurrent-requests"_s, u"N."_s, u"n"_s},
         {u"max-concurrent-uploads"_s, u"N."_s, u"n"_s},
@@ -136,6 +141,17 @@ std::optional<ServeOptions> parseServeOptions(const QStringList &arguments, QStr
         return std::nullopt;
     }
     options.sync = !parser.isSet(u"no-sync"_s);
+    if (parser.isSet(u"advertise"_s)) {
+        const QUrl advertised(parser.value(u"advertise"_s), QUrl::StrictMode);
+        if (!advertised.isValid() || (advertised.scheme() != u"http"_s && advertised.scheme() != u"https"_s)
+            || advertised.host().isEmpty() || !advertised.path(QUrl::FullyEncoded).remove(u'/').isEmpty()
+            || advertised.hasQuery() || advertised.hasFragment()) {
+            *error = u"--advertise must be the server's address as other machines reach it, such as "
+                     u"https://vectordesk.example.net:8443 (no path), not '%1'."_s.arg(parser.value(u"advertise"_s));
+            return std::nullopt;
+        }
+        options.advertise = advertised.toString(QUrl::StripTrailingSlash);
+    }
     options.logJson = parser.value(u"log-json"_s);
     ServerLimits &limits = options.limits;
     int uploadBytes = int(limits.maxUploadBytes);

@@ -18,6 +18,7 @@ struct ServeOptions
     QString tlsCertificate;
     QString tlsKey;
     bool insecureHttp = false;
+    QString advertise; // --advertise URL: where other machines on the database reach this one
     bool sync = true; // --no-sync: no sync worker
     int syncIntervalSeconds = 300;
     QString logJson;

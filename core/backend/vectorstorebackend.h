@@ -64,6 +64,20 @@ public:
     virtual ~VectorStoreBackend() = default;
 
     virtual QString name() const = 0; // "local" or "openai"
+    // Backends whose stores' content lives on one machine (the local engine): the id recorded as
+    // vector_stores.engine_holder for the stores held here. Empty for the others.
+    virtual QString holderId() const { return {}; }
+    // Whether this process may change `store`'s content (attach, detach, restore, attributes):
+    // nullopt, or why not. The local engine refuses a store whose index another machine holds,
+    // naming it (docs/teams.md). Asked before anything is written.
+    virtual std::optional<ServiceError> changeRefused(const Tenant &tenant, const VectorStore &store,
+                                                      const QString &action) const
+    {
+        Q_UNUSED(tenant);
+        Q_UNUSED(store);
+        Q_UNUSED(action);
+        return std::nullopt;
+    }
 
     // Store lifecycle. createStore returns the backend's id for it (empty when it has none).
     virtual Result<QString> createStore(const Tenant &tenant, const VectorStore &store) = 0;

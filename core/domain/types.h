@@ -99,6 +99,10 @@ struct VectorStore
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     std::optional<qint64> deletedAt;
+    // Local stores: the engine folder that holds the index (its engine-id; engine_holders), so that
+    // another machine on the same database reaches it there (docs/teams.md). Empty: OpenAI stores,
+    // and local stores made before it was recorded, until their engine claims them.
+    QString engineHolder;
 
     QJsonObject toJson() const;
 };

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryFile>
+#include <QThread>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -197,6 +199,66 @@ QString LocalEngine::indexPath(qint64 tenantId, qint64 storeId) const
     return u"%1/tenants/%2/%3.index"_s.arg(m_root).arg(tenantId).arg(storeId);
 }
 
+Result<QString> LocalEngine::engineId() const
+{
+    if (!m_engineId.isEmpty())
+        return m_engineId;
+    // Made once, by whichever process comes first: O_EXCL decides, and a reader that finds the
+    // file before its writer finished waits a moment for the whole id.
+    const QString path = m_root + u"/engine-id"_s;
+    const auto valid = [](const QByteArray &text) {
+        return text.size() == 36 && !QUuid::fromString(QLatin1StringView(text)).isNull();
+    };
+    if (!QDir().mkpath(m_root))
+        return ServiceError::unavailable(
+            u"Cannot create the engine folder %1."_s.arg(QDir::toNativeSeparators(m_root)));
+    QFile created(path);
+    if (created.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        const QByteArray id = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        if (created.write(id) != id.size() || !created.flush()) {
+            created.remove();
+            return ServiceError::unavailable(
+                u"Cannot write the engine id to %1: %2"_s.arg(QDir::toNativeSeparators(path), created.errorString()));
+        }
+        created.close();
+        m_engineId = QString::fromLatin1(id);
+        return m_engineId;
+    }
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        QFile existing(path);
+        if (!existing.open(QIODevice::ReadOnly))
+            return ServiceError::unavailable(
+                u"Cannot read the engine id in %1: %2"_s.arg(QDir::toNativeSeparators(path), existing.errorString()));
+        const QByteArray text = existing.readAll().trimmed();
+        if (valid(text)) {
+            m_engineId = QString::fromLatin1(text);
+            return m_engineId;
+        }
+        QThread::msleep(20);
+    }
+    return ServiceError::unavailable(
+        u"The engine id file %1 does not hold an id; remove it only if no store of this "
+        u"engine folder is in use, and start VectorDesk again."_s.arg(QDir::toNativeSeparators(path)));
+}
+
+bool LocalEngine::holds(const VectorStore &store) const
+{
+    if (store.engineHolder.isEmpty())
+        return QFile::exists(indexPath(store.tenantId, store.id));
+    auto id = engineId();
+    return id && id.value() == store.engineHolder;
+}
+
+ServiceError LocalEngine::notHeld(const Tenant &tenant, const VectorStore &store, const QString &action) const
+{
+    if (m_elsewhere)
+        return m_elsewhere->refusal(tenant, store, action);
+    return ServiceError::unavailable(
+        u"%1 store '%2' is not possible here: its index is held by another engine folder (%3), not by this one (%4)."_s
+            .arg(action, store.name, store.engineHolder.isEmpty() ? u"not recorded"_s : store.engineHolder,
+                 QDir::toNativeSeparators(m_root)));
+}
+
 Result<LocalIndex *> LocalEngine::index(qint64 tenantId, qint64 storeId)
 {
     const auto key = std::make_pair(tenantId, storeId);
@@ -213,6 +275,8 @@ Result<LocalIndex *> LocalEngine::index(qint64 tenantId, qint64 storeId)
 
 Result<QString> LocalEngine::createStore(const Tenant &tenant, const VectorStore &store)
 {
+    if (!store.engineHolder.isEmpty() && !holds(store))
+        return notHeld(tenant, store, u"Creating the index of"_s);
     if (auto r = index(tenant.id, store.id); !r)
         return r.error();
     return QString();
@@ -220,6 +284,8 @@ Result<QString> LocalEngine::createStore(const Tenant &tenant, const VectorStore
 
 Result<void> LocalEngine::purgeStore(const Tenant &tenant, const VectorStore &store)
 {
+    if (!holds(store) && !store.engineHolder.isEmpty())
+        return notHeld(tenant, store, u"Purging the index of"_s);
     m_indexes.erase(std::make_pair(tenant.id, store.id));
     const QString path = indexPath(tenant.id, store.id);
     for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
@@ -249,6 +315,12 @@ Result<void> LocalEngine::discardStaged(const Tenant &, const StagedFile &staged
 Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                           const std::function<bool()> &cancelled)
 {
+    // The ingestion queue gives an engine only the stores it holds; one recorded elsewhere since
+    // it was claimed goes back to the queue for its holder.
+    if (!store.engineHolder.isEmpty() && !holds(store)) {
+        ServiceError refused = notHeld(tenant, store, u"Ingesting a file into"_s);
+        return ServiceError(ServiceError::Kind::Conflict, refused.message(), QJsonObject{{u"cancelled"_s, true}});
+    }
     const QString blob = m_blobs.pathFor(file.sha256);
     if (!QFile::exists(blob))
         return fileError(u"server_error"_s,
@@ -341,6 +413,8 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
 Result<void> LocalEngine::setFileVisible(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                          bool visible)
 {
+    if (!holds(store))
+        return notHeld(tenant, store, u"Hiding or showing a file of"_s);
     auto opened = index(tenant.id, store.id);
     if (!opened)
         return opened.error();
@@ -349,6 +423,8 @@ Result<void> LocalEngine::setFileVisible(const Tenant &tenant, const VectorStore
 
 Result<void> LocalEngine::setFileAttributes(const Tenant &tenant, const VectorStore &store, const StoreFile &file)
 {
+    if (!holds(store))
+        return notHeld(tenant, store, u"Changing file attributes in"_s);
     auto opened = index(tenant.id, store.id);
     if (!opened)
         return opened.error();
@@ -358,6 +434,12 @@ Result<void> LocalEngine::setFileAttributes(const Tenant &tenant, const VectorSt
 Result<void> LocalEngine::purgeFile(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                     bool lastReference)
 {
+    if (!holds(store)) {
+        if (!store.engineHolder.isEmpty())
+            return notHeld(tenant, store, u"Purging a file of"_s);
+        // Not recorded and no index here: nothing of the file is in this engine but its bytes.
+        return lastReference ? m_blobs.remove(file.sha256) : Result<void>();
+    }
     auto opened = index(tenant.id, store.id);
     if (!opened)
         return opened.error();
@@ -380,6 +462,11 @@ Result<QString> LocalEngine::checkConnection(const Tenant &tenant)
 Result<QList<Chunk>> LocalEngine::chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                          int first, int count)
 {
+    if (!holds(store)) {
+        if (m_elsewhere)
+            return m_elsewhere->chunks(tenant, store, file, first, count);
+        return notHeld(tenant, store, u"Reading the chunks of"_s);
+    }
     auto opened = index(tenant.id, store.id);
     if (!opened)
         return opened.error();
@@ -389,6 +476,29 @@ Result<QList<Chunk>> LocalEngine::chunks(const Tenant &tenant, const VectorStore
 Result<SearchResponse> LocalEngine::search(const Tenant &tenant, const QList<VectorStore> &stores,
                                            const SearchRequest &request)
 {
+    // Stores whose index another engine holds are searched there (the same scores: each store's
+    // are relative to the best its own index can reach), the others here, and merged.
+    QList<VectorStore> here;
+    QList<VectorStore> elsewhere;
+    for (const VectorStore &store : stores)
+        (holds(store) ? here : elsewhere).append(store);
+    if (!elsewhere.isEmpty()) {
+        if (!m_elsewhere)
+            return notHeld(tenant, elsewhere.constFirst(), u"Searching"_s);
+        auto remote = m_elsewhere->search(tenant, elsewhere, request);
+        if (!remote || here.isEmpty())
+            return remote;
+        auto local = search(tenant, here, request);
+        if (!local)
+            return local;
+        QList<SearchHit> &hits = local.value().data;
+        hits += remote->data;
+        std::stable_sort(hits.begin(), hits.end(),
+                         [](const SearchHit &a, const SearchHit &b) { return a.score > b.score; });
+        if (hits.size() > request.maxNumResults)
+            hits.resize(request.maxNumResults);
+        return local;
+    }
     SearchResponse response;
     response.searchQuery = request.queries;
     QStringList allTerms;

@@ -19,6 +19,23 @@ namespace vd::engine {
 
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
+// Local stores whose index another engine holds (a team on one database, docs/teams.md): what an
+// engine does for them instead of opening, and so creating, an empty index of its own. Backends
+// gives each engine one that reaches the holder through its API (core/session/holderclient.h).
+class HeldElsewhere
+{
+public:
+    virtual ~HeldElsewhere() = default;
+    // Through the holder's API, or an error naming the holder and what to do.
+    virtual Result<SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
+                                          const SearchRequest &request) = 0;
+    virtual Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                        int first, int count) = 0;
+    // Why `action` ("Attaching files to") cannot be done on this machine: names the holder and
+    // where to do it instead.
+    virtual ServiceError refusal(const Tenant &tenant, const VectorStore &store, const QString &action) = 0;
+};
+
 // The embedded engine: the default backend, fully offline, with OpenAI's semantics.
 //   <root>/blobs/ab/cd/<sha256>                 attached files, content-addressed
 //   <root>/tenants/<tenant id>/<store id>.index the store's FTS5 index (LocalIndex)
@@ -36,12 +53,31 @@ public:
     static QString rootFor(const DatabaseUrl &url);
 
     const QString &root() const { return m_root; }
+    // This engine folder's id (its engine-id file, made on first use): what vector_stores.engine_holder
+    // records for the stores whose index lives here.
+    Result<QString> engineId() const;
+    // Whether `store`'s index lives in this engine: recorded so, or not recorded (a store made
+    // before holders were recorded) and its index file is here.
+    bool holds(const VectorStore &store) const;
+    void setHeldElsewhere(HeldElsewhere *elsewhere) { m_elsewhere = elsewhere; }
     QString indexPath(qint64 tenantId, qint64 storeId) const;
     const BlobStore &blobs() const { return m_blobs; }
     // Bounds on reading each file (the time limit); the defaults unless a test narrows them.
     void setExtractionLimits(const ExtractionLimits &limits) { m_extractionLimits = limits; }
 
     QString name() const override { return QStringLiteral("local"); }
+    QString holderId() const override
+    {
+        auto id = engineId();
+        return id ? id.value() : QString();
+    }
+    std::optional<ServiceError> changeRefused(const Tenant &tenant, const VectorStore &store,
+                                              const QString &action) const override
+    {
+        if (holds(store) || store.engineHolder.isEmpty())
+            return std::nullopt;
+        return notHeld(tenant, store, action);
+    }
     Result<QString> createStore(const Tenant &tenant, const VectorStore &store) override;
     Result<void> purgeStore(const Tenant &tenant, const VectorStore &store) override;
     Result<StagedFile> stageFile(const Tenant &tenant, const QString &path) override;
@@ -65,11 +101,15 @@ public:
 private:
     // The store's index, opened once per engine object (that is, per thread) and kept open.
     Result<LocalIndex *> index(qint64 tenantId, qint64 storeId);
+    // The refusal for a store this engine does not hold.
+    ServiceError notHeld(const Tenant &tenant, const VectorStore &store, const QString &action) const;
 
     QString m_root;
     BlobStore m_blobs;
     ExtractionLimits m_extractionLimits;
     std::map<std::pair<qint64, qint64>, std::unique_ptr<LocalIndex>> m_indexes;
+    mutable QString m_engineId;
+    HeldElsewhere *m_elsewhere = nullptr;
 };
 
 // Groups chunk candidates into one result per file (score: its best chunk; content: its best

@@ -48,7 +48,7 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
             summary.cancelled = true;
             return {};
         }
-        auto claimed = m_queue.claimNext(backend->name(), tenantId, storeId);
+        auto claimed = m_queue.claimNext(backend->name(), backend->holderId(), tenantId, storeId);
         if (!claimed)
             return claimed.error();
         if (!claimed->has_value())

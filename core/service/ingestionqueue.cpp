@@ -63,8 +63,9 @@ bool IngestionQueue::claimable(const QString &claimedBy, qint64 claimedAt, qint6
     return claimedBy.isEmpty() || claimedBy == m_owner || at - claimedAt > m_leaseMs || ownerIsGone(claimedBy);
 }
 
-Result<std::optional<IngestionQueue::Job>>
-IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId, std::optional<qint64> storeId)
+Result<std::optional<IngestionQueue::Job>> IngestionQueue::claimNext(const QString &backend, const QString &holder,
+                                                                     std::optional<qint64> tenantId,
+                                                                     std::optional<qint64> storeId)
 {
     const QString doing = u"claiming a file for ingestion"_s;
     Transaction transaction(m_db);
@@ -80,10 +81,11 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
         u"JOIN vector_stores s ON s.id = f.store_id JOIN tenants t ON t.id = f.tenant_id "
         u"WHERE f.status = 'in_progress' AND f.deleted_at IS NULL AND s.deleted_at IS NULL "
         u"AND t.deleted_at IS NULL AND s.status <> 'expired' AND s.backend = ? "
+        u"AND (s.engine_holder IS NULL OR s.engine_holder = ?) "
         u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) AND (CAST(? AS BIGINT) IS NULL OR f.store_id = ?) "
         u"ORDER BY f.id LIMIT 64"_s
             + lock,
-        {backend, nullable(tenantId), nullable(tenantId), nullable(storeId), nullable(storeId)}, doing);
+        {backend, holder, nullable(tenantId), nullable(tenantId), nullable(storeId), nullable(storeId)}, doing);
     if (!candidates)
         return candidates.error();
     qint64 chosen = 0;
@@ -111,7 +113,7 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
         m_db,
         u"SELECT f.tenant_id, f.store_id, t.slug, t.plan, t.default_backend, s.name, s.backend, s.remote_id, "
         u"f.filename, f.mime_type, f.size_bytes, f.sha256, f.attributes, f.chunking_type, f.chunk_max_tokens, "
-        u"f.chunk_overlap_tokens, f.source_path, f.ingest_attempts, f.remote_file_id "
+        u"f.chunk_overlap_tokens, f.source_path, f.ingest_attempts, f.remote_file_id, s.engine_holder "
         u"FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id JOIN tenants t ON t.id = f.tenant_id "
         u"WHERE f.id = ?"_s,
         {chosen}, doing);
@@ -143,6 +145,7 @@ IngestionQueue::claimNext(const QString &backend, std::optional<qint64> tenantId
     job.file.chunking.chunkOverlapTokens = q.value(15).toInt();
     job.file.sourcePath = q.value(16).toString();
     job.file.remoteFileId = q.value(18).toString();
+    job.store.engineHolder = q.value(19).toString();
     job.file.status = FileStatus::InProgress;
     return std::optional<Job>(job);
 }

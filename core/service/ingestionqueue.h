@@ -34,9 +34,10 @@ public:
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
     // Claims the oldest waiting file of a store with this backend (of one tenant or store, if
-    // given). nullopt when nothing is waiting.
-    Result<std::optional<Job>> claimNext(const QString &backend, std::optional<qint64> tenantId = {},
-                                         std::optional<qint64> storeId = {});
+    // given). nullopt when nothing is waiting. `holder` (VectorStoreBackend::holderId): local
+    // stores whose index another engine holds are left to that engine's worker.
+    Result<std::optional<Job>> claimNext(const QString &backend, const QString &holder = {},
+                                         std::optional<qint64> tenantId = {}, std::optional<qint64> storeId = {});
     // Claims up to `count` more waiting files of `first`'s store (claimed already), for a backend
     // that ingests several files at once (VectorStoreBackend::ingestBatchLimit); in queue order,
     // by the same rule as claimNext. Empty when no other file of that store waits.

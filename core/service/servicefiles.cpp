@@ -324,7 +324,7 @@ Result<StoreFile> VectorStoreService::setFileAttributes(const QString &tenantRef
     const StoreFile *f = &target->file;
     if (auto p = validateAttributes(attributes))
         return *p;
-    auto backend = backendOf(*s);
+    auto backend = backendToChange(a->tenant, *s, u"Changing file attributes in"_s);
     if (!backend)
         return backend.error();
     const QString doing = u"changing the attributes of '%1'"_s.arg(f->filename);
@@ -359,7 +359,7 @@ Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const
     const Access *a = &target->access;
     const VectorStore *s = &target->store;
     const StoreFile *f = &target->file;
-    auto backend = backendOf(*s);
+    auto backend = backendToChange(a->tenant, *s, u"Detaching a file from"_s);
     if (!backend)
         return backend.error();
     const QString doing = u"detaching '%1' from store '%2'"_s.arg(f->filename, s->name);
@@ -418,7 +418,7 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
     auto limits = limitsFor(t);
     if (!limits)
         return limits.error();
-    auto backend = backendOf(s.value());
+    auto backend = backendToChange(t, s.value(), u"Restoring a file to"_s);
     if (!backend)
         return backend.error();
     const QString doing = u"restoring '%1' to store '%2'"_s.arg(f->filename, s->name);
@@ -500,7 +500,7 @@ Result<StoreFile> VectorStoreService::attachPath(const QString &tenantRef, const
     auto s = findStore(a->tenant, storeRef, Visibility::Live);
     if (!s)
         return s.error();
-    auto stager = backendOf(s.value());
+    auto stager = backendToChange(a->tenant, s.value(), u"Attaching files to"_s);
     if (!stager)
         return stager.error();
     VectorStoreBackend *backend = stager.value();

@@ -143,6 +143,20 @@ Result<VectorStore> VectorStoreService::insertStore(const Tenant &t, const Store
         doing);
     if (!insert)
         return insert.error();
+    if (draft.backend == backendName(BackendKind::Local)) {
+        // The index is made here: other machines on this database must know where it is.
+        auto holder = recordLocalHolder(doing);
+        if (!holder)
+            return holder.error();
+        if (!holder->isEmpty()) {
+            auto set = runQuery(m_db,
+                                u"UPDATE vector_stores SET engine_holder = ? WHERE tenant_id = ? AND lower(name) = "
+                                u"lower(?) AND deleted_at IS NULL"_s,
+                                {holder.value(), t.id, draft.name}, doing);
+            if (!set)
+                return set.error();
+        }
+    }
     auto created =
         runQuery(m_db,
                  u"SELECT "_s + rows::kStoreColumns
@@ -518,6 +532,17 @@ Result<VectorStore> VectorStoreService::ensurePrimary(const QString &tenantRef)
             created.value().next();
             storeId = created.value().value(0).toLongLong();
             created.value().finish();
+            if (t.defaultBackend == BackendKind::Local) {
+                auto holder = recordLocalHolder(doing);
+                if (!holder)
+                    return holder.error();
+                if (!holder->isEmpty()) {
+                    auto set = runQuery(m_db, u"UPDATE vector_stores SET engine_holder = ? WHERE id = ?"_s,
+                                        {holder.value(), storeId}, doing);
+                    if (!set)
+                        return set.error();
+                }
+            }
             action = u"store.create"_s;
         }
         if (auto problem = audit(t.id, action, u"store:%1"_s.arg(storeId), {{u"reason"_s, u"ensure_primary"_s}}))

@@ -254,7 +254,7 @@ Result<StoreFile> VectorStoreService::attachUpload(const QString &tenantRef, con
     auto file = upload(tenantRef, apiId);
     if (!file)
         return file.error();
-    auto backend = backendOf(s.value());
+    auto backend = backendToChange(a->tenant, s.value(), u"Attaching files to"_s);
     if (!backend)
         return backend.error();
     FileDraft draft;

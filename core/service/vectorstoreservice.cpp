@@ -69,6 +69,17 @@ Result<VectorStoreBackend *> VectorStoreService::backendOf(const VectorStore &st
     return backend;
 }
 
+Result<VectorStoreBackend *> VectorStoreService::backendToChange(const Tenant &tenant, const VectorStore &store,
+                                                                 const QString &action) const
+{
+    auto backend = backendOf(store);
+    if (!backend)
+        return backend;
+    if (auto refused = backend.value()->changeRefused(tenant, store, action))
+        return *refused;
+    return backend;
+}
+
 Lifecycle VectorStoreService::lifecycle()
 {
     return Lifecycle(m_db, m_backendFor, AuditActor{m_operator, m_requestId, [this] {

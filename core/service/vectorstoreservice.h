@@ -14,6 +14,7 @@
 #include <QList>
 #include <QLoggingCategory>
 #include <QString>
+#include <QUrl>
 #include <QVariant>
 
 #include <functional>
@@ -75,6 +76,14 @@ public:
     // tenant but the token's answers NotFound, and the token's role replaces membership.
     void actAsToken(const TokenPrincipal &principal);
     const std::optional<TokenPrincipal> &token() const { return m_token; }
+
+    // Holders of local stores (docs/teams.md). Records this engine as the holder of the local
+    // stores made before holders were recorded whose index is here (every one, on SQLite);
+    // answers how many. CoreSession calls it when a front end opens the database.
+    Result<int> claimUnrecordedStores();
+    // Where `vectordesk serve` on this machine answers (serve --advertise); other machines on the
+    // database search this engine's stores there. An empty URL: it no longer serves.
+    Result<void> advertiseLocalEngine(const QUrl &apiUrl);
 
     // Plans
     Result<QList<Plan>> plans();
@@ -248,6 +257,13 @@ private:
                                       const QJsonObject &detail = {});
     // The backend of a store, or an Unavailable error naming it.
     Result<VectorStoreBackend *> backendOf(const VectorStore &store) const;
+    // backendOf for a change of the store's content (`action`: "Detaching a file from"), refused
+    // when this process cannot make it (a local store held by another machine).
+    Result<VectorStoreBackend *> backendToChange(const Tenant &tenant, const VectorStore &store,
+                                                 const QString &action) const;
+    // The local engine's id, recorded in engine_holders with this host and folder (inside the
+    // caller's transaction), for a local store about to be made; empty without a local engine.
+    Result<QString> recordLocalHolder(const QString &doing);
     // Purges and content removal, acting as this operator (core/service/lifecycle.h).
     Lifecycle lifecycle();
     // attachFile; `stagedBy`: the backend that staged the bytes, asked under the content lock

@@ -4,9 +4,12 @@ namespace vd {
 
 Backends::Backends(Database &db, const QString &engineRoot, Substitute substitute)
     : m_local(engineRoot)
+    , m_holders(db, m_local)
     , m_openai(db, m_local.root())
     , m_substitute(std::move(substitute))
-{ }
+{
+    m_local.setHeldElsewhere(&m_holders);
+}
 
 VectorStoreBackend *Backends::find(BackendKind kind)
 {

@@ -2,6 +2,7 @@
 
 #include "core/engine/localengine.h"
 #include "core/openai/openaibackend.h"
+#include "core/session/holderclient.h"
 
 #include <QString>
 
@@ -37,6 +38,7 @@ public:
 
 private:
     engine::LocalEngine m_local;
+    HolderClient m_holders; // the local stores whose index another machine holds
     openai::OpenAIBackend m_openai;
     Substitute m_substitute;
     std::map<BackendKind, std::unique_ptr<VectorStoreBackend>> m_substitutes; // nullptr: none

@@ -29,7 +29,14 @@ Result<std::unique_ptr<CoreSession>> CoreSession::open(const DatabaseUrl &url, c
     const bool opened = options.migrate ? Database::openAndMigrate(*db, &error) : db->open(&error);
     if (!opened)
         return ServiceError::unavailable(error);
-    return std::unique_ptr<CoreSession>(new CoreSession(std::move(db), options));
+    std::unique_ptr<CoreSession> session(new CoreSession(std::move(db), options));
+    if (options.migrate) {
+        // A front end opening the database: local stores made before holders were recorded are
+        // claimed by the engine that has their index (docs/teams.md).
+        if (auto claimed = session->service().claimUnrecordedStores(); !claimed)
+            return claimed.error();
+    }
+    return session;
 }
 
 Result<std::unique_ptr<CoreSession>> CoreSession::open(const DatabaseUrl &url, const QString &operatorName,

@@ -57,7 +57,7 @@ const QString kStoreColumns =
     u"id, tenant_id, name, backend, remote_id, status, is_primary, usage_bytes, files_in_progress, "
     u"files_completed, files_failed, files_cancelled, expires_after_anchor, expires_after_days, expires_at, "
     u"last_active_at, metadata, created_at, updated_at, deleted_at, chunking_type, chunk_max_tokens, "
-    u"chunk_overlap_tokens"_s;
+    u"chunk_overlap_tokens, engine_holder"_s;
 
 VectorStore storeFromRow(const QSqlQuery &q, int first)
 {
@@ -84,6 +84,7 @@ VectorStore storeFromRow(const QSqlQuery &q, int first)
     s.chunking.type = q.value(first + 20).toString();
     s.chunking.maxChunkSizeTokens = q.value(first + 21).toInt();
     s.chunking.chunkOverlapTokens = q.value(first + 22).toInt();
+    s.engineHolder = q.value(first + 23).toString();
     return s;
 }
 

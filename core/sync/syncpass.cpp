@@ -88,6 +88,17 @@ QVariant SyncPass::tenantFilter() const
     return sql::nullableInt(m_tenantId);
 }
 
+QString SyncPass::heldHereCondition()
+{
+    return u"(s.backend <> 'local' OR s.engine_holder IS NULL OR s.engine_holder = ?)"_s;
+}
+
+QString SyncPass::localHolder() const
+{
+    VectorStoreBackend *local = m_backendFor ? m_backendFor(BackendKind::Local) : nullptr;
+    return local ? local->holderId() : QString();
+}
+
 void SyncPass::record(SyncItem item)
 {
     if (item.outcome == u"failed"_s)

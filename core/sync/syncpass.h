@@ -69,6 +69,11 @@ private:
 
     qint64 now() const;
     QVariant tenantFilter() const;
+    // SQL over the stores alias `s`: the stores whose content this machine may purge (not local
+    // stores whose index another machine holds: that machine's own pass purges them, docs/teams.md).
+    // Binds localHolder().
+    static QString heldHereCondition();
+    QString localHolder() const;
     void record(SyncItem item);
     // An item about a store (and its tenant); the caller adds the file, detail and facts.
     static SyncItem itemFor(const StoreRef &ref, const QString &action = {}, const QString &outcome = {});

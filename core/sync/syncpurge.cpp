@@ -21,9 +21,11 @@ bool SyncPass::filesPastRetention()
 {
     const qint64 cutoff = now() - m_options.retentionMs;
     auto count = runQuery(m_db,
-                          u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NOT NULL AND deleted_at <= ? "
-                          u"AND (CAST(? AS BIGINT) IS NULL OR tenant_id = ?)"_s,
-                          {cutoff, tenantFilter(), tenantFilter()}, u"counting files to purge"_s);
+                          u"SELECT count(*) FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id "
+                          u"WHERE f.deleted_at IS NOT NULL AND f.deleted_at <= ? "
+                          u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) AND "_s
+                              + heldHereCondition(),
+                          {cutoff, tenantFilter(), tenantFilter(), localHolder()}, u"counting files to purge"_s);
     if (!count || !count.value().next()) {
         fail(u"purge_file"_s, nullptr, count ? u"no count"_s : count.error().message());
         return false;
@@ -41,8 +43,9 @@ bool SyncPass::filesPastRetention()
                                   + u" FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id "
                                     u"JOIN tenants t ON t.id = f.tenant_id "
                                     u"WHERE f.deleted_at IS NOT NULL AND f.deleted_at <= ? AND f.id > ? "
-                                    u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) ORDER BY f.id LIMIT ?"_s,
-                              {cutoff, lastId, tenantFilter(), tenantFilter(), m_options.batchSize},
+                                    u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) AND "_s
+                                  + heldHereCondition() + u" ORDER BY f.id LIMIT ?"_s,
+                              {cutoff, lastId, tenantFilter(), tenantFilter(), localHolder(), m_options.batchSize},
                               u"listing files to purge"_s);
         if (!batch) {
             fail(u"purge_file"_s, nullptr, batch.error().message());
@@ -119,8 +122,9 @@ bool SyncPass::storesPastRetention()
 {
     const qint64 cutoff = now() - m_options.retentionMs;
     auto listed = storesWhere(u"s.deleted_at IS NOT NULL AND s.deleted_at <= ? "
-                              u"AND (CAST(? AS BIGINT) IS NULL OR s.tenant_id = ?)"_s,
-                              {cutoff, tenantFilter(), tenantFilter()}, u"listing stores to purge"_s);
+                              u"AND (CAST(? AS BIGINT) IS NULL OR s.tenant_id = ?) AND "_s
+                                  + heldHereCondition(),
+                              {cutoff, tenantFilter(), tenantFilter(), localHolder()}, u"listing stores to purge"_s);
     if (!listed) {
         fail(u"purge_store"_s, nullptr, listed.error().message());
         return false;

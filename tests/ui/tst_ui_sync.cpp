@@ -60,8 +60,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_fixture.create());
+        // One engine folder for the fixture, this test and the window: the one that holds the
+        // fixture's local stores (docs/teams.md).
         qputenv("VECTORDESK_ENGINE_DIR", m_fixture.dir.filePath(u"engine"_s).toUtf8());
+        QVERIFY(m_fixture.create());
         QVERIFY(attachWaiting());
     }
 

@@ -1,0 +1,193 @@
+#include "core/session/holderclient.h"
+
+#include "core/openai/blockingclient.h"
+#include "core/openai/credentialstore.h"
+#include "core/openai/openaiclient.h"
+#include "core/service/storeapiid.h"
+#include "core/storage/database.h"
+#include "core/storage/query.h"
+
+#include <QDir>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QSysInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace vd {
+
+HolderClient::HolderClient(Database &db, const engine::LocalEngine &engine)
+    : m_db(db)
+    , m_engine(engine)
+{ }
+
+HolderClient::~HolderClient() = default;
+
+QString HolderClient::tokenFile(const QString &tenantSlug)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u"/VectorDesk/api-tokens/"_s
+        + tenantSlug;
+}
+
+Result<QString> HolderClient::token(const QString &tenantSlug)
+{
+    const QString fromEnvironment = qEnvironmentVariable(kTokenVariable).trimmed();
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QString path = tokenFile(tenantSlug);
+    if (!QFile::exists(path))
+        return ServiceError::unavailable(
+            u"this machine has no API token of tenant %1. Make one on any machine with `vectordesk token create "
+            u"--tenant %1 --role viewer --name %2` (an editor token to change files) and give it to this machine "
+            u"with `vectordesk token use --tenant %1`, or set %3"_s.arg(tenantSlug, QSysInfo::machineHostName(),
+                                                                        QLatin1StringView(kTokenVariable)));
+    // The same rules as an OpenAI key file: a regular file, the user's own, mode 0600.
+    auto read = openai::CredentialStore::readKeyFile(path);
+    if (!read)
+        return ServiceError::unavailable(
+            u"the API token file %1 cannot be used: %2"_s.arg(QDir::toNativeSeparators(path), read.error().message()));
+    return read.value();
+}
+
+Result<HolderClient::Holder> HolderClient::holderOf(const VectorStore &store)
+{
+    if (store.engineHolder.isEmpty())
+        return Holder{};
+    auto row = runQuery(m_db, u"SELECT id, host, folder, api_url FROM engine_holders WHERE id = ?"_s,
+                        {store.engineHolder}, u"looking up the machine that holds store '%1'"_s.arg(store.name));
+    if (!row)
+        return row.error();
+    if (!row.value().next())
+        return Holder{store.engineHolder, {}, {}, {}};
+    return Holder{row.value().value(0).toString(), row.value().value(1).toString(), row.value().value(2).toString(),
+                  row.value().value(3).toString()};
+}
+
+QString HolderClient::where(const Holder &holder) const
+{
+    if (holder.id.isEmpty())
+        return u"it is a local store whose index is not in this machine's engine folder (%1), and which machine "
+               u"holds it was never recorded: start VectorDesk once on the machine that made the store, which "
+               u"records itself"_s.arg(QDir::toNativeSeparators(m_engine.root()));
+    const QString host = holder.host.isEmpty() ? u"an unknown machine"_s : holder.host;
+    return u"it is a local store whose index is held by %1 (engine folder %2), not by this machine (%3, engine "
+           u"folder %4)"_s.arg(host, holder.folder, QSysInfo::machineHostName(),
+                               QDir::toNativeSeparators(m_engine.root()));
+}
+
+QString HolderClient::insteadText(const Holder &holder)
+{
+    if (holder.id.isEmpty())
+        return QString();
+    if (holder.apiUrl.isEmpty())
+        return u" Do it on %1; to reach the store from other machines, run `vectordesk serve --advertise URL` there "
+               u"(docs/teams.md)."_s.arg(holder.host);
+    return u" Do it on %1, or through its API at %2 (docs/api.md)."_s.arg(holder.host, holder.apiUrl);
+}
+
+ServiceError HolderClient::refusal(const Tenant &tenant, const VectorStore &store, const QString &action)
+{
+    Q_UNUSED(tenant);
+    auto holder = holderOf(store);
+    if (!holder)
+        return holder.error();
+    return ServiceError::unavailable(u"%1 store '%2' is not possible on this machine: %3.%4 Nothing was changed."_s.arg(
+        action, store.name, where(holder.value()), insteadText(holder.value())));
+}
+
+Result<QList<Chunk>> HolderClient::chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                          int first, int count)
+{
+    Q_UNUSED(tenant);
+    Q_UNUSED(first);
+    Q_UNUSED(count);
+    auto holder = holderOf(store);
+    if (!holder)
+        return holder.error();
+    return ServiceError::unavailable(u"The chunks of '%1' in store '%2' cannot be read on this machine: %3.%4"_s.arg(
+        file.filename, store.name, where(holder.value()), insteadText(holder.value())));
+}
+
+Result<SearchResponse> HolderClient::search(const Tenant &tenant, const QList<VectorStore> &stores,
+                                            const SearchRequest &request)
+{
+    SearchResponse merged;
+    merged.searchQuery = request.queries;
+    for (const VectorStore &store : stores) {
+        auto holder = holderOf(store);
+        if (!holder)
+            return holder.error();
+        const QString located = where(holder.value());
+        if (holder->id.isEmpty())
+            return ServiceError::unavailable(u"Store '%1' cannot be searched here: %2."_s.arg(store.name, located));
+        if (holder->apiUrl.isEmpty())
+            return ServiceError::unavailable(
+                u"Store '%1' cannot be searched here: %2, and %3 does not serve it. Run `vectordesk serve "
+                u"--advertise URL` there (docs/teams.md), or search on %3."_s.arg(store.name, located, holder->host));
+        auto secret = token(tenant.slug);
+        if (!secret)
+            return ServiceError::unavailable(u"Store '%1' is searched through %2 at %3 (%4), but %5."_s.arg(
+                store.name, holder->host, holder->apiUrl, located, secret.error().message()));
+        auto apiId = ensureStoreApiId(m_db, store);
+        if (!apiId)
+            return apiId.error();
+        const QString key = holder->apiUrl + u'\n' + tenant.slug;
+        auto it = m_clients.find(key);
+        if (it != m_clients.end() && it->second->config().apiKey != secret.value()) {
+            m_clients.erase(it);
+            it = m_clients.end();
+        }
+        if (it == m_clients.end()) {
+            openai::ClientConfig config;
+            config.tenant = tenant.slug;
+            config.baseUrl = QUrl(holder->apiUrl + u"/v1"_s);
+            config.apiKey = secret.value();
+            auto made = m_network.call<openai::OpenAIClient *>(
+                [config = std::move(config)](auto answer) { answer(new openai::OpenAIClient(config)); });
+            if (!made)
+                return made.error();
+            std::shared_ptr<openai::OpenAIClient> created(made.value(),
+                                                          [](openai::OpenAIClient *c) { c->deleteLater(); });
+            it = m_clients.emplace(key, std::move(created)).first;
+        }
+        const openai::BlockingClient api(m_network, it->second);
+        auto found = api.search(apiId.value(), request);
+        if (!found)
+            return ServiceError(found.error().kind(),
+                                u"Searching store '%1' through %2 at %3, which holds its index, failed: %4"_s.arg(
+                                    store.name, holder->host, holder->apiUrl, found.error().message()),
+                                found.error().details());
+        // The holder answers with the files' public ids; this database maps them back.
+        QHash<QString, qint64> ids;
+        if (!found->remoteFileIds.isEmpty()) {
+            auto map = runQuery(m_db,
+                                u"SELECT f.id, u.api_id FROM vector_store_files f JOIN uploaded_files u ON u.id = "
+                                u"f.upload_id WHERE f.store_id = ?"_s,
+                                {store.id}, u"mapping the files of store '%1'"_s.arg(store.name));
+            if (!map)
+                return map.error();
+            while (map.value().next())
+                ids.insert(map.value().value(1).toString(), map.value().value(0).toLongLong());
+        }
+        for (qsizetype i = 0; i < found->response.data.size(); ++i) {
+            const qint64 fileId = ids.value(found->remoteFileIds.value(i), 0);
+            if (fileId == 0)
+                return ServiceError::unavailable(
+                    u"%1 at %2 answered a search of store '%3' with a file (%4) this database does not know; is it "
+                    u"on the same database?"_s.arg(holder->host, holder->apiUrl, store.name,
+                                                   found->remoteFileIds.value(i)));
+            SearchHit hit = found->response.data.at(i);
+            hit.fileId = fileId;
+            hit.storeId = store.id;
+            merged.data << hit;
+        }
+    }
+    std::stable_sort(merged.data.begin(), merged.data.end(),
+                     [](const SearchHit &a, const SearchHit &b) { return a.score > b.score; });
+    merged.explain = QJsonObject{{u"engine"_s, u"local, searched on the machine that holds the index"_s},
+                                 {u"ranker"_s, request.ranker},
+                                 {u"score_threshold"_s, request.scoreThreshold}};
+    return merged;
+}
+
+} // namespace vd

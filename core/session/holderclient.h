@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/engine/localengine.h"
+#include "core/openai/networkthread.h"
+
+#include <QString>
+
+#include <map>
+#include <memory>
+
+namespace vd {
+
+class Database;
+
+namespace openai {
+class OpenAIClient;
+}
+
+// How an engine reaches a local store whose index another machine holds (docs/teams.md): through
+// `vectordesk serve` on that machine, whose address engine_holders records (serve --advertise),
+// with an API token of the store's tenant that this machine keeps for itself:
+//   1. VECTORDESK_API_TOKEN (any tenant), else
+//   2. the token file $XDG_CONFIG_HOME/VectorDesk/api-tokens/<tenant slug>, mode 0600, owned by
+//      the user (`vectordesk token use --tenant T` writes it).
+// The database never holds a token. When the holder cannot be reached, the operation fails with
+// a message naming it; it never answers from this machine's engine, which has no such index.
+// Search goes through the holder's POST /v1/vector_stores/{id}/search; other operations are
+// refused here with what to do instead.
+class HolderClient final : public engine::HeldElsewhere
+{
+public:
+    HolderClient(Database &db, const engine::LocalEngine &engine);
+    ~HolderClient() override;
+
+    Result<SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
+                                  const SearchRequest &request) override;
+    Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file, int first,
+                                int count) override;
+    ServiceError refusal(const Tenant &tenant, const VectorStore &store, const QString &action) override;
+
+    static constexpr const char *kTokenVariable = "VECTORDESK_API_TOKEN";
+    // Where this machine keeps its token for a tenant's stores held elsewhere.
+    static QString tokenFile(const QString &tenantSlug);
+    // The token from the sources above; an error says how to provide one.
+    static Result<QString> token(const QString &tenantSlug);
+
+private:
+    struct Holder
+    {
+        QString id;
+        QString host;
+        QString folder;
+        QString apiUrl; // empty: it does not serve
+    };
+    Result<Holder> holderOf(const VectorStore &store);
+    // "it is a local store whose index is held by HOST (engine folder F), ...": the part of every
+    // message that names the holder; insteadText: where to do it instead.
+    QString where(const Holder &holder) const;
+    static QString insteadText(const Holder &holder);
+
+    Database &m_db;
+    const engine::LocalEngine &m_engine;
+    // Declared before the clients that live on it (see OpenAIBackend).
+    openai::NetworkThread m_network;
+    std::map<QString, std::shared_ptr<openai::OpenAIClient>> m_clients; // holder URL + tenant -> client
+};
+
+} // namespace vd
