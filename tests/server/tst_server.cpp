@@ -7,9 +7,11 @@
 #include "core/storage/database.h"
 #include "core/storage/query.h"
 #include "serverprocess.h"
+#include "testdatabase.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -68,22 +70,49 @@ httplib::Result upload(httplib::Client &client, const std::string &name, const s
     return client.Post("/v1/files", items);
 }
 
-// One tenant acme (with store docs made by the CLI side) and globex, on a fresh SQLite file.
+// One tenant acme and globex (with its store "hidden"), on a fresh SQLite file or a fresh database
+// on the CTest-started PostgreSQL server. `db` is what `--db` takes; `engineRoot` is where the
+// server keeps indexes, blobs and incoming/ (for PostgreSQL, VECTORDESK_ENGINE_DIR, set for this
+// process and so for the server it starts, until the fixture goes).
 struct Fixture
 {
     QTemporaryDir dir;
     QString db;
-    Fixture()
+    QString engineRoot;
+    QString why; // empty when ready
+    explicit Fixture(const QString &engine = u"sqlite"_s)
     {
-        db = dir.filePath(u"api.sqlite"_s);
+        if (engine == u"postgresql"_s) {
+            db = test::freshPostgresUrl(u"api_server"_s, &why);
+            if (db.isEmpty())
+                return;
+            engineRoot = dir.filePath(u"engine"_s);
+            qputenv("VECTORDESK_ENGINE_DIR", QFile::encodeName(engineRoot));
+        } else {
+            db = dir.filePath(u"api.sqlite"_s);
+            engineRoot = dir.filePath(u"api.engine"_s);
+        }
         QString error;
         auto url = DatabaseUrl::parse(db, &error);
+        if (!url) {
+            why = error;
+            return;
+        }
         auto session = CoreSession::open(url.value(), u"alice"_s, true);
+        if (!session) {
+            why = session.error().message();
+            return;
+        }
         VectorStoreService &alice = session.value()->service();
-        [[maybe_unused]] auto a = alice.createTenant({u"acme"_s, u"Acme"_s, u"pro"_s, u"local"_s});
-        [[maybe_unused]] auto b = alice.createTenant({u"globex"_s, u"Globex"_s, u"pro"_s, u"local"_s});
-        [[maybe_unused]] auto c = alice.createStore(u"globex"_s, {u"hidden"_s, {}, {}, {}, {}});
+        for (const auto &made : {alice.createTenant({u"acme"_s, u"Acme"_s, u"pro"_s, u"local"_s}),
+                                 alice.createTenant({u"globex"_s, u"Globex"_s, u"pro"_s, u"local"_s})})
+            if (!made)
+                why = made.error().message();
+        if (auto hidden = alice.createStore(u"globex"_s, {u"hidden"_s, {}, {}, {}, {}}); !hidden)
+            why = hidden.error().message();
     }
+    ~Fixture() { qunsetenv("VECTORDESK_ENGINE_DIR"); }
+    bool ready() const { return why.isEmpty(); }
     std::unique_ptr<Database> open()
     {
         QString error;
@@ -147,7 +176,22 @@ private:
     bool m_connected = false;
 };
 
+void engines()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::newRow("sqlite") << u"sqlite"_s;
+    QTest::newRow("postgresql") << u"postgresql"_s;
+}
+
 } // namespace
+
+// The fixture of a test run on both engines; a missing PostgreSQL fixture skips (outside CTest).
+#define ENGINE_FIXTURE(f)                                                                                              \
+    QFETCH(QString, engine);                                                                                           \
+    Fixture f(engine);                                                                                                 \
+    if (!f.ready() && engine == u"postgresql"_s && test::postgresFixtureDir().isEmpty())                               \
+        QSKIP("no PostgreSQL fixture server (run through ctest)");                                                     \
+    QVERIFY2(f.ready(), qPrintable(f.why))
 
 class TestServer : public QObject
 {
@@ -167,9 +211,10 @@ private slots:
                  qPrintable(output));
     }
 
+    void tokensDecideWhoSeesWhat_data() { engines(); }
     void tokensDecideWhoSeesWhat()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString editor = test::makeToken(f.db, u"acme"_s, u"editor"_s, u"writer"_s);
         const QString viewer = test::makeToken(f.db, u"acme"_s, u"viewer"_s, u"reader"_s);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
@@ -241,9 +286,10 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    void storesListPageAndChange_data() { engines(); }
     void storesListPageAndChange()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
         test::ServerProcess server(f.db);
         QVERIFY2(server.start(), qPrintable(server.why()));
@@ -367,9 +413,10 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    void filesAttachIndexAndSearch_data() { engines(); }
     void filesAttachIndexAndSearch()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
         test::ServerProcess server(f.db);
         QVERIFY2(server.start(), qPrintable(server.why()));
@@ -497,9 +544,10 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    void fileBatches_data() { engines(); }
     void fileBatches()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
         const QString viewer = test::makeToken(f.db, u"acme"_s, u"viewer"_s, u"reader"_s);
         test::ServerProcess server(f.db);
@@ -575,9 +623,10 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    void limits_data() { engines(); }
     void limits()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
         // A stalled client is dropped after --read-timeout, which also bounds how long SIGTERM waits
         // for it.
@@ -623,7 +672,7 @@ private slots:
         QVERIFY(slow.send(QByteArray(1000, 'x')));
         // Wait until the first upload is being spooled (it holds the one upload slot), keeping it
         // alive within the read timeout.
-        const QString incoming = f.dir.filePath(u"api.engine/incoming"_s);
+        const QString incoming = f.engineRoot + u"/incoming"_s;
         bool spooling = false;
         for (int i = 0; i < 200 && !spooling; ++i) {
             spooling = openFilesUnder(server.process().processId(), incoming) > 0;
@@ -646,13 +695,14 @@ private slots:
         QCOMPARE(f.count(u"SELECT count(*) FROM uploaded_files"_s), 0);
     }
 
+    void sigtermDuringAnUploadLeavesNothing_data() { engines(); }
     void sigtermDuringAnUploadLeavesNothing()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
         test::ServerProcess server(f.db);
         QVERIFY2(server.start(), qPrintable(server.why()));
-        const QString incoming = f.dir.filePath(u"api.engine/incoming"_s);
+        const QString incoming = f.engineRoot + u"/incoming"_s;
         SlowUpload slow(server.port(), admin, 50 * 1024 * 1024);
         QVERIFY(slow.connected());
         // Send until the spooled part exists on disk, then SIGTERM while still sending.
