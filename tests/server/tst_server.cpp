@@ -544,6 +544,74 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    // A plan limit answers as OpenAI answers a quota it will not exceed: 429 insufficient_quota,
+    // without retry-after and with x-should-retry: false (the SDKs do not retry it); a conflicting
+    // state stays 400. Nothing is changed by a refusal.
+    void planLimitsAndConflicts_data() { engines(); }
+    void planLimitsAndConflicts()
+    {
+        ENGINE_FIXTURE(f);
+        const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
+        {
+            QString error;
+            auto session = CoreSession::open(DatabaseUrl::parse(f.db, &error).value(), u"alice"_s, true);
+            QVERIFY(session);
+            auto planned = session.value()->service().setPlan(
+                u"acme"_s, u"pro"_s,
+                QJsonObject{{u"max_stores"_s, 1}, {u"max_files_per_store"_s, 1}, {u"max_file_bytes"_s, 64}});
+            QVERIFY2(planned, planned ? "" : qPrintable(planned.error().message()));
+        }
+        test::ServerProcess server(f.db);
+        QVERIFY2(server.start(), qPrintable(server.why()));
+        auto client = server.client(admin);
+        auto expectQuota = [](const httplib::Result &refused, const QString &mentions) {
+            expectError(refused, 429, u"insufficient_quota"_s, u"insufficient_quota"_s);
+            QVERIFY(!refused->has_header("retry-after"));
+            QCOMPARE(refused->get_header_value("x-should-retry"), std::string("false"));
+            const QString message = jsonOf(refused).value(u"error"_s).toObject().value(u"message"_s).toString();
+            QVERIFY2(message.contains(mentions), qPrintable(message));
+        };
+
+        // Stores: the second is over max_stores.
+        auto first = postJson(*client, "/v1/vector_stores", {{u"name"_s, u"one"_s}});
+        QVERIFY2(first && first->status == 200, qPrintable(errorText(first)));
+        const std::string storePath = "/v1/vector_stores/" + jsonOf(first).value(u"id"_s).toString().toStdString();
+        const qint64 auditBefore = f.count(u"SELECT count(*) FROM audit_log"_s);
+        expectQuota(postJson(*client, "/v1/vector_stores", {{u"name"_s, u"two"_s}}), u"plan limit of 1 stores"_s);
+        QCOMPARE(f.count(u"SELECT count(*) FROM vector_stores WHERE deleted_at IS NULL AND tenant_id = 1"_s), 1);
+
+        // Uploads: larger than the plan's largest file.
+        expectQuota(upload(*client, "big.txt", std::string(100, 'b')), u"64 bytes"_s);
+        QCOMPARE(f.count(u"SELECT count(*) FROM uploaded_files"_s), 0);
+        QVERIFY(QDir(f.engineRoot + u"/incoming"_s).entryList(QDir::Files | QDir::Hidden).isEmpty());
+
+        // Store files: the second attach is over max_files_per_store, alone or in a batch.
+        auto a = upload(*client, "a.txt", "alpha file\n");
+        auto b = upload(*client, "b.txt", "beta file\n");
+        QVERIFY2(a && a->status == 200 && b && b->status == 200, qPrintable(errorText(b)));
+        const QString aId = jsonOf(a).value(u"id"_s).toString();
+        const QString bId = jsonOf(b).value(u"id"_s).toString();
+        auto attached = postJson(*client, storePath + "/files", {{u"file_id"_s, aId}});
+        QVERIFY2(attached && attached->status == 200, qPrintable(errorText(attached)));
+        // The ingestion worker writes its own audit row when the file is indexed: wait for it.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            jsonOf(client->Get(storePath + "/files/" + aId.toStdString())).value(u"status"_s).toString(),
+            u"completed"_s, 20000);
+        const qint64 afterAttach = f.count(u"SELECT count(*) FROM audit_log"_s);
+        expectQuota(postJson(*client, storePath + "/files", {{u"file_id"_s, bId}}), u"plan limit of 1 files"_s);
+        expectQuota(postJson(*client, storePath + "/file_batches", {{u"file_ids"_s, QJsonArray{bId}}}), bId);
+        QCOMPARE(f.count(u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NULL"_s), 1);
+        QCOMPARE(f.count(u"SELECT count(*) FROM vector_store_file_batches"_s), 0);
+        QCOMPARE(f.count(u"SELECT count(*) FROM audit_log"_s), afterAttach);
+        QVERIFY(afterAttach > auditBefore);
+
+        // A conflicting state is OpenAI's 400: the same content twice in one store.
+        expectError(postJson(*client, storePath + "/files", {{u"file_id"_s, aId}}), 400, u"invalid_request_error"_s,
+                    u"conflict"_s);
+        QCOMPARE(f.count(u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NULL"_s), 1);
+        QCOMPARE(server.stop(), 0);
+    }
+
     void fileBatches_data() { engines(); }
     void fileBatches()
     {
