@@ -87,7 +87,7 @@ TokensDialog::TokensDialog(ServiceRunner *runner, qint64 tenantId, const QString
                           "stores"));
     form->addRow(tr("R&ole"), m_role);
     auto *expiryRow = new QHBoxLayout;
-    m_expires = new QCheckBox(tr("Expires after"), newBox);
+    m_expires = new QCheckBox(tr("E&xpires after"), newBox);
     m_expires->setObjectName(u"tokenExpires"_s);
     m_expires->setAccessibleName(tr("The token expires"));
     m_expires->setChecked(true);
@@ -104,7 +104,7 @@ TokensDialog::TokensDialog(ServiceRunner *runner, qint64 tenantId, const QString
     m_create->setObjectName(u"createTokenButton"_s);
     m_create->setAccessibleName(tr("Create the API token"));
     expiryRow->addWidget(m_create);
-    form->addRow(tr("E&xpiry"), expiryRow);
+    form->addRow(tr("Expiry"), expiryRow); // a layout has no buddy: the check box carries the mnemonic
     layout->addWidget(newBox);
 
     // The secret, once.
