@@ -63,7 +63,7 @@ TokensDialog::TokensDialog(ServiceRunner *runner, qint64 tenantId, const QString
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setAlternatingRowColors(true);
     layout->addWidget(m_view, 1);
-    m_showInactive = new QCheckBox(tr("Show &revoked and expired tokens"), this);
+    m_showInactive = new QCheckBox(tr("S&how revoked and expired tokens"), this);
     m_showInactive->setObjectName(u"showInactiveTokens"_s);
     m_showInactive->setAccessibleName(tr("Show revoked and expired tokens"));
     layout->addWidget(m_showInactive);
