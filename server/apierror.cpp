@@ -31,8 +31,9 @@ ApiError ApiError::fromService(const ServiceError &error)
         api.status = 404;
         break;
     case ServiceError::Kind::Conflict:
-        // OpenAI answers a request that clashes with the current state with 400; 409 would make
-        // the SDKs retry a request that cannot succeed.
+        // OpenAI answers a request that clashes with the current state (cancelling what is no
+        // longer in progress, ...) with 400 invalid_request_error; its spec has no 409 anywhere,
+        // and 409 would make the SDKs retry a request that cannot succeed. The code is ours.
         api.status = 400;
         api.code = u"conflict"_s;
         break;
@@ -42,9 +43,14 @@ ApiError ApiError::fromService(const ServiceError &error)
         api.code = u"insufficient_permissions"_s;
         break;
     case ServiceError::Kind::QuotaExceeded:
-        // A plan limit: retrying does not help, so not 429.
-        api.status = 400;
-        api.code = u"quota_exceeded"_s;
+        // A plan limit: OpenAI's answer to a quota it will not exceed is 429 with type and code
+        // insufficient_quota ("You exceeded your current quota, please check your plan"), a 429
+        // that "requires user action", so without retry-after (openapi.yaml TooManyRequests).
+        // x-should-retry: false keeps the official SDKs from retrying what cannot succeed.
+        api.status = 429;
+        api.type = u"insufficient_quota"_s;
+        api.code = u"insufficient_quota"_s;
+        api.headers.append(std::pair<QByteArray, QByteArray>("x-should-retry", "false"));
         break;
     case ServiceError::Kind::Unavailable:
         api.status = 503;

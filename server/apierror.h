@@ -27,7 +27,8 @@ struct ApiError
     QJsonObject toJson() const;
 
     // A service refusal, by kind: InvalidInput 400, NotFound 404, Conflict 400 (code "conflict"),
-    // PermissionDenied 403, QuotaExceeded 400 (code "quota_exceeded"), Unavailable 503.
+    // PermissionDenied 403, QuotaExceeded 429 (type and code "insufficient_quota", no retry-after,
+    // x-should-retry: false), Unavailable 503.
     static ApiError fromService(const ServiceError &error);
     // 400: a field of the request is wrong (`param` names it, as OpenAI does).
     static ApiError invalid(const QString &message, const QString &param = {});

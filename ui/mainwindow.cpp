@@ -277,6 +277,8 @@ void MainWindow::createActions()
     storeMenu->addSeparator();
     storeMenu->addAction(m_storeActions->deleteStore());
     storeMenu->addAction(m_storeActions->trash());
+    QMenu *tenantMenu = menuBar()->addMenu(tr("&Tenant"));
+    tenantMenu->addAction(m_storeActions->apiTokens());
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(searchAction);

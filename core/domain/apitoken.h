@@ -53,6 +53,9 @@ struct TokenPrincipal
 
 namespace apitokens {
 
+// A token expires after 1 to this many days, or never.
+inline constexpr int kMaxExpiryDays = 3650;
+
 // "vdk_" followed by 43 base64url characters: 256 bits from the system's CSPRNG
 // (QRandomGenerator::system()).
 QString generateSecret();

@@ -17,7 +17,6 @@ namespace vd {
 namespace {
 
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
-constexpr int kMaxExpiryDays = 3650;
 
 const QString kTokenColumns = u"id, tenant_id, name, role, prefix, created_by, created_at, expires_at, revoked_at"_s;
 
@@ -49,9 +48,9 @@ Result<NewApiToken> VectorStoreService::createApiToken(const QString &tenantRef,
     if (role == Role::Owner)
         return ServiceError::invalid(u"An API token's role is viewer, editor or admin; owner is kept for people."_s,
                                      u"role"_s);
-    if (expiresInDays && (*expiresInDays < 1 || *expiresInDays > kMaxExpiryDays))
+    if (expiresInDays && (*expiresInDays < 1 || *expiresInDays > apitokens::kMaxExpiryDays))
         return ServiceError::invalid(
-            u"--expires-days must be from 1 to %1 (got %2)."_s.arg(kMaxExpiryDays).arg(*expiresInDays),
+            u"--expires-days must be from 1 to %1 (got %2)."_s.arg(apitokens::kMaxExpiryDays).arg(*expiresInDays),
             u"expires_days"_s);
 
     const Tenant &t = a->tenant;

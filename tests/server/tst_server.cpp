@@ -7,9 +7,11 @@
 #include "core/storage/database.h"
 #include "core/storage/query.h"
 #include "serverprocess.h"
+#include "testdatabase.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -68,22 +70,49 @@ httplib::Result upload(httplib::Client &client, const std::string &name, const s
     return client.Post("/v1/files", items);
 }
 
-// One tenant acme (with store docs made by the CLI side) and globex, on a fresh SQLite file.
+// One tenant acme and globex (with its store "hidden"), on a fresh SQLite file or a fresh database
+// on the CTest-started PostgreSQL server. `db` is what `--db` takes; `engineRoot` is where the
+// server keeps indexes, blobs and incoming/ (for PostgreSQL, VECTORDESK_ENGINE_DIR, set for this
+// process and so for the server it starts, until the fixture goes).
 struct Fixture
 {
     QTemporaryDir dir;
     QString db;
-    Fixture()
+    QString engineRoot;
+    QString why; // empty when ready
+    explicit Fixture(const QString &engine = u"sqlite"_s)
     {
-        db = dir.filePath(u"api.sqlite"_s);
+        if (engine == u"postgresql"_s) {
+            db = test::freshPostgresUrl(u"api_server"_s, &why);
+            if (db.isEmpty())
+                return;
+            engineRoot = dir.filePath(u"engine"_s);
+            qputenv("VECTORDESK_ENGINE_DIR", QFile::encodeName(engineRoot));
+        } else {
+            db = dir.filePath(u"api.sqlite"_s);
+            engineRoot = dir.filePath(u"api.engine"_s);
+        }
         QString error;
         auto url = DatabaseUrl::parse(db, &error);
+        if (!url) {
+            why = error;
+            return;
+        }
         auto session = CoreSession::open(url.value(), u"alice"_s, true);
+        if (!session) {
+            why = session.error().message();
+            return;
+        }
         VectorStoreService &alice = session.value()->service();
-        [[maybe_unused]] auto a = alice.createTenant({u"acme"_s, u"Acme"_s, u"pro"_s, u"local"_s});
-        [[maybe_unused]] auto b = alice.createTenant({u"globex"_s, u"Globex"_s, u"pro"_s, u"local"_s});
-        [[maybe_unused]] auto c = alice.createStore(u"globex"_s, {u"hidden"_s, {}, {}, {}, {}});
+        for (const auto &made : {alice.createTenant({u"acme"_s, u"Acme"_s, u"pro"_s, u"local"_s}),
+                                 alice.createTenant({u"globex"_s, u"Globex"_s, u"pro"_s, u"local"_s})})
+            if (!made)
+                why = made.error().message();
+        if (auto hidden = alice.createStore(u"globex"_s, {u"hidden"_s, {}, {}, {}, {}}); !hidden)
+            why = hidden.error().message();
     }
+    ~Fixture() { qunsetenv("VECTORDESK_ENGINE_DIR"); }
+    bool ready() const { return why.isEmpty(); }
     std::unique_ptr<Database> open()
     {
         QString error;
@@ -147,7 +176,22 @@ private:
     bool m_connected = false;
 };
 
+void engines()
+{
+    QTest::addColumn<QString>("engine");
+    QTest::newRow("sqlite") << u"sqlite"_s;
+    QTest::newRow("postgresql") << u"postgresql"_s;
+}
+
 } // namespace
+
+// The fixture of a test run on both engines; a missing PostgreSQL fixture skips (outside CTest).
+#define ENGINE_FIXTURE(f)                                                                                              \
+    QFETCH(QString, engine);                                                                                           \
+    Fixture f(engine);                                                                                                 \
+    if (!f.ready() && engine == u"postgresql"_s && test::postgresFixtureDir().isEmpty())                               \
+        QSKIP("no PostgreSQL fixture server (run through ctest)");                                                     \
+    QVERIFY2(f.ready(), qPrintable(f.why))
 
 class TestServer : public QObject
 {
@@ -167,9 +211,10 @@ private slots:
                  qPrintable(output));
     }
 
+    void tokensDecideWhoSeesWhat_data() { engines(); }
     void tokensDecideWhoSeesWhat()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString editor = test::makeToken(f.db, u"acme"_s, u"editor"_s, u"writer"_s);
         const QString viewer = test::makeToken(f.db, u"acme"_s, u"viewer"_s, u"reader"_s);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
@@ -241,9 +286,10 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    void storesListPageAndChange_data() { engines(); }
     void storesListPageAndChange()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
         test::ServerProcess server(f.db);
         QVERIFY2(server.start(), qPrintable(server.why()));
@@ -367,9 +413,10 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    void filesAttachIndexAndSearch_data() { engines(); }
     void filesAttachIndexAndSearch()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
         test::ServerProcess server(f.db);
         QVERIFY2(server.start(), qPrintable(server.why()));
@@ -497,9 +544,78 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    // A plan limit answers as OpenAI answers a quota it will not exceed: 429 insufficient_quota,
+    // without retry-after and with x-should-retry: false (the SDKs do not retry it); a conflicting
+    // state stays 400. Nothing is changed by a refusal.
+    void planLimitsAndConflicts_data() { engines(); }
+    void planLimitsAndConflicts()
+    {
+        ENGINE_FIXTURE(f);
+        const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
+        {
+            QString error;
+            auto session = CoreSession::open(DatabaseUrl::parse(f.db, &error).value(), u"alice"_s, true);
+            QVERIFY(session);
+            auto planned = session.value()->service().setPlan(
+                u"acme"_s, u"pro"_s,
+                QJsonObject{{u"max_stores"_s, 1}, {u"max_files_per_store"_s, 1}, {u"max_file_bytes"_s, 64}});
+            QVERIFY2(planned, planned ? "" : qPrintable(planned.error().message()));
+        }
+        test::ServerProcess server(f.db);
+        QVERIFY2(server.start(), qPrintable(server.why()));
+        auto client = server.client(admin);
+        auto expectQuota = [](const httplib::Result &refused, const QString &mentions) {
+            expectError(refused, 429, u"insufficient_quota"_s, u"insufficient_quota"_s);
+            QVERIFY(!refused->has_header("retry-after"));
+            QCOMPARE(refused->get_header_value("x-should-retry"), std::string("false"));
+            const QString message = jsonOf(refused).value(u"error"_s).toObject().value(u"message"_s).toString();
+            QVERIFY2(message.contains(mentions), qPrintable(message));
+        };
+
+        // Stores: the second is over max_stores.
+        auto first = postJson(*client, "/v1/vector_stores", {{u"name"_s, u"one"_s}});
+        QVERIFY2(first && first->status == 200, qPrintable(errorText(first)));
+        const std::string storePath = "/v1/vector_stores/" + jsonOf(first).value(u"id"_s).toString().toStdString();
+        const qint64 auditBefore = f.count(u"SELECT count(*) FROM audit_log"_s);
+        expectQuota(postJson(*client, "/v1/vector_stores", {{u"name"_s, u"two"_s}}), u"plan limit of 1 stores"_s);
+        QCOMPARE(f.count(u"SELECT count(*) FROM vector_stores WHERE deleted_at IS NULL AND tenant_id = 1"_s), 1);
+
+        // Uploads: larger than the plan's largest file.
+        expectQuota(upload(*client, "big.txt", std::string(100, 'b')), u"64 bytes"_s);
+        QCOMPARE(f.count(u"SELECT count(*) FROM uploaded_files"_s), 0);
+        QVERIFY(QDir(f.engineRoot + u"/incoming"_s).entryList(QDir::Files | QDir::Hidden).isEmpty());
+
+        // Store files: the second attach is over max_files_per_store, alone or in a batch.
+        auto a = upload(*client, "a.txt", "alpha file\n");
+        auto b = upload(*client, "b.txt", "beta file\n");
+        QVERIFY2(a && a->status == 200 && b && b->status == 200, qPrintable(errorText(b)));
+        const QString aId = jsonOf(a).value(u"id"_s).toString();
+        const QString bId = jsonOf(b).value(u"id"_s).toString();
+        auto attached = postJson(*client, storePath + "/files", {{u"file_id"_s, aId}});
+        QVERIFY2(attached && attached->status == 200, qPrintable(errorText(attached)));
+        // The ingestion worker writes its own audit row when the file is indexed: wait for it.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            jsonOf(client->Get(storePath + "/files/" + aId.toStdString())).value(u"status"_s).toString(),
+            u"completed"_s, 20000);
+        const qint64 afterAttach = f.count(u"SELECT count(*) FROM audit_log"_s);
+        expectQuota(postJson(*client, storePath + "/files", {{u"file_id"_s, bId}}), u"plan limit of 1 files"_s);
+        expectQuota(postJson(*client, storePath + "/file_batches", {{u"file_ids"_s, QJsonArray{bId}}}), bId);
+        QCOMPARE(f.count(u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NULL"_s), 1);
+        QCOMPARE(f.count(u"SELECT count(*) FROM vector_store_file_batches"_s), 0);
+        QCOMPARE(f.count(u"SELECT count(*) FROM audit_log"_s), afterAttach);
+        QVERIFY(afterAttach > auditBefore);
+
+        // A conflicting state is OpenAI's 400: the same content twice in one store.
+        expectError(postJson(*client, storePath + "/files", {{u"file_id"_s, aId}}), 400, u"invalid_request_error"_s,
+                    u"conflict"_s);
+        QCOMPARE(f.count(u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NULL"_s), 1);
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void fileBatches_data() { engines(); }
     void fileBatches()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
         const QString viewer = test::makeToken(f.db, u"acme"_s, u"viewer"_s, u"reader"_s);
         test::ServerProcess server(f.db);
@@ -575,9 +691,10 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    void limits_data() { engines(); }
     void limits()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
         // A stalled client is dropped after --read-timeout, which also bounds how long SIGTERM waits
         // for it.
@@ -623,7 +740,7 @@ private slots:
         QVERIFY(slow.send(QByteArray(1000, 'x')));
         // Wait until the first upload is being spooled (it holds the one upload slot), keeping it
         // alive within the read timeout.
-        const QString incoming = f.dir.filePath(u"api.engine/incoming"_s);
+        const QString incoming = f.engineRoot + u"/incoming"_s;
         bool spooling = false;
         for (int i = 0; i < 200 && !spooling; ++i) {
             spooling = openFilesUnder(server.process().processId(), incoming) > 0;
@@ -646,13 +763,14 @@ private slots:
         QCOMPARE(f.count(u"SELECT count(*) FROM uploaded_files"_s), 0);
     }
 
+    void sigtermDuringAnUploadLeavesNothing_data() { engines(); }
     void sigtermDuringAnUploadLeavesNothing()
     {
-        Fixture f;
+        ENGINE_FIXTURE(f);
         const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
         test::ServerProcess server(f.db);
         QVERIFY2(server.start(), qPrintable(server.why()));
-        const QString incoming = f.dir.filePath(u"api.engine/incoming"_s);
+        const QString incoming = f.engineRoot + u"/incoming"_s;
         SlowUpload slow(server.port(), admin, 50 * 1024 * 1024);
         QVERIFY(slow.connected());
         // Send until the spooled part exists on disk, then SIGTERM while still sending.

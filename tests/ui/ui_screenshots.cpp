@@ -1,5 +1,6 @@
 // Drives the real main window through the states the README shows and saves each as a PNG:
-// main window with data, the drop preview, search results, quota gauges, the sync panel. Run under Xvfb by
+// main window with data, the drop preview, search results, quota gauges, the sync panel, the API
+// tokens dialog. Run under Xvfb by
 // tests/ui/screenshots.sh over a demo database made with the CLI; not a test.
 //
 //   vectordesk_ui_screenshots --db DB --as OPERATOR --docs DOCS_DIR --out OUT_DIR
@@ -22,16 +23,21 @@
 #include "ui/settings/openaikeybox.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/sync/syncpanel.h"
+#include "ui/tokens/tokensdialog.h"
+#include "ui/tokens/tokentablemodel.h"
 #include "ui/widgets/chunkingeditor.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFrame>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -155,6 +161,31 @@ int main(int argc, char **argv)
         if (tenants->proxy()->index(row, 0).data().toString().startsWith(u"Acme"_s))
             tenants->selectViewRow(tenants->proxy()->index(row, 0));
     waitUntil([&] { return window.storePanel()->tenantSlug() == u"acme"_s && files->model()->rowCount() > 0; });
+
+    // Acme's API tokens: one made earlier, one just created with its secret shown once.
+    window.storeActions()->apiTokens()->trigger();
+    vd::ui::TokensDialog *tokens = window.storeActions()->tokensDialog();
+    if (!tokens || !waitUntil([&] { return !tokens->model()->isLoading(); }))
+        return 1;
+    auto createToken = [&](const QString &name, const QString &role, bool expires) {
+        tokens->nameField()->setText(name);
+        tokens->roleBox()->setCurrentIndex(tokens->roleBox()->findData(role));
+        tokens->expiresBox()->setChecked(expires);
+        const int rows = tokens->model()->rowCount();
+        tokens->createToken();
+        return waitUntil([&] {
+            return tokens->secretPanel()->isVisible() && !tokens->model()->isLoading()
+                && tokens->model()->rowCount() == rows + 1;
+        });
+    };
+    if (!createToken(u"reporting"_s, u"viewer"_s, false))
+        return 1;
+    tokens->dismissSecretButton()->click();
+    if (!createToken(u"ci-pipeline"_s, u"editor"_s, true))
+        return 1;
+    ok = save(tokens, outDir.filePath(u"api-tokens.png"_s)) && ok;
+    tokens->close();
+
     window.showSearch();
     vd::ui::SearchPanel *search = window.searchPanel();
     if (!waitUntil([&] { return search->storeList()->count() > 0; }))

@@ -12,6 +12,7 @@
 #include "ui/panels/filepanel.h"
 #include "ui/panels/storepanel.h"
 #include "ui/panels/tenantpanel.h"
+#include "ui/tokens/tokensdialog.h"
 #include "ui/widgets/placeholdertableview.h"
 
 #include <QAction>
@@ -50,6 +51,7 @@ StoreActions::StoreActions(ServiceRunner *runner, TenantPanel *tenants, StorePan
     m_deleteStore->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     stores->addAction(m_deleteStore);
     m_trash = make(u"trashAction"_s, u"restore"_s, tr("&Trash…"));
+    m_apiTokens = make(u"apiTokensAction"_s, u"tenant"_s, tr("API &tokens…"));
     m_detachFiles = make(u"detachFilesAction"_s, u"delete"_s, tr("De&tach files"));
     m_detachFiles->setShortcut(QKeySequence::Delete);
     m_detachFiles->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -70,6 +72,7 @@ StoreActions::StoreActions(ServiceRunner *runner, TenantPanel *tenants, StorePan
     connect(m_setPrimary, &QAction::triggered, this, [this] { makePrimary(); });
     connect(m_deleteStore, &QAction::triggered, this, [this] { confirmDeleteStore(); });
     connect(m_trash, &QAction::triggered, this, [this] { openTrash(); });
+    connect(m_apiTokens, &QAction::triggered, this, [this] { openTokens(); });
     connect(m_detachFiles, &QAction::triggered, this, [this] { detachSelectedFiles(); });
     connect(tenants->model(), &ServiceTableModel::loadFinished, this, [this] { update(); });
     connect(stores->model(), &ServiceTableModel::loadFinished, this, [this] { update(); });
@@ -128,6 +131,8 @@ void StoreActions::update()
                tr("Make this the tenant's primary store"));
     setAllowed(m_deleteStore, Role::Admin, noStore, tr("Move the store to the trash (Del)"));
     setAllowed(m_trash, Role::Viewer, {}, tr("Deleted stores, restorable until purged"));
+    setAllowed(m_apiTokens, Role::Admin, {},
+               tr("Create, list and revoke the tokens applications use with vectordesk serve"));
     const bool filesSelected = m_files->view()->selectionModel()->hasSelection();
     setAllowed(m_detachFiles, Role::Editor, filesSelected ? QString() : tr("Select files first."),
                tr("Remove the selected files from the store (Del)"));
@@ -289,6 +294,26 @@ void StoreActions::openTrash()
         Q_EMIT changed(message);
     });
     m_trashDialog->show();
+}
+
+void StoreActions::openTokens()
+{
+    const qint64 tenantId = m_tenants->currentTenantId();
+    if (m_tokensDialog) {
+        if (m_tokensDialog->tenantId() == tenantId) {
+            m_tokensDialog->raise();
+            m_tokensDialog->activateWindow();
+            return;
+        }
+        m_tokensDialog->close(); // another tenant's tokens: its dialog goes, with any secret shown
+    }
+    const QString problem = roleProblem(Role::Admin);
+    if (!problem.isEmpty())
+        return;
+    m_tokensDialog = new TokensDialog(m_runner, tenantId, m_stores->tenantSlug(), true, {}, m_window);
+    m_tokensDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_tokensDialog, &TokensDialog::changed, this, &StoreActions::changed);
+    m_tokensDialog->show();
 }
 
 void StoreActions::detachSelectedFiles()

@@ -2,6 +2,7 @@
 
 #include "core/domain/types.h"
 #include "ui/dialogs/trashdialog.h"
+#include "ui/tokens/tokensdialog.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,9 +19,10 @@ class IngestionRunner;
 class ServiceRunner;
 class StorePanel;
 class TenantPanel;
+class TokensDialog;
 class TrashDialog;
 
-// The store and file actions of the main window, enabled by the acting operator's role in the
+// The store, file and tenant actions of the main window, enabled by the acting operator's role in the
 // current tenant: an action they may not take is disabled, and its tooltip names the role it
 // needs. Changes run on worker threads; `changed` reports each one for the status bar.
 class StoreActions : public QObject
@@ -35,6 +37,8 @@ public:
     QAction *setPrimary() const { return m_setPrimary; }
     QAction *deleteStore() const { return m_deleteStore; }
     QAction *trash() const { return m_trash; }
+    // The current tenant's API tokens for `vectordesk serve` (admin).
+    QAction *apiTokens() const { return m_apiTokens; }
     QAction *detachFiles() const { return m_detachFiles; }
     QAction *editAttributes() const { return m_editAttributes; }
     // Failed, cancelled or stuck files go back to the ingestion queue (editor).
@@ -55,6 +59,7 @@ public:
     void update();
 
     TrashDialog *trashDialog() const { return m_trashDialog.data(); }
+    TokensDialog *tokensDialog() const { return m_tokensDialog.data(); }
 
 Q_SIGNALS:
     void changed(const QString &message);
@@ -68,6 +73,7 @@ private:
     void openStoreDialog(bool edit);
     void makePrimary();
     void openTrash();
+    void openTokens();
     void detachSelectedFiles();
     void openAttributesDialog();
     // Retry (true) or cancel (false) the selected files that allow it.
@@ -81,12 +87,14 @@ private:
     FilePanel *m_files = nullptr;
     QWidget *m_window = nullptr;
     QPointer<TrashDialog> m_trashDialog;
+    QPointer<TokensDialog> m_tokensDialog;
 
     QAction *m_newStore = nullptr;
     QAction *m_editStore = nullptr;
     QAction *m_setPrimary = nullptr;
     QAction *m_deleteStore = nullptr;
     QAction *m_trash = nullptr;
+    QAction *m_apiTokens = nullptr;
     QAction *m_detachFiles = nullptr;
     QAction *m_editAttributes = nullptr;
     QAction *m_retryFiles = nullptr;
