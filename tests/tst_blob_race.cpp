@@ -162,21 +162,25 @@ private slots:
         QStringList unexpected;
         int refused = 0;
         // Two threads attach the round's new file to the full store (refused), two to other's.
-        rounds(db->url(), root, 4, kRounds, [](int) {}, [&](CoreSession &s, int t, int r) {
-            const QString tenant = t < 2 ? u"full"_s : u"other"_s;
-            const QString store = t < 2 ? u"docs"_s : (t == 2 ? u"a"_s : u"b"_s);
-            auto result = s.service().attachPath(tenant, store, paths.at(r));
-            QMutexLocker lock(&mutex);
-            if (t < 2 && !result && result.error().kind() == ServiceError::Kind::QuotaExceeded)
-                ++refused;
-            else if (t < 2 || !result)
-                unexpected << u"%1/%2 round %3: %4"_s.arg(tenant, store).arg(r).arg(
-                    result ? u"attached"_s : result.error().message());
-        });
+        rounds(
+            db->url(), root, 4, kRounds, [](int) {},
+            [&](CoreSession &s, int t, int r) {
+                const QString tenant = t < 2 ? u"full"_s : u"other"_s;
+                const QString store = t < 2 ? u"docs"_s : (t == 2 ? u"a"_s : u"b"_s);
+                auto result = s.service().attachPath(tenant, store, paths.at(r));
+                QMutexLocker lock(&mutex);
+                if (t < 2 && !result && result.error().kind() == ServiceError::Kind::QuotaExceeded)
+                    ++refused;
+                else if (t < 2 || !result)
+                    unexpected << u"%1/%2 round %3: %4"_s.arg(tenant, store)
+                                      .arg(r)
+                                      .arg(result ? u"attached"_s : result.error().message());
+            });
         QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.join(u'\n')));
         QCOMPARE(refused, 2 * kRounds);
-        QCOMPARE(column(*db, u"SELECT count(*) FROM vector_store_files WHERE tenant_id = (SELECT id FROM tenants "
-                             u"WHERE slug = 'other')"_s),
+        QCOMPARE(column(*db,
+                        u"SELECT count(*) FROM vector_store_files WHERE tenant_id = (SELECT id FROM tenants "
+                        u"WHERE slug = 'other')"_s),
                  QStringList{QString::number(2 * kRounds)});
         const QString problems = settle(*db, session);
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
@@ -206,10 +210,9 @@ private slots:
         QStringList paths;
         for (int r = 0; r < kRounds; ++r)
             for (int i = 0; i < kFiles; ++i)
-                paths << writeFile(u"r%1-%2.txt"_s.arg(r).arg(i),
-                                   u"round %1 file %2: bytes that are purged and attached at once\n"_s.arg(r)
-                                       .arg(i)
-                                       .toUtf8());
+                paths << writeFile(
+                    u"r%1-%2.txt"_s.arg(r).arg(i),
+                    u"round %1 file %2: bytes that are purged and attached at once\n"_s.arg(r).arg(i).toUtf8());
         QString setupError;
         QMutex mutex;
         QStringList unexpected;
@@ -240,7 +243,7 @@ private slots:
                             ++purged;
                         if (item.outcome == u"failed"_s)
                             unexpected << u"sync pass round %1: %2 %3: %4"_s.arg(r).arg(item.action, item.target(),
-                                                                                      item.error);
+                                                                                        item.error);
                     }
                     return;
                 }

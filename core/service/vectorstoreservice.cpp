@@ -96,7 +96,7 @@ std::optional<ServiceError> VectorStoreService::lockTenant(qint64 tenantId)
     // the attach waited for the same store row: a deadlock (tst_blob_race).
     const QString sql = m_db.isPostgres()
         ? u"SELECT id FROM tenants WHERE id = ? AND deleted_at IS NULL FOR NO KEY UPDATE"_s
-                                          : u"SELECT id FROM tenants WHERE id = ? AND deleted_at IS NULL"_s;
+        : u"SELECT id FROM tenants WHERE id = ? AND deleted_at IS NULL"_s;
     auto result = runQuery(m_db, sql, {tenantId}, u"locking the tenant"_s);
     if (!result)
         return result.error();
