@@ -1,7 +1,7 @@
 // The acceptance stress test of #13: several `vectordesk` processes at once attach, detach,
 // restore, cancel, retry, ingest and purge (`--sync --once --retention-days 0`) the same files of
-// the same stores, on one database (SQLite, then PostgreSQL). Afterwards every store's counters
-// equal the sums recomputed from its rows, so does every tenant's use, every blob a row refers to
+// the same stores, on one database (SQLite, then PostgreSQL), in waves of six started together. Afterwards every
+// store's counters equal the sums recomputed from its rows, so does every tenant's use, every blob a row refers to
 // exists, no good file failed, no process reported lock contention or a lost copy, and a sync
 // pass exits 0.
 //
@@ -176,76 +176,87 @@ private slots:
         Database db(*url);
         QVERIFY2(db.open(&error), qPrintable(error));
 
-        // The operations, each a fresh process; file ids are picked from the range in use (a
-        // wrong pick is an ordinary refusal).
+        // Waves of six processes started together, like `for k in 1 2 3; do ... & done`: two
+        // operations, each run three times at once, on the same file of the same store (a real
+        // row of it, live or in the trash) or the same bytes.
         QRandomGenerator random(20261203u + quint32(m_counter));
-        const auto nextCommand = [&]() -> QStringList {
+        const auto nextWave = [&]() -> QList<QStringList> {
             const auto &[tenant, store] = stores.at(random.bounded(int(stores.size())));
             const QStringList where{u"--tenant"_s, tenant, u"--store"_s, store};
-            const int maxId = column(db, u"SELECT coalesce(max(id), 0) FROM vector_store_files"_s).value(0).toInt();
-            const QString id = QString::number(1 + random.bounded(maxId + 3));
-            switch (random.bounded(10)) {
-            case 0:
-            case 1:
-                return QStringList{u"file"_s, u"attach"_s} + where + QStringList{paths.at(random.bounded(12))};
-            case 2:
-                return QStringList{u"file"_s, u"attach"_s} + where + QStringList{folder, u"--wait"_s};
-            case 3:
-                return QStringList{u"file"_s, u"detach"_s} + where + QStringList{id};
-            case 4:
-                return QStringList{u"file"_s, u"restore"_s} + where + QStringList{id};
-            case 5:
-                return QStringList{u"file"_s, u"retry"_s} + where + QStringList{id};
-            case 6:
-                return QStringList{u"file"_s, u"cancel"_s} + where + QStringList{id};
-            case 7:
-                return QStringList{u"file"_s, u"wait"_s} + where;
-            default:
-                return {u"--sync"_s, u"--once"_s, u"--retention-days"_s, u"0"_s};
-            }
+            const QStringList ids = column(db,
+                                           u"SELECT f.id FROM vector_store_files f JOIN vector_stores s ON s.id = "
+                                           u"f.store_id JOIN tenants t ON t.id = s.tenant_id WHERE t.slug = '%1' "
+                                           u"AND s.name = '%2' ORDER BY f.id"_s.arg(tenant, store));
+            const QString id = ids.isEmpty() ? u"1"_s : ids.at(random.bounded(int(ids.size())));
+            const QString path = paths.at(random.bounded(int(paths.size())));
+            const auto command = [&](int kind) -> QStringList {
+                switch (kind) {
+                case 0:
+                    return QStringList{u"file"_s, u"attach"_s} + where + QStringList{path};
+                case 1:
+                    return QStringList{u"file"_s, u"attach"_s} + where + QStringList{folder, u"--wait"_s};
+                case 2:
+                    return QStringList{u"file"_s, u"detach"_s} + where + QStringList{id};
+                case 3:
+                    return QStringList{u"file"_s, u"restore"_s} + where + QStringList{id};
+                case 4:
+                    return QStringList{u"file"_s, u"retry"_s} + where + QStringList{id};
+                case 5:
+                    return QStringList{u"file"_s, u"cancel"_s} + where + QStringList{id};
+                case 6:
+                    return QStringList{u"file"_s, u"wait"_s} + where;
+                default:
+                    return {u"--sync"_s, u"--once"_s, u"--retention-days"_s, u"0"_s};
+                }
+            };
+            const QStringList first = command(random.bounded(8));
+            const QStringList second = command(random.bounded(8));
+            return {first, first, first, second, second, second};
         };
 
-        constexpr int kProcesses = 6;
         QStringList problems;
         QHash<QString, int> ran;
         int running = 0;
+        int waves = 0;
         QElapsedTimer clock;
         clock.start();
         const qint64 durationMs = seconds() * 1000LL;
         QEventLoop loop;
-        std::function<void()> startOne = [&] {
-            const QStringList command = nextCommand();
-            auto *p = new QProcess(this);
-            p->setProcessEnvironment(environment());
-            ++running;
-            connect(p, &QProcess::finished, this, [&, p, command](int code, QProcess::ExitStatus status) {
-                --running;
-                const QString err = QString::fromUtf8(p->readAllStandardError());
-                p->readAllStandardOutput();
-                p->deleteLater();
-                const QString what = command.mid(0, 2).join(u' ');
-                ++ran[what];
-                if (status != QProcess::NormalExit || code == 2 || code >= 4 || code < 0)
-                    problems << u"%1 ended with %2: %3"_s.arg(command.join(u' ')).arg(code).arg(err.trimmed());
-                for (const QString &word : kForbidden)
-                    if (err.contains(word, Qt::CaseInsensitive))
-                        problems << u"%1 said '%2': %3"_s.arg(command.join(u' '), word, err.trimmed());
-                if (clock.elapsed() < durationMs)
-                    startOne();
-                else if (running == 0)
-                    loop.quit();
-            });
-            p->start(m_binary, withDb(command));
+        std::function<void()> startWave = [&] {
+            ++waves;
+            for (const QStringList &command : nextWave()) {
+                auto *p = new QProcess(this);
+                p->setProcessEnvironment(environment());
+                ++running;
+                connect(p, &QProcess::finished, this, [&, p, command](int code, QProcess::ExitStatus status) {
+                    --running;
+                    const QString err = QString::fromUtf8(p->readAllStandardError());
+                    p->readAllStandardOutput();
+                    p->deleteLater();
+                    ++ran[command.mid(0, 2).join(u' ')];
+                    if (status != QProcess::NormalExit || code == 2 || code >= 4 || code < 0)
+                        problems << u"%1 ended with %2: %3"_s.arg(command.join(u' ')).arg(code).arg(err.trimmed());
+                    for (const QString &word : kForbidden)
+                        if (err.contains(word, Qt::CaseInsensitive))
+                            problems << u"%1 said '%2': %3"_s.arg(command.join(u' '), word, err.trimmed());
+                    if (running > 0)
+                        return;
+                    if (clock.elapsed() < durationMs)
+                        startWave();
+                    else
+                        loop.quit();
+                });
+                p->start(m_binary, withDb(command));
+            }
         };
-        for (int i = 0; i < kProcesses; ++i)
-            startOne();
+        startWave();
         QTimer guard;
         guard.setSingleShot(true);
         connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
         guard.start(durationMs + 180'000);
         loop.exec();
         QCOMPARE(running, 0);
-        qInfo().noquote() << "processes run:" << ran;
+        qInfo().noquote() << waves << "waves; processes run:" << ran;
         QVERIFY(ran.value(u"file attach"_s) > 0 && ran.value(u"--sync --once"_s) > 0);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 
