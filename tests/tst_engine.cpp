@@ -2,6 +2,7 @@
 // the files users actually drop; tenant isolation; expiry; and crash safety of the real binary.
 
 #include "core/domain/searchrequest.h"
+#include "core/domain/units.h"
 #include "enginefixture.h"
 
 #include <QDir>
@@ -321,6 +322,56 @@ private slots:
             ++count;
         }
         QCOMPARE(count, 0);
+    }
+
+    // #13 defect 6: the size is checked before a byte is copied, not after the whole file sits in
+    // the blob store. The file is sparse (64 MiB that cost nothing to make); this process's own
+    // I/O counters show that it was never read.
+    void aFileOverTheSizeLimitIsRefusedBeforeItIsCopied()
+    {
+        constexpr qint64 kLimit = 1 << 20;
+        constexpr qint64 kSize = 64LL << 20;
+        QVERIFY(svc().setPlan(u"acme"_s, u"pro"_s, QJsonObject{{u"max_file_bytes"_s, kLimit}}));
+        const QString path = m_f->writeFile(u"huge.txt"_s, "a big log\n");
+        {
+            QFile f(path);
+            QVERIFY(f.resize(kSize));
+        }
+        const auto blobFiles = [this] {
+            QStringList found;
+            QDirIterator it(m_f->engine().blobs().root(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                found << it.next();
+            return found;
+        };
+        const auto ioBytes = [] {
+            // rchar and wchar: bytes this process read and wrote through read()/write() calls.
+            QFile io(u"/proc/self/io"_s);
+            qint64 total = -1;
+            if (io.open(QIODevice::ReadOnly)) {
+                total = 0;
+                for (const QByteArray &line : io.readAll().split('\n'))
+                    if (line.startsWith("rchar:") || line.startsWith("wchar:"))
+                        total += line.mid(6).trimmed().toLongLong();
+            }
+            return total;
+        };
+        const QStringList before = blobFiles();
+        const qint64 ioBefore = ioBytes();
+        QVERIFY(ioBefore >= 0);
+
+        auto refused = svc().attachPath(u"acme"_s, u"docs"_s, path);
+        const qint64 ioUsed = ioBytes() - ioBefore;
+
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind(), ServiceError::Kind::QuotaExceeded);
+        const QString message = refused.error().message();
+        QVERIFY2(message.contains(u"huge.txt"_s) && message.contains(formatBytes(kSize))
+                     && message.contains(formatBytes(kLimit)),
+                 qPrintable(message));
+        QVERIFY2(ioUsed < kLimit, qPrintable(u"%1 bytes of I/O for a refused file"_s.arg(ioUsed)));
+        QCOMPARE(blobFiles(), before);
+        QCOMPARE(svc().store(u"acme"_s, u"docs"_s)->fileCounts.total(), 0);
     }
 
     void killedMidIngestionResumesCleanly()

@@ -5,6 +5,7 @@
 #include "core/engine/tokenizer/bpetokenizer.h"
 #include "core/storage/databaseurl.h"
 
+#include <QDataStream>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -56,20 +57,19 @@ QString documentTitle(QByteArrayView firstBlock)
     return sentence.size() <= 200 ? sentence : QString();
 }
 
-// Feeds extracted text into the chunker, and the chunker's windows into the index.
+// Feeds extracted text into the chunker, noting the document's title from its first block.
 class ChunkingSink final : public TextSink
 {
 public:
-    ChunkingSink(Chunker &chunker, const std::function<bool()> &cancelled, LocalIndex &index)
+    ChunkingSink(Chunker &chunker, const std::function<bool()> &cancelled)
         : m_chunker(chunker)
         , m_cancelled(cancelled)
-        , m_index(index)
     { }
     bool append(QByteArrayView utf8) override
     {
         if (!m_titled) {
             m_titled = true;
-            m_index.setDocumentTitle(documentTitle(utf8));
+            m_title = documentTitle(utf8);
         }
         if (m_cancelled && m_cancelled()) {
             m_stopped = true;
@@ -82,13 +82,14 @@ public:
         }
         return true;
     }
+    const QString &title() const { return m_title; }
     bool stopped() const { return m_stopped; }
     const std::optional<ServiceError> &error() const { return m_error; }
 
 private:
     Chunker &m_chunker;
     const std::function<bool()> &m_cancelled;
-    LocalIndex &m_index;
+    QString m_title;
     bool m_titled = false;
     bool m_stopped = false;
     std::optional<ServiceError> m_error;
@@ -169,6 +170,17 @@ ServiceError fileError(const QString &code, const QString &message)
     ServiceError::Kind kind =
         code == u"server_error"_s ? ServiceError::Kind::Unavailable : ServiceError::Kind::InvalidInput;
     return ServiceError(kind, message, QJsonObject{{u"last_error_code"_s, code}});
+}
+
+// A failure of the store's index: server_error, still marked as contention when another writer
+// held the index, so that ingestion puts the file back in the queue instead of failing it.
+ServiceError indexError(const ServiceError &error)
+{
+    ServiceError e = fileError(u"server_error"_s, error.message());
+    if (!LocalIndex::isContention(error))
+        return e;
+    return ServiceError(e.kind(), e.message(),
+                        QJsonObject{{u"last_error_code"_s, u"server_error"_s}, {u"contention"_s, true}});
 }
 
 } // namespace
@@ -356,13 +368,15 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
     if (extractionError)
         return fileError(extractionError->code, extractionError->message);
 
-    // 2. Chunk and index the text in one index transaction.
-    auto opened = index(tenant.id, store.id);
-    if (!opened)
-        return fileError(u"server_error"_s, opened.error().message());
-    LocalIndex &index = **opened;
-    if (auto r = index.beginFile(file.id, file.filename, file.attributes); !r)
-        return fileError(u"server_error"_s, r.error().message());
+    // 2. Chunk the text into a second spool, the index still untouched: tokenizing is the slow
+    //    part, and another worker or process may be writing to the same store meanwhile.
+    QTemporaryFile chunkSpool(spoolDir + u"/chunks-XXXXXX.bin"_s);
+    if (!chunkSpool.open())
+        return fileError(u"server_error"_s,
+                         u"Cannot create a file for the chunks in %1: %2"_s.arg(spoolDir, chunkSpool.errorString()));
+    chunkSpool.setAutoRemove(false);
+    QFile::remove(chunkSpool.fileName());
+    QDataStream chunksOut(&chunkSpool);
     std::vector<quint32> ids;
     std::vector<qsizetype> ends;
     Chunker chunker(
@@ -374,33 +388,60 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
                 tokenEnds->push_back(quint32(end));
         },
         file.chunking.maxChunkSizeTokens, file.chunking.chunkOverlapTokens,
-        [&index](const Chunk &chunk) { return index.addChunk(chunk); });
-    ChunkingSink sink(chunker, cancelled, index);
+        [&](const Chunk &chunk) -> Result<void> {
+            chunksOut << qint32(chunk.ordinal) << chunk.startOffset << chunk.endOffset << qint32(chunk.tokenCount)
+                      << chunk.text;
+            if (chunksOut.status() != QDataStream::Ok)
+                return ServiceError::unavailable(
+                    u"Cannot write the chunks to %1: %2"_s.arg(chunkSpool.fileName(), chunkSpool.errorString()));
+            return {};
+        });
+    ChunkingSink sink(chunker, cancelled);
     QString replayError;
     const bool replayed = replay(spool, sink, &replayError);
-    if (sink.error()) {
-        index.abortFile();
+    if (sink.error())
         return fileError(u"server_error"_s, sink.error()->message());
-    }
-    if (sink.stopped()) {
-        index.abortFile();
+    if (sink.stopped())
         return cancelledResult();
-    }
-    if (!replayed) {
-        index.abortFile();
+    if (!replayed)
         return fileError(u"server_error"_s, replayError);
-    }
-    if (auto r = chunker.finish(); !r) {
-        index.abortFile();
+    if (auto r = chunker.finish(); !r)
         return fileError(u"server_error"_s, r.error().message());
-    }
-    if (chunker.chunkCount() == 0) {
-        index.abortFile();
+    if (chunker.chunkCount() == 0)
         return fileError(u"invalid_file"_s, u"%1 contains no text to index."_s.arg(file.filename));
+    if (!chunkSpool.flush() || !chunkSpool.seek(0))
+        return fileError(
+            u"server_error"_s,
+            u"Cannot read the chunks back from %1: %2"_s.arg(chunkSpool.fileName(), chunkSpool.errorString()));
+
+    // 3. Write the chunks in one short index transaction (docs/architecture.md, contention).
+    auto opened = index(tenant.id, store.id);
+    if (!opened)
+        return indexError(opened.error());
+    LocalIndex &index = **opened;
+    if (auto r = index.beginFile(file.id, file.filename, file.attributes); !r)
+        return indexError(r.error());
+    index.setDocumentTitle(sink.title());
+    QDataStream chunksIn(&chunkSpool);
+    for (int i = 0; i < chunker.chunkCount(); ++i) {
+        qint32 ordinal = 0;
+        qint32 tokenCount = 0;
+        Chunk chunk;
+        chunksIn >> ordinal >> chunk.startOffset >> chunk.endOffset >> tokenCount >> chunk.text;
+        if (chunksIn.status() != QDataStream::Ok) {
+            index.abortFile();
+            return fileError(u"server_error"_s, u"Cannot read the chunks back from %1."_s.arg(chunkSpool.fileName()));
+        }
+        chunk.ordinal = ordinal;
+        chunk.tokenCount = tokenCount;
+        if (auto r = index.addChunk(chunk); !r) {
+            index.abortFile();
+            return indexError(r.error());
+        }
     }
     auto committed = index.commitFile(chunker.textBytes());
     if (!committed)
-        return fileError(u"server_error"_s, committed.error().message());
+        return indexError(committed.error());
     qCInfo(lcEngine).noquote() << "indexed" << file.filename << committed->chunkCount << "chunks"
                                << committed->tokenCount << "tokens";
     IngestOutcome outcome;

@@ -4,7 +4,12 @@
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QMultiMap>
+#include <QThread>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -39,10 +44,22 @@ Result<Ingestor::Summary> Ingestor::drain(const std::function<bool()> &cancelled
     return summary;
 }
 
+namespace {
+
+// The wait before claim `attempts` + 1 of a file that met contention: doubling, at most 30 s.
+qint64 contentionBackoffMs(int attempts)
+{
+    return std::min<qint64>(Ingestor::kContentionBackoffMs << std::clamp(attempts - 1, 0, 16), 30'000);
+}
+
+} // namespace
+
 Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::function<bool()> &cancelled,
                                     const Observer &observer, std::optional<qint64> tenantId,
                                     std::optional<qint64> storeId, Summary &summary)
 {
+    // Files this drain put back after contention, by the time they may be claimed again.
+    QMultiMap<qint64, qint64> retries;
     while (true) {
         if (cancelled && cancelled()) {
             summary.cancelled = true;
@@ -51,8 +68,24 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
         auto claimed = m_queue.claimNext(backend->name(), backend->holderId(), tenantId, storeId);
         if (!claimed)
             return claimed.error();
-        if (!claimed->has_value())
-            return {};
+        if (!claimed->has_value()) {
+            if (retries.isEmpty())
+                return {};
+            // Nothing else to do: wait for the earliest file put back (another worker may have
+            // taken it meanwhile; then the next look finds nothing and the wait moves on).
+            const qint64 due = retries.firstKey();
+            retries.erase(retries.begin());
+            while (QDateTime::currentMSecsSinceEpoch() < due) {
+                if (cancelled && cancelled()) {
+                    summary.cancelled = true;
+                    return {};
+                }
+                QThread::msleep(quint64(std::clamp<qint64>(due - QDateTime::currentMSecsSinceEpoch(), 1, 100)));
+            }
+            continue;
+        }
+        for (auto it = retries.begin(); it != retries.end();)
+            it = it.value() == (*claimed)->file.id ? retries.erase(it) : std::next(it);
         // A backend that attaches many files in one request (OpenAI's file batches) gets more
         // waiting files of the same store with it.
         QList<IngestionQueue::Job> jobs{**claimed};
@@ -97,10 +130,32 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
                 summary.cancelled = true;
                 continue;
             }
+            // Another writer held the store's index: the file goes back to the queue, unless
+            // it met that on every claim so far.
+            if (!outcome && outcome.error().details().value(u"contention"_s).toBool()
+                && job.attempts < kMaxIngestAttempts) {
+                const qint64 delay = contentionBackoffMs(job.attempts);
+                if (auto r = m_queue.retryLater(job, delay); !r)
+                    return r.error();
+                retries.insert(QDateTime::currentMSecsSinceEpoch() + delay, job.file.id);
+                ++summary.requeued;
+                qCInfo(lcIngest).noquote()
+                    << u"%1 goes back to the queue for %2 ms (attempt %3 of %4): %5"_s.arg(job.file.filename)
+                           .arg(delay)
+                           .arg(job.attempts)
+                           .arg(kMaxIngestAttempts)
+                           .arg(outcome.error().message());
+                continue;
+            }
+            const QString failure = !outcome && outcome.error().details().value(u"contention"_s).toBool()
+                ? u"%1 It stayed busy through %2 attempts; retry the file when the other writer is done "
+                  u"(vectordesk file retry)."_s.arg(outcome.error().message())
+                      .arg(job.attempts)
+                : (outcome ? QString() : outcome.error().message());
             Result<StoreFile> recorded = outcome
                 ? m_queue.complete(job, outcome.value())
                 : m_queue.fail(job, outcome.error().details().value(u"last_error_code"_s).toString(u"server_error"_s),
-                               outcome.error().message());
+                               failure);
             if (!recorded)
                 return recorded.error();
             if (outcome && recorded->deletedAt) // detached while it was being indexed
@@ -114,9 +169,9 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
             else
                 ++summary.failed;
             if (!outcome)
-                qCInfo(lcIngest).noquote() << job.file.filename << "failed:" << outcome.error().message();
+                qCInfo(lcIngest).noquote() << job.file.filename << "failed:" << failure;
             if (observer.finished)
-                observer.finished(recorded.value(), outcome ? QString() : outcome.error().message());
+                observer.finished(recorded.value(), failure);
         }
         if (summary.cancelled)
             return {};

@@ -23,14 +23,23 @@ Q_DECLARE_LOGGING_CATEGORY(lcIngest)
 // Drives the ingestion queue: claims a waiting file (with up to ingestBatchLimit() - 1 more of its
 // store, for a backend that attaches many at once), has its backend ingest them, records the
 // outcome of each. A bad file ends as failed with OpenAI's error code and never stops the others.
+// Contention is not the file's fault: when another writer held the store's index (an error with
+// details "contention"), the file goes back to the queue (IngestionQueue::retryLater) after a
+// back-off that doubles from kContentionBackoffMs up to 30 s, and drain() waits for it; only a
+// file that still finds the index busy on its kMaxIngestAttempts-th claim fails, with a message
+// that says so.
 class Ingestor
 {
 public:
+    static constexpr int kMaxIngestAttempts = 8;
+    static constexpr qint64 kContentionBackoffMs = 500;
+
     struct Summary
     {
         int completed = 0;
         int failed = 0;
         int pending = 0; // remote backends: handed over, still processing remotely
+        int requeued = 0; // put back after contention (each time; the file usually completes later)
         bool cancelled = false;
     };
     struct Observer

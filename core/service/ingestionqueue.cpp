@@ -22,6 +22,9 @@ namespace vd {
 
 namespace {
 
+// The claim of a file put back after contention (retryLater); its claim time is its retry time.
+const QString kRetryLater = QStringLiteral("retry-later");
+
 QVariant nullable(std::optional<qint64> v)
 {
     return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>());
@@ -60,6 +63,8 @@ bool IngestionQueue::ownerIsGone(const QString &owner) const
 
 bool IngestionQueue::claimable(const QString &claimedBy, qint64 claimedAt, qint64 at) const
 {
+    if (claimedBy == kRetryLater)
+        return at >= claimedAt; // put back after contention: claimedAt is when it may go again
     return claimedBy.isEmpty() || claimedBy == m_owner || at - claimedAt > m_leaseMs || ownerIsGone(claimedBy);
 }
 
@@ -147,6 +152,7 @@ Result<std::optional<IngestionQueue::Job>> IngestionQueue::claimNext(const QStri
     job.file.remoteFileId = q.value(18).toString();
     job.store.engineHolder = q.value(19).toString();
     job.file.status = FileStatus::InProgress;
+    job.attempts = q.value(17).toInt();
     return std::optional<Job>(job);
 }
 
@@ -188,15 +194,17 @@ Result<QList<IngestionQueue::Job>> IngestionQueue::claimMore(const Job &first, i
         return claim.error();
     if (!transaction.commit())
         return ServiceError::unavailable(u"Cannot claim the files: %1"_s.arg(transaction.error()));
-    auto rows = runQuery(m_db,
-                         u"SELECT "_s + rows::kFileColumns + u" FROM vector_store_files WHERE id IN ("_s + marks
-                             + u") ORDER BY id"_s,
-                         chosen, doing);
+    auto rows =
+        runQuery(m_db,
+                 u"SELECT "_s + rows::kFileColumns + u", ingest_attempts FROM vector_store_files WHERE id IN ("_s
+                     + marks + u") ORDER BY id"_s,
+                 chosen, doing);
     if (!rows)
         return rows.error();
     while (rows.value().next()) {
         Job job{first.tenant, first.store, rows::fileFromRow(rows.value())};
         job.file.status = FileStatus::InProgress;
+        job.attempts = rows.value().value(rows::columnCount(rows::kFileColumns)).toInt();
         jobs << job;
     }
     return jobs;
@@ -311,6 +319,18 @@ Result<void> IngestionQueue::release(const Job &job)
                       u"UPDATE vector_store_files SET ingest_claimed_by = NULL, ingest_claimed_at = NULL "
                       u"WHERE id = ? AND ingest_claimed_by = ?"_s,
                       {job.file.id, m_owner}, u"releasing an ingestion claim"_s);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<void> IngestionQueue::retryLater(const Job &job, qint64 delayMs)
+{
+    auto r = runQuery(m_db,
+                      u"UPDATE vector_store_files SET ingest_claimed_by = ?, ingest_claimed_at = ? "
+                      u"WHERE id = ? AND status = 'in_progress' AND ingest_claimed_by = ?"_s,
+                      {kRetryLater, now() + std::max<qint64>(0, delayMs), job.file.id, m_owner},
+                      u"putting '%1' back in the ingestion queue"_s.arg(job.file.filename));
     if (!r)
         return r.error();
     return {};

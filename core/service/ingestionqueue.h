@@ -25,6 +25,7 @@ public:
         Tenant tenant;
         VectorStore store;
         StoreFile file;
+        int attempts = 0; // claims of this file so far, this one included
     };
 
     IngestionQueue(Database &db, QString owner = defaultOwner());
@@ -48,6 +49,10 @@ public:
     Result<StoreFile> fail(const Job &job, const QString &code, const QString &message);
     // Gives the file back to the queue (shutdown or cancel of the worker, not of the file).
     Result<void> release(const Job &job);
+    // Gives the file back to the queue after a transient failure (another writer held its
+    // store's index): it stays in progress, and no worker claims it before `delayMs` have passed.
+    // The claim is parked as "retry-later" with the time it may be claimed again.
+    Result<void> retryLater(const Job &job, qint64 delayMs);
 
     Result<qint64> waiting(std::optional<qint64> tenantId = {}, std::optional<qint64> storeId = {});
 

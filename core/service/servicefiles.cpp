@@ -632,7 +632,7 @@ Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const 
     auto result = runQuery(m_db,
                            u"UPDATE vector_store_files SET status = 'in_progress', last_error_code = NULL, "
                            u"last_error_message = NULL, usage_bytes = 0, status_changed_at = ?, updated_at = ?, "
-                           u"ingest_claimed_by = NULL, ingest_claimed_at = NULL "
+                           u"ingest_claimed_by = NULL, ingest_claimed_at = NULL, ingest_attempts = 0 "
                            u"WHERE id = ? AND status = ? AND deleted_at IS NULL"_s,
                            {at, at, f->id, fileStatusName(state->status)}, doing);
     if (!result)

@@ -13,7 +13,7 @@ namespace vd {
 Result<FileRowState> lockFileRow(Database &db, qint64 fileId, const QString &doing)
 {
     const QString sql = u"SELECT status, usage_bytes, size_bytes, deleted_at FROM vector_store_files WHERE id = ?"_s
-        + (db.isPostgres() ? u" FOR UPDATE"_s : QString());
+        + (db.isPostgres() ? u" FOR NO KEY UPDATE"_s : QString()); // as lockTenant: no foreign-key check waits
     auto row = runQuery(db, sql, {fileId}, doing);
     if (!row)
         return row.error();

@@ -100,9 +100,14 @@ std::optional<ServiceError> VectorStoreService::audit(std::optional<qint64> tena
 std::optional<ServiceError> VectorStoreService::lockTenant(qint64 tenantId)
 {
     // SQLite already holds the database write lock (BEGIN IMMEDIATE). PostgreSQL: lock the tenant
-    // row so quota checks and the writes they guard are serialized per tenant.
-    const QString sql = m_db.isPostgres() ? u"SELECT id FROM tenants WHERE id = ? AND deleted_at IS NULL FOR UPDATE"_s
-                                          : u"SELECT id FROM tenants WHERE id = ? AND deleted_at IS NULL"_s;
+    // row so quota checks and the writes they guard are serialized per tenant. FOR NO KEY UPDATE,
+    // not FOR UPDATE: it excludes the other lockers all the same, but not the foreign-key checks
+    // (FOR KEY SHARE) of rows that refer to the tenant. Under FOR UPDATE an ingestion that had
+    // updated its store's counters waited in such a check for an attach holding this lock, while
+    // the attach waited for the same store row: a deadlock (tst_blob_race).
+    const QString sql = m_db.isPostgres()
+        ? u"SELECT id FROM tenants WHERE id = ? AND deleted_at IS NULL FOR NO KEY UPDATE"_s
+        : u"SELECT id FROM tenants WHERE id = ? AND deleted_at IS NULL"_s;
     auto result = runQuery(m_db, sql, {tenantId}, u"locking the tenant"_s);
     if (!result)
         return result.error();

@@ -6,6 +6,9 @@
 #include <QFileInfo>
 #include <QTemporaryFile>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -63,14 +66,15 @@ Result<BlobStore::Stored> BlobStore::store(const QString &source) const
     }
     if (!QDir().mkpath(QFileInfo(target).absolutePath()))
         return ServiceError::unavailable(u"Cannot create the blob folder for %1."_s.arg(target));
-    // A rename within one file system is atomic: the blob appears whole or not at all.
-    if (!out.rename(target)) {
-        if (QFileInfo::exists(target)) { // another writer stored the same bytes meanwhile
-            stored.alreadyPresent = true;
-            return stored;
-        }
-        return ServiceError::unavailable(u"Cannot store the copy of %1: %2."_s.arg(source, out.errorString()));
-    }
+    // rename(2) within one file system is atomic, and it replaces a file of the same name: the blob
+    // appears whole or not at all, and another writer's identical bytes put there meanwhile are
+    // simply replaced. (QFile::rename refuses an existing target, and checking again after its
+    // refusal lost to a removal of unused bytes in between: "File exists", yet nothing was there.)
+    // A removal may still take the bytes right after; the attach checks them under its content
+    // lock (lifecycle.h).
+    if (::rename(QFile::encodeName(out.fileName()).constData(), QFile::encodeName(target).constData()) != 0)
+        return ServiceError::unavailable(
+            u"Cannot store the copy of %1 as %2: %3."_s.arg(source, target, QString::fromLocal8Bit(strerror(errno))));
     out.setAutoRemove(false);
     return stored;
 }

@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -37,6 +38,16 @@ constexpr double kTextWeight = kTextFrequencyWeight;
 // Postings are written out of memory when this many wait (about 6 MB), so one large file
 // never holds all of its postings at once.
 constexpr qint64 kPendingPostingsLimit = 1 << 18;
+
+std::atomic<int> g_busyTimeoutMs = 30'000;
+
+// SQLITE_BUSY and SQLITE_LOCKED, with their extended codes (the low byte is the primary code).
+bool isBusyCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok && ((code & 0xff) == 5 || (code & 0xff) == 6);
+}
 
 QString nextConnectionName()
 {
@@ -99,6 +110,35 @@ QStringList analyzeQuery(const QString &query)
     return meaningful.isEmpty() ? words : meaningful;
 }
 
+namespace {
+
+ServiceError indexFailure(const QString &path, const QSqlError &error)
+{
+    if (isBusyCode(error))
+        return ServiceError(
+            ServiceError::Kind::Unavailable,
+            u"The index %1 is busy: another process or worker is writing to it (%2)."_s.arg(path, error.text()),
+            QJsonObject{{u"contention"_s, true}});
+    return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(path, error.text()));
+}
+
+} // namespace
+
+void LocalIndex::setBusyTimeoutMs(int ms)
+{
+    g_busyTimeoutMs = std::max(0, ms);
+}
+
+int LocalIndex::busyTimeoutMs()
+{
+    return g_busyTimeoutMs;
+}
+
+bool LocalIndex::isContention(const ServiceError &error)
+{
+    return error.details().value(u"contention"_s).toBool();
+}
+
 LocalIndex::LocalIndex(QString path)
     : m_path(std::move(path))
     , m_connection(nextConnectionName())
@@ -126,7 +166,7 @@ Result<void> LocalIndex::exec(const QString &sql, const QVariantList &binds)
                 q.addBindValue(v);
             return !q.exec();
         }()))
-        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+        return indexFailure(m_path, q.lastError());
     return {};
 }
 
@@ -139,7 +179,7 @@ Result<void> LocalIndex::open()
             u"Cannot create the folder of the index %1; check its permissions."_s.arg(m_path));
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=30000"_s);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs()));
     if (!db.open())
         return ServiceError::unavailable(u"Cannot open the index %1: %2"_s.arg(m_path, db.lastError().text()));
     const QStringList setup = {

@@ -46,6 +46,16 @@ public:
     const QString &path() const { return m_path; }
     Result<void> open();
 
+    // How long a write waits for another connection's write to the same index before it fails
+    // with a contention error (details "contention": true, which ingestion re-queues instead of
+    // failing the file). For every index opened afterwards in this process; 30 s unless a test
+    // shortens it.
+    static void setBusyTimeoutMs(int ms);
+    static int busyTimeoutMs();
+    // Whether an error of this class says another connection held the index (SQLite busy or
+    // locked): a transient condition, not a property of the file.
+    static bool isContention(const ServiceError &error);
+
     // Writing one file: begin (drops whatever an earlier, interrupted attempt left), add its
     // chunks, commit. Nothing of the file is visible to search before commit; a crash before
     // commit leaves the index as it was.
