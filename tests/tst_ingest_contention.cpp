@@ -139,7 +139,7 @@ private slots:
         qint64 clock = 1'000'000;
         IngestionQueue first(m_f->database(), u"host:1"_s);
         first.setClock([&clock] { return clock; });
-        auto job = first.claimNext(u"local"_s);
+        auto job = first.claimNext(u"local"_s, m_f->engine().holderId());
         QVERIFY(job && job->has_value());
         QCOMPARE((*job)->attempts, 1);
         QVERIFY(first.retryLater(**job, 5'000));
@@ -147,11 +147,11 @@ private slots:
         IngestionQueue second(m_f->database(), u"other-host:2"_s);
         second.setClock([&clock] { return clock; });
         clock += 4'999;
-        auto early = second.claimNext(u"local"_s);
+        auto early = second.claimNext(u"local"_s, m_f->engine().holderId());
         QVERIFY(early);
         QVERIFY(!early->has_value());
         clock += 1;
-        auto due = second.claimNext(u"local"_s);
+        auto due = second.claimNext(u"local"_s, m_f->engine().holderId());
         QVERIFY(due && due->has_value());
         QCOMPARE((*due)->file.id, file->id);
         QCOMPARE((*due)->attempts, 2);
@@ -163,11 +163,11 @@ private slots:
         auto file = svc().attachPath(u"acme"_s, u"docs"_s, path);
         QVERIFY(file);
         IngestionQueue queue(m_f->database(), u"host:1"_s);
-        auto job = queue.claimNext(u"local"_s);
+        auto job = queue.claimNext(u"local"_s, m_f->engine().holderId());
         QVERIFY(job && job->has_value());
         QVERIFY(queue.fail(**job, u"server_error"_s, u"broken for the test"_s));
         QVERIFY(svc().retryFile(u"acme"_s, u"docs"_s, QString::number(file->id)));
-        auto again = queue.claimNext(u"local"_s);
+        auto again = queue.claimNext(u"local"_s, m_f->engine().holderId());
         QVERIFY(again && again->has_value());
         QCOMPARE((*again)->attempts, 1);
     }
