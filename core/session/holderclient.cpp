@@ -38,7 +38,7 @@ Result<QString> HolderClient::token(const QString &tenantSlug)
     if (!QFile::exists(path))
         return ServiceError::unavailable(
             u"this machine has no API token of tenant %1. Make one on any machine with `vectordesk token create "
-            u"--tenant %1 --role viewer --name %2` (an editor token to change files) and give it to this machine "
+            u"--tenant %1 --role viewer --name %2` and give it to this machine "
             u"with `vectordesk token use --tenant %1`, or set %3"_s.arg(tenantSlug, QSysInfo::machineHostName(),
                                                                         QLatin1StringView(kTokenVariable)));
     // The same rules as an OpenAI key file: a regular file, the user's own, mode 0600.

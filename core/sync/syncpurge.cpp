@@ -161,7 +161,19 @@ bool SyncPass::tenantsPastRetention()
             return false;
         SyncItem item = itemFor({t, {}}, u"purge_tenant"_s, m_options.dryRun ? u"planned"_s : u"done"_s);
         item.detail = u"deleted %1"_s.arg(isoTime(*t.deletedAt));
-        auto listed = storesWhere(u"s.tenant_id = ?"_s, {t.id}, u"listing a tenant's stores"_s);
+        // Local stores another machine holds are that machine's to purge (docs/teams.md); the
+        // tenant goes with the last of its stores, on whichever machine purges that.
+        auto elsewhere = runQuery(
+            m_db, u"SELECT count(*) FROM vector_stores s WHERE s.tenant_id = ? AND NOT "_s + heldHereCondition(),
+            {t.id, localHolder()}, u"counting a tenant's stores held elsewhere"_s);
+        if (!elsewhere || !elsewhere.value().next()) {
+            fail(u"purge_tenant"_s, nullptr, elsewhere ? u"no count"_s : elsewhere.error().message());
+            continue;
+        }
+        const qint64 heldElsewhere = elsewhere.value().value(0).toLongLong();
+        elsewhere.value().finish();
+        auto listed = storesWhere(u"s.tenant_id = ? AND "_s + heldHereCondition(), {t.id, localHolder()},
+                                  u"listing a tenant's stores"_s);
         if (!listed) {
             fail(u"purge_tenant"_s, nullptr, listed.error().message());
             continue;
@@ -173,6 +185,11 @@ bool SyncPass::tenantsPastRetention()
         if (m_stopped)
             return false;
         item.extra.insert(u"stores"_s, refs.size());
+        if (ok && heldElsewhere > 0) {
+            qCInfo(lcSync).noquote() << "tenant" << t.slug << "is kept until the machines holding" << heldElsewhere
+                                     << "of its local stores purge them";
+            continue;
+        }
         if (!ok) {
             item.outcome = u"failed"_s;
             item.error = u"Some of its stores could not be purged (listed above); the tenant is kept until they are."_s;

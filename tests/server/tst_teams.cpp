@@ -193,6 +193,22 @@ private slots:
         QVERIFY(reportA);
         QCOMPARE(reportA->failures(), 0);
         QCOMPARE(count(*db, remaining), 0);
+
+        // A deleted tenant: B purges none of A's stores and keeps the tenant; A purges both.
+        QVERIFY(a.service().deleteTenant(u"acme"_s));
+        const QString tenantRows = u"SELECT count(*) FROM tenants WHERE slug = 'acme'"_s;
+        const QString storeRows = u"SELECT count(*) FROM vector_stores WHERE id = %1"_s.arg(store->id);
+        reportB = passB.run({});
+        QVERIFY(reportB);
+        QCOMPARE(reportB->failures(), 0);
+        QCOMPARE(count(*db, tenantRows), 1);
+        QCOMPARE(count(*db, storeRows), 1);
+        reportA = passA.run({});
+        QVERIFY(reportA);
+        QCOMPARE(reportA->failures(), 0);
+        QCOMPARE(count(*db, tenantRows), 0);
+        QCOMPARE(count(*db, storeRows), 0);
+        QVERIFY(!QFileInfo::exists(a.backends().local().indexPath(store->tenantId, store->id)));
     }
 
     // `vectordesk token use` keeps a token checked against the database, in a 0600 file, and the
