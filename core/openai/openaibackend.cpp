@@ -5,6 +5,7 @@
 #include "core/openai/openaisettings.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
+#include "core/storage/sqlvalues.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -575,10 +576,15 @@ Result<SearchResponse> OpenAIBackend::search(const Tenant &tenant, const QList<V
         }
         QHash<QString, qint64> ids;
         if (!found->remoteFileIds.isEmpty()) {
-            auto map = run(m_db,
-                           u"SELECT id, remote_file_id FROM vector_store_files WHERE store_id = ? AND remote_file_id "
-                           u"IS NOT NULL"_s,
-                           {store.id}, u"mapping OpenAI file ids"_s);
+            // Only the files answered, not every file of the store.
+            QVariantList binds{store.id};
+            for (const QString &remoteId : std::as_const(found->remoteFileIds))
+                binds << remoteId;
+            auto map =
+                run(m_db,
+                    u"SELECT id, remote_file_id FROM vector_store_files WHERE store_id = ? AND remote_file_id IN ("_s
+                        + sql::placeholders(found->remoteFileIds.size()) + u')',
+                    binds, u"mapping OpenAI file ids"_s);
             if (!map)
                 return map.error();
             while (map.value().next())

@@ -73,15 +73,12 @@ Result<SearchResponse> VectorStoreService::search(const QString &tenantRef, cons
     // This database is the authority: only live, completed files of these stores, with their
     // current attributes, and the filter checked against those.
     if (!merged.data.isEmpty()) {
-        QStringList placeholders;
         QVariantList binds;
-        for (const SearchHit &hit : std::as_const(merged.data)) {
-            placeholders << u"?"_s;
+        for (const SearchHit &hit : std::as_const(merged.data))
             binds << hit.fileId;
-        }
         auto live = runQuery(m_db,
                              u"SELECT id, store_id, filename, attributes FROM vector_store_files WHERE id IN ("_s
-                                 + placeholders.join(u", "_s)
+                                 + sql::placeholders(merged.data.size())
                                  + u") AND tenant_id = ? AND deleted_at IS NULL AND status = 'completed'"_s,
                              binds << a->tenant.id, u"checking search results"_s);
         if (!live)

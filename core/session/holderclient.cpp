@@ -6,6 +6,7 @@
 #include "core/service/storeapiid.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
+#include "core/storage/sqlvalues.h"
 
 #include <QDir>
 #include <QSqlQuery>
@@ -157,13 +158,18 @@ Result<SearchResponse> HolderClient::search(const Tenant &tenant, const QList<Ve
                                 u"Searching store '%1' through %2 at %3, which holds its index, failed: %4"_s.arg(
                                     store.name, holder->host, holder->apiUrl, found.error().message()),
                                 found.error().details());
-        // The holder answers with the files' public ids; this database maps them back.
+        // The holder answers with the files' public ids; this database maps them back (only the
+        // ones answered: a search must not read every file of a large store).
         QHash<QString, qint64> ids;
         if (!found->remoteFileIds.isEmpty()) {
+            QVariantList binds{store.id};
+            for (const QString &answered : std::as_const(found->remoteFileIds))
+                binds << answered;
             auto map = runQuery(m_db,
                                 u"SELECT f.id, u.api_id FROM vector_store_files f JOIN uploaded_files u ON u.id = "
-                                u"f.upload_id WHERE f.store_id = ?"_s,
-                                {store.id}, u"mapping the files of store '%1'"_s.arg(store.name));
+                                u"f.upload_id WHERE f.store_id = ? AND u.api_id IN ("_s
+                                    + sql::placeholders(found->remoteFileIds.size()) + u')',
+                                binds, u"mapping the files of store '%1'"_s.arg(store.name));
             if (!map)
                 return map.error();
             while (map.value().next())

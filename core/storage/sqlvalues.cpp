@@ -31,4 +31,13 @@ std::optional<qint64> optionalInt(const QVariant &value)
     return value.toLongLong();
 }
 
+QString placeholders(qsizetype count)
+{
+    QString list;
+    list.reserve(count * 3);
+    for (qsizetype i = 0; i < count; ++i)
+        list += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return list;
+}
+
 } // namespace vd::sql

@@ -16,5 +16,7 @@ QVariant nullableInt(const std::optional<qint64> &value);
 // NULL for an empty string.
 QVariant nullableText(const QString &value);
 std::optional<qint64> optionalInt(const QVariant &value);
+// "?, ?, ?": `count` placeholders for an IN (...) list.
+QString placeholders(qsizetype count);
 
 } // namespace vd::sql
