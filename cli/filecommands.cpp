@@ -223,11 +223,7 @@ int showChunks(Context &c, const Invocation &in)
     if (c.json()) {
         QJsonArray data;
         for (const Chunk &chunk : chunks.value())
-            data.append(QJsonObject{{u"ordinal"_s, chunk.ordinal},
-                                    {u"token_count"_s, chunk.tokenCount},
-                                    {u"start_offset"_s, chunk.startOffset},
-                                    {u"end_offset"_s, chunk.endOffset},
-                                    {u"text"_s, QString::fromUtf8(chunk.text)}});
+            data.append(chunk.toJson());
         printJson(c,
                   QJsonObject{{u"object"_s, u"list"_s},
                               {u"file_id"_s, file->id},

@@ -5,6 +5,9 @@
 
 #include <QJsonArray>
 
+#include <limits>
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 // /v1/vector_stores/{id}/files: attach, list (filter), retrieve, update attributes, detach,
@@ -193,6 +196,61 @@ Reply storeFileContent(Call &call)
                         {u"next_page"_s, QJsonValue::Null}});
 }
 
+// VectorDesk's own (docs/api.md): what another VectorDesk on the same database asks of the machine
+// that holds a local store's index (docs/teams.md), which OpenAI's API has no call for.
+
+// Restores a detached file (editor), as `vectordesk file restore` does.
+Reply restoreStoreFile(Call &call)
+{
+    auto target = pathStore(call);
+    if (!target)
+        return Reply::fail(target.error());
+    auto file = call.service.storeFileByApiId(call.tenant(), target->storeRef, call.pathArg(1), Visibility::Deleted);
+    if (!file)
+        return Reply::fail(file.error());
+    auto restored = call.service.restoreFile(call.tenant(), target->storeRef, QString::number(file->id));
+    if (!restored)
+        return Reply::fail(restored.error());
+    return fileReply(restored.value(), call.pathArg(1), call.pathArg(0));
+}
+
+// The file's chunks as indexed, with their overlap: `limit` (1..1000, default 100) from ordinal
+// `first` (default 0), and has_more.
+Reply storeFileChunks(Call &call)
+{
+    int first = 0;
+    int limit = 100;
+    for (auto [name, value, low, high] :
+         {std::tuple{"first", &first, 0, std::numeric_limits<int>::max()}, std::tuple{"limit", &limit, 1, 1000}}) {
+        const auto text = call.query(name);
+        if (!text)
+            continue;
+        bool ok = false;
+        const int parsed = text->toInt(&ok);
+        if (!ok || parsed < low || parsed > high)
+            return Reply::fail(
+                ApiError::invalid(u"%1 must be a whole number from %2 to %3, not '%4'."_s.arg(QLatin1StringView(name))
+                                      .arg(low)
+                                      .arg(high)
+                                      .arg(*text),
+                                  QString::fromLatin1(name)));
+        *value = parsed;
+    }
+    auto target = pathStore(call);
+    if (!target)
+        return Reply::fail(target.error());
+    auto file = call.service.storeFileByApiId(call.tenant(), target->storeRef, call.pathArg(1));
+    if (!file)
+        return Reply::fail(file.error());
+    auto chunks = call.service.fileChunks(call.tenant(), target->storeRef, QString::number(file->id), first, limit + 1);
+    if (!chunks)
+        return Reply::fail(chunks.error());
+    QJsonArray data;
+    for (const Chunk &chunk : chunks.value().mid(0, limit))
+        data.append(chunk.toJson());
+    return Reply::json({{u"object"_s, u"list"_s}, {u"data"_s, data}, {u"has_more"_s, chunks->size() > limit}});
+}
+
 } // namespace
 
 void addStoreFileRoutes(ApiServer &server)
@@ -204,6 +262,8 @@ void addStoreFileRoutes(ApiServer &server)
     server.route("POST", "/v1/vector_stores/([^/]+)/files/([^/]+)", B::Json, updateStoreFile);
     server.route("DELETE", "/v1/vector_stores/([^/]+)/files/([^/]+)", B::None, deleteStoreFile);
     server.route("GET", "/v1/vector_stores/([^/]+)/files/([^/]+)/content", B::None, storeFileContent);
+    server.route("POST", "/v1/vector_stores/([^/]+)/files/([^/]+)/restore", B::Json, restoreStoreFile);
+    server.route("GET", "/v1/vector_stores/([^/]+)/files/([^/]+)/chunks", B::None, storeFileChunks);
 }
 
 } // namespace vd::server

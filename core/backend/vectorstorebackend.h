@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/drafts.h"
 #include "core/domain/searchrequest.h"
 #include "core/domain/serviceerror.h"
 #include "core/domain/types.h"
@@ -54,6 +55,29 @@ struct RemoteStoreState
     QList<RemoteFileState> files; // one per file passed to refresh()
 };
 
+// The machine that holds a store's content, seen from a process that does not (a team on one
+// database, docs/teams.md). A change to that store goes to the holder whole, through its API, and
+// the holder writes it to the shared database with its own checks; this process then reads the
+// outcome from there. Every call fails with a message naming the holder when it cannot be reached.
+class StoreHolderLink
+{
+public:
+    virtual ~StoreHolderLink() = default;
+    // Whether the holder can be asked now (its address is known and this machine has a token of
+    // the tenant), before anything is written here; `action`: "Detaching a file from".
+    virtual Result<void> reachable(const Tenant &tenant, const VectorStore &store, const QString &action) = 0;
+    // Sends the file's bytes (draft.sourcePath) and attaches them with the draft's attributes and
+    // chunking; answers the file's public id (file-...).
+    virtual Result<QString> attach(const Tenant &tenant, const VectorStore &store, const FileDraft &draft) = 0;
+    virtual Result<void> setAttributes(const Tenant &tenant, const VectorStore &store, const QString &fileApiId,
+                                       const QJsonObject &attributes) = 0;
+    virtual Result<void> detach(const Tenant &tenant, const VectorStore &store, const QString &fileApiId) = 0;
+    virtual Result<void> restore(const Tenant &tenant, const VectorStore &store, const QString &fileApiId) = 0;
+    // `count` chunks of the file from ordinal `first` (-1: all), as the holder indexed them.
+    virtual Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const QString &fileApiId,
+                                        int first, int count) = 0;
+};
+
 // What every backend does for a store (the embedded engine and OpenAI's hosted stores alike).
 // Calls are synchronous and made from worker threads, never from the GUI thread; one backend
 // object per thread. Metadata (the stores and files tables) belongs to VectorStoreService: a
@@ -67,9 +91,16 @@ public:
     // Backends whose stores' content lives on one machine (the local engine): the id recorded as
     // vector_stores.engine_holder for the stores held here. Empty for the others.
     virtual QString holderId() const { return {}; }
-    // Whether this process may change `store`'s content (attach, detach, restore, attributes):
-    // nullopt, or why not. The local engine refuses a store whose index another machine holds,
-    // naming it (docs/teams.md). Asked before anything is written.
+    // The machine to send changes of `store` to when this process does not hold its content
+    // (nullptr: it does, or the backend has no holders).
+    virtual StoreHolderLink *holderElsewhere(const VectorStore &store)
+    {
+        Q_UNUSED(store);
+        return nullptr;
+    }
+    // Whether this process may change `store`'s content itself: nullopt, or why not. The local
+    // engine refuses a store whose index another machine holds, naming it (docs/teams.md); front
+    // ends that can, send the change to holderElsewhere() instead. Asked before anything is written.
     virtual std::optional<ServiceError> changeRefused(const Tenant &tenant, const VectorStore &store,
                                                       const QString &action) const
     {

@@ -121,6 +121,30 @@ QJsonObject ChunkingStrategy::toJson() const
                          {u"chunk_overlap_tokens"_s, chunkOverlapTokens}}}};
 }
 
+QJsonObject Chunk::toJson() const
+{
+    return {{u"object"_s, u"vector_store.file.chunk"_s},
+            {u"ordinal"_s, ordinal},
+            {u"token_count"_s, tokenCount},
+            {u"start_offset"_s, startOffset},
+            {u"end_offset"_s, endOffset},
+            {u"text"_s, QString::fromUtf8(text)}};
+}
+
+std::optional<Chunk> Chunk::fromJson(const QJsonObject &object)
+{
+    if (object.value(u"object"_s) != u"vector_store.file.chunk"_s || !object.value(u"ordinal"_s).isDouble()
+        || !object.value(u"text"_s).isString())
+        return std::nullopt;
+    Chunk chunk;
+    chunk.ordinal = object.value(u"ordinal"_s).toInt();
+    chunk.tokenCount = object.value(u"token_count"_s).toInt();
+    chunk.startOffset = object.value(u"start_offset"_s).toInteger();
+    chunk.endOffset = object.value(u"end_offset"_s).toInteger();
+    chunk.text = object.value(u"text"_s).toString().toUtf8();
+    return chunk;
+}
+
 QJsonObject StoreFile::toJson() const
 {
     QJsonObject object{

@@ -140,6 +140,11 @@ struct Chunk
     qint64 endOffset = 0;
     int tokenCount = 0;
     QByteArray text; // UTF-8
+
+    // {"object":"vector_store.file.chunk","ordinal","token_count","start_offset","end_offset","text"}:
+    // the CLI's --json and the holder's chunks endpoint (docs/api.md); fromJson reads it back.
+    QJsonObject toJson() const;
+    static std::optional<Chunk> fromJson(const QJsonObject &object);
 };
 
 // One finished pass of the sync worker, as recorded in sync_runs.

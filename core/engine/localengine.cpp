@@ -503,11 +503,8 @@ Result<QString> LocalEngine::checkConnection(const Tenant &tenant)
 Result<QList<Chunk>> LocalEngine::chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                          int first, int count)
 {
-    if (!holds(store)) {
-        if (m_elsewhere)
-            return m_elsewhere->chunks(tenant, store, file, first, count);
+    if (!holds(store))
         return notHeld(tenant, store, u"Reading the chunks of"_s);
-    }
     auto opened = index(tenant.id, store.id);
     if (!opened)
         return opened.error();

@@ -22,15 +22,12 @@ Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 // Local stores whose index another engine holds (a team on one database, docs/teams.md): what an
 // engine does for them instead of opening, and so creating, an empty index of its own. Backends
 // gives each engine one that reaches the holder through its API (core/session/holderclient.h).
-class HeldElsewhere
+class HeldElsewhere : public StoreHolderLink
 {
 public:
-    virtual ~HeldElsewhere() = default;
     // Through the holder's API, or an error naming the holder and what to do.
     virtual Result<SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
                                           const SearchRequest &request) = 0;
-    virtual Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
-                                        int first, int count) = 0;
     // Why `action` ("Attaching files to") cannot be done on this machine: names the holder and
     // where to do it instead.
     virtual ServiceError refusal(const Tenant &tenant, const VectorStore &store, const QString &action) = 0;
@@ -70,6 +67,10 @@ public:
     {
         auto id = engineId();
         return id ? id.value() : QString();
+    }
+    StoreHolderLink *holderElsewhere(const VectorStore &store) override
+    {
+        return store.engineHolder.isEmpty() || holds(store) ? nullptr : m_elsewhere;
     }
     std::optional<ServiceError> changeRefused(const Tenant &tenant, const VectorStore &store,
                                               const QString &action) const override

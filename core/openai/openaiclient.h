@@ -118,6 +118,10 @@ public:
                                          JsonCallback done);
     void deleteVectorStoreFile(const QString &storeId, const QString &fileId, JsonCallback done);
     void vectorStoreFileContent(const QString &storeId, const QString &fileId, JsonCallback done);
+    // VectorDesk's own, for `vectordesk serve` holding a local store (docs/api.md, docs/teams.md):
+    // restore a detached file; `limit` chunks of a file from ordinal `first`.
+    void restoreVectorStoreFile(const QString &storeId, const QString &fileId, JsonCallback done);
+    void vectorStoreFileChunks(const QString &storeId, const QString &fileId, int first, int limit, JsonCallback done);
 
     // File batches. createFileBatches splits the ids into batches of at most kMaxBatchFiles and
     // answers with every batch object once all were created (or with the first failure).

@@ -141,6 +141,21 @@ void OpenAIClient::vectorStoreFileContent(const QString &storeId, const QString 
     request("GET", u"/vector_stores/%1/files/%2/content"_s.arg(storeId, fileId), {}, nullptr, true, std::move(done));
 }
 
+void OpenAIClient::restoreVectorStoreFile(const QString &storeId, const QString &fileId, JsonCallback done)
+{
+    const QJsonObject body;
+    request("POST", u"/vector_stores/%1/files/%2/restore"_s.arg(storeId, fileId), {}, &body, true, std::move(done));
+}
+
+void OpenAIClient::vectorStoreFileChunks(const QString &storeId, const QString &fileId, int first, int limit,
+                                         JsonCallback done)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"first"_s, QString::number(first));
+    query.addQueryItem(u"limit"_s, QString::number(limit));
+    request("GET", u"/vector_stores/%1/files/%2/chunks"_s.arg(storeId, fileId), query, nullptr, true, std::move(done));
+}
+
 // ----- File batches
 
 void OpenAIClient::createFileBatches(const QString &storeId, const QStringList &fileIds, const QJsonObject &attributes,

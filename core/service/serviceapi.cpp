@@ -143,7 +143,7 @@ Result<QHash<qint64, QString>> VectorStoreService::fileApiIds(const QList<qint64
 }
 
 Result<StoreFile> VectorStoreService::storeFileByApiId(const QString &tenantRef, const QString &storeRef,
-                                                       const QString &apiId)
+                                                       const QString &apiId, Visibility visibility)
 {
     auto a = access(tenantRef, Role::Viewer, u"Viewing a file"_s);
     if (!a)
@@ -160,7 +160,8 @@ Result<StoreFile> VectorStoreService::storeFileByApiId(const QString &tenantRef,
     auto found = runQuery(m_db,
                           u"SELECT "_s + rows::qualified(rows::kFileColumns, u"f"_s)
                               + u" FROM vector_store_files f JOIN uploaded_files u ON u.id = f.upload_id "
-                                u"WHERE f.store_id = ? AND u.api_id = ? AND f.deleted_at IS NULL"_s,
+                                u"WHERE f.store_id = ? AND u.api_id = ? AND "_s
+                              + rows::visibilityClause(visibility, u"f.deleted_at"_s),
                           {s->id, apiId}, u"looking up file %1"_s.arg(apiId));
     if (!found)
         return found.error();
@@ -171,7 +172,8 @@ Result<StoreFile> VectorStoreService::storeFileByApiId(const QString &tenantRef,
     auto unlinked = runQuery(m_db,
                              u"SELECT f.id FROM vector_store_files f JOIN uploaded_files u ON u.sha256 = f.sha256 AND "
                              u"u.tenant_id = f.tenant_id WHERE f.store_id = ? AND u.api_id = ? AND f.upload_id IS NULL "
-                             u"AND f.deleted_at IS NULL"_s,
+                             u"AND "_s
+                                 + rows::visibilityClause(visibility, u"f.deleted_at"_s),
                              {s->id, apiId}, u"looking up file %1"_s.arg(apiId));
     if (!unlinked)
         return unlinked.error();

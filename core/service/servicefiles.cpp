@@ -324,6 +324,14 @@ Result<StoreFile> VectorStoreService::setFileAttributes(const QString &tenantRef
     const StoreFile *f = &target->file;
     if (auto p = validateAttributes(attributes))
         return *p;
+    if (StoreHolderLink *holder = holderElsewhere(*s)) {
+        auto apiId = fileApiIdFor(*holder, a->tenant, *s, f->id, u"Changing file attributes in"_s);
+        if (!apiId)
+            return apiId.error();
+        if (auto sent = holder->setAttributes(a->tenant, *s, apiId.value(), attributes); !sent)
+            return sent.error();
+        return fileById(f->id);
+    }
     auto backend = backendToChange(a->tenant, *s, u"Changing file attributes in"_s);
     if (!backend)
         return backend.error();
@@ -359,6 +367,14 @@ Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const
     const Access *a = &target->access;
     const VectorStore *s = &target->store;
     const StoreFile *f = &target->file;
+    if (StoreHolderLink *holder = holderElsewhere(*s)) {
+        auto apiId = fileApiIdFor(*holder, a->tenant, *s, f->id, u"Detaching a file from"_s);
+        if (!apiId)
+            return apiId.error();
+        if (auto sent = holder->detach(a->tenant, *s, apiId.value()); !sent)
+            return sent.error();
+        return fileById(f->id);
+    }
     auto backend = backendToChange(a->tenant, *s, u"Detaching a file from"_s);
     if (!backend)
         return backend.error();
@@ -415,6 +431,14 @@ Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, cons
     auto f = findFile(s.value(), fileRef, Visibility::Deleted);
     if (!f)
         return f.error();
+    if (StoreHolderLink *holder = holderElsewhere(s.value())) {
+        auto apiId = fileApiIdFor(*holder, t, s.value(), f->id, u"Restoring a file to"_s);
+        if (!apiId)
+            return apiId.error();
+        if (auto sent = holder->restore(t, s.value(), apiId.value()); !sent)
+            return sent.error();
+        return fileById(f->id);
+    }
     auto limits = limitsFor(t);
     if (!limits)
         return limits.error();
@@ -500,7 +524,8 @@ Result<StoreFile> VectorStoreService::attachPath(const QString &tenantRef, const
     auto s = findStore(a->tenant, storeRef, Visibility::Live);
     if (!s)
         return s.error();
-    auto stager = backendToChange(a->tenant, s.value(), u"Attaching files to"_s);
+    StoreHolderLink *holder = holderElsewhere(s.value());
+    auto stager = holder ? backendOf(s.value()) : backendToChange(a->tenant, s.value(), u"Attaching files to"_s);
     if (!stager)
         return stager.error();
     VectorStoreBackend *backend = stager.value();
@@ -527,6 +552,15 @@ Result<StoreFile> VectorStoreService::attachPath(const QString &tenantRef, const
             return policy.error();
         if (auto checked = policy->checkFile(draft.filename, draft.sizeBytes); !checked)
             return checked.error();
+    }
+    // Another machine holds the store's index: the bytes go to it, and it attaches them.
+    if (holder) {
+        if (!draft.chunking)
+            draft.chunking = s->chunking;
+        auto apiId = holder->attach(a->tenant, s.value(), draft);
+        if (!apiId)
+            return apiId.error();
+        return storeFileByApiId(tenantRef, QString::number(s->id), apiId.value());
     }
     // A purge of the same bytes may remove the staged copy before the attach takes the content lock:
     // the attach then refuses (restage) and the file is staged again.

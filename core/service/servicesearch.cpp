@@ -135,6 +135,13 @@ Result<QList<Chunk>> VectorStoreService::fileChunks(const QString &tenantRef, co
         return target.error();
     if (first < 0)
         return ServiceError::invalid(u"The first chunk must be 0 or more, not %1."_s.arg(first), u"first"_s);
+    if (StoreHolderLink *holder = holderElsewhere(target->store)) {
+        auto apiId =
+            fileApiIdFor(*holder, target->access.tenant, target->store, target->file.id, u"Reading chunks in"_s);
+        if (!apiId)
+            return apiId.error();
+        return holder->chunks(target->access.tenant, target->store, apiId.value(), first, count);
+    }
     auto backend = backendOf(target->store);
     if (!backend)
         return backend.error();

@@ -69,6 +69,28 @@ Result<VectorStoreBackend *> VectorStoreService::backendOf(const VectorStore &st
     return backend;
 }
 
+StoreHolderLink *VectorStoreService::holderElsewhere(const VectorStore &store) const
+{
+    VectorStoreBackend *backend = m_backendFor ? m_backendFor(store.backend) : nullptr;
+    return backend ? backend->holderElsewhere(store) : nullptr;
+}
+
+Result<QString> VectorStoreService::fileApiId(qint64 storeFileId)
+{
+    auto ids = fileApiIds({storeFileId});
+    if (!ids)
+        return ids.error();
+    return ids->value(storeFileId);
+}
+
+Result<QString> VectorStoreService::fileApiIdFor(StoreHolderLink &holder, const Tenant &tenant,
+                                                 const VectorStore &store, qint64 storeFileId, const QString &action)
+{
+    if (auto reachable = holder.reachable(tenant, store, action); !reachable)
+        return reachable.error();
+    return fileApiId(storeFileId);
+}
+
 Result<VectorStoreBackend *> VectorStoreService::backendToChange(const Tenant &tenant, const VectorStore &store,
                                                                  const QString &action) const
 {

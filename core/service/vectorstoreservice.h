@@ -188,8 +188,9 @@ public:
         bool hasMore = false;
     };
     Result<FilePage> storeFilePage(const QString &tenantRef, const QString &storeRef, const ApiPageQuery &query);
-    // The live file of a store whose "file-…" id is `apiId` (viewer).
-    Result<StoreFile> storeFileByApiId(const QString &tenantRef, const QString &storeRef, const QString &apiId);
+    // The file of a store whose "file-…" id is `apiId` (viewer): a live one, or a detached one.
+    Result<StoreFile> storeFileByApiId(const QString &tenantRef, const QString &storeRef, const QString &apiId,
+                                       Visibility visibility = Visibility::Live);
 
     // Uploads: a tenant's files as OpenAI has them (core/service/serviceuploads.cpp). Creating one
     // (editor) stages the bytes at `path` (a spooled upload; removed by the caller) in the blob
@@ -259,6 +260,14 @@ private:
     Result<VectorStoreBackend *> backendOf(const VectorStore &store) const;
     // backendOf for a change of the store's content (`action`: "Detaching a file from"), refused
     // when this process cannot make it (a local store held by another machine).
+    // The machine to send a change of `store` to, when another one holds its content (docs/teams.md;
+    // nullptr: this process changes it itself).
+    StoreHolderLink *holderElsewhere(const VectorStore &store) const;
+    // The file's public id, which the holder's API knows it by (ensured, so it may write one).
+    Result<QString> fileApiId(qint64 storeFileId);
+    // The same, once the holder is known to be reachable for `action` (nothing written otherwise).
+    Result<QString> fileApiIdFor(StoreHolderLink &holder, const Tenant &tenant, const VectorStore &store,
+                                 qint64 storeFileId, const QString &action);
     Result<VectorStoreBackend *> backendToChange(const Tenant &tenant, const VectorStore &store,
                                                  const QString &action) const;
     // The local engine's id, recorded in engine_holders with this host and folder (inside the

@@ -9,6 +9,8 @@
 #include "core/storage/sqlvalues.h"
 
 #include <QDir>
+#include <QJsonArray>
+#include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -16,6 +18,10 @@
 using namespace Qt::StringLiterals;
 
 namespace vd {
+
+namespace {
+Q_LOGGING_CATEGORY(lcHolder, "vectordesk.core.session", QtInfoMsg)
+}
 
 HolderClient::HolderClient(Database &db, const engine::LocalEngine &engine)
     : m_db(db)
@@ -96,17 +102,160 @@ ServiceError HolderClient::refusal(const Tenant &tenant, const VectorStore &stor
         action, store.name, where(holder.value()), insteadText(holder.value())));
 }
 
-Result<QList<Chunk>> HolderClient::chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
-                                          int first, int count)
+Result<HolderClient::Reach> HolderClient::reach(const Tenant &tenant, const VectorStore &store, const QString &action)
 {
-    Q_UNUSED(tenant);
-    Q_UNUSED(first);
-    Q_UNUSED(count);
     auto holder = holderOf(store);
     if (!holder)
         return holder.error();
-    return ServiceError::unavailable(u"The chunks of '%1' in store '%2' cannot be read on this machine: %3.%4"_s.arg(
-        file.filename, store.name, where(holder.value()), insteadText(holder.value())));
+    const QString located = where(holder.value());
+    if (holder->id.isEmpty())
+        return ServiceError::unavailable(
+            u"%1 store '%2' is not possible on this machine: %3."_s.arg(action, store.name, located));
+    if (holder->apiUrl.isEmpty())
+        return ServiceError::unavailable(u"%1 store '%2' is not possible on this machine: %3, and %4 does not serve "
+                                         u"it. Run `vectordesk serve --advertise URL` there (docs/teams.md), or do "
+                                         u"it on %4."_s.arg(action, store.name, located, holder->host));
+    auto secret = token(tenant.slug);
+    if (!secret)
+        return ServiceError::unavailable(u"%1 store '%2' goes through %3 at %4 (%5), but %6."_s.arg(
+            action, store.name, holder->host, holder->apiUrl, located, secret.error().message()));
+    auto apiId = ensureStoreApiId(m_db, store);
+    if (!apiId)
+        return apiId.error();
+    const QString key = holder->apiUrl + u'\n' + tenant.slug;
+    auto it = m_clients.find(key);
+    if (it != m_clients.end() && it->second->config().apiKey != secret.value()) {
+        m_clients.erase(it);
+        it = m_clients.end();
+    }
+    if (it == m_clients.end()) {
+        openai::ClientConfig config;
+        config.tenant = tenant.slug;
+        config.baseUrl = QUrl(holder->apiUrl + u"/v1"_s);
+        config.apiKey = secret.value();
+        auto made = m_network.call<openai::OpenAIClient *>(
+            [config = std::move(config)](auto answer) { answer(new openai::OpenAIClient(config)); });
+        if (!made)
+            return made.error();
+        std::shared_ptr<openai::OpenAIClient> created(made.value(), [](openai::OpenAIClient *c) { c->deleteLater(); });
+        it = m_clients.emplace(key, std::move(created)).first;
+    }
+    return Reach{holder.value(), it->second, apiId.value()};
+}
+
+Result<void> HolderClient::reachable(const Tenant &tenant, const VectorStore &store, const QString &action)
+{
+    auto to = reach(tenant, store, action);
+    if (!to)
+        return to.error();
+    return {};
+}
+
+ServiceError HolderClient::failed(const Reach &to, const VectorStore &store, const QString &action,
+                                  const ServiceError &error) const
+{
+    return ServiceError(error.kind(),
+                        u"%1 store '%2' through %3 at %4, which holds its index, failed: %5"_s.arg(
+                            action, store.name, to.holder.host, to.holder.apiUrl, error.message()),
+                        error.details());
+}
+
+Result<QList<Chunk>> HolderClient::chunks(const Tenant &tenant, const VectorStore &store, const QString &fileApiId,
+                                          int first, int count)
+{
+    const QString action = u"Reading chunks in"_s;
+    auto to = reach(tenant, store, action);
+    if (!to)
+        return to.error();
+    const openai::BlockingClient api(m_network, to->client);
+    QList<Chunk> chunks;
+    for (int next = first;;) {
+        const int limit = count < 0 ? 1000 : std::min(1000, first + count - next);
+        if (limit <= 0)
+            break;
+        auto page = api.request(&openai::OpenAIClient::vectorStoreFileChunks, to->storeApiId, fileApiId, next, limit);
+        if (!page)
+            return failed(to.value(), store, action, page.error());
+        const QJsonArray data = page->value(u"data"_s).toArray();
+        for (const QJsonValue &value : data) {
+            auto chunk = Chunk::fromJson(value.toObject());
+            if (!chunk)
+                return failed(to.value(), store, action,
+                              ServiceError::unavailable(u"its answer has a chunk this VectorDesk cannot read; do "
+                                                        u"both machines run the same version?"_s));
+            chunks << *chunk;
+        }
+        if (!page->value(u"has_more"_s).toBool() || data.isEmpty())
+            break;
+        next = chunks.last().ordinal + 1;
+    }
+    return chunks;
+}
+
+Result<QString> HolderClient::attach(const Tenant &tenant, const VectorStore &store, const FileDraft &draft)
+{
+    const QString action = u"Attaching '%1' to"_s.arg(draft.filename);
+    auto to = reach(tenant, store, action);
+    if (!to)
+        return to.error();
+    const openai::BlockingClient api(m_network, to->client);
+    auto uploaded = api.request(&openai::OpenAIClient::uploadFile, draft.sourcePath, draft.filename);
+    if (!uploaded)
+        return failed(to.value(), store, action, uploaded.error());
+    const QString fileApiId = uploaded->value(u"id"_s).toString();
+    const ChunkingStrategy chunking = draft.chunking.value_or(store.chunking);
+    auto attached = api.request(&openai::OpenAIClient::createVectorStoreFile, to->storeApiId, fileApiId,
+                                draft.attributes, chunking);
+    if (!attached) {
+        // The upload alone would be a File of the tenant that nobody asked for.
+        auto removed = api.request(&openai::OpenAIClient::deleteFile, fileApiId);
+        if (!removed)
+            qCWarning(lcHolder).noquote() << "removing the upload" << fileApiId
+                                          << "after the attach failed, failed too:" << removed.error().message();
+        return failed(to.value(), store, action, attached.error());
+    }
+    return fileApiId;
+}
+
+Result<void> HolderClient::setAttributes(const Tenant &tenant, const VectorStore &store, const QString &fileApiId,
+                                         const QJsonObject &attributes)
+{
+    const QString action = u"Changing file attributes in"_s;
+    auto to = reach(tenant, store, action);
+    if (!to)
+        return to.error();
+    const openai::BlockingClient api(m_network, to->client);
+    auto sent =
+        api.request(&openai::OpenAIClient::updateVectorStoreFileAttributes, to->storeApiId, fileApiId, attributes);
+    if (!sent)
+        return failed(to.value(), store, action, sent.error());
+    return {};
+}
+
+Result<void> HolderClient::detach(const Tenant &tenant, const VectorStore &store, const QString &fileApiId)
+{
+    const QString action = u"Detaching a file from"_s;
+    auto to = reach(tenant, store, action);
+    if (!to)
+        return to.error();
+    const openai::BlockingClient api(m_network, to->client);
+    auto sent = api.request(&openai::OpenAIClient::deleteVectorStoreFile, to->storeApiId, fileApiId);
+    if (!sent)
+        return failed(to.value(), store, action, sent.error());
+    return {};
+}
+
+Result<void> HolderClient::restore(const Tenant &tenant, const VectorStore &store, const QString &fileApiId)
+{
+    const QString action = u"Restoring a file to"_s;
+    auto to = reach(tenant, store, action);
+    if (!to)
+        return to.error();
+    const openai::BlockingClient api(m_network, to->client);
+    auto sent = api.request(&openai::OpenAIClient::restoreVectorStoreFile, to->storeApiId, fileApiId);
+    if (!sent)
+        return failed(to.value(), store, action, sent.error());
+    return {};
 }
 
 Result<SearchResponse> HolderClient::search(const Tenant &tenant, const QList<VectorStore> &stores,
@@ -115,49 +264,14 @@ Result<SearchResponse> HolderClient::search(const Tenant &tenant, const QList<Ve
     SearchResponse merged;
     merged.searchQuery = request.queries;
     for (const VectorStore &store : stores) {
-        auto holder = holderOf(store);
-        if (!holder)
-            return holder.error();
-        const QString located = where(holder.value());
-        if (holder->id.isEmpty())
-            return ServiceError::unavailable(u"Store '%1' cannot be searched here: %2."_s.arg(store.name, located));
-        if (holder->apiUrl.isEmpty())
-            return ServiceError::unavailable(
-                u"Store '%1' cannot be searched here: %2, and %3 does not serve it. Run `vectordesk serve "
-                u"--advertise URL` there (docs/teams.md), or search on %3."_s.arg(store.name, located, holder->host));
-        auto secret = token(tenant.slug);
-        if (!secret)
-            return ServiceError::unavailable(u"Store '%1' is searched through %2 at %3 (%4), but %5."_s.arg(
-                store.name, holder->host, holder->apiUrl, located, secret.error().message()));
-        auto apiId = ensureStoreApiId(m_db, store);
-        if (!apiId)
-            return apiId.error();
-        const QString key = holder->apiUrl + u'\n' + tenant.slug;
-        auto it = m_clients.find(key);
-        if (it != m_clients.end() && it->second->config().apiKey != secret.value()) {
-            m_clients.erase(it);
-            it = m_clients.end();
-        }
-        if (it == m_clients.end()) {
-            openai::ClientConfig config;
-            config.tenant = tenant.slug;
-            config.baseUrl = QUrl(holder->apiUrl + u"/v1"_s);
-            config.apiKey = secret.value();
-            auto made = m_network.call<openai::OpenAIClient *>(
-                [config = std::move(config)](auto answer) { answer(new openai::OpenAIClient(config)); });
-            if (!made)
-                return made.error();
-            std::shared_ptr<openai::OpenAIClient> created(made.value(),
-                                                          [](openai::OpenAIClient *c) { c->deleteLater(); });
-            it = m_clients.emplace(key, std::move(created)).first;
-        }
-        const openai::BlockingClient api(m_network, it->second);
-        auto found = api.search(apiId.value(), request);
+        auto to = reach(tenant, store, u"Searching"_s);
+        if (!to)
+            return to.error();
+        const Holder *holder = &to->holder;
+        const openai::BlockingClient api(m_network, to->client);
+        auto found = api.search(to->storeApiId, request);
         if (!found)
-            return ServiceError(found.error().kind(),
-                                u"Searching store '%1' through %2 at %3, which holds its index, failed: %4"_s.arg(
-                                    store.name, holder->host, holder->apiUrl, found.error().message()),
-                                found.error().details());
+            return failed(to.value(), store, u"Searching"_s, found.error());
         // The holder answers with the files' public ids; this database maps them back (only the
         // ones answered: a search must not read every file of a large store).
         QHash<QString, qint64> ids;

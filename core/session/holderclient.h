@@ -2,19 +2,17 @@
 
 #include "core/engine/localengine.h"
 #include "core/openai/networkthread.h"
+#include "core/openai/openaiclient.h"
 
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <memory>
 
 namespace vd {
 
 class Database;
-
-namespace openai {
-class OpenAIClient;
-}
 
 // How an engine reaches a local store whose index another machine holds (docs/teams.md): through
 // `vectordesk serve` on that machine, whose address engine_holders records (serve --advertise),
@@ -24,8 +22,9 @@ class OpenAIClient;
 //      the user (`vectordesk token use --tenant T` writes it).
 // The database never holds a token. When the holder cannot be reached, the operation fails with
 // a message naming it; it never answers from this machine's engine, which has no such index.
-// Search goes through the holder's POST /v1/vector_stores/{id}/search; other operations are
-// refused here with what to do instead.
+// Search, chunks and every change (attach, detach, restore, attributes) go through the holder's
+// API (docs/api.md lists the calls); the holder checks them as for any client and writes the
+// shared database.
 class HolderClient final : public engine::HeldElsewhere
 {
 public:
@@ -34,9 +33,15 @@ public:
 
     Result<SearchResponse> search(const Tenant &tenant, const QList<VectorStore> &stores,
                                   const SearchRequest &request) override;
-    Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const StoreFile &file, int first,
+    Result<QList<Chunk>> chunks(const Tenant &tenant, const VectorStore &store, const QString &fileApiId, int first,
                                 int count) override;
     ServiceError refusal(const Tenant &tenant, const VectorStore &store, const QString &action) override;
+    Result<void> reachable(const Tenant &tenant, const VectorStore &store, const QString &action) override;
+    Result<QString> attach(const Tenant &tenant, const VectorStore &store, const FileDraft &draft) override;
+    Result<void> setAttributes(const Tenant &tenant, const VectorStore &store, const QString &fileApiId,
+                               const QJsonObject &attributes) override;
+    Result<void> detach(const Tenant &tenant, const VectorStore &store, const QString &fileApiId) override;
+    Result<void> restore(const Tenant &tenant, const VectorStore &store, const QString &fileApiId) override;
 
     static constexpr const char *kTokenVariable = "VECTORDESK_API_TOKEN";
     // Where this machine keeps its token for a tenant's stores held elsewhere.
@@ -53,6 +58,18 @@ private:
         QString apiUrl; // empty: it does not serve
     };
     Result<Holder> holderOf(const VectorStore &store);
+    // The holder's API for `store`, with this machine's token of the tenant; or why `action`
+    // ("Searching", "Detaching a file from") cannot reach it.
+    struct Reach
+    {
+        Holder holder;
+        std::shared_ptr<openai::OpenAIClient> client;
+        QString storeApiId;
+    };
+    Result<Reach> reach(const Tenant &tenant, const VectorStore &store, const QString &action);
+    // A failed call through the holder's API, naming the holder.
+    ServiceError failed(const Reach &to, const VectorStore &store, const QString &action,
+                        const ServiceError &error) const;
     // "it is a local store whose index is held by HOST (engine folder F), ...": the part of every
     // message that names the holder; insteadText: where to do it instead.
     QString where(const Holder &holder) const;

@@ -171,8 +171,79 @@ private slots:
         // Still nothing of the store in B's engine folder.
         QVERIFY(!QFileInfo::exists(b.backends().local().indexPath(store->tenantId, store->id)));
 
+        // Changes from B go to A whole. A viewer token may search but not change: A refuses, and B
+        // says who refused; nothing is written.
+        const QString beforeViewer = test::dumpRows(*db);
+        auto viewerAttach = b.service().attachPath(u"acme"_s, u"docs"_s, extra, {{u"topic"_s, u"otters"_s}});
+        QVERIFY(!viewerAttach);
+        QVERIFY2(viewerAttach.error().message().contains(u"which holds its index"_s)
+                     && viewerAttach.error().kind() == ServiceError::Kind::PermissionDenied,
+                 qPrintable(viewerAttach.error().message()));
+        QCOMPARE(test::dumpRows(*db), beforeViewer);
+        auto editor = a.service().createApiToken(u"acme"_s, u"machine-b-editor"_s, Role::Editor, std::nullopt);
+        QVERIFY(editor);
+        qputenv(HolderClient::kTokenVariable, editor->secret.toUtf8());
+
+        // Attach from B: the bytes go to A, whose worker ingests them; B then finds them.
+        auto fromB = b.service().attachPath(u"acme"_s, u"docs"_s, extra, {{u"topic"_s, u"otters"_s}});
+        QVERIFY2(fromB, qPrintable(fromB ? QString() : fromB.error().message()));
+        QCOMPARE(fromB->filename, u"extra.txt"_s);
+        QCOMPARE(fromB->attributes.value(u"topic"_s).toString(), u"otters"_s);
+        const QString extraRef = QString::number(fromB->id);
+        QTRY_VERIFY_WITH_TIMEOUT(b.service().file(u"acme"_s, u"docs"_s, extraRef)->status == FileStatus::Completed,
+                                 60000);
+        auto withExtra = b.service().search(u"acme"_s, {u"docs"_s}, query(u"otter notes"_s));
+        QVERIFY2(withExtra, qPrintable(withExtra ? QString() : withExtra.error().message()));
+        QCOMPARE(withExtra->data.size(), 3);
+        QCOMPARE(withExtra->data.first().fileId, fromB->id);
+        QVERIFY(!QFileInfo::exists(b.backends().local().indexPath(store->tenantId, store->id)));
+
+        // Chunks read on B are A's, ordinal for ordinal.
+        auto chunksOnA = a.service().fileChunks(u"acme"_s, u"docs"_s, extraRef, 0, -1);
+        QVERIFY(chunksOnA);
+        QVERIFY(!chunksOnA->isEmpty());
+        auto chunksOnB = b.service().fileChunks(u"acme"_s, u"docs"_s, extraRef, 0, -1);
+        QVERIFY2(chunksOnB, qPrintable(chunksOnB ? QString() : chunksOnB.error().message()));
+        QCOMPARE(chunksOnB->size(), chunksOnA->size());
+        for (qsizetype i = 0; i < chunksOnA->size(); ++i) {
+            QCOMPARE(chunksOnB->at(i).ordinal, chunksOnA->at(i).ordinal);
+            QCOMPARE(chunksOnB->at(i).tokenCount, chunksOnA->at(i).tokenCount);
+            QCOMPARE(chunksOnB->at(i).text, chunksOnA->at(i).text);
+        }
+
+        // Attributes set on B filter searches on both machines.
+        QVERIFY(b.service().setFileAttributes(u"acme"_s, u"docs"_s, extraRef, {{u"topic"_s, u"rivers"_s}}));
+        auto filtered = SearchRequest::fromJson(QJsonObject{
+            {u"query"_s, u"otter"_s},
+            {u"filters"_s, QJsonObject{{u"type"_s, u"eq"_s}, {u"key"_s, u"topic"_s}, {u"value"_s, u"rivers"_s}}}});
+        QVERIFY(filtered);
+        for (CoreSession *machine : {&a, &b}) {
+            auto hits = machine->service().search(u"acme"_s, {u"docs"_s}, filtered.value());
+            QVERIFY2(hits, qPrintable(hits ? QString() : hits.error().message()));
+            QCOMPARE(hits->data.size(), 1);
+            QCOMPARE(hits->data.first().fileId, fromB->id);
+        }
+
+        // Detach and restore from B: gone from A's index and back, with its chunks.
+        QVERIFY(b.service().detachFile(u"acme"_s, u"docs"_s, extraRef));
+        auto afterDetach = a.service().search(u"acme"_s, {u"docs"_s}, query(u"otter notes"_s));
+        QVERIFY(afterDetach);
+        QCOMPARE(afterDetach->data.size(), 2);
+        auto restored = b.service().restoreFile(u"acme"_s, u"docs"_s, extraRef);
+        QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().message()));
+        QVERIFY(!restored->deletedAt);
+        auto afterRestore = b.service().search(u"acme"_s, {u"docs"_s}, query(u"otter notes"_s));
+        QVERIFY(afterRestore);
+        QCOMPARE(afterRestore->data.size(), 3);
+        QCOMPARE(afterRestore->data.first().fileId, fromB->id);
+
         // A stopped serving: B says so instead of trying, or answering empty.
         QCOMPARE(server.stop(), 0);
+        const QString beforeStopped = test::dumpRows(*db);
+        auto notServed = b.service().detachFile(u"acme"_s, u"docs"_s, extraRef);
+        QVERIFY(!notServed);
+        QVERIFY2(notServed.error().message().contains(u"does not serve"_s), qPrintable(notServed.error().message()));
+        QCOMPARE(test::dumpRows(*db), beforeStopped);
         refused = b.service().search(u"acme"_s, {u"docs"_s}, query(u"otter"_s));
         QVERIFY(!refused);
         QVERIFY2(refused.error().message().contains(u"does not serve"_s), qPrintable(refused.error().message()));
