@@ -74,9 +74,37 @@ int listStores(Context &c, const Invocation &in)
         u"(* primary store)\n"_s);
 }
 
+// A local store's holder (docs/teams.md): which machine has its index, and where it serves it.
 int showStore(Context &c, const Invocation &in)
 {
-    return report<VectorStore>(c, c.service().store(in.tenant, in.args[0], deletedOrLive(in.parser)), printStore);
+    auto store = c.service().store(in.tenant, in.args[0], deletedOrLive(in.parser));
+    if (!store)
+        return c.fail(store.error());
+    auto holder = c.service().storeHolder(in.tenant, QString::number(store->id), deletedOrLive(in.parser));
+    if (!holder)
+        return c.fail(holder.error());
+    if (c.json()) {
+        QJsonObject object = store->toJson();
+        if (holder.value()) {
+            const EngineHolder &h = holder.value()->holder;
+            object.insert(u"holder"_s,
+                          QJsonObject{{u"host"_s, h.host},
+                                      {u"folder"_s, h.folder},
+                                      {u"api_url"_s, h.apiUrl.isEmpty() ? QJsonValue() : h.apiUrl},
+                                      {u"this_machine"_s, holder.value()->here}});
+        }
+        printJson(c, object);
+        return Ok;
+    }
+    printStore(c, store.value());
+    if (holder.value()) {
+        const EngineHolder &h = holder.value()->holder;
+        const QString host = h.host.isEmpty() ? u"an unrecorded machine"_s : terminalText(h.host);
+        c.out() << u"  held by:  %1, engine folder %2%3; %4\n"_s.arg(
+            host, terminalText(h.folder), holder.value()->here ? u" (this machine)"_s : QString(),
+            h.apiUrl.isEmpty() ? u"not served"_s : u"served at "_s + terminalText(h.apiUrl));
+    }
+    return Ok;
 }
 
 int updateStore(Context &c, const Invocation &in)

@@ -114,4 +114,24 @@ Result<void> VectorStoreService::advertiseLocalEngine(const QUrl &apiUrl)
     return {};
 }
 
+Result<std::optional<VectorStoreService::StoreHolder>>
+VectorStoreService::storeHolder(const QString &tenantRef, const QString &storeRef, Visibility visibility)
+{
+    auto a = access(tenantRef, Role::Viewer, u"Viewing a store"_s);
+    if (!a)
+        return a.error();
+    auto s = findStore(a->tenant, storeRef, visibility);
+    if (!s)
+        return s.error();
+    if (s->backend != BackendKind::Local || s->engineHolder.isEmpty())
+        return std::optional<StoreHolder>();
+    auto row = readEngineHolder(m_db, s->engineHolder);
+    if (!row)
+        return row.error();
+    StoreHolder found{row.value().value_or(EngineHolder{s->engineHolder, {}, {}, {}, 0}), false};
+    const engine::LocalEngine *engine = localEngine(m_backendFor);
+    found.here = engine && engine->holds(s.value());
+    return std::optional<StoreHolder>(found);
+}
+
 } // namespace vd

@@ -8,6 +8,7 @@
 #include "core/domain/uploadedfile.h"
 #include "core/openai/openaisettings.h"
 #include "core/service/attachpolicy.h"
+#include "core/storage/engineholders.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -84,6 +85,15 @@ public:
     // Where `vectordesk serve` on this machine answers (serve --advertise); other machines on the
     // database search this engine's stores there. An empty URL: it no longer serves.
     Result<void> advertiseLocalEngine(const QUrl &apiUrl);
+    // Which machine holds a local store's index (viewer): nullopt for a store of another backend,
+    // or one made before holders were recorded and not claimed yet. `here`: this engine.
+    struct StoreHolder
+    {
+        EngineHolder holder;
+        bool here = false;
+    };
+    Result<std::optional<StoreHolder>> storeHolder(const QString &tenantRef, const QString &storeRef,
+                                                   Visibility visibility = Visibility::Live);
 
     // Plans
     Result<QList<Plan>> plans();

@@ -5,6 +5,7 @@
 #include "core/openai/openaiclient.h"
 #include "core/service/storeapiid.h"
 #include "core/storage/database.h"
+#include "core/storage/engineholders.h"
 #include "core/storage/query.h"
 #include "core/storage/sqlvalues.h"
 
@@ -60,14 +61,12 @@ Result<HolderClient::Holder> HolderClient::holderOf(const VectorStore &store)
 {
     if (store.engineHolder.isEmpty())
         return Holder{};
-    auto row = runQuery(m_db, u"SELECT id, host, folder, api_url FROM engine_holders WHERE id = ?"_s,
-                        {store.engineHolder}, u"looking up the machine that holds store '%1'"_s.arg(store.name));
+    auto row = readEngineHolder(m_db, store.engineHolder);
     if (!row)
         return row.error();
-    if (!row.value().next())
+    if (!row.value())
         return Holder{store.engineHolder, {}, {}, {}};
-    return Holder{row.value().value(0).toString(), row.value().value(1).toString(), row.value().value(2).toString(),
-                  row.value().value(3).toString()};
+    return Holder{row.value()->id, row.value()->host, row.value()->folder, row.value()->apiUrl};
 }
 
 QString HolderClient::where(const Holder &holder) const

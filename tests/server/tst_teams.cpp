@@ -147,6 +147,15 @@ private slots:
         QVERIFY(!detached);
         QCOMPARE(test::dumpRows(*db), before);
 
+        // Both machines say who holds it.
+        auto heldOnA = a.service().storeHolder(u"acme"_s, u"docs"_s);
+        auto heldOnB = b.service().storeHolder(u"acme"_s, u"docs"_s);
+        QVERIFY(heldOnA && heldOnA.value() && heldOnB && heldOnB.value());
+        QVERIFY(heldOnA.value()->here);
+        QVERIFY(!heldOnB.value()->here);
+        QCOMPARE(heldOnB.value()->holder.folder, QDir::toNativeSeparators(rootA));
+        QCOMPARE(heldOnB.value()->holder.host, QSysInfo::machineHostName());
+
         // A serves its stores: B searches through it with a token of its own.
         test::ServerProcess server(urlText);
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
