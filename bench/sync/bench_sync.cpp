@@ -243,6 +243,7 @@ bool remoteHttpPass(const QString &dir, int files, int batch, int latencyMs, boo
                     HttpPass *out)
 {
     std::unique_ptr<Database> db;
+    QDir().mkpath(dir);
     if (!open(db, dir + u"/remote-http.sqlite"_s))
         return false;
     test::FakeOpenAIServer server;
