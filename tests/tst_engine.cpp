@@ -3,6 +3,7 @@
 
 #include "core/domain/searchrequest.h"
 #include "core/domain/units.h"
+#include "core/engine/index/localindex.h"
 #include "enginefixture.h"
 
 #include <QDir>
@@ -11,10 +12,13 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
 
+#include <cmath>
 #include <csignal>
 
 using namespace Qt::StringLiterals;
@@ -239,6 +243,56 @@ private slots:
         auto hit = svc().search(u"acme"_s, {u"docs"_s}, request(u"note 1234"_s));
         QVERIFY(hit && !hit->data.isEmpty());
         QCOMPARE(hit->data.first().filename, u"note-1234.txt"_s);
+    }
+
+    // Block-max pruning inside each store's index changes nothing of a search over several
+    // stores: the merged, rolled-up answer is the one scoring every chunk gives, hit by hit.
+    void prunedSearchOverSeveralStoresIsExhaustive()
+    {
+        const auto restore = qScopeGuard([] { engine::LocalIndex::setSearchPruning(true); });
+        QRandomGenerator random(2026);
+        const auto word = [&] {
+            return u"w%1x"_s.arg(int(std::pow(2000.0, random.generateDouble())));
+        };
+        const QStringList stores = {u"docs"_s, u"archive"_s, u"notes"_s};
+        for (const QString &store : stores) {
+            if (store != u"docs"_s)
+                QVERIFY(svc().createStore(u"acme"_s, {store, {}, {}, {}, {}}));
+            for (int file = 0; file < 6; ++file) {
+                QStringList words;
+                const int length = 200 + int(random.bounded(3000));
+                for (int w = 0; w < length; ++w)
+                    words << word();
+                QVERIFY(svc().attachPath(
+                    u"acme"_s, store, m_f->writeFile(u"%1/f%2.txt"_s.arg(store).arg(file), words.join(u' ').toUtf8()),
+                    QJsonObject{{u"lang"_s, file % 2 ? u"en"_s : u"de"_s}}));
+            }
+        }
+        QVERIFY(m_f->ingest());
+        const auto filter =
+            Filter::fromJson(QJsonDocument::fromJson("{\"type\":\"eq\",\"key\":\"lang\",\"value\":\"en\"}").object());
+        QVERIFY(filter);
+        for (int round = 0; round < 40; ++round) {
+            SearchRequest r = request(word() + u' ' + word() + u' ' + word(), 1 + int(random.bounded(20)));
+            if (round % 2)
+                r.filters = *filter;
+            if (round % 3 == 0)
+                r.ranker = u"none"_s;
+            engine::LocalIndex::setSearchPruning(true);
+            auto pruned = svc().search(u"acme"_s, stores, r);
+            engine::LocalIndex::setSearchPruning(false);
+            auto all = svc().search(u"acme"_s, stores, r);
+            QVERIFY(pruned && all);
+            QVERIFY(!all->data.isEmpty());
+            QCOMPARE(pruned->data.size(), all->data.size());
+            for (qsizetype i = 0; i < all->data.size(); ++i) {
+                QCOMPARE(pruned->data[i].storeId, all->data[i].storeId);
+                QCOMPARE(pruned->data[i].fileId, all->data[i].fileId);
+                QCOMPARE(pruned->data[i].score, all->data[i].score);
+                QCOMPARE(pruned->data[i].chunkIds, all->data[i].chunkIds);
+                QCOMPARE(pruned->data[i].content, all->data[i].content);
+            }
+        }
     }
 
     void searchingSeveralStoresMergesAndOtherTenantsAreInvisible()

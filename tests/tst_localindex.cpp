@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QMap>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -427,6 +428,99 @@ private slots:
         QVERIFY(found);
         QCOMPARE(found->size(), 10);
         QVERIFY(reopened.lastSearchStats().fromPostings);
+    }
+
+    // Block-max pruning skips the blocks that cannot reach the top k; it must answer exactly what
+    // scoring every chunk answers: the same chunks, the same scores, in the same order. Random
+    // indexes (files of varying size and chunk length, some merged into blocks, some still in
+    // segments, files hidden, removed and rewritten), random queries mixing very common and rare
+    // words, every limit from 1 to 50, with and without filters.
+    void prunedSearchIsExhaustiveSearch_data()
+    {
+        QTest::addColumn<int>("seed");
+        QTest::newRow("seed 1") << 1;
+        QTest::newRow("seed 2") << 2;
+        QTest::newRow("seed 3") << 3;
+        QTest::newRow("seed 4") << 4;
+    }
+
+    void prunedSearchIsExhaustiveSearch()
+    {
+        QFETCH(int, seed);
+        const auto restore = qScopeGuard([] { LocalIndex::setSearchPruning(true); });
+        QRandomGenerator random(quint32(seed) * 7919);
+        LocalIndex index(m_dir.filePath(u"pruned-%1.index"_s.arg(seed)));
+        QVERIFY(index.open());
+        const int fileCount = 20 + int(random.bounded(60));
+        for (int file = 1; file <= fileCount; ++file) {
+            QStringList texts;
+            const int chunks = 1 + int(random.bounded(80));
+            const int longest = 5 + int(random.bounded(150));
+            for (int c = 0; c < chunks; ++c) {
+                QStringList words;
+                const int length = 1 + int(random.bounded(longest));
+                for (int w = 0; w < length; ++w)
+                    words << zipfWord(random);
+                texts << words.join(u' ');
+            }
+            QVERIFY(addFile(index, file, u"file-%1 %2.txt"_s.arg(file).arg(zipfWord(random)), texts,
+                            QJsonObject{{u"lang"_s, file % 3 == 0 ? u"de"_s : u"en"_s}, {u"group"_s, file % 5}}));
+        }
+        for (int i = 0; i < 3; ++i) {
+            const int file = 1 + int(random.bounded(fileCount));
+            QVERIFY(index.setVisible(file, false));
+            QVERIFY(index.removeFile(1 + int(random.bounded(fileCount))));
+            QVERIFY(addFile(index, 1 + int(random.bounded(fileCount)), u"rewritten.txt"_s,
+                            {zipfWord(random) + u' ' + zipfWord(random), u"w1x w1x w1x w2x"_s},
+                            QJsonObject{{u"lang"_s, u"en"_s}}));
+        }
+        const QStringList filters = {
+            QString(),
+            j("{`type`:`eq`,`key`:`lang`,`value`:`en`}"),
+            j("{`type`:`in`,`key`:`group`,`value`:[1,3]}"),
+            j("{`type`:`and`,`filters`:[{`type`:`eq`,`key`:`lang`,`value`:`de`},{`type`:`ne`,`key`:`group`,`value`:"
+              "0}]}"),
+        };
+        qint64 prunedScored = 0;
+        qint64 allScored = 0;
+        for (int round = 0; round < 120; ++round) {
+            QStringList terms;
+            const int count = 1 + int(random.bounded(5));
+            while (terms.size() < count) {
+                // Common words often: the queries whose postings pruning has to skip.
+                const QString w = random.bounded(3) == 0 ? u"w%1x"_s.arg(1 + random.bounded(8)) : zipfWord(random);
+                if (!terms.contains(w))
+                    terms << w;
+            }
+            const int limit = 1 + int(random.bounded(50));
+            const QString filterText = filters.at(round % filters.size());
+            std::optional<Filter> filter;
+            if (!filterText.isEmpty()) {
+                auto parsed = Filter::fromJson(QJsonDocument::fromJson(filterText.toUtf8()).object());
+                QVERIFY2(parsed, qPrintable(filterText));
+                filter = *parsed;
+            }
+            LocalIndex::setSearchPruning(true);
+            auto pruned = index.search(terms, filter, limit);
+            QVERIFY2(pruned, pruned ? "" : qPrintable(pruned.error().message()));
+            prunedScored += index.lastSearchStats().candidates;
+            LocalIndex::setSearchPruning(false);
+            auto all = index.search(terms, filter, limit);
+            QVERIFY2(all, all ? "" : qPrintable(all.error().message()));
+            allScored += index.lastSearchStats().candidates;
+            const QString what = u"query '%1', limit %2, filter %3"_s.arg(terms.join(u' ')).arg(limit).arg(filterText);
+            QVERIFY2(pruned->size() == all->size(), qPrintable(what));
+            for (qsizetype i = 0; i < all->size(); ++i) {
+                QVERIFY2(pruned->at(i).chunkId == all->at(i).chunkId, qPrintable(what + u", rank %1"_s.arg(i)));
+                QVERIFY2(pruned->at(i).fileId == all->at(i).fileId, qPrintable(what));
+                QVERIFY2(pruned->at(i).bm25 == all->at(i).bm25, qPrintable(what));
+                QVERIFY2(pruned->at(i).score == all->at(i).score, qPrintable(what));
+            }
+        }
+        // Pruning did skip chunks (else this test would prove nothing about it).
+        QVERIFY2(prunedScored < allScored, qPrintable(u"%1 vs %2"_s.arg(prunedScored).arg(allScored)));
+        qInfo("seed %d: %d files, %lld chunks scored pruned, %lld exhaustive", seed, fileCount, prunedScored,
+              allScored);
     }
 
     void damagedPostingsAreReportedNotGuessed()

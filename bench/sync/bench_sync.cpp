@@ -5,12 +5,15 @@
 //                                                 purge them once detached past the retention
 //   bench_sync remote [--files 10000] [--latency-ms 0] [--batch 200] [--dir D]
 //                                                 N files in progress in a remote store, refreshed
-//                                                 through an in-process fake remote backend (one
-//                                                 call per batch, sequential: concurrency 1)
-//   bench_sync remote-http [--files 10000] [--batch 200] [--dir D]
+//                                                 through an in-process fake remote backend
+//                                                 (sequential: concurrency 1)
+//   bench_sync remote-http [--files 10000] [--latency-ms 0] [--baseline-sample 10000] [--batch 200] [--dir D]
 //                                                 the same through the real OpenAI backend and
 //                                                 QtNetwork against the fake OpenAI HTTP server of
-//                                                 the tests (loopback), files completed remotely
+//                                                 the tests (loopback), files still processing and
+//                                                 files completed remotely; refresh by lists of
+//                                                 files by status beside the baseline, a GET per
+//                                                 file (on a sample, its time scaled)
 
 #include "core/backend/vectorstorebackend.h"
 #include "core/engine/localengine.h"
@@ -224,37 +227,50 @@ int remote(const QString &dir, int files, int latencyMs, int batch)
     return refresh.report.failures() == 0 ? 0 : 1;
 }
 
-// The OpenAI backend over HTTP: the sync pass's refresh asks the server for every file still in
-// progress (GET /vector_stores/{id}/files/{file_id}) and for the store, one request at a time.
-int remoteHttp(const QString &dir, int files, int batch)
+// The OpenAI backend over HTTP against the fake OpenAI server (loopback, every answer delayed by
+// latencyMs): one sync pass refreshing `files` files in progress of one store, either still
+// processing remotely or completed there; by lists of the store's files by status (this version)
+// or with one GET per file (the previous way, the baseline).
+struct HttpPass
+{
+    qint64 ms = 0;
+    int requests = 0;
+    qint64 completed = 0;
+    int failures = 0;
+};
+
+bool remoteHttpPass(const QString &dir, int files, int batch, int latencyMs, bool stillProcessing, bool byList,
+                    HttpPass *out)
 {
     std::unique_ptr<Database> db;
+    QDir().mkpath(dir);
     if (!open(db, dir + u"/remote-http.sqlite"_s))
-        return 1;
+        return false;
     test::FakeOpenAIServer server;
     if (!server.listen())
-        return 1;
+        return false;
     qputenv("VECTORDESK_OPENAI_API_KEY", server.apiKey().toUtf8());
     openai::OpenAIBackend backend(*db, dir + u"/remote-http.engine"_s);
+    backend.setRefreshByList(byList);
     BackendFor backends = [&](BackendKind kind) -> VectorStoreBackend * {
         return kind == BackendKind::OpenAI ? &backend : nullptr;
     };
     VectorStoreService svc(*db, u"bench"_s, backends);
     auto tenant = svc.createTenant({u"bench"_s, {}, u"enterprise"_s, u"openai"_s});
     if (!tenant)
-        return 1;
+        return false;
     {
         QSqlQuery q(db->connection());
         q.prepare(u"INSERT INTO tenant_openai_settings (tenant_id, base_url, updated_at) VALUES (?, ?, 0)"_s);
         q.addBindValue(tenant->id);
         q.addBindValue(server.baseUrl().toString());
         if (!q.exec())
-            return 1;
+            return false;
     }
     auto s = svc.createStore(u"bench"_s, {u"r"_s, u"openai"_s, {}, {}, {}});
     if (!s) {
         std::fprintf(stderr, "%s\n", qPrintable(s.error().message()));
-        return 1;
+        return false;
     }
     {
         Transaction t(*db);
@@ -265,40 +281,78 @@ int remoteHttp(const QString &dir, int files, int batch)
         for (int i = 0; i < files; ++i) {
             const QString name = u"f%1.txt"_s.arg(i);
             const QString fileId = server.addFile(name, "File " + QByteArray::number(i) + ".\n");
-            server.attachProcessed(s->remoteId, fileId, {});
+            if (stillProcessing)
+                server.attachInProgress(s->remoteId, fileId, 1'000'000);
+            else
+                server.attachProcessed(s->remoteId, fileId, {});
             q.addBindValue(s->id);
             q.addBindValue(s->tenantId);
             q.addBindValue(name);
             q.addBindValue(QString::number(i).rightJustified(64, u'c'));
             q.addBindValue(fileId);
             if (!q.exec())
-                return 1;
+                return false;
         }
         QSqlQuery c(db->connection());
         c.prepare(u"UPDATE vector_stores SET files_in_progress = ? WHERE id = ?"_s);
         c.addBindValue(files);
         c.addBindValue(s->id);
         if (!c.exec() || !t.commit())
-            return 1;
+            return false;
     }
+    server.setDelayAllMs(latencyMs);
     SyncOptions options;
     options.batchSize = batch;
     options.stuckAfterMs = 365 * kDay;
     const int before = int(server.requests().size());
     const Timed refresh = timePass(*db, backends, options);
-    const int requests = int(server.requests().size()) - before;
-    std::printf("| remote refresh over HTTP (fake OpenAI server, loopback), %d files in progress, batch %d, "
-                "requests one at a time (concurrency 1) | items | time | throughput | requests |\n"
-                "|---|---|---|---|---|\n",
-                files, batch);
-    row("refresh (all completed remotely)", files, refresh.ms,
-        u"%1 requests, %2 requests/s"_s.arg(requests).arg(
-            double(requests) * 1000.0 / double(std::max<qint64>(1, refresh.ms)), 0, 'f', 0));
+    out->ms = refresh.ms;
+    out->requests = int(server.requests().size()) - before;
+    out->failures = refresh.report.failures();
     QSqlQuery done(db->connection());
     done.exec(u"SELECT count(*) FROM vector_store_files WHERE status = 'completed'"_s);
     done.next();
-    std::printf("\nfiles completed in the database afterwards: %lld of %d\n", done.value(0).toLongLong(), files);
-    return refresh.report.failures() == 0 && done.value(0).toLongLong() == files ? 0 : 1;
+    out->completed = done.value(0).toLongLong();
+    return true;
+}
+
+// This version's refresh of `files` files at latencyMs beside the baseline (a GET per file),
+// measured in the same run; at a latency the baseline is timed on `sample` files and its time
+// scaled to `files` (it grows with the number of files: one request each).
+int remoteHttp(const QString &dir, int files, int batch, int latencyMs, int sample)
+{
+    std::printf("| remote refresh over HTTP (fake OpenAI server, loopback, %d ms per answer), batch %d, one request "
+                "at a time | files | requests | time | time for %d files |\n|---|---|---|---|---|\n",
+                latencyMs, batch, files);
+    int status = 0;
+    for (const bool stillProcessing : {true, false}) {
+        const char *state = stillProcessing ? "still processing remotely" : "completed remotely";
+        HttpPass listed;
+        HttpPass single;
+        const int baselineFiles = std::min(files, sample);
+        if (!remoteHttpPass(dir + (stillProcessing ? u"/list-p"_s : u"/list-c"_s), files, batch, latencyMs,
+                            stillProcessing, true, &listed)
+            || !remoteHttpPass(dir + (stillProcessing ? u"/get-p"_s : u"/get-c"_s), baselineFiles, batch, latencyMs,
+                               stillProcessing, false, &single))
+            return 1;
+        const double scaled = double(single.ms) * files / std::max(1, baselineFiles);
+        std::printf("| %s, by lists of files by status (this version) | %d | %d | %.2f s | %.2f s |\n", state, files,
+                    listed.requests, listed.ms / 1000.0, listed.ms / 1000.0);
+        std::printf("| %s, baseline: a GET per file | %d | %d | %.2f s | %.1f s%s |\n", state, baselineFiles,
+                    single.requests, single.ms / 1000.0, scaled / 1000.0, baselineFiles < files ? " (scaled)" : "");
+        const double baselineRequests = double(single.requests - 1) * files / std::max(1, baselineFiles) + 1;
+        std::printf("| %s: this version / baseline | | requests %.4f | | time %.4f |\n", state,
+                    listed.requests / baselineRequests, listed.ms / std::max(1.0, scaled));
+        const qint64 expected = stillProcessing ? 0 : files;
+        const qint64 expectedBaseline = stillProcessing ? 0 : baselineFiles;
+        if (listed.failures || single.failures || listed.completed != expected
+            || single.completed != expectedBaseline) {
+            std::fprintf(stderr, "%s: %d/%d failures, %lld/%lld completed\n", state, listed.failures, single.failures,
+                         listed.completed, single.completed);
+            status = 1;
+        }
+    }
+    return status;
 }
 
 } // namespace
@@ -309,10 +363,15 @@ int main(int argc, char **argv)
     QLoggingCategory::setFilterRules(u"vectordesk.*.info=false"_s);
     QCommandLineParser parser;
     parser.addPositionalArgument(u"mode"_s, u"local | remote | remote-http"_s);
-    parser.addOptions({{u"files"_s, u"Files (default 10000)."_s, u"n"_s, u"10000"_s},
-                       {u"latency-ms"_s, u"Fake remote: delay per refresh call."_s, u"ms"_s, u"0"_s},
-                       {u"batch"_s, u"Files per refresh call / transaction (default 200)."_s, u"n"_s, u"200"_s},
-                       {u"dir"_s, u"Work folder (default: a temporary one)."_s, u"dir"_s}});
+    parser.addOptions(
+        {{u"files"_s, u"Files (default 10000)."_s, u"n"_s, u"10000"_s},
+         {u"latency-ms"_s, u"Fake remote: delay per refresh call; remote-http: per answer of the server."_s, u"ms"_s,
+          u"0"_s},
+         {u"baseline-sample"_s,
+          u"remote-http: files of the one-GET-per-file baseline, timed and scaled (default 10000)."_s, u"n"_s,
+          u"10000"_s},
+         {u"batch"_s, u"Files per refresh call / transaction (default 200)."_s, u"n"_s, u"200"_s},
+         {u"dir"_s, u"Work folder (default: a temporary one)."_s, u"dir"_s}});
     parser.process(app);
     const QString mode = parser.positionalArguments().value(0);
     QTemporaryDir temp;
@@ -324,7 +383,8 @@ int main(int argc, char **argv)
     if (mode == u"remote"_s)
         return remote(dir, files, parser.value(u"latency-ms"_s).toInt(), parser.value(u"batch"_s).toInt());
     if (mode == u"remote-http"_s)
-        return remoteHttp(dir, files, parser.value(u"batch"_s).toInt());
+        return remoteHttp(dir, files, parser.value(u"batch"_s).toInt(), parser.value(u"latency-ms"_s).toInt(),
+                          parser.value(u"baseline-sample"_s).toInt());
     std::fprintf(stderr,
                  "usage: bench_sync local|remote|remote-http [--files N] [--latency-ms MS] [--batch N] [--dir D]\n");
     return 2;

@@ -646,6 +646,11 @@ Result<RemoteStoreState> OpenAIBackend::refresh(const Tenant &tenant, const Vect
     state.fileCounts = countsFrom(remote->value(u"file_counts"_s).toObject());
     state.expiresAt = secondsToMs(remote->value(u"expires_at"_s));
     state.lastActiveAt = secondsToMs(remote->value(u"last_active_at"_s));
+    // The files still in progress come from the store's list of files in progress, a request per
+    // page of 100, not a request per file. A file that left that list is read on its own, or, when
+    // fewer requests do it, from the lists of completed, failed and cancelled files (the store's
+    // file_counts tell how long they are).
+    QHash<QString, qsizetype> remoteIds; // remote file id -> position in state.files
     for (const StoreFile &file : files) {
         RemoteFileState f;
         f.fileId = file.id;
@@ -653,19 +658,57 @@ Result<RemoteStoreState> OpenAIBackend::refresh(const Tenant &tenant, const Vect
         if (!recorded)
             return recorded.error();
         const QString fileId = recorded->isEmpty() ? file.remoteFileId : recorded.value();
-        if (fileId.isEmpty()) { // not uploaded yet: ingestion's business
+        if (fileId.isEmpty()) // not uploaded yet: ingestion's business
             f.status = fileStatusName(file.status);
-            state.files << f;
-            continue;
-        }
-        auto got = api.request(&OpenAIClient::getVectorStoreFile, store.remoteId, fileId);
+        else
+            remoteIds.insert(fileId, state.files.size());
+        state.files << f;
+    }
+    const auto pages = [](qint64 count) {
+        return (count + 99) / 100;
+    };
+    QHash<QString, QJsonObject> listed;
+    const auto list = [&](const QString &status, qint64 expected) -> Result<void> {
+        // Files may finish while the pages are read: a few more pages than counted are allowed.
+        auto got = api.allVectorStoreFiles(store.remoteId, ListQuery{100, {}, {}, {}, status},
+                                           int(std::min<qint64>(pages(expected) + 10, 100'000)));
+        if (!got)
+            return got.error();
+        for (const QJsonObject &o : got.value())
+            listed.insert(o.value(u"id"_s).toString(), o);
+        return {};
+    };
+    if (!remoteIds.isEmpty() && m_refreshByList) {
+        if (auto r = list(u"in_progress"_s, state.fileCounts.inProgress); !r)
+            return r.error();
+        qsizetype left = 0;
+        for (auto it = remoteIds.cbegin(); it != remoteIds.cend(); ++it)
+            left += listed.contains(it.key()) ? 0 : 1;
+        // (The counts were read before the list: files that finished since cost a page more at most.)
+        const qint64 terminalPages = std::max<qint64>(1, pages(state.fileCounts.completed))
+            + std::max<qint64>(1, pages(state.fileCounts.failed))
+            + std::max<qint64>(1, pages(state.fileCounts.cancelled));
+        if (left > terminalPages)
+            for (const auto &[status, count] : {std::pair{u"completed"_s, state.fileCounts.completed},
+                                                std::pair{u"failed"_s, state.fileCounts.failed},
+                                                std::pair{u"cancelled"_s, state.fileCounts.cancelled}})
+                if (auto r = list(status, count + left); !r)
+                    return r.error();
+    }
+    for (auto it = remoteIds.cbegin(); it != remoteIds.cend(); ++it) {
+        RemoteFileState &f = state.files[it.value()];
+        const QString &fileId = it.key();
+        Result<QJsonObject> got = listed.value(fileId);
+        if (!listed.contains(fileId))
+            got = api.request(&OpenAIClient::getVectorStoreFile, store.remoteId, fileId);
         if (!got && isNotFound(got.error())) {
             f.missing = true;
         } else if (!got) {
             return got.error();
         } else {
             // A status or size the API does not define is an error on this file only.
-            const QString what = u"%1 (%2 in %3)"_s.arg(file.filename, fileId, store.remoteId);
+            const QString filename = files.at(it.value()).filename;
+            const QString what = u"%1 (%2 in %3)"_s.arg(filename, fileId, store.remoteId);
             auto status = knownStatus(got.value(), kFileStatuses, what);
             auto usage = byteCount(got.value(), u"usage_bytes"_s, what);
             if (!status || !usage) {
@@ -680,7 +723,6 @@ Result<RemoteStoreState> OpenAIBackend::refresh(const Tenant &tenant, const Vect
                 f.lastErrorMessage = OpenAIClient::serverText(error.value(u"message"_s).toString());
             }
         }
-        state.files << f;
     }
     return state;
 }

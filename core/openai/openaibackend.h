@@ -56,6 +56,9 @@ public:
     // Files attached with one file batch (at most OpenAIClient::kMaxBatchFiles, the documented
     // limit; 1: each file on its own, POST /vector_stores/{id}/files).
     void setBatchLimit(int files) { m_batchLimit = std::clamp(files, 1, OpenAIClient::kMaxBatchFiles); }
+    // Refresh reads the files in progress from the store's lists of files by status (a request per
+    // page of 100, the default) or asks for each file on its own (the benchmark's baseline).
+    void setRefreshByList(bool on) { m_refreshByList = on; }
 
     QString name() const override { return QStringLiteral("openai"); }
     bool isRemote() const override { return true; }
@@ -124,6 +127,7 @@ private:
     std::function<void(ClientConfig &)> m_configHook;
     int m_pollMs = 1000;
     qint64 m_ingestWaitMs = 10 * 60 * 1000;
+    bool m_refreshByList = true;
     int m_batchLimit = OpenAIClient::kMaxBatchFiles;
     // Declared before what lives on it: its destructor joins the thread after the clients below
     // were handed to deleteLater() there.

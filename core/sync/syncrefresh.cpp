@@ -37,10 +37,12 @@ void SyncPass::refreshRemote()
                  u"%1 connection (API key) for this runner."_s.arg(backendName(ref.store.backend), ref.store.name));
             continue;
         }
-        // The files still in progress, in batches; each call also returns the store's state.
+        // The files still in progress, read in batches, asked about in one call (a remote backend
+        // lists them by status, a page per 100 files), which also returns the store's state.
         qint64 lastId = 0;
         std::optional<RemoteStoreState> storeState;
-        bool first = true;
+        QList<StoreFile> inProgress;
+        bool listedAll = true;
         while (true) {
             if (!proceed())
                 return;
@@ -51,44 +53,51 @@ void SyncPass::refreshRemote()
                                   {ref.store.id, lastId, m_options.batchSize}, u"listing files in progress"_s);
             if (!files) {
                 fail(u"refresh_store"_s, &ref, files.error().message());
+                listedAll = false;
                 break;
             }
-            QList<StoreFile> batch;
-            while (files.value().next())
-                batch << rows::fileFromRow(files.value());
+            qsizetype read = 0;
+            while (files.value().next()) {
+                inProgress << rows::fileFromRow(files.value());
+                ++read;
+            }
             files.value().finish();
-            if (batch.isEmpty() && !first)
+            if (read > 0)
+                lastId = inProgress.constLast().id;
+            if (read < m_options.batchSize)
                 break;
-            first = false;
-            if (!batch.isEmpty())
-                lastId = batch.constLast().id;
-            auto state = backend->refresh(ref.tenant, ref.store, batch);
-            if (!state) {
-                fail(u"refresh_store"_s, &ref, state.error().message());
-                storeState.reset();
-                break;
-            }
-            if (state->missing) {
-                SyncItem item = itemFor(ref, u"missing_store"_s, u"reported"_s);
-                item.detail = u"Store '%1' (%2) no longer exists on %3; it was deleted outside VectorDesk. It is not "
-                              u"re-created: delete it here (vectordesk store delete) or create a new store."_s.arg(
-                                  ref.store.name, ref.store.remoteId, backendName(ref.store.backend));
-                item.extra.insert(u"remote_id"_s, ref.store.remoteId);
-                record(item);
-                storeState.reset();
-                break;
-            }
-            storeState = state.value();
+        }
+        if (!listedAll)
+            continue;
+        QHash<qint64, QString> filenames;
+        for (const StoreFile &f : std::as_const(inProgress))
+            filenames.insert(f.id, f.filename);
+        auto state = backend->refresh(ref.tenant, ref.store, inProgress);
+        if (!state) {
+            fail(u"refresh_store"_s, &ref, state.error().message());
+            continue;
+        }
+        if (state->missing) {
+            SyncItem item = itemFor(ref, u"missing_store"_s, u"reported"_s);
+            item.detail = u"Store '%1' (%2) no longer exists on %3; it was deleted outside VectorDesk. It is not "
+                          u"re-created: delete it here (vectordesk store delete) or create a new store."_s.arg(
+                              ref.store.name, ref.store.remoteId, backendName(ref.store.backend));
+            item.extra.insert(u"remote_id"_s, ref.store.remoteId);
+            record(item);
+            continue;
+        }
+        storeState = state.value();
+        for (qsizetype from = 0; from < state->files.size(); from += m_options.batchSize) {
+            if (!proceed())
+                return;
             // Files whose remote status moved on, in one short transaction per batch.
             QList<SyncItem> changed;
             std::optional<Transaction> transaction;
             if (!m_options.dryRun)
                 transaction.emplace(m_db);
             bool ok = true;
-            for (const RemoteFileState &fs : std::as_const(state->files)) {
-                const auto it =
-                    std::find_if(batch.cbegin(), batch.cend(), [&](const StoreFile &f) { return f.id == fs.fileId; });
-                const QString filename = it == batch.cend() ? QString() : it->filename;
+            for (const RemoteFileState &fs : state->files.mid(from, m_options.batchSize)) {
+                const QString filename = filenames.value(fs.fileId);
                 SyncItem item = itemFor(ref);
                 item.fileId = fs.fileId;
                 item.file = filename;
@@ -169,8 +178,6 @@ void SyncPass::refreshRemote()
                     }
             for (const SyncItem &item : std::as_const(changed))
                 record(item);
-            if (batch.size() < m_options.batchSize)
-                break;
         }
         if (!storeState)
             continue;

@@ -214,6 +214,16 @@ void FakeOpenAIServer::attachProcessed(const QString &storeId, const QString &fi
     m_stores[storeId].files.insert(fileId, f);
 }
 
+void FakeOpenAIServer::attachInProgress(const QString &storeId, const QString &fileId, int polls)
+{
+    QMutexLocker locker(&m_mutex);
+    StoreFile f;
+    f.id = fileId;
+    f.seq = ++m_seq;
+    f.pollsLeft = polls;
+    m_stores[storeId].files.insert(fileId, f);
+}
+
 void FakeOpenAIServer::removeStore(const QString &id)
 {
     QMutexLocker locker(&m_mutex);
@@ -626,6 +636,11 @@ QJsonObject FakeOpenAIServer::handle(const Received &r, int *status)
         }
         QList<StoreFile> files;
         const QString filter = r.query.queryItemValue(u"filter"_s);
+        // A look at the files in progress (the list's first page) moves their processing on, as a
+        // GET of each would.
+        if (filter == u"in_progress"_s && !r.query.hasQueryItem(u"after"_s))
+            for (StoreFile &f : store.files)
+                advance(f);
         for (const StoreFile &f : std::as_const(store.files))
             if (filter.isEmpty() || f.status == filter)
                 files << f;

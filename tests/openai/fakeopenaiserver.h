@@ -78,6 +78,9 @@ public:
     // Attaches a file as already processed (status completed, or failed with `errorCode`).
     void attachProcessed(const QString &storeId, const QString &fileId, const QJsonObject &attributes,
                          const QString &errorCode = {});
+    // Attaches a file still in progress: it completes after `polls` more looks (GETs of it, or
+    // lists of the store's files in progress).
+    void attachInProgress(const QString &storeId, const QString &fileId, int polls);
     void removeFile(const QString &id);
     int storeCount() const;
     int fileCount() const;

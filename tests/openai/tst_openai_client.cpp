@@ -620,6 +620,97 @@ private slots:
         qunsetenv(CredentialStore::kEnvironmentVariable);
     }
 
+    // Refresh reads the files in progress from the store's list of files in progress, a request
+    // per page of 100 files, not a request per file; the files that left it come from the lists of
+    // completed, failed and cancelled files when that takes fewer requests, and a file in no list
+    // is asked for on its own (gone: missing).
+    void refresh_lists_files_by_status_a_page_per_100_files()
+    {
+        BackendFixture f;
+        QVERIFY2(f.open(*m_server), qPrintable(f.error));
+        qputenv(CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
+        auto store = f.service->createStore(u"acme"_s, StoreDraft{u"docs"_s, {}, {}, {}, {}});
+        QVERIFY(store);
+        const QString vs = store->remoteId;
+        QList<StoreFile> files;
+        QHash<qint64, QString> expected; // after the first refresh
+        for (int i = 0; i < 251; ++i) {
+            // 100 finish at the first look, 30 fail at it, 120 take three looks, 1 is deleted.
+            const QString name = i >= 100 && i < 130 ? u"f%1-fail-invalid_file.txt"_s.arg(i) : u"f%1.txt"_s.arg(i);
+            StoreFile file;
+            file.id = 1000 + i;
+            file.filename = name;
+            file.remoteFileId = m_server->addFile(name, "text " + QByteArray::number(i));
+            m_server->attachInProgress(vs, file.remoteFileId, i < 130 ? 1 : 3);
+            files << file;
+            expected.insert(file.id, i < 100 ? u"completed"_s : i < 130 ? u"failed"_s : u"in_progress"_s);
+        }
+        m_server->removeFile(files.constLast().remoteFileId);
+        const auto requests = [&](qsizetype from, int *lists, int *singles) {
+            *lists = 0;
+            *singles = 0;
+            const auto all = m_server->requests();
+            for (qsizetype i = from; i < all.size(); ++i) {
+                if (all[i].path == u"/v1/vector_stores/%1/files"_s.arg(vs)) {
+                    ++*lists;
+                    QVERIFY(all[i].query.hasQueryItem(u"filter"_s));
+                } else if (all[i].path.startsWith(u"/v1/vector_stores/%1/files/"_s.arg(vs))) {
+                    ++*singles;
+                }
+            }
+        };
+        const Tenant acme = f.service->tenant(u"acme"_s).value();
+        int lists = 0;
+        int singles = 0;
+
+        qsizetype before = m_server->requests().size();
+        auto state = f.backend->refresh(acme, store.value(), files);
+        QVERIFY2(state, qPrintable(state ? QString() : state.error().message()));
+        requests(before, &lists, &singles);
+        // In progress: 2 pages (120 files); then completed, failed, cancelled: 1 page each; the
+        // deleted file alone.
+        QCOMPARE(lists, 5);
+        QCOMPARE(singles, 1);
+        QCOMPARE(state->files.size(), files.size());
+        QList<StoreFile> still;
+        for (qsizetype i = 0; i < files.size(); ++i) {
+            const RemoteFileState &fs = state->files[i];
+            QCOMPARE(fs.fileId, files[i].id);
+            if (i == files.size() - 1) {
+                QVERIFY(fs.missing);
+                continue;
+            }
+            QVERIFY(!fs.missing);
+            QCOMPARE(fs.status, expected.value(fs.fileId));
+            if (fs.status == u"failed"_s)
+                QCOMPARE(fs.lastErrorCode, u"invalid_file"_s);
+            if (fs.status == u"in_progress"_s)
+                still << files[i];
+        }
+        QCOMPARE(still.size(), 120);
+
+        // Still processing: the two pages of the list in progress, nothing else.
+        before = m_server->requests().size();
+        state = f.backend->refresh(acme, store.value(), still);
+        QVERIFY(state);
+        requests(before, &lists, &singles);
+        QCOMPARE(lists, 2);
+        QCOMPARE(singles, 0);
+        for (const RemoteFileState &fs : std::as_const(state->files))
+            QCOMPARE(fs.status, u"in_progress"_s);
+
+        // Done: an empty list in progress, then the lists of the files that finished.
+        before = m_server->requests().size();
+        state = f.backend->refresh(acme, store.value(), still);
+        QVERIFY(state);
+        requests(before, &lists, &singles);
+        QCOMPARE(lists, 1 + 3 + 1 + 1); // 220 completed: 3 pages
+        QCOMPARE(singles, 0);
+        for (const RemoteFileState &fs : std::as_const(state->files))
+            QCOMPARE(fs.status, u"completed"_s);
+        qunsetenv(CredentialStore::kEnvironmentVariable);
+    }
+
     void refresh_reports_state_and_remote_deletions()
     {
         BackendFixture f;

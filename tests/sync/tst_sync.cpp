@@ -529,6 +529,38 @@ private slots:
 
     // ----- remote stores
 
+    // A pass asks a remote store about all of its files in progress in one call (the OpenAI
+    // backend lists them, a request per page of 100), and records their new states in
+    // transactions of batchSize files.
+    void remoteRefreshAsksOncePerStore_data() { engines(); }
+    void remoteRefreshAsksOncePerStore()
+    {
+        QFETCH(QString, engine);
+        QVERIFY(setUp(engine));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"remote"_s, u"openai"_s, {}, {}, {}}));
+        QList<qint64> ids;
+        for (int i = 0; i < 5; ++i) {
+            auto f = m_alice->attachFile(u"acme"_s, u"remote"_s, draft(u"f%1.pdf"_s.arg(i), 10 + i));
+            QVERIFY(f);
+            ids << f->id;
+            m_remote.fileStates[f->id] = {f->id, false, u"completed"_s, {}, {}, 100};
+        }
+        m_remote.next.status = u"completed"_s;
+        m_remote.next.usageBytes = 500;
+        m_remote.next.fileCounts = {0, 5, 0, 0};
+        const int before = m_remote.refreshCalls;
+        SyncOptions options;
+        options.batchSize = 2;
+        SyncReport r = pass(options);
+        QCOMPARE(r.status, u"succeeded"_s);
+        QCOMPARE(m_remote.refreshCalls - before, 1);
+        QCOMPARE(itemsOf(r, u"refresh_file"_s).size(), 5);
+        for (const qint64 id : std::as_const(ids))
+            QCOMPARE(m_alice->file(u"acme"_s, u"remote"_s, QString::number(id))->status, FileStatus::Completed);
+        QCOMPARE(scalar(u"SELECT count(*) FROM audit_log WHERE action = 'file.refresh'"_s), 5);
+        QCOMPARE(m_alice->store(u"acme"_s, u"remote"_s)->fileCounts.completed, 5);
+    }
+
     void remoteRefresh_data() { engines(); }
     void remoteRefresh()
     {

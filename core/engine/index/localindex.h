@@ -55,6 +55,11 @@ public:
     // Whether an error of this class says another connection held the index (SQLite busy or
     // locked): a transient condition, not a property of the file.
     static bool isContention(const ServiceError &error);
+    // Whether search skips the blocks of postings that cannot reach the top k (block-max
+    // pruning, the default) or scores every chunk holding a query word. Both give the same
+    // answer; exhaustive scoring is the reference that tests and benchmarks compare against.
+    static void setSearchPruning(bool on);
+    static bool searchPruning();
 
     // Writing one file: begin (drops whatever an earlier, interrupted attempt left), add its
     // chunks, commit. Nothing of the file is visible to search before commit; a crash before
@@ -85,6 +90,13 @@ public:
         QJsonObject attributes;
         double bm25 = 0; // positive: higher is better
         double score = 0; // 0..1
+    };
+    // A chunk ranked from the postings, before its row is read.
+    struct Ranked
+    {
+        double bm25;
+        qint64 chunk;
+        qint64 file;
     };
     // The best `limit` chunks for the query terms (already analysed: lower-case words), with
     // scores normalised to 0..1 against the best score the query could reach in this store.
@@ -123,6 +135,15 @@ private:
     // the blocks directly.
     Result<void> flushPostings(bool intoBlocks = false);
     // Ranks with FTS5 itself: for queries with a word FTS5 reads as a phrase of several tokens.
+    // The top `limit` of every chunk holding a query word, or only of the blocks whose bounds
+    // can reach it; both best first.
+    Result<std::vector<Ranked>> rankAll(const QList<QByteArray> &words, const std::optional<Filter> &filter, int limit,
+                                        double chunks, double averageLength, double *ideal);
+    Result<std::vector<Ranked>> rankPruned(const QList<QByteArray> &words, const std::optional<Filter> &filter,
+                                           int limit, double chunks, double averageLength, double *ideal);
+    // The block-max top `limit` over every file (ideal: added to when given, with the stats).
+    Result<std::vector<Ranked>> rankBlocks(const QList<QByteArray> &words, size_t limit, double chunks,
+                                           double averageLength, double *ideal);
     Result<QList<Candidate>> searchPhrases(const QStringList &terms, const std::optional<Filter> &filter, int limit,
                                            double chunks);
 

@@ -38,7 +38,7 @@ bool getVarint(const char *&p, const char *end, quint64 &value)
     return false;
 }
 
-enum Statement { Last, Insert, Update, Read, Range, Delete, NewSegment, SegmentRow, SegmentRead, FileSegments };
+enum Statement { Last, Insert, Update, Read, Range, Delete, NewSegment, SegmentRow, SegmentRead, FileSegments, Count };
 
 } // namespace
 
@@ -213,6 +213,141 @@ bool PostingsTable::read(const QByteArray &term, std::vector<Posting> &out)
             return fail(u"cannot read the postings of a word"_s);
     }
     return true;
+}
+
+std::unique_ptr<PostingsCursor> PostingsTable::cursor(const QByteArray &term)
+{
+    std::unique_ptr<PostingsCursor> c(new PostingsCursor);
+    c->m_term = term;
+    // The segments' entries, read whole (they are few: merged every kMergeSegments files).
+    for (const qint64 segment : m_segments) {
+        sqlite3_stmt *r = statement(SegmentRead, "SELECT data FROM postings_recent WHERE segment = ?1 AND term = ?2");
+        if (!r)
+            return nullptr;
+        sqlite3_bind_int64(r, 1, segment);
+        sqlite3_bind_text(r, 2, term.constData(), int(term.size()), SQLITE_STATIC);
+        const int rc = sqlite3_step(r);
+        const bool ok = rc != SQLITE_ROW
+            || decodePostings(static_cast<const char *>(sqlite3_column_blob(r, 0)), sqlite3_column_bytes(r, 0), 0,
+                              c->m_recent);
+        sqlite3_reset(r);
+        if (!ok) {
+            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+            return nullptr;
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            fail(u"cannot read the postings of a word"_s);
+            return nullptr;
+        }
+    }
+    sqlite3_stmt *count = statement(Count, "SELECT coalesce(sum(count), 0) FROM postings WHERE term = ?1");
+    if (!count)
+        return nullptr;
+    sqlite3_bind_text(count, 1, term.constData(), int(term.size()), SQLITE_STATIC);
+    if (sqlite3_step(count) != SQLITE_ROW) {
+        fail(u"cannot read the postings of a word"_s);
+        return nullptr;
+    }
+    c->m_count = sqlite3_column_int64(count, 0) + qint64(c->m_recent.size());
+    sqlite3_reset(count);
+    if (sqlite3_prepare_v3(m_db,
+                           "SELECT first_chunk, last_chunk, count, max_frequency, min_length, data FROM postings "
+                           "WHERE term = ?1 ORDER BY first_chunk",
+                           -1, 0, &c->m_statement, nullptr)
+        != SQLITE_OK) {
+        fail(u"cannot read the postings of a word"_s);
+        return nullptr;
+    }
+    sqlite3_bind_text(c->m_statement, 1, c->m_term.constData(), int(c->m_term.size()), SQLITE_STATIC);
+    if (!c->next()) {
+        m_error = c->error();
+        return nullptr;
+    }
+    return c;
+}
+
+PostingsCursor::~PostingsCursor()
+{
+    sqlite3_finalize(m_statement);
+}
+
+bool PostingsCursor::damaged()
+{
+    m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(m_term));
+    return false;
+}
+
+bool PostingsCursor::recentBlock()
+{
+    m_recentFrom = m_recentTo;
+    if (m_recentFrom >= m_recent.size()) {
+        m_atEnd = true;
+        return true;
+    }
+    m_recentTo = std::min(m_recent.size(), m_recentFrom + size_t(kPostingsPerBlock));
+    m_first = m_recent[m_recentFrom].chunkId;
+    m_last = m_recent[m_recentTo - 1].chunkId;
+    m_maxFrequency = 0;
+    m_minLength = std::numeric_limits<quint32>::max();
+    for (size_t i = m_recentFrom; i < m_recentTo; ++i) {
+        m_maxFrequency = std::max(m_maxFrequency, m_recent[i].frequency);
+        m_minLength = std::min(m_minLength, m_recent[i].length);
+    }
+    return true;
+}
+
+bool PostingsCursor::next()
+{
+    if (m_atEnd)
+        return true;
+    m_decoded = false;
+    if (m_inRecent)
+        return recentBlock();
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW) {
+        m_first = sqlite3_column_int64(m_statement, 0);
+        m_last = sqlite3_column_int64(m_statement, 1);
+        const qint64 maxFrequency = sqlite3_column_int64(m_statement, 3);
+        const qint64 minLength = sqlite3_column_int64(m_statement, 4);
+        if (m_last < m_first || maxFrequency < 0 || minLength < 0 || maxFrequency > std::numeric_limits<quint32>::max()
+            || minLength > std::numeric_limits<quint32>::max())
+            return damaged();
+        m_maxFrequency = quint32(maxFrequency);
+        m_minLength = quint32(minLength);
+        return true;
+    }
+    if (rc != SQLITE_DONE) {
+        m_error = u"cannot read the postings of a word: %1"_s.arg(
+            QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_statement))));
+        return false;
+    }
+    m_inRecent = true;
+    return recentBlock();
+}
+
+const std::vector<Posting> *PostingsCursor::entries()
+{
+    if (m_atEnd)
+        return nullptr;
+    if (m_decoded)
+        return &m_entries;
+    m_entries.clear();
+    if (m_inRecent) {
+        m_entries.assign(m_recent.begin() + qsizetype(m_recentFrom), m_recent.begin() + qsizetype(m_recentTo));
+    } else if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(m_statement, 5)),
+                               sqlite3_column_bytes(m_statement, 5), m_first, m_entries)
+               || m_entries.empty() || m_entries.back().chunkId != m_last) {
+        damaged();
+        return nullptr;
+    }
+    // Bounds that an entry exceeds would prune a chunk that belongs in the answer.
+    for (const Posting &p : m_entries)
+        if (p.frequency > m_maxFrequency || p.length < m_minLength || p.chunkId < m_first || p.chunkId > m_last) {
+            damaged();
+            return nullptr;
+        }
+    m_decoded = true;
+    return &m_entries;
 }
 
 bool PostingsTable::step(sqlite3_stmt *s, const QString &what)

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 class QSqlDatabase;
@@ -62,6 +63,8 @@ bool decodePostings(const char *data, qsizetype size, qint64 firstChunk, std::ve
 // Reads and writes the `postings` table of an index connection through prepared SQLite
 // statements (the hot path of both ingestion and search). Runs inside the caller's transactions.
 // Terms are FTS5 tokens (UTF-8), stored as TEXT.
+class PostingsCursor;
+
 class PostingsTable
 {
 public:
@@ -88,6 +91,9 @@ public:
     // The segments to read (call once per snapshot), then all entries of a word, by chunk id.
     bool loadSegments();
     bool read(const QByteArray &term, std::vector<Posting> &out);
+    // A word's blocks one by one, bounds first (pruned search); nullptr on failure. Call
+    // loadSegments() first; the cursor lives inside the same read transaction as the table.
+    std::unique_ptr<PostingsCursor> cursor(const QByteArray &term);
     // The reason of the last failure.
     const QString &error() const { return m_error; }
 
@@ -101,6 +107,55 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statements[12] = {};
     std::vector<qint64> m_segments;
+    QString m_error;
+    friend class PostingsCursor;
+};
+
+// A word's postings block by block in chunk order, for pruned search: each block's chunk range
+// and bounds (largest weighted frequency, shortest chunk) are known before its entries, which are
+// decoded only when asked for. The entries of the segments follow the blocks, cut into blocks of
+// kPostingsPerBlock with bounds of their own.
+class PostingsCursor
+{
+public:
+    ~PostingsCursor();
+    PostingsCursor(const PostingsCursor &) = delete;
+    PostingsCursor &operator=(const PostingsCursor &) = delete;
+
+    // How many chunks hold the word (blocks and segments).
+    qint64 count() const { return m_count; }
+    bool atEnd() const { return m_atEnd; }
+    // The current block: its first and last chunk and bounds.
+    qint64 first() const { return m_first; }
+    qint64 last() const { return m_last; }
+    quint32 maxFrequency() const { return m_maxFrequency; }
+    quint32 minLength() const { return m_minLength; }
+    // Moves to the next block; false on a failure (see error()).
+    bool next();
+    // The current block's entries, decoded on the first call; nullptr when damaged.
+    const std::vector<Posting> *entries();
+    const QString &error() const { return m_error; }
+
+private:
+    friend class PostingsTable;
+    PostingsCursor() = default;
+    bool damaged();
+    bool recentBlock();
+
+    QByteArray m_term;
+    sqlite3_stmt *m_statement = nullptr;
+    bool m_inRecent = false;
+    std::vector<Posting> m_recent; // the segments' entries
+    size_t m_recentFrom = 0;
+    size_t m_recentTo = 0;
+    qint64 m_count = 0;
+    bool m_atEnd = false;
+    qint64 m_first = 0;
+    qint64 m_last = 0;
+    quint32 m_maxFrequency = 0;
+    quint32 m_minLength = 0;
+    bool m_decoded = false;
+    std::vector<Posting> m_entries;
     QString m_error;
 };
 
