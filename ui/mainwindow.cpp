@@ -19,6 +19,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -134,7 +135,8 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_filePanel, &FilePanel::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, 8000);
-        // An attach ended: counts and quota changed.
+        // An attach ended: counts and quota changed, in the tenant row too.
+        m_tenantPanel->reload();
         m_storePanel->reload();
         m_quotaPanel->reload();
     });
@@ -147,6 +149,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
                                            .arg(format::counted(completed + failed, tr("1 file"), tr("%1 files")))
                                            .arg(failed),
                                  8000);
+        m_tenantPanel->reload();
         m_storePanel->reload();
         m_quotaPanel->reload();
     });
@@ -160,6 +163,17 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
         m_filePanel->reload();
         m_quotaPanel->reload();
     });
+
+    // A warning or error of the sync panel leads to its tenant, store and file.
+    connect(m_syncPanel, &SyncPanel::showRequested, this,
+            [this](qint64 tenantId, qint64 storeId, const QString &fileName) {
+                m_tabs->setCurrentWidget(m_mainSplitter);
+                m_tenantPanel->selectTenant(tenantId);
+                if (storeId != 0)
+                    m_storePanel->selectStore(storeId);
+                if (!fileName.isEmpty())
+                    m_filePanel->filterField()->setText(fileName);
+            });
 
     m_storeActions->update();
     restoreSettings();
@@ -198,6 +212,7 @@ void MainWindow::createActions()
     connect(settingsAction, &QAction::triggered, this, [this] {
         auto *dialog = new SettingsDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->showDatabaseInUse(m_url);
         // Every tenant in the list, the current one first; changing a key needs admin there.
         QList<OpenAIKeyBox::Tenant> keyTenants;
         const TenantTableModel *tenants = m_tenantPanel->model();
