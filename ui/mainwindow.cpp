@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/actions/storeactions.h"
+#include "ui/admin/adminactions.h"
 #include "ui/data/ingestionrunner.h"
 #include "ui/data/servicerunner.h"
 #include "ui/models/displayformat.h"
@@ -294,6 +295,17 @@ void MainWindow::createActions()
     storeMenu->addAction(m_storeActions->trash());
     QMenu *tenantMenu = menuBar()->addMenu(tr("&Tenant"));
     tenantMenu->addAction(m_storeActions->apiTokens());
+    // Members, tenants and plans, the audit log (ui/admin).
+    m_adminActions = new AdminActions(m_runner, m_tenantPanel, this);
+    tenantMenu->addSeparator();
+    tenantMenu->addAction(m_adminActions->members());
+    tenantMenu->addAction(m_adminActions->tenants());
+    tenantMenu->addAction(m_adminActions->audit());
+    connect(m_adminActions, &AdminActions::changed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+        m_tenantPanel->reload();
+        m_quotaPanel->reload();
+    });
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(searchAction);
