@@ -10,6 +10,7 @@
 #include "ui/settings/appsettings.h"
 #include "ui/settings/openaikeybox.h"
 #include "ui/settings/settingsdialog.h"
+#include "ui/widgets/chunkingeditor.h"
 #include "uifixture.h"
 
 #include <QAction>
@@ -256,6 +257,17 @@ void tst_UiSettings::newOpenAIStoreWithoutAKeySaysSoAndOffersTheKeys()
     vd::ui::StoreDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = window.findChild<vd::ui::StoreDialog *>()) != nullptr);
     dialog->nameField()->setText(u"handbook"_s);
+    // Picking Fixed size chunking does not make the dialog jump wider (it went from 520 to 706 px).
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    const int width = dialog->width();
+    vd::ui::ChunkingEditor *chunking = dialog->chunkingEditor();
+    chunking->modeBox()->setCurrentIndex(chunking->modeBox()->findText(u"Fixed size"_s));
+    QVERIFY(chunking->sizeBox()->isVisible());
+    QCoreApplication::processEvents();
+    QVERIFY2(dialog->minimumSizeHint().width() <= width,
+             qPrintable(u"%1 > %2"_s.arg(dialog->minimumSizeHint().width()).arg(width)));
+    QCOMPARE(dialog->width(), width);
+    chunking->modeBox()->setCurrentIndex(0);
     QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY(ok->isEnabled());
     QVERIFY(!dialog->keyNote()->isVisible());

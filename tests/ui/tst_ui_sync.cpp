@@ -168,6 +168,11 @@ private slots:
         const auto *summary = panel.findChild<QLabel *>(u"syncSummary"_s);
         QVERIFY(summary);
         QCOMPARE(summary->text(), u"2 files indexed · 1 file purged"_s);
+        // The next run in the window's one date format.
+        const auto *next = panel.findChild<QLabel *>(u"syncNextRun"_s);
+        QVERIFY2(next->text().contains(
+                     QRegularExpression(u"^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\(every \\d+ min\\)$"_s)),
+                 qPrintable(next->text()));
     }
 
     // How a pass reads, from its record: work done with some files failing completed with

@@ -241,7 +241,7 @@ void SyncPanel::updateNextRun()
 {
     m_nextRun = QDateTime::currentDateTime().addMSecs(m_timer->remainingTime());
     m_next->setText(tr("%1 (every %2 min)")
-                        .arg(QLocale().toString(m_nextRun.time(), QLocale::ShortFormat))
+                        .arg(format::dateTime(m_nextRun.toMSecsSinceEpoch()))
                         .arg(settings::syncIntervalMinutes()));
 }
 
