@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/actions/storeactions.h"
+#include "ui/admin/adminactions.h"
 #include "ui/data/ingestionrunner.h"
 #include "ui/data/servicerunner.h"
 #include "ui/models/displayformat.h"
@@ -19,6 +20,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -134,7 +136,8 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_filePanel, &FilePanel::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, 8000);
-        // An attach ended: counts and quota changed.
+        // An attach ended: counts and quota changed, in the tenant row too.
+        m_tenantPanel->reload();
         m_storePanel->reload();
         m_quotaPanel->reload();
     });
@@ -147,6 +150,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
                                            .arg(format::counted(completed + failed, tr("1 file"), tr("%1 files")))
                                            .arg(failed),
                                  8000);
+        m_tenantPanel->reload();
         m_storePanel->reload();
         m_quotaPanel->reload();
     });
@@ -160,6 +164,17 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
         m_filePanel->reload();
         m_quotaPanel->reload();
     });
+
+    // A warning or error of the sync panel leads to its tenant, store and file.
+    connect(m_syncPanel, &SyncPanel::showRequested, this,
+            [this](qint64 tenantId, qint64 storeId, const QString &fileName) {
+                m_tabs->setCurrentWidget(m_mainSplitter);
+                m_tenantPanel->selectTenant(tenantId);
+                if (storeId != 0)
+                    m_storePanel->selectStore(storeId);
+                if (!fileName.isEmpty())
+                    m_filePanel->filterField()->setText(fileName);
+            });
 
     m_storeActions->update();
     restoreSettings();
@@ -198,6 +213,7 @@ void MainWindow::createActions()
     connect(settingsAction, &QAction::triggered, this, [this] {
         auto *dialog = new SettingsDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->showDatabaseInUse(m_url);
         // Every tenant in the list, the current one first; changing a key needs admin there.
         QList<OpenAIKeyBox::Tenant> keyTenants;
         const TenantTableModel *tenants = m_tenantPanel->model();
@@ -279,6 +295,17 @@ void MainWindow::createActions()
     storeMenu->addAction(m_storeActions->trash());
     QMenu *tenantMenu = menuBar()->addMenu(tr("&Tenant"));
     tenantMenu->addAction(m_storeActions->apiTokens());
+    // Members, tenants and plans, the audit log (ui/admin).
+    m_adminActions = new AdminActions(m_runner, m_tenantPanel, this);
+    tenantMenu->addSeparator();
+    tenantMenu->addAction(m_adminActions->members());
+    tenantMenu->addAction(m_adminActions->tenants());
+    tenantMenu->addAction(m_adminActions->audit());
+    connect(m_adminActions, &AdminActions::changed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 8000);
+        m_tenantPanel->reload();
+        m_quotaPanel->reload();
+    });
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(searchAction);

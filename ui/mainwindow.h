@@ -12,6 +12,7 @@ class QTabWidget;
 
 namespace vd::ui {
 
+class AdminActions;
 class FilePanel;
 class IngestionRunner;
 class QuotaPanel;
@@ -41,6 +42,7 @@ public:
     QuotaPanel *quotaPanel() const { return m_quotaPanel; }
     SyncPanel *syncPanel() const { return m_syncPanel; }
     StoreActions *storeActions() const { return m_storeActions; }
+    AdminActions *adminActions() const { return m_adminActions; }
     QTabWidget *tabs() const { return m_tabs; }
     // Shows the search playground with the query field focused (Ctrl+F).
     void showSearch();
@@ -74,6 +76,7 @@ private:
     QuotaPanel *m_quotaPanel = nullptr;
     SyncPanel *m_syncPanel = nullptr;
     StoreActions *m_storeActions = nullptr;
+    AdminActions *m_adminActions = nullptr;
     QLabel *m_operatorLabel = nullptr;
     QString m_operatorName;
     DatabaseUrl m_url;

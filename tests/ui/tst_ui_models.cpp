@@ -183,6 +183,7 @@ void tst_UiModels::tenantModelShowsTenantsWithQuota()
     QCOMPARE(texts(model, TenantTableModel::StoresColumn), (QStringList{u"2"_s, u"1"_s}));
     QCOMPARE(texts(model, TenantTableModel::FilesColumn), (QStringList{u"7"_s, u"1"_s}));
     QCOMPARE(texts(model, TenantTableModel::RoleColumn), (QStringList{u"Owner"_s, u"Owner"_s}));
+    QCOMPARE(model.headerData(TenantTableModel::BytesColumn, Qt::Horizontal).toString(), u"File bytes"_s);
     const QModelIndex acme = model.index(model.rowOfTenant(m_fixture.acme), 0);
     QCOMPARE(acme.data(vd::ui::IdRole).toLongLong(), m_fixture.acme);
     QCOMPARE(acme.data(vd::ui::RefRole).toString(), QString::number(m_fixture.acme));
@@ -227,7 +228,14 @@ void tst_UiModels::storeModelShowsStoresOfTenant()
     QVERIFY2(model.errorMessage().isEmpty(), qPrintable(model.errorMessage()));
     QCOMPARE(texts(model, StoreTableModel::NameColumn), (QStringList{u"contracts"_s, u"invoices"_s}));
     QCOMPARE(texts(model, StoreTableModel::BackendColumn), (QStringList{u"Local"_s, u"Local"_s}));
-    QCOMPARE(texts(model, StoreTableModel::StatusColumn), (QStringList{u"Completed"_s, u"Completed"_s}));
+    // A completed store with a failed file does not read as plain, green "Completed".
+    QCOMPARE(texts(model, StoreTableModel::StatusColumn), (QStringList{u"Completed, 1 failed"_s, u"Completed"_s}));
+    QCOMPARE(model.index(0, StoreTableModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
+             vd::ui::StatusBadges().color(format::Tone::Bad));
+    QCOMPARE(model.index(1, StoreTableModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
+             vd::ui::StatusBadges().color(format::Tone::Good));
+    // The two size columns say what they count.
+    QCOMPARE(model.headerData(StoreTableModel::UsageColumn, Qt::Horizontal).toString(), u"Indexed text"_s);
     QCOMPARE(texts(model, StoreTableModel::FilesColumn), (QStringList{u"1 ✓ · 3 ◷ · 1 ✗"_s, u"2 ◷"_s}));
     QCOMPARE(texts(model, StoreTableModel::UsageColumn), (QStringList{u"4.0 KiB"_s, u"0 bytes"_s}));
     QCOMPARE(texts(model, StoreTableModel::ExpiresColumn), (QStringList{u"never"_s, u"never"_s}));

@@ -109,6 +109,8 @@ void tst_UiOpenAI::createDropAttachAndSearch()
     QTRY_VERIFY((dialog = topLevel<vd::ui::StoreDialog>(u"storeDialog"_s)) != nullptr);
     dialog->nameField()->setText(u"handbook"_s);
     dialog->backendBox()->setCurrentIndex(dialog->backendBox()->findData(u"openai"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isCheckingKey(), 20'000); // the key comes from the environment
+    QVERIFY2(dialog->keyNote()->text().contains(u"has an OpenAI key"_s), qPrintable(dialog->keyNote()->text()));
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!topLevel<vd::ui::StoreDialog>(u"storeDialog"_s), 15'000);
     QCOMPARE(m_server->storeCount(), 1);

@@ -1,13 +1,24 @@
 // Quota gauges: the colour thresholds (amber from 80 %, red from 95 %), the OpenAI storage cost
 // estimate, and the panel on a real database following a tenant's use of its plan.
 
+#include "ui/attach/attachsheet.h"
 #include "ui/data/servicerunner.h"
+#include "ui/mainwindow.h"
+#include "ui/models/filetablemodel.h"
+#include "ui/models/tenanttablemodel.h"
+#include "ui/panels/filepanel.h"
+#include "ui/panels/tenantpanel.h"
 #include "ui/quota/quotagauge.h"
 #include "ui/quota/quotapanel.h"
+#include "uidriver.h"
 #include "uifixture.h"
 
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -103,6 +114,43 @@ private slots:
         panel.setTenant(0, {});
         QVERIFY(panel.storesGauge()->valueText().isEmpty());
         QCOMPARE(panel.costText(), u"Select a tenant to see its quota."_s);
+    }
+
+    // After an attach the tenant row shows the new file count and bytes at once, like the
+    // gauges beside it, without F5.
+    void tenantRowFollowsAnAttach()
+    {
+        QSettings().clear();
+        QLocale::setDefault(QLocale::c());
+        vd::test::UiFixture fixture;
+        QVERIFY(fixture.create());
+        QTemporaryDir files;
+        QVERIFY(vd::test::writeFile(files.filePath(u"memo.txt"_s), QByteArray("quarterly figures ").repeated(20000)));
+        vd::ui::MainWindow window(fixture.url, fixture.operatorName);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        vd::ui::FilePanel *panel = window.filePanel();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() > 0 && !panel->model()->isLoading(), 10'000);
+        const vd::ui::TenantTableModel *tenants = window.tenantPanel()->model();
+        auto cell = [&](int column) {
+            const int row = tenants->rowOfTenant(fixture.acme);
+            return row < 0 ? QString() : tenants->index(row, column).data().toString();
+        };
+        QCOMPARE(cell(vd::ui::TenantTableModel::FilesColumn), u"7"_s);
+        const QString bytesBefore = cell(vd::ui::TenantTableModel::BytesColumn);
+
+        QSignalSpy quotaLoaded(window.quotaPanel(), &QuotaPanel::loaded);
+        vd::ui::AttachSheet *sheet = panel->attachSheet();
+        panel->attachPaths({files.filePath(u"memo.txt"_s)}, fixture.acme, fixture.invoices);
+        QTRY_COMPARE(sheet->phase(), vd::ui::AttachSheet::Phase::Preview);
+        QTest::mouseClick(sheet->attachButton(), Qt::LeftButton);
+        QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(u"Attached 1 file"_s));
+        QTRY_COMPARE(cell(vd::ui::TenantTableModel::FilesColumn), u"8"_s);
+        QVERIFY(cell(vd::ui::TenantTableModel::BytesColumn) != bytesBefore);
+        QTRY_VERIFY(!quotaLoaded.isEmpty());
+        QTRY_COMPARE(cell(vd::ui::TenantTableModel::BytesColumn),
+                     window.quotaPanel()->bytesGauge()->valueText().section(u" of "_s, 0, 0));
     }
 };
 

@@ -4,12 +4,19 @@
 #include "core/storage/database.h"
 #include "core/storage/databaseurl.h"
 #include "core/storage/migrator.h"
+#include "ui/actions/storeactions.h"
+#include "ui/dialogs/storedialog.h"
+#include "ui/mainwindow.h"
 #include "ui/settings/appsettings.h"
 #include "ui/settings/openaikeybox.h"
 #include "ui/settings/settingsdialog.h"
+#include "ui/widgets/chunkingeditor.h"
 #include "uifixture.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +44,8 @@ private Q_SLOTS:
     void passwordsAreNeverSaved();
     void okSavesEveryKey();
     void openAIKeyWithoutKeychainSaysWhy();
+    void windowShowsTheDatabaseInUseAndTestingItCreatesNothing();
+    void newOpenAIStoreWithoutAKeySaysSoAndOffersTheKeys();
 };
 
 void tst_UiSettings::defaultsAreTyped()
@@ -191,6 +200,100 @@ void tst_UiSettings::openAIKeyWithoutKeychainSaysWhy()
     QTRY_VERIFY_WITH_TIMEOUT(!box->isBusy(), 20'000);
     QVERIFY(box->clearButton()->isEnabled());
     QVERIFY(box->clearButton()->toolTip().isEmpty());
+}
+
+// The window was opened with --db: File › Settings names that database and fills the form with
+// it (not the default file), Test connection tests it, and neither creates the default database
+// nor any other file. OK without a change leaves the database setting alone.
+void tst_UiSettings::windowShowsTheDatabaseInUseAndTestingItCreatesNothing()
+{
+    vd::test::UiFixture fixture;
+    QVERIFY(fixture.create());
+    const QString defaultFile = vd::DatabaseUrl::defaultSqlite().sqlitePath;
+    QFile::remove(defaultFile);
+
+    vd::ui::MainWindow window(fixture.url, fixture.operatorName);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *settingsAction = window.findChild<QAction *>(u"settingsAction"_s);
+    QVERIFY(settingsAction);
+    settingsAction->trigger();
+    SettingsDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<SettingsDialog *>()) != nullptr);
+    QVERIFY(dialog->sqliteOption()->isChecked());
+    QCOMPARE(dialog->sqlitePath()->text(), QDir::toNativeSeparators(fixture.url.sqlitePath));
+    QVERIFY(dialog->databaseInUseLabel()->isVisible());
+    QCOMPARE(dialog->databaseInUseLabel()->text(), u"In use now: "_s + fixture.url.describe());
+
+    const QStringList before = QDir(fixture.dir.path()).entryList(QDir::Files);
+    QTest::mouseClick(dialog->testButton(), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isTesting());
+    QCOMPARE(dialog->testResult(), u"✓ Connected; the schema is ready."_s);
+    QVERIFY2(!QFile::exists(defaultFile), qPrintable(defaultFile));
+    QStringList after = QDir(fixture.dir.path()).entryList(QDir::Files);
+    after.removeIf([](const QString &name) { return name.endsWith(u"-wal"_s) || name.endsWith(u"-shm"_s); });
+    QStringList expected = before;
+    expected.removeIf([](const QString &name) { return name.endsWith(u"-wal"_s) || name.endsWith(u"-shm"_s); });
+    QCOMPARE(after, expected);
+
+    dialog->accept();
+    QVERIFY(!QSettings().contains(u"database/url"_s));
+    QVERIFY(!QFile::exists(defaultFile));
+}
+
+// New store, OpenAI backend, no key anywhere: the dialog says so in one sentence (no raw error,
+// no command lines), keeps Create disabled with the reason, and its link opens Settings with the
+// OpenAI keys. Nothing is created.
+void tst_UiSettings::newOpenAIStoreWithoutAKeySaysSoAndOffersTheKeys()
+{
+    qunsetenv("VECTORDESK_OPENAI_API_KEY");
+    vd::test::UiFixture fixture;
+    QVERIFY(fixture.create());
+    vd::ui::MainWindow window(fixture.url, fixture.operatorName);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(window.storeActions()->newStore()->isEnabled());
+    window.storeActions()->newStore()->trigger();
+    vd::ui::StoreDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<vd::ui::StoreDialog *>()) != nullptr);
+    dialog->nameField()->setText(u"handbook"_s);
+    // Picking Fixed size chunking does not make the dialog jump wider (it went from 520 to 706 px).
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    const int width = dialog->width();
+    vd::ui::ChunkingEditor *chunking = dialog->chunkingEditor();
+    chunking->modeBox()->setCurrentIndex(chunking->modeBox()->findText(u"Fixed size"_s));
+    QVERIFY(chunking->sizeBox()->isVisible());
+    QCoreApplication::processEvents();
+    QVERIFY2(dialog->minimumSizeHint().width() <= width,
+             qPrintable(u"%1 > %2"_s.arg(dialog->minimumSizeHint().width()).arg(width)));
+    QCOMPARE(dialog->width(), width);
+    chunking->modeBox()->setCurrentIndex(0);
+    QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+    QVERIFY(!dialog->keyNote()->isVisible());
+    dialog->backendBox()->setCurrentIndex(dialog->backendBox()->findData(u"openai"_s));
+    QVERIFY(dialog->keyNote()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isCheckingKey(), 30'000);
+    const QString note = dialog->keyNote()->text();
+    QVERIFY2(note.startsWith(u"No OpenAI key is set for tenant acme. "_s), qPrintable(note));
+    QVERIFY2(note.contains(u"Settings › OpenAI keys"_s), qPrintable(note));
+    QVERIFY2(!note.contains(u"dbus"_s) && !note.contains(u"vectordesk key"_s), qPrintable(note));
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(ok->toolTip(), u"No OpenAI key is set for tenant acme; set one in Settings › OpenAI keys first."_s);
+    // Back to the local engine: nothing in the way.
+    dialog->backendBox()->setCurrentIndex(dialog->backendBox()->findData(u"local"_s));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(!dialog->keyNote()->isVisible());
+    dialog->backendBox()->setCurrentIndex(dialog->backendBox()->findData(u"openai"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isCheckingKey(), 30'000);
+    // The link opens Settings with the OpenAI keys of the tenants.
+    Q_EMIT dialog->keyNote()->linkActivated(u"settings"_s);
+    SettingsDialog *settings = nullptr;
+    QTRY_VERIFY((settings = window.findChild<SettingsDialog *>()) != nullptr);
+    QVERIFY(settings->openAIKeyBox());
+    QCOMPARE(settings->openAIKeyBox()->tenantId(), fixture.acme);
+    settings->reject();
+    dialog->reject();
 }
 
 QTEST_MAIN(tst_UiSettings)

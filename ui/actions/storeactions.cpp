@@ -206,6 +206,11 @@ void StoreActions::openStoreDialog(bool edit)
         return;
     auto *dialog = new StoreDialog(m_runner, m_tenants->currentTenantId(), m_stores->tenantSlug(), store, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // No OpenAI key for the backend chosen: Settings › OpenAI keys, over this dialog.
+    connect(dialog, &StoreDialog::openAIKeysRequested, this, [this] {
+        if (auto *settings = m_window->findChild<QAction *>(u"settingsAction"_s))
+            settings->trigger();
+    });
     connect(dialog, &StoreDialog::saved, this, [this, edit](const VectorStore &saved) {
         m_stores->selectStore(saved.id);
         m_stores->reload();

@@ -1,6 +1,7 @@
 #include "ui/dialogs/storedialog.h"
 
 #include "core/domain/validation.h"
+#include "core/openai/credentialstore.h"
 #include "ui/data/servicerunner.h"
 #include "ui/dialogs/keyvalueeditor.h"
 #include "ui/widgets/chunkingeditor.h"
@@ -25,6 +26,7 @@ StoreDialog::StoreDialog(ServiceRunner *runner, qint64 tenantId, const QString &
     : QDialog(parent)
     , m_runner(runner)
     , m_tenantId(tenantId)
+    , m_tenantSlug(tenantSlug)
 {
     if (store)
         m_store = *store;
@@ -50,6 +52,16 @@ StoreDialog::StoreDialog(ServiceRunner *runner, qint64 tenantId, const QString &
         m_backend->setToolTip(tr("A store keeps its backend; create a new store to move files."));
     }
     form->addRow(tr("&Backend"), m_backend);
+    m_keyNote = new QLabel(this);
+    m_keyNote->setObjectName(u"storeKeyNote"_s);
+    m_keyNote->setWordWrap(true);
+    m_keyNote->setTextFormat(Qt::RichText);
+    m_keyNote->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_keyNote->hide();
+    form->addRow(QString(), m_keyNote);
+    connect(m_keyNote, &QLabel::linkActivated, this, [this] { Q_EMIT openAIKeysRequested(); });
+    if (!store)
+        connect(m_backend, &QComboBox::currentIndexChanged, this, [this] { checkOpenAIKey(); });
     auto *expiryRow = new QHBoxLayout;
     m_expires = new QCheckBox(tr("Expire after"), this);
     m_expires->setObjectName(u"storeExpires"_s);
@@ -104,10 +116,50 @@ QString StoreDialog::errorText() const
     return m_error->text();
 }
 
+void StoreDialog::checkOpenAIKey()
+{
+    const int lookup = ++m_keyLookup;
+    m_keyMissing = false;
+    if (m_backend->currentData().toString() != backendName(BackendKind::OpenAI)) {
+        m_checkingKey = false;
+        m_keyNote->hide();
+        updateOk();
+        return;
+    }
+    m_checkingKey = true;
+    m_keyNote->setStyleSheet({});
+    m_keyNote->setText(tr("Looking for the OpenAI key of %1…").arg(m_tenantSlug.toHtmlEscaped()));
+    m_keyNote->show();
+    updateOk();
+    auto *keys = new openai::CredentialStore(this);
+    keys->resolve(m_tenantId, m_tenantSlug, [this, keys, lookup](Result<QString> key) {
+        keys->deleteLater();
+        if (lookup != m_keyLookup)
+            return;
+        m_checkingKey = false;
+        m_keyMissing = !key;
+        if (key) {
+            m_keyNote->setStyleSheet({});
+            m_keyNote->setText(tr("Tenant %1 has an OpenAI key; files are uploaded to OpenAI and billed there.")
+                                   .arg(m_tenantSlug.toHtmlEscaped()));
+        } else {
+            m_keyNote->setStyleSheet(u"color: #b02a37;"_s);
+            m_keyNote->setText(tr("No OpenAI key is set for tenant %1. <a href=\"settings\">Set one in Settings › "
+                                  "OpenAI keys</a>, then choose this backend again.")
+                                   .arg(m_tenantSlug.toHtmlEscaped()));
+        }
+        updateOk();
+    });
+}
+
 void StoreDialog::updateOk()
 {
     QString why;
-    if (auto problem = validateStoreName(m_name->text().trimmed()))
+    if (m_checkingKey)
+        why = tr("Looking for the tenant's OpenAI key…");
+    else if (m_keyMissing)
+        why = tr("No OpenAI key is set for tenant %1; set one in Settings › OpenAI keys first.").arg(m_tenantSlug);
+    else if (auto problem = validateStoreName(m_name->text().trimmed()))
         why = m_name->text().trimmed().isEmpty() ? tr("Name the store.") : problem->message();
     else if (!m_chunking->isValid())
         why = m_chunking->problem();
@@ -120,7 +172,7 @@ void StoreDialog::updateOk()
 
 void StoreDialog::accept()
 {
-    if (m_saving)
+    if (m_saving || m_checkingKey || m_keyMissing)
         return;
     m_saving = true;
     updateOk();

@@ -35,14 +35,23 @@ public:
     KeyValueEditor *metadataEditor() const { return m_metadata; }
     ChunkingEditor *chunkingEditor() const { return m_chunking; }
     QString errorText() const;
+    // Under the backend: whether the tenant has an OpenAI key, and where to set one.
+    QLabel *keyNote() const { return m_keyNote; }
+    // True from choosing the OpenAI backend until the key lookup answered.
+    bool isCheckingKey() const { return m_checkingKey; }
 
     void accept() override;
 
 Q_SIGNALS:
     void saved(const vd::VectorStore &store);
+    // The user asked to set an OpenAI key (Settings › OpenAI keys).
+    void openAIKeysRequested();
 
 private:
     void updateOk();
+    // Looks the tenant's OpenAI key up (environment, key file, keychain; no network) when the
+    // OpenAI backend is chosen for a new store.
+    void checkOpenAIKey();
 
     ServiceRunner *m_runner = nullptr;
     qint64 m_tenantId = 0;
@@ -56,6 +65,11 @@ private:
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_saving = false;
+    QString m_tenantSlug;
+    QLabel *m_keyNote = nullptr;
+    bool m_checkingKey = false;
+    bool m_keyMissing = false;
+    int m_keyLookup = 0; // answers of older lookups are dropped
 };
 
 } // namespace vd::ui

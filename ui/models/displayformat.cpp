@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
+#include <QRegularExpression>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -73,6 +74,30 @@ QString relativeTime(qint64 whenMs, qint64 nowMs)
 QString dateTime(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+}
+
+QString dateTime(const QString &iso)
+{
+    QDateTime when = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (!when.isValid())
+        when = QDateTime::fromString(iso, Qt::ISODate);
+    return when.isValid() ? dateTime(when.toMSecsSinceEpoch()) : iso;
+}
+
+QString withLocalTimes(const QString &text)
+{
+    static const QRegularExpression iso(
+        u"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?"_s);
+    QString result;
+    qsizetype from = 0;
+    for (auto it = iso.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        result += QStringView(text).mid(from, match.capturedStart() - from);
+        result += dateTime(match.captured());
+        from = match.capturedEnd();
+    }
+    result += QStringView(text).mid(from);
+    return result;
 }
 
 QString expiresIn(const std::optional<qint64> &expiresAtMs, qint64 nowMs)

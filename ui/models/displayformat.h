@@ -21,8 +21,14 @@ QString percent(double percent);
 // "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", "in 2 days"; past 30 days the
 // ISO date. Times are unix milliseconds.
 QString relativeTime(qint64 whenMs, qint64 nowMs);
-// "2024-05-01 14:03:07" in local time.
+// "2024-05-01 14:03:07" in local time: the one format of a point in time in the window.
 QString dateTime(qint64 ms);
+// An ISO 8601 time ("2026-05-01T12:03:07.000Z", as reports carry them) shown like dateTime(ms);
+// text that is not one comes back unchanged.
+QString dateTime(const QString &iso);
+// The text with every ISO 8601 time in it shown like dateTime(ms) ("expires at 2026-05-01
+// 14:03:07 (in 2 days)").
+QString withLocalTimes(const QString &text);
 // For a store's expiry: "never", "in 5 days", "expired 2 days ago".
 QString expiresIn(const std::optional<qint64> &expiresAtMs, qint64 nowMs);
 // "Completed", "In progress", "Failed", "Cancelled"

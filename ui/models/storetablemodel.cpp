@@ -4,6 +4,7 @@
 #include "ui/models/modelroles.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <limits>
 
@@ -25,6 +26,14 @@ format::Tone filesTone(const FileCounts &counts)
     if (counts.inProgress > 0)
         return format::Tone::Busy;
     return format::Tone::Neutral;
+}
+
+// A completed store with failed files is not all good: its status says so, in the failure's tone.
+format::Tone statusTone(const VectorStore &store)
+{
+    if (store.status == StoreStatus::Completed && store.fileCounts.failed > 0)
+        return format::Tone::Bad;
+    return format::toneOf(store.status);
 }
 
 } // namespace
@@ -117,7 +126,7 @@ QVariant StoreTableModel::data(const QModelIndex &index, int role) const
         return toolTipData(store, column);
     case Qt::ForegroundRole:
         if (column == StatusColumn)
-            return m_badges.color(store.status);
+            return m_badges.color(statusTone(store));
         if (column == FilesColumn)
             return m_badges.color(filesTone(store.fileCounts));
         if (column == ExpiresColumn && store.expiresAt && *store.expiresAt - now() < 7LL * 24 * 3600 * 1000)
@@ -125,7 +134,7 @@ QVariant StoreTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DecorationRole:
         if (column == StatusColumn)
-            return m_badges.icon(store.status);
+            return m_badges.icon(statusTone(store));
         if (column == PrimaryColumn && store.isPrimary)
             return m_primaryIcon;
         return {};
@@ -154,6 +163,8 @@ QVariant StoreTableModel::displayData(const VectorStore &store, int column) cons
     case BackendColumn:
         return format::backendText(store.backend);
     case StatusColumn:
+        if (store.status == StoreStatus::Completed && store.fileCounts.failed > 0)
+            return tr("Completed, %1 failed").arg(QLocale().toString(store.fileCounts.failed));
         return format::statusText(store.status);
     case FilesColumn:
         return format::fileCountsText(store.fileCounts);
@@ -238,7 +249,7 @@ QVariant StoreTableModel::headerData(int section, Qt::Orientation orientation, i
         case FilesColumn:
             return tr("Files");
         case UsageColumn:
-            return tr("Usage");
+            return tr("Indexed text");
         case ExpiresColumn:
             return tr("Expires");
         case PrimaryColumn:
@@ -251,6 +262,8 @@ QVariant StoreTableModel::headerData(int section, Qt::Orientation orientation, i
     }
     if (role == Qt::ToolTipRole && section == FilesColumn)
         return tr("Files by status: ✓ completed · ◷ in progress · ✗ failed · ⊘ cancelled");
+    if (role == Qt::ToolTipRole && section == UsageColumn)
+        return tr("Size of the text the store indexed from its files (what OpenAI bills), not of the files");
     return {};
 }
 

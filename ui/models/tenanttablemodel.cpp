@@ -247,7 +247,7 @@ QVariant TenantTableModel::headerData(int section, Qt::Orientation orientation, 
         case FilesColumn:
             return tr("Files");
         case BytesColumn:
-            return tr("Used");
+            return tr("File bytes");
         case QuotaColumn:
             return tr("Quota");
         case RoleColumn:
@@ -259,7 +259,7 @@ QVariant TenantTableModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case BytesColumn:
-            return tr("Total size of the tenant's live files");
+            return tr("Total size of the tenant's live files, as uploaded (the storage limit counts these)");
         case QuotaColumn:
             return tr("The most used plan limit: stores, files per store or storage");
         default:

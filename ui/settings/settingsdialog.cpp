@@ -6,6 +6,7 @@
 #include "ui/settings/openaikeybox.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -32,6 +33,12 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 
     auto *database = new QGroupBox(tr("Database"), this);
     auto *dbLayout = new QVBoxLayout(database);
+    m_inUse = new QLabel(database);
+    m_inUse->setObjectName(u"databaseInUse"_s);
+    m_inUse->setWordWrap(true);
+    m_inUse->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_inUse->setVisible(false);
+    dbLayout->addWidget(m_inUse);
     m_sqlite = new QRadioButton(tr("SQLite file (this computer only)"), database);
     m_sqlite->setObjectName(u"sqliteOption"_s);
     dbLayout->addWidget(m_sqlite);
@@ -117,6 +124,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
         m_sqlite->setChecked(true);
         m_sqlitePath->setText(parsed ? parsed->sqlitePath : QString());
     }
+    m_shownDatabase = databaseText();
 
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -206,6 +214,24 @@ void SettingsDialog::testConnection()
     updateForm();
 }
 
+void SettingsDialog::showDatabaseInUse(const DatabaseUrl &url)
+{
+    m_inUse->setText(tr("In use now: %1").arg(url.describe()));
+    m_inUse->setToolTip(tr("The database this window opened (from --db, VECTORDESK_DB or these settings)."));
+    m_inUse->setVisible(true);
+    if (url.isPostgres()) {
+        DatabaseUrl shown = url;
+        shown.password.clear(); // the form never holds a secret
+        m_postgres->setChecked(true);
+        m_postgresUrl->setText(shown.redacted());
+    } else {
+        m_sqlite->setChecked(true);
+        m_sqlitePath->setText(QDir::toNativeSeparators(url.sqlitePath));
+    }
+    m_shownDatabase = databaseText();
+    updateForm();
+}
+
 void SettingsDialog::addOpenAIKeys(const DatabaseUrl &url, const QString &operatorName,
                                    const QList<OpenAIKeyBox::Tenant> &tenants, qint64 currentTenantId)
 {
@@ -231,7 +257,8 @@ void SettingsDialog::accept()
 {
     if (!problem().isEmpty())
         return;
-    settings::setDatabaseUrl(databaseText());
+    if (databaseText() != m_shownDatabase)
+        settings::setDatabaseUrl(databaseText());
     settings::setSyncIntervalMinutes(m_syncInterval->value());
     settings::setPurgeRetentionDays(m_retention->value());
     QDialog::accept();

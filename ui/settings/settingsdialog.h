@@ -16,8 +16,8 @@ class QSpinBox;
 namespace vd::ui {
 
 // Settings: the database (a SQLite file or a PostgreSQL URL, with a connection test that runs
-// off the GUI thread), the sync interval and the purge retention. Saved to QSettings on OK; the
-// database takes effect at the next start.
+// off the GUI thread and never creates or migrates anything), the sync interval and the purge
+// retention. Saved to QSettings on OK; the database takes effect at the next start.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -44,6 +44,11 @@ public:
     QString databaseText() const;
     // Why the form cannot be saved; empty when it can.
     QString problem() const;
+    // Names the database the window uses now (it may come from --db or VECTORDESK_DB rather than
+    // the settings) and fills the form with it, so that Test connection tests that one. OK saves
+    // the database setting only when the form was changed.
+    void showDatabaseInUse(const DatabaseUrl &url);
+    QLabel *databaseInUseLabel() const { return m_inUse; }
 
     void accept() override;
 
@@ -61,6 +66,8 @@ private:
     QPushButton *m_test = nullptr;
     QLabel *m_testResult = nullptr;
     QLabel *m_problem = nullptr;
+    QLabel *m_inUse = nullptr;
+    QString m_shownDatabase; // the form's database text as shown; unchanged: not saved
     QSpinBox *m_syncInterval = nullptr;
     QSpinBox *m_retention = nullptr;
     QPushButton *m_ok = nullptr;

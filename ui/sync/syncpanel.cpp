@@ -5,6 +5,7 @@
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
 #include "core/sync/syncworker.h"
+#include "ui/models/displayformat.h"
 #include "ui/settings/appsettings.h"
 
 #include <QFormLayout>
@@ -85,10 +86,23 @@ qint64 doneCount(const QJsonObject &report)
     return done;
 }
 
-QString localTime(const QString &iso)
+// Whether a failed item (a live report item or a recorded {action, target, message}) is about one file.
+bool isFileError(const QJsonObject &item)
 {
-    const QDateTime when = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat) : iso;
+    if (item.contains(u"file"_s))
+        return true;
+    return item.value(u"target"_s).toString().contains(u"/ file "_s)
+        || item.value(u"target"_s).toString().startsWith(u"file "_s);
+}
+
+// Items a pass reported without doing anything (warnings: expiring stores, stuck files).
+qint64 reportedCount(const QJsonObject &report)
+{
+    qint64 n = 0;
+    const QJsonObject counts = report.value(u"counts"_s).toObject();
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        n += it.value().toObject().value(u"reported"_s).toInteger();
+    return n;
 }
 
 } // namespace
@@ -183,6 +197,13 @@ SyncPanel::SyncPanel(const DatabaseUrl &url, QWidget *parent)
     };
     m_warnings = list(u"syncWarnings"_s, tr("Sync warnings"), tr("Stores expiring soon and files stuck in progress"));
     m_errors = list(u"syncErrors"_s, tr("Sync errors"), tr("Items the last pass could not do, and why"));
+    for (QListWidget *view : {m_warnings, m_errors})
+        connect(view, &QListWidget::itemActivated, this, [this](QListWidgetItem *entry) {
+            const qint64 tenantId = entry->data(TenantIdRole).toLongLong();
+            if (tenantId != 0)
+                Q_EMIT showRequested(tenantId, entry->data(StoreIdRole).toLongLong(),
+                                     entry->data(FileNameRole).toString());
+        });
     auto *warnBox = new QGroupBox(tr("Warnings"), this);
     (new QVBoxLayout(warnBox))->addWidget(m_warnings);
     auto *errorBox = new QGroupBox(tr("Errors"), this);
@@ -220,7 +241,7 @@ void SyncPanel::updateNextRun()
 {
     m_nextRun = QDateTime::currentDateTime().addMSecs(m_timer->remainingTime());
     m_next->setText(tr("%1 (every %2 min)")
-                        .arg(QLocale().toString(m_nextRun.time(), QLocale::ShortFormat))
+                        .arg(format::dateTime(m_nextRun.toMSecsSinceEpoch()))
                         .arg(settings::syncIntervalMinutes()));
 }
 
@@ -294,6 +315,26 @@ void SyncPanel::addError(const QString &text, const QString &detail)
     entry->setToolTip(detail.isEmpty() ? text : detail);
 }
 
+void SyncPanel::addEntry(QListWidget *list, const QIcon &icon, const QString &text, const QString &detail,
+                         const QJsonObject &item)
+{
+    auto *entry = new QListWidgetItem(icon, text, list);
+    const qint64 tenantId = item.value(u"tenant"_s).toObject().value(u"id"_s).toInteger();
+    const qint64 storeId = item.value(u"store"_s).toObject().value(u"id"_s).toInteger();
+    const QString fileName = item.value(u"file"_s).toObject().value(u"filename"_s).toString();
+    QString tip = detail.isEmpty() ? text : detail;
+    if (tenantId != 0) {
+        entry->setData(TenantIdRole, tenantId);
+        entry->setData(StoreIdRole, storeId);
+        entry->setData(FileNameRole, fileName);
+        tip += u"\n"_s
+            + (!fileName.isEmpty() ? tr("Double-click to show the file in its store")
+                   : storeId != 0  ? tr("Double-click to show the store")
+                                   : tr("Double-click to show the tenant"));
+    }
+    entry->setToolTip(tip);
+}
+
 void SyncPanel::onItemFailed(const QString &action, const QString &target, const QString &error)
 {
     addError(tr("%1 %2: %3").arg(action, target, error));
@@ -303,7 +344,6 @@ void SyncPanel::onFinished(const QJsonObject &report)
 {
     m_lastReport = report;
     m_passEnded = true;
-    const QString status = report.value(u"status"_s).toString();
     const QJsonArray errors = report.value(u"errors"_s).toArray();
     const QJsonArray items = report.value(u"items"_s).toArray();
     const qint64 done = doneCount(report);
@@ -315,36 +355,59 @@ void SyncPanel::onFinished(const QJsonObject &report)
         if (action != u"expiry_warning"_s && action != u"stuck"_s)
             continue;
         const QString what = action == u"stuck"_s ? tr("Stuck") : tr("Expiring soon");
-        const QString detail = item.value(u"detail"_s).toString();
-        auto *entry = new QListWidgetItem(
-            QIcon(u":/icons/actions/warning.svg"_s),
-            tr("%1: %2%3").arg(what, targetOf(item), detail.isEmpty() ? QString() : u" — "_s + detail), m_warnings);
-        entry->setToolTip(detail);
+        const QString detail = format::withLocalTimes(item.value(u"detail"_s).toString());
+        addEntry(m_warnings, QIcon(u":/icons/actions/warning.svg"_s),
+                 tr("%1: %2%3").arg(what, targetOf(item), detail.isEmpty() ? QString() : u" — "_s + detail), detail,
+                 item);
     }
-    // Failed items were listed as they came (itemFailed); list any the signals did not carry.
-    if (m_errors->count() < errors.size()) {
-        m_errors->clear();
-        for (const QJsonValue &v : errors) {
-            const QJsonObject item = v.toObject();
-            addError(tr("%1 %2: %3")
-                         .arg(item.value(u"action"_s).toString(), targetOf(item), item.value(u"error"_s).toString()));
-        }
+    // The report's failed items replace the lines shown as they came (itemFailed): they name
+    // the tenant, store and file, so each one leads there.
+    m_errors->clear();
+    for (const QJsonValue &v : errors) {
+        const QJsonObject item = v.toObject();
+        const QString error = format::withLocalTimes(item.value(u"error"_s).toString());
+        addEntry(m_errors, QIcon(u":/icons/actions/error.svg"_s), tr("%1: %2").arg(targetOf(item), error),
+                 tr("%1 failed: %2").arg(actionText(item.value(u"action"_s).toString(), 1), error), item);
     }
     showPlaceholders();
-    m_endMessage = errors.isEmpty() ? tr("Sync pass %1: %2 items done").arg(status).arg(done)
-                                    : tr("Sync pass %1: %2 failed (see the sync panel)").arg(status).arg(errors.size());
+    m_endMessage = errors.isEmpty() ? tr("Sync pass %1: %2 items done").arg(resultText(report).toLower()).arg(done)
+                                    : tr("Sync pass %1 (see the Sync tab)").arg(resultText(report).toLower());
+}
+
+QString SyncPanel::resultText(const QJsonObject &report)
+{
+    const QString status = report.value(u"status"_s).toString();
+    const QJsonArray errors = report.value(u"errors"_s).toArray();
+    if (status == u"cancelled"_s)
+        return tr("Cancelled");
+    if (errors.isEmpty())
+        return status == u"failed"_s ? tr("Failed") : tr("Completed");
+    if (doneCount(report) == 0)
+        return tr("Failed");
+    // Work was done and some items failed: the pass completed, with errors.
+    qsizetype fileErrors = 0;
+    for (const QJsonValue &v : errors)
+        fileErrors += isFileError(v.toObject()) ? 1 : 0;
+    if (fileErrors == errors.size())
+        return fileErrors == 1 ? tr("Completed with 1 file error")
+                               : tr("Completed with %1 file errors").arg(QLocale().toString(fileErrors));
+    return errors.size() == 1 ? tr("Completed with 1 error")
+                              : tr("Completed with %1 errors").arg(QLocale().toString(errors.size()));
 }
 
 void SyncPanel::showRun(const QJsonObject &report)
 {
-    const QString status = report.value(u"status"_s).toString();
     const qsizetype failed = report.value(u"errors"_s).toArray().size();
     const double seconds = report.value(u"duration_ms"_s).toDouble() / 1000.0;
-    m_lastRun->setText(tr("%1 at %2: %3 done, %4 failed, in %5 s")
-                           .arg(status, localTime(report.value(u"finished_at"_s).toString()))
-                           .arg(doneCount(report))
-                           .arg(failed)
-                           .arg(QLocale().toString(seconds, 'f', 1)));
+    const QString when = format::dateTime(report.value(u"finished_at"_s).toString());
+    const QString took = QLocale().toString(seconds, 'f', 1);
+    m_lastRun->setText(
+        failed == 0 ? tr("%1 at %2: %3 done in %4 s").arg(resultText(report), when).arg(doneCount(report)).arg(took)
+                    : tr("%1 at %2: %3 done, %4 failed, in %5 s")
+                          .arg(resultText(report), when)
+                          .arg(doneCount(report))
+                          .arg(failed)
+                          .arg(took));
     m_lastRun->setToolTip(tr("Run %1, started by %2 on %3")
                               .arg(report.value(u"id"_s).toVariant().toString(),
                                    report.value(u"triggered_by"_s).toString(), report.value(u"host"_s).toString()));
@@ -358,7 +421,13 @@ void SyncPanel::showRun(const QJsonObject &report)
         if (n > 0)
             did << actionText(it.key(), n);
     }
-    m_summary->setText(did.isEmpty() ? tr("Nothing to do: everything was up to date") : did.join(u" · "_s));
+    const qint64 warnings = reportedCount(report);
+    if (warnings > 0)
+        did << (warnings == 1 ? tr("1 warning (see Warnings)") : tr("%1 warnings (see Warnings)").arg(warnings));
+    if (failed > 0 && did.isEmpty())
+        m_summary->setText(tr("Nothing was done: every item failed (see Errors)"));
+    else
+        m_summary->setText(did.isEmpty() ? tr("Nothing to do: everything was up to date") : did.join(u" · "_s));
 }
 
 void SyncPanel::loadLastRun(const DatabaseUrl &url)

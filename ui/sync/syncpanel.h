@@ -3,6 +3,7 @@
 #include "core/storage/databaseurl.h"
 
 #include <QDateTime>
+#include <QIcon>
 #include <QJsonObject>
 #include <QWidget>
 
@@ -51,9 +52,18 @@ public:
     // Re-reads the interval from the settings and reschedules.
     void reschedule();
 
+    // The result of a pass in words: "Completed", "Completed with 3 file errors", "Failed",
+    // "Cancelled" (a live report or a recorded sync_runs row).
+    static QString resultText(const QJsonObject &report);
+    // Roles of a warning or error entry that names a tenant, store or file.
+    enum EntryRole { TenantIdRole = Qt::UserRole + 1, StoreIdRole, FileNameRole };
+
 signals:
     // A pass ended (files and stores may have changed); message for the status bar.
     void passEnded(const QString &message);
+    // A warning or error was activated (double-click, Enter): show that store (storeId 0: the
+    // tenant) and, when fileName is set, that file.
+    void showRequested(qint64 tenantId, qint64 storeId, const QString &fileName);
 
 private:
     void onStarted();
@@ -69,6 +79,9 @@ private:
     void loadLastRun(const DatabaseUrl &url);
     void showPlaceholders();
     void addError(const QString &text, const QString &detail = {});
+    // Adds an entry for a report item, clickable when it names a tenant.
+    void addEntry(QListWidget *list, const QIcon &icon, const QString &text, const QString &detail,
+                  const QJsonObject &item);
 
     QThread *m_thread = nullptr;
     SyncWorker *m_worker = nullptr;

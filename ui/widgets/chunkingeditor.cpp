@@ -52,9 +52,12 @@ ChunkingEditor::ChunkingEditor(QWidget *parent)
     fixed->addWidget(m_size);
     fixed->addWidget(new QLabel(tr("overlap"), m_fixed));
     fixed->addWidget(m_overlap);
-    row->addWidget(m_fixed);
+    fixed->addStretch(1);
     row->addStretch(1);
     layout->addLayout(row);
+    // The sizes go on a line of their own: beside the mode they widened a dialog by 190 px the
+    // moment Fixed size was picked.
+    layout->addWidget(m_fixed);
 
     m_problemLabel = new QLabel(this);
     m_problemLabel->setObjectName(u"chunkingProblem"_s);
