@@ -315,9 +315,7 @@ void StoreActions::openTrash()
     m_trashDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_trashDialog, &TrashDialog::restored, this, [this](const QString &message) {
         m_stores->reload();
-        m_files->reload();
-        if (m_ingestion && m_files->model()->storeId() != 0)
-            m_ingestion->drain(m_tenants->currentTenantId(), m_files->model()->storeId());
+        m_files->reload(); // a restored file keeps its status and chunks: nothing to index
         Q_EMIT changed(message);
     });
     m_trashDialog->show();
@@ -420,7 +418,6 @@ void StoreActions::undoLastDetach()
     const QString tenantRef = QString::number(m_undoTenant);
     const QString storeRef = QString::number(m_undoStore);
     const QList<qint64> ids = std::exchange(m_undoFiles, {});
-    const qint64 tenantId = m_undoTenant;
     const qint64 storeId = m_undoStore;
     update();
     m_runner->run(
@@ -435,15 +432,13 @@ void StoreActions::undoLastDetach()
             }
             return done;
         },
-        [this, tenantId, storeId](Result<int> done) {
+        [this, storeId](Result<int> done) {
             m_files->reload();
             m_stores->reload();
             if (!done) {
                 m_files->showError(done.error().message());
                 return;
             }
-            if (m_ingestion)
-                m_ingestion->drain(tenantId, storeId);
             if (m_filePage && m_filePage->storeId() == storeId)
                 m_filePage->reload();
             Q_EMIT changed(tr("Restored %1").arg(format::counted(done.value(), tr("1 file"), tr("%1 files"))));

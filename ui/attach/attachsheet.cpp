@@ -74,7 +74,8 @@ AttachSheet::AttachSheet(ServiceRunner *runner, QWidget *parent)
     layout->addWidget(m_table, 1);
 
     // How the files will be chunked: the store's way unless chosen otherwise here.
-    m_chunkingRow = new QWidget(this);
+    auto *chunkingBox = new QWidget(this);
+    m_chunkingRow = new QWidget(chunkingBox);
     auto *chunkingLayout = new QHBoxLayout(m_chunkingRow);
     chunkingLayout->setContentsMargins(0, 0, 0, 0);
     auto *chunkingLabel = new QLabel(tr("C&hunking"), m_chunkingRow);
@@ -90,7 +91,6 @@ AttachSheet::AttachSheet(ServiceRunner *runner, QWidget *parent)
     m_attributesToggle->setCheckable(true);
     m_attributesToggle->setToolTip(tr("Give every attached file attributes that search filters match"));
     chunkingLayout->addWidget(m_attributesToggle, 0, Qt::AlignTop);
-    auto *chunkingBox = new QWidget(this);
     auto *chunkingBoxLayout = new QVBoxLayout(chunkingBox);
     chunkingBoxLayout->setContentsMargins(0, 0, 0, 0);
     chunkingBoxLayout->addWidget(m_chunkingRow);

@@ -49,7 +49,7 @@ void ChunkModel::loadThrough(int ordinal)
         return;
     }
     if (!m_loading)
-        loadPage(kPageSize * 4); // larger pages on the way to a chunk far down
+        loadPage(kPageSize * 2); // larger pages on the way to a chunk far down
 }
 
 const ChunkModel::Row *ChunkModel::rowAt(int row) const
@@ -124,7 +124,7 @@ void ChunkModel::loadPage(int count)
                 endInsertRows();
             }
             if (m_target >= 0 && rowOfOrdinal(m_target) < 0 && m_hasMore) {
-                loadPage(kPageSize * 4);
+                loadPage(kPageSize * 2);
                 return;
             }
             m_target = -1;
