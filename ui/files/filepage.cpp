@@ -93,6 +93,7 @@ FilePage::FilePage(ServiceRunner *runner, qint64 tenantId, qint64 storeId, qint6
     auto *scroll = new QScrollArea(splitter);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // values wrap instead
     auto *metadata = new QWidget(scroll);
     auto *form = new QFormLayout(metadata);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -192,13 +193,25 @@ FilePage::FilePage(ServiceRunner *runner, qint64 tenantId, qint64 storeId, qint6
 QString FilePage::field(const QString &key) const
 {
     const QLabel *label = m_fields.value(key);
-    return label ? label->text() : QString();
+    return label ? label->property("value").toString() : QString();
 }
 
 void FilePage::setField(const QString &key, const QString &value)
 {
-    if (QLabel *label = m_fields.value(key))
-        label->setText(value.isEmpty() ? tr("—") : value);
+    QLabel *label = m_fields.value(key);
+    if (!label)
+        return;
+    // Long unbroken values (a hash, a path) may wrap: a zero-width space after every 16
+    // characters of the hash and after each '/' of a path. field() and the tooltip keep the value.
+    QString shown = value;
+    if (key == u"sha256"_s)
+        for (qsizetype i = shown.size() - 16; i > 0; i -= 16)
+            shown.insert(i, QChar(0x200B));
+    else if (key == u"source"_s)
+        shown.replace(u'/', u"/\u200B"_s);
+    label->setText(value.isEmpty() ? tr("—") : shown);
+    label->setProperty("value", value.isEmpty() ? tr("—") : value);
+    label->setToolTip(value);
 }
 
 void FilePage::reload(bool chunks)

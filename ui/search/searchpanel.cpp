@@ -182,9 +182,9 @@ SearchPanel::SearchPanel(ServiceRunner *runner, QWidget *parent)
     m_table->setItemDelegateForColumn(SearchResultModel::TextColumn,
                                       new HighlightDelegate(SearchResultModel::MatchedTermsRole, m_table));
     QHeaderView *header = m_table->horizontalHeader();
-    header->resizeSection(SearchResultModel::ScoreColumn, 130);
+    header->resizeSection(SearchResultModel::ScoreColumn, 110);
     header->resizeSection(SearchResultModel::FileColumn, 190);
-    header->resizeSection(SearchResultModel::StoreColumn, 120);
+    header->resizeSection(SearchResultModel::StoreColumn, 100);
     m_table->setColumnHidden(SearchResultModel::StoreColumn, true);
     header->resizeSection(SearchResultModel::TextColumn, 420);
     header->setStretchLastSection(true);
@@ -441,7 +441,7 @@ void SearchPanel::search()
             m_exportButton->setEnabled(m_results->rowCount() > 0);
             m_table->resizeColumnToContents(SearchResultModel::FileColumn);
             m_table->setColumnWidth(SearchResultModel::FileColumn,
-                                    qBound(140, m_table->columnWidth(SearchResultModel::FileColumn) + 8, 280));
+                                    qBound(130, m_table->columnWidth(SearchResultModel::FileColumn) + 8, 230));
             const int count = m_results->rowCount();
             const QString where = storeCount == 1 ? tr("1 store") : tr("%1 stores").arg(storeCount);
             const QString message = count == 0
