@@ -150,7 +150,7 @@ void StoreActions::update()
                tr("Remove the selected files from the store (Del)"));
     const int selectedCount = int(m_files->view()->selectionModel()->selectedRows().size());
     setAllowed(m_editAttributes, Role::Editor, selectedCount == 1 ? QString() : tr("Select one file first."),
-               tr("Edit the selected file's attributes (double-click)"));
+               tr("Edit the selected file's attributes (also on its page: Enter or double-click)"));
     const bool canRetry =
         !selectedFilesWithStatus({FileStatus::Failed, FileStatus::Cancelled, FileStatus::InProgress}).isEmpty();
     setAllowed(m_retryFiles, Role::Editor, canRetry ? QString() : tr("Select failed, cancelled or stuck files first."),
