@@ -128,6 +128,7 @@ void TrashDialog::reload()
             }
             if (m_list->topLevelItemCount() > 0)
                 m_list->setCurrentItem(m_list->topLevelItem(0));
+            loaded();
             updateStatus();
             updateButtons();
         });
@@ -177,12 +178,21 @@ void TrashDialog::reload()
             }
             if (m_fileList->topLevelItemCount() > 0)
                 m_fileList->setCurrentItem(m_fileList->topLevelItem(0));
-            // Only files in the trash: show them rather than an empty stores tab.
-            if (m_list->topLevelItemCount() == 0 && m_fileList->topLevelItemCount() > 0 && m_loading == 0)
-                showFiles();
+            loaded();
             updateStatus();
             updateButtons();
         });
+}
+
+void TrashDialog::loaded()
+{
+    // When both lists are in for the first time: only files in the trash shows them rather than
+    // an empty stores tab (whichever list arrived last).
+    if (m_loading > 0 || m_shownOnce)
+        return;
+    m_shownOnce = true;
+    if (m_list->topLevelItemCount() == 0 && m_fileList->topLevelItemCount() > 0)
+        showFiles();
 }
 
 void TrashDialog::updateStatus()

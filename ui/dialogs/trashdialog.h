@@ -50,6 +50,7 @@ private:
     void restoreFiles();
     void updateButtons();
     void updateStatus();
+    void loaded();
     bool filesShown() const;
 
     ServiceRunner *m_runner = nullptr;
@@ -60,6 +61,7 @@ private:
     bool m_mayRestoreFiles = false;
     QString m_whyNotFiles;
     int m_loading = 0;
+    bool m_shownOnce = false;
     QString m_error;
     QTabWidget *m_tabs = nullptr;
     QTreeWidget *m_list = nullptr;
