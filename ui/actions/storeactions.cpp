@@ -350,19 +350,18 @@ void StoreActions::detachSelectedFiles()
     for (const QModelIndex &index : rows)
         if (const StoreFile *file = m_files->model()->fileAt(index.row()))
             files << *file;
-    confirmDetach(m_tenants->currentTenantId(), m_files->model()->storeId(), files, m_window);
+    const VectorStore *store = m_stores->currentStore();
+    confirmDetach(m_tenants->currentTenantId(), m_files->model()->storeId(), store ? store->name : QString(), files,
+                  m_window);
 }
 
-void StoreActions::confirmDetach(qint64 tenantId, qint64 storeId, const QList<StoreFile> &files, QWidget *parent,
-                                 const std::function<void()> &done)
+void StoreActions::confirmDetach(qint64 tenantId, qint64 storeId, const QString &storeName,
+                                 const QList<StoreFile> &files, QWidget *parent, const std::function<void()> &done)
 {
     if (files.isEmpty() || !roleProblem(Role::Editor).isEmpty())
         return;
     const QString what =
         files.size() == 1 ? files.first().filename : format::counted(files.size(), tr("1 file"), tr("%1 files"));
-    const QString storeName = m_files->model()->storeId() == storeId && m_stores->currentStore()
-        ? m_stores->currentStore()->name
-        : QString::number(storeId);
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Detach %1?").arg(what),
                                 tr("Detach %1 from store %2?").arg(what, storeName), QMessageBox::Cancel, parent);
     box->setObjectName(u"detachFilesConfirmation"_s);
@@ -513,10 +512,11 @@ FilePage *StoreActions::openFilePage(qint64 tenantId, qint64 storeId, qint64 fil
         Q_EMIT changed(message);
     });
     connect(page, &FilePage::detachRequested, this, [this, page](const StoreFile &file) {
-        confirmDetach(page->tenantId(), page->storeId(), {file}, page, [page = QPointer<FilePage>(page)] {
-            if (page)
-                page->reload();
-        });
+        confirmDetach(page->tenantId(), page->storeId(), page->storeName(), {file}, page,
+                      [page = QPointer<FilePage>(page)] {
+                          if (page)
+                              page->reload();
+                      });
     });
     connect(page, &FilePage::editAttributesRequested, this, [this, page](const StoreFile &file) {
         openAttributesDialog(file, page, [page = QPointer<FilePage>(page)] {

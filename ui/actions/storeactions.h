@@ -88,8 +88,8 @@ private:
     void openTokens();
     void detachSelectedFiles();
     // Asks, then detaches `files` (all of one store); `done` runs after a detach went through.
-    void confirmDetach(qint64 tenantId, qint64 storeId, const QList<StoreFile> &files, QWidget *parent,
-                       const std::function<void()> &done = {});
+    void confirmDetach(qint64 tenantId, qint64 storeId, const QString &storeName, const QList<StoreFile> &files,
+                       QWidget *parent, const std::function<void()> &done = {});
     void undoLastDetach();
     void retryAllFailedFiles();
     void openAttributesDialog();

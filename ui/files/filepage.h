@@ -31,6 +31,7 @@ public:
     qint64 storeId() const { return m_storeId; }
     qint64 fileId() const { return m_fileId; }
     const StoreFile &file() const { return m_file; }
+    const QString &storeName() const { return m_storeName; }
     bool isLive() const { return m_live; }
     bool isLoading() const { return m_loading; }
 
