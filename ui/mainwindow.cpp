@@ -132,8 +132,15 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
             [this](qint64 tenantId, qint64 storeId, const QStringList &paths) {
                 m_filePanel->attachPaths(paths, tenantId, storeId);
             });
-    connect(m_searchPanel, &SearchPanel::searchFinished, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    // The playground shows its own status; the status bar repeats it only when the playground is hidden.
+    connect(m_searchPanel, &SearchPanel::searchFinished, this, [this](const QString &message) {
+        if (!m_searchPanel->isVisible())
+            statusBar()->showMessage(message, 8000);
+    });
+    connect(m_searchPanel, &SearchPanel::openFileRequested, this,
+            [this](qint64 tenantId, qint64 storeId, qint64 fileId, int ordinal) {
+                m_storeActions->openFilePage(tenantId, storeId, fileId, ordinal);
+            });
     connect(m_filePanel, &FilePanel::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, 8000);
         // An attach ended: counts and quota changed, in the tenant row too.
@@ -141,6 +148,8 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
         m_storePanel->reload();
         m_quotaPanel->reload();
     });
+    connect(m_filePanel, &FilePanel::exported, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_ingestion, &IngestionRunner::idle, this, [this](int completed, int failed) {
         if (completed + failed == 0)
             return;
@@ -275,9 +284,11 @@ void MainWindow::createActions()
                             separator(), m_storeActions->deleteStore(), m_storeActions->trash()});
     QTableView *fileTable = m_filePanel->view();
     fileTable->setContextMenuPolicy(Qt::ActionsContextMenu);
-    fileTable->addActions({m_addFilesAction, m_addFolderAction, separator(), m_storeActions->editAttributes(),
-                           m_storeActions->retryFiles(), m_storeActions->cancelFiles(), separator(),
-                           m_storeActions->detachFiles()});
+    fileTable->addActions({m_storeActions->openFile(), separator(), m_addFilesAction, m_addFolderAction, separator(),
+                           m_storeActions->editAttributes(), m_storeActions->retryFiles(),
+                           m_storeActions->retryAllFailed(), m_storeActions->cancelFiles(), separator(),
+                           m_storeActions->detachFiles(), m_storeActions->undoDetach(), separator(),
+                           m_filePanel->exportAction()});
 
     QMenu *storeMenu = menuBar()->addMenu(tr("&Store"));
     storeMenu->addAction(m_storeActions->newStore());
@@ -288,8 +299,12 @@ void MainWindow::createActions()
     storeMenu->addAction(m_addFolderAction);
     storeMenu->addAction(m_storeActions->editAttributes());
     storeMenu->addAction(m_storeActions->retryFiles());
+    storeMenu->addAction(m_storeActions->openFile());
+    storeMenu->addAction(m_storeActions->retryAllFailed());
     storeMenu->addAction(m_storeActions->cancelFiles());
     storeMenu->addAction(m_storeActions->detachFiles());
+    storeMenu->addAction(m_storeActions->undoDetach());
+    storeMenu->addAction(m_filePanel->exportAction());
     storeMenu->addSeparator();
     storeMenu->addAction(m_storeActions->deleteStore());
     storeMenu->addAction(m_storeActions->trash());

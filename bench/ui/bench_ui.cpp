@@ -4,17 +4,25 @@
 // stall over all of it (a 1 ms timer measures how late it fires). Targets: first rows < 200 ms,
 // no stall > 50 ms. With --drop it drops a folder of FILES small text files on the window instead
 // and measures the preview, the attach and the indexing that follows, with the longest stall of
-// each. Run by hand (docs/benchmarks.md):
+// each. With --file-page it indexes one file of CHUNKS chunks and opens its file page: the time to
+// its first chunk rows, to its last chunk (every page read on a worker on the way) and the
+// longest stall of each. Run by hand (docs/benchmarks.md):
 //
 //   QT_QPA_PLATFORM=offscreen build/bench/ui/bench_ui [FILES]
 //   QT_QPA_PLATFORM=offscreen build/bench/ui/bench_ui --drop [FILES]
+//   QT_QPA_PLATFORM=offscreen build/bench/ui/bench_ui --file-page [CHUNKS]
 
+#include "core/engine/localengine.h"
+#include "core/ingestion/ingestor.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
+#include "ui/actions/storeactions.h"
 #include "ui/attach/attachmodel.h"
 #include "ui/attach/attachsheet.h"
 #include "ui/data/ingestionrunner.h"
+#include "ui/files/chunkmodel.h"
+#include "ui/files/filepage.h"
 #include "ui/mainwindow.h"
 #include "ui/models/filetablemodel.h"
 #include "ui/panels/filepanel.h"
@@ -220,6 +228,95 @@ int dropBench(int files)
     return ready == files && attached == files ? 0 : 1;
 }
 
+// One file of about `chunks` chunks (100-token chunks, no overlap) indexed by the local engine,
+// then its file page opened in the real window: first rows, the last chunk, stalls.
+int filePageBench(int chunks)
+{
+    QTemporaryDir dir;
+    QString error;
+    const auto url = vd::DatabaseUrl::parse(dir.filePath(u"bench.sqlite"_s), &error);
+    qint64 tenantId = 0;
+    qint64 storeId = 0;
+    if (!url || !fill(*url, 0, &tenantId, &storeId))
+        return 1;
+    QElapsedTimer clock;
+    clock.start();
+    const QString path = dir.filePath(u"long.txt"_s);
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return 1;
+        // About ten tokens a sentence, a hundred a chunk.
+        for (qint64 i = 0; i < qint64(chunks) * 10; ++i)
+            f.write(u"Sentence %1 reports the wing flutter at %2 knots. "_s.arg(i).arg(200 + i % 300).toUtf8());
+    }
+    qint64 fileId = 0;
+    {
+        vd::Database db(*url);
+        if (!db.open(&error))
+            return 1;
+        vd::engine::LocalEngine local(vd::engine::LocalEngine::rootFor(*url));
+        auto backends = [&](vd::BackendKind) -> vd::VectorStoreBackend * {
+            return &local;
+        };
+        vd::VectorStoreService service(db, u"bench"_s, backends);
+        vd::ChunkingStrategy small;
+        small.type = u"static"_s;
+        small.maxChunkSizeTokens = 100;
+        small.chunkOverlapTokens = 0;
+        auto file = service.attachPath(QString::number(tenantId), QString::number(storeId), path, {}, small);
+        if (!file) {
+            std::fprintf(stderr, "%s\n", qPrintable(file.error().message()));
+            return 1;
+        }
+        fileId = file->id;
+        vd::engine::Ingestor ingestor(db, backends);
+        auto drained = ingestor.drain([] { return false; }, {}, tenantId, storeId);
+        if (!drained || drained->completed != 1) {
+            std::fprintf(stderr, "indexing failed\n");
+            return 1;
+        }
+    }
+    out() << "indexed 1 file in " << clock.elapsed() << " ms" << Qt::endl;
+
+    vd::ui::MainWindow window(*url, u"bench"_s);
+    window.resize(1280, 800);
+    window.show();
+    vd::ui::FilePanel *panel = window.filePanel();
+    if (!spin([&] { return panel->model()->storeId() == storeId && panel->model()->rowCount() == 1; }))
+        return 1;
+    StallMeter stalls;
+    stalls.start();
+    clock.restart();
+    vd::ui::FilePage *page = window.storeActions()->openFilePage(tenantId, storeId, fileId);
+    if (!spin([&] { return page->chunks()->rowCount() > 0; }))
+        return 1;
+    const qint64 firstRows = clock.elapsed();
+    const qint64 firstStall = stalls.worst();
+    stalls.start();
+    clock.restart();
+    bool shown = false;
+    QObject::connect(page, &vd::ui::FilePage::chunkShown, page, [&shown] { shown = true; });
+    page->showChunk(chunks * 2); // past the end: every page is read, the last one selected
+    if (!spin([&] { return shown && !page->chunks()->hasMore(); }, 600'000))
+        return 1;
+    const qint64 toLast = clock.elapsed();
+    const qint64 lastStall = stalls.worst();
+    stalls.start();
+    clock.restart();
+    page->chunkTable()->scrollToTop();
+    page->chunkTable()->setCurrentIndex(page->chunks()->index(page->chunks()->rowCount() / 2, 0));
+    spin([] { return false; }, 300);
+    const qint64 scrollStall = stalls.worst();
+    out() << "file page             " << page->chunks()->rowCount() << " chunks" << Qt::endl
+          << "first chunk rows      " << firstRows << " ms (worst stall " << firstStall << " ms)" << Qt::endl
+          << "to the last chunk     " << toLast << " ms, every page read (worst stall " << lastStall << " ms)"
+          << Qt::endl
+          << "scroll and select     worst stall " << scrollStall << " ms" << Qt::endl
+          << "longest stall overall " << qMax(firstStall, qMax(lastStall, scrollStall)) << " ms" << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -229,6 +326,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QStringList args = app.arguments().mid(1);
+    if (args.value(0) == u"--file-page"_s)
+        return filePageBench(args.size() > 1 ? args.at(1).toInt() : 10'000);
     if (args.value(0) == u"--drop"_s)
         return dropBench(args.size() > 1 ? args.at(1).toInt() : 3'000);
     const int files = args.isEmpty() ? 100'000 : args.first().toInt();

@@ -92,5 +92,5 @@ KEYRING=()
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
     KEYRING=("$(dirname "$(realpath "$0")")/../openai/with-keyring.sh")
 fi
-"${KEYRING[@]}" xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \
+"${KEYRING[@]}" xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
     "$DRIVER" --db "$DB" --as "$VECTORDESK_OPERATOR" --docs "$DOCS" --out "$OUTDIR"

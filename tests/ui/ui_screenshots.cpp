@@ -10,6 +10,9 @@
 #include "ui/attach/attachsheet.h"
 #include "ui/dialogs/keyvalueeditor.h"
 #include "ui/dialogs/storedialog.h"
+#include "ui/dialogs/trashdialog.h"
+#include "ui/files/chunkmodel.h"
+#include "ui/files/filepage.h"
 #include "ui/mainwindow.h"
 #include "ui/models/filetablemodel.h"
 #include "ui/models/tenanttablemodel.h"
@@ -26,6 +29,7 @@
 #include "ui/tokens/tokensdialog.h"
 #include "ui/tokens/tokentablemodel.h"
 #include "ui/widgets/chunkingeditor.h"
+#include "ui/widgets/placeholdertableview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,14 +41,18 @@
 #include <QFrame>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTextStream>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <cstdio>
 #include <functional>
@@ -78,6 +86,32 @@ bool save(QWidget *widget, const QString &path)
     const bool ok = widget->grab().save(path);
     QTextStream(stdout) << (ok ? "wrote " : "FAILED ") << path << Qt::endl;
     return ok;
+}
+
+// The window with a dialog over it, as a user sees them together.
+bool saveWithDialog(QWidget *window, QWidget *dialog, const QString &path)
+{
+    settle();
+    QPixmap image = window->grab();
+    QPainter painter(&image);
+    const QPoint at((window->width() - dialog->width()) / 2, (window->height() - dialog->height()) / 3);
+    painter.fillRect(QRect(at, dialog->size()).adjusted(-1, -1, 1, 1), QColor(0, 0, 0, 90));
+    painter.drawPixmap(at, dialog->grab());
+    painter.end();
+    const bool ok = image.save(path);
+    QTextStream(stdout) << (ok ? "wrote " : "FAILED ") << path << Qt::endl;
+    return ok;
+}
+
+const QList<QSize> &pageSizes()
+{
+    static const QList<QSize> sizes = {{1600, 1000}, {1024, 700}};
+    return sizes;
+}
+
+QString sized(const QString &name, const QSize &size)
+{
+    return u"%1-%2x%3.png"_s.arg(name).arg(size.width()).arg(size.height());
 }
 
 } // namespace
@@ -201,6 +235,55 @@ int main(int argc, char **argv)
     waitUntil([&] { return !search->chunkView()->toPlainText().isEmpty(); });
     settle(800);
     ok = save(&window, outDir.filePath(u"search-results.png"_s)) && ok;
+
+    // The same search across stores at both window sizes (the Store column shows).
+    for (const QSize &size : pageSizes()) {
+        window.resize(size);
+        settle(600);
+        ok = save(&window, outDir.filePath(sized(u"search-across-stores"_s, size))) && ok;
+    }
+
+    // The first result's file page, at its chunk.
+    const vd::SearchHit *hit = search->results()->hitAt(0);
+    vd::ui::FilePage *page = window.storeActions()->openFilePage(window.tenantPanel()->currentTenantId(), hit->storeId,
+                                                                 hit->fileId, hit->chunkOrdinals.value(0, -1));
+    bool chunkShown = false;
+    QObject::connect(page, &vd::ui::FilePage::chunkShown, page, [&chunkShown] { chunkShown = true; });
+    waitUntil([&] { return chunkShown || (!page->isLoading() && page->chunks()->rowCount() > 0); });
+    for (const QSize &size : pageSizes()) {
+        page->resize(size);
+        settle(600);
+        ok = save(page, outDir.filePath(sized(u"file-page"_s, size))) && ok;
+    }
+    page->close();
+
+    // A file detached (Del asks first) and the trash listing it.
+    window.tabs()->setCurrentIndex(0);
+    window.storePanel()->selectStore(0);
+    waitUntil([&] { return files->model()->rowCount() > 0 && !files->model()->isLoading(); });
+    files->view()->selectRow(0);
+    window.storeActions()->detachFiles()->trigger();
+    QMessageBox *confirm = nullptr;
+    waitUntil([&] { return (confirm = window.findChild<QMessageBox *>(u"detachFilesConfirmation"_s)) != nullptr; });
+    if (confirm) {
+        for (const QSize &size : pageSizes()) {
+            window.resize(size);
+            ok = saveWithDialog(&window, confirm, outDir.filePath(sized(u"detach-confirmation"_s, size))) && ok;
+        }
+        confirm->findChild<QPushButton *>(u"confirmDetachButton"_s)->click();
+        waitUntil([&] { return window.statusBar()->currentMessage().startsWith(u"Detached"_s); });
+    }
+    window.storeActions()->trash()->trigger();
+    vd::ui::TrashDialog *trash = window.storeActions()->trashDialog();
+    if (!trash || !waitUntil([&] { return !trash->isLoading() && trash->fileList()->topLevelItemCount() > 0; }))
+        return 1;
+    trash->showFiles();
+    for (const QSize &size : pageSizes()) {
+        window.resize(size);
+        ok = saveWithDialog(&window, trash, outDir.filePath(sized(u"trash-files"_s, size))) && ok;
+    }
+    trash->close();
+    window.resize(1280, 800);
 
     // The sync panel after a pass started with "Sync now".
     vd::ui::SyncPanel *sync = window.syncPanel();

@@ -5,6 +5,7 @@
 #include "ui/dialogs/keyvalueeditor.h"
 #include "ui/dialogs/storedialog.h"
 #include "ui/dialogs/trashdialog.h"
+#include "ui/files/filepage.h"
 #include "ui/models/displayformat.h"
 #include "ui/models/filetablemodel.h"
 #include "ui/models/storetablemodel.h"
@@ -62,10 +63,21 @@ StoreActions::StoreActions(ServiceRunner *runner, TenantPanel *tenants, StorePan
     m_cancelFiles = make(u"cancelFilesAction"_s, u"error"_s, tr("&Cancel processing"));
     connect(m_retryFiles, &QAction::triggered, this, [this] { retryOrCancelSelected(true); });
     connect(m_cancelFiles, &QAction::triggered, this, [this] { retryOrCancelSelected(false); });
-    connect(files->view(), &QAbstractItemView::doubleClicked, this, [this] {
-        if (m_editAttributes->isEnabled())
-            openAttributesDialog();
-    });
+    m_retryAllFailed = make(u"retryAllFailedAction"_s, u"refresh"_s, tr("Retry all &failed files"));
+    m_retryAllFailed->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_retryAllFailed, &QAction::triggered, this, [this] { retryAllFailedFiles(); });
+    m_undoDetach = make(u"undoDetachAction"_s, u"restore"_s, tr("&Undo detach"));
+    m_undoDetach->setShortcut(QKeySequence::Undo);
+    connect(m_undoDetach, &QAction::triggered, this, [this] { undoLastDetach(); });
+    m_openFile = make(u"openFileAction"_s, u"file"_s, tr("&Open file page"));
+    auto openCurrent = [this] {
+        const QModelIndex current = m_files->view()->currentIndex();
+        if (const StoreFile *file = current.isValid() ? m_files->model()->fileAt(current.row()) : nullptr)
+            openFilePage(m_tenants->currentTenantId(), file->storeId, file->id);
+    };
+    connect(m_openFile, &QAction::triggered, this, openCurrent);
+    // Enter or double-click on a row opens its page.
+    connect(files->view(), &QAbstractItemView::activated, this, openCurrent);
 
     connect(m_newStore, &QAction::triggered, this, [this] { openStoreDialog(false); });
     connect(m_editStore, &QAction::triggered, this, [this] { openStoreDialog(true); });
@@ -138,7 +150,7 @@ void StoreActions::update()
                tr("Remove the selected files from the store (Del)"));
     const int selectedCount = int(m_files->view()->selectionModel()->selectedRows().size());
     setAllowed(m_editAttributes, Role::Editor, selectedCount == 1 ? QString() : tr("Select one file first."),
-               tr("Edit the selected file's attributes (double-click)"));
+               tr("Edit the selected file's attributes (also on its page: Enter or double-click)"));
     const bool canRetry =
         !selectedFilesWithStatus({FileStatus::Failed, FileStatus::Cancelled, FileStatus::InProgress}).isEmpty();
     setAllowed(m_retryFiles, Role::Editor, canRetry ? QString() : tr("Select failed, cancelled or stuck files first."),
@@ -146,6 +158,17 @@ void StoreActions::update()
     const bool canCancel = !selectedFilesWithStatus({FileStatus::InProgress}).isEmpty();
     setAllowed(m_cancelFiles, Role::Editor, canCancel ? QString() : tr("Select files in progress first."),
                tr("Stop processing the selected files in progress"));
+    setAllowed(m_retryAllFailed, Role::Editor,
+               !noStore.isEmpty()                  ? noStore
+                   : store->fileCounts.failed == 0 ? tr("%1 has no failed files.").arg(store->name)
+                                                   : QString(),
+               tr("Put every failed file of the store back in the indexing queue (Ctrl+Shift+R)"));
+    setAllowed(m_undoDetach, Role::Editor,
+               m_undoFiles.isEmpty() || m_undoTenant != m_tenants->currentTenantId() ? tr("Nothing detached to undo.")
+                                                                                     : QString(),
+               tr("Attach the files of the last detach again (Ctrl+Z)"));
+    m_openFile->setEnabled(m_files->view()->currentIndex().isValid());
+    m_openFile->setToolTip(tr("Metadata, chunks and actions of the file (Enter or double-click)"));
     Q_EMIT updated();
 }
 
@@ -291,11 +314,13 @@ void StoreActions::openTrash()
         return;
     }
     const QString problem = roleProblem(Role::Admin);
+    const QString fileProblem = roleProblem(Role::Editor);
     m_trashDialog = new TrashDialog(m_runner, m_tenants->currentTenantId(), m_stores->tenantSlug(), problem.isEmpty(),
-                                    problem, m_window);
+                                    problem, fileProblem.isEmpty(), fileProblem, m_window);
     m_trashDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_trashDialog, &TrashDialog::restored, this, [this](const QString &message) {
         m_stores->reload();
+        m_files->reload(); // a restored file keeps its status and chunks: nothing to index
         Q_EMIT changed(message);
     });
     m_trashDialog->show();
@@ -326,35 +351,188 @@ void StoreActions::detachSelectedFiles()
     if (!roleProblem(Role::Editor).isEmpty())
         return;
     const QModelIndexList rows = m_files->view()->selectionModel()->selectedRows();
-    QStringList ids;
+    QList<StoreFile> files;
     for (const QModelIndex &index : rows)
         if (const StoreFile *file = m_files->model()->fileAt(index.row()))
-            ids << QString::number(file->id);
-    if (ids.isEmpty())
+            files << *file;
+    const VectorStore *store = m_stores->currentStore();
+    confirmDetach(m_tenants->currentTenantId(), m_files->model()->storeId(), store ? store->name : QString(), files,
+                  m_window);
+}
+
+void StoreActions::confirmDetach(qint64 tenantId, qint64 storeId, const QString &storeName,
+                                 const QList<StoreFile> &files, QWidget *parent, const std::function<void()> &done)
+{
+    if (files.isEmpty() || !roleProblem(Role::Editor).isEmpty())
         return;
-    const QString tenantRef = QString::number(m_tenants->currentTenantId());
-    const QString storeRef = QString::number(m_files->model()->storeId());
+    const QString what =
+        files.size() == 1 ? files.first().filename : format::counted(files.size(), tr("1 file"), tr("%1 files"));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Detach %1?").arg(what),
+                                tr("Detach %1 from store %2?").arg(what, storeName), QMessageBox::Cancel, parent);
+    box->setObjectName(u"detachFilesConfirmation"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Their chunks stop being searchable at once. Detached files go to the trash: undo "
+                               "with Ctrl+Z, or restore them from View › Trash until the purge removes them."));
+    QPushButton *detach = box->addButton(tr("Detach"), QMessageBox::DestructiveRole);
+    detach->setObjectName(u"confirmDetachButton"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    QList<qint64> ids;
+    for (const StoreFile &f : files)
+        ids << f.id;
+    connect(detach, &QPushButton::clicked, this, [this, tenantId, storeId, ids, done] {
+        const QString tenantRef = QString::number(tenantId);
+        const QString storeRef = QString::number(storeId);
+        m_runner->run(
+            this,
+            [tenantRef, storeRef, ids](VectorStoreService &s) -> Result<QList<qint64>> {
+                QList<qint64> detached;
+                for (qint64 id : ids) {
+                    auto result = s.detachFile(tenantRef, storeRef, QString::number(id));
+                    if (!result)
+                        return result.error();
+                    detached << id;
+                }
+                return detached;
+            },
+            [this, tenantId, storeId, done](Result<QList<qint64>> detached) {
+                if (!detached) {
+                    m_files->showError(detached.error().message());
+                    m_files->reload();
+                    return;
+                }
+                m_undoTenant = tenantId;
+                m_undoStore = storeId;
+                m_undoFiles = detached.value();
+                m_files->reload();
+                m_stores->reload();
+                update();
+                if (done)
+                    done();
+                Q_EMIT changed(tr("Detached %1; Ctrl+Z brings them back")
+                                   .arg(format::counted(m_undoFiles.size(), tr("1 file"), tr("%1 files"))));
+            });
+    });
+    box->open();
+}
+
+void StoreActions::undoLastDetach()
+{
+    if (m_undoFiles.isEmpty() || !roleProblem(Role::Editor).isEmpty() || m_undoTenant != m_tenants->currentTenantId())
+        return;
+    const QString tenantRef = QString::number(m_undoTenant);
+    const QString storeRef = QString::number(m_undoStore);
+    const QList<qint64> ids = std::exchange(m_undoFiles, {});
+    const qint64 storeId = m_undoStore;
+    update();
     m_runner->run(
         this,
         [tenantRef, storeRef, ids](VectorStoreService &s) -> Result<int> {
             int done = 0;
-            for (const QString &id : ids) {
-                auto detached = s.detachFile(tenantRef, storeRef, id);
-                if (!detached)
-                    return detached.error();
+            for (qint64 id : ids) {
+                auto restored = s.restoreFile(tenantRef, storeRef, QString::number(id));
+                if (!restored)
+                    return restored.error();
                 ++done;
             }
             return done;
         },
-        [this](Result<int> done) {
+        [this, storeId](Result<int> done) {
+            m_files->reload();
+            m_stores->reload();
             if (!done) {
                 m_files->showError(done.error().message());
                 return;
             }
+            if (m_filePage && m_filePage->storeId() == storeId)
+                m_filePage->reload();
+            Q_EMIT changed(tr("Restored %1").arg(format::counted(done.value(), tr("1 file"), tr("%1 files"))));
+        });
+}
+
+void StoreActions::retryAllFailedFiles()
+{
+    const VectorStore *store = m_stores->currentStore();
+    if (!store || !roleProblem(Role::Editor).isEmpty())
+        return;
+    const qint64 tenantId = m_tenants->currentTenantId();
+    const qint64 storeId = store->id;
+    const QString tenantRef = QString::number(tenantId);
+    const QString storeRef = QString::number(storeId);
+    m_runner->run(
+        this,
+        [tenantRef, storeRef](VectorStoreService &s) -> Result<int> {
+            int done = 0;
+            // Pages of failed files; each retried one leaves the failed set.
+            for (;;) {
+                FileQuery query;
+                query.status = u"failed"_s;
+                query.limit = 500;
+                auto failed = s.listFiles(tenantRef, storeRef, query);
+                if (!failed)
+                    return failed.error();
+                if (failed->isEmpty())
+                    return done;
+                for (const StoreFile &f : failed.value()) {
+                    auto retried = s.retryFile(tenantRef, storeRef, QString::number(f.id));
+                    if (!retried)
+                        return retried.error();
+                    ++done;
+                }
+            }
+        },
+        [this, tenantId, storeId](Result<int> done) {
             m_files->reload();
             m_stores->reload();
-            Q_EMIT changed(tr("Detached %1").arg(format::counted(done.value(), tr("1 file"), tr("%1 files"))));
+            if (!done) {
+                m_files->showError(done.error().message());
+                return;
+            }
+            if (m_ingestion)
+                m_ingestion->drain(tenantId, storeId);
+            Q_EMIT changed(
+                tr("Retrying %1").arg(format::counted(done.value(), tr("1 failed file"), tr("%1 failed files"))));
         });
+}
+
+FilePage *StoreActions::openFilePage(qint64 tenantId, qint64 storeId, qint64 fileId, int ordinal)
+{
+    if (m_filePage && m_filePage->fileId() == fileId && m_filePage->tenantId() == tenantId) {
+        if (ordinal >= 0)
+            m_filePage->showChunk(ordinal);
+        m_filePage->raise();
+        m_filePage->activateWindow();
+        return m_filePage;
+    }
+    if (m_filePage)
+        m_filePage->close();
+    const QString problem = roleProblem(Role::Editor);
+    auto *page = new FilePage(m_runner, tenantId, storeId, fileId, problem.isEmpty(), problem, m_window);
+    page->setAttribute(Qt::WA_DeleteOnClose);
+    m_filePage = page;
+    connect(page, &FilePage::changed, this, [this, page](const QString &message) {
+        m_files->reload();
+        m_stores->reload();
+        if (m_ingestion)
+            m_ingestion->drain(page->tenantId(), page->storeId()); // a retried file is indexed again now
+        Q_EMIT changed(message);
+    });
+    connect(page, &FilePage::detachRequested, this, [this, page](const StoreFile &file) {
+        confirmDetach(page->tenantId(), page->storeId(), page->storeName(), {file}, page,
+                      [page = QPointer<FilePage>(page)] {
+                          if (page)
+                              page->reload();
+                      });
+    });
+    connect(page, &FilePage::editAttributesRequested, this, [this, page](const StoreFile &file) {
+        openAttributesDialog(file, page, [page = QPointer<FilePage>(page)] {
+            if (page)
+                page->reload(false);
+        });
+    });
+    if (ordinal >= 0)
+        page->showChunk(ordinal);
+    page->show();
+    return page;
 }
 
 } // namespace vd::ui
@@ -365,9 +543,16 @@ void StoreActions::openAttributesDialog()
 {
     const QModelIndexList rows = m_files->view()->selectionModel()->selectedRows();
     const StoreFile *file = rows.size() == 1 ? m_files->model()->fileAt(rows.first().row()) : nullptr;
-    if (!file || !roleProblem(Role::Editor).isEmpty())
+    if (file)
+        openAttributesDialog(*file, m_window, {});
+}
+
+void StoreActions::openAttributesDialog(const StoreFile &fileRow, QWidget *parent, const std::function<void()> &then)
+{
+    if (!roleProblem(Role::Editor).isEmpty())
         return;
-    auto *dialog = new QDialog(m_window);
+    const StoreFile *file = &fileRow;
+    auto *dialog = new QDialog(parent);
     dialog->setObjectName(u"attributesDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Attributes of %1").arg(file->filename));
@@ -402,13 +587,15 @@ void StoreActions::openAttributesDialog()
             [tenantRef, storeRef, fileRef, attributes](VectorStoreService &s) {
                 return s.setFileAttributes(tenantRef, storeRef, fileRef, attributes);
             },
-            [this, dialog, error, save](Result<StoreFile> saved) {
+            [this, dialog, error, save, then](Result<StoreFile> saved) {
                 if (!saved) {
                     error->setText(saved.error().message());
                     save->setEnabled(true);
                     return;
                 }
                 m_files->reload();
+                if (then)
+                    then();
                 Q_EMIT changed(tr("Saved the attributes of %1").arg(saved->filename));
                 dialog->accept();
             });

@@ -2,11 +2,13 @@
 
 #include "core/domain/types.h"
 #include "ui/dialogs/trashdialog.h"
+#include "ui/files/filepage.h"
 #include "ui/tokens/tokensdialog.h"
 
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -14,6 +16,7 @@ class QWidget;
 
 namespace vd::ui {
 
+class FilePage;
 class FilePanel;
 class IngestionRunner;
 class ServiceRunner;
@@ -45,6 +48,15 @@ public:
     QAction *retryFiles() const { return m_retryFiles; }
     // Files still in progress stop being processed (editor).
     QAction *cancelFiles() const { return m_cancelFiles; }
+    // Every failed file of the current store goes back to the queue (editor).
+    QAction *retryAllFailed() const { return m_retryAllFailed; }
+    // The files of the last detach come back (Ctrl+Z, editor).
+    QAction *undoDetach() const { return m_undoDetach; }
+    // The page of the selected file (Enter or double-click on a row).
+    QAction *openFile() const { return m_openFile; }
+    // Opens the page of a file, scrolled to chunk `ordinal` when it is 0 or more.
+    FilePage *openFilePage(qint64 tenantId, qint64 storeId, qint64 fileId, int ordinal = -1);
+    FilePage *filePage() const { return m_filePage.data(); }
     // Retried local files are indexed by this runner.
     void setIngestionRunner(IngestionRunner *ingestion) { m_ingestion = ingestion; }
 
@@ -75,7 +87,13 @@ private:
     void openTrash();
     void openTokens();
     void detachSelectedFiles();
+    // Asks, then detaches `files` (all of one store); `done` runs after a detach went through.
+    void confirmDetach(qint64 tenantId, qint64 storeId, const QString &storeName, const QList<StoreFile> &files,
+                       QWidget *parent, const std::function<void()> &done = {});
+    void undoLastDetach();
+    void retryAllFailedFiles();
     void openAttributesDialog();
+    void openAttributesDialog(const StoreFile &file, QWidget *parent, const std::function<void()> &saved);
     // Retry (true) or cancel (false) the selected files that allow it.
     void retryOrCancelSelected(bool retry);
     // The ids of the selected files whose status is one of `statuses`.
@@ -88,6 +106,11 @@ private:
     QWidget *m_window = nullptr;
     QPointer<TrashDialog> m_trashDialog;
     QPointer<TokensDialog> m_tokensDialog;
+    QPointer<FilePage> m_filePage;
+    // The last detach, for undo: tenant, store and file ids.
+    qint64 m_undoTenant = 0;
+    qint64 m_undoStore = 0;
+    QList<qint64> m_undoFiles;
 
     QAction *m_newStore = nullptr;
     QAction *m_editStore = nullptr;
@@ -99,6 +122,9 @@ private:
     QAction *m_editAttributes = nullptr;
     QAction *m_retryFiles = nullptr;
     QAction *m_cancelFiles = nullptr;
+    QAction *m_retryAllFailed = nullptr;
+    QAction *m_undoDetach = nullptr;
+    QAction *m_openFile = nullptr;
     IngestionRunner *m_ingestion = nullptr;
 };
 

@@ -18,7 +18,7 @@ AttachJob::AttachJob(DatabaseUrl url, QString operatorName, QObject *parent)
 { }
 
 void AttachJob::run(qint64 tenantId, qint64 storeId, const QList<int> &rows, const QStringList &paths,
-                    const std::optional<ChunkingStrategy> &chunking)
+                    const std::optional<ChunkingStrategy> &chunking, const QJsonObject &attributes)
 {
     QList<Update> pending;
     int attached = 0;
@@ -62,7 +62,7 @@ void AttachJob::run(qint64 tenantId, qint64 storeId, const QList<int> &rows, con
             pending.append({row, AttachItem::State::Attaching, {}, 0, {}});
             flush();
         }
-        auto file = service.attachPath(tenantRef, storeRef, paths.at(i), {}, chunking);
+        auto file = service.attachPath(tenantRef, storeRef, paths.at(i), attributes, chunking);
         if (file) {
             ++attached;
             pending.append({row, AttachItem::State::Attached, {}, file->id, file->status});

@@ -36,7 +36,7 @@ public:
     // rows: the plan rows to attach, with their paths; chunking unset: the store's. Call through a
     // queued connection.
     void run(qint64 tenantId, qint64 storeId, const QList<int> &rows, const QStringList &paths,
-             const std::optional<ChunkingStrategy> &chunking);
+             const std::optional<ChunkingStrategy> &chunking, const QJsonObject &attributes = {});
 
 Q_SIGNALS:
     void progressed(const QList<vd::ui::AttachJob::Update> &updates);

@@ -3,6 +3,7 @@
 #include "ui/attach/attachmodel.h"
 #include "ui/data/ingestionrunner.h"
 #include "ui/data/servicerunner.h"
+#include "ui/dialogs/keyvalueeditor.h"
 #include "ui/models/displayformat.h"
 #include "ui/widgets/chunkingeditor.h"
 
@@ -16,6 +17,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QThread>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -72,7 +74,8 @@ AttachSheet::AttachSheet(ServiceRunner *runner, QWidget *parent)
     layout->addWidget(m_table, 1);
 
     // How the files will be chunked: the store's way unless chosen otherwise here.
-    m_chunkingRow = new QWidget(this);
+    auto *chunkingBox = new QWidget(this);
+    m_chunkingRow = new QWidget(chunkingBox);
     auto *chunkingLayout = new QHBoxLayout(m_chunkingRow);
     chunkingLayout->setContentsMargins(0, 0, 0, 0);
     auto *chunkingLabel = new QLabel(tr("C&hunking"), m_chunkingRow);
@@ -81,7 +84,31 @@ AttachSheet::AttachSheet(ServiceRunner *runner, QWidget *parent)
     chunkingLabel->setBuddy(m_chunking->modeBox());
     chunkingLabel->setMinimumHeight(m_chunking->modeBox()->sizeHint().height()); // in line with the box
     chunkingLayout->addWidget(m_chunking, 1);
-    layout->addWidget(m_chunkingRow);
+    // Attributes for every file of this attach (search filters match them), folded away until asked for.
+    m_attributesToggle = new QToolButton(m_chunkingRow);
+    m_attributesToggle->setObjectName(u"attachAttributesToggle"_s);
+    m_attributesToggle->setText(tr("Att&ributes…"));
+    m_attributesToggle->setCheckable(true);
+    m_attributesToggle->setToolTip(tr("Give every attached file attributes that search filters match"));
+    chunkingLayout->addWidget(m_attributesToggle, 0, Qt::AlignTop);
+    auto *chunkingBoxLayout = new QVBoxLayout(chunkingBox);
+    chunkingBoxLayout->setContentsMargins(0, 0, 0, 0);
+    chunkingBoxLayout->addWidget(m_chunkingRow);
+    m_attributes = new KeyValueEditor(KeyValueEditor::Kind::Attributes, chunkingBox);
+    m_attributes->setObjectName(u"attachAttributes"_s);
+    m_attributes->setAccessibleName(tr("Attributes of the attached files"));
+    m_attributes->setMaximumHeight(170);
+    m_attributes->hide();
+    chunkingBoxLayout->addWidget(m_attributes);
+    layout->addWidget(chunkingBox);
+    connect(m_attributesToggle, &QToolButton::toggled, this, [this](bool on) {
+        m_attributes->setVisible(on && m_phase == Phase::Preview);
+        updateTexts();
+    });
+    connect(m_attributes, &KeyValueEditor::validityChanged, this, [this] {
+        if (m_phase == Phase::Preview)
+            updateTexts();
+    });
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(u"attachProgress"_s);
@@ -144,6 +171,9 @@ void AttachSheet::start(qint64 tenantId, qint64 storeId, const QStringList &path
     auto cancelled = std::make_shared<std::atomic<bool>>(false);
     m_planCancelled = cancelled;
     m_dropCount = int(paths.size());
+    // Attributes are chosen per attach.
+    m_attributesToggle->setChecked(false);
+    m_attributes->setObject({});
     AttachPlan empty;
     empty.tenantId = tenantId;
     empty.storeId = storeId;
@@ -181,9 +211,10 @@ void AttachSheet::attach()
     for (int row = 0; row < m_model->rowCount(); ++row)
         if (m_model->itemAt(row)->state == AttachItem::State::Ready)
             rows.append(row);
-    if (rows.isEmpty() || !m_chunking->isValid())
+    if (rows.isEmpty() || !m_chunking->isValid() || (m_attributesToggle->isChecked() && !m_attributes->isValid()))
         return;
     m_jobChunking = m_chunking->chunking();
+    m_jobAttributes = m_attributesToggle->isChecked() ? m_attributes->object() : QJsonObject();
     runJob(rows);
 }
 
@@ -223,8 +254,12 @@ void AttachSheet::runJob(const QList<int> &rows)
     const qint64 storeId = m_model->plan().storeId;
     AttachJob *job = m_job;
     const std::optional<ChunkingStrategy> chunking = m_jobChunking;
+    const QJsonObject attributes = m_jobAttributes;
     QMetaObject::invokeMethod(
-        m_job, [job, tenantId, storeId, rows, paths, chunking] { job->run(tenantId, storeId, rows, paths, chunking); },
+        m_job,
+        [job, tenantId, storeId, rows, paths, chunking, attributes] {
+            job->run(tenantId, storeId, rows, paths, chunking, attributes);
+        },
         Qt::QueuedConnection);
     m_progress->setRange(0, m_jobTotal);
     m_progress->setValue(0);
@@ -282,6 +317,7 @@ void AttachSheet::setPhase(Phase phase)
     m_progress->setVisible(phase == Phase::Attaching || phase == Phase::Report);
     m_attachButton->setVisible(phase == Phase::Preview || phase == Phase::Checking);
     m_chunkingRow->setVisible(phase == Phase::Preview);
+    m_attributes->setVisible(phase == Phase::Preview && m_attributesToggle->isChecked());
     m_closeButton->setEnabled(true);
     m_closeButton->setText(phase == Phase::Report ? tr("Close") : tr("Cancel"));
     m_closeButton->setAccessibleName(phase == Phase::Report          ? tr("Close the attach report")
@@ -326,8 +362,13 @@ void AttachSheet::updateTexts()
             text += u" · "_s + format::counted(refused, tr("1 refused"), tr("%1 refused"));
         text += u" · "_s + tr("nothing is written until you confirm");
         m_summary->setText(text);
-        m_attachButton->setEnabled(ready > 0 && m_chunking->isValid());
-        m_attachButton->setToolTip(m_chunking->isValid() ? QString() : m_chunking->problem());
+        {
+            const bool attributesOk = !m_attributesToggle->isChecked() || m_attributes->isValid();
+            m_attachButton->setEnabled(ready > 0 && m_chunking->isValid() && attributesOk);
+            m_attachButton->setToolTip(!m_chunking->isValid() ? m_chunking->problem()
+                                           : !attributesOk    ? m_attributes->problem()
+                                                              : QString());
+        }
         m_attachButton->setText(ready > 0 ? format::counted(ready, tr("Attach 1 file"), tr("Attach %1 files"))
                                           : tr("Nothing to attach"));
         m_attachButton->setAccessibleName(m_attachButton->text());

@@ -12,12 +12,14 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QToolButton;
 class QThread;
 
 namespace vd::ui {
 
 class AttachModel;
 class ChunkingEditor;
+class KeyValueEditor;
 class IngestionRunner;
 class ServiceRunner;
 
@@ -54,6 +56,10 @@ public:
     QPushButton *closeButton() const { return m_closeButton; }
     QPushButton *retryButton() const { return m_retryButton; }
     ChunkingEditor *chunkingEditor() const { return m_chunking; }
+    // Attributes given to every file attached (as `file attach --attributes`); the toggle shows
+    // the editor.
+    QToolButton *attributesToggle() const { return m_attributesToggle; }
+    KeyValueEditor *attributesEditor() const { return m_attributes; }
     QProgressBar *progressBar() const { return m_progress; }
     QString summaryText() const;
 
@@ -88,6 +94,9 @@ private:
     QWidget *m_chunkingRow = nullptr;
     ChunkingEditor *m_chunking = nullptr;
     std::optional<ChunkingStrategy> m_jobChunking; // what the last attach used (retries use it too)
+    QToolButton *m_attributesToggle = nullptr;
+    KeyValueEditor *m_attributes = nullptr;
+    QJsonObject m_jobAttributes;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_retryButton = nullptr;
     QPushButton *m_closeButton = nullptr;

@@ -5,16 +5,21 @@
 #include "ui/attach/droppaths.h"
 #include "ui/data/ingestionrunner.h"
 #include "ui/data/servicerunner.h"
+#include "ui/models/displayformat.h"
 #include "ui/models/filetablemodel.h"
 #include "ui/widgets/placeholdertableview.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMimeData>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
@@ -49,6 +54,26 @@ FilePanel::FilePanel(ServiceRunner *runner, QWidget *parent)
     , m_filterDelay(new QTimer(this))
 {
     setObjectName(u"filePanel"_s);
+    m_runner = runner;
+    m_exportAction = new QAction(tr("E&xport files…"), this);
+    m_exportAction->setObjectName(u"exportFilesAction"_s);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    m_exportAction->setToolTip(tr("Save the store's files (those the filter matches) as CSV or JSON (Ctrl+Shift+X)"));
+    m_exportAction->setEnabled(false);
+    connect(m_exportAction, &QAction::triggered, this, [this] {
+        auto *dialog = new QFileDialog(this, tr("Export the files"));
+        dialog->setObjectName(u"exportFilesDialog"_s);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setAcceptMode(QFileDialog::AcceptSave);
+        dialog->setNameFilters({tr("CSV (*.csv)"), tr("JSON (*.json)")});
+        dialog->setDefaultSuffix(u"csv"_s);
+        dialog->selectFile(u"%1-files.csv"_s.arg(m_storeName));
+        connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
+            dialog->setDefaultSuffix(filter.contains(u"json"_s) ? u"json"_s : u"csv"_s);
+        });
+        connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportFiles(path); });
+        dialog->open();
+    });
 
     m_filter->setObjectName(u"fileFilter"_s);
     m_filter->setPlaceholderText(tr("Filter by name…"));
@@ -202,6 +227,7 @@ void FilePanel::setStore(qint64 tenantId, qint64 storeId, const QString &tenantS
         return;
     clearError();
     m_filter->setEnabled(storeId != 0);
+    m_exportAction->setEnabled(storeId != 0);
     setSummary(storeName);
     m_model->setStore(tenantId, storeId);
     updatePlaceholder();
@@ -296,6 +322,79 @@ void FilePanel::updatePlaceholder()
                   "From a shell: vectordesk file attach --tenant %2 --store %3 PATH…")
                    .arg(m_storeName, m_tenantSlug, shellWord(m_storeName));
     view()->setPlaceholderText(text);
+}
+
+void FilePanel::exportFiles(const QString &path)
+{
+    if (m_model->storeId() == 0)
+        return;
+    const QString tenantRef = QString::number(m_tenantId);
+    const QString storeRef = QString::number(m_model->storeId());
+    FileQuery query;
+    query.nameContains = m_model->nameFilter();
+    query.limit = 1000;
+    m_runner->run(
+        this,
+        [tenantRef, storeRef, query, path](VectorStoreService &s) mutable -> Result<int> {
+            QList<StoreFile> files;
+            for (;;) {
+                auto page = s.listFiles(tenantRef, storeRef, query);
+                if (!page)
+                    return page.error();
+                files.append(page.value());
+                if (page->size() < query.limit)
+                    break;
+                query.offset += query.limit;
+            }
+            QByteArray bytes;
+            if (path.endsWith(u".json"_s, Qt::CaseInsensitive)) {
+                QJsonArray array;
+                for (const StoreFile &f : std::as_const(files))
+                    array.append(f.toJson());
+                bytes = QJsonDocument(array).toJson(QJsonDocument::Indented);
+            } else {
+                auto field = [](QString value) {
+                    if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n'))
+                        value = u'"' + value.replace(u'"', u"\"\""_s) + u'"';
+                    return value;
+                };
+                QString csv = u"id,filename,status,size_bytes,usage_bytes,mime_type,sha256,last_error_code,"
+                              u"last_error_message,attributes,created_at,updated_at\r\n"_s;
+                for (const StoreFile &f : std::as_const(files))
+                    csv +=
+                        QStringList{
+                            QString::number(f.id),
+                            field(f.filename),
+                            fileStatusName(f.status),
+                            QString::number(f.sizeBytes),
+                            QString::number(f.usageBytes),
+                            field(f.mimeType),
+                            f.sha256,
+                            field(f.lastErrorCode),
+                            field(f.lastErrorMessage),
+                            field(f.attributes.isEmpty()
+                                      ? QString()
+                                      : QString::fromUtf8(QJsonDocument(f.attributes).toJson(QJsonDocument::Compact))),
+                            QString::number(f.createdAt),
+                            QString::number(f.updatedAt)}
+                            .join(u',')
+                        + u"\r\n"_s;
+                bytes = csv.toUtf8();
+            }
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+                return ServiceError::unavailable(
+                    u"Could not write %1: %2. Choose another folder."_s.arg(path, file.errorString()));
+            return int(files.size());
+        },
+        [this, path](Result<int> written) {
+            const QString message = written
+                ? tr("Exported %1 to %2").arg(format::counted(written.value(), tr("1 file"), tr("%1 files")), path)
+                : written.error().message();
+            if (!written)
+                showError(message);
+            Q_EMIT exported(message);
+        });
 }
 
 } // namespace vd::ui

@@ -2,6 +2,7 @@
 
 #include "ui/widgets/tablepanel.h"
 
+class QAction;
 class QLineEdit;
 class QTimer;
 class QToolButton;
@@ -32,12 +33,18 @@ public:
     // the user confirms it. storeId 0: the current store.
     void attachPaths(const QStringList &paths, qint64 tenantId = 0, qint64 storeId = 0);
 
+    // Export the store's files (those the name filter matches, all of them, not only the rows
+    // loaded) to CSV or JSON (by the suffix), read and written on a worker thread.
+    QAction *exportAction() const { return m_exportAction; }
+    void exportFiles(const QString &path);
+
     // Shows the files of a store; storeId 0 shows none.
     void setStore(qint64 tenantId, qint64 storeId, const QString &tenantSlug, const QString &storeName);
     void reload();
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
+    void exported(const QString &message);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -55,6 +62,8 @@ private:
     QTimer *m_filterDelay = nullptr;
     AttachSheet *m_sheet = nullptr;
     QToolButton *m_reportButton = nullptr;
+    QAction *m_exportAction = nullptr;
+    ServiceRunner *m_runner = nullptr;
     qint64 m_tenantId = 0;
     QList<qint64> m_keptSelection;
     qint64 m_keptCurrent = 0;

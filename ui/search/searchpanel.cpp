@@ -8,9 +8,12 @@
 #include "ui/search/filtereditor.h"
 #include "ui/search/searchdelegates.h"
 #include "ui/search/searchresultmodel.h"
+#include "ui/widgets/placeholdertableview.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QElapsedTimer>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -21,6 +24,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -38,6 +42,12 @@ struct Neighbours
 {
     QList<Chunk> chunks;
     int hitOrdinal = 0;
+};
+
+struct TimedResponse
+{
+    SearchResponse response;
+    qint64 ms = 0;
 };
 
 } // namespace
@@ -65,6 +75,14 @@ SearchPanel::SearchPanel(ServiceRunner *runner, QWidget *parent)
     bold.setBold(true);
     m_tenantLabel->setFont(bold);
     formLayout->addWidget(m_tenantLabel);
+    m_modeLabel = new QLabel(tr("Local stores use keyword search (BM25): a result contains the words of the query, "
+                                "ranked by how often and where they occur, not by meaning. OpenAI stores search by "
+                                "meaning."),
+                             form);
+    m_modeLabel->setObjectName(u"searchModeLabel"_s);
+    m_modeLabel->setWordWrap(true);
+    m_modeLabel->setStyleSheet(u"color: palette(placeholder-text);"_s);
+    formLayout->addWidget(m_modeLabel);
 
     auto *storesLabel = new QLabel(tr("&Stores to search"), form);
     formLayout->addWidget(storesLabel);
@@ -141,8 +159,15 @@ SearchPanel::SearchPanel(ServiceRunner *runner, QWidget *parent)
     m_copyButton->setToolTip(tr("Copies the results shown, in OpenAI's response shape"));
     m_copyButton->setEnabled(false);
     resultsHeader->addWidget(m_copyButton);
+    m_exportButton = new QPushButton(tr("E&xport…"), resultsPane);
+    m_exportButton->setObjectName(u"exportResultsButton"_s);
+    m_exportButton->setAccessibleName(tr("Export the visible results to a CSV or JSON file"));
+    m_exportButton->setToolTip(tr("Saves the results shown as CSV or JSON (Ctrl+Shift+E)"));
+    m_exportButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportButton->setEnabled(false);
+    resultsHeader->addWidget(m_exportButton);
     resultsLayout->addLayout(resultsHeader);
-    m_table = new QTableView(resultsPane);
+    m_table = new PlaceholderTableView(resultsPane);
     m_table->setObjectName(u"searchResults"_s);
     m_table->setAccessibleName(tr("Search results"));
     m_table->setModel(m_results);
@@ -157,8 +182,10 @@ SearchPanel::SearchPanel(ServiceRunner *runner, QWidget *parent)
     m_table->setItemDelegateForColumn(SearchResultModel::TextColumn,
                                       new HighlightDelegate(SearchResultModel::MatchedTermsRole, m_table));
     QHeaderView *header = m_table->horizontalHeader();
-    header->resizeSection(SearchResultModel::ScoreColumn, 130);
+    header->resizeSection(SearchResultModel::ScoreColumn, 110);
     header->resizeSection(SearchResultModel::FileColumn, 190);
+    header->resizeSection(SearchResultModel::StoreColumn, 100);
+    m_table->setColumnHidden(SearchResultModel::StoreColumn, true);
     header->resizeSection(SearchResultModel::TextColumn, 420);
     header->setStretchLastSection(true);
     resultsLayout->addWidget(m_table, 1);
@@ -182,11 +209,42 @@ SearchPanel::SearchPanel(ServiceRunner *runner, QWidget *parent)
     connect(m_filter, &FilterEditor::filterChanged, this, [this] { updateSearchEnabled(); });
     connect(m_threshold, &QSlider::valueChanged, this, [this] { updateThresholdLabel(); });
     connect(m_copyButton, &QPushButton::clicked, this, [this] { copyResultsAsJson(); });
+    connect(m_exportButton, &QPushButton::clicked, this, [this] { chooseExportFile(); });
+    connect(m_results, &QAbstractItemModel::rowsRemoved, this, [this] { updatePlaceholder(); });
+    connect(m_results, &QAbstractItemModel::rowsInserted, this, [this] { updatePlaceholder(); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showResult(current); });
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { showResult(index); });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { activateResult(index); });
     updateThresholdLabel();
     updateSearchEnabled();
+    updatePlaceholder();
+}
+
+void SearchPanel::updatePlaceholder()
+{
+    QString text;
+    if (m_tenantId == 0)
+        text = tr("Select a tenant in Stores and files, then search its stores here.");
+    else if (m_searching)
+        text = tr("Searching…");
+    else if (!m_searched)
+        text = tr("Check the stores to search, type a query and press Enter.");
+    else if (m_results->fetchedCount() == 0)
+        text = tr("No results for “%1”.\nTry other words, a lower threshold or a looser filter.").arg(m_lastQuery);
+    else
+        text = tr("No result scores at or above %1.\nLower the score threshold to see the %2 fetched.")
+                   .arg(m_results->threshold(), 0, 'f', 2)
+                   .arg(m_results->fetchedCount());
+    m_table->setPlaceholderText(text);
+    m_table->viewport()->update();
+}
+
+void SearchPanel::activateResult(const QModelIndex &index)
+{
+    const SearchHit *hit = m_results->hitAt(index.row());
+    if (!hit)
+        return;
+    Q_EMIT openFileRequested(m_tenantId, hit->storeId, hit->fileId, hit->chunkOrdinals.value(0, -1));
 }
 
 void SearchPanel::focusQuery()
@@ -209,15 +267,23 @@ void SearchPanel::setTenant(qint64 tenantId, const QString &slug, qint64 current
     m_tenantId = tenantId;
     m_tenantSlug = slug;
     m_results->clear();
+    m_searched = false;
     m_chunkView->clear();
     m_copyButton->setEnabled(false);
+    m_exportButton->setEnabled(false);
     setStatus({});
+    updatePlaceholder();
     m_tenantLabel->setText(tenantId ? tr("Search in %1").arg(slug) : tr("Select a tenant in Stores and files."));
     reloadStores();
 }
 
 void SearchPanel::reloadStores()
 {
+    // F5 keeps the ticked stores that still exist (the results shown came from them).
+    QSet<qint64> checked;
+    for (int i = 0; i < m_stores->count(); ++i)
+        if (m_stores->item(i)->checkState() == Qt::Checked)
+            checked.insert(m_stores->item(i)->data(Qt::UserRole).toLongLong());
     m_stores->clear();
     m_storeNames.clear();
     m_storeBackends.clear();
@@ -227,7 +293,7 @@ void SearchPanel::reloadStores()
     const qint64 tenantId = m_tenantId;
     m_runner->run(
         this, [tenantId](VectorStoreService &service) { return service.listStores(QString::number(tenantId)); },
-        [this, tenantId](Result<QList<VectorStore>> stores) {
+        [this, tenantId, checked](Result<QList<VectorStore>> stores) {
             if (tenantId != m_tenantId)
                 return;
             if (!stores) {
@@ -244,7 +310,8 @@ void SearchPanel::reloadStores()
                                         m_stores);
                 item->setData(Qt::UserRole, store.id);
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
-                item->setCheckState(store.id == m_wantedStore ? Qt::Checked : Qt::Unchecked);
+                const bool wanted = checked.isEmpty() ? store.id == m_wantedStore : checked.contains(store.id);
+                item->setCheckState(wanted ? Qt::Checked : Qt::Unchecked);
                 m_storeNames.insert(store.id, store.name);
                 m_storeBackends.insert(store.id, store.backend);
             }
@@ -291,6 +358,7 @@ void SearchPanel::updateThresholdLabel()
                 + tr("The search used %1; search again to see lower scores.").arg(m_fetchedThreshold, 0, 'f', 2);
         setStatus(text);
     }
+    updatePlaceholder();
 }
 
 void SearchPanel::setStatus(const QString &text, bool error)
@@ -331,42 +399,60 @@ void SearchPanel::search()
         request.filters = parsed.value();
     }
     m_searching = true;
+    m_lastQuery = query;
     updateSearchEnabled();
     setStatus(tr("Searching…"));
+    updatePlaceholder();
     const quint64 generation = ++m_generation;
     const QString tenantRef = QString::number(m_tenantId);
     m_fetchedThreshold = request.scoreThreshold;
     m_runner->run(
         this,
-        [tenantRef, stores, request](VectorStoreService &service) {
-            return service.search(tenantRef, stores, request);
+        [tenantRef, stores, request](VectorStoreService &service) -> Result<TimedResponse> {
+            QElapsedTimer timer;
+            timer.start();
+            auto response = service.search(tenantRef, stores, request);
+            if (!response)
+                return response.error();
+            return TimedResponse{response.value(), timer.elapsed()};
         },
-        [this, generation, request](Result<SearchResponse> response) {
+        [this, generation, request, storeCount = stores.size()](Result<TimedResponse> timed) {
             if (generation != m_generation)
                 return;
             m_searching = false;
+            m_searched = true;
             updateSearchEnabled();
             m_chunkView->clear();
-            if (!response) {
+            if (!timed) {
                 m_results->clear();
                 m_copyButton->setEnabled(false);
-                setStatus(response.error().message(), true);
-                Q_EMIT searchFinished(tr("Search failed: %1").arg(response.error().message()));
+                m_exportButton->setEnabled(false);
+                setStatus(timed.error().message(), true);
+                m_table->setPlaceholderText(tr("The search failed; the message is below the form."));
+                Q_EMIT searchFinished(tr("Search failed: %1").arg(timed.error().message()));
                 return;
             }
+            m_lastSearchMs = timed->ms;
             m_results->setThreshold(request.scoreThreshold);
-            m_results->setResponse(response.value(), m_storeNames);
-            m_copyButton->setEnabled(true);
+            m_results->setResponse(timed->response, m_storeNames);
+            m_table->setColumnHidden(SearchResultModel::StoreColumn, storeCount < 2);
+            updatePlaceholder();
+            m_copyButton->setEnabled(m_results->rowCount() > 0);
+            m_exportButton->setEnabled(m_results->rowCount() > 0);
             m_table->resizeColumnToContents(SearchResultModel::FileColumn);
             m_table->setColumnWidth(SearchResultModel::FileColumn,
-                                    qBound(140, m_table->columnWidth(SearchResultModel::FileColumn) + 8, 280));
+                                    qBound(130, m_table->columnWidth(SearchResultModel::FileColumn) + 8, 230));
             const int count = m_results->rowCount();
+            const QString where = storeCount == 1 ? tr("1 store") : tr("%1 stores").arg(storeCount);
             const QString message = count == 0
-                ? tr("No results for “%1”.").arg(request.queries.first())
-                : (count == 1 ? tr("1 result for “%1”.").arg(request.queries.first())
-                              : tr("%1 results for “%2”.").arg(count).arg(request.queries.first()));
-            setStatus(count == 0 ? message + u' ' + tr("Try other words, a lower threshold, or a looser filter.")
-                                 : message);
+                ? tr("No results for “%1” in %2 (%3 ms).").arg(request.queries.first(), where).arg(m_lastSearchMs)
+                : (count == 1
+                       ? tr("1 result for “%1” in %2 (%3 ms).").arg(request.queries.first(), where).arg(m_lastSearchMs)
+                       : tr("%1 results for “%2” in %3 (%4 ms).")
+                             .arg(count)
+                             .arg(request.queries.first(), where)
+                             .arg(m_lastSearchMs));
+            setStatus(message);
             if (count > 0)
                 m_table->selectRow(0);
             Q_EMIT searchFinished(message);
@@ -429,13 +515,30 @@ void SearchPanel::showResult(const QModelIndex &index)
                 return;
             }
             QString page = title;
+            const Chunk *hitChunk = nullptr;
+            for (const Chunk &chunk : std::as_const(n->chunks))
+                if (chunk.ordinal == n->hitOrdinal)
+                    hitChunk = &chunk;
             for (const Chunk &chunk : std::as_const(n->chunks)) {
-                QString text = QString::fromUtf8(chunk.text);
                 const bool isHit = chunk.ordinal == n->hitOrdinal;
-                // Neighbours give context: the end of the one before, the start of the one after.
+                // Chunks overlap: a neighbour shows only what the match does not, so the shared
+                // text reads once (the offsets are bytes of the extracted text, on UTF-8 boundaries).
+                QByteArray bytes = chunk.text;
+                if (!isHit && hitChunk) {
+                    if (chunk.ordinal < n->hitOrdinal)
+                        bytes = bytes.left(qBound<qint64>(0, hitChunk->startOffset - chunk.startOffset, bytes.size()));
+                    else
+                        bytes = bytes.mid(qBound<qint64>(0, hitChunk->endOffset - chunk.startOffset, bytes.size()));
+                }
+                if (!isHit && bytes.trimmed().isEmpty())
+                    continue;
+                QString text = QString::fromUtf8(bytes);
+                // Neighbours give context: the end of the one before, the start of the one after,
+                // cut at a word boundary.
                 constexpr int kContext = 360;
                 if (!isHit && text.size() > kContext)
-                    text = chunk.ordinal < n->hitOrdinal ? u"…"_s + text.right(kContext) : text.left(kContext) + u"…"_s;
+                    text = chunk.ordinal < n->hitOrdinal ? SearchResultModel::fromWordStart(text.right(kContext))
+                                                         : text.left(kContext) + u"…"_s;
                 page += u"<p style=\"color:#666; margin-bottom:2px\">"_s
                     + (isHit ? tr("Chunk %1 (the match) · %2 tokens") : tr("Chunk %1 · %2 tokens"))
                           .arg(chunk.ordinal)
@@ -456,7 +559,50 @@ void SearchPanel::copyResultsAsJson()
 {
     const QJsonObject json = m_results->visibleJson();
     QApplication::clipboard()->setText(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
-    Q_EMIT searchFinished(tr("Copied %1 results as JSON").arg(m_results->rowCount()));
+    const QString message = tr("Copied %1 results as JSON").arg(m_results->rowCount());
+    setStatus(message);
+    Q_EMIT searchFinished(message);
+}
+
+void SearchPanel::chooseExportFile()
+{
+    auto *dialog = new QFileDialog(this, tr("Export the results"));
+    dialog->setObjectName(u"exportResultsDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilters({tr("CSV (*.csv)"), tr("JSON (*.json)")});
+    dialog->setDefaultSuffix(u"csv"_s);
+    dialog->selectFile(u"search-results.csv"_s);
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
+        dialog->setDefaultSuffix(filter.contains(u"json"_s) ? u"json"_s : u"csv"_s);
+    });
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { exportResults(path); });
+    dialog->open();
+}
+
+void SearchPanel::exportResults(const QString &path)
+{
+    const bool json = path.endsWith(u".json"_s, Qt::CaseInsensitive);
+    const QByteArray bytes =
+        json ? QJsonDocument(m_results->visibleJson()).toJson(QJsonDocument::Indented) : m_results->visibleCsv();
+    const int rows = m_results->rowCount();
+    // The disk is written on a worker thread.
+    m_runner->run(
+        this,
+        [path, bytes](VectorStoreService &) -> Result<bool> {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+                return ServiceError::unavailable(
+                    u"Could not write %1: %2. Choose another folder."_s.arg(path, file.errorString()));
+            return true;
+        },
+        [this, path, rows](Result<bool> written) {
+            const QString message = written
+                ? tr("Exported %1 to %2").arg(format::counted(rows, tr("1 result"), tr("%1 results")), path)
+                : written.error().message();
+            setStatus(message, !written);
+            Q_EMIT exported(message);
+        });
 }
 
 } // namespace vd::ui

@@ -19,6 +19,7 @@ class QTextBrowser;
 namespace vd::ui {
 
 class FilterEditor;
+class PlaceholderTableView;
 class SearchResultModel;
 class ServiceRunner;
 
@@ -38,6 +39,9 @@ public:
     void reloadStores();
     void search();
     void copyResultsAsJson();
+    // Writes the visible results to `path` as CSV or JSON (by its suffix) on a worker thread;
+    // exported() says how it went.
+    void exportResults(const QString &path);
     void focusQuery();
 
     QLineEdit *queryField() const { return m_query; }
@@ -46,7 +50,10 @@ public:
     QSlider *thresholdSlider() const { return m_threshold; }
     FilterEditor *filterEditor() const { return m_filter; }
     SearchResultModel *results() const { return m_results; }
-    QTableView *resultTable() const { return m_table; }
+    PlaceholderTableView *resultTable() const { return m_table; }
+    QPushButton *exportButton() const { return m_exportButton; }
+    // How long the last search took, in milliseconds (-1: none yet).
+    qint64 lastSearchMs() const { return m_lastSearchMs; }
     QTextBrowser *chunkView() const { return m_chunkView; }
     QPushButton *searchButton() const { return m_searchButton; }
     QString statusText() const;
@@ -55,6 +62,9 @@ public:
 Q_SIGNALS:
     void searchFinished(const QString &message);
     void chunkShown();
+    // Enter or double-click on a result: the file's page, at the result's chunk.
+    void openFileRequested(qint64 tenantId, qint64 storeId, qint64 fileId, int chunkOrdinal);
+    void exported(const QString &message);
 
 private:
     void showResult(const QModelIndex &index);
@@ -62,6 +72,9 @@ private:
     void updateSearchEnabled();
     void setStatus(const QString &text, bool error = false);
     QStringList checkedStoreIds() const;
+    void updatePlaceholder();
+    void activateResult(const QModelIndex &index);
+    void chooseExportFile();
 
     ServiceRunner *m_runner = nullptr;
     qint64 m_tenantId = 0;
@@ -69,6 +82,9 @@ private:
     qint64 m_wantedStore = 0;
     double m_fetchedThreshold = 0;
     bool m_searching = false;
+    bool m_searched = false;
+    qint64 m_lastSearchMs = -1;
+    QString m_lastQuery;
     quint64 m_generation = 0;
     QHash<qint64, QString> m_storeNames;
     QHash<qint64, BackendKind> m_storeBackends;
@@ -82,9 +98,11 @@ private:
     FilterEditor *m_filter = nullptr;
     QPushButton *m_searchButton = nullptr;
     QPushButton *m_copyButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
+    QLabel *m_modeLabel = nullptr;
     QLabel *m_status = nullptr;
     SearchResultModel *m_results = nullptr;
-    QTableView *m_table = nullptr;
+    PlaceholderTableView *m_table = nullptr;
     QTextBrowser *m_chunkView = nullptr;
 };
 

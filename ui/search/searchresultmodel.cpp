@@ -72,6 +72,43 @@ QJsonObject SearchResultModel::visibleJson() const
     return visible.toJson();
 }
 
+QString SearchResultModel::fromWordStart(const QString &text)
+{
+    if (text.isEmpty() || !text.front().isLetterOrNumber())
+        return text;
+    // A word is at most this long; past it, the text has no break to start at.
+    constexpr qsizetype kLongestWord = 40;
+    for (qsizetype i = 1; i < qMin(text.size(), kLongestWord); ++i)
+        if (text.at(i).isSpace())
+            return u"…"_s + text.mid(i + 1);
+    return text;
+}
+
+QByteArray SearchResultModel::visibleCsv() const
+{
+    auto field = [](QString value) {
+        if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n') || value.contains(u'\r'))
+            value = u'"' + value.replace(u'"', u"\"\""_s) + u'"';
+        return value;
+    };
+    QString csv = u"score,file,file_id,store,chunk,text,attributes\r\n"_s;
+    for (int i : m_visible) {
+        const SearchHit &hit = m_response.data.at(i);
+        const QStringList row = {
+            QString::number(hit.score, 'f', 4),
+            field(hit.filename),
+            QString::number(hit.fileId),
+            field(storeName(hit.storeId)),
+            hit.chunkOrdinals.isEmpty() ? QString() : QString::number(hit.chunkOrdinals.first()),
+            field(hit.content.isEmpty() ? QString() : hit.content.first().simplified()),
+            field(hit.attributes.isEmpty()
+                      ? QString()
+                      : QString::fromUtf8(QJsonDocument(hit.attributes).toJson(QJsonDocument::Compact)))};
+        csv += row.join(u',') + u"\r\n"_s;
+    }
+    return csv.toUtf8();
+}
+
 int SearchResultModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_visible.size());
@@ -95,8 +132,14 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
             return QString::number(hit.score, 'f', 3);
         case FileColumn:
             return hit.filename;
-        case TextColumn:
-            return hit.content.isEmpty() ? QString() : hit.content.first().simplified();
+        case StoreColumn:
+            return storeName(hit.storeId);
+        case TextColumn: {
+            if (hit.content.isEmpty())
+                return QString();
+            const QString text = hit.content.first().simplified();
+            return hit.chunkOrdinals.value(0) > 0 ? fromWordStart(text) : text;
+        }
         case AttributesColumn:
             return format::attributesText(hit.attributes);
         }
@@ -107,8 +150,11 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
             return tr("Relevance %1 (0..1)").arg(hit.score, 0, 'f', 4);
         case FileColumn:
             return tr("%1\nfile id %2 · store %3").arg(hit.filename).arg(hit.fileId).arg(storeName(hit.storeId));
+        case StoreColumn:
+            return tr("The store the file is in");
         case TextColumn:
-            return tr("Double-click or press Enter to read the whole chunk and its neighbours");
+            return tr("Select to read the whole chunk and its neighbours; Enter or double-click opens the file's "
+                      "page at this chunk");
         case AttributesColumn:
             return hit.attributes.isEmpty()
                 ? QVariant()
@@ -135,6 +181,8 @@ QVariant SearchResultModel::headerData(int section, Qt::Orientation orientation,
         return tr("Score");
     case FileColumn:
         return tr("File");
+    case StoreColumn:
+        return tr("Store");
     case TextColumn:
         return tr("Best chunk");
     case AttributesColumn:

@@ -14,7 +14,7 @@ class SearchResultModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { ScoreColumn, FileColumn, TextColumn, AttributesColumn, ColumnCount };
+    enum Column { ScoreColumn, FileColumn, StoreColumn, TextColumn, AttributesColumn, ColumnCount };
     Q_ENUM(Column)
     enum Role { ScoreRole = Qt::UserRole + 100, MatchedTermsRole, HitIndexRole };
 
@@ -33,6 +33,11 @@ public:
     QString storeName(qint64 storeId) const { return m_storeNames.value(storeId); }
     // The visible results in OpenAI's response shape.
     QJsonObject visibleJson() const;
+    // The visible results as CSV: score, file, file id, store, chunk, text, attributes.
+    QByteArray visibleCsv() const;
+    // `text` from its first whole word: a chunk that does not start its file may begin inside a
+    // word (chunks start at a token), so the partial word is cut and "…" says so.
+    static QString fromWordStart(const QString &text);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
