@@ -86,7 +86,7 @@ Result<QStringList> usingStore(Database &db, qint64 tenantId, qint64 storeId, bo
     return names;
 }
 
-Result<QList<BoundStore>> boundStores(Database &db, const Tenant &tenant, const Agent &agent)
+Result<QList<BoundStore>> boundStores(Database &db, const Tenant &tenant, const Agent &agent, bool assignIds)
 {
     QList<BoundStore> bound;
     if (agent.binding == AgentBinding::Explicit) {
@@ -111,6 +111,13 @@ Result<QList<BoundStore>> boundStores(Database &db, const Tenant &tenant, const 
     for (BoundStore &b : bound) {
         if (b.store.backend == BackendKind::OpenAI) {
             b.servedId = b.store.remoteId;
+        } else if (!b.store.deletedAt && b.store.tenantId == tenant.id && !assignIds) {
+            auto q = runQuery(db, u"SELECT api_id FROM vector_stores WHERE id = ?"_s, {b.store.id},
+                              u"reading the id of store '%1'"_s.arg(b.store.name));
+            if (!q)
+                return q.error();
+            b.servedId =
+                q.value().next() && !q.value().value(0).isNull() ? q.value().value(0).toString() : u"vs_unassigned"_s;
         } else if (!b.store.deletedAt && b.store.tenantId == tenant.id) {
             auto id = ensureStoreApiId(db, b.store);
             if (!id)
@@ -121,14 +128,14 @@ Result<QList<BoundStore>> boundStores(Database &db, const Tenant &tenant, const 
     return bound;
 }
 
-Result<QList<AgentResolution>> checkTenant(Database &db, const Tenant &tenant, qint64 now)
+Result<QList<AgentResolution>> checkTenant(Database &db, const Tenant &tenant, qint64 now, bool assignIds)
 {
     auto agents = read(db, tenant.id);
     if (!agents)
         return agents.error();
     QList<AgentResolution> out;
     for (const Agent &agent : agents.value()) {
-        auto stores = boundStores(db, tenant, agent);
+        auto stores = boundStores(db, tenant, agent, assignIds);
         if (!stores)
             return stores.error();
         out.append(resolveFileSearchTool(agent, tenant.slug, stores.value(), now));

@@ -25,11 +25,12 @@ namespace agentstore {
 Result<QList<Agent>> read(Database &db, qint64 tenantId, const QString &name = {});
 // The agents that search a store: bound to it, or following it as the tenant's primary store.
 Result<QStringList> usingStore(Database &db, qint64 tenantId, qint64 storeId, bool isPrimary);
-// The stores an agent searches now, with the ids its consumer knows them by (local stores get
-// their "vs_…" id on first use); `madePrimary`: a primary store just made for it.
-Result<QList<BoundStore>> boundStores(Database &db, const Tenant &tenant, const Agent &agent);
-// Every agent of a tenant, resolved (nothing is created).
-Result<QList<AgentResolution>> checkTenant(Database &db, const Tenant &tenant, qint64 now);
+// The stores an agent searches now, with the ids its consumer knows them by. Local stores get
+// their "vs_…" id on first use; with `assignIds` false (a sync dry run, which writes nothing) a
+// local store without one is named "vs_unassigned".
+Result<QList<BoundStore>> boundStores(Database &db, const Tenant &tenant, const Agent &agent, bool assignIds = true);
+// Every agent of a tenant, resolved (no store is created).
+Result<QList<AgentResolution>> checkTenant(Database &db, const Tenant &tenant, qint64 now, bool assignIds = true);
 
 } // namespace agentstore
 

@@ -220,7 +220,7 @@ void SyncPass::agents()
     for (const Tenant &tenant : std::as_const(list)) {
         if (!proceed())
             return;
-        auto checked = agentstore::checkTenant(m_db, tenant, now());
+        auto checked = agentstore::checkTenant(m_db, tenant, now(), !m_options.dryRun);
         if (!checked)
             return fail(u"agent_check"_s, nullptr, checked.error().message());
         for (const AgentResolution &r : checked.value()) {
@@ -236,6 +236,7 @@ void SyncPass::agents()
                 lines << issue.message;
             item.detail = u"agent '%1' is %2: %3"_s.arg(r.agent, r.status(), lines.join(u" "_s));
             item.extra = r.toJson();
+            item.extra.remove(u"tool"_s); // a report, not the tool to use (ids may be unassigned)
             record(item);
         }
     }

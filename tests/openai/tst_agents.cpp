@@ -515,6 +515,32 @@ private slots:
         QVERIFY(checked);
     }
 
+    void a_dry_run_reports_agents_and_writes_nothing()
+    {
+        BackendFixture f;
+        QVERIFY2(seed(f), qPrintable(f.error));
+        QVERIFY(f.service->createAgent(u"acme"_s, draft(u"support"_s, AgentBinding::Explicit), {u"handbook"_s}));
+        QVERIFY(f.service->createAgent(u"acme"_s, draft(u"orphan"_s, AgentBinding::Explicit)));
+        SyncOptions options;
+        options.dryRun = true;
+        SyncPass pass(
+            *f.db,
+            [&f](BackendKind kind) -> VectorStoreBackend * {
+                return kind == BackendKind::OpenAI ? static_cast<VectorStoreBackend *>(f.backend.get()) : f.local.get();
+            },
+            options);
+        auto report = pass.run([] { return false; });
+        QVERIFY2(report, qPrintable(why(report)));
+        QStringList reported;
+        for (const SyncItem &item : report->items)
+            if (item.action == u"agent_check"_s)
+                reported << item.extra[u"agent"_s].toString() + u":"_s + item.extra[u"status"_s].toString();
+        QCOMPARE(reported, QStringList{u"orphan:broken"_s}); // support is ok: not reported
+        QSqlQuery q(f.db->connection());
+        QVERIFY(q.exec(u"SELECT count(*) FROM vector_stores WHERE api_id IS NOT NULL"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // no public id was handed out by a dry run
+    }
+
     // ----- try as this agent
 
     void search_as_the_agent_uses_its_stores_options_and_filters_data()
