@@ -5,7 +5,7 @@ namespace vd::cli {
 QList<std::shared_ptr<Command>> makeCommands()
 {
     return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + memberCommands() + tokenCommands()
-        + planCommands() + auditCommands() + migrateCommands() + syncCommands() + openaiCommands();
+        + agentCommands() + planCommands() + auditCommands() + migrateCommands() + syncCommands() + openaiCommands();
 }
 
 const QList<std::shared_ptr<Command>> &commands()

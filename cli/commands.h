@@ -11,6 +11,7 @@ QList<std::shared_ptr<Command>> fileCommands(); // file attach, list, show, set-
 QList<std::shared_ptr<Command>> searchCommands(); // search
 QList<std::shared_ptr<Command>> memberCommands(); // member add, list, remove
 QList<std::shared_ptr<Command>> tokenCommands(); // token create, list, revoke (API tokens)
+QList<std::shared_ptr<Command>> agentCommands(); // agent create, list, ..., tool, search, check (docs/agents.md)
 QList<std::shared_ptr<Command>> planCommands(); // plan list
 QList<std::shared_ptr<Command>> auditCommands(); // audit
 QList<std::shared_ptr<Command>> migrateCommands(); // migrate

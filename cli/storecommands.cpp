@@ -164,6 +164,17 @@ std::shared_ptr<Command> storeAction(const QString &name, const QString &summary
                    });
 }
 
+// Deletes the store, then says which agents lose it (docs/agents.md) on err, so --json stays one object.
+int deleteStore(Context &c, const Invocation &in)
+{
+    auto agents = c.service().agentsUsingStore(in.tenant, in.args[0]);
+    int code = report<VectorStore>(c, c.service().deleteStore(in.tenant, in.args[0]), printStore);
+    if (code == Ok && agents && !agents->isEmpty())
+        c.err() << u"Agents that lose store '%1': %2. Check them with: vectordesk agent check --tenant %3\n"_s.arg(
+            terminalText(in.args[0]), terminalText(agents->join(u", "_s)), terminalText(in.tenant));
+    return code;
+}
+
 } // namespace
 
 QList<std::shared_ptr<Command>> storeCommands()
@@ -209,8 +220,13 @@ QList<std::shared_ptr<Command>> storeCommands()
                                                       {u"no-expiry"_s, u"Remove the expiry policy."_s}}
                      + chunkingOptions()},
                 updateStore),
-        storeAction(u"store delete"_s, u"Move a store to the trash; restore it until it is purged (admin)."_s,
-                    &VectorStoreService::deleteStore),
+        command({.name = u"store delete"_s,
+                 .syntax = u"--tenant T STORE"_s,
+                 .summary = u"Move a store to the trash; restore it until it is purged (admin). Names the agents "
+                            u"that lose it."_s,
+                 .positionals = {u"STORE"_s},
+                 .scope = Scope::Tenant},
+                deleteStore),
         storeAction(u"store restore"_s, u"Bring a store back from the trash (admin)."_s,
                     &VectorStoreService::restoreStore),
         storeAction(u"store set-primary"_s, u"Make a store the tenant's primary store (admin)."_s,

@@ -141,5 +141,6 @@ void addStoreRoutes(ApiServer &server); // /v1/vector_stores
 void addFileRoutes(ApiServer &server); // /v1/files
 void addStoreFileRoutes(ApiServer &server); // /v1/vector_stores/{id}/files
 void addBatchRoutes(ApiServer &server); // /v1/vector_stores/{id}/file_batches
+void addAgentRoutes(ApiServer &server); // /v1/agents (VectorDesk's extension, docs/agents.md)
 
 } // namespace vd::server

@@ -205,6 +205,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     addFileRoutes(server);
     addStoreFileRoutes(server);
     addBatchRoutes(server);
+    addAgentRoutes(server);
     if (!server.bind(&error)) {
         err << "vectordesk serve: " << error << '\n';
         return 1;

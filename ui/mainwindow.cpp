@@ -2,6 +2,7 @@
 
 #include "ui/actions/storeactions.h"
 #include "ui/admin/adminactions.h"
+#include "ui/agents/agentsdialog.h"
 #include "ui/data/ingestionrunner.h"
 #include "ui/data/servicerunner.h"
 #include "ui/models/displayformat.h"
@@ -310,6 +311,16 @@ void MainWindow::createActions()
     storeMenu->addAction(m_storeActions->trash());
     QMenu *tenantMenu = menuBar()->addMenu(tr("&Tenant"));
     tenantMenu->addAction(m_storeActions->apiTokens());
+    // The tenant's agents and their file_search tools (docs/agents.md).
+    auto *agentsAction = tenantMenu->addAction(tr("&Agents…"));
+    agentsAction->setObjectName(u"agentsAction"_s);
+    connect(agentsAction, &QAction::triggered, this, [this] {
+        if (m_storePanel->tenantSlug().isEmpty())
+            return;
+        auto *dialog = new AgentsDialog(m_runner, m_storePanel->tenantSlug(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     // Members, tenants and plans, the audit log (ui/admin).
     m_adminActions = new AdminActions(m_runner, m_tenantPanel, this);
     tenantMenu->addSeparator();

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/backend/vectorstorebackend.h"
+#include "core/domain/agent.h"
+#include "core/domain/agentresolver.h"
 #include "core/domain/apitoken.h"
 #include "core/domain/drafts.h"
 #include "core/domain/serviceerror.h"
@@ -227,6 +229,33 @@ public:
     Result<FileBatch> fileBatch(const QString &tenantRef, const QString &storeRef, const QString &batchApiId);
     Result<FileBatch> cancelFileBatch(const QString &tenantRef, const QString &storeRef, const QString &batchApiId);
 
+    // Agents (core/service/serviceagents.cpp, docs/agents.md): viewers read and resolve, editors
+    // edit and bind, admins create and delete. Agents are named case-insensitively in a tenant.
+    Result<Agent> createAgent(const QString &tenantRef, const AgentDraft &draft, const QStringList &storeRefs = {});
+    Result<QList<Agent>> listAgents(const QString &tenantRef);
+    Result<Agent> agent(const QString &tenantRef, const QString &agentRef);
+    Result<Agent> updateAgent(const QString &tenantRef, const QString &agentRef, const AgentUpdate &update);
+    Result<Agent> bindAgentStore(const QString &tenantRef, const QString &agentRef, const QString &storeRef);
+    Result<Agent> unbindAgentStore(const QString &tenantRef, const QString &agentRef, const QString &storeRef);
+    Result<Agent> deleteAgent(const QString &tenantRef, const QString &agentRef);
+    // The agent's file_search tool, or its problems (core/domain/agentresolver.h). With
+    // `createPrimary`, a tenant_default agent of a tenant without a primary store gets one through
+    // ensurePrimary when the operator and the plan allow it; otherwise that is a problem.
+    Result<AgentResolution> resolveAgent(const QString &tenantRef, const QString &agentRef, bool createPrimary = false);
+    // Every agent of the tenant (or of every tenant the operator sees), resolved without creating.
+    Result<QList<AgentResolution>> checkAgents(const std::optional<QString> &tenantRef = std::nullopt);
+    // The names of the agents that search the store (bound to it, or following it as the primary
+    // store): who loses it when it is deleted or expires.
+    Result<QStringList> agentsUsingStore(const QString &tenantRef, const QString &storeRef);
+    // "Try as this agent": the agent's search (its stores, options and filters) on `query`, and
+    // what the model receives: the file_search_call results.
+    struct AgentSearch
+    {
+        AgentResolution resolution;
+        QJsonObject received; // {tool, results: [{file_id, filename, score, attributes, text}], notes}
+    };
+    Result<AgentSearch> searchAsAgent(const QString &tenantRef, const QString &agentRef, const QString &query);
+
     // Memberships
     Result<QList<Membership>> listMembers(const QString &tenantRef);
     Result<Membership> addMember(const QString &tenantRef, const QString &operatorName, Role role);
@@ -262,6 +291,8 @@ private:
     Result<VectorStore> storeById(qint64 id);
     Result<StoreFile> fileById(qint64 id);
     Result<Tenant> tenantById(qint64 id);
+    Result<Agent> findAgent(const Tenant &tenant, const QString &agentRef);
+    Result<AgentResolution> resolveFound(const Tenant &tenant, const Agent &agent, bool createPrimary);
 
     std::optional<ServiceError> lockTenant(qint64 tenantId);
     std::optional<ServiceError> audit(std::optional<qint64> tenantId, const QString &action, const QString &target,

@@ -1,7 +1,11 @@
 #include "core/domain/units.h"
+#include "core/service/agentstore.h"
 #include "core/service/lifecycle.h"
 #include "core/storage/query.h"
+#include "core/storage/rows.h"
 #include "core/sync/syncpass.h"
+
+#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +24,17 @@ QString duration(qint64 ms)
     if (hours < 48)
         return u"%1 h %2 min"_s.arg(hours).arg(minutes % 60);
     return u"%1 days %2 h"_s.arg(hours / 24).arg(hours % 24);
+}
+
+// The agents that lose a store when it expires (docs/agents.md): named in the item's detail and
+// listed in extra.agents.
+void addAgents(Database &db, const VectorStore &s, SyncItem &item)
+{
+    auto agents = agentstore::usingStore(db, s.tenantId, s.id, s.isPrimary);
+    if (!agents || agents->isEmpty())
+        return;
+    item.detail += u"; agents that lose it: %1"_s.arg(agents->join(u", "_s));
+    item.extra.insert(u"agents"_s, QJsonArray::fromStringList(agents.value()));
 }
 
 } // namespace
@@ -122,6 +137,7 @@ void SyncPass::expiry()
                               .arg(s.expiresAfter->days)
                               .arg(liveFiles);
             item.extra.insert(u"files"_s, liveFiles);
+            addAgents(m_db, s, item);
             if (!m_options.dryRun)
                 if (auto r = lifecycle().expireStore(ref.tenant, ref.store, Lifecycle::Expiry::Due,
                                                      u"no activity for %1 days"_s.arg(s.expiresAfter->days),
@@ -139,6 +155,7 @@ void SyncPass::expiry()
             item.outcome = u"reported"_s;
             item.detail = u"expires at %1 (in %2) unless it is used"_s.arg(isoTime(expected), duration(expected - at));
             item.extra.insert(u"expires_in_ms"_s, expected - at);
+            addAgents(m_db, s, item);
             record(item);
         }
     }
@@ -181,6 +198,47 @@ void SyncPass::stuck()
         if (!claimedBy.isEmpty())
             item.extra.insert(u"claimed_by"_s, claimedBy);
         record(item);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agents (docs/agents.md): the same resolution as `vectordesk agent check`, nothing created.
+
+void SyncPass::agents()
+{
+    auto tenants = runQuery(m_db,
+                            u"SELECT "_s + rows::kTenantColumns
+                                + u" FROM tenants WHERE deleted_at IS NULL AND (CAST(? AS BIGINT) IS NULL OR id = ?) "
+                                  u"ORDER BY id"_s,
+                            {tenantFilter(), tenantFilter()}, u"listing tenants for the agents check"_s);
+    if (!tenants)
+        return fail(u"agent_check"_s, nullptr, tenants.error().message());
+    QList<Tenant> list;
+    while (tenants.value().next())
+        list << rows::tenantFromRow(tenants.value());
+    tenants.value().finish();
+    for (const Tenant &tenant : std::as_const(list)) {
+        if (!proceed())
+            return;
+        auto checked = agentstore::checkTenant(m_db, tenant, now(), !m_options.dryRun);
+        if (!checked)
+            return fail(u"agent_check"_s, nullptr, checked.error().message());
+        for (const AgentResolution &r : checked.value()) {
+            if (r.status() == u"ok"_s)
+                continue;
+            SyncItem item;
+            item.action = u"agent_check"_s;
+            item.outcome = u"reported"_s;
+            item.tenantId = tenant.id;
+            item.tenant = tenant.slug;
+            QStringList lines;
+            for (const AgentIssue &issue : r.problems + r.warnings)
+                lines << issue.message;
+            item.detail = u"agent '%1' is %2: %3"_s.arg(r.agent, r.status(), lines.join(u" "_s));
+            item.extra = r.toJson();
+            item.extra.remove(u"tool"_s); // a report, not the tool to use (ids may be unassigned)
+            record(item);
+        }
     }
 }
 

@@ -251,6 +251,8 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
         ingest();
     if (proceed())
         purge();
+    if (proceed())
+        agents();
     (void)proceed(); // a cancel during the last phase still counts
 
     m_report.finishedAt = std::max(now(), m_report.startedAt);

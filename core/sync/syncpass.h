@@ -95,6 +95,8 @@ private:
     // The purge phase: what is past the retention, listed, purged through Lifecycle and reported.
     // False when the pass stopped (or the listing failed) and the phase must not go on.
     void purge();
+    // Every agent resolved, as `vectordesk agent check` does; broken and warning agents reported.
+    void agents();
     bool filesPastRetention();
     bool storesPastRetention();
     bool tenantsPastRetention();

@@ -286,6 +286,61 @@ private slots:
         QCOMPARE(server.stop(), 0);
     }
 
+    // /v1/agents (docs/agents.md): VectorDesk's extension, read-only and token-scoped.
+    void agentsAreServedPerToken_data() { engines(); }
+    void agentsAreServedPerToken()
+    {
+        ENGINE_FIXTURE(f);
+        const QString admin = test::makeToken(f.db, u"acme"_s, u"admin"_s, u"boss"_s);
+        const QString viewer = test::makeToken(f.db, u"acme"_s, u"viewer"_s, u"reader"_s);
+        const QString globex = test::makeToken(f.db, u"globex"_s, u"admin"_s, u"theirs"_s);
+        test::ServerProcess server(f.db);
+        QVERIFY2(server.start(), qPrintable(server.why()));
+        auto created = postJson(*server.client(admin), "/v1/vector_stores", {{u"name"_s, u"handbook"_s}});
+        QVERIFY2(created && created->status == 200, qPrintable(errorText(created)));
+        const QString storeId = jsonOf(created).value(u"id"_s).toString();
+        {
+            auto db = f.open();
+            CoreSession session(*db, u"alice"_s);
+            AgentDraft support;
+            support.name = u"support"_s;
+            support.binding = AgentBinding::Explicit;
+            support.options = FileSearchOptions::fromJson({{u"max_num_results"_s, 3}}).value();
+            auto made = session.service().createAgent(u"acme"_s, support, {u"handbook"_s});
+            QVERIFY2(made, qPrintable(made ? QString() : made.error().message()));
+            AgentDraft orphan;
+            orphan.name = u"orphan"_s;
+            orphan.binding = AgentBinding::Explicit;
+            QVERIFY(session.service().createAgent(u"acme"_s, orphan));
+        }
+        auto reader = server.client(viewer);
+        const QJsonObject list = jsonOf(reader->Get("/v1/agents"));
+        QStringList seen;
+        for (const QJsonValue &a : list.value(u"data"_s).toArray())
+            seen << a[u"name"_s].toString() + u":"_s + a[u"status"_s].toString();
+        QCOMPARE(seen, (QStringList{u"orphan:broken"_s, u"support:warning"_s})); // handbook has no files yet
+        const QJsonObject one = jsonOf(reader->Get("/v1/agents/support"));
+        QCOMPARE(one.value(u"binding_mode"_s).toString(), u"explicit"_s);
+        QCOMPARE(one.value(u"vector_stores"_s).toArray(), QJsonArray{u"handbook"_s});
+        QCOMPARE(one.value(u"warnings"_s).toArray().size(), 1);
+        auto tool = reader->Get("/v1/agents/support/file_search_tool");
+        QVERIFY2(tool && tool->status == 200, qPrintable(errorText(tool)));
+        QCOMPARE(jsonOf(tool),
+                 (QJsonObject{{u"type"_s, u"file_search"_s},
+                              {u"vector_store_ids"_s, QJsonArray{storeId}},
+                              {u"max_num_results"_s, 3}}));
+        QVERIFY(QString::fromStdString(tool->get_header_value("x-vectordesk-warnings")).contains(u"store_empty"_s));
+        auto broken = reader->Get("/v1/agents/orphan/file_search_tool");
+        expectError(broken, 400, u"invalid_request_error"_s);
+        QVERIFY(QString::fromStdString(broken->body).contains(u"none is bound"_s));
+        // Another tenant's token sees none of them; no token is refused.
+        expectError(server.client(globex)->Get("/v1/agents/support"), 404, u"invalid_request_error"_s);
+        expectError(server.client(globex)->Get("/v1/agents/support/file_search_tool"), 404, u"invalid_request_error"_s);
+        QCOMPARE(jsonOf(server.client(globex)->Get("/v1/agents")).value(u"data"_s).toArray().size(), 0);
+        expectError(server.client({})->Get("/v1/agents"), 401, u"invalid_request_error"_s, u"invalid_api_key"_s);
+        QCOMPARE(server.stop(), 0);
+    }
+
     void storesListPageAndChange_data() { engines(); }
     void storesListPageAndChange()
     {
