@@ -18,7 +18,7 @@ namespace vd {
 
 // The most vector stores one `file_search` tool accepts. openapi.yaml gives
 // FileSearchTool.vector_store_ids no maxItems, but the live API answers 400 "maximum of 2 vector
-// stores allowed" above two (/work/shared/docs/openai-vector-stores.md, "Responses API
+// stores allowed" above two (../shared/docs/openai-vector-stores.md beside the repository, "Responses API
 // file_search tool": dimagi/open-chat-studio PR #3815 and issue #2541). The one place this
 // number lives; the resolver refuses more and docs/agents.md quotes it.
 inline constexpr int kMaxStoresPerFileSearchTool = 2;
