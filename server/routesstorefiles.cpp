@@ -31,6 +31,24 @@ Result<Target> pathStore(Call &call)
     return Target{store.value(), QString::number(store->id)};
 }
 
+struct FileTarget : Target
+{
+    StoreFile file;
+    QString fileRef; // the service's name for it (its row id)
+};
+
+// The store file of /v1/vector_stores/{id}/files/{file_id}: a live one, or a detached one.
+Result<FileTarget> pathFile(Call &call, Visibility visibility = Visibility::Live)
+{
+    auto target = pathStore(call);
+    if (!target)
+        return target.error();
+    auto file = call.service.storeFileByApiId(call.tenant(), target->storeRef, call.pathArg(1), visibility);
+    if (!file)
+        return file.error();
+    return FileTarget{{target.value()}, file.value(), QString::number(file->id)};
+}
+
 // A store file; while it is in progress, the SDKs' poll helpers are told to ask again soon
 // (openai-poll-after-ms; they wait 5 s otherwise).
 Reply fileReply(const StoreFile &file, const QString &fileId, const QString &storeId)
@@ -123,13 +141,10 @@ Reply listStoreFiles(Call &call)
 
 Reply retrieveStoreFile(Call &call)
 {
-    auto target = pathStore(call);
+    auto target = pathFile(call);
     if (!target)
         return Reply::fail(target.error());
-    auto file = call.service.storeFileByApiId(call.tenant(), target->storeRef, call.pathArg(1));
-    if (!file)
-        return Reply::fail(file.error());
-    return fileReply(file.value(), call.pathArg(1), call.pathArg(0));
+    return fileReply(target->file, call.pathArg(1), call.pathArg(0));
 }
 
 Reply updateStoreFile(Call &call)
@@ -141,14 +156,10 @@ Reply updateStoreFile(Call &call)
     QJsonObject attributes;
     if (auto p = readAttributes(call.body, &attributes))
         return Reply::fail(*p);
-    auto target = pathStore(call);
+    auto target = pathFile(call);
     if (!target)
         return Reply::fail(target.error());
-    auto file = call.service.storeFileByApiId(call.tenant(), target->storeRef, call.pathArg(1));
-    if (!file)
-        return Reply::fail(file.error());
-    auto updated =
-        call.service.setFileAttributes(call.tenant(), target->storeRef, QString::number(file->id), attributes);
+    auto updated = call.service.setFileAttributes(call.tenant(), target->storeRef, target->fileRef, attributes);
     if (!updated)
         return Reply::fail(updated.error());
     return fileReply(updated.value(), call.pathArg(1), call.pathArg(0));
@@ -156,13 +167,10 @@ Reply updateStoreFile(Call &call)
 
 Reply deleteStoreFile(Call &call)
 {
-    auto target = pathStore(call);
+    auto target = pathFile(call);
     if (!target)
         return Reply::fail(target.error());
-    auto file = call.service.storeFileByApiId(call.tenant(), target->storeRef, call.pathArg(1));
-    if (!file)
-        return Reply::fail(file.error());
-    auto detached = call.service.detachFile(call.tenant(), target->storeRef, QString::number(file->id));
+    auto detached = call.service.detachFile(call.tenant(), target->storeRef, target->fileRef);
     if (!detached)
         return Reply::fail(detached.error());
     return Reply::json(shape::deleted(call.pathArg(1), u"vector_store.file.deleted"_s));
@@ -172,13 +180,10 @@ Reply deleteStoreFile(Call &call)
 // in order, so that the pieces joined are the text (docs/api.md).
 Reply storeFileContent(Call &call)
 {
-    auto target = pathStore(call);
+    auto target = pathFile(call);
     if (!target)
         return Reply::fail(target.error());
-    auto file = call.service.storeFileByApiId(call.tenant(), target->storeRef, call.pathArg(1));
-    if (!file)
-        return Reply::fail(file.error());
-    auto chunks = call.service.fileChunks(call.tenant(), target->storeRef, QString::number(file->id));
+    auto chunks = call.service.fileChunks(call.tenant(), target->storeRef, target->fileRef);
     if (!chunks)
         return Reply::fail(chunks.error());
     QJsonArray data;
@@ -202,13 +207,10 @@ Reply storeFileContent(Call &call)
 // Restores a detached file (editor), as `vectordesk file restore` does.
 Reply restoreStoreFile(Call &call)
 {
-    auto target = pathStore(call);
+    auto target = pathFile(call, Visibility::Deleted);
     if (!target)
         return Reply::fail(target.error());
-    auto file = call.service.storeFileByApiId(call.tenant(), target->storeRef, call.pathArg(1), Visibility::Deleted);
-    if (!file)
-        return Reply::fail(file.error());
-    auto restored = call.service.restoreFile(call.tenant(), target->storeRef, QString::number(file->id));
+    auto restored = call.service.restoreFile(call.tenant(), target->storeRef, target->fileRef);
     if (!restored)
         return Reply::fail(restored.error());
     return fileReply(restored.value(), call.pathArg(1), call.pathArg(0));
@@ -236,13 +238,10 @@ Reply storeFileChunks(Call &call)
                                   QString::fromLatin1(name)));
         *value = parsed;
     }
-    auto target = pathStore(call);
+    auto target = pathFile(call);
     if (!target)
         return Reply::fail(target.error());
-    auto file = call.service.storeFileByApiId(call.tenant(), target->storeRef, call.pathArg(1));
-    if (!file)
-        return Reply::fail(file.error());
-    auto chunks = call.service.fileChunks(call.tenant(), target->storeRef, QString::number(file->id), first, limit + 1);
+    auto chunks = call.service.fileChunks(call.tenant(), target->storeRef, target->fileRef, first, limit + 1);
     if (!chunks)
         return Reply::fail(chunks.error());
     QJsonArray data;

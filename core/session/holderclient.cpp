@@ -216,45 +216,39 @@ Result<QString> HolderClient::attach(const Tenant &tenant, const VectorStore &st
     return fileApiId;
 }
 
-Result<void> HolderClient::setAttributes(const Tenant &tenant, const VectorStore &store, const QString &fileApiId,
-                                         const QJsonObject &attributes)
+Result<void> HolderClient::change(
+    const Tenant &tenant, const VectorStore &store, const QString &action,
+    const std::function<Result<QJsonObject>(const openai::BlockingClient &, const QString &storeApiId)> &call)
 {
-    const QString action = u"Changing file attributes in"_s;
     auto to = reach(tenant, store, action);
     if (!to)
         return to.error();
-    const openai::BlockingClient api(m_network, to->client);
-    auto sent =
-        api.request(&openai::OpenAIClient::updateVectorStoreFileAttributes, to->storeApiId, fileApiId, attributes);
+    auto sent = call(openai::BlockingClient(m_network, to->client), to->storeApiId);
     if (!sent)
         return failed(to.value(), store, action, sent.error());
     return {};
+}
+
+Result<void> HolderClient::setAttributes(const Tenant &tenant, const VectorStore &store, const QString &fileApiId,
+                                         const QJsonObject &attributes)
+{
+    return change(tenant, store, u"Changing file attributes in"_s, [&](const auto &api, const QString &storeApiId) {
+        return api.request(&openai::OpenAIClient::updateVectorStoreFileAttributes, storeApiId, fileApiId, attributes);
+    });
 }
 
 Result<void> HolderClient::detach(const Tenant &tenant, const VectorStore &store, const QString &fileApiId)
 {
-    const QString action = u"Detaching a file from"_s;
-    auto to = reach(tenant, store, action);
-    if (!to)
-        return to.error();
-    const openai::BlockingClient api(m_network, to->client);
-    auto sent = api.request(&openai::OpenAIClient::deleteVectorStoreFile, to->storeApiId, fileApiId);
-    if (!sent)
-        return failed(to.value(), store, action, sent.error());
-    return {};
+    return change(tenant, store, u"Detaching a file from"_s, [&](const auto &api, const QString &storeApiId) {
+        return api.request(&openai::OpenAIClient::deleteVectorStoreFile, storeApiId, fileApiId);
+    });
 }
 
 Result<void> HolderClient::restore(const Tenant &tenant, const VectorStore &store, const QString &fileApiId)
 {
-    const QString action = u"Restoring a file to"_s;
-    auto to = reach(tenant, store, action);
-    if (!to)
-        return to.error();
-    const openai::BlockingClient api(m_network, to->client);
-    auto sent = api.request(&openai::OpenAIClient::restoreVectorStoreFile, to->storeApiId, fileApiId);
-    if (!sent)
-        return failed(to.value(), store, action, sent.error());
-    return {};
+    return change(tenant, store, u"Restoring a file to"_s, [&](const auto &api, const QString &storeApiId) {
+        return api.request(&openai::OpenAIClient::restoreVectorStoreFile, storeApiId, fileApiId);
+    });
 }
 
 Result<SearchResponse> HolderClient::search(const Tenant &tenant, const QList<VectorStore> &stores,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/localengine.h"
+#include "core/openai/blockingclient.h"
 #include "core/openai/networkthread.h"
 #include "core/openai/openaiclient.h"
 
@@ -67,6 +68,10 @@ private:
         QString storeApiId;
     };
     Result<Reach> reach(const Tenant &tenant, const VectorStore &store, const QString &action);
+    // One change through the holder's API: `call` with its client and the store's public id.
+    Result<void>
+    change(const Tenant &tenant, const VectorStore &store, const QString &action,
+           const std::function<Result<QJsonObject>(const openai::BlockingClient &, const QString &storeApiId)> &call);
     // A failed call through the holder's API, naming the holder.
     ServiceError failed(const Reach &to, const VectorStore &store, const QString &action,
                         const ServiceError &error) const;
