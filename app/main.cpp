@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "core/logging/logging.h"
 #include "core/storage/database.h"
+#include "core/tracing/tracing.h"
 #include "server/serve.h"
 #include "ui/mainwindow.h"
 
@@ -64,8 +65,13 @@ int runGui(int argc, char **argv)
     QCommandLineParser parser;
     const QCommandLineOption dbOption(u"db"_s, u"Database location."_s, u"location"_s);
     const QCommandLineOption asOption(u"as"_s, u"Operator."_s, u"operator"_s);
-    parser.addOptions({dbOption, asOption});
+    const QCommandLineOption otlpOption(u"otlp-endpoint"_s, u"Trace collector."_s, u"url"_s);
+    parser.addOptions({dbOption, asOption, otlpOption});
     parser.parse(QCoreApplication::arguments());
+    if (!vd::tracing::configureEndpoint(parser.value(otlpOption), &error)) {
+        QMessageBox::critical(nullptr, u"VectorDesk"_s, error);
+        return 1;
+    }
 
     QString source;
     const auto url = vd::DatabaseUrl::resolve(
@@ -87,7 +93,9 @@ int runGui(int argc, char **argv)
 
     vd::ui::MainWindow window(url.value(), operatorName);
     window.show();
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    vd::tracing::shutdown(2000);
+    return code;
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "core/session/backends.h"
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
+#include "core/tracing/tracing.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,6 +29,10 @@ QList<QCommandLineOption> globalOptions()
         QCommandLineOption(u"json"_s, u"Print stable JSON instead of text (docs/cli.md)."_s),
         QCommandLineOption(u"log-json"_s, u"Also write log lines as JSON to this file."_s, u"file"_s),
         QCommandLineOption(u"verbose"_s, u"Log what is done to stderr."_s),
+        QCommandLineOption(u"otlp-endpoint"_s,
+                           u"Send trace spans to this OpenTelemetry collector (OTLP over HTTP, e.g. "
+                           u"http://localhost:4318; default $OTEL_EXPORTER_OTLP_ENDPOINT, else off)."_s,
+                           u"url"_s),
         QCommandLineOption(u"openai-key-file"_s,
                            u"Read OpenAI API keys from this file (mode 0600, yours) instead of the keychain."_s,
                            u"path"_s),
@@ -116,7 +121,9 @@ QString commandHelp(const Command &command)
             text += u"  %1\n      %2\n"_s.arg(names, o.description());
         }
     }
-    text += u"\nGlobal options: --db, --as, --json, --log-json, --verbose, --openai-key-file (vectordesk --help).\n"_s;
+    text +=
+        u"\nGlobal options: --db, --as, --json, --log-json, --verbose, --otlp-endpoint, --openai-key-file (vectordesk "
+        u"--help).\n"_s;
     return text;
 }
 
@@ -190,7 +197,11 @@ engine::LocalEngine &Context::localEngine()
 int Context::fail(const ServiceError &error)
 {
     if (m_options.json) {
-        printJson(*this, QJsonObject{{u"error"_s, error.toJson()}});
+        // The command's request id, as in its log lines and audit rows (docs/observability.md).
+        QJsonObject body = error.toJson();
+        if (const QString id = logging::current().requestId; !id.isEmpty())
+            body.insert(u"request_id"_s, id);
+        printJson(*this, QJsonObject{{u"error"_s, body}});
         m_streams.out.flush();
     } else {
         m_streams.err << u"vectordesk: "_s << terminalText(error.message()) << u'\n';
@@ -315,12 +326,27 @@ int run(const QStringList &argumentsIn, Streams streams)
             return bootstrap.usage(error);
     }
 
+    {
+        QString error;
+        if (!tracing::configureEndpoint(parser.value(u"otlp-endpoint"_s), &error))
+            return bootstrap.usage(error);
+    }
+
     Context context(streams, options);
-    if (command->needsDatabase() && !context.openDatabase())
-        return context.openFailureCode();
-    const int code = command->execute(context, parser, rest);
+    const int code = [&] {
+        // The command is the root span of its trace; the CLI's request id is on every span.
+        tracing::Span span(u"cli "_s + command->name());
+        if (command->needsDatabase() && !context.openDatabase())
+            return context.openFailureCode();
+        const int exitCode = command->execute(context, parser, rest);
+        if (exitCode != Ok)
+            span.setError(u"exit_%1"_s.arg(exitCode));
+        return exitCode;
+    }();
     streams.out.flush();
     streams.err.flush();
+    // At most two seconds for the collector to take the last spans (dropped and counted after).
+    tracing::shutdown(2000);
     logging::shutdown();
     return code;
 }

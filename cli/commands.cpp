@@ -5,7 +5,8 @@ namespace vd::cli {
 QList<std::shared_ptr<Command>> makeCommands()
 {
     return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + memberCommands() + tokenCommands()
-        + agentCommands() + planCommands() + auditCommands() + migrateCommands() + syncCommands() + openaiCommands();
+        + agentCommands() + planCommands() + auditCommands() + migrateCommands() + syncCommands() + openaiCommands()
+        + metricsCommands();
 }
 
 const QList<std::shared_ptr<Command>> &commands()

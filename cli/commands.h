@@ -18,6 +18,7 @@ QList<std::shared_ptr<Command>> migrateCommands(); // migrate
 // `vectordesk --sync [--once | --watch SECONDS] [--dry-run] [--json] [--tenant T] [--wait]`
 // (docs/sync.md): one sync pass, or one every SECONDS, under the sync lease.
 QList<std::shared_ptr<Command>> syncCommands();
+QList<std::shared_ptr<Command>> metricsCommands(); // metrics
 // key set/clear/test, tenant openai (base URL, organization, project), store import.
 QList<std::shared_ptr<Command>> openaiCommands();
 

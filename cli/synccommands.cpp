@@ -4,11 +4,14 @@
 #include "cli/simplecommand.h"
 #include "core/domain/units.h"
 #include "core/engine/localengine.h"
+#include "core/metrics/metrics.h"
+#include "core/service/vectorstoreservice.h"
 #include "core/storage/database.h"
 #include "core/sync/syncworker.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QThread>
 
@@ -146,6 +149,27 @@ int runOnce(Context &c, SyncWorker &worker, bool wait, bool watching)
     return Failed;
 }
 
+// --metrics-file: the pass's metrics and the database's state, replacing the file at once (a
+// temporary file renamed over it) so that node_exporter never reads half of it.
+bool writeMetricsFile(Context &c, const DatabaseUrl &url, const QString &path)
+{
+    QString error;
+    Database db(url);
+    if (!Database::openAndMigrate(db, &error)) {
+        c.fail(ServiceError::unavailable(error));
+        return false;
+    }
+    if (auto refreshed = VectorStoreService::refreshStateMetrics(db, QDateTime::currentMSecsSinceEpoch()); !refreshed) {
+        c.fail(refreshed.error());
+        return false;
+    }
+    if (!metrics::writeTextfile(path, &error)) {
+        c.failText(error);
+        return false;
+    }
+    return true;
+}
+
 int sync(Context &c, const Invocation &in)
 {
     const QCommandLineParser &p = in.parser;
@@ -181,14 +205,28 @@ int sync(Context &c, const Invocation &in)
             return DatabaseUnavailable;
         }
     }
+    const QString metricsFile = p.value(u"metrics-file"_s);
+    if (p.isSet(u"metrics-file"_s)) {
+        const QFileInfo folder(QFileInfo(metricsFile).absolutePath());
+        if (metricsFile.isEmpty() || !folder.isDir() || !folder.isWritable())
+            return c.usage(
+                u"--metrics-file needs a file in a writable folder (node_exporter's textfile directory, "
+                u"for example /var/lib/prometheus/node-exporter/vectordesk.prom), not '%1'."_s.arg(metricsFile));
+    }
     SyncWorker worker(url.value(), engine::LocalEngine::rootFor(url.value()), options);
-    if (watch == 0)
-        return runOnce(c, worker, p.isSet(u"wait"_s), false);
+    if (watch == 0) {
+        const int code = runOnce(c, worker, p.isSet(u"wait"_s), false);
+        if (!metricsFile.isEmpty() && !writeMetricsFile(c, url.value(), metricsFile))
+            return code == Ok ? int(Failed) : code;
+        return code;
+    }
     // Watching: a pass every `watch` seconds; a held lease or an unavailable database is
     // reported and tried again next time.
     while (true) {
         const qint64 started = QDateTime::currentMSecsSinceEpoch();
         runOnce(c, worker, false, true);
+        if (!metricsFile.isEmpty())
+            writeMetricsFile(c, url.value(), metricsFile);
         const qint64 left = watch * kSecondMs - (QDateTime::currentMSecsSinceEpoch() - started);
         if (left > 0)
             QThread::msleep(static_cast<unsigned long>(left));
@@ -202,7 +240,7 @@ QList<std::shared_ptr<Command>> syncCommands()
     return {command(
         {.name = u"sync"_s,
          .syntax = u"[--once | --watch SECONDS] [--dry-run] [--tenant T] [--wait] [--retention-days N] "
-                   u"[--stuck-after-minutes N] [--warn-days N]"_s,
+                   u"[--stuck-after-minutes N] [--warn-days N] [--metrics-file PATH]"_s,
          .summary = u"Run the sync worker (as vectordesk --sync): ingest waiting files, refresh remote stores, expire "
                     u"stores, flag stuck files, purge what was deleted before the retention. One runner at a time; "
                     u"exit 3 when another holds the lease, 4 when the database is unavailable (docs/sync.md)."_s,
@@ -216,6 +254,10 @@ QList<std::shared_ptr<Command>> syncCommands()
                  {u"retention-days"_s, u"Purge items deleted at least this many days ago (default 7)."_s, u"days"_s},
                  {u"stuck-after-minutes"_s, u"Flag files in progress for longer (default 60)."_s, u"minutes"_s},
                  {u"warn-days"_s, u"Warn about stores expiring within this many days (default 3)."_s, u"days"_s},
+                 {u"metrics-file"_s,
+                  u"After each pass, write its metrics and the database's state to PATH in Prometheus's text "
+                  u"format, replaced atomically (node_exporter's textfile collector; docs/observability.md)."_s,
+                  u"path"_s},
              },
          .needsDatabase = false},
         sync)};

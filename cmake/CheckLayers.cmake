@@ -8,6 +8,8 @@
 set(layers
     "core/logging=0"
     "core/domain=1"
+    "core/metrics=1"
+    "core/tracing=2"
     "core/storage=2"
     "core/backend=3"
     "core/engine=4"

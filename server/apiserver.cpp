@@ -1,8 +1,10 @@
 #include "server/apiserver.h"
 
 #include "core/logging/logging.h"
+#include "core/metrics/metrics.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/session/coresession.h"
+#include "core/tracing/tracing.h"
 #include "server/jsonlimits.h"
 
 #include <QDateTime>
@@ -10,6 +12,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QMutex>
+#include <QRegularExpression>
 
 #include <httplib.h>
 
@@ -102,9 +106,43 @@ void write(httplib::Response &res, const Reply &reply, const QString &requestId)
     res.set_content(reply.body.toStdString(), reply.contentType.toStdString());
 }
 
-QString newRequestId()
+// The caller's x-request-id when it is a sane token (so that one id follows a request from the
+// application into these logs and audit rows), else a new one.
+QString requestIdFor(const httplib::Request &req)
 {
-    return logging::newRequestId();
+    static const QRegularExpression sane(u"^[A-Za-z0-9._:-]{1,128}$"_s);
+    const QString incoming = fromStd(req.get_header_value("x-request-id"));
+    return sane.match(incoming).hasMatch() ? incoming : logging::newRequestId();
+}
+
+// The metrics' label of a route: its method and pattern with "{id}" for each capture,
+// "post:/v1/vector_stores/{id}/search".
+QString routeLabel(const QByteArray &method, const char *pattern)
+{
+    return QString::fromLatin1(method).toLower() + u':' + QString::fromLatin1(pattern).replace(u"([^/]+)"_s, u"{id}"_s);
+}
+
+// Answers one request of a route: its request id and trace (continuing the caller's W3C
+// traceparent) around `answer`, a server span, and the route's metrics.
+void observed(const QString &route, const httplib::Request &req, httplib::Response &res,
+              const std::function<void(const QString &requestId)> &answer)
+{
+    QElapsedTimer took;
+    took.start();
+    const QString requestId = fromStd(res.get_header_value("x-request-id"));
+    logging::ContextScope context;
+    logging::setRequestId(requestId);
+    tracing::adoptParent(tracing::parseTraceparent(QByteArray::fromStdString(req.get_header_value("traceparent")))
+                             .value_or(tracing::SpanContext{}));
+    {
+        tracing::Span span(route, tracing::Kind::Server);
+        answer(requestId);
+        span.setAttribute(u"http.response.status_code"_s, res.status);
+        if (res.status >= 400)
+            span.setError(QString::number(res.status));
+    }
+    metrics::add(metrics::Metric::ApiRequests, {route, QString::number(res.status)});
+    metrics::observe(metrics::Metric::ApiRequestSeconds, {route}, double(took.nsecsElapsed()) / 1e9);
 }
 
 } // namespace
@@ -154,7 +192,7 @@ ApiServer::ApiServer(ServerConfig config)
     m_http->set_payload_max_length(std::size_t(limits.maxUploadBytes + 1024 * 1024));
 
     m_http->set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
-        const QString requestId = newRequestId();
+        const QString requestId = requestIdFor(req);
         res.set_header("x-request-id", requestId.toStdString());
         // Only POST routes take a body, and only the upload takes a large one: refuse the rest
         // before a byte of it is read.
@@ -182,9 +220,10 @@ ApiServer::ApiServer(ServerConfig config)
             return;
         const QString requestId = fromStd(res.get_header_value("x-request-id"));
         ApiError error;
-        if (res.status == 404 || res.status == 405)
+        if (res.status == 404 || res.status == 405) {
             error = ApiError::unknownRoute(fromStd(req.method), fromStd(req.path));
-        else if (res.status == 413)
+            metrics::add(metrics::Metric::ApiRequests, {u"unmatched"_s, QString::number(res.status)});
+        } else if (res.status == 413)
             error = ApiError::invalid(u"The request body is too large."_s);
         else {
             error = ApiError::invalid(u"The request could not be read (HTTP %1)."_s.arg(res.status));
@@ -257,9 +296,11 @@ void ApiServer::route(const char *method, const char *pattern, Body body, Handle
 {
     const std::string path = pattern;
     const QByteArray verb(method);
-    auto plain = [this, body, handler](const httplib::Request &req, httplib::Response &res) {
-        const QString requestId = fromStd(res.get_header_value("x-request-id"));
-        write(res, dispatch(req, nullptr, body, handler, requestId), requestId);
+    const QString label = routeLabel(verb, pattern);
+    auto plain = [this, body, handler, label](const httplib::Request &req, httplib::Response &res) {
+        observed(label, req, res, [&](const QString &requestId) {
+            write(res, dispatch(req, nullptr, body, handler, requestId), requestId);
+        });
     };
     if (verb == "GET") {
         m_http->Get(path, plain);
@@ -268,12 +309,61 @@ void ApiServer::route(const char *method, const char *pattern, Body body, Handle
     } else {
         // Every POST reads its own body, so that no body is taken into memory unbounded.
         m_http->Post(path,
-                     [this, body, handler](const httplib::Request &req, httplib::Response &res,
-                                           const httplib::ContentReader &reader) {
-                         const QString requestId = fromStd(res.get_header_value("x-request-id"));
-                         write(res, dispatch(req, &reader, body, handler, requestId), requestId);
+                     [this, body, handler, label](const httplib::Request &req, httplib::Response &res,
+                                                  const httplib::ContentReader &reader) {
+                         observed(label, req, res, [&](const QString &requestId) {
+                             write(res, dispatch(req, &reader, body, handler, requestId), requestId);
+                         });
                      });
     }
+}
+
+void ApiServer::addMetricsRoute()
+{
+    m_http->Get("/metrics", [this](const httplib::Request &req, httplib::Response &res) {
+        const QString requestId = fromStd(res.get_header_value("x-request-id"));
+        write(res, metricsReply(req), requestId);
+    });
+}
+
+Reply ApiServer::metricsReply(const httplib::Request &req)
+{
+    logging::ContextScope context;
+    logging::setRequestId(fromStd(req.get_header_value("x-request-id")));
+    auto session = threadSession(m_config);
+    if (!session)
+        return Reply::fail(session.error());
+    // With a token: that token's tenant only. Without one: everything, when the server was started
+    // with --metrics-open (a Prometheus on a trusted network); otherwise refused.
+    QString tenant;
+    const QString authorization = fromStd(req.get_header_value("Authorization"));
+    if (!authorization.isEmpty()) {
+        if (!authorization.startsWith(u"Bearer "_s, Qt::CaseInsensitive))
+            return Reply::fail(ApiError::unauthenticated(
+                u"The Authorization header must be 'Bearer YOUR_KEY'; no other scheme is accepted."_s));
+        auto principal = VectorStoreService::authenticateToken(
+            session.value()->database(), authorization.mid(7).trimmed(), QDateTime::currentMSecsSinceEpoch());
+        if (!principal)
+            return Reply::fail(ApiError::unauthenticated(
+                u"Incorrect API key provided. The token is unknown, revoked or expired; an admin of the tenant can "
+                u"list and create tokens with: vectordesk token list|create"_s));
+        tenant = principal->tenantSlug;
+    } else if (!m_config.metricsOpen) {
+        return Reply::fail(ApiError::unauthenticated(
+            u"GET /metrics needs a token (Authorization: Bearer YOUR_KEY; it shows that token's tenant), or a "
+            u"server started with --metrics-open to show every tenant without one (docs/observability.md)."_s));
+    }
+    // One scrape at a time: the state gauges are replaced as a whole while it reads them.
+    static QMutex scrape;
+    QMutexLocker lock(&scrape);
+    if (auto refreshed =
+            VectorStoreService::refreshStateMetrics(session.value()->database(), QDateTime::currentMSecsSinceEpoch());
+        !refreshed)
+        return Reply::fail(refreshed.error());
+    Reply reply;
+    reply.body = metrics::prometheusText(tenant);
+    reply.contentType = "text/plain; version=0.0.4; charset=utf-8";
+    return reply;
 }
 
 Reply ApiServer::dispatch(const httplib::Request &req, const httplib::ContentReader *reader, Body body,

@@ -49,6 +49,9 @@ struct ServerConfig
     QString tlsCertificate; // both set: HTTPS
     QString tlsKey;
     ServerLimits limits;
+    // GET /metrics without a token shows every tenant's series (serve --metrics-open); otherwise
+    // it needs a token and shows its tenant's.
+    bool metricsOpen = false;
     // Called (from a worker thread) after a request queued files for ingestion.
     std::function<void()> filesQueued;
 };
@@ -122,11 +125,14 @@ public:
     void stop();
 
     void route(const char *method, const char *pattern, Body body, Handler handler);
+    // GET /metrics in Prometheus's text format (docs/observability.md).
+    void addMetricsRoute();
     const ServerConfig &config() const { return m_config; }
 
 private:
     Reply dispatch(const httplib::Request &request, const httplib::ContentReader *reader, Body body,
                    const Handler &handler, const QString &requestId);
+    Reply metricsReply(const httplib::Request &request);
 
     ServerConfig m_config;
     std::unique_ptr<httplib::Server> m_http;

@@ -7,6 +7,7 @@
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
 #include "core/sync/syncworker.h"
+#include "core/tracing/tracing.h"
 #include "server/apiserver.h"
 #include "server/serveoptions.h"
 
@@ -153,6 +154,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         err << "vectordesk serve: " << error << '\n';
         return 1;
     }
+    if (!tracing::configureEndpoint(options->otlpEndpoint, &error)) {
+        err << "vectordesk serve: " << error << '\n';
+        return 2;
+    }
     QString source;
     const auto url = DatabaseUrl::resolve(options->db, &source, &error);
     if (!url) {
@@ -176,6 +181,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     config.tlsCertificate = options->tlsCertificate;
     config.tlsKey = options->tlsKey;
     config.limits = options->limits;
+    config.metricsOpen = options->metricsOpen;
     if (!QDir().mkpath(config.engineRoot + u"/incoming"_s)) {
         err << "vectordesk serve: cannot create the upload folder " << config.engineRoot << "/incoming\n";
         return 1;
@@ -206,6 +212,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     addStoreFileRoutes(server);
     addBatchRoutes(server);
     addAgentRoutes(server);
+    server.addMetricsRoute();
     if (!server.bind(&error)) {
         err << "vectordesk serve: " << error << '\n';
         return 1;
@@ -253,6 +260,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         if (!session || !session.value()->service().advertiseLocalEngine(QUrl()))
             qCWarning(lcServe) << "could not record that this machine no longer serves its local stores";
     }
+    tracing::shutdown(2000);
     out << "vectordesk serve: stopped\n";
     out.flush();
     return 0;

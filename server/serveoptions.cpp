@@ -56,6 +56,11 @@ QString serveHelp()
            u"  --max-upload-bytes N        largest uploaded file (default and most 536870912; plans may allow less)\n"
            u"  --read-timeout SECONDS      drop a client that sends nothing for this long (default 30); a stalled\n"
            u"                              upload delays the exit on SIGTERM by at most this\n"
+           u"  --metrics-open              answer GET /metrics without a token, with every tenant's series (for a\n"
+           u"                              Prometheus on a trusted network; with a token it shows that token's\n"
+           u"                              tenant; docs/observability.md)\n"
+           u"  --otlp-endpoint URL         send trace spans to this OpenTelemetry collector (OTLP over HTTP;\n"
+           u"                              default $OTEL_EXPORTER_OTLP_ENDPOINT, else off; docs/observability.md)\n"
            u"  --log-json FILE             append log lines as JSON\n"_s;
 }
 
@@ -78,6 +83,8 @@ void addServeOptions(QCommandLineParser &parser)
         {u"max-upload-bytes"_s, u"N."_s, u"n"_s},
         {u"read-timeout"_s, u"Seconds."_s, u"seconds"_s},
         {u"log-json"_s, u"File."_s, u"file"_s},
+        {u"metrics-open"_s, u"Open /metrics."_s},
+        {u"otlp-endpoint"_s, u"Collector."_s, u"url"_s},
         {{u"h"_s, u"help"_s}, u"Help."_s},
     });
 }
@@ -153,6 +160,8 @@ std::optional<ServeOptions> parseServeOptions(const QStringList &arguments, QStr
         options.advertise = advertised.toString(QUrl::StripTrailingSlash);
     }
     options.logJson = parser.value(u"log-json"_s);
+    options.metricsOpen = parser.isSet(u"metrics-open"_s);
+    options.otlpEndpoint = parser.value(u"otlp-endpoint"_s);
     ServerLimits &limits = options.limits;
     int uploadBytes = int(limits.maxUploadBytes);
     int jsonBytes = int(limits.maxJsonBodyBytes);

@@ -22,6 +22,8 @@ struct ServeOptions
     bool sync = true; // --no-sync: no sync worker
     int syncIntervalSeconds = 300;
     QString logJson;
+    bool metricsOpen = false; // --metrics-open: GET /metrics without a token
+    QString otlpEndpoint; // --otlp-endpoint: the trace collector
     ServerLimits limits;
     bool help = false;
 };

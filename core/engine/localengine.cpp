@@ -3,10 +3,13 @@
 #include "core/engine/chunking/chunker.h"
 #include "core/engine/extract/extractor.h"
 #include "core/engine/tokenizer/bpetokenizer.h"
+#include "core/metrics/metrics.h"
 #include "core/storage/databaseurl.h"
+#include "core/tracing/tracing.h"
 
 #include <QDataStream>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -358,6 +361,18 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
     // process is killed.
     spool.setAutoRemove(false);
     QFile::remove(spool.fileName());
+    // Each stage's time goes to vectordesk_ingest_stage_seconds (docs/observability.md).
+    // Each is also a span, a child of the file's "ingest" span: ingest.extract, .chunk, .index.
+    QElapsedTimer stage;
+    stage.start();
+    std::optional<tracing::Span> stageSpan(std::in_place, u"ingest.extract"_s);
+    const auto stageDone = [&stage, &stageSpan](const QString &name, const QString &next) {
+        metrics::observe(metrics::Metric::IngestStageSeconds, {u"local"_s, name}, double(stage.nsecsElapsed()) / 1e9);
+        stageSpan.reset();
+        if (!next.isEmpty())
+            stageSpan.emplace(next);
+        stage.restart();
+    };
     SpoolSink spoolSink(spool, cancelled);
     ExtractionInfo info;
     const auto extractionError = extractText(blob, file.filename, spoolSink, &info, m_extractionLimits);
@@ -367,6 +382,7 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
         return cancelledResult();
     if (extractionError)
         return fileError(extractionError->code, extractionError->message);
+    stageDone(u"extract"_s, u"ingest.chunk"_s);
 
     // 2. Chunk the text into a second spool, the index still untouched: tokenizing is the slow
     //    part, and another worker or process may be writing to the same store meanwhile.
@@ -413,6 +429,7 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
         return fileError(
             u"server_error"_s,
             u"Cannot read the chunks back from %1: %2"_s.arg(chunkSpool.fileName(), chunkSpool.errorString()));
+    stageDone(u"tokenize"_s, u"ingest.index"_s);
 
     // 3. Write the chunks in one short index transaction (docs/architecture.md, contention).
     auto opened = index(tenant.id, store.id);
@@ -442,6 +459,7 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
     auto committed = index.commitFile(chunker.textBytes());
     if (!committed)
         return indexError(committed.error());
+    stageDone(u"index"_s, QString());
     qCInfo(lcEngine).noquote() << "indexed" << file.filename << committed->chunkCount << "chunks"
                                << committed->tokenCount << "tokens";
     IngestOutcome outcome;

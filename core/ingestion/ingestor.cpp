@@ -1,8 +1,11 @@
 #include "core/ingestion/ingestor.h"
 
+#include "core/logging/logging.h"
+#include "core/metrics/metrics.h"
 #include "core/session/backends.h"
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
+#include "core/tracing/tracing.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -50,6 +53,22 @@ namespace {
 qint64 contentionBackoffMs(int attempts)
 {
     return std::min<qint64>(Ingestor::kContentionBackoffMs << std::clamp(attempts - 1, 0, 16), 30'000);
+}
+
+// The metrics of a file whose ingestion ended here (docs/observability.md): how long it waited
+// and took since it was queued, and what it added.
+void recordIngestion(const QString &backend, const IngestionQueue::Job &job, const Result<IngestOutcome> &outcome)
+{
+    // The code the file failed with, as recorded (a backend's error without one is a server_error).
+    const QString code =
+        outcome ? QString() : outcome.error().details().value(u"last_error_code"_s).toString(u"server_error"_s);
+    const qint64 queuedAt = job.file.statusChangedAt > 0 ? job.file.statusChangedAt : job.file.createdAt;
+    metrics::observe(metrics::Metric::IngestionSeconds, {backend, job.tenant.slug, metrics::outcome(code)},
+                     double(std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - queuedAt)) / 1000.0);
+    if (!outcome)
+        return;
+    metrics::add(metrics::Metric::IngestedBytes, {backend, job.tenant.slug}, double(job.file.sizeBytes));
+    metrics::add(metrics::Metric::IngestedChunks, {backend, job.tenant.slug}, double(outcome->chunkCount));
 }
 
 } // namespace
@@ -114,8 +133,32 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
             }
             return cancelled && cancelled();
         };
-        const QList<Result<IngestOutcome>> outcomes =
-            backend->ingestBatch(jobs.constFirst().tenant, jobs.constFirst().store, files, stop);
+        QList<Result<IngestOutcome>> outcomes;
+        {
+            // Each file's ingestion has a request id of its own (its log lines), and continues the
+            // trace of the attach or retry that queued it (docs/observability.md).
+            logging::ContextScope scope;
+            logging::setRequestId(logging::newRequestId());
+            logging::setTenant(jobs.constFirst().tenant.slug);
+            // Without a recorded parent (tracing was off at attach) it is a child of what runs
+            // it here: a sync pass, or nothing.
+            if (auto parent = tracing::parseTraceparent(jobs.constFirst().traceParent))
+                tracing::adoptParent(*parent);
+            tracing::Span span(jobs.size() == 1 ? u"ingest"_s : u"ingest.batch"_s);
+            span.setAttribute(u"vectordesk.backend"_s, backend->name());
+            span.setAttribute(u"vectordesk.store_id"_s, jobs.constFirst().store.id);
+            span.setAttribute(u"vectordesk.files"_s, int(jobs.size()));
+            if (jobs.size() == 1)
+                span.setAttribute(u"vectordesk.file_id"_s, jobs.constFirst().file.id);
+            outcomes = backend->ingestBatch(jobs.constFirst().tenant, jobs.constFirst().store, files, stop);
+            for (const Result<IngestOutcome> &outcome : std::as_const(outcomes))
+                if (!outcome) {
+                    span.setError(
+                        outcome.error().details().value(u"last_error_code"_s).toString(outcome.error().code()),
+                        outcome.error().message());
+                    break;
+                }
+        }
         for (qsizetype i = 0; i < jobs.size(); ++i) {
             const IngestionQueue::Job &job = jobs.at(i);
             const Result<IngestOutcome> outcome = i < outcomes.size()
@@ -162,6 +205,8 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
                 if (auto r = backend->setFileVisible(job.tenant, job.store, job.file, false); !r)
                     qCWarning(lcIngest).noquote()
                         << "hiding detached" << job.file.filename << "failed:" << r.error().message();
+            if (!outcome || !outcome->remotePending)
+                recordIngestion(backend->name(), job, outcome);
             if (outcome && outcome->remotePending)
                 ++summary.pending; // handed over; the sync worker's refresh brings the final status
             else if (outcome)

@@ -81,6 +81,10 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
             line.insert(u"request_id"_s, t_context.requestId);
         if (!t_context.tenant.isEmpty())
             line.insert(u"tenant"_s, t_context.tenant);
+        if (!t_context.traceId.isEmpty()) {
+            line.insert(u"trace_id"_s, QString::fromLatin1(t_context.traceId));
+            line.insert(u"span_id"_s, QString::fromLatin1(t_context.spanId));
+        }
         s.json.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
         s.json.write("\n");
         s.json.flush();
@@ -107,6 +111,12 @@ void setRequestId(const QString &requestId)
 void setTenant(const QString &tenant)
 {
     t_context.tenant = tenant;
+}
+
+void setSpan(const QByteArray &traceId, const QByteArray &spanId)
+{
+    t_context.traceId = traceId;
+    t_context.spanId = spanId;
 }
 
 TenantScope::TenantScope(const QString &tenant)

@@ -4,6 +4,7 @@
 // core/openai: openaiclient.cpp sends it, openaiendpoints.cpp describes it).
 
 #include "core/openai/openaiclient.h"
+#include "core/tracing/tracing.h"
 
 #include <QElapsedTimer>
 
@@ -33,6 +34,8 @@ struct OpenAIClient::Request
     int redirects = 0; // followed so far, over all attempts (ClientConfig::maxRedirects)
     qint64 waitedMs = 0; // waited between attempts so far (ClientConfig::maxTotalWaitMs)
     QElapsedTimer since; // first attempt
+    QString operation; // the metrics' label: "post:vector_stores.files" (operationLabel)
+    tracing::SpanContext traceParent; // the caller's span when the request was made
 };
 
 } // namespace vd::openai

@@ -43,6 +43,7 @@ void NetworkThread::adoptLogContext(const logging::Context &context)
 {
     logging::setRequestId(context.requestId);
     logging::setTenant(context.tenant);
+    logging::setSpan(context.traceId, context.spanId);
 }
 
 ServiceError NetworkThread::abandoned()

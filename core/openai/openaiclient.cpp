@@ -1,9 +1,11 @@
 #include "core/openai/openaiclient.h"
 
 #include "core/logging/logging.h"
+#include "core/metrics/metrics.h"
 #include "core/openai/clientrequest.h"
 #include "core/openai/requestbody.h"
 #include "core/openai/retrypolicy.h"
+#include "core/tracing/tracing.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -132,10 +134,32 @@ void OpenAIClient::request(QByteArray method, const QString &path, const QUrlQue
     enqueue(std::move(r));
 }
 
+QString OpenAIClient::operationLabel(const QByteArray &method, const QString &path)
+{
+    // The path without its ids (vs_…, file-…, vsfb_…, which hold a '_' or '-'): a bounded label.
+    static const QStringList words{u"vector_stores"_s, u"file_batches"_s};
+    QStringList kept;
+    for (const QString &segment : path.split(u'/', Qt::SkipEmptyParts)) {
+        const bool id = segment.contains(u'-') || (segment.contains(u'_') && !words.contains(segment));
+        if (!id)
+            kept.append(segment);
+    }
+    return QString::fromLatin1(method).toLower() + u':' + kept.join(u'.');
+}
+
 void OpenAIClient::enqueue(std::shared_ptr<Request> request)
 {
     if (!request->since.isValid()) {
         request->since.start();
+        // Every request that ends in an error counts once, whichever attempt ended it.
+        request->operation = operationLabel(request->method, request->path);
+        request->traceParent = tracing::current(); // the caller's context was adopted on this thread
+        request->done = [operation = request->operation, done = std::move(request->done)](Result<QJsonObject> r) {
+            if (!r)
+                metrics::add(metrics::Metric::OpenAIErrors,
+                             {operation, QString::number(r.error().details().value(u"http_status"_s).toInt())});
+            done(std::move(r));
+        };
         if (request->method == "POST")
             request->idempotencyKey = "vectordesk-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
         if (request->maxBodyBytes <= 0) {
@@ -203,6 +227,15 @@ void OpenAIClient::start(const std::shared_ptr<Request> &r)
     for (const auto &[name, value] : m_config.extraHeaders)
         request.setRawHeader(name, value);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("VectorDesk/" VECTORDESK_VERSION));
+    // Each attempt is a client span of the caller's span; OpenAI gets it as W3C traceparent (or the
+    // caller's own, when this process does not trace).
+    auto span =
+        std::make_shared<tracing::AsyncSpan>(u"openai "_s + r->operation, tracing::Kind::Client, r->traceParent);
+    span->setAttribute(u"http.request.method"_s, QString::fromLatin1(r->method));
+    span->setAttribute(u"vectordesk.openai.attempt"_s, r->attempt);
+    const tracing::SpanContext propagated = span->context().isValid() ? span->context() : r->traceParent;
+    if (propagated.isValid())
+        request.setRawHeader("traceparent", tracing::traceparent(propagated));
     request.setTransferTimeout(m_config.connectTimeoutMs);
     // Each redirect is checked (below): the key only ever goes to the base URL's origin.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
@@ -311,11 +344,23 @@ void OpenAIClient::start(const std::shared_ptr<Request> &r)
     total->start(m_config.totalTimeoutMs);
     QElapsedTimer elapsed;
     elapsed.start();
-    connect(reply, &QNetworkReply::finished, this, [this, r, reply, attempt, elapsed] {
-        qCDebug(lcOpenAI).noquote() << "<-" << describe(r->method, r->path)
-                                    << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
-                                    << "x-request-id" << QString::fromLatin1(reply->rawHeader("x-request-id"))
-                                    << elapsed.elapsed() << "ms" << reply->error() << "redirects" << attempt->redirects;
+    connect(reply, &QNetworkReply::finished, this, [this, r, reply, attempt, elapsed, span] {
+        const int answered = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        span->setAttribute(u"http.response.status_code"_s, answered);
+        if (reply->hasRawHeader("x-request-id"))
+            span->setAttribute(u"openai.request_id"_s, QString::fromLatin1(reply->rawHeader("x-request-id")));
+        span->end(answered >= 200 && answered < 400 ? QString()
+                      : answered == 0               ? u"no_answer"_s
+                                                    : QString::number(answered));
+        metrics::observe(
+            metrics::Metric::OpenAIRequestSeconds,
+            {r->operation, QString::number(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt())},
+            double(elapsed.nsecsElapsed()) / 1e9);
+        // Our request id (in the line's context) beside OpenAI's: one line per answer.
+        qCInfo(lcOpenAI).noquote() << "<-" << describe(r->method, r->path)
+                                   << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()
+                                   << "x-request-id" << QString::fromLatin1(reply->rawHeader("x-request-id"))
+                                   << elapsed.elapsed() << "ms" << reply->error() << "redirects" << attempt->redirects;
         finished(r, reply, *attempt);
     });
 }
@@ -328,10 +373,11 @@ int OpenAIClient::backoffMs(int attempt) const
     return int(capped * (0.5 + 0.5 * u)); // "equal jitter": between half and all of the delay
 }
 
-bool OpenAIClient::scheduleRetry(const std::shared_ptr<Request> &r, qint64 delayMs)
+bool OpenAIClient::scheduleRetry(const std::shared_ptr<Request> &r, qint64 delayMs, int status)
 {
     if (r->waitedMs + delayMs > m_config.maxTotalWaitMs)
         return false;
+    metrics::add(metrics::Metric::OpenAIRetries, {r->operation, QString::number(status)});
     r->waitedMs += delayMs;
     qCDebug(lcOpenAI).noquote() << "retrying" << describe(r->method, r->path) << "in" << delayMs << "ms";
     QTimer::singleShot(int(delayMs), this, [this, r] { enqueue(r); });
@@ -514,7 +560,7 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
         QString extra;
         if (r->attempt < maxAttempts && !ambiguous) {
             const int delay = backoffMs(r->attempt);
-            if (scheduleRetry(r, delay))
+            if (scheduleRetry(r, delay, status))
                 return;
             extra = budgetText(*r, delay);
         }
@@ -581,7 +627,7 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
                 seconds(wait.ms), QString::fromLatin1(wait.header), seconds(m_config.maxRetryAfterMs));
         } else if (r->attempt < maxAttempts && !ambiguous) {
             const qint64 delay = wait.present() ? wait.ms : backoffMs(r->attempt);
-            if (scheduleRetry(r, delay))
+            if (scheduleRetry(r, delay, status))
                 return;
             extra = budgetText(*r, delay);
         }

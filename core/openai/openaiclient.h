@@ -173,7 +173,8 @@ private:
     void start(const std::shared_ptr<Request> &request);
     void finished(const std::shared_ptr<Request> &request, QNetworkReply *reply, Attempt &attempt);
     // Retries after delayMs unless that would pass maxTotalWaitMs for the request (then false).
-    bool scheduleRetry(const std::shared_ptr<Request> &request, qint64 delayMs);
+    // Counts the retry in vectordesk_openai_retries by the status that caused it (0: no answer).
+    bool scheduleRetry(const std::shared_ptr<Request> &request, qint64 delayMs, int status);
     QString budgetText(const Request &request, qint64 delayMs) const;
     int backoffMs(int attempt) const;
     ServiceError httpError(const Request &request, int status, const QJsonObject &body, const QByteArray &raw,
@@ -181,6 +182,8 @@ private:
     void request(QByteArray method, const QString &path, const QUrlQuery &query, const QJsonObject *body,
                  bool vectorStore, JsonCallback done, const QString &attachStore = {}, bool createsObject = false);
     static QUrlQuery listQuery(const ListQuery &query);
+    // The metrics' label of a request: its method and path without ids, "get:vector_stores.files".
+    static QString operationLabel(const QByteArray &method, const QString &path);
 
     ClientConfig m_config;
     QNetworkAccessManager *m_network = nullptr;

@@ -118,7 +118,8 @@ Result<std::optional<IngestionQueue::Job>> IngestionQueue::claimNext(const QStri
         m_db,
         u"SELECT f.tenant_id, f.store_id, t.slug, t.plan, t.default_backend, s.name, s.backend, s.remote_id, "
         u"f.filename, f.mime_type, f.size_bytes, f.sha256, f.attributes, f.chunking_type, f.chunk_max_tokens, "
-        u"f.chunk_overlap_tokens, f.source_path, f.ingest_attempts, f.remote_file_id, s.engine_holder "
+        u"f.chunk_overlap_tokens, f.source_path, f.ingest_attempts, f.remote_file_id, s.engine_holder, "
+        u"f.created_at, f.status_changed_at, f.trace_parent "
         u"FROM vector_store_files f JOIN vector_stores s ON s.id = f.store_id JOIN tenants t ON t.id = f.tenant_id "
         u"WHERE f.id = ?"_s,
         {chosen}, doing);
@@ -151,6 +152,9 @@ Result<std::optional<IngestionQueue::Job>> IngestionQueue::claimNext(const QStri
     job.file.sourcePath = q.value(16).toString();
     job.file.remoteFileId = q.value(18).toString();
     job.store.engineHolder = q.value(19).toString();
+    job.file.createdAt = q.value(20).toLongLong();
+    job.file.statusChangedAt = q.value(21).toLongLong();
+    job.traceParent = q.value(22).toByteArray();
     job.file.status = FileStatus::InProgress;
     job.attempts = q.value(17).toInt();
     return std::optional<Job>(job);
@@ -194,17 +198,18 @@ Result<QList<IngestionQueue::Job>> IngestionQueue::claimMore(const Job &first, i
         return claim.error();
     if (!transaction.commit())
         return ServiceError::unavailable(u"Cannot claim the files: %1"_s.arg(transaction.error()));
-    auto rows =
-        runQuery(m_db,
-                 u"SELECT "_s + rows::kFileColumns + u", ingest_attempts FROM vector_store_files WHERE id IN ("_s
-                     + marks + u") ORDER BY id"_s,
-                 chosen, doing);
+    auto rows = runQuery(m_db,
+                         u"SELECT "_s + rows::kFileColumns
+                             + u", ingest_attempts, trace_parent FROM vector_store_files WHERE id IN ("_s + marks
+                             + u") ORDER BY id"_s,
+                         chosen, doing);
     if (!rows)
         return rows.error();
     while (rows.value().next()) {
-        Job job{first.tenant, first.store, rows::fileFromRow(rows.value())};
+        Job job{first.tenant, first.store, rows::fileFromRow(rows.value()), 0, {}};
         job.file.status = FileStatus::InProgress;
         job.attempts = rows.value().value(rows::columnCount(rows::kFileColumns)).toInt();
+        job.traceParent = rows.value().value(rows::columnCount(rows::kFileColumns) + 1).toByteArray();
         jobs << job;
     }
     return jobs;

@@ -26,6 +26,7 @@ public:
         VectorStore store;
         StoreFile file;
         int attempts = 0; // claims of this file so far, this one included
+        QByteArray traceParent; // the attach's or retry's span (W3C traceparent), empty without tracing
     };
 
     IngestionQueue(Database &db, QString owner = defaultOwner());

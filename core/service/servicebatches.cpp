@@ -21,91 +21,94 @@ constexpr int kMaxBatchFiles = 2000; // openapi.yaml CreateVectorStoreFileBatchR
 Result<FileBatch> VectorStoreService::createFileBatch(const QString &tenantRef, const QString &storeRef,
                                                       const QList<BatchItem> &items)
 {
-    auto a = access(tenantRef, Role::Editor, u"Attaching files"_s);
-    if (!a)
-        return a.error();
-    auto s = findStore(a->tenant, storeRef, Visibility::Live);
-    if (!s)
-        return s.error();
-    if (items.isEmpty() || items.size() > kMaxBatchFiles)
-        return ServiceError::invalid(
-            u"A file batch holds 1 to %1 files (got %2)."_s.arg(kMaxBatchFiles).arg(items.size()), u"file_ids"_s);
+    return measured<FileBatch>(std::nullopt, u"file_batch.create"_s, [&]() -> Result<FileBatch> {
+        auto a = access(tenantRef, Role::Editor, u"Attaching files"_s);
+        if (!a)
+            return a.error();
+        auto s = findStore(a->tenant, storeRef, Visibility::Live);
+        if (!s)
+            return s.error();
+        if (items.isEmpty() || items.size() > kMaxBatchFiles)
+            return ServiceError::invalid(
+                u"A file batch holds 1 to %1 files (got %2)."_s.arg(kMaxBatchFiles).arg(items.size()), u"file_ids"_s);
 
-    // The whole batch through the attach rule first: nothing is attached when any file would be
-    // refused (type, size, the same content twice, the store's or tenant's limits).
-    QList<UploadedFile> uploads;
-    {
-        auto policy = attachPolicyFor(a.value(), s.value());
-        if (!policy)
-            return policy.error();
-        for (const BatchItem &item : items) {
-            auto file = upload(tenantRef, item.fileApiId);
-            if (!file)
-                return file.error();
-            auto checked = policy->checkFile(file->filename, file->sizeBytes);
-            if (!checked)
-                return ServiceError(checked.error().kind(), item.fileApiId + u": "_s + checked.error().message(),
-                                    checked.error().details());
-            auto admitted = policy.value().admit(file->filename, file->sizeBytes, file->sha256);
-            if (!admitted)
-                return ServiceError(admitted.error().kind(), item.fileApiId + u": "_s + admitted.error().message(),
-                                    admitted.error().details());
-            uploads << file.value();
+        // The whole batch through the attach rule first: nothing is attached when any file would be
+        // refused (type, size, the same content twice, the store's or tenant's limits).
+        QList<UploadedFile> uploads;
+        {
+            auto policy = attachPolicyFor(a.value(), s.value());
+            if (!policy)
+                return policy.error();
+            for (const BatchItem &item : items) {
+                auto file = upload(tenantRef, item.fileApiId);
+                if (!file)
+                    return file.error();
+                auto checked = policy->checkFile(file->filename, file->sizeBytes);
+                if (!checked)
+                    return ServiceError(checked.error().kind(), item.fileApiId + u": "_s + checked.error().message(),
+                                        checked.error().details());
+                auto admitted = policy.value().admit(file->filename, file->sizeBytes, file->sha256);
+                if (!admitted)
+                    return ServiceError(admitted.error().kind(), item.fileApiId + u": "_s + admitted.error().message(),
+                                        admitted.error().details());
+                uploads << file.value();
+            }
         }
-    }
 
-    QList<qint64> attached;
-    auto undo = [&](const ServiceError &error, const QString &fileApiId) -> ServiceError {
-        // Someone attached or used up room meanwhile: take back what this batch attached.
-        for (const qint64 fileId : std::as_const(attached))
-            if (auto r = detachFile(tenantRef, storeRef, QString::number(fileId)); !r)
-                qCWarning(lcService).noquote() << "taking back file" << fileId << "failed:" << r.error().message();
-        return ServiceError(
-            error.kind(),
-            u"%1: %2 The files of this batch attached before it were detached again."_s.arg(fileApiId, error.message()),
-            error.details());
-    };
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const BatchItem &item = items.at(i);
-        auto file =
-            attachUpload(tenantRef, storeRef, item.fileApiId, item.attributes.value_or(QJsonObject()), item.chunking);
-        if (!file)
-            return undo(file.error(), item.fileApiId);
-        attached << file->id;
-    }
+        QList<qint64> attached;
+        auto undo = [&](const ServiceError &error, const QString &fileApiId) -> ServiceError {
+            // Someone attached or used up room meanwhile: take back what this batch attached.
+            for (const qint64 fileId : std::as_const(attached))
+                if (auto r = detachFile(tenantRef, storeRef, QString::number(fileId)); !r)
+                    qCWarning(lcService).noquote() << "taking back file" << fileId << "failed:" << r.error().message();
+            return ServiceError(error.kind(),
+                                u"%1: %2 The files of this batch attached before it were detached again."_s.arg(
+                                    fileApiId, error.message()),
+                                error.details());
+        };
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const BatchItem &item = items.at(i);
+            auto file = attachUpload(tenantRef, storeRef, item.fileApiId, item.attributes.value_or(QJsonObject()),
+                                     item.chunking);
+            if (!file)
+                return undo(file.error(), item.fileApiId);
+            attached << file->id;
+        }
 
-    const QString doing = u"recording a file batch of store '%1'"_s.arg(s->name);
-    FileBatch batch;
-    batch.apiId = apiid::generate(apiid::kBatchPrefix);
-    batch.storeId = s->id;
-    batch.createdAt = now();
-    Transaction transaction(m_db);
-    if (!transaction.isActive())
-        return undo(vd::commitError(m_db, doing, transaction.error()), batch.apiId);
-    auto insert = runQuery(m_db,
-                           u"INSERT INTO vector_store_file_batches (api_id, store_id, tenant_id, created_by, "
-                           u"created_at) VALUES (?, ?, ?, ?, ?)"_s,
-                           {batch.apiId, s->id, a->tenant.id, m_operator, batch.createdAt}, doing);
-    if (!insert)
-        return undo(insert.error(), batch.apiId);
-    auto id = runQuery(m_db, u"SELECT id FROM vector_store_file_batches WHERE api_id = ?"_s, {batch.apiId}, doing);
-    if (!id || !id.value().next())
-        return undo(id ? ServiceError::unavailable(u"The new file batch could not be read back."_s) : id.error(),
-                    batch.apiId);
-    batch.id = id.value().value(0).toLongLong();
-    id.value().finish();
-    for (const qint64 fileId : std::as_const(attached)) {
-        auto member = runQuery(m_db, u"INSERT INTO vector_store_file_batch_files (batch_id, file_id) VALUES (?, ?)"_s,
-                               {batch.id, fileId}, doing);
-        if (!member)
-            return undo(member.error(), batch.apiId);
-    }
-    if (auto p = audit(a->tenant.id, u"batch.create"_s, u"batch:"_s + batch.apiId,
-                       {{u"store"_s, s->name}, {u"files"_s, qint64(attached.size())}}))
-        return undo(*p, batch.apiId);
-    if (!transaction.commit())
-        return undo(vd::commitError(m_db, doing, transaction.error()), batch.apiId);
-    return fileBatch(tenantRef, storeRef, batch.apiId);
+        const QString doing = u"recording a file batch of store '%1'"_s.arg(s->name);
+        FileBatch batch;
+        batch.apiId = apiid::generate(apiid::kBatchPrefix);
+        batch.storeId = s->id;
+        batch.createdAt = now();
+        Transaction transaction(m_db);
+        if (!transaction.isActive())
+            return undo(vd::commitError(m_db, doing, transaction.error()), batch.apiId);
+        auto insert = runQuery(m_db,
+                               u"INSERT INTO vector_store_file_batches (api_id, store_id, tenant_id, created_by, "
+                               u"created_at) VALUES (?, ?, ?, ?, ?)"_s,
+                               {batch.apiId, s->id, a->tenant.id, m_operator, batch.createdAt}, doing);
+        if (!insert)
+            return undo(insert.error(), batch.apiId);
+        auto id = runQuery(m_db, u"SELECT id FROM vector_store_file_batches WHERE api_id = ?"_s, {batch.apiId}, doing);
+        if (!id || !id.value().next())
+            return undo(id ? ServiceError::unavailable(u"The new file batch could not be read back."_s) : id.error(),
+                        batch.apiId);
+        batch.id = id.value().value(0).toLongLong();
+        id.value().finish();
+        for (const qint64 fileId : std::as_const(attached)) {
+            auto member =
+                runQuery(m_db, u"INSERT INTO vector_store_file_batch_files (batch_id, file_id) VALUES (?, ?)"_s,
+                         {batch.id, fileId}, doing);
+            if (!member)
+                return undo(member.error(), batch.apiId);
+        }
+        if (auto p = audit(a->tenant.id, u"batch.create"_s, u"batch:"_s + batch.apiId,
+                           {{u"store"_s, s->name}, {u"files"_s, qint64(attached.size())}}))
+            return undo(*p, batch.apiId);
+        if (!transaction.commit())
+            return undo(vd::commitError(m_db, doing, transaction.error()), batch.apiId);
+        return fileBatch(tenantRef, storeRef, batch.apiId);
+    });
 }
 
 Result<FileBatch> VectorStoreService::fileBatch(const QString &tenantRef, const QString &storeRef,

@@ -32,6 +32,18 @@ using namespace Qt::StringLiterals;
 
 namespace vd {
 
+namespace {
+
+// The span queuing a file, for its ingestion to continue the trace (NULL without tracing).
+QVariant currentTraceParent()
+{
+    const tracing::SpanContext span = tracing::current();
+    return span.isValid() ? QVariant(QString::fromLatin1(tracing::traceparent(span)))
+                          : QVariant(QMetaType::fromType<QString>());
+}
+
+} // namespace
+
 Result<StoreFile> VectorStoreService::fileById(qint64 id)
 {
     auto result = runQuery(m_db, u"SELECT "_s + rows::kFileColumns + u" FROM vector_store_files WHERE id = ?"_s, {id},
@@ -137,7 +149,8 @@ Result<AttachPolicy> VectorStoreService::attachPolicy(const QString &tenantRef, 
 Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const QString &storeRef,
                                                  const FileDraft &draft)
 {
-    return attachFile(tenantRef, storeRef, draft, nullptr);
+    return measured<StoreFile>(metrics::Metric::AttachSeconds, u"attach"_s,
+                               [&]() -> Result<StoreFile> { return attachFile(tenantRef, storeRef, draft, nullptr); });
 }
 
 Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const QString &storeRef,
@@ -192,11 +205,11 @@ Result<StoreFile> VectorStoreService::attachFile(const QString &tenantRef, const
         runQuery(m_db,
                  u"INSERT INTO vector_store_files (store_id, tenant_id, filename, mime_type, size_bytes, sha256, "
                  u"status, attributes, chunking_type, chunk_max_tokens, chunk_overlap_tokens, source_path, "
-                 u"created_at, updated_at, status_changed_at) "
-                 u"VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                 u"created_at, updated_at, status_changed_at, trace_parent) "
+                 u"VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                  {s->id, t.id, draft.filename, draft.mimeType, draft.sizeBytes, draft.sha256,
                   sql::toJsonText(draft.attributes), chunking.type, chunking.maxChunkSizeTokens,
-                  chunking.chunkOverlapTokens, sql::nullableText(draft.sourcePath), at, at, at},
+                  chunking.chunkOverlapTokens, sql::nullableText(draft.sourcePath), at, at, at, currentTraceParent()},
                  doing);
     if (!insert)
         return insert.error();
@@ -361,222 +374,231 @@ Result<StoreFile> VectorStoreService::setFileAttributes(const QString &tenantRef
 Result<StoreFile> VectorStoreService::detachFile(const QString &tenantRef, const QString &storeRef,
                                                  const QString &fileRef)
 {
-    auto target = fileTarget(tenantRef, storeRef, fileRef, Role::Editor, u"Detaching a file"_s);
-    if (!target)
-        return target.error();
-    const Access *a = &target->access;
-    const VectorStore *s = &target->store;
-    const StoreFile *f = &target->file;
-    if (StoreHolderLink *holder = holderElsewhere(*s)) {
-        auto apiId = fileApiIdFor(*holder, a->tenant, *s, f->id, u"Detaching a file from"_s);
-        if (!apiId)
-            return apiId.error();
-        if (auto sent = holder->detach(a->tenant, *s, apiId.value()); !sent)
-            return sent.error();
+    return measured<StoreFile>(std::nullopt, u"file.detach"_s, [&]() -> Result<StoreFile> {
+        auto target = fileTarget(tenantRef, storeRef, fileRef, Role::Editor, u"Detaching a file"_s);
+        if (!target)
+            return target.error();
+        const Access *a = &target->access;
+        const VectorStore *s = &target->store;
+        const StoreFile *f = &target->file;
+        if (StoreHolderLink *holder = holderElsewhere(*s)) {
+            auto apiId = fileApiIdFor(*holder, a->tenant, *s, f->id, u"Detaching a file from"_s);
+            if (!apiId)
+                return apiId.error();
+            if (auto sent = holder->detach(a->tenant, *s, apiId.value()); !sent)
+                return sent.error();
+            return fileById(f->id);
+        }
+        auto backend = backendToChange(a->tenant, *s, u"Detaching a file from"_s);
+        if (!backend)
+            return backend.error();
+        const QString doing = u"detaching '%1' from store '%2'"_s.arg(f->filename, s->name);
+        Transaction transaction(m_db);
+        if (!transaction.isActive())
+            return vd::commitError(m_db, doing, transaction.error());
+        if (auto p = lockTenant(a->tenant.id))
+            return *p;
+        // The row as it is now: another process may have detached it or finished its ingestion since
+        // it was looked up, and the counters must move from the state it really leaves.
+        auto state = lockFileRow(m_db, f->id, doing);
+        if (!state)
+            return state.error();
+        if (!state->live)
+            return ServiceError::conflict(u"File %1 ('%2') was already detached (by another operator or process); "
+                                          u"nothing was changed."_s.arg(f->id)
+                                              .arg(f->filename));
+        const qint64 at = now();
+        auto result = runQuery(
+            m_db, u"UPDATE vector_store_files SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s,
+            {at, at, f->id}, doing);
+        if (!result)
+            return result.error();
+        if (result.value().numRowsAffected() != 1)
+            return ServiceError::conflict(
+                u"File %1 ('%2') changed while it was being detached; nothing was changed."_s.arg(f->id).arg(
+                    f->filename));
+        if (auto p = adjustStoreCounters(m_db, s->id, state->status, -1, -state->usageBytes, -state->sizeBytes))
+            return *p;
+        if (auto problem = audit(a->tenant.id, u"file.detach"_s, u"file:%1"_s.arg(f->id),
+                                 {{u"store"_s, s->id}, {u"filename"_s, f->filename}}))
+            return *problem;
+        if (!transaction.commit())
+            return vd::commitError(m_db, doing, transaction.error());
+        // Search also checks this database, so the file is gone from results even if this fails.
+        if (auto r = backend.value()->setFileVisible(a->tenant, *s, *f, false); !r)
+            qCWarning(lcService).noquote() << "hiding file" << f->id << "in the index failed:" << r.error().message();
         return fileById(f->id);
-    }
-    auto backend = backendToChange(a->tenant, *s, u"Detaching a file from"_s);
-    if (!backend)
-        return backend.error();
-    const QString doing = u"detaching '%1' from store '%2'"_s.arg(f->filename, s->name);
-    Transaction transaction(m_db);
-    if (!transaction.isActive())
-        return vd::commitError(m_db, doing, transaction.error());
-    if (auto p = lockTenant(a->tenant.id))
-        return *p;
-    // The row as it is now: another process may have detached it or finished its ingestion since
-    // it was looked up, and the counters must move from the state it really leaves.
-    auto state = lockFileRow(m_db, f->id, doing);
-    if (!state)
-        return state.error();
-    if (!state->live)
-        return ServiceError::conflict(u"File %1 ('%2') was already detached (by another operator or process); "
-                                      u"nothing was changed."_s.arg(f->id)
-                                          .arg(f->filename));
-    const qint64 at = now();
-    auto result = runQuery(
-        m_db, u"UPDATE vector_store_files SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"_s,
-        {at, at, f->id}, doing);
-    if (!result)
-        return result.error();
-    if (result.value().numRowsAffected() != 1)
-        return ServiceError::conflict(
-            u"File %1 ('%2') changed while it was being detached; nothing was changed."_s.arg(f->id).arg(f->filename));
-    if (auto p = adjustStoreCounters(m_db, s->id, state->status, -1, -state->usageBytes, -state->sizeBytes))
-        return *p;
-    if (auto problem = audit(a->tenant.id, u"file.detach"_s, u"file:%1"_s.arg(f->id),
-                             {{u"store"_s, s->id}, {u"filename"_s, f->filename}}))
-        return *problem;
-    if (!transaction.commit())
-        return vd::commitError(m_db, doing, transaction.error());
-    // Search also checks this database, so the file is gone from results even if this fails.
-    if (auto r = backend.value()->setFileVisible(a->tenant, *s, *f, false); !r)
-        qCWarning(lcService).noquote() << "hiding file" << f->id << "in the index failed:" << r.error().message();
-    return fileById(f->id);
+    });
 }
 
 Result<StoreFile> VectorStoreService::restoreFile(const QString &tenantRef, const QString &storeRef,
                                                   const QString &fileRef)
 {
-    auto a = access(tenantRef, Role::Editor, u"Restoring a file"_s);
-    if (!a)
-        return a.error();
-    const Tenant &t = a->tenant;
-    auto s = findStore(t, storeRef, Visibility::Live);
-    if (!s)
-        return s.error();
-    if (s->status == StoreStatus::Expired)
-        return ServiceError::conflict(
-            u"Store '%1' has expired; its files cannot be restored. Attach them to a live store."_s.arg(s->name));
-    auto f = findFile(s.value(), fileRef, Visibility::Deleted);
-    if (!f)
-        return f.error();
-    if (StoreHolderLink *holder = holderElsewhere(s.value())) {
-        auto apiId = fileApiIdFor(*holder, t, s.value(), f->id, u"Restoring a file to"_s);
-        if (!apiId)
-            return apiId.error();
-        if (auto sent = holder->restore(t, s.value(), apiId.value()); !sent)
-            return sent.error();
+    return measured<StoreFile>(std::nullopt, u"file.restore"_s, [&]() -> Result<StoreFile> {
+        auto a = access(tenantRef, Role::Editor, u"Restoring a file"_s);
+        if (!a)
+            return a.error();
+        const Tenant &t = a->tenant;
+        auto s = findStore(t, storeRef, Visibility::Live);
+        if (!s)
+            return s.error();
+        if (s->status == StoreStatus::Expired)
+            return ServiceError::conflict(
+                u"Store '%1' has expired; its files cannot be restored. Attach them to a live store."_s.arg(s->name));
+        auto f = findFile(s.value(), fileRef, Visibility::Deleted);
+        if (!f)
+            return f.error();
+        if (StoreHolderLink *holder = holderElsewhere(s.value())) {
+            auto apiId = fileApiIdFor(*holder, t, s.value(), f->id, u"Restoring a file to"_s);
+            if (!apiId)
+                return apiId.error();
+            if (auto sent = holder->restore(t, s.value(), apiId.value()); !sent)
+                return sent.error();
+            return fileById(f->id);
+        }
+        auto limits = limitsFor(t);
+        if (!limits)
+            return limits.error();
+        auto backend = backendToChange(t, s.value(), u"Restoring a file to"_s);
+        if (!backend)
+            return backend.error();
+        const QString doing = u"restoring '%1' to store '%2'"_s.arg(f->filename, s->name);
+        Transaction transaction(m_db);
+        if (!transaction.isActive())
+            return vd::commitError(m_db, doing, transaction.error());
+        if (auto p = lockTenant(t.id))
+            return *p;
+        auto state = lockFileRow(m_db, f->id, doing);
+        if (!state)
+            return state.error();
+        if (state->live)
+            return ServiceError::conflict(u"File %1 ('%2') was already restored (by another operator or process); "
+                                          u"nothing was changed."_s.arg(f->id)
+                                              .arg(f->filename));
+        auto count = runQuery(
+            m_db,
+            u"SELECT files_in_progress + files_completed + files_failed + files_cancelled FROM vector_stores WHERE id = ?"_s,
+            {s->id}, doing);
+        if (!count)
+            return count.error();
+        count.value().next();
+        const qint64 fileCount = count.value().value(0).toLongLong();
+        count.value().finish();
+        if (fileCount >= limits->maxFilesPerStore)
+            return ServiceError::quota(
+                u"Store '%1' is at its plan limit of %2 files (plan %3); remove files or raise the "
+                u"limit before restoring '%4'."_s.arg(s->name)
+                    .arg(limits->maxFilesPerStore)
+                    .arg(t.plan, f->filename),
+                u"max_files_per_store"_s, fileCount, limits->maxFilesPerStore);
+        auto bytes = tenantBytesInUse(t.id, doing);
+        if (!bytes)
+            return bytes.error();
+        const qint64 usedBytes = bytes.value();
+        if (usedBytes + f->sizeBytes > limits->maxTotalBytes)
+            return ServiceError::quota(
+                u"Tenant %1 uses %2 of its %3 storage (plan %4); restoring '%5' (%6) does not fit."_s.arg(
+                    t.slug, formatBytes(usedBytes), formatBytes(limits->maxTotalBytes), t.plan, f->filename,
+                    formatBytes(f->sizeBytes)),
+                u"max_total_bytes"_s, usedBytes, limits->maxTotalBytes);
+        auto duplicate = runQuery(
+            m_db, u"SELECT id FROM vector_store_files WHERE store_id = ? AND sha256 = ? AND deleted_at IS NULL"_s,
+            {s->id, f->sha256}, doing);
+        if (!duplicate)
+            return duplicate.error();
+        if (duplicate.value().next())
+            return ServiceError::conflict(u"Store '%1' already has the same content attached again as file %2; detach "
+                                          u"that one first."_s.arg(s->name)
+                                              .arg(duplicate.value().value(0).toLongLong()));
+        duplicate.value().finish();
+        auto result = runQuery(
+            m_db,
+            u"UPDATE vector_store_files SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL"_s,
+            {now(), f->id}, doing);
+        if (!result)
+            return result.error();
+        if (result.value().numRowsAffected() != 1)
+            return ServiceError::conflict(
+                u"File %1 ('%2') changed while it was being restored; nothing was changed."_s.arg(f->id).arg(
+                    f->filename));
+        if (auto p = adjustStoreCounters(m_db, s->id, state->status, 1, state->usageBytes, state->sizeBytes))
+            return *p;
+        if (auto problem = audit(t.id, u"file.restore"_s, u"file:%1"_s.arg(f->id),
+                                 {{u"store"_s, s->id}, {u"filename"_s, f->filename}}))
+            return *problem;
+        if (!transaction.commit())
+            return vd::commitError(m_db, doing, transaction.error());
+        if (auto r = backend.value()->setFileVisible(t, s.value(), f.value(), true); !r)
+            qCWarning(lcService).noquote() << "showing file" << f->id << "in the index failed:" << r.error().message();
         return fileById(f->id);
-    }
-    auto limits = limitsFor(t);
-    if (!limits)
-        return limits.error();
-    auto backend = backendToChange(t, s.value(), u"Restoring a file to"_s);
-    if (!backend)
-        return backend.error();
-    const QString doing = u"restoring '%1' to store '%2'"_s.arg(f->filename, s->name);
-    Transaction transaction(m_db);
-    if (!transaction.isActive())
-        return vd::commitError(m_db, doing, transaction.error());
-    if (auto p = lockTenant(t.id))
-        return *p;
-    auto state = lockFileRow(m_db, f->id, doing);
-    if (!state)
-        return state.error();
-    if (state->live)
-        return ServiceError::conflict(u"File %1 ('%2') was already restored (by another operator or process); "
-                                      u"nothing was changed."_s.arg(f->id)
-                                          .arg(f->filename));
-    auto count = runQuery(
-        m_db,
-        u"SELECT files_in_progress + files_completed + files_failed + files_cancelled FROM vector_stores WHERE id = ?"_s,
-        {s->id}, doing);
-    if (!count)
-        return count.error();
-    count.value().next();
-    const qint64 fileCount = count.value().value(0).toLongLong();
-    count.value().finish();
-    if (fileCount >= limits->maxFilesPerStore)
-        return ServiceError::quota(u"Store '%1' is at its plan limit of %2 files (plan %3); remove files or raise the "
-                                   u"limit before restoring '%4'."_s.arg(s->name)
-                                       .arg(limits->maxFilesPerStore)
-                                       .arg(t.plan, f->filename),
-                                   u"max_files_per_store"_s, fileCount, limits->maxFilesPerStore);
-    auto bytes = tenantBytesInUse(t.id, doing);
-    if (!bytes)
-        return bytes.error();
-    const qint64 usedBytes = bytes.value();
-    if (usedBytes + f->sizeBytes > limits->maxTotalBytes)
-        return ServiceError::quota(
-            u"Tenant %1 uses %2 of its %3 storage (plan %4); restoring '%5' (%6) does not fit."_s.arg(
-                t.slug, formatBytes(usedBytes), formatBytes(limits->maxTotalBytes), t.plan, f->filename,
-                formatBytes(f->sizeBytes)),
-            u"max_total_bytes"_s, usedBytes, limits->maxTotalBytes);
-    auto duplicate =
-        runQuery(m_db, u"SELECT id FROM vector_store_files WHERE store_id = ? AND sha256 = ? AND deleted_at IS NULL"_s,
-                 {s->id, f->sha256}, doing);
-    if (!duplicate)
-        return duplicate.error();
-    if (duplicate.value().next())
-        return ServiceError::conflict(u"Store '%1' already has the same content attached again as file %2; detach "
-                                      u"that one first."_s.arg(s->name)
-                                          .arg(duplicate.value().value(0).toLongLong()));
-    duplicate.value().finish();
-    auto result = runQuery(
-        m_db,
-        u"UPDATE vector_store_files SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL"_s,
-        {now(), f->id}, doing);
-    if (!result)
-        return result.error();
-    if (result.value().numRowsAffected() != 1)
-        return ServiceError::conflict(
-            u"File %1 ('%2') changed while it was being restored; nothing was changed."_s.arg(f->id).arg(f->filename));
-    if (auto p = adjustStoreCounters(m_db, s->id, state->status, 1, state->usageBytes, state->sizeBytes))
-        return *p;
-    if (auto problem = audit(t.id, u"file.restore"_s, u"file:%1"_s.arg(f->id),
-                             {{u"store"_s, s->id}, {u"filename"_s, f->filename}}))
-        return *problem;
-    if (!transaction.commit())
-        return vd::commitError(m_db, doing, transaction.error());
-    if (auto r = backend.value()->setFileVisible(t, s.value(), f.value(), true); !r)
-        qCWarning(lcService).noquote() << "showing file" << f->id << "in the index failed:" << r.error().message();
-    return fileById(f->id);
+    });
 }
 
 Result<StoreFile> VectorStoreService::attachPath(const QString &tenantRef, const QString &storeRef, const QString &path,
                                                  const QJsonObject &attributes,
                                                  const std::optional<ChunkingStrategy> &chunking)
 {
-    auto a = access(tenantRef, Role::Editor, u"Attaching a file"_s);
-    if (!a)
-        return a.error();
-    auto s = findStore(a->tenant, storeRef, Visibility::Live);
-    if (!s)
-        return s.error();
-    StoreHolderLink *holder = holderElsewhere(s.value());
-    auto stager = holder ? backendOf(s.value()) : backendToChange(a->tenant, s.value(), u"Attaching files to"_s);
-    if (!stager)
-        return stager.error();
-    VectorStoreBackend *backend = stager.value();
-    const QFileInfo info(path);
-    if (!info.exists())
-        return ServiceError::invalid(u"%1 does not exist."_s.arg(path), u"path"_s);
-    if (!info.isFile())
-        return ServiceError::invalid(u"%1 is not a regular file."_s.arg(path), u"path"_s);
-    FileDraft draft;
-    draft.filename = info.fileName();
-    draft.sizeBytes = info.size();
-    draft.attributes = attributes;
-    draft.chunking = chunking;
-    draft.sourcePath = info.absoluteFilePath();
-    if (auto p = validateAttributes(attributes))
-        return *p;
-    if (chunking)
-        if (auto p = validateChunking(*chunking))
+    return measured<StoreFile>(metrics::Metric::AttachSeconds, u"attach"_s, [&]() -> Result<StoreFile> {
+        auto a = access(tenantRef, Role::Editor, u"Attaching a file"_s);
+        if (!a)
+            return a.error();
+        auto s = findStore(a->tenant, storeRef, Visibility::Live);
+        if (!s)
+            return s.error();
+        StoreHolderLink *holder = holderElsewhere(s.value());
+        auto stager = holder ? backendOf(s.value()) : backendToChange(a->tenant, s.value(), u"Attaching files to"_s);
+        if (!stager)
+            return stager.error();
+        VectorStoreBackend *backend = stager.value();
+        const QFileInfo info(path);
+        if (!info.exists())
+            return ServiceError::invalid(u"%1 does not exist."_s.arg(path), u"path"_s);
+        if (!info.isFile())
+            return ServiceError::invalid(u"%1 is not a regular file."_s.arg(path), u"path"_s);
+        FileDraft draft;
+        draft.filename = info.fileName();
+        draft.sizeBytes = info.size();
+        draft.attributes = attributes;
+        draft.chunking = chunking;
+        draft.sourcePath = info.absoluteFilePath();
+        if (auto p = validateAttributes(attributes))
             return *p;
-    // The checks that need no content first, so a refused file is not copied at all.
-    {
-        auto policy = attachPolicyFor(a.value(), s.value());
-        if (!policy)
-            return policy.error();
-        if (auto checked = policy->checkFile(draft.filename, draft.sizeBytes); !checked)
-            return checked.error();
-    }
-    // Another machine holds the store's index: the bytes go to it, and it attaches them.
-    if (holder) {
-        if (!draft.chunking)
-            draft.chunking = s->chunking;
-        auto apiId = holder->attach(a->tenant, s.value(), draft);
-        if (!apiId)
-            return apiId.error();
-        return storeFileByApiId(tenantRef, QString::number(s->id), apiId.value());
-    }
-    // A purge of the same bytes may remove the staged copy before the attach takes the content lock:
-    // the attach then refuses (restage) and the file is staged again.
-    for (int attempt = 1;; ++attempt) {
-        auto staged = backend->stageFile(a->tenant, path);
-        if (!staged)
-            return staged.error();
-        draft.sha256 = staged->sha256;
-        draft.sizeBytes = staged->size;
-        auto attached = attachFile(tenantRef, storeRef, draft, backend);
-        if (!attached && staged->wasNew)
-            if (auto r = lifecycle().discardStaged(*backend, a->tenant, staged->sha256); !r)
-                qCWarning(lcService).noquote() << "removing the refused copy failed:" << r.error().message();
-        if (attached || attempt == 3 || !attached.error().details().value(u"restage"_s).toBool())
-            return attached;
-    }
+        if (chunking)
+            if (auto p = validateChunking(*chunking))
+                return *p;
+        // The checks that need no content first, so a refused file is not copied at all.
+        {
+            auto policy = attachPolicyFor(a.value(), s.value());
+            if (!policy)
+                return policy.error();
+            if (auto checked = policy->checkFile(draft.filename, draft.sizeBytes); !checked)
+                return checked.error();
+        }
+        // Another machine holds the store's index: the bytes go to it, and it attaches them.
+        if (holder) {
+            if (!draft.chunking)
+                draft.chunking = s->chunking;
+            auto apiId = holder->attach(a->tenant, s.value(), draft);
+            if (!apiId)
+                return apiId.error();
+            return storeFileByApiId(tenantRef, QString::number(s->id), apiId.value());
+        }
+        // A purge of the same bytes may remove the staged copy before the attach takes the content lock:
+        // the attach then refuses (restage) and the file is staged again.
+        for (int attempt = 1;; ++attempt) {
+            auto staged = backend->stageFile(a->tenant, path);
+            if (!staged)
+                return staged.error();
+            draft.sha256 = staged->sha256;
+            draft.sizeBytes = staged->size;
+            auto attached = attachFile(tenantRef, storeRef, draft, backend);
+            if (!attached && staged->wasNew)
+                if (auto r = lifecycle().discardStaged(*backend, a->tenant, staged->sha256); !r)
+                    qCWarning(lcService).noquote() << "removing the refused copy failed:" << r.error().message();
+            if (attached || attempt == 3 || !attached.error().details().value(u"restage"_s).toBool())
+                return attached;
+        }
+    });
 }
 
 Result<StoreFile> VectorStoreService::cancelFile(const QString &tenantRef, const QString &storeRef,
@@ -666,9 +688,9 @@ Result<StoreFile> VectorStoreService::retryFile(const QString &tenantRef, const 
     auto result = runQuery(m_db,
                            u"UPDATE vector_store_files SET status = 'in_progress', last_error_code = NULL, "
                            u"last_error_message = NULL, usage_bytes = 0, status_changed_at = ?, updated_at = ?, "
-                           u"ingest_claimed_by = NULL, ingest_claimed_at = NULL, ingest_attempts = 0 "
+                           u"ingest_claimed_by = NULL, ingest_claimed_at = NULL, ingest_attempts = 0, trace_parent = ? "
                            u"WHERE id = ? AND status = ? AND deleted_at IS NULL"_s,
-                           {at, at, f->id, fileStatusName(state->status)}, doing);
+                           {at, at, currentTraceParent(), f->id, fileStatusName(state->status)}, doing);
     if (!result)
         return result.error();
     if (result.value().numRowsAffected() != 1)

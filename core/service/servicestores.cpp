@@ -54,7 +54,7 @@ Result<VectorStore> VectorStoreService::findStore(const Tenant &tenant, const QS
         if (!byId)
             return byId.error();
         if (byId.value().next())
-            return rows::storeFromRow(byId.value());
+            return noteStore(rows::storeFromRow(byId.value()));
     }
     auto byName =
         runQuery(m_db, base + u" AND lower(name) = lower(?) ORDER BY deleted_at IS NOT NULL, deleted_at DESC"_s,
@@ -62,7 +62,7 @@ Result<VectorStore> VectorStoreService::findStore(const Tenant &tenant, const QS
     if (!byName)
         return byName.error();
     if (byName.value().next())
-        return rows::storeFromRow(byName.value());
+        return noteStore(rows::storeFromRow(byName.value()));
     if (visibility == Visibility::Deleted)
         return ServiceError::notFound(u"No deleted store '%1' in tenant %2; the trash lists deleted stores "
                                       u"(vectordesk store list --tenant %2 --deleted)."_s.arg(ref, tenant.slug));
@@ -181,41 +181,43 @@ Result<VectorStore> VectorStoreService::insertStore(const Tenant &t, const Store
 
 Result<VectorStore> VectorStoreService::createStore(const QString &tenantRef, const StoreDraft &draftIn)
 {
-    auto a = access(tenantRef, Role::Admin, u"Creating a store"_s);
-    if (!a)
-        return a.error();
-    const Tenant &t = a->tenant;
-    auto draft = checkedStoreDraft(t, draftIn);
-    if (!draft)
-        return draft.error();
-    VectorStore planned;
-    planned.name = draft->name;
-    planned.backend = backendFromName(draft->backend).value_or(BackendKind::Local); // checked above
-    auto backend = backendOf(planned);
-    if (!backend)
-        return backend.error();
+    return measured<VectorStore>(std::nullopt, u"store.create"_s, [&]() -> Result<VectorStore> {
+        auto a = access(tenantRef, Role::Admin, u"Creating a store"_s);
+        if (!a)
+            return a.error();
+        const Tenant &t = a->tenant;
+        auto draft = checkedStoreDraft(t, draftIn);
+        if (!draft)
+            return draft.error();
+        VectorStore planned;
+        planned.name = draft->name;
+        planned.backend = backendFromName(draft->backend).value_or(BackendKind::Local); // checked above
+        auto backend = backendOf(planned);
+        if (!backend)
+            return backend.error();
 
-    const QString doing = u"creating store '%1' in tenant %2"_s.arg(draft->name, t.slug);
-    Transaction transaction(m_db);
-    if (!transaction.isActive())
-        return vd::commitError(m_db, doing, transaction.error());
-    if (auto p = lockTenant(t.id))
-        return *p;
-    auto store = insertStore(t, draft.value(), u"store.create"_s, doing);
-    if (!store)
-        return store.error();
-    auto remote = backend.value()->createStore(t, store.value());
-    if (!remote)
-        return remote.error(); // the transaction rolls back: no store without its backend part
-    if (!remote->isEmpty()) {
-        auto setRemote = runQuery(m_db, u"UPDATE vector_stores SET remote_id = ? WHERE id = ?"_s,
-                                  {remote.value(), store->id}, doing);
-        if (!setRemote)
-            return setRemote.error();
-    }
-    if (!transaction.commit())
-        return vd::commitError(m_db, doing, transaction.error());
-    return storeById(store->id);
+        const QString doing = u"creating store '%1' in tenant %2"_s.arg(draft->name, t.slug);
+        Transaction transaction(m_db);
+        if (!transaction.isActive())
+            return vd::commitError(m_db, doing, transaction.error());
+        if (auto p = lockTenant(t.id))
+            return *p;
+        auto store = insertStore(t, draft.value(), u"store.create"_s, doing);
+        if (!store)
+            return store.error();
+        auto remote = backend.value()->createStore(t, store.value());
+        if (!remote)
+            return remote.error(); // the transaction rolls back: no store without its backend part
+        if (!remote->isEmpty()) {
+            auto setRemote = runQuery(m_db, u"UPDATE vector_stores SET remote_id = ? WHERE id = ?"_s,
+                                      {remote.value(), store->id}, doing);
+            if (!setRemote)
+                return setRemote.error();
+        }
+        if (!transaction.commit())
+            return vd::commitError(m_db, doing, transaction.error());
+        return storeById(store->id);
+    });
 }
 
 Result<QList<VectorStore>> VectorStoreService::listStores(const QString &tenantRef, Visibility visibility)
@@ -334,84 +336,91 @@ Result<VectorStore> VectorStoreService::updateStore(const QString &tenantRef, co
 
 Result<VectorStore> VectorStoreService::deleteStore(const QString &tenantRef, const QString &storeRef)
 {
-    auto a = access(tenantRef, Role::Admin, u"Deleting a store"_s);
-    if (!a)
-        return a.error();
-    auto s = findStore(a->tenant, storeRef, Visibility::Live);
-    if (!s)
-        return s.error();
-    const QString doing = u"deleting store '%1' of tenant %2"_s.arg(s->name, a->tenant.slug);
-    Transaction transaction(m_db);
-    if (!transaction.isActive())
-        return vd::commitError(m_db, doing, transaction.error());
-    if (auto p = lockTenant(a->tenant.id))
-        return *p;
-    const qint64 at = now();
-    auto result = runQuery(m_db,
-                           u"UPDATE vector_stores SET deleted_at = ?, is_primary = 0, updated_at = ? WHERE id = ? AND "
-                           u"deleted_at IS NULL"_s,
-                           {at, at, s->id}, doing);
-    if (!result)
-        return result.error();
-    if (auto problem =
-            audit(a->tenant.id, u"store.delete"_s, u"store:%1"_s.arg(s->id),
-                  {{u"name"_s, s->name}, {u"was_primary"_s, s->isPrimary}, {u"files"_s, s->fileCounts.total()}}))
-        return *problem;
-    if (!transaction.commit())
-        return vd::commitError(m_db, doing, transaction.error());
-    return storeById(s->id);
+    return measured<VectorStore>(std::nullopt, u"store.delete"_s, [&]() -> Result<VectorStore> {
+        auto a = access(tenantRef, Role::Admin, u"Deleting a store"_s);
+        if (!a)
+            return a.error();
+        auto s = findStore(a->tenant, storeRef, Visibility::Live);
+        if (!s)
+            return s.error();
+        const QString doing = u"deleting store '%1' of tenant %2"_s.arg(s->name, a->tenant.slug);
+        Transaction transaction(m_db);
+        if (!transaction.isActive())
+            return vd::commitError(m_db, doing, transaction.error());
+        if (auto p = lockTenant(a->tenant.id))
+            return *p;
+        const qint64 at = now();
+        auto result =
+            runQuery(m_db,
+                     u"UPDATE vector_stores SET deleted_at = ?, is_primary = 0, updated_at = ? WHERE id = ? AND "
+                     u"deleted_at IS NULL"_s,
+                     {at, at, s->id}, doing);
+        if (!result)
+            return result.error();
+        if (auto problem =
+                audit(a->tenant.id, u"store.delete"_s, u"store:%1"_s.arg(s->id),
+                      {{u"name"_s, s->name}, {u"was_primary"_s, s->isPrimary}, {u"files"_s, s->fileCounts.total()}}))
+            return *problem;
+        if (!transaction.commit())
+            return vd::commitError(m_db, doing, transaction.error());
+        return storeById(s->id);
+    });
 }
 
 Result<VectorStore> VectorStoreService::restoreStore(const QString &tenantRef, const QString &storeRef)
 {
-    auto a = access(tenantRef, Role::Admin, u"Restoring a store"_s);
-    if (!a)
-        return a.error();
-    const Tenant &t = a->tenant;
-    auto s = findStore(t, storeRef, Visibility::Deleted);
-    if (!s)
-        return s.error();
-    auto limits = limitsFor(t);
-    if (!limits)
-        return limits.error();
-    const QString doing = u"restoring store '%1' of tenant %2"_s.arg(s->name, t.slug);
-    Transaction transaction(m_db);
-    if (!transaction.isActive())
-        return vd::commitError(m_db, doing, transaction.error());
-    if (auto p = lockTenant(t.id))
-        return *p;
-    auto counts = runQuery(m_db, u"SELECT count(*) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
-                           {t.id}, doing);
-    if (!counts)
-        return counts.error();
-    counts.value().next();
-    const qint64 storeCount = counts.value().value(0).toLongLong();
-    counts.value().finish();
-    if (storeCount >= limits->maxStores)
-        return ServiceError::quota(u"Tenant %1 is at its plan limit of %2 stores (plan %3); delete a store or raise "
-                                   u"the limit before restoring '%4'."_s.arg(t.slug)
-                                       .arg(limits->maxStores)
-                                       .arg(t.plan, s->name),
-                                   u"max_stores"_s, storeCount, limits->maxStores);
-    auto clash = runQuery(
-        m_db, u"SELECT id FROM vector_stores WHERE tenant_id = ? AND lower(name) = lower(?) AND deleted_at IS NULL"_s,
-        {t.id, s->name}, doing);
-    if (!clash)
-        return clash.error();
-    if (clash.value().next())
-        return ServiceError::conflict(
-            u"A live store is already named '%1' (id %2); rename it before restoring this one."_s.arg(s->name).arg(
-                clash.value().value(0).toLongLong()));
-    clash.value().finish();
-    auto result = runQuery(m_db, u"UPDATE vector_stores SET deleted_at = NULL, updated_at = ? WHERE id = ?"_s,
-                           {now(), s->id}, doing);
-    if (!result)
-        return result.error();
-    if (auto problem = audit(t.id, u"store.restore"_s, u"store:%1"_s.arg(s->id), {{u"name"_s, s->name}}))
-        return *problem;
-    if (!transaction.commit())
-        return vd::commitError(m_db, doing, transaction.error());
-    return storeById(s->id);
+    return measured<VectorStore>(std::nullopt, u"store.restore"_s, [&]() -> Result<VectorStore> {
+        auto a = access(tenantRef, Role::Admin, u"Restoring a store"_s);
+        if (!a)
+            return a.error();
+        const Tenant &t = a->tenant;
+        auto s = findStore(t, storeRef, Visibility::Deleted);
+        if (!s)
+            return s.error();
+        auto limits = limitsFor(t);
+        if (!limits)
+            return limits.error();
+        const QString doing = u"restoring store '%1' of tenant %2"_s.arg(s->name, t.slug);
+        Transaction transaction(m_db);
+        if (!transaction.isActive())
+            return vd::commitError(m_db, doing, transaction.error());
+        if (auto p = lockTenant(t.id))
+            return *p;
+        auto counts = runQuery(m_db, u"SELECT count(*) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
+                               {t.id}, doing);
+        if (!counts)
+            return counts.error();
+        counts.value().next();
+        const qint64 storeCount = counts.value().value(0).toLongLong();
+        counts.value().finish();
+        if (storeCount >= limits->maxStores)
+            return ServiceError::quota(
+                u"Tenant %1 is at its plan limit of %2 stores (plan %3); delete a store or raise "
+                u"the limit before restoring '%4'."_s.arg(t.slug)
+                    .arg(limits->maxStores)
+                    .arg(t.plan, s->name),
+                u"max_stores"_s, storeCount, limits->maxStores);
+        auto clash = runQuery(
+            m_db,
+            u"SELECT id FROM vector_stores WHERE tenant_id = ? AND lower(name) = lower(?) AND deleted_at IS NULL"_s,
+            {t.id, s->name}, doing);
+        if (!clash)
+            return clash.error();
+        if (clash.value().next())
+            return ServiceError::conflict(
+                u"A live store is already named '%1' (id %2); rename it before restoring this one."_s.arg(s->name).arg(
+                    clash.value().value(0).toLongLong()));
+        clash.value().finish();
+        auto result = runQuery(m_db, u"UPDATE vector_stores SET deleted_at = NULL, updated_at = ? WHERE id = ?"_s,
+                               {now(), s->id}, doing);
+        if (!result)
+            return result.error();
+        if (auto problem = audit(t.id, u"store.restore"_s, u"store:%1"_s.arg(s->id), {{u"name"_s, s->name}}))
+            return *problem;
+        if (!transaction.commit())
+            return vd::commitError(m_db, doing, transaction.error());
+        return storeById(s->id);
+    });
 }
 
 Result<void> VectorStoreService::purgeStore(const QString &tenantRef, const QString &storeRef)
@@ -468,96 +477,100 @@ Result<VectorStore> VectorStoreService::setPrimary(const QString &tenantRef, con
 
 Result<VectorStore> VectorStoreService::ensurePrimary(const QString &tenantRef)
 {
-    auto a = access(tenantRef, Role::Admin, u"Ensuring a primary store"_s);
-    if (!a)
-        return a.error();
-    const Tenant &t = a->tenant;
-    const QString doing = u"ensuring a primary store for tenant %1"_s.arg(t.slug);
-    qint64 storeId = 0;
-    {
-        Transaction transaction(m_db);
-        if (!transaction.isActive())
-            return vd::commitError(m_db, doing, transaction.error());
-        if (auto p = lockTenant(t.id))
-            return *p;
-        auto current = runQuery(
-            m_db, u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
-            {t.id}, doing);
-        if (!current)
-            return current.error();
-        if (current.value().next()) {
-            storeId = current.value().value(0).toLongLong();
-            current.value().finish();
-            transaction.rollback();
-            return storeById(storeId);
-        }
-        current.value().finish();
-        const qint64 at = now();
-        auto oldest = runQuery(m_db,
-                               u"SELECT id FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL "
-                               u"ORDER BY created_at, id LIMIT 1"_s,
-                               {t.id}, doing);
-        if (!oldest)
-            return oldest.error();
-        QString action;
-        if (oldest.value().next()) {
-            storeId = oldest.value().value(0).toLongLong();
-            oldest.value().finish();
-            auto promote = runQuery(m_db, u"UPDATE vector_stores SET is_primary = 1, updated_at = ? WHERE id = ?"_s,
-                                    {at, storeId}, doing);
-            if (!promote)
-                return promote.error();
-            action = u"store.set_primary"_s;
-        } else {
-            oldest.value().finish();
-            auto limits = limitsFor(t);
-            if (!limits)
-                return limits.error();
-            if (limits->maxStores < 1)
-                return ServiceError::quota(u"Tenant %1 may have no stores (plan %2); raise the limit to create its "
-                                           u"primary store."_s.arg(t.slug, t.plan),
-                                           u"max_stores"_s, 0, limits->maxStores);
-            auto insert = runQuery(
-                m_db,
-                u"INSERT INTO vector_stores (tenant_id, name, backend, status, is_primary, metadata, "
-                u"last_active_at, created_at, updated_at) VALUES (?, 'primary', ?, 'completed', 1, '{}', ?, ?, ?)"_s,
-                {t.id, backendName(t.defaultBackend), at, at, at}, doing);
-            if (!insert)
-                return insert.error();
-            auto created = runQuery(
+    return measured<VectorStore>(std::nullopt, u"store.ensure_primary"_s, [&]() -> Result<VectorStore> {
+        auto a = access(tenantRef, Role::Admin, u"Ensuring a primary store"_s);
+        if (!a)
+            return a.error();
+        const Tenant &t = a->tenant;
+        const QString doing = u"ensuring a primary store for tenant %1"_s.arg(t.slug);
+        qint64 storeId = 0;
+        {
+            Transaction transaction(m_db);
+            if (!transaction.isActive())
+                return vd::commitError(m_db, doing, transaction.error());
+            if (auto p = lockTenant(t.id))
+                return *p;
+            auto current = runQuery(
                 m_db, u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
                 {t.id}, doing);
-            if (!created)
-                return created.error();
-            created.value().next();
-            storeId = created.value().value(0).toLongLong();
-            created.value().finish();
-            if (t.defaultBackend == BackendKind::Local) {
-                auto holder = recordLocalHolder(doing);
-                if (!holder)
-                    return holder.error();
-                if (!holder->isEmpty()) {
-                    auto set = runQuery(m_db, u"UPDATE vector_stores SET engine_holder = ? WHERE id = ?"_s,
-                                        {holder.value(), storeId}, doing);
-                    if (!set)
-                        return set.error();
-                }
+            if (!current)
+                return current.error();
+            if (current.value().next()) {
+                storeId = current.value().value(0).toLongLong();
+                current.value().finish();
+                transaction.rollback();
+                return storeById(storeId);
             }
-            action = u"store.create"_s;
+            current.value().finish();
+            const qint64 at = now();
+            auto oldest = runQuery(m_db,
+                                   u"SELECT id FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL "
+                                   u"ORDER BY created_at, id LIMIT 1"_s,
+                                   {t.id}, doing);
+            if (!oldest)
+                return oldest.error();
+            QString action;
+            if (oldest.value().next()) {
+                storeId = oldest.value().value(0).toLongLong();
+                oldest.value().finish();
+                auto promote = runQuery(m_db, u"UPDATE vector_stores SET is_primary = 1, updated_at = ? WHERE id = ?"_s,
+                                        {at, storeId}, doing);
+                if (!promote)
+                    return promote.error();
+                action = u"store.set_primary"_s;
+            } else {
+                oldest.value().finish();
+                auto limits = limitsFor(t);
+                if (!limits)
+                    return limits.error();
+                if (limits->maxStores < 1)
+                    return ServiceError::quota(u"Tenant %1 may have no stores (plan %2); raise the limit to create its "
+                                               u"primary store."_s.arg(t.slug, t.plan),
+                                               u"max_stores"_s, 0, limits->maxStores);
+                auto insert = runQuery(
+                    m_db,
+                    u"INSERT INTO vector_stores (tenant_id, name, backend, status, is_primary, metadata, "
+                    u"last_active_at, created_at, updated_at) VALUES (?, 'primary', ?, 'completed', 1, '{}', ?, ?, ?)"_s,
+                    {t.id, backendName(t.defaultBackend), at, at, at}, doing);
+                if (!insert)
+                    return insert.error();
+                auto created = runQuery(
+                    m_db,
+                    u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
+                    {t.id}, doing);
+                if (!created)
+                    return created.error();
+                created.value().next();
+                storeId = created.value().value(0).toLongLong();
+                created.value().finish();
+                if (t.defaultBackend == BackendKind::Local) {
+                    auto holder = recordLocalHolder(doing);
+                    if (!holder)
+                        return holder.error();
+                    if (!holder->isEmpty()) {
+                        auto set = runQuery(m_db, u"UPDATE vector_stores SET engine_holder = ? WHERE id = ?"_s,
+                                            {holder.value(), storeId}, doing);
+                        if (!set)
+                            return set.error();
+                    }
+                }
+                action = u"store.create"_s;
+            }
+            if (auto problem = audit(t.id, action, u"store:%1"_s.arg(storeId), {{u"reason"_s, u"ensure_primary"_s}}))
+                return *problem;
+            if (!transaction.commit()) {
+                // Another process made a primary store at the same moment: use theirs.
+                auto retry = runQuery(
+                    m_db,
+                    u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
+                    {t.id}, doing);
+                if (retry && retry.value().next())
+                    return storeById(retry.value().value(0).toLongLong());
+                return vd::commitError(m_db, doing, transaction.error());
+            }
         }
-        if (auto problem = audit(t.id, action, u"store:%1"_s.arg(storeId), {{u"reason"_s, u"ensure_primary"_s}}))
-            return *problem;
-        if (!transaction.commit()) {
-            // Another process made a primary store at the same moment: use theirs.
-            auto retry = runQuery(
-                m_db, u"SELECT id FROM vector_stores WHERE tenant_id = ? AND is_primary = 1 AND deleted_at IS NULL"_s,
-                {t.id}, doing);
-            if (retry && retry.value().next())
-                return storeById(retry.value().value(0).toLongLong());
-            return vd::commitError(m_db, doing, transaction.error());
-        }
-    }
-    return storeById(storeId);
+        return storeById(storeId);
+    });
 }
 
 } // namespace vd

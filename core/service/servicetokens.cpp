@@ -226,6 +226,7 @@ Result<VectorStoreService::Access> VectorStoreService::tokenAccess(const QString
     if (!tenant || tenant->id != m_token->tenantId)
         return ServiceError::notFound(u"No tenant '%1' for this API token."_s.arg(tenantRef.trimmed()));
     logging::setTenant(tenant->slug);
+    m_call.tenant = tenant->slug;
     if (m_token->role < needed)
         return ServiceError::denied(u"%1 needs the %2 role; API token '%3' has the %4 role in tenant %5. Create a "
                                     u"token with a higher role (vectordesk token create)."_s.arg(

@@ -217,6 +217,7 @@ Result<VectorStoreService::Access> VectorStoreService::access(const QString &ten
     if (!tenant)
         return tenant.error();
     logging::setTenant(tenant->slug);
+    m_call.tenant = tenant->slug;
     Role role = Role::Owner;
     if (!op->isInstanceAdmin) {
         auto membership = runQuery(m_db, u"SELECT role FROM memberships WHERE operator_id = ? AND tenant_id = ?"_s,

@@ -8,10 +8,13 @@
 #include "core/domain/serviceerror.h"
 #include "core/domain/types.h"
 #include "core/domain/uploadedfile.h"
+#include "core/metrics/metrics.h"
 #include "core/openai/openaisettings.h"
 #include "core/service/attachpolicy.h"
 #include "core/storage/engineholders.h"
+#include "core/tracing/tracing.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -273,6 +276,12 @@ public:
     // The audit trail of a tenant, newest first.
     Result<QList<AuditEntry>> auditLog(const QString &tenantRef, int limit = 100);
 
+    // Metrics (core/service/servicemetrics.cpp, docs/observability.md): replaces the state gauges
+    // (ingestion queue, files by status, usage) with what the database holds now, for every tenant.
+    // Counts only, no names but tenants' slugs; the front end decides who may read them (serve
+    // shows a token only its own tenant's series). Not operator-scoped, like authenticateToken.
+    static Result<void> refreshStateMetrics(Database &db, qint64 now);
+
 private:
     struct Access
     {
@@ -340,6 +349,40 @@ private:
     // The sum of the sizes of a tenant's live files in live stores (what max_total_bytes limits).
     Result<qint64> tenantBytesInUse(qint64 tenantId, const QString &doing);
 
+    // The labels of the call being measured, noted by access() and findStore() on the way.
+    struct CallLabels
+    {
+        QString tenant;
+        QString backend;
+    };
+    // Runs one public call and records its metrics: its time in `histogram` (labels backend,
+    // tenant, outcome) when given, and a refusal by a plan limit in vectordesk_quota_refusals.
+    // The call is also a trace span named `span` (docs/observability.md).
+    template<typename T, typename Call>
+    Result<T> measured(std::optional<metrics::Metric> histogram, const QString &span, Call &&call)
+    {
+        tracing::Span traced(span);
+        // A call made by another measured call (a batch's attaches) keeps the outer call's
+        // labels and leaves counting its refusal to it.
+        const bool outermost = m_callDepth++ == 0;
+        if (outermost)
+            m_call = {};
+        QElapsedTimer timer;
+        timer.start();
+        Result<T> result = call();
+        --m_callDepth;
+        recordCall(histogram, timer.nsecsElapsed(), result ? nullptr : &result.error(), outermost);
+        traced.setAttribute(QStringLiteral("vectordesk.backend"), m_call.backend);
+        if (!result)
+            traced.setError(result.error().code(), result.error().message());
+        return result;
+    }
+    void recordCall(std::optional<metrics::Metric> histogram, qint64 nsecs, const ServiceError *error, bool outermost);
+    // Notes the store's backend for the call's labels ("mixed" over several backends).
+    const VectorStore &noteStore(const VectorStore &store);
+
+    CallLabels m_call;
+    int m_callDepth = 0;
     Database &m_db;
     QString m_operator;
     QString m_requestId;

@@ -1,6 +1,8 @@
 #include "core/sync/syncpass.h"
 
 #include "core/ingestion/ingestor.h"
+#include "core/logging/logging.h"
+#include "core/metrics/metrics.h"
 #include "core/service/ingestionqueue.h"
 #include "core/service/lifecycle.h"
 #include "core/storage/database.h"
@@ -8,8 +10,10 @@
 #include "core/storage/rows.h"
 #include "core/storage/sqlvalues.h"
 #include "core/sync/synclease.h"
+#include "core/tracing/tracing.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -107,6 +111,7 @@ void SyncPass::record(SyncItem item)
         qCInfo(lcSync).noquote() << item.action << item.outcome << item.target() << item.detail;
     if (m_observer.item)
         m_observer.item(item);
+    metrics::add(metrics::Metric::SyncItems, {item.action, item.outcome});
     m_report.items << std::move(item);
 }
 
@@ -186,6 +191,12 @@ Lifecycle SyncPass::lifecycle()
 
 Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const Observer &observer)
 {
+    QElapsedTimer took;
+    took.start();
+    // One request id and one trace per pass: its log lines, audit rows and spans.
+    logging::ContextScope context;
+    logging::setRequestId(logging::newRequestId());
+    tracing::Span passSpan(u"sync.pass"_s);
     m_cancelled = cancelled;
     m_observer = observer;
     m_report = {};
@@ -239,20 +250,23 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
             return id.error();
         id.value().next();
         m_report.runId = id.value().value(0).toLongLong();
+        // The pass's request id is its run, as its audit rows name it (docs/observability.md).
+        logging::setRequestId(u"sync-run:%1"_s.arg(m_report.runId));
     }
 
-    if (proceed())
-        refreshRemote();
-    if (proceed())
-        expiry();
-    if (proceed())
-        stuck();
-    if (proceed())
-        ingest();
-    if (proceed())
-        purge();
-    if (proceed())
-        agents();
+    // Each phase is a span of the pass's trace; what a phase does to a file or store is a child.
+    const auto phase = [this](const QString &name, void (SyncPass::*step)()) {
+        if (!proceed())
+            return;
+        tracing::Span span(u"sync."_s + name);
+        (this->*step)();
+    };
+    phase(u"refresh"_s, &SyncPass::refreshRemote);
+    phase(u"expire"_s, &SyncPass::expiry);
+    phase(u"stuck"_s, &SyncPass::stuck);
+    phase(u"ingest"_s, &SyncPass::ingest);
+    phase(u"purge"_s, &SyncPass::purge);
+    phase(u"agents"_s, &SyncPass::agents);
     (void)proceed(); // a cancel during the last phase still counts
 
     m_report.finishedAt = std::max(now(), m_report.startedAt);
@@ -260,6 +274,7 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
         m_report.status = u"cancelled"_s;
     else
         m_report.status = m_report.failures() > 0 ? u"failed"_s : u"succeeded"_s;
+    metrics::observe(metrics::Metric::SyncPassSeconds, {m_report.status}, double(took.nsecsElapsed()) / 1e9);
 
     if (!m_options.dryRun) {
         QJsonArray errors;

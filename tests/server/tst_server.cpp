@@ -211,6 +211,43 @@ private slots:
                  qPrintable(output));
     }
 
+    // GET /metrics: a token sees its tenant's series; without one only a --metrics-open server
+    // answers, with every tenant (docs/observability.md).
+    void metricsAreScopedToTheToken()
+    {
+        Fixture f;
+        QVERIFY2(f.ready(), qPrintable(f.why));
+        const QString acme = test::makeToken(f.db, u"acme"_s, u"viewer"_s, u"prometheus"_s);
+        {
+            test::ServerProcess server(f.db);
+            QVERIFY2(server.start(), qPrintable(server.why()));
+            QCOMPARE(server.client(acme)->Get("/v1/vector_stores")->status, 200);
+            auto anonymous = server.client({})->Get("/metrics");
+            expectError(anonymous, 401, u"invalid_request_error"_s, u"invalid_api_key"_s);
+            QVERIFY(QString::fromStdString(anonymous->body).contains(u"--metrics-open"_s));
+            auto mine = server.client(acme)->Get("/metrics");
+            QVERIFY2(mine && mine->status == 200, qPrintable(errorText(mine)));
+            QVERIFY(QString::fromStdString(mine->get_header_value("Content-Type")).startsWith(u"text/plain"_s));
+            const QString text = QString::fromStdString(mine->body);
+            // globex's store "hidden" is a state series of globex: not shown to acme's token.
+            QVERIFY2(!text.contains(u"globex"_s), qPrintable(text));
+            QVERIFY(!text.contains(u"vectordesk_api_requests_total{"_s)); // no tenant label: left out
+            QCOMPARE(server.stop(), 0);
+        }
+        test::ServerProcess open(f.db, {u"--metrics-open"_s});
+        QVERIFY2(open.start(), qPrintable(open.why()));
+        QCOMPARE(open.client(acme)->Get("/v1/vector_stores")->status, 200);
+        auto all = open.client({})->Get("/metrics");
+        QVERIFY2(all && all->status == 200, qPrintable(errorText(all)));
+        const QString text = QString::fromStdString(all->body);
+        QVERIFY2(
+            text.contains(u"vectordesk_store_files{backend=\"local\",tenant=\"globex\",status=\"completed\"} 0\n"_s),
+            qPrintable(text));
+        QVERIFY2(text.contains(u"vectordesk_api_requests_total{route=\"get:/v1/vector_stores\",status=\"200\"} 1\n"_s),
+                 qPrintable(text));
+        QCOMPARE(open.stop(), 0);
+    }
+
     void tokensDecideWhoSeesWhat_data() { engines(); }
     void tokensDecideWhoSeesWhat()
     {

@@ -212,6 +212,47 @@ private slots:
         QCOMPARE(scalar(*db, u"SELECT count(*) FROM audit_log WHERE action IN ('file.cancel', 'file.retry')"_s), 2);
     }
 
+    // --sync --metrics-file for node_exporter, and `vectordesk metrics` (docs/observability.md).
+    void metricsFileAndCommand()
+    {
+        QVERIFY(useEngine(u"sqlite"_s));
+        QCOMPARE(run({u"tenant"_s, u"create"_s, u"acme"_s}).code, 0);
+        QCOMPARE(run({u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"docs"_s}).code, 0);
+        QCOMPARE(run({u"file"_s, u"attach"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s,
+                      writeFile(u"a.txt"_s, "alpha beta\n"), writeFile(u"b.txt"_s, "gamma delta\n")})
+                     .code,
+                 0);
+        Run r = run({u"metrics"_s});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(u"vectordesk_ingestion_queue_files{backend=\"local\",tenant=\"acme\"} 2\n"_s),
+                 qPrintable(r.out));
+        r = run({u"metrics"_s, u"--tenant"_s, u"nope"_s, u"--json"_s});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.json()[u"error"_s][u"code"_s].toString(), u"not_found"_s);
+        // A failing command's JSON error names its request id.
+        QVERIFY2(r.json()[u"error"_s][u"request_id"_s].toString().startsWith(u"req_"_s), qPrintable(r.out));
+
+        const QString file = m_dir.filePath(u"textfile/vectordesk.prom"_s);
+        r = run({u"--sync"_s, u"--metrics-file"_s, file});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"--metrics-file"_s) && r.err.contains(file), qPrintable(r.err));
+        QVERIFY(QDir().mkpath(QFileInfo(file).absolutePath()));
+        r = run({u"--sync"_s, u"--metrics-file"_s, file});
+        QCOMPARE(r.code, 0);
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(written.readAll());
+        QVERIFY2(text.contains(u"vectordesk_sync_pass_seconds_count{outcome=\"succeeded\"} 1\n"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"vectordesk_sync_items_total{action=\"ingest\",outcome=\"done\"} 2\n"_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"vectordesk_store_files{backend=\"local\",tenant=\"acme\",status=\"completed\"} 2\n"_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"vectordesk_ingestion_queue_files{backend=\"local\",tenant=\"acme\"} 0\n"_s),
+                 qPrintable(text));
+        QCOMPARE(QDir(QFileInfo(file).absolutePath()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{u"vectordesk.prom"_s});
+    }
+
     void watchRunsAPassEverySeconds()
     {
         QVERIFY(useEngine(u"sqlite"_s));
