@@ -29,6 +29,14 @@ QList<QCommandLineOption> globalOptions()
         QCommandLineOption(u"json"_s, u"Print stable JSON instead of text (docs/cli.md)."_s),
         QCommandLineOption(u"log-json"_s, u"Also write log lines as JSON to this file."_s, u"file"_s),
         QCommandLineOption(u"verbose"_s, u"Log what is done to stderr."_s),
+        QCommandLineOption(u"log-level"_s,
+                           u"The least severe message logged: debug, info, warning or error (default: info with "
+                           u"--log-json, else warning; QT_LOGGING_RULES overrides it per category)."_s,
+                           u"level"_s),
+        QCommandLineOption(u"log-rotate-mb"_s,
+                           u"Rotate the --log-json file past this many MiB, keeping five old ones (default 10; "
+                           u"0: never)."_s,
+                           u"mib"_s),
         QCommandLineOption(u"otlp-endpoint"_s,
                            u"Send trace spans to this OpenTelemetry collector (OTLP over HTTP, e.g. "
                            u"http://localhost:4318; default $OTEL_EXPORTER_OTLP_ENDPOINT, else off)."_s,
@@ -320,6 +328,19 @@ int run(const QStringList &argumentsIn, Streams streams)
     else if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(u"vectordesk.*.info=false\nvectordesk.*.debug=false"_s);
     logging::setStderrThreshold(options.verbose ? QtDebugMsg : QtWarningMsg);
+    if (parser.isSet(u"log-level"_s)) {
+        QString error;
+        if (!logging::setLevel(parser.value(u"log-level"_s), &error))
+            return bootstrap.usage(error);
+    }
+    if (parser.isSet(u"log-rotate-mb"_s)) {
+        bool ok = false;
+        const int mib = parser.value(u"log-rotate-mb"_s).toInt(&ok);
+        if (!ok || mib < 0 || mib > 100000)
+            return bootstrap.usage(u"--log-rotate-mb must be a whole number of MiB from 0 (never rotate) to 100000, "
+                                   u"not '%1'."_s.arg(parser.value(u"log-rotate-mb"_s)));
+        logging::setRotation(qint64(mib) * 1024 * 1024, 5);
+    }
     if (!options.logJson.isEmpty()) {
         QString error;
         if (!logging::install(options.logJson, &error))

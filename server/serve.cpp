@@ -150,6 +150,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         out << serveHelp();
         return 0;
     }
+    if (!options->logLevel.isEmpty() && !logging::setLevel(options->logLevel, &error)) {
+        err << "vectordesk serve: " << error << '\n';
+        return 2;
+    }
+    logging::setRotation(options->logRotateBytes, 5);
     if (!options->logJson.isEmpty() && !logging::install(options->logJson, &error)) {
         err << "vectordesk serve: " << error << '\n';
         return 1;

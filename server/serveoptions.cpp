@@ -61,7 +61,10 @@ QString serveHelp()
            u"                              tenant; docs/observability.md)\n"
            u"  --otlp-endpoint URL         send trace spans to this OpenTelemetry collector (OTLP over HTTP;\n"
            u"                              default $OTEL_EXPORTER_OTLP_ENDPOINT, else off; docs/observability.md)\n"
-           u"  --log-json FILE             append log lines as JSON\n"_s;
+           u"  --log-json FILE             append log lines as JSON\n"
+           u"  --log-level LEVEL           the least severe message logged: debug, info (default), warning, error\n"
+           u"  --log-rotate-mb MIB         rotate the --log-json file past this size, keeping five (default 10;\n"
+           u"                              0: never)\n"_s;
 }
 
 namespace {
@@ -85,6 +88,8 @@ void addServeOptions(QCommandLineParser &parser)
         {u"log-json"_s, u"File."_s, u"file"_s},
         {u"metrics-open"_s, u"Open /metrics."_s},
         {u"otlp-endpoint"_s, u"Collector."_s, u"url"_s},
+        {u"log-level"_s, u"Level."_s, u"level"_s},
+        {u"log-rotate-mb"_s, u"MiB."_s, u"mib"_s},
         {{u"h"_s, u"help"_s}, u"Help."_s},
     });
 }
@@ -162,6 +167,11 @@ std::optional<ServeOptions> parseServeOptions(const QStringList &arguments, QStr
     options.logJson = parser.value(u"log-json"_s);
     options.metricsOpen = parser.isSet(u"metrics-open"_s);
     options.otlpEndpoint = parser.value(u"otlp-endpoint"_s);
+    options.logLevel = parser.value(u"log-level"_s);
+    int rotateMib = 10;
+    if (!readNumber(parser, u"log-rotate-mb"_s, 0, 100000, &rotateMib, error))
+        return std::nullopt;
+    options.logRotateBytes = qint64(rotateMib) * 1024 * 1024;
     ServerLimits &limits = options.limits;
     int uploadBytes = int(limits.maxUploadBytes);
     int jsonBytes = int(limits.maxJsonBodyBytes);

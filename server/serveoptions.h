@@ -24,6 +24,8 @@ struct ServeOptions
     QString logJson;
     bool metricsOpen = false; // --metrics-open: GET /metrics without a token
     QString otlpEndpoint; // --otlp-endpoint: the trace collector
+    QString logLevel; // --log-level; empty: info
+    qint64 logRotateBytes = 10LL * 1024 * 1024; // --log-rotate-mb
     ServerLimits limits;
     bool help = false;
 };

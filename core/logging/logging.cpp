@@ -24,7 +24,27 @@ struct Sink
     QFile json;
     QtMessageHandler previous = nullptr;
     int stderrThreshold = 0;
+    qint64 rotateBytes = 10 * 1024 * 1024;
+    int keep = 5;
 };
+
+// Under the sink's mutex: FILE → FILE.1 → … → FILE.keep (dropped), then a new FILE.
+void rotate(Sink &s)
+{
+    const QString path = s.json.fileName();
+    s.json.close();
+    QFile::remove(path + u'.' + QString::number(s.keep));
+    for (int i = s.keep - 1; i >= 1; --i)
+        QFile::rename(path + u'.' + QString::number(i), path + u'.' + QString::number(i + 1));
+    if (s.keep > 0)
+        QFile::rename(path, path + u".1"_s);
+    else
+        QFile::remove(path);
+    s.json.setFileName(path);
+    if (!s.json.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
+        std::fprintf(stderr, "vectordesk: cannot reopen the JSON log %s after rotating it\n",
+                     QFile::encodeName(path).constData());
+}
 
 int severity(QtMsgType type)
 {
@@ -88,6 +108,8 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
         s.json.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
         s.json.write("\n");
         s.json.flush();
+        if (s.rotateBytes > 0 && s.json.size() >= s.rotateBytes)
+            rotate(s);
     }
     if (severity(type) < s.stderrThreshold)
         return;
@@ -177,6 +199,31 @@ bool install(const QString &jsonPath, QString *error)
         s.previous = qInstallMessageHandler(handleMessage);
         handlerInstalled = true;
     }
+    return true;
+}
+
+void setRotation(qint64 maxBytes, int keep)
+{
+    Sink &s = sink();
+    QMutexLocker locker(&s.mutex);
+    s.rotateBytes = std::max<qint64>(0, maxBytes);
+    s.keep = std::max(0, keep);
+}
+
+bool setLevel(const QString &level, QString *error)
+{
+    static const QStringList levels{u"debug"_s, u"info"_s, u"warning"_s, u"error"_s};
+    const qsizetype at = levels.indexOf(level.trimmed().toLower());
+    if (at < 0) {
+        *error = u"--log-level must be debug, info, warning or error, not '%1'."_s.arg(level);
+        return false;
+    }
+    // Qt's levels below the one chosen are switched off; "error" keeps critical messages.
+    const QStringList qtLevels{u"debug"_s, u"info"_s, u"warning"_s};
+    QStringList rules;
+    for (qsizetype i = 0; i < qtLevels.size(); ++i)
+        rules << u"vectordesk.*.%1=%2"_s.arg(qtLevels.at(i), i >= at ? u"true"_s : u"false"_s);
+    QLoggingCategory::setFilterRules(rules.join(u'\n'));
     return true;
 }
 

@@ -56,6 +56,14 @@ QString redactSecrets(const QString &text);
 // jsonPath is not empty, JSON lines {time, level, category, request_id, tenant, trace_id, span_id,
 // message}.
 bool install(const QString &jsonPath, QString *error);
+// Size-based rotation of the JSON log: past `maxBytes` the file becomes FILE.1 (FILE.1 becomes
+// FILE.2, …, the oldest beyond `keep` is removed) and a new FILE is started. 0: never rotate.
+// Defaults: 10 MiB, 5 kept. One writer per file: every process should have a log of its own.
+void setRotation(qint64 maxBytes, int keep);
+// --log-level: "debug", "info", "warning" or "error", the least severe message VectorDesk's
+// categories log at all (QT_LOGGING_RULES still overrides it per category, as Qt reads that
+// last). False, with *error saying what is accepted, for any other value.
+bool setLevel(const QString &level, QString *error);
 // The least severe message that still goes to stderr (default: everything enabled).
 void setStderrThreshold(QtMsgType type);
 // Flushes and closes the JSON log (called at exit; safe to call twice).
