@@ -227,6 +227,9 @@ private slots:
         QTest::mouseClick(confirm, Qt::LeftButton);
         QTRY_COMPARE(dialog.statusLabel()->text(), u"Deleted agent helper."_s);
         QCOMPARE(dialog.agentList()->count(), 0);
+        QVERIFY(!dialog.copyButton()->isEnabled());
+        QVERIFY(!dialog.deleteButton()->isEnabled());
+        QCOMPARE(dialog.deleteButton()->toolTip(), u"Select an agent first."_s);
         QVERIFY(withService(fixture, [](VectorStoreService &s) { return s.listAgents(u"acme"_s)->isEmpty(); }));
         QVERIFY(runner.waitForIdle(10000));
     }

@@ -108,7 +108,7 @@ AgentsDialog::AgentsDialog(ServiceRunner *runner, const QString &tenantSlug, QWi
     m_bound = new QListWidget(this);
     m_bound->setObjectName(u"boundStores"_s);
     m_bound->setAccessibleName(tr("Bound stores"));
-    m_bound->setMaximumHeight(m_bound->fontMetrics().height() * 4 + 8);
+    m_bound->setMaximumHeight(m_bound->fontMetrics().height() * 3 + 12);
     m_picker = new QComboBox(this);
     m_picker->setObjectName(u"storePicker"_s);
     m_picker->setAccessibleName(tr("Store to bind"));
@@ -122,7 +122,9 @@ AgentsDialog::AgentsDialog(ServiceRunner *runner, const QString &tenantSlug, QWi
     m_options->setFont(mono);
     m_options->setPlaceholderText(u"{\"max_num_results\": 10, \"filters\": {\"type\": \"eq\", \"key\": \"region\", "
                                   u"\"value\": \"eu\"}}"_s);
+    // Room for a few options; the tool JSON and the results below get the rest of the height.
     m_options->setMinimumHeight(m_options->fontMetrics().height() * 3);
+    m_options->setMaximumHeight(m_options->fontMetrics().height() * 7 + 24);
     m_validation = new QLabel(this);
     m_validation->setWordWrap(true);
     m_validation->setTextFormat(Qt::PlainText);
@@ -137,6 +139,7 @@ AgentsDialog::AgentsDialog(ServiceRunner *runner, const QString &tenantSlug, QWi
     m_problems = new QLabel(this);
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
+    m_problems->hide(); // shown when there is something to say
     m_query = new QLineEdit(this);
     m_query->setAccessibleName(tr("Query"));
     m_query->setPlaceholderText(tr("A question the agent would search for"));
@@ -175,10 +178,10 @@ AgentsDialog::AgentsDialog(ServiceRunner *runner, const QString &tenantSlug, QWi
     right->addLayout(form);
     right->addLayout(toolRow);
     right->addWidget(new QLabel(tr("Tool JSON for the Responses API"), this));
-    right->addWidget(m_tool, 2);
+    right->addWidget(m_tool, 3);
     right->addWidget(m_problems);
     right->addLayout(tryRow);
-    right->addWidget(m_results, 1);
+    right->addWidget(m_results, 2);
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 1);
     columns->addLayout(right, 2);
@@ -328,7 +331,9 @@ void AgentsDialog::showSelected()
     }
     if (!a) {
         m_tool->clear();
+        m_copy->setEnabled(false);
         m_problems->clear();
+        m_problems->hide();
         const QSignalBlocker options(m_options);
         m_options->clear();
         updateControls();
@@ -438,6 +443,7 @@ void AgentsDialog::resolveSelected()
                 return;
             if (!r) {
                 m_problems->setText(r.error().message());
+                m_problems->show();
                 Q_EMIT settled();
                 return;
             }
@@ -449,6 +455,7 @@ void AgentsDialog::resolveSelected()
             for (const AgentIssue &i : r->warnings)
                 lines << tr("Warning: %1").arg(i.message);
             m_problems->setText(lines.join(u'\n'));
+            m_problems->setVisible(!lines.isEmpty());
             Q_EMIT settled();
         });
 }
