@@ -1,9 +1,11 @@
 // `vectordesk agent ...` (docs/agents.md), in-process through vd::cli::run on a SQLite file with
 // local stores: create, bind, tool, check exit codes, and `store delete` naming the agents that
-// lose the store.
+// lose the store. Every test runs on SQLite and on the CTest-started PostgreSQL (global rows).
 
 #include "cli/cli.h"
+#include "testdatabase.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,10 +49,18 @@ private:
         return run;
     }
 
-    // Tenant acme with local stores handbook (primary) and policies.
+    // Tenant acme with local stores handbook (primary) and policies, on this row's engine.
     void seed()
     {
-        m_db = m_dir.filePath(u"agents_%1.sqlite"_s.arg(++m_counter));
+        QFETCH_GLOBAL(QString, engine);
+        const QString name = u"agents_cli_%1"_s.arg(++m_counter);
+        if (engine == u"sqlite"_s) {
+            m_db = m_dir.filePath(name + u".sqlite"_s);
+        } else {
+            QString why;
+            m_db = test::freshPostgresUrl(name, &why);
+            QVERIFY2(!m_db.isEmpty(), qPrintable(why));
+        }
         for (const QStringList &args :
              {QStringList{u"tenant"_s, u"create"_s, u"acme"_s},
               QStringList{u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"handbook"_s, u"--backend"_s, u"local"_s},
@@ -62,6 +72,19 @@ private:
     }
 
 private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+    void init()
+    {
+        QFETCH_GLOBAL(QString, engine);
+        if (engine == u"postgresql"_s && !QFile::exists(test::postgresFixtureDir() + u"/url"_s))
+            QSKIP("no PostgreSQL fixture (run through ctest, which starts one)");
+    }
+
     void agent_check_exit_codes_data()
     {
         QTest::addColumn<QString>("state");
@@ -77,6 +100,8 @@ private slots:
         QFETCH(int, exitCode);
         QFETCH(QString, line);
         seed();
+        if (QTest::currentTestFailed())
+            return;
         QStringList create{u"agent"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"support"_s};
         if (state == u"empty"_s)
             create << u"--binding"_s << u"explicit"_s;
@@ -104,6 +129,8 @@ private slots:
     void agent_tool_prints_the_tool_or_fails_with_its_problems()
     {
         seed();
+        if (QTest::currentTestFailed())
+            return;
         Run r = cli({u"agent"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"support"_s, u"--store"_s, u"handbook"_s,
                      u"--options"_s, u"{\"max_num_results\": 4}"_s});
         QVERIFY2(r.code == 0, qPrintable(r.err));

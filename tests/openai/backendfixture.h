@@ -11,6 +11,7 @@
 #include "core/service/vectorstoreservice.h"
 #include "core/storage/database.h"
 #include "fakeopenaiserver.h"
+#include "testdatabase.h"
 
 #include <QDir>
 #include <QFile>
@@ -45,11 +46,22 @@ struct BackendFixture
     std::function<void(openai::ClientConfig &)> tune; // more client settings for one test
     std::unique_ptr<VectorStoreService> service;
     QString error;
+    // "sqlite" (a file in dir) or "postgresql": database `postgresName` on the CTest-started
+    // server (tests/support/pg-fixture.sh), dropped and made afresh.
+    QString engine = QStringLiteral("sqlite");
+    QString postgresName = QStringLiteral("backend_fixture");
 
     bool open(FakeOpenAIServer &server)
     {
         QString why;
-        db = std::make_unique<Database>(*DatabaseUrl::parse(dir.filePath(QStringLiteral("meta.sqlite")), &why));
+        std::optional<DatabaseUrl> url = engine == QStringLiteral("postgresql")
+            ? freshPostgres(postgresName, &why)
+            : DatabaseUrl::parse(dir.filePath(QStringLiteral("meta.sqlite")), &why);
+        if (!url) {
+            error = why;
+            return false;
+        }
+        db = std::make_unique<Database>(*url);
         if (!Database::openAndMigrate(*db, &error))
             return false;
         local = std::make_unique<engine::LocalEngine>(dir.filePath(QStringLiteral("engine")));

@@ -2,6 +2,8 @@
 // into the Responses API's file_search tool for local and OpenAI stores (the fake OpenAI
 // server), every fail-fast message, roles, the agents a deleted or expiring store leaves behind,
 // and the tool JSON checked against FileSearchTool as the spec (VECTORDESK_OPENAI_SPEC) defines it.
+// Every test that reads or writes the database runs on SQLite and on the CTest-started PostgreSQL
+// (global rows "sqlite" and "postgresql"); the resolver's pure checks run once.
 
 #include "backendfixture.h"
 #include "core/domain/agentresolver.h"
@@ -9,6 +11,7 @@
 #include "core/sync/syncpass.h"
 #include "fakeopenaiserver.h"
 #include "specschema.h"
+#include "testdatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -63,10 +66,20 @@ class TestAgents : public QObject
 private:
     FakeOpenAIServer *m_server = nullptr;
     QJsonObject m_schemas;
+    int m_databases = 0;
+
+    // The database engine of this global row, and a database of its own.
+    void prepare(BackendFixture &f)
+    {
+        QFETCH_GLOBAL(QString, engine);
+        f.engine = engine;
+        f.postgresName = u"agents_%1"_s.arg(++m_databases);
+    }
 
     // The fixture with a local store "handbook" (two files, ingested) and an OpenAI store "policies" (one).
     bool seed(BackendFixture &f)
     {
+        prepare(f);
         if (!f.open(*m_server))
             return false;
         qputenv(openai::CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
@@ -100,6 +113,12 @@ private:
     }
 
 private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
     void initTestCase()
     {
         qputenv("no_proxy", "127.0.0.1,localhost");
@@ -109,6 +128,15 @@ private slots:
     }
     void init()
     {
+        QFETCH_GLOBAL(QString, engine);
+        // The resolver's own checks and the docs touch no database: the sqlite row runs them.
+        static const QByteArrayList pure{"a_store_of_another_tenant_is_refused",
+                                         "several_problems_give_one_message_each", "options_are_validated",
+                                         "tool_json_matches_the_spec_schema", "docs_example_is_what_the_code_prints"};
+        if (engine == u"postgresql"_s && pure.contains(QTest::currentTestFunction()))
+            QSKIP("no database involved; the sqlite row runs it");
+        if (engine == u"postgresql"_s && !QFile::exists(vd::test::postgresFixtureDir() + u"/url"_s))
+            QSKIP("no PostgreSQL fixture (run through ctest, which starts one)");
         m_server = new FakeOpenAIServer(this);
         QVERIFY(m_server->listen());
     }
@@ -179,6 +207,7 @@ private slots:
     void tenant_default_makes_the_primary_store_when_allowed()
     {
         BackendFixture f;
+        prepare(f);
         QVERIFY2(f.open(*m_server), qPrintable(f.error));
         qputenv(openai::CredentialStore::kEnvironmentVariable, m_server->apiKey().toUtf8());
         // ensure_primary makes a store of the tenant's default backend: local here.

@@ -75,6 +75,14 @@ vd file wait --tenant acme --store contracts || true
 vd file wait --tenant acme --store handbook || true
 
 
+# Acme's agents (docs/agents.md): one on two stores with options, one following the primary store,
+# one whose consumer (openai) cannot reach its local store, so each status shows.
+vd agent create --tenant acme support --binding explicit --store contracts --store handbook \
+    --description "Answers employees from contracts and the handbook" \
+    --options '{"max_num_results": 8, "ranking_options": {"ranker": "auto", "score_threshold": 0.2}}'
+vd agent create --tenant acme helper --description "Follows the primary store"
+vd agent create --tenant acme legal --binding explicit --store invoices --consumer openai || true
+
 # Stores near their limits, so the gauges show their colours: acme may have 4 stores (3 = 75 %),
 # 7 files per store (contracts: 6 = 86 %, amber) and 175 KB in all (red from 95 %).
 vd tenant set-plan acme starter --override max_stores=4 --override max_files_per_store=7 \

@@ -1,12 +1,13 @@
 // Drives the real main window through the states the README shows and saves each as a PNG:
 // main window with data, the drop preview, search results, quota gauges, the sync panel, the API
-// tokens dialog. Run under Xvfb by
+// tokens dialog, the agents dialog. Run under Xvfb by
 // tests/ui/screenshots.sh over a demo database made with the CLI; not a test.
 //
 //   vectordesk_ui_screenshots --db DB --as OPERATOR --docs DOCS_DIR --out OUT_DIR
 
 #include "core/storage/database.h"
 #include "ui/actions/storeactions.h"
+#include "ui/agents/agentsdialog.h"
 #include "ui/attach/attachsheet.h"
 #include "ui/dialogs/keyvalueeditor.h"
 #include "ui/dialogs/storedialog.h"
@@ -43,6 +44,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -284,6 +286,29 @@ int main(int argc, char **argv)
     }
     trash->close();
     window.resize(1280, 800);
+
+    // Acme's agents: support selected, its tool shown and tried, at both sizes.
+    window.findChild<QAction *>(u"agentsAction"_s)->trigger();
+    vd::ui::AgentsDialog *agents = nullptr;
+    if (!waitUntil([&] {
+            return (agents = window.findChild<vd::ui::AgentsDialog *>(u"agentsDialog"_s)) != nullptr
+                && agents->agentList()->count() > 0;
+        }))
+        return 1;
+    for (int row = 0; row < agents->agentList()->count(); ++row)
+        if (agents->agentList()->item(row)->text().startsWith(u"support"_s))
+            agents->agentList()->setCurrentRow(row);
+    if (!waitUntil([&] { return !agents->toolView()->toPlainText().isEmpty(); }))
+        return 1;
+    agents->queryField()->setText(u"services delivered"_s);
+    agents->tryAgent();
+    waitUntil([&] { return agents->resultsView()->toPlainText().startsWith(u"What the model receives"_s); });
+    for (const QSize &size : pageSizes()) {
+        agents->resize(size);
+        settle(600);
+        ok = save(agents, outDir.filePath(sized(u"agents"_s, size))) && ok;
+    }
+    agents->close();
 
     // The sync panel after a pass started with "Sync now".
     vd::ui::SyncPanel *sync = window.syncPanel();

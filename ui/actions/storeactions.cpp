@@ -267,27 +267,44 @@ void StoreActions::confirmDeleteStore()
     if (!store || !roleProblem(Role::Admin).isEmpty())
         return;
     const qint64 tenantId = m_tenants->currentTenantId();
-    const qint64 storeId = store->id;
-    const QString name = store->name;
-    const qint64 files = store->fileCounts.total();
-    auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Delete store %1?").arg(name),
-                        tr("Delete store %1 of %2?").arg(name, m_stores->tenantSlug()), QMessageBox::Cancel, m_window);
-    box->setObjectName(u"deleteStoreConfirmation"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QString detail = tr("Its %1 (%2 indexed) stop being searchable at once.")
-                         .arg(format::counted(files, tr("1 file"), tr("%1 files")), format::bytes(store->usageBytes));
-    if (store->isPrimary)
-        detail += u' ' + tr("It is the tenant's primary store; choose another primary afterwards.");
-    detail += u"\n\n"_s
-        + tr("The store goes to the trash: restore it from View › Trash until the purge removes it for good.");
-    box->setInformativeText(detail);
-    QPushButton *remove = box->addButton(tr("Delete store"), QMessageBox::DestructiveRole);
-    remove->setObjectName(u"confirmDeleteButton"_s);
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(remove, &QPushButton::clicked, this,
-            [this, tenantId, storeId, name] { runDeleteStore(tenantId, storeId, name); });
-    box->open();
+    const VectorStore shown = *store;
+    const QString tenantSlug = m_stores->tenantSlug();
+    // The agents that lose the store, by the rule `vectordesk store delete` names them with
+    // (docs/agents.md); the question waits for that answer, asked off the GUI thread.
+    const QString tenantRef = QString::number(tenantId);
+    const QString storeRef = QString::number(shown.id);
+    m_runner->run(
+        this, [tenantRef, storeRef](VectorStoreService &s) { return s.agentsUsingStore(tenantRef, storeRef); },
+        [this, tenantId, shown, tenantSlug](Result<QStringList> agents) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete store %1?").arg(shown.name),
+                                        tr("Delete store %1 of %2?").arg(shown.name, tenantSlug), QMessageBox::Cancel,
+                                        m_window);
+            box->setObjectName(u"deleteStoreConfirmation"_s);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            QString detail = tr("Its %1 (%2 indexed) stop being searchable at once.")
+                                 .arg(format::counted(shown.fileCounts.total(), tr("1 file"), tr("%1 files")),
+                                      format::bytes(shown.usageBytes));
+            if (shown.isPrimary)
+                detail += u' ' + tr("It is the tenant's primary store; choose another primary afterwards.");
+            if (!agents)
+                detail += u' ' + tr("Which agents search it is unknown: %1").arg(agents.error().message());
+            else if (!agents->isEmpty())
+                detail += u"\n\n"_s
+                    + tr("Agents that lose store %1: %2. Check them afterwards in Tenant › Agents.")
+                          .arg(shown.name, agents->join(u", "_s));
+            detail += u"\n\n"_s
+                + tr("The store goes to the trash: restore it from View › Trash until the purge removes it for "
+                     "good.");
+            box->setInformativeText(detail);
+            QPushButton *remove = box->addButton(tr("Delete store"), QMessageBox::DestructiveRole);
+            remove->setObjectName(u"confirmDeleteButton"_s);
+            box->setDefaultButton(QMessageBox::Cancel);
+            const qint64 storeId = shown.id;
+            const QString name = shown.name;
+            connect(remove, &QPushButton::clicked, this,
+                    [this, tenantId, storeId, name] { runDeleteStore(tenantId, storeId, name); });
+            box->open();
+        });
 }
 
 void StoreActions::runDeleteStore(qint64 tenantId, qint64 storeId, const QString &name)

@@ -77,6 +77,26 @@ StoreDialog::StoreDialog(ServiceRunner *runner, qint64 tenantId, const QString &
     expiryRow->addWidget(m_expires);
     expiryRow->addWidget(m_days, 1);
     form->addRow(tr("Expiry"), expiryRow);
+    // Editing: an expiry added or shortened names the agents that lose the store when it expires,
+    // by the rule `vectordesk store delete` uses (agentsUsingStore, docs/agents.md).
+    m_expiryAgents = new QLabel(this);
+    m_expiryAgents->setObjectName(u"storeExpiryAgents"_s);
+    m_expiryAgents->setWordWrap(true);
+    m_expiryAgents->setTextFormat(Qt::PlainText);
+    m_expiryAgents->hide();
+    form->addRow(QString(), m_expiryAgents);
+    if (store) {
+        const QString tenantRef = QString::number(tenantId);
+        const QString storeRef = QString::number(store->id);
+        m_runner->run(
+            this, [tenantRef, storeRef](VectorStoreService &s) { return s.agentsUsingStore(tenantRef, storeRef); },
+            [this](Result<QStringList> agents) {
+                m_agentsUsing = agents ? agents.value() : QStringList();
+                updateExpiryAgents();
+            });
+        connect(m_expires, &QCheckBox::toggled, this, [this] { updateExpiryAgents(); });
+        connect(m_days, &QSpinBox::valueChanged, this, [this] { updateExpiryAgents(); });
+    }
     m_chunking = new ChunkingEditor(this);
     if (store)
         m_chunking->setChunking(store->chunking);
@@ -109,6 +129,16 @@ StoreDialog::StoreDialog(ServiceRunner *runner, qint64 tenantId, const QString &
     connect(m_metadata, &KeyValueEditor::validityChanged, this, [this] { updateOk(); });
     connect(m_chunking, &ChunkingEditor::changed, this, [this] { updateOk(); });
     updateOk();
+}
+
+void StoreDialog::updateExpiryAgents()
+{
+    const std::optional<int> old =
+        m_store && m_store->expiresAfter ? std::optional<int>(m_store->expiresAfter->days) : std::nullopt;
+    const bool sooner = m_expires->isChecked() && (!old || m_days->value() < *old);
+    m_expiryAgents->setText(tr("Agents that lose store %1 when it expires: %2.")
+                                .arg(m_store ? m_store->name : QString(), m_agentsUsing.join(u", "_s)));
+    m_expiryAgents->setVisible(sooner && !m_agentsUsing.isEmpty());
 }
 
 QString StoreDialog::errorText() const

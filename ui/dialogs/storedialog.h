@@ -35,6 +35,8 @@ public:
     KeyValueEditor *metadataEditor() const { return m_metadata; }
     ChunkingEditor *chunkingEditor() const { return m_chunking; }
     QString errorText() const;
+    // Editing: names the agents that lose the store when an expiry is added or shortened.
+    QLabel *expiryAgentsNote() const { return m_expiryAgents; }
     // Under the backend: whether the tenant has an OpenAI key, and where to set one.
     QLabel *keyNote() const { return m_keyNote; }
     // True from choosing the OpenAI backend until the key lookup answered.
@@ -52,6 +54,7 @@ private:
     // Looks the tenant's OpenAI key up (environment, key file, keychain; no network) when the
     // OpenAI backend is chosen for a new store.
     void checkOpenAIKey();
+    void updateExpiryAgents();
 
     ServiceRunner *m_runner = nullptr;
     qint64 m_tenantId = 0;
@@ -70,6 +73,8 @@ private:
     bool m_checkingKey = false;
     bool m_keyMissing = false;
     int m_keyLookup = 0; // answers of older lookups are dropped
+    QLabel *m_expiryAgents = nullptr;
+    QStringList m_agentsUsing;
 };
 
 } // namespace vd::ui
