@@ -57,7 +57,8 @@ qint64 contentionBackoffMs(int attempts)
 
 // The metrics of a file whose ingestion ended here (docs/observability.md): how long it waited
 // and took since it was queued, and what it added.
-void recordIngestion(const QString &backend, const IngestionQueue::Job &job, const Result<IngestOutcome> &outcome)
+void recordIngestion(const QString &backend, const IngestionQueue::Job &job, const Result<IngestOutcome> &outcome,
+                     const QString &requestId, double seconds)
 {
     // The code the file failed with, as recorded (a backend's error without one is a server_error).
     const QString code =
@@ -65,6 +66,8 @@ void recordIngestion(const QString &backend, const IngestionQueue::Job &job, con
     const qint64 queuedAt = job.file.statusChangedAt > 0 ? job.file.statusChangedAt : job.file.createdAt;
     metrics::observe(metrics::Metric::IngestionSeconds, {backend, job.tenant.slug, metrics::outcome(code)},
                      double(std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - queuedAt)) / 1000.0);
+    metrics::recordOperation({QDateTime::currentMSecsSinceEpoch(), u"ingest"_s, job.tenant.slug, requestId, seconds,
+                              metrics::outcome(code), job.file.id});
     if (!outcome)
         return;
     metrics::add(metrics::Metric::IngestedBytes, {backend, job.tenant.slug}, double(job.file.sizeBytes));
@@ -134,11 +137,14 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
             return cancelled && cancelled();
         };
         QList<Result<IngestOutcome>> outcomes;
+        const QString requestId = logging::newRequestId();
+        QElapsedTimer took;
+        took.start();
         {
             // Each file's ingestion has a request id of its own (its log lines), and continues the
             // trace of the attach or retry that queued it (docs/observability.md).
             logging::ContextScope scope;
-            logging::setRequestId(logging::newRequestId());
+            logging::setRequestId(requestId);
             logging::setTenant(jobs.constFirst().tenant.slug);
             // Without a recorded parent (tracing was off at attach) it is a child of what runs
             // it here: a sync pass, or nothing.
@@ -206,15 +212,20 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
                     qCWarning(lcIngest).noquote()
                         << "hiding detached" << job.file.filename << "failed:" << r.error().message();
             if (!outcome || !outcome->remotePending)
-                recordIngestion(backend->name(), job, outcome);
+                recordIngestion(backend->name(), job, outcome, requestId, double(took.nsecsElapsed()) / 1e9);
             if (outcome && outcome->remotePending)
                 ++summary.pending; // handed over; the sync worker's refresh brings the final status
             else if (outcome)
                 ++summary.completed;
             else
                 ++summary.failed;
-            if (!outcome)
+            if (!outcome) {
+                // On the ingestion's request id, so that the window's Activity view finds it.
+                logging::ContextScope scope;
+                logging::setRequestId(requestId);
+                logging::setTenant(job.tenant.slug);
                 qCInfo(lcIngest).noquote() << job.file.filename << "failed:" << failure;
+            }
             if (observer.finished)
                 observer.finished(recorded.value(), failure);
         }

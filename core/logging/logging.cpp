@@ -9,6 +9,7 @@
 #include <QUuid>
 
 #include <cstdio>
+#include <deque>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +25,7 @@ struct Sink
     QFile json;
     QtMessageHandler previous = nullptr;
     int stderrThreshold = 0;
+    std::deque<LogLine> recent;
     qint64 rotateBytes = 10 * 1024 * 1024;
     int keep = 5;
 };
@@ -69,6 +71,8 @@ Sink &sink()
     return instance;
 }
 
+} // namespace
+
 QString levelName(QtMsgType type)
 {
     switch (type) {
@@ -86,12 +90,18 @@ QString levelName(QtMsgType type)
     return u"info"_s;
 }
 
+namespace {
+
 void handleMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     const QString clean = redactSecrets(message);
     const QString category = QString::fromUtf8(context.category ? context.category : "default");
     Sink &s = sink();
     QMutexLocker locker(&s.mutex);
+    s.recent.push_back(
+        {QDateTime::currentMSecsSinceEpoch(), type, category, clean, t_context.requestId, t_context.tenant});
+    if (s.recent.size() > 2000)
+        s.recent.pop_front();
     if (s.json.isOpen()) {
         QJsonObject line{{u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
                          {u"level"_s, levelName(type)},
@@ -159,6 +169,13 @@ ContextScope::ContextScope()
 ContextScope::~ContextScope()
 {
     t_context = m_previous;
+}
+
+QList<LogLine> recentLines()
+{
+    Sink &s = sink();
+    QMutexLocker locker(&s.mutex);
+    return QList<LogLine>(s.recent.cbegin(), s.recent.cend());
 }
 
 QString newRequestId()

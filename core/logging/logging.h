@@ -49,6 +49,21 @@ private:
 
 QString newRequestId();
 
+// A line this process logged, as the window's Activity view shows it (redacted).
+struct LogLine
+{
+    qint64 atMs = 0;
+    QtMsgType type = QtInfoMsg;
+    QString category;
+    QString message;
+    QString requestId;
+    QString tenant;
+};
+// The most recent lines logged since install() (at most 2,000, oldest first). Thread-safe.
+QList<LogLine> recentLines();
+// The name of a level as the JSON log writes it: "debug", "info", "warning", "critical", "fatal".
+QString levelName(QtMsgType type);
+
 // Removes what must never reach a log: API keys (sk-...), bearer tokens, URL passwords.
 QString redactSecrets(const QString &text);
 

@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <deque>
 #include <map>
 
 using namespace Qt::Literals::StringLiterals;
@@ -156,6 +157,18 @@ Registry &registry()
 
 std::atomic<bool> g_enabled{true};
 
+struct Operations
+{
+    QMutex mutex;
+    std::deque<Operation> list;
+};
+
+Operations &operations()
+{
+    static Operations o;
+    return o;
+}
+
 QStringList cleanLabels(const Family &f, const QStringList &labels)
 {
     QStringList out;
@@ -237,6 +250,22 @@ void setEnabled(bool on)
 bool enabled()
 {
     return g_enabled.load(std::memory_order_relaxed);
+}
+
+void recordOperation(Operation operation)
+{
+    Operations &o = operations();
+    QMutexLocker lock(&o.mutex);
+    o.list.push_back(std::move(operation));
+    if (o.list.size() > 500)
+        o.list.pop_front();
+}
+
+QList<Operation> recentOperations()
+{
+    Operations &o = operations();
+    QMutexLocker lock(&o.mutex);
+    return QList<Operation>(o.list.cbegin(), o.list.cend());
 }
 
 QString labelValue(const QString &value)

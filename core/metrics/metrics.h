@@ -93,6 +93,23 @@ QJsonObject toJson(const QString &tenant = {});
 // node_exporter's textfile collector.
 bool writeTextfile(const QString &path, QString *error);
 
+// One finished operation of this process (a measured service call, a file's ingestion), for the
+// window's Activity view: what, for whom, its request id, how long, how it ended.
+struct Operation
+{
+    qint64 atMs = 0; // when it ended
+    QString name; // the span's name: "attach", "search", "ingest", …
+    QString tenant;
+    QString requestId;
+    double seconds = 0;
+    QString outcome; // "ok" or the error code
+    qint64 fileId = 0; // the file an ingestion was about
+};
+// Keeps the last 500 (thread-safe).
+void recordOperation(Operation operation);
+// Oldest first.
+QList<Operation> recentOperations();
+
 // The label value kept for `value`: itself when it is a token of at most 80 of [A-Za-z0-9_.:/{}-],
 // else "other".
 QString labelValue(const QString &value);

@@ -1,9 +1,11 @@
 #include "core/domain/status.h"
+#include "core/logging/logging.h"
 #include "core/metrics/metrics.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/storage/database.h"
 #include "core/storage/query.h"
 
+#include <QDateTime>
 #include <QHash>
 
 using namespace Qt::StringLiterals;
@@ -13,8 +15,8 @@ using namespace Qt::StringLiterals;
 
 namespace vd {
 
-void VectorStoreService::recordCall(std::optional<metrics::Metric> histogram, qint64 nsecs, const ServiceError *error,
-                                    bool outermost)
+void VectorStoreService::recordCall(const QString &span, std::optional<metrics::Metric> histogram, qint64 nsecs,
+                                    const ServiceError *error, bool outermost)
 {
     // A call refused before its tenant was known (an unknown slug) has no tenant label: the slug
     // typed is free text, not a label.
@@ -24,6 +26,10 @@ void VectorStoreService::recordCall(std::optional<metrics::Metric> histogram, qi
                          {m_call.backend.isEmpty() ? u"none"_s : m_call.backend, tenant,
                           metrics::outcome(error ? error->code() : QString())},
                          double(nsecs) / 1e9);
+    if (outermost)
+        metrics::recordOperation({QDateTime::currentMSecsSinceEpoch(), span, m_call.tenant,
+                                  logging::current().requestId, double(nsecs) / 1e9,
+                                  metrics::outcome(error ? error->code() : QString()), 0});
     if (outermost && error && error->kind() == ServiceError::Kind::QuotaExceeded)
         metrics::add(metrics::Metric::QuotaRefusals,
                      {tenant, error->details().value(u"limit"_s).toString(u"unknown"_s)});

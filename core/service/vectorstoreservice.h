@@ -371,13 +371,15 @@ private:
         timer.start();
         Result<T> result = call();
         --m_callDepth;
-        recordCall(histogram, timer.nsecsElapsed(), result ? nullptr : &result.error(), outermost);
+        recordCall(span, histogram, timer.nsecsElapsed(), result ? nullptr : &result.error(), outermost);
         traced.setAttribute(QStringLiteral("vectordesk.backend"), m_call.backend);
         if (!result)
             traced.setError(result.error().code(), result.error().message());
         return result;
     }
-    void recordCall(std::optional<metrics::Metric> histogram, qint64 nsecs, const ServiceError *error, bool outermost);
+    // Also the operation, for the window's Activity view (metrics::recentOperations).
+    void recordCall(const QString &span, std::optional<metrics::Metric> histogram, qint64 nsecs,
+                    const ServiceError *error, bool outermost);
     // Notes the store's backend for the call's labels ("mixed" over several backends).
     const VectorStore &noteStore(const VectorStore &store);
 
