@@ -97,6 +97,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     m_tabs->addTab(m_searchPanel, QIcon(u":/icons/actions/search.svg"_s), tr("Search playground"));
     m_tabs->setTabToolTip(1, tr("Try queries, filters and thresholds against the stores of a tenant (Ctrl+F)"));
     m_syncPanel = new SyncPanel(url, this);
+    m_syncPanel->setRunner(m_runner);
     m_tabs->addTab(m_syncPanel, QIcon(u":/icons/actions/sync.svg"_s), tr("Sync"));
     m_tabs->setTabToolTip(2, tr("The background sync: last run, next run, warnings and errors"));
     setCentralWidget(m_tabs);
@@ -336,6 +337,7 @@ void MainWindow::createActions()
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(searchAction);
     viewMenu->addAction(m_storeActions->trash());
+    viewMenu->addAction(m_syncPanel->historyAction());
     viewMenu->addSeparator();
     viewMenu->addAction(toolBar->toggleViewAction());
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
