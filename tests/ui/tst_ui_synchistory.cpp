@@ -141,7 +141,7 @@ private slots:
         QCOMPARE(cron->text(SyncHistoryDialog::DidColumn), u"114 files indexed"_s);
         QCOMPARE(cron->text(SyncHistoryDialog::DurationColumn), u"1 min 15 s"_s);
         QCOMPARE(cron->text(SyncHistoryDialog::WarningsColumn), u"None"_s);
-        QCOMPARE(cron->text(SyncHistoryDialog::ByColumn), u"--sync (cron) on cron-box"_s);
+        QCOMPARE(cron->text(SyncHistoryDialog::ByColumn), u"vectordesk --sync on cron-box"_s);
 
         // The window's pass: its failed files and its warning, in local time.
         runs->setCurrentItem(gui);
