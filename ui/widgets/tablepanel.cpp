@@ -182,6 +182,11 @@ void TablePanel::fitColumns()
 {
     if (m_userSized || m_fitting || !m_view->model() || m_view->model()->rowCount() == 0)
         return;
+    if (!m_view->isVisible()) {
+        // A hidden view measures every loaded row, not the ones on screen: fit when it shows.
+        m_fitOnShow = true;
+        return;
+    }
     m_fitting = true;
     QHeaderView *header = m_view->horizontalHeader();
     const bool stretch = header->stretchLastSection();
@@ -204,6 +209,15 @@ void TablePanel::fitColumns()
     }
     header->setStretchLastSection(stretch);
     m_fitting = false;
+}
+
+void TablePanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_fitOnShow)
+        return;
+    m_fitOnShow = false;
+    QTimer::singleShot(0, this, [this] { fitColumns(); });
 }
 
 int TablePanel::naturalWidth() const

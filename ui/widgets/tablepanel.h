@@ -63,6 +63,9 @@ public:
 Q_SIGNALS:
     void retryRequested();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QString headerKey() const;
 
@@ -71,6 +74,7 @@ private:
     bool m_userSized = false; // the user resized a column, or their widths were restored
     bool m_fitting = false;
     bool m_fitQueued = false;
+    bool m_fitOnShow = false; // fitColumns() was asked while hidden
     int m_maxColumnWidth = 360;
     QList<int> m_elastic;
 
