@@ -6,6 +6,7 @@
 #include "ui/data/ingestionrunner.h"
 #include "ui/data/servicerunner.h"
 #include "ui/models/displayformat.h"
+#include "ui/models/storetablemodel.h"
 #include "ui/models/tenanttablemodel.h"
 #include "ui/panels/filepanel.h"
 #include "ui/panels/storepanel.h"
@@ -28,6 +29,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -70,8 +72,9 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     m_rightSplitter->setObjectName(u"rightSplitter"_s);
     m_rightSplitter->addWidget(m_storePanel);
     m_rightSplitter->addWidget(m_filePanel);
-    m_rightSplitter->setStretchFactor(0, 2);
-    m_rightSplitter->setStretchFactor(1, 3);
+    // A taller window gives its height to the files; the stores keep what their rows need.
+    m_rightSplitter->setStretchFactor(0, 0);
+    m_rightSplitter->setStretchFactor(1, 1);
     m_rightSplitter->setChildrenCollapsible(false);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
@@ -86,7 +89,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     m_leftSplitter->setChildrenCollapsible(false);
     m_mainSplitter->addWidget(m_leftSplitter);
     m_mainSplitter->addWidget(m_rightSplitter);
-    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(0, 1);
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setChildrenCollapsible(false);
     m_searchPanel = new SearchPanel(m_runner, this);
@@ -97,6 +100,7 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     m_tabs->addTab(m_searchPanel, QIcon(u":/icons/actions/search.svg"_s), tr("Search playground"));
     m_tabs->setTabToolTip(1, tr("Try queries, filters and thresholds against the stores of a tenant (Ctrl+F)"));
     m_syncPanel = new SyncPanel(url, this);
+    m_syncPanel->setRunner(m_runner);
     m_tabs->addTab(m_syncPanel, QIcon(u":/icons/actions/sync.svg"_s), tr("Sync"));
     m_tabs->setTabToolTip(2, tr("The background sync: last run, next run, warnings and errors"));
     setCentralWidget(m_tabs);
@@ -186,9 +190,44 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
                     m_filePanel->filterField()->setText(fileName);
             });
 
+    // The panes follow what their tables need until the user moves a splitter.
+    for (QSplitter *splitter : {m_mainSplitter, m_rightSplitter, m_leftSplitter})
+        connect(splitter, &QSplitter::splitterMoved, this, [this] { m_userPanes = true; });
+    connect(m_tenantPanel->model(), &ServiceTableModel::loadFinished, this, [this] { fitPanes(); });
+    connect(m_storePanel->model(), &ServiceTableModel::loadFinished, this, [this] { fitPanes(); });
+
     m_storeActions->update();
     restoreSettings();
     m_tenantPanel->reload();
+}
+
+void MainWindow::fitPanes()
+{
+    if (m_userPanes)
+        return;
+    const int width = m_mainSplitter->width();
+    if (width > 0) {
+        const int left = qBound(260, m_tenantPanel->naturalWidth(), width * 2 / 5);
+        m_mainSplitter->setSizes({left, qMax(0, width - left - m_mainSplitter->handleWidth())});
+    }
+    const int height = m_rightSplitter->height();
+    if (height > 0) {
+        const int top = qBound(140, m_storePanel->heightForRows(8), height * 45 / 100);
+        m_rightSplitter->setSizes({top, qMax(0, height - top - m_rightSplitter->handleWidth())});
+    }
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_userPanes || m_fitQueued)
+        return;
+    // After the layouts have given the splitters their new size.
+    m_fitQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_fitQueued = false;
+        fitPanes();
+    });
 }
 
 MainWindow::~MainWindow() = default;
@@ -336,6 +375,7 @@ void MainWindow::createActions()
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(searchAction);
     viewMenu->addAction(m_storeActions->trash());
+    viewMenu->addAction(m_syncPanel->historyAction());
     viewMenu->addSeparator();
     viewMenu->addAction(toolBar->toggleViewAction());
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -419,13 +459,18 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(settings.value(keys::geometry).toByteArray()))
         resize(kDefaultSize);
     restoreState(settings.value(keys::state).toByteArray());
-    if (!m_mainSplitter->restoreState(settings.value(keys::mainSplitter).toByteArray()))
-        m_mainSplitter->setSizes({500, kDefaultSize.width() - 500});
+    // Splitters the user arranged stay so; otherwise fitPanes() sizes them to the tables.
+    bool restored = m_mainSplitter->restoreState(settings.value(keys::mainSplitter).toByteArray());
+    if (!restored)
+        m_mainSplitter->setSizes({440, kDefaultSize.width() - 440});
     if (!m_leftSplitter->restoreState(settings.value(keys::leftSplitter).toByteArray()))
         m_leftSplitter->setSizes({500, 200});
     m_tabs->setCurrentIndex(settings.value(keys::tab, 0).toInt());
-    if (!m_rightSplitter->restoreState(settings.value(keys::rightSplitter).toByteArray()))
-        m_rightSplitter->setSizes({280, 420});
+    if (m_rightSplitter->restoreState(settings.value(keys::rightSplitter).toByteArray()))
+        restored = true;
+    else
+        m_rightSplitter->setSizes({220, 480});
+    m_userPanes = restored;
     m_tenantPanel->restoreHeaderState(settings);
     m_storePanel->restoreHeaderState(settings);
     m_filePanel->restoreHeaderState(settings);

@@ -52,8 +52,14 @@ public:
     // Reloads tenants, stores and files, keeping the selection.
     void refresh();
 
+    // Gives the panes the space their tables need (docs/gui.md, Layout): the tenants the width
+    // of their columns (at most 40 % of the window), the stores the height of their rows (at
+    // most 45 %), the files the rest. Not once the user has moved a splitter.
+    void fitPanes();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createActions();
@@ -78,6 +84,8 @@ private:
     StoreActions *m_storeActions = nullptr;
     AdminActions *m_adminActions = nullptr;
     QLabel *m_operatorLabel = nullptr;
+    bool m_userPanes = false; // a splitter was moved by the user, or restored
+    bool m_fitQueued = false;
     QString m_operatorName;
     DatabaseUrl m_url;
     QSplitter *m_leftSplitter = nullptr;

@@ -157,7 +157,11 @@ struct SyncRunSummary
     QString triggeredBy;
     QString status;
     QJsonObject counts;
+    // [{action, target, message, tenant_id?, store_id?, file_id?, file?}]: the failed items
     QJsonArray errors;
+    // The same shape: what the pass reported without doing (expiring stores, stuck files);
+    // recorded since migration 0013, empty for older passes.
+    QJsonArray warnings;
 };
 
 struct Membership
@@ -180,6 +184,16 @@ struct AuditEntry
     QString requestId;
     QJsonObject detail;
     QJsonObject toJson() const;
+};
+
+// Which audit entries to read (VectorStoreService::auditLog): the newest `limit` of those that
+// match every filter given.
+struct AuditQuery
+{
+    int limit = 100; // 1..10000
+    QString operatorName; // contains, case-insensitive; empty: anyone
+    QString action; // exact; empty: any
+    qint64 since = 0; // unix ms; 0: any time
 };
 
 struct QuotaUsage

@@ -3,6 +3,7 @@
 #include "core/domain/filetypes.h"
 #include "core/domain/units.h"
 #include "core/domain/validation.h"
+#include "core/engine/extract/extractor.h"
 
 using namespace Qt::StringLiterals;
 
@@ -76,6 +77,21 @@ Result<void> AttachPolicy::checkFile(const QString &filename, qint64 sizeBytes) 
                                 u"max_file_bytes"_s, sizeBytes, h.limits.maxFileBytes),
             attach_refusal::TooLarge);
     return {};
+}
+
+Result<void> AttachPolicy::checkContent(const QString &path, const QString &filename) const
+{
+    // OpenAI reads Word 97-2003 files itself; only the local engine cannot (docs/extraction.md).
+    if (m_holdings.backend == BackendKind::OpenAI && FileTypes::extensionOf(filename) == u"doc"_s)
+        return {};
+    const auto problem = engine::detectType(path, filename);
+    if (!problem)
+        return {};
+    if (problem->code == engine::ExtractionError::ServerError)
+        return ServiceError::unavailable(problem->message);
+    const bool unsupported = problem->code == engine::ExtractionError::UnsupportedFile;
+    return withReason(ServiceError::invalid(problem->message, u"file"_s),
+                      unsupported ? attach_refusal::UnsupportedType : attach_refusal::InvalidContent);
 }
 
 Result<void> AttachPolicy::admit(const QString &filename, qint64 sizeBytes, const QString &sha256)

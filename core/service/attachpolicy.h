@@ -38,6 +38,7 @@ public:
         PlanLimits limits;
         Role role = Role::Viewer;
         QString storeName;
+        BackendKind backend = BackendKind::Local; // the store's
         bool storeExpired = false;
         qint64 storeFiles = 0; // every file record of the store that counts against its limit
         qint64 tenantBytes = 0; // bytes of the tenant's live files in live stores
@@ -55,6 +56,11 @@ public:
     // Checks that need only the name and size: role, store state, type, emptiness, size.
     // Run it before reading or copying the file.
     Result<void> checkFile(const QString &filename, qint64 sizeBytes) const;
+    // Checks what the file at `path` holds against its name with the rule ingestion applies
+    // (engine::detectType, docs/extraction.md): a program or an image named .txt, a PNG named
+    // .pdf, a legacy .doc (local stores; OpenAI reads those) are refused with the reason
+    // unsupported_file or invalid_file and extraction's message. Reads the first bytes only.
+    Result<void> checkContent(const QString &path, const QString &filename) const;
     // Checks the content against the store and this batch (duplicates) and the limits. On
     // success the file counts as attached for the rest of the batch.
     Result<void> admit(const QString &filename, qint64 sizeBytes, const QString &sha256);
@@ -72,7 +78,10 @@ namespace attach_refusal {
 inline constexpr char16_t Role[] = u"role";
 inline constexpr char16_t StoreExpired[] = u"store_expired";
 inline constexpr char16_t NoName[] = u"no_name";
-inline constexpr char16_t UnsupportedType[] = u"unsupported_type";
+// OpenAI's file error codes, as extraction gives them: the extension or the content is a type
+// file search cannot read; the content does not match its (supported) extension.
+inline constexpr char16_t UnsupportedType[] = u"unsupported_file";
+inline constexpr char16_t InvalidContent[] = u"invalid_file";
 inline constexpr char16_t TypeNotAllowed[] = u"type_not_allowed";
 inline constexpr char16_t Empty[] = u"empty_file";
 inline constexpr char16_t TooLarge[] = u"file_too_large";

@@ -112,6 +112,7 @@ Result<AttachPolicy> VectorStoreService::attachPolicyFor(const Access &access, c
     holdings.limits = limits.value();
     holdings.role = access.role;
     holdings.storeName = store.name;
+    holdings.backend = store.backend;
     holdings.storeExpired = store.status == StoreStatus::Expired;
     holdings.storeFiles = count.value().value(0).toLongLong();
     count.value().finish();
@@ -572,6 +573,10 @@ Result<StoreFile> VectorStoreService::attachPath(const QString &tenantRef, const
             if (!policy)
                 return policy.error();
             if (auto checked = policy->checkFile(draft.filename, draft.sizeBytes); !checked)
+                return checked.error();
+            // What the file holds, as ingestion will see it: a program or an image named .txt is
+            // refused here, before its bytes are copied, not at indexing.
+            if (auto checked = policy->checkContent(draft.sourcePath, draft.filename); !checked)
                 return checked.error();
         }
         // Another machine holds the store's index: the bytes go to it, and it attaches them.

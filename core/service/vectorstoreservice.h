@@ -172,6 +172,10 @@ public:
 
     // The last finished pass of any sync runner on this database, if there was one.
     Result<std::optional<SyncRunSummary>> lastSyncRun();
+    // The newest finished passes (at most `limit`, 1..1000), newest first, for an operator who is
+    // a member of some tenant (or an instance administrator). Failed items and warnings of tenants
+    // the operator does not see are left out of each pass (its counts are the pass's own).
+    Result<QList<SyncRunSummary>> syncRuns(int limit = 100);
 
     // Searches one or more live, unexpired stores of a tenant (viewer). Results of several
     // stores are merged before max_num_results applies; searching marks the stores active.
@@ -275,6 +279,10 @@ public:
 
     // The audit trail of a tenant, newest first.
     Result<QList<AuditEntry>> auditLog(const QString &tenantRef, int limit = 100);
+    // The same, filtered in the query by operator, action and time (admin).
+    Result<QList<AuditEntry>> auditLog(const QString &tenantRef, const AuditQuery &query);
+    // The actions recorded in a tenant's audit trail, sorted (admin): the choices of a filter.
+    Result<QStringList> auditActions(const QString &tenantRef);
 
     // Metrics (core/service/servicemetrics.cpp, docs/observability.md): replaces the state gauges
     // (ingestion queue, files by status, usage) with what the database holds now, for every tenant.

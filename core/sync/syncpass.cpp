@@ -277,16 +277,36 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
     metrics::observe(metrics::Metric::SyncPassSeconds, {m_report.status}, double(took.nsecsElapsed()) / 1e9);
 
     if (!m_options.dryRun) {
+        // Failed items and warnings with what they name, so the history leads to the store or file.
+        auto entry = [](const SyncItem &item, const QString &message) {
+            QJsonObject e{{u"action"_s, item.action}, {u"target"_s, item.target()}, {u"message"_s, message}};
+            if (item.tenantId != 0)
+                e.insert(u"tenant_id"_s, item.tenantId);
+            if (item.storeId != 0)
+                e.insert(u"store_id"_s, item.storeId);
+            if (item.fileId != 0)
+                e.insert(u"file_id"_s, item.fileId);
+            if (!item.file.isEmpty())
+                e.insert(u"file"_s, item.file);
+            return e;
+        };
         QJsonArray errors;
-        for (const SyncItem &item : std::as_const(m_report.items))
+        QJsonArray warnings;
+        for (const SyncItem &item : std::as_const(m_report.items)) {
             if (item.outcome == u"failed"_s && errors.size() < 1000)
-                errors.append(
-                    QJsonObject{{u"action"_s, item.action}, {u"target"_s, item.target()}, {u"message"_s, item.error}});
-        auto finish =
-            runQuery(m_db, u"UPDATE sync_runs SET finished_at = ?, status = ?, counts = ?, errors = ? WHERE id = ?"_s,
-                     {m_report.finishedAt, m_report.status, sql::toJsonText(m_report.counts()),
-                      QString::fromUtf8(QJsonDocument(errors).toJson(QJsonDocument::Compact)), m_report.runId},
-                     u"recording the end of the sync pass"_s);
+                errors.append(entry(item, item.error));
+            else if (item.outcome == u"reported"_s && warnings.size() < 1000)
+                warnings.append(entry(item, item.detail));
+        }
+        auto json = [](const QJsonArray &list) {
+            return QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+        };
+        auto finish = runQuery(
+            m_db,
+            u"UPDATE sync_runs SET finished_at = ?, status = ?, counts = ?, errors = ?, warnings = ? WHERE id = ?"_s,
+            {m_report.finishedAt, m_report.status, sql::toJsonText(m_report.counts()), json(errors), json(warnings),
+             m_report.runId},
+            u"recording the end of the sync pass"_s);
         if (!finish)
             qCWarning(lcSync).noquote() << finish.error().message();
     }

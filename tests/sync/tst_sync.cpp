@@ -511,7 +511,9 @@ private slots:
                  ServiceError::Kind::Conflict);
 
         // A failed file: retry clears its error, and it fails again the same way.
-        auto bad = m_alice->attachPath(u"acme"_s, u"docs"_s, writeFile(u"bad.pdf"_s, "not a pdf at all"));
+        // A damaged PDF: its header passes the attach check (text named .pdf is refused there
+        // now), indexing fails it.
+        auto bad = m_alice->attachPath(u"acme"_s, u"docs"_s, writeFile(u"bad.pdf"_s, "%PDF-1.4\nnot a pdf at all"));
         QVERIFY(bad);
         pass();
         QCOMPARE(m_alice->file(u"acme"_s, u"docs"_s, QString::number(bad->id))->status, FileStatus::Failed);

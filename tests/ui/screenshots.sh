@@ -47,10 +47,12 @@ make_doc "$DOCS/contracts/nda-globex.txt" "Mutual NDA with Globex" 40
 make_doc "$DOCS/contracts/pricing-schedule.md" "Pricing schedule 2024" 120
 make_doc "$DOCS/contracts/statement-of-work-q3.md" "Statement of work Q3" 220
 make_doc "$DOCS/contracts/data-processing-addendum.txt" "Data processing addendum" 90
-printf 'not really a PDF\n' >"$DOCS/contracts/signed-scan.pdf" # fails ingestion: no extractable text
+# A damaged PDF: its header passes the attach check, indexing fails it (no readable document).
+printf '%%PDF-1.4\n1 0 obj << /Type /Catalog >>\nnot really a PDF\n' >"$DOCS/contracts/signed-scan.pdf"
 make_doc "$DOCS/invoices/invoice-2024-001.txt" "Invoice 2024-001" 12
 make_doc "$DOCS/invoices/invoice-2024-002.txt" "Invoice 2024-002" 15
 make_doc "$DOCS/invoices/invoice-2024-003.txt" "Invoice 2024-003" 9
+printf '%%PDF-1.4\nscanned, damaged\n' >"$DOCS/invoices/invoice-2024-004-scan.pdf" # the window's sync pass fails it
 make_doc "$DOCS/handbook/onboarding.md" "Onboarding" 60
 make_doc "$DOCS/handbook/security-policy.md" "Security policy" 150
 make_doc "$DOCS/research/benchmarks.md" "Retrieval benchmarks" 300
@@ -59,6 +61,9 @@ vd tenant create acme --name "Acme Corp" --plan starter
 vd tenant create globex --name "Globex Corporation" --plan free
 vd tenant create initech --name "Initech" --plan pro
 vd store create --tenant acme contracts
+vd member add --tenant acme bob --role editor
+vd member add --tenant acme carol --role viewer
+vd member add --tenant acme dave --role admin
 vd store create --tenant acme invoices --expires-after-days 30
 vd store create --tenant acme handbook
 vd store create --tenant globex research --chunk-size 400 --chunk-overlap 80 # the drop preview offers it
@@ -73,6 +78,9 @@ vd file attach --tenant globex --store research "$DOCS"/research/* || true
 # Ingest some stores now (the scan fails); invoices stay waiting, so all three states show.
 vd file wait --tenant acme --store contracts || true
 vd file wait --tenant acme --store handbook || true
+# A pass of the sync worker from the command line, for the sync history (initech only: it warns
+# that drafts expires soon; acme's invoices stay waiting).
+vd --sync --once --tenant initech || true
 
 
 # Acme's agents (docs/agents.md): one on two stores with options, one following the primary store,
@@ -93,6 +101,7 @@ make_doc "$DOCS/drop/new-contracts/renewal-2025.md" "Renewal 2025" 80
 make_doc "$DOCS/drop/new-contracts/amendment-3.txt" "Amendment 3" 25
 make_doc "$DOCS/drop/new-contracts/annex/service-levels.md" "Service levels" 60
 printf 'MZ' >"$DOCS/drop/scanner-setup.exe"
+head -c 65536 "$BIN" >"$DOCS/drop/release-notes.txt" # a program renamed .txt: refused in the preview
 : >"$DOCS/drop/empty-notes.txt"
 
 # A private Secret Service (as in the key tests), so the settings show a keychain that works.

@@ -74,6 +74,12 @@ private slots:
             {write(u"again.txt"_s, "already in the store"), QString::fromUtf16(attach_refusal::DuplicateContent)},
             {write(u"empty.txt"_s, QByteArray()), QString::fromUtf16(attach_refusal::Empty)},
             {write(u"tool.exe"_s, "MZ not a document"), QString::fromUtf16(attach_refusal::UnsupportedType)},
+            // What the content is, as indexing sniffs it: a PNG named .txt, a PDF named .md.
+            {write(u"photo.txt"_s,
+                   QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGA"
+                                          "WjR9awAAAABJRU5ErkJggg==")),
+             u"unsupported_file"_s},
+            {write(u"report.md"_s, "%PDF-1.7\n1 0 obj << >>\nendobj\n"), u"invalid_file"_s},
             {write(u"b.md"_s, "# bravo"), u"attach"_s},
             {write(u"c.md"_s, "# charlie"), QString::fromUtf16(attach_refusal::StoreFull)},
         };

@@ -18,6 +18,8 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLocale>
 #include <QMimeData>
@@ -79,6 +81,16 @@ void tst_UiAttach::initTestCase()
     QVERIFY(writeFile(m_files.filePath(u"copy-of-policy.md"_s),
                       "# Travel policy\n\nEconomy class for flights under six hours.\n"));
     QVERIFY(writeFile(m_files.filePath(u"empty.txt"_s), ""));
+    // Content that does not match its name, which indexing would fail: this test program renamed
+    // .txt, a PNG named .txt, a legacy Word file.
+    QFile self(QCoreApplication::applicationFilePath());
+    QVERIFY(self.open(QIODevice::ReadOnly));
+    QVERIFY(writeFile(m_files.filePath(u"program.txt"_s), self.read(256 * 1024)));
+    QVERIFY(
+        writeFile(m_files.filePath(u"photo.txt"_s),
+                  QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9"
+                                         "awAAAABJRU5ErkJggg==")));
+    QVERIFY(writeFile(m_files.filePath(u"minutes.doc"_s), QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 word", 13)));
 }
 
 void tst_UiAttach::init()
@@ -161,29 +173,41 @@ void tst_UiAttach::refusedFilesSayWhy()
     vd::ui::FilePanel *panel = window.filePanel();
     AttachSheet *sheet = panel->attachSheet();
     QWidget *viewport = panel->view()->viewport();
-    QVERIFY(dropFiles(viewport, viewport->rect().center(),
-                      {m_files.filePath(u"setup.exe"_s), m_files.filePath(u"nda.txt"_s),
-                       m_files.filePath(u"empty.txt"_s), m_files.filePath(u"copy-of-policy.md"_s)}));
+    QVERIFY(
+        dropFiles(viewport, viewport->rect().center(),
+                  {m_files.filePath(u"setup.exe"_s), m_files.filePath(u"nda.txt"_s), m_files.filePath(u"empty.txt"_s),
+                   m_files.filePath(u"copy-of-policy.md"_s), m_files.filePath(u"program.txt"_s),
+                   m_files.filePath(u"photo.txt"_s), m_files.filePath(u"minutes.doc"_s)}));
     QTRY_COMPARE(sheet->phase(), AttachSheet::Phase::Preview);
     const auto *model = sheet->model();
-    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(model->rowCount(), 7);
     auto outcome = [&](const QString &name) {
         return model->index(rowNamed(model, name), vd::ui::AttachModel::OutcomeColumn).data().toString();
     };
     // The reasons are the attach rule's own (AttachPolicy), word for word what the CLI says.
-    QVERIFY2(outcome(u"setup.exe"_s).startsWith(u"Refused: 'setup.exe' is not a supported file type (.exe)"_s),
+    QVERIFY2(outcome(u"setup.exe"_s).startsWith(u"Will be refused: 'setup.exe' is not a supported file type (.exe)"_s),
              qPrintable(outcome(u"setup.exe"_s)));
-    QCOMPARE(outcome(u"empty.txt"_s), u"Refused: 'empty.txt' is empty (0 bytes): there is nothing to index."_s);
+    QCOMPARE(model->itemAt(rowNamed(model, u"setup.exe"_s))->reasonCode, u"unsupported_file"_s);
+    QCOMPARE(outcome(u"empty.txt"_s), u"Will be refused: 'empty.txt' is empty (0 bytes): there is nothing to index."_s);
     // The same bytes as policy.md, attached by the first test: a duplicate by content.
     QVERIFY2(outcome(u"copy-of-policy.md"_s)
-                 .startsWith(u"Refused: Store 'contracts' already has this content as 'policy.md'"_s),
+                 .startsWith(u"Will be refused: Store 'contracts' already has this content as 'policy.md'"_s),
              qPrintable(outcome(u"copy-of-policy.md"_s)));
+    // What the content is, sniffed as indexing does (engine::detectType), with its words.
+    QVERIFY2(outcome(u"program.txt"_s).startsWith(u"Will be refused: 'program.txt' looks like "_s)
+                 && outcome(u"program.txt"_s).contains(u"not text"_s),
+             qPrintable(outcome(u"program.txt"_s)));
+    QCOMPARE(model->itemAt(rowNamed(model, u"program.txt"_s))->reasonCode, u"unsupported_file"_s);
+    QVERIFY2(outcome(u"photo.txt"_s).startsWith(u"Will be refused: 'photo.txt' looks like a PNG image"_s),
+             qPrintable(outcome(u"photo.txt"_s)));
+    QVERIFY2(outcome(u"minutes.doc"_s).contains(u"legacy Word 97-2003 (.doc)"_s),
+             qPrintable(outcome(u"minutes.doc"_s)));
     // Another nda.txt with other content is accepted: names are not unique in a store (as in
     // OpenAI, and as `vectordesk file attach` always did).
     QCOMPARE(model->itemAt(rowNamed(model, u"nda.txt"_s))->state, AttachItem::State::Ready);
     QVERIFY(sheet->attachButton()->isEnabled());
     QCOMPARE(sheet->attachButton()->text(), u"Attach 1 file"_s);
-    QVERIFY(sheet->summaryText().contains(u"3 refused"_s));
+    QVERIFY2(sheet->summaryText().contains(u"6 refused"_s), qPrintable(sheet->summaryText()));
 }
 
 void tst_UiAttach::dropOnStoreRowAttachesToThatStore()

@@ -280,7 +280,9 @@ void tst_UiModels::fileModelShowsFilesWithStatus()
              (QStringList{u"appendix.txt"_s, u"msa-2024.pdf"_s, u"nda.txt"_s, u"pricing.md"_s, u"sow.docx"_s}));
     QCOMPARE(texts(model, FileTableModel::SizeColumn),
              (QStringList{u"4.9 KiB"_s, u"1.9 MiB"_s, u"9 bytes"_s, u"10 bytes"_s, u"100 bytes"_s}));
-    QCOMPARE(texts(model, FileTableModel::TypeColumn).at(1), u"application/pdf"_s);
+    // The type is short (the extension); the MIME type is in its tooltip.
+    QCOMPARE(texts(model, FileTableModel::TypeColumn).at(1), u"PDF"_s);
+    QCOMPARE(model.index(1, FileTableModel::TypeColumn).data(Qt::ToolTipRole).toString(), u"application/pdf"_s);
     QCOMPARE(texts(model, FileTableModel::AttributesColumn).at(1), u"customer=initech, year=2024"_s);
     QCOMPARE(texts(model, FileTableModel::StatusColumn),
              (QStringList{u"In progress"_s, u"In progress"_s, u"Completed"_s, u"In progress"_s, u"Failed"_s}));

@@ -7,6 +7,10 @@
 
 #include "core/storage/database.h"
 #include "ui/actions/storeactions.h"
+#include "ui/admin/adminactions.h"
+#include "ui/admin/auditdialog.h"
+#include "ui/admin/membersdialog.h"
+#include "ui/admin/tenantsdialog.h"
 #include "ui/agents/agentsdialog.h"
 #include "ui/attach/attachsheet.h"
 #include "ui/dialogs/keyvalueeditor.h"
@@ -26,6 +30,7 @@
 #include "ui/search/searchresultmodel.h"
 #include "ui/settings/openaikeybox.h"
 #include "ui/settings/settingsdialog.h"
+#include "ui/sync/synchistorydialog.h"
 #include "ui/sync/syncpanel.h"
 #include "ui/tokens/tokensdialog.h"
 #include "ui/tokens/tokentablemodel.h"
@@ -93,6 +98,8 @@ bool save(QWidget *widget, const QString &path)
 // The window with a dialog over it, as a user sees them together.
 bool saveWithDialog(QWidget *window, QWidget *dialog, const QString &path)
 {
+    // A dialog never larger than the window it is shown over.
+    dialog->resize(dialog->size().boundedTo(window->size() - QSize(40, 60)));
     settle();
     QPixmap image = window->grab();
     QPainter painter(&image);
@@ -152,6 +159,36 @@ int main(int argc, char **argv)
     window.storePanel()->selectStore(0);
     bool ok = save(&window, outDir.filePath(u"main-window.png"_s));
     ok = save(window.quotaPanel(), outDir.filePath(u"quota-gauges.png"_s)) && ok;
+    for (const QSize &size : pageSizes()) {
+        window.resize(size);
+        settle(800);
+        ok = save(&window, outDir.filePath(sized(u"main-window"_s, size))) && ok;
+    }
+
+    // Members, tenants and plans, the audit log (Tenant menu), over the window at both sizes.
+    auto adminShot = [&](QAction *action, auto getDialog, const QString &name, const QSize &preferred) {
+        action->trigger();
+        vd::ui::AdminDialog *dialog = (window.adminActions()->*getDialog)();
+        if (!dialog || !waitUntil([&] { return !dialog->isBusy() && dialog->table()->topLevelItemCount() > 0; }))
+            return false;
+        bool shot = true;
+        for (const QSize &size : pageSizes()) {
+            window.resize(size);
+            dialog->resize(preferred);
+            shot = saveWithDialog(&window, dialog, outDir.filePath(sized(name, size))) && shot;
+        }
+        dialog->close();
+        return shot;
+    };
+    ok =
+        adminShot(window.adminActions()->members(), &vd::ui::AdminActions::membersDialog, u"members"_s, QSize(760, 520))
+        && ok;
+    ok = adminShot(window.adminActions()->tenants(), &vd::ui::AdminActions::tenantsDialog, u"plans"_s, QSize(980, 640))
+        && ok;
+    ok = adminShot(window.adminActions()->audit(), &vd::ui::AdminActions::auditDialog, u"audit-log"_s, QSize(1200, 700))
+        && ok;
+    window.resize(1280, 800);
+    settle(400);
 
     // The drop preview, onto Globex's research store: a folder of new files, a duplicate, a
     // file of the wrong type and an empty one.
@@ -165,7 +202,8 @@ int main(int argc, char **argv)
         }))
         return 1;
     files->attachPaths({docsDir.filePath(u"drop/new-contracts"_s), docsDir.filePath(u"research/benchmarks.md"_s),
-                        docsDir.filePath(u"drop/scanner-setup.exe"_s), docsDir.filePath(u"drop/empty-notes.txt"_s)});
+                        docsDir.filePath(u"drop/scanner-setup.exe"_s), docsDir.filePath(u"drop/empty-notes.txt"_s),
+                        docsDir.filePath(u"drop/release-notes.txt"_s)});
     if (!waitUntil([&] { return files->attachSheet()->phase() == vd::ui::AttachSheet::Phase::Preview; }))
         return 1;
     ok = save(&window, outDir.filePath(u"drop-preview.png"_s)) && ok;
@@ -320,5 +358,22 @@ int main(int argc, char **argv)
         return 1;
     settle(500);
     ok = save(&window, outDir.filePath(u"sync-panel.png"_s)) && ok;
+
+    // The history of sync passes: this pass (with its failed file) and the CLI's earlier ones.
+    sync->showHistory();
+    vd::ui::SyncHistoryDialog *history = sync->historyDialog();
+    if (!history || !waitUntil([&] { return history->runsTable()->topLevelItemCount() > 0; }))
+        return 1;
+    for (int i = 0; i < history->runsTable()->topLevelItemCount(); ++i)
+        if (!history->runs().at(i).errors.isEmpty() || !history->runs().at(i).warnings.isEmpty()) {
+            history->runsTable()->setCurrentItem(history->runsTable()->topLevelItem(i));
+            break;
+        }
+    for (const QSize &size : pageSizes()) {
+        window.resize(size);
+        history->resize(1300, 760);
+        ok = saveWithDialog(&window, history, outDir.filePath(sized(u"sync-history"_s, size))) && ok;
+    }
+    history->close();
     return ok ? 0 : 1;
 }

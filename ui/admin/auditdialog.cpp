@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -73,9 +74,15 @@ AuditDialog::AuditDialog(ServiceRunner *runner, const QList<Tenant> &tenants, qi
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
-    connect(m_operator, &QLineEdit::textChanged, this, [this] { applyFilters(); });
-    connect(m_action, &QComboBox::currentIndexChanged, this, [this] { applyFilters(); });
-    connect(m_since, &QComboBox::currentIndexChanged, this, [this] { applyFilters(); });
+    // Every filter is applied by the service, over the whole trail (not the entries loaded); the
+    // operator field asks once typing pauses.
+    m_typing = new QTimer(this);
+    m_typing->setSingleShot(true);
+    m_typing->setInterval(250);
+    connect(m_typing, &QTimer::timeout, this, [this] { load(); });
+    connect(m_operator, &QLineEdit::textChanged, this, [this] { m_typing->start(); });
+    connect(m_action, &QComboBox::currentIndexChanged, this, [this] { load(); });
+    connect(m_since, &QComboBox::currentIndexChanged, this, [this] { load(); });
     connect(m_limit, &QSpinBox::editingFinished, this, [this] { load(); });
     updateControls();
     load();
@@ -83,14 +90,12 @@ AuditDialog::AuditDialog(ServiceRunner *runner, const QList<Tenant> &tenants, qi
 
 int AuditDialog::visibleRows() const
 {
-    int n = 0;
-    for (int i = 0; i < m_table->topLevelItemCount(); ++i)
-        n += m_table->topLevelItem(i)->isHidden() ? 0 : 1;
-    return n;
+    return m_table->topLevelItemCount();
 }
 
 void AuditDialog::load()
 {
+    m_typing->stop();
     m_table->clear();
     m_entries.clear();
     const QString why = roleProblem(Role::Admin);
@@ -100,22 +105,43 @@ void AuditDialog::load()
     }
     const Tenant *t = currentTenant();
     const QString ref = QString::number(t->id);
-    const int limit = m_limit->value();
+    AuditQuery query;
+    query.limit = m_limit->value();
+    query.operatorName = m_operator->text().trimmed();
+    query.action = m_action->currentData().toString();
+    const int hours = m_since->currentData().toInt();
+    query.since = hours == 0 ? 0 : QDateTime::currentMSecsSinceEpoch() - qint64(hours) * kHourMs;
+    const bool filtered = !query.operatorName.isEmpty() || !query.action.isEmpty() || query.since != 0;
+    struct Loaded
+    {
+        QList<AuditEntry> entries;
+        QStringList actions;
+    };
+    const quint64 generation = ++m_generation;
     begin();
     m_runner->run(
-        this, [ref, limit](VectorStoreService &service) { return service.auditLog(ref, limit); },
-        [this](Result<QList<AuditEntry>> entries) {
-            if (!entries) {
-                showStatus(entries.error().message(), true);
+        this,
+        [ref, query](VectorStoreService &service) -> Result<Loaded> {
+            auto entries = service.auditLog(ref, query);
+            if (!entries)
+                return entries.error();
+            auto actions = service.auditActions(ref);
+            if (!actions)
+                return actions.error();
+            return Loaded{entries.value(), actions.value()};
+        },
+        [this, generation, filtered, query](Result<Loaded> loaded) {
+            if (generation != m_generation) { // a newer filter was asked for meanwhile
                 end();
                 return;
             }
-            m_entries = entries.value();
-            const QString chosen = m_action->currentData().toString();
-            QStringList actions;
+            if (!loaded) {
+                showStatus(loaded.error().message(), true);
+                end();
+                return;
+            }
+            m_entries = loaded->entries;
             for (const AuditEntry &e : std::as_const(m_entries)) {
-                if (!actions.contains(e.action))
-                    actions << e.action;
                 auto *item = new QTreeWidgetItem(
                     m_table,
                     {format::dateTime(e.at), e.operatorName, e.action, e.target,
@@ -125,40 +151,24 @@ void AuditDialog::load()
                 item->setToolTip(DetailColumn, item->text(DetailColumn));
                 item->setToolTip(TimeColumn, e.requestId.isEmpty() ? QString() : tr("Request %1").arg(e.requestId));
             }
-            actions.sort();
             {
                 const QSignalBlocker block(m_action);
                 m_action->clear();
                 m_action->addItem(tr("Any action"), QString());
-                for (const QString &action : std::as_const(actions))
+                for (const QString &action : loaded->actions)
                     m_action->addItem(action, action);
-                m_action->setCurrentIndex(qMax(0, m_action->findData(chosen)));
+                m_action->setCurrentIndex(qMax(0, m_action->findData(query.action)));
             }
-            applyFilters();
+            const int n = int(m_entries.size());
+            showStatus(n == query.limit
+                           ? (filtered ? tr("The newest %1 matching entries; load more to look further back.")
+                                       : tr("The newest %1 entries; load more to look further back."))
+                                 .arg(n)
+                           : filtered ? (n == 1 ? tr("1 entry matches.") : tr("%1 entries match.").arg(n))
+                                      : (n == 1 ? tr("1 entry.") : tr("%1 entries.").arg(n)),
+                       false);
             end();
         });
-}
-
-void AuditDialog::applyFilters()
-{
-    const QString who = m_operator->text().trimmed();
-    const QString action = m_action->currentData().toString();
-    const int hours = m_since->currentData().toInt();
-    const qint64 after = hours == 0 ? 0 : QDateTime::currentMSecsSinceEpoch() - qint64(hours) * kHourMs;
-    for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_table->topLevelItem(i);
-        const bool shown = (who.isEmpty() || item->text(OperatorColumn).contains(who, Qt::CaseInsensitive))
-            && (action.isEmpty() || item->text(ActionColumn) == action)
-            && item->data(TimeColumn, Qt::UserRole).toLongLong() >= after;
-        item->setHidden(!shown);
-    }
-    if (roleProblem(Role::Admin).isEmpty())
-        showStatus(m_entries.size() == m_limit->value()
-                       ? tr("%1 of the newest %2 entries match; load more to look further back.")
-                             .arg(visibleRows())
-                             .arg(m_entries.size())
-                       : tr("%1 of %2 entries match.").arg(visibleRows()).arg(m_entries.size()),
-                   false);
 }
 
 void AuditDialog::updateControls()

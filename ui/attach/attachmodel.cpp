@@ -20,6 +20,7 @@ void AttachModel::setPlan(const AttachPlan &plan)
     beginResetModel();
     m_plan = plan;
     m_rowByFileId.clear();
+    m_preview = true;
     endResetModel();
 }
 
@@ -38,6 +39,12 @@ void AttachModel::apply(const QList<AttachJob::Update> &updates)
 {
     int first = int(m_plan.items.size());
     int last = -1;
+    if (m_preview) {
+        // Attaching started: files refused in the preview now read "Refused", not "Will be refused".
+        m_preview = false;
+        first = 0;
+        last = int(m_plan.items.size()) - 1;
+    }
     for (const AttachJob::Update &u : updates) {
         if (u.row < 0 || u.row >= m_plan.items.size())
             continue;
@@ -104,7 +111,7 @@ QString AttachModel::outcomeText(const AttachItem &item) const
     case AttachItem::State::Ready:
         return tr("Will be attached");
     case AttachItem::State::Refused:
-        return tr("Refused: %1").arg(item.reason);
+        return m_preview ? tr("Will be refused: %1").arg(item.reason) : tr("Refused: %1").arg(item.reason);
     case AttachItem::State::Attaching:
         return tr("Attaching…");
     case AttachItem::State::Attached:

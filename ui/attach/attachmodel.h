@@ -41,6 +41,7 @@ private:
 
     AttachPlan m_plan;
     QHash<qint64, int> m_rowByFileId;
+    bool m_preview = true; // nothing attached yet: refused rows "will be refused"
 };
 
 } // namespace vd::ui

@@ -101,6 +101,9 @@ Result<AttachPlan> planAttach(VectorStoreService &service, qint64 tenantId, qint
         };
         if (auto checked = policy.value().checkFile(info.fileName(), item.sizeBytes); !checked) {
             refuse(checked.error());
+        } else if (auto content = policy.value().checkContent(c.path, info.fileName()); !content) {
+            // What ingestion would find: a program or an image named .txt, a legacy .doc.
+            refuse(content.error());
         } else {
             QString error;
             item.sha256 = sha256Of(c.path, &error);

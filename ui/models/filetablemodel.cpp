@@ -1,5 +1,6 @@
 #include "ui/models/filetablemodel.h"
 
+#include "core/domain/filetypes.h"
 #include "ui/data/servicerunner.h"
 #include "ui/models/modelroles.h"
 
@@ -324,8 +325,11 @@ QVariant FileTableModel::displayData(const StoreFile &file, int column) const
     switch (column) {
     case NameColumn:
         return file.filename;
-    case TypeColumn:
-        return file.mimeType;
+    case TypeColumn: {
+        // "PDF", "DOCX", "MD": short enough to show whole; the MIME type is in the tooltip.
+        const QString extension = FileTypes::extensionOf(file.filename);
+        return extension.isEmpty() ? file.mimeType : extension.toUpper();
+    }
     case SizeColumn:
         return format::bytes(file.sizeBytes);
     case StatusColumn:
@@ -372,6 +376,8 @@ QVariant FileTableModel::toolTipData(const StoreFile &file, int column) const
             text += u'\n' + tr("From %1").arg(file.sourcePath);
         return text;
     }
+    case TypeColumn:
+        return file.mimeType;
     case SizeColumn:
         return tr("%1 bytes").arg(QLocale().toString(file.sizeBytes));
     case StatusColumn:

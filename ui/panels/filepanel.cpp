@@ -140,6 +140,9 @@ FilePanel::FilePanel(ServiceRunner *runner, QWidget *parent)
                                            {FileTableModel::ErrorColumn, 220}, {FileTableModel::AttributesColumn, 170}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
+    // Once rows arrive the columns fit their content; a long last error or attributes give way
+    // first when the store pane is narrow, so names, sizes and times stay whole.
+    setElasticColumns({FileTableModel::ErrorColumn, FileTableModel::AttributesColumn});
 
     connect(m_model, &ServiceTableModel::loadingChanged, this, [this](bool loading) {
         setBusy(loading || m_model->isFetching());
@@ -275,6 +278,7 @@ void FilePanel::onLoadFinished()
         clearError();
     updateSummary();
     updatePlaceholder();
+    fitColumns();
 }
 
 void FilePanel::keepSortableIndicator(int column)

@@ -33,7 +33,7 @@ StorePanel::StorePanel(ServiceRunner *runner, QWidget *parent)
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setModel(m_proxy);
     table->sortByColumn(StoreTableModel::NameColumn, Qt::AscendingOrder);
-    table->resizeColumnsToContents(); // the headers, until rows arrive (sizeColumnsOnce)
+    table->resizeColumnsToContents(); // the headers, until rows arrive (fitColumns)
     // Files dropped on a store's row are attached to that store (after a preview).
     table->setAcceptDrops(true);
     table->viewport()->setAcceptDrops(true);
@@ -135,7 +135,7 @@ void StorePanel::onLoadFinished()
         showError(m_model->errorMessage());
     updateSummary();
     updatePlaceholder();
-    sizeColumnsOnce();
+    fitColumns();
 
     const qint64 wanted = m_wantedStoreId != 0 ? m_wantedStoreId : m_currentStoreId;
     const int row = m_model->rowOfStore(wanted);

@@ -5,6 +5,7 @@
 #include "ui/models/tenanttablemodel.h"
 #include "ui/widgets/placeholdertableview.h"
 
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLocale>
 #include <QSortFilterProxyModel>
@@ -32,7 +33,12 @@ TenantPanel::TenantPanel(ServiceRunner *runner, QWidget *parent)
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setModel(m_proxy);
     table->sortByColumn(TenantTableModel::NameColumn, Qt::AscendingOrder);
-    table->resizeColumnsToContents(); // the headers, until rows arrive (sizeColumnsOnce)
+    table->resizeColumnsToContents(); // the headers, until rows arrive (fitColumns)
+    // How close a tenant is to its plan and what the operator may do there matter most after its
+    // name: shown next to it, so a narrow window still shows them (the user may move columns).
+    QHeaderView *header = table->horizontalHeader();
+    header->moveSection(header->visualIndex(TenantTableModel::QuotaColumn), 1);
+    header->moveSection(header->visualIndex(TenantTableModel::RoleColumn), 2);
 
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { onCurrentRowChanged(current); });
@@ -67,7 +73,7 @@ void TenantPanel::onLoadFinished()
     const int count = m_model->rowCount();
     setSummary(count == 1 ? tr("1 tenant") : tr("%1 tenants").arg(QLocale().toString(count)));
     updatePlaceholder();
-    sizeColumnsOnce();
+    fitColumns();
 
     // Keep the tenant the user was looking at; else the first one, so the window is never idle.
     const qint64 wanted = m_wantedTenantId != 0 ? m_wantedTenantId : m_currentTenantId;

@@ -30,6 +30,8 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -61,12 +63,14 @@ SearchPanel::SearchPanel(ServiceRunner *runner, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter = splitter;
     splitter->setObjectName(u"searchSplitter"_s);
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter);
 
     // The form: where, what, how many, how good, which attributes.
     auto *form = new QWidget(splitter);
+    m_form = form;
     auto *formLayout = new QVBoxLayout(form);
     formLayout->setContentsMargins(0, 0, 6, 0);
     m_tenantLabel = new QLabel(tr("Select a tenant in Stores and files."), form);
@@ -123,11 +127,32 @@ SearchPanel::SearchPanel(ServiceRunner *runner, QWidget *parent)
     fields->addRow(thresholdLabel, thresholdRow);
     formLayout->addLayout(fields);
 
-    auto *filterBox = new QGroupBox(tr("Attribute filter"), form);
+    m_filterToggle = new QToolButton(form);
+    m_filterToggle->setObjectName(u"searchFilterToggle"_s);
+    m_filterToggle->setAccessibleName(tr("Show or hide the attribute filter"));
+    m_filterToggle->setCheckable(true);
+    m_filterToggle->setChecked(true);
+    m_filterToggle->setAutoRaise(true);
+    m_filterToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_filterToggle->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    connect(m_filterToggle, &QToolButton::clicked, this, [this](bool checked) {
+        m_filterChosen = true;
+        setFilterExpanded(checked);
+    });
+    formLayout->addWidget(m_filterToggle);
+    auto *filterBox = new QGroupBox(form);
+    m_filterBox = filterBox;
     auto *filterLayout = new QVBoxLayout(filterBox);
     m_filter = new FilterEditor(filterBox);
     filterLayout->addWidget(m_filter);
     formLayout->addWidget(filterBox, 1);
+    auto *foldedSpace = new QWidget(form); // keeps the status and Search at the bottom when folded
+    foldedSpace->setObjectName(u"searchFoldedSpace"_s);
+    foldedSpace->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    foldedSpace->hide();
+    formLayout->addWidget(foldedSpace, 1);
+    connect(m_filter, &FilterEditor::filterChanged, this, [this] { updateFilterToggle(); });
+    updateFilterToggle();
 
     auto *buttons = new QHBoxLayout;
     m_status = new QLabel(form);
@@ -245,6 +270,84 @@ void SearchPanel::activateResult(const QModelIndex &index)
     if (!hit)
         return;
     Q_EMIT openFileRequested(m_tenantId, hit->storeId, hit->fileId, hit->chunkOrdinals.value(0, -1));
+}
+
+bool SearchPanel::isFilterExpanded() const
+{
+    return m_filterBox->isVisibleTo(m_form);
+}
+
+void SearchPanel::setFilterExpanded(bool expanded)
+{
+    m_filterBox->setVisible(expanded);
+    if (auto *space = m_form->findChild<QWidget *>(u"searchFoldedSpace"_s))
+        space->setVisible(!expanded);
+    updateFilterToggle();
+    // The form takes the width it needs: folded, the results get the rest.
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total <= 0)
+        return;
+    const int form =
+        expanded ? qMax(380, m_form->sizeHint().width()) : qBound(280, m_form->minimumSizeHint().width(), 340);
+    m_splitter->setSizes({form, qMax(0, total - form)});
+}
+
+void SearchPanel::updateFilterToggle()
+{
+    const bool expanded = m_filterBox->isVisibleTo(m_form);
+    m_filterToggle->setChecked(expanded);
+    m_filterToggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    const bool set = m_filter->filter().has_value();
+    m_filterToggle->setText(expanded  ? tr("Attribute filter")
+                                : set ? tr("Attribute filter: on (click to show it)")
+                                      : tr("Attribute filter: none (click to add one)"));
+    m_filterToggle->setToolTip(expanded ? tr("Hide the attribute filter, so the results get more room")
+                                        : tr("Show the attribute filter"));
+}
+
+void SearchPanel::fitResultColumns()
+{
+    if (m_results->rowCount() == 0)
+        return;
+    using Column = SearchResultModel::Column;
+    QHeaderView *header = m_table->horizontalHeader();
+    const QAbstractItemView *view = m_table; // QTableView's sizeHintForColumn is protected
+    auto wanted = [&](int column) {
+        return qMax(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+    };
+    const int width = m_table->viewport()->width();
+    const int score = wanted(Column::ScoreColumn);
+    const int store = m_table->isColumnHidden(Column::StoreColumn) ? 0 : qMin(wanted(Column::StoreColumn), 170);
+    // The best chunk keeps at least 240 px on screen: the file name takes what it needs up to
+    // that (and 360 px), eliding a long one on a narrow window (its tooltip has it whole).
+    const int file = qBound(130, wanted(Column::FileColumn), qMax(130, qMin(width - score - store - 240, 360)));
+    const int attributes = qMin(wanted(Column::AttributesColumn), 200);
+    const int chunk = qBound(240, width - score - store - file - attributes, 640);
+    header->resizeSection(Column::ScoreColumn, score);
+    header->resizeSection(Column::FileColumn, file);
+    if (store > 0)
+        header->resizeSection(Column::StoreColumn, store);
+    header->resizeSection(Column::TextColumn, chunk);
+}
+
+void SearchPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_fitQueued) {
+        // Once the layouts have given the results their new width.
+        m_fitQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_fitQueued = false;
+            fitResultColumns();
+        });
+    }
+    if (m_filterChosen)
+        return;
+    // Narrow windows fold the filter away until the user opens it.
+    const bool wide = width() >= 1200;
+    if (wide != isFilterExpanded())
+        setFilterExpanded(wide);
 }
 
 void SearchPanel::focusQuery()
@@ -439,9 +542,7 @@ void SearchPanel::search()
             updatePlaceholder();
             m_copyButton->setEnabled(m_results->rowCount() > 0);
             m_exportButton->setEnabled(m_results->rowCount() > 0);
-            m_table->resizeColumnToContents(SearchResultModel::FileColumn);
-            m_table->setColumnWidth(SearchResultModel::FileColumn,
-                                    qBound(130, m_table->columnWidth(SearchResultModel::FileColumn) + 8, 230));
+            fitResultColumns();
             const int count = m_results->rowCount();
             const QString where = storeCount == 1 ? tr("1 store") : tr("%1 stores").arg(storeCount);
             const QString message = count == 0

@@ -15,6 +15,7 @@ class QSpinBox;
 class QSplitter;
 class QTableView;
 class QTextBrowser;
+class QToolButton;
 
 namespace vd::ui {
 
@@ -58,6 +59,12 @@ public:
     QPushButton *searchButton() const { return m_searchButton; }
     QString statusText() const;
     bool isSearching() const { return m_searching; }
+    // The attribute filter folds away (its toggle above it): on a window narrower than 1200 px
+    // it starts folded, so the results get the width; the toggle says when a filter is set.
+    QToolButton *filterToggle() const { return m_filterToggle; }
+    QSplitter *splitter() const { return m_splitter; }
+    void setFilterExpanded(bool expanded);
+    bool isFilterExpanded() const;
 
 Q_SIGNALS:
     void searchFinished(const QString &message);
@@ -66,7 +73,13 @@ Q_SIGNALS:
     void openFileRequested(qint64 tenantId, qint64 storeId, qint64 fileId, int chunkOrdinal);
     void exported(const QString &message);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void updateFilterToggle();
+    // Score, store and file fit their content; the best chunk keeps at least 240 px on screen.
+    void fitResultColumns();
     void showResult(const QModelIndex &index);
     void updateThresholdLabel();
     void updateSearchEnabled();
@@ -104,6 +117,12 @@ private:
     SearchResultModel *m_results = nullptr;
     PlaceholderTableView *m_table = nullptr;
     QTextBrowser *m_chunkView = nullptr;
+    QToolButton *m_filterToggle = nullptr;
+    QWidget *m_filterBox = nullptr;
+    QWidget *m_form = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_fitQueued = false;
+    bool m_filterChosen = false; // the user folded or unfolded the filter: the width no longer decides
 };
 
 } // namespace vd::ui

@@ -7,7 +7,9 @@
 #include "core/sync/syncworker.h"
 #include "ui/models/displayformat.h"
 #include "ui/settings/appsettings.h"
+#include "ui/sync/synchistorydialog.h"
 
+#include <QAction>
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QGroupBox>
@@ -175,10 +177,23 @@ SyncPanel::SyncPanel(const DatabaseUrl &url, QWidget *parent)
     m_cancel->setToolTip(tr("Stop the running pass after its current item"));
     m_cancel->setEnabled(false);
     connect(m_cancel, &QPushButton::clicked, this, [this] { cancel(); });
+    m_historyAction = new QAction(QIcon(u":/icons/actions/sync.svg"_s), tr("Sync &history…"), this);
+    m_historyAction->setObjectName(u"syncHistoryAction"_s);
+    m_historyAction->setToolTip(tr("Past sync passes: when, how long, the result, what they did, failed items and "
+                                   "warnings"));
+    m_historyAction->setEnabled(false); // until the window hands its runner
+    connect(m_historyAction, &QAction::triggered, this, [this] { showHistory(); });
+    m_historyButton = new QPushButton(tr("&History…"), runBox);
+    m_historyButton->setObjectName(u"syncHistoryButton"_s);
+    m_historyButton->setAccessibleName(tr("Sync history"));
+    m_historyButton->setToolTip(m_historyAction->toolTip());
+    m_historyButton->setEnabled(false);
+    connect(m_historyButton, &QPushButton::clicked, m_historyAction, &QAction::trigger);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_progress, 1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_syncNow);
+    buttons->addWidget(m_historyButton);
     auto *runLayout = new QVBoxLayout(runBox);
     runLayout->addWidget(m_state);
     runLayout->addLayout(buttons);
@@ -229,6 +244,34 @@ SyncPanel::SyncPanel(const DatabaseUrl &url, QWidget *parent)
 SyncPanel::~SyncPanel()
 {
     shutdown();
+}
+
+void SyncPanel::setRunner(ServiceRunner *runner)
+{
+    m_runner = runner;
+    m_historyAction->setEnabled(runner != nullptr);
+    m_historyButton->setEnabled(runner != nullptr);
+}
+
+SyncHistoryDialog *SyncPanel::historyDialog() const
+{
+    return m_history.data();
+}
+
+void SyncPanel::showHistory()
+{
+    if (!m_runner)
+        return;
+    if (m_history) {
+        m_history->reload();
+        m_history->raise();
+        m_history->activateWindow();
+        return;
+    }
+    m_history = new SyncHistoryDialog(m_runner, window());
+    m_history->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_history, &SyncHistoryDialog::showRequested, this, &SyncPanel::showRequested);
+    m_history->show();
 }
 
 void SyncPanel::reschedule()
@@ -412,6 +455,11 @@ void SyncPanel::showRun(const QJsonObject &report)
                               .arg(report.value(u"id"_s).toVariant().toString(),
                                    report.value(u"triggered_by"_s).toString(), report.value(u"host"_s).toString()));
 
+    m_summary->setText(didText(report));
+}
+
+QString SyncPanel::didText(const QJsonObject &report)
+{
     // "3 files indexed · 1 store refreshed" from the counts per action.
     QStringList did;
     const QJsonObject counts = report.value(u"counts"_s).toObject();
@@ -424,10 +472,14 @@ void SyncPanel::showRun(const QJsonObject &report)
     const qint64 warnings = reportedCount(report);
     if (warnings > 0)
         did << (warnings == 1 ? tr("1 warning (see Warnings)") : tr("%1 warnings (see Warnings)").arg(warnings));
-    if (failed > 0 && did.isEmpty())
-        m_summary->setText(tr("Nothing was done: every item failed (see Errors)"));
-    else
-        m_summary->setText(did.isEmpty() ? tr("Nothing to do: everything was up to date") : did.join(u" · "_s));
+    if (!report.value(u"errors"_s).toArray().isEmpty() && did.isEmpty())
+        return tr("Nothing was done: every item failed (see Errors)");
+    return did.isEmpty() ? tr("Nothing to do: everything was up to date") : did.join(u" · "_s);
+}
+
+qint64 SyncPanel::warningCount(const QJsonObject &report)
+{
+    return reportedCount(report);
 }
 
 void SyncPanel::loadLastRun(const DatabaseUrl &url)
@@ -504,6 +556,8 @@ void SyncPanel::onWorkerDone()
     m_state->setText(tr("Idle"));
     m_item->clear();
     updateNextRun();
+    if (m_history)
+        m_history->reload();
     Q_EMIT passEnded(m_endMessage);
 }
 

@@ -5,8 +5,10 @@
 #include <QDateTime>
 #include <QIcon>
 #include <QJsonObject>
+#include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -19,6 +21,9 @@ class SyncWorker;
 }
 
 namespace vd::ui {
+
+class ServiceRunner;
+class SyncHistoryDialog;
 
 // The sync panel (docs/gui.md): the sync worker on its own QThread, run on a timer
 // ("sync/intervalMinutes") and by "Sync now"; shows the last run, the running pass with a cancel,
@@ -42,6 +47,14 @@ public:
     QLabel *stateLabel() const { return m_state; }
     QListWidget *warningsList() const { return m_warnings; }
     QListWidget *errorsList() const { return m_errors; }
+    // "Sync history…": the dialog of past passes (needs setRunner()).
+    QAction *historyAction() const { return m_historyAction; }
+    QPushButton *historyButton() const { return m_historyButton; }
+    SyncHistoryDialog *historyDialog() const;
+    // The window's service runner, which the history reads sync_runs with.
+    void setRunner(ServiceRunner *runner);
+    // Opens the history of sync passes (or raises it).
+    void showHistory();
 
     // Starts a pass now (ignored while one runs).
     void syncNow();
@@ -55,6 +68,10 @@ public:
     // The result of a pass in words: "Completed", "Completed with 3 file errors", "Failed",
     // "Cancelled" (a live report or a recorded sync_runs row).
     static QString resultText(const QJsonObject &report);
+    // What a pass did in words: "4 files indexed · 1 store refreshed · 1 warning (see Warnings)".
+    static QString didText(const QJsonObject &report);
+    // The items a pass reported without doing them (its warnings), from its counts.
+    static qint64 warningCount(const QJsonObject &report);
     // Roles of a warning or error entry that names a tenant, store or file.
     enum EntryRole { TenantIdRole = Qt::UserRole + 1, StoreIdRole, FileNameRole };
 
@@ -102,6 +119,10 @@ private:
     QPushButton *m_cancel = nullptr;
     QListWidget *m_warnings = nullptr;
     QListWidget *m_errors = nullptr;
+    QAction *m_historyAction = nullptr;
+    QPushButton *m_historyButton = nullptr;
+    ServiceRunner *m_runner = nullptr;
+    QPointer<SyncHistoryDialog> m_history;
 };
 
 } // namespace vd::ui

@@ -2,14 +2,17 @@
 
 #include "ui/widgets/placeholdertableview.h"
 
+#include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPalette>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -77,6 +80,24 @@ TablePanel::TablePanel(const QIcon &icon, const QString &title, QWidget *parent)
     m_view = new PlaceholderTableView(this);
     m_view->setAccessibleName(title);
     layout->addWidget(m_view, 1);
+    // A column dragged by the user keeps its width from then on. The last section follows the
+    // view's width (it stretches): when it changes otherwise, the columns are fitted again.
+    QHeaderView *header = m_view->horizontalHeader();
+    connect(header, &QHeaderView::sectionResized, this, [this, header](int logical) {
+        if (m_fitting || m_userSized)
+            return;
+        if (QApplication::mouseButtons() & Qt::LeftButton) {
+            m_userSized = true;
+            return;
+        }
+        if (header->visualIndex(logical) != header->count() - 1 || m_fitQueued)
+            return;
+        m_fitQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_fitQueued = false;
+            fitColumns();
+        });
+    });
 }
 
 void TablePanel::setTitle(const QString &title)
@@ -131,7 +152,7 @@ bool TablePanel::restoreHeaderState(const QSettings &settings)
     const QByteArray state = settings.value(headerKey()).toByteArray();
     if (state.isEmpty() || !m_view->horizontalHeader()->restoreState(state))
         return false;
-    m_columnsSized = true;
+    m_userSized = true;
     return true;
 }
 
@@ -149,25 +170,81 @@ void TablePanel::selectViewRow(const QModelIndex &viewIndex)
     m_view->scrollTo(viewIndex);
 }
 
-void TablePanel::sizeColumnsOnce(int maxWidth)
+int TablePanel::wantedWidth(int column) const
 {
-    if (m_columnsSized || !m_view->model() || m_view->model()->rowCount() == 0)
+    const QHeaderView *header = m_view->horizontalHeader();
+    // The cells shown and the header; QAbstractItemView's public entry (QTableView's is protected).
+    const QAbstractItemView *view = m_view;
+    return qMin(qMax(view->sizeHintForColumn(column), header->sectionSizeHint(column)), m_maxColumnWidth);
+}
+
+void TablePanel::fitColumns()
+{
+    if (m_userSized || m_fitting || !m_view->model() || m_view->model()->rowCount() == 0)
         return;
-    m_columnsSized = true;
-    QHeaderView *header = m_view->horizontalHeader();
-    m_view->resizeColumnsToContents();
-    int total = 0;
-    int widest = 0;
-    for (int i = 0; i < header->count(); ++i) {
-        header->resizeSection(i, qMin(header->sectionSize(i), maxWidth));
-        total += header->sectionSize(i);
-        if (header->sectionSize(i) > header->sectionSize(widest))
-            widest = i;
+    if (!m_view->isVisible()) {
+        // A hidden view measures every loaded row, not the ones on screen: fit when it shows.
+        m_fitOnShow = true;
+        return;
     }
-    // A few pixels too wide would cost a scroll bar: take them from the widest column (it elides).
-    const int excess = total - m_view->viewport()->width();
-    if (m_view->isVisible() && excess > 0 && excess < header->sectionSize(widest) / 3)
-        header->resizeSection(widest, header->sectionSize(widest) - excess);
+    m_fitting = true;
+    QHeaderView *header = m_view->horizontalHeader();
+    const bool stretch = header->stretchLastSection();
+    header->setStretchLastSection(false);
+    int total = 0;
+    for (int i = 0; i < header->count(); ++i) {
+        if (header->isSectionHidden(i))
+            continue;
+        header->resizeSection(i, wantedWidth(i));
+        total += header->sectionSize(i);
+    }
+    int excess = total - m_view->viewport()->width();
+    for (int column : std::as_const(m_elastic)) {
+        if (excess <= 0 || header->isSectionHidden(column))
+            continue;
+        const int size = header->sectionSize(column);
+        const int given = qMin(excess, qMax(0, size - 80));
+        header->resizeSection(column, size - given);
+        excess -= given;
+    }
+    header->setStretchLastSection(stretch);
+    m_fitting = false;
+}
+
+void TablePanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_fitOnShow)
+        return;
+    m_fitOnShow = false;
+    QTimer::singleShot(0, this, [this] { fitColumns(); });
+}
+
+int TablePanel::naturalWidth() const
+{
+    int total = 2 * m_view->frameWidth();
+    const QHeaderView *header = m_view->horizontalHeader();
+    for (int i = 0; i < header->count(); ++i)
+        if (!header->isSectionHidden(i))
+            total += wantedWidth(i);
+    if (m_view->verticalScrollBar()->isVisible())
+        total += m_view->verticalScrollBar()->width();
+    const QMargins margins = layout()->contentsMargins();
+    return total + margins.left() + margins.right();
+}
+
+int TablePanel::heightForRows(int rows) const
+{
+    const int shown = m_view->model() ? qMin(qMax(m_view->model()->rowCount(), 1), rows) : rows;
+    const QMargins margins = layout()->contentsMargins();
+    int height = margins.top() + margins.bottom() + m_headerLayout->sizeHint().height() + layout()->spacing();
+    if (m_banner->isVisible())
+        height += m_banner->sizeHint().height() + layout()->spacing();
+    height += 2 * m_view->frameWidth() + m_view->horizontalHeader()->height()
+        + shown * m_view->verticalHeader()->defaultSectionSize();
+    if (m_view->horizontalScrollBar()->isVisible())
+        height += m_view->horizontalScrollBar()->height();
+    return height;
 }
 
 } // namespace vd::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QIcon>
+#include <QList>
 #include <QString>
 #include <QWidget>
 
@@ -46,17 +47,36 @@ public:
 
     // Makes the row of a view index current and selected, and scrolls to it.
     void selectViewRow(const QModelIndex &viewIndex);
-    // Fits the columns to their contents (at most maxWidth each) the first time there are rows,
-    // unless restoreHeaderState() brought back the user's widths.
-    void sizeColumnsOnce(int maxWidth = 320);
+    // Fits the columns to their header and the rows shown (at most maxWidth each) after each
+    // load and when the view's width changes, until the user resizes a column or
+    // restoreHeaderState() brought back the user's widths. When the columns are wider than the
+    // view, the elastic columns (long free text: a last error, attributes) give way first, down
+    // to 80 px, so the columns before and after them stay whole.
+    void fitColumns();
+    void setElasticColumns(const QList<int> &columns) { m_elastic = columns; }
+    void setMaxColumnWidth(int width) { m_maxColumnWidth = width; }
+    // The width the table needs to show every column whole (frame and scroll bar included).
+    int naturalWidth() const;
+    // The height that shows the header and `rows` rows (at least the rows there are, up to `rows`).
+    int heightForRows(int rows) const;
 
 Q_SIGNALS:
     void retryRequested();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QString headerKey() const;
 
-    bool m_columnsSized = false;
+    int wantedWidth(int column) const;
+
+    bool m_userSized = false; // the user resized a column, or their widths were restored
+    bool m_fitting = false;
+    bool m_fitQueued = false;
+    bool m_fitOnShow = false; // fitColumns() was asked while hidden
+    int m_maxColumnWidth = 360;
+    QList<int> m_elastic;
 
     QLabel *m_titleLabel = nullptr;
     QLabel *m_summaryLabel = nullptr;
