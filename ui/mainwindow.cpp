@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/actions/storeactions.h"
+#include "ui/activity/activitydialog.h"
 #include "ui/admin/adminactions.h"
 #include "ui/agents/agentsdialog.h"
 #include "ui/data/ingestionrunner.h"
@@ -375,6 +376,14 @@ void MainWindow::createActions()
     viewMenu->addAction(m_refreshAction);
     viewMenu->addAction(searchAction);
     viewMenu->addAction(m_storeActions->trash());
+    // Recent operations, latencies and the log tail of this process (docs/observability.md).
+    auto *activityAction = viewMenu->addAction(tr("&Activity…"));
+    activityAction->setObjectName(u"activityAction"_s);
+    connect(activityAction, &QAction::triggered, this, [this] {
+        auto *activity = new ActivityDialog(this);
+        activity->setAttribute(Qt::WA_DeleteOnClose);
+        activity->show();
+    });
     viewMenu->addAction(m_syncPanel->historyAction());
     viewMenu->addSeparator();
     viewMenu->addAction(toolBar->toggleViewAction());

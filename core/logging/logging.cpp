@@ -48,6 +48,14 @@ void rotate(Sink &s)
                      QFile::encodeName(path).constData());
 }
 
+Sink &sink()
+{
+    static Sink instance;
+    return instance;
+}
+
+} // namespace
+
 int severity(QtMsgType type)
 {
     switch (type) {
@@ -64,14 +72,6 @@ int severity(QtMsgType type)
     }
     return 1;
 }
-
-Sink &sink()
-{
-    static Sink instance;
-    return instance;
-}
-
-} // namespace
 
 QString levelName(QtMsgType type)
 {

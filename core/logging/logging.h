@@ -61,6 +61,8 @@ struct LogLine
 };
 // The most recent lines logged since install() (at most 2,000, oldest first). Thread-safe.
 QList<LogLine> recentLines();
+// A level's rank, least severe first: debug 0, info 1, warning 2, critical 3, fatal 4.
+int severity(QtMsgType type);
 // The name of a level as the JSON log writes it: "debug", "info", "warning", "critical", "fatal".
 QString levelName(QtMsgType type);
 

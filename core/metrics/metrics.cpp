@@ -342,6 +342,20 @@ double value(Metric metric, const QStringList &labels)
     return f.type == Type::Histogram ? double(s->count) : s->value;
 }
 
+double total(Metric metric)
+{
+    Registry &r = registry();
+    const Family &f = family(metric);
+    QMutexLocker lock(&r.mutex);
+    const auto found = r.series.constFind(int(metric));
+    if (found == r.series.cend())
+        return 0;
+    double all = 0;
+    for (const auto &[labels, s] : *found)
+        all += f.type == Type::Histogram ? double(s.count) : s.value;
+    return all;
+}
+
 double sum(Metric metric, const QStringList &labels)
 {
     Registry &r = registry();

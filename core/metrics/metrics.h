@@ -77,6 +77,8 @@ void reset();
 
 // Read: a counter's or gauge's value, or a histogram's count; 0 for a series never recorded.
 double value(Metric metric, const QStringList &labels);
+// The sum over every series of a family: values, or a histogram's counts.
+double total(Metric metric);
 // A histogram's sum of observations.
 double sum(Metric metric, const QStringList &labels);
 // An estimate of a histogram's quantile (0..1) over all its series whose labels contain

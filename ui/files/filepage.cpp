@@ -1,5 +1,6 @@
 #include "ui/files/filepage.h"
 
+#include "ui/activity/activitydialog.h"
 #include "ui/data/servicerunner.h"
 #include "ui/files/chunkmodel.h"
 #include "ui/models/displayformat.h"
@@ -163,6 +164,8 @@ FilePage::FilePage(ServiceRunner *runner, qint64 tenantId, qint64 storeId, qint6
     m_attributes = button(u"fileAttributesButton"_s, u"settings"_s, tr("Edit &attributes…"));
     m_detach = button(u"fileDetachButton"_s, u"delete"_s, tr("&Detach…"));
     m_restore = button(u"fileRestoreButton"_s, u"restore"_s, tr("Re&store"));
+    m_log = button(u"fileLogButton"_s, u"search"_s, tr("&Log lines…"));
+    m_log->setToolTip(tr("The log lines of this file's last ingestion in this window (View › Activity)"));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_retry, &QPushButton::clicked, this, [this] { runChange(u"retry"_s); });
@@ -170,6 +173,12 @@ FilePage::FilePage(ServiceRunner *runner, qint64 tenantId, qint64 storeId, qint6
     connect(m_restore, &QPushButton::clicked, this, [this] { runChange(u"restore"_s); });
     connect(m_detach, &QPushButton::clicked, this, [this] { Q_EMIT detachRequested(m_file); });
     connect(m_attributes, &QPushButton::clicked, this, [this] { Q_EMIT editAttributesRequested(m_file); });
+    connect(m_log, &QPushButton::clicked, this, [this] {
+        auto *activity = new ActivityDialog(this);
+        activity->setAttribute(Qt::WA_DeleteOnClose);
+        activity->showFile(m_file.id, m_file.filename);
+        activity->show();
+    });
     connect(m_chunkTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { showSelectedChunk(); });
     connect(m_chunks, &ChunkModel::pageLoaded, this, [this] {

@@ -52,6 +52,7 @@ public:
     QPushButton *detachButton() const { return m_detach; }
     QPushButton *restoreButton() const { return m_restore; }
     QPushButton *attributesButton() const { return m_attributes; }
+    QPushButton *logButton() const { return m_log; }
 
 Q_SIGNALS:
     // The metadata arrived (or failed to).
@@ -99,6 +100,7 @@ private:
     QPushButton *m_detach = nullptr;
     QPushButton *m_restore = nullptr;
     QPushButton *m_attributes = nullptr;
+    QPushButton *m_log = nullptr; // the file's ingestion in View › Activity
 };
 
 } // namespace vd::ui
