@@ -2,6 +2,7 @@
 // disabled, with the role they need in the tooltip), delete → trash → restore, creating a store
 // through its dialog, and metadata limits checked as you type.
 
+#include "core/session/coresession.h"
 #include "ui/actions/storeactions.h"
 #include "ui/attach/attachsheet.h"
 #include "ui/data/ingestionrunner.h"
@@ -22,6 +23,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void metadataLimitsAreCheckedAsYouType();
     void editFileAttributes();
     void retryFailedFile();
+    void aRefusedActionShowsItsRequestId();
     void everyControlHasAnAccessibleName();
 
 private:
@@ -354,6 +358,34 @@ void tst_UiActions::retryFailedFile()
     });
     QCOMPARE(finished->at(2).value<vd::FileStatus>(), vd::FileStatus::Failed);
     QVERIFY2(finished->at(3).toString().contains(u"missing"_s), qPrintable(finished->at(3).toString()));
+}
+
+// A store deleted by a teammate after it was shown: "Make primary" is refused, and the banner names
+// the request id of that call (docs/observability.md), which the copy button copies.
+void tst_UiActions::aRefusedActionShowsItsRequestId()
+{
+    MainWindow window(m_fixture.url, m_fixture.operatorName);
+    QVERIFY(showAndSettle(window));
+    window.storePanel()->selectStore(m_fixture.invoices);
+    QTRY_COMPARE(window.storePanel()->currentStoreId(), m_fixture.invoices);
+    {
+        vd::Database db(m_fixture.url);
+        QString error;
+        QVERIFY2(db.open(&error), qPrintable(error));
+        vd::CoreSession teammate(db, m_fixture.operatorName);
+        QVERIFY(teammate.service().deleteStore(u"acme"_s, QString::number(m_fixture.invoices)));
+    }
+    QVERIFY(window.storeActions()->setPrimary()->isEnabled());
+    window.storeActions()->setPrimary()->trigger();
+    QTRY_VERIFY(!window.storePanel()->errorMessage().isEmpty());
+    QVERIFY2(window.storePanel()->errorMessage().contains(u"No store"_s),
+             qPrintable(window.storePanel()->errorMessage()));
+    const QString requestId = window.storePanel()->errorRequestId();
+    QVERIFY2(requestId.startsWith(u"req_"_s), qPrintable(requestId));
+    auto *copy = window.storePanel()->findChild<QPushButton *>(u"copyRequestIdButton"_s);
+    QVERIFY(copy && copy->isVisibleTo(window.storePanel()));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), requestId);
 }
 
 void tst_UiActions::everyControlHasAnAccessibleName()

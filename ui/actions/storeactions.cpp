@@ -209,7 +209,7 @@ void StoreActions::retryOrCancelSelected(bool retry)
         },
         [this, retry, tenantId, storeId](Result<int> done) {
             if (!done) {
-                m_files->showError(done.error().message());
+                m_files->showError(done.error());
                 m_files->reload();
                 return;
             }
@@ -253,7 +253,7 @@ void StoreActions::makePrimary()
         this, [tenantRef, storeRef](VectorStoreService &s) { return s.setPrimary(tenantRef, storeRef); },
         [this](Result<VectorStore> result) {
             if (!result) {
-                m_stores->showError(result.error().message());
+                m_stores->showError(result.error());
                 return;
             }
             m_stores->reload();
@@ -315,7 +315,7 @@ void StoreActions::runDeleteStore(qint64 tenantId, qint64 storeId, const QString
         this, [tenantRef, storeRef](VectorStoreService &s) { return s.deleteStore(tenantRef, storeRef); },
         [this, name](Result<VectorStore> result) {
             if (!result) {
-                m_stores->showError(result.error().message());
+                m_stores->showError(result.error());
                 return;
             }
             m_stores->reload();
@@ -413,7 +413,7 @@ void StoreActions::confirmDetach(qint64 tenantId, qint64 storeId, const QString 
             },
             [this, tenantId, storeId, done](Result<QList<qint64>> detached) {
                 if (!detached) {
-                    m_files->showError(detached.error().message());
+                    m_files->showError(detached.error());
                     m_files->reload();
                     return;
                 }
@@ -457,7 +457,7 @@ void StoreActions::undoLastDetach()
             m_files->reload();
             m_stores->reload();
             if (!done) {
-                m_files->showError(done.error().message());
+                m_files->showError(done.error());
                 return;
             }
             if (m_filePage && m_filePage->storeId() == storeId)
@@ -501,7 +501,7 @@ void StoreActions::retryAllFailedFiles()
             m_files->reload();
             m_stores->reload();
             if (!done) {
-                m_files->showError(done.error().message());
+                m_files->showError(done.error());
                 return;
             }
             if (m_ingestion)

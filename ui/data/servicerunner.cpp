@@ -26,6 +26,13 @@ ServiceRunner::~ServiceRunner()
     m_pool.waitForDone();
 }
 
+ServiceError ServiceRunner::withRequestId(const ServiceError &error)
+{
+    QJsonObject details = error.details();
+    details.insert(u"request_id"_s, logging::current().requestId);
+    return ServiceError(error.kind(), error.message(), details);
+}
+
 QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService *>)> job)
 {
     return QtConcurrent::run(&m_pool, [url = m_url, name = m_operatorName, job = std::move(job)] {

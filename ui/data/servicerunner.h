@@ -56,6 +56,9 @@ public:
                 result->emplace(work(*service.value()));
             else
                 result->emplace(service.error());
+            // A failure names the job's request id, which the window shows with the error.
+            if (!result->value())
+                *result = R(withRequestId(result->value().error()));
         });
         future.then(this, [guard = QPointer<QObject>(receiver), result, done = std::move(done)]() mutable {
             // then() calls this at once, inside run(), when the call finished before it was
@@ -70,6 +73,8 @@ public:
     }
 
 private:
+    // `error` with the calling job's request id in its details ("request_id").
+    static ServiceError withRequestId(const ServiceError &error);
     // Runs job on a worker thread with a service over a fresh connection, or with the error that
     // kept the database from opening.
     QFuture<void> start(std::function<void(Result<VectorStoreService *>)> job);

@@ -3,6 +3,7 @@
 #include "ui/widgets/placeholdertableview.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -70,6 +71,19 @@ TablePanel::TablePanel(const QIcon &icon, const QString &title, QWidget *parent)
     m_bannerText->setTextFormat(Qt::PlainText);
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     bannerLayout->addWidget(m_bannerText, 1);
+    // The failed call's request id: what its log lines, audit row and spans are found by.
+    m_bannerRequest = new QLabel(m_banner);
+    m_bannerRequest->setObjectName(u"errorRequestId"_s);
+    m_bannerRequest->setTextFormat(Qt::PlainText);
+    m_bannerRequest->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bannerLayout->addWidget(m_bannerRequest, 0, Qt::AlignTop);
+    m_copyRequest = new QPushButton(tr("Copy id"), m_banner);
+    m_copyRequest->setObjectName(u"copyRequestIdButton"_s);
+    m_copyRequest->setToolTip(tr("Copy the request id, to find this error in the log, the audit trail or View › "
+                                 "Activity"));
+    connect(m_copyRequest, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_bannerRequest->property("requestId").toString()); });
+    bannerLayout->addWidget(m_copyRequest, 0, Qt::AlignTop);
     auto *retry = new QPushButton(QIcon(u":/icons/actions/refresh.svg"_s), tr("Retry"), m_banner);
     retry->setObjectName(u"retryButton"_s);
     connect(retry, &QPushButton::clicked, this, &TablePanel::retryRequested);
@@ -120,16 +134,31 @@ void TablePanel::setBusy(bool busy)
     m_busyLabel->setVisible(busy);
 }
 
-void TablePanel::showError(const QString &message)
+void TablePanel::showError(const QString &message, const QString &requestId)
 {
     m_bannerText->setText(message);
+    m_bannerRequest->setProperty("requestId", requestId);
+    m_bannerRequest->setText(requestId.isEmpty() ? QString() : tr("Request %1").arg(requestId));
+    m_bannerRequest->setVisible(!requestId.isEmpty());
+    m_copyRequest->setVisible(!requestId.isEmpty());
     m_banner->show();
+}
+
+void TablePanel::showError(const ServiceError &error)
+{
+    showError(error.message(), error.details().value(u"request_id"_s).toString());
 }
 
 void TablePanel::clearError()
 {
     m_banner->hide();
     m_bannerText->clear();
+    m_bannerRequest->setProperty("requestId", QString());
+}
+
+QString TablePanel::errorRequestId() const
+{
+    return m_banner->isHidden() ? QString() : m_bannerRequest->property("requestId").toString();
 }
 
 QString TablePanel::errorMessage() const

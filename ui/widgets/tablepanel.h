@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/serviceerror.h"
+
 #include <QIcon>
 #include <QList>
 #include <QString>
@@ -8,6 +10,7 @@
 class QFrame;
 class QHBoxLayout;
 class QLabel;
+class QPushButton;
 class QModelIndex;
 class QSettings;
 
@@ -32,10 +35,15 @@ public:
     QString summary() const;
     void setBusy(bool busy);
 
-    void showError(const QString &message);
+    // `requestId`: the failed call's (docs/observability.md), shown with a button that copies it.
+    void showError(const QString &message, const QString &requestId = {});
+    // A failed service call: its message and the request id the ServiceRunner put in its details.
+    void showError(const ServiceError &error);
     void clearError();
     // The banner's message; empty when no error is shown.
     QString errorMessage() const;
+    // The banner's request id; empty when none is shown.
+    QString errorRequestId() const;
 
     // Adds a widget (a filter field, ...) at the right end of the title row.
     void addHeaderWidget(QWidget *widget);
@@ -84,6 +92,8 @@ private:
     QHBoxLayout *m_headerLayout = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
+    QLabel *m_bannerRequest = nullptr;
+    QPushButton *m_copyRequest = nullptr;
     PlaceholderTableView *m_view = nullptr;
 };
 
