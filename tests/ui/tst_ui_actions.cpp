@@ -24,7 +24,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
-#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
