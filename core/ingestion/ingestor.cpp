@@ -55,14 +55,18 @@ qint64 contentionBackoffMs(int attempts)
     return std::min<qint64>(Ingestor::kContentionBackoffMs << std::clamp(attempts - 1, 0, 16), 30'000);
 }
 
+// The code a file that failed ingestion is recorded with: the backend's, else server_error.
+QString failureCode(const ServiceError &error)
+{
+    return error.details().value(u"last_error_code"_s).toString(u"server_error"_s);
+}
+
 // The metrics of a file whose ingestion ended here (docs/observability.md): how long it waited
 // and took since it was queued, and what it added.
 void recordIngestion(const QString &backend, const IngestionQueue::Job &job, const Result<IngestOutcome> &outcome,
                      const QString &requestId, double seconds)
 {
-    // The code the file failed with, as recorded (a backend's error without one is a server_error).
-    const QString code =
-        outcome ? QString() : outcome.error().details().value(u"last_error_code"_s).toString(u"server_error"_s);
+    const QString code = outcome ? QString() : failureCode(outcome.error());
     const qint64 queuedAt = job.file.statusChangedAt > 0 ? job.file.statusChangedAt : job.file.createdAt;
     metrics::observe(metrics::Metric::IngestionSeconds, {backend, job.tenant.slug, metrics::outcome(code)},
                      double(std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - queuedAt)) / 1000.0);
@@ -159,9 +163,7 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
             outcomes = backend->ingestBatch(jobs.constFirst().tenant, jobs.constFirst().store, files, stop);
             for (const Result<IngestOutcome> &outcome : std::as_const(outcomes))
                 if (!outcome) {
-                    span.setError(
-                        outcome.error().details().value(u"last_error_code"_s).toString(outcome.error().code()),
-                        outcome.error().message());
+                    span.setError(failureCode(outcome.error()), outcome.error().message());
                     break;
                 }
         }
@@ -201,10 +203,8 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
                   u"(vectordesk file retry)."_s.arg(outcome.error().message())
                       .arg(job.attempts)
                 : (outcome ? QString() : outcome.error().message());
-            Result<StoreFile> recorded = outcome
-                ? m_queue.complete(job, outcome.value())
-                : m_queue.fail(job, outcome.error().details().value(u"last_error_code"_s).toString(u"server_error"_s),
-                               failure);
+            Result<StoreFile> recorded = outcome ? m_queue.complete(job, outcome.value())
+                                                 : m_queue.fail(job, failureCode(outcome.error()), failure);
             if (!recorded)
                 return recorded.error();
             if (outcome && recorded->deletedAt) // detached while it was being indexed
