@@ -444,23 +444,9 @@ Result<void> VectorStoreService::removeMember(const QString &tenantRef, const QS
 
 Result<QList<AuditEntry>> VectorStoreService::auditLog(const QString &tenantRef, int limit)
 {
-    auto a = access(tenantRef, Role::Admin, u"Reading the audit log"_s);
-    if (!a)
-        return a.error();
-    auto result = runQuery(m_db,
-                           u"SELECT id, at, operator, tenant_id, action, target, request_id, detail FROM audit_log "
-                           u"WHERE tenant_id = ? ORDER BY id DESC LIMIT ?"_s,
-                           {a->tenant.id, qBound(1, limit, 10000)}, u"reading the audit log"_s);
-    if (!result)
-        return result.error();
-    QList<AuditEntry> entries;
-    while (result.value().next()) {
-        const QSqlQuery &q = result.value();
-        entries.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                        sql::optionalInt(q.value(3)), q.value(4).toString(), q.value(5).toString(),
-                        q.value(6).toString(), sql::fromJsonText(q.value(7))});
-    }
-    return entries;
+    AuditQuery query;
+    query.limit = limit;
+    return auditLog(tenantRef, query);
 }
 
 Result<std::optional<SyncRunSummary>> VectorStoreService::lastSyncRun()
