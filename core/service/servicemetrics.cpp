@@ -21,15 +21,13 @@ void VectorStoreService::recordCall(const QString &span, std::optional<metrics::
     // A call refused before its tenant was known (an unknown slug) has no tenant label: the slug
     // typed is free text, not a label.
     const QString tenant = m_call.tenant.isEmpty() ? u"none"_s : m_call.tenant;
+    const QString outcome = metrics::outcome(error ? error->code() : QString());
+    const double seconds = double(nsecs) / 1e9;
     if (histogram)
-        metrics::observe(*histogram,
-                         {m_call.backend.isEmpty() ? u"none"_s : m_call.backend, tenant,
-                          metrics::outcome(error ? error->code() : QString())},
-                         double(nsecs) / 1e9);
+        metrics::observe(*histogram, {m_call.backend.isEmpty() ? u"none"_s : m_call.backend, tenant, outcome}, seconds);
     if (outermost)
         metrics::recordOperation({QDateTime::currentMSecsSinceEpoch(), span, m_call.tenant,
-                                  logging::current().requestId, double(nsecs) / 1e9,
-                                  metrics::outcome(error ? error->code() : QString()), 0});
+                                  logging::current().requestId, seconds, outcome, 0});
     if (outermost && error && error->kind() == ServiceError::Kind::QuotaExceeded)
         metrics::add(metrics::Metric::QuotaRefusals,
                      {tenant, error->details().value(u"limit"_s).toString(u"unknown"_s)});
@@ -66,23 +64,22 @@ Result<void> VectorStoreService::refreshStateMetrics(Database &db, qint64 now)
     for (metrics::Metric m : {metrics::Metric::QueueFiles, metrics::Metric::QueueOldestSeconds,
                               metrics::Metric::StoreFiles, metrics::Metric::UsageBytes})
         metrics::clear(m);
+    const QStringList statuses{u"in_progress"_s, u"completed"_s, u"failed"_s, u"cancelled"_s}; // columns 2..5
     QSqlQuery &s = stores.value();
     while (s.next()) {
         const QString backend = s.value(0).toString();
         const QString tenant = s.value(1).toString();
         metrics::set(metrics::Metric::QueueFiles, {backend, tenant}, s.value(2).toDouble());
         metrics::set(metrics::Metric::QueueOldestSeconds, {backend, tenant}, 0);
-        const QStringList statuses{u"in_progress"_s, u"completed"_s, u"failed"_s, u"cancelled"_s};
         for (qsizetype i = 0; i < statuses.size(); ++i)
             metrics::set(metrics::Metric::StoreFiles, {backend, tenant, statuses.at(i)},
                          s.value(int(2 + i)).toDouble());
         metrics::set(metrics::Metric::UsageBytes, {backend, tenant}, s.value(6).toDouble());
     }
-    const qint64 at = now;
     QSqlQuery &o = oldest.value();
     while (o.next())
         metrics::set(metrics::Metric::QueueOldestSeconds, {o.value(0).toString(), o.value(1).toString()},
-                     double(std::max<qint64>(0, at - o.value(2).toLongLong())) / 1000.0);
+                     double(std::max<qint64>(0, now - o.value(2).toLongLong())) / 1000.0);
     return {};
 }
 
