@@ -3,10 +3,12 @@
 
 #include "cli/cli.h"
 #include "core/logging/logging.h"
+#include "core/session/coresession.h"
 #include "core/storage/database.h"
 #include "core/tracing/tracing.h"
 #include "server/serve.h"
 #include "ui/mainwindow.h"
+#include "ui/settings/appsettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -68,9 +70,15 @@ int runGui(int argc, char **argv)
     const QCommandLineOption otlpOption(u"otlp-endpoint"_s, u"Trace collector."_s, u"url"_s);
     parser.addOptions({dbOption, asOption, otlpOption});
     parser.parse(QCoreApplication::arguments());
-    if (!vd::tracing::configureEndpoint(parser.value(otlpOption), &error)) {
-        QMessageBox::critical(nullptr, u"VectorDesk"_s, error);
-        return 1;
+    if (!vd::tracing::configureEndpoint(parser.value(otlpOption), &error, vd::ui::settings::otlpEndpoint())) {
+        // A bad saved setting must not lock the user out of the Settings that fix it.
+        const bool fromSettings =
+            parser.value(otlpOption).isEmpty() && qEnvironmentVariableIsEmpty("OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (!fromSettings) {
+            QMessageBox::critical(nullptr, u"VectorDesk"_s, error);
+            return 1;
+        }
+        QMessageBox::warning(nullptr, u"VectorDesk"_s, error + u" Tracing stays off."_s);
     }
 
     QString source;
@@ -89,7 +97,7 @@ int runGui(int argc, char **argv)
     }
     QString operatorName = parser.value(asOption).trimmed();
     if (operatorName.isEmpty())
-        operatorName = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME", u"local"_s));
+        operatorName = vd::CoreSession::defaultOperator();
 
     vd::ui::MainWindow window(url.value(), operatorName);
     window.show();

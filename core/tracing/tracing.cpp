@@ -243,22 +243,44 @@ void configure(const Config &config)
         worker, [worker] { worker->flush(); }, Qt::QueuedConnection);
 }
 
-bool configureEndpoint(const QString &option, QString *error)
+std::optional<QUrl> parseEndpoint(const QString &value, QString *error)
 {
-    const QString value = option.isEmpty() ? qEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") : option;
-    if (value.isEmpty())
-        return true;
-    const QUrl url(value, QUrl::StrictMode);
+    if (value.trimmed().isEmpty())
+        return QUrl();
+    const QUrl url(value.trimmed(), QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty()
         || url.hasQuery() || url.hasFragment()) {
         *error = u"The OTLP endpoint '%1' is not a collector's http(s) address such as http://localhost:4318 (spans "
-                 u"go to its /v1/traces); fix --otlp-endpoint or OTEL_EXPORTER_OTLP_ENDPOINT."_s.arg(value);
+                 u"go to its /v1/traces)."_s.arg(value);
+        return std::nullopt;
+    }
+    return url;
+}
+
+bool configureEndpoint(const QString &option, QString *error, const QString &fallback)
+{
+    QString value = option.isEmpty() ? qEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") : option;
+    if (value.isEmpty())
+        value = fallback;
+    const auto url = parseEndpoint(value, error);
+    if (!url) {
+        *error +=
+            u" Fix --otlp-endpoint, OTEL_EXPORTER_OTLP_ENDPOINT or the trace collector in the window's Settings."_s;
         return false;
     }
+    if (url->isEmpty())
+        return true;
     Config config;
-    config.endpoint = url;
+    config.endpoint = *url;
     configure(config);
     return true;
+}
+
+QUrl endpoint()
+{
+    State &s = state();
+    QMutexLocker lock(&s.mutex);
+    return s.on ? s.config.endpoint : QUrl();
 }
 
 void shutdown(int waitMs)

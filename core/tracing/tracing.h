@@ -51,10 +51,15 @@ struct Config
 
 // Starts exporting (or stops, with an empty endpoint). Thread-safe; call from the main thread.
 void configure(const Config &config);
+// A collector's address as a user typed it: http(s)://host[:port][/path]. nullopt, with *error
+// naming the value and what to do, for anything else. An empty value is an empty (off) URL.
+std::optional<QUrl> parseEndpoint(const QString &value, QString *error);
 // configure() from a front end's --otlp-endpoint value, else $OTEL_EXPORTER_OTLP_ENDPOINT (the
-// OpenTelemetry convention), else off. False, with *error naming the value, for a URL that is
-// not http(s)://host[:port][/path].
-bool configureEndpoint(const QString &option, QString *error);
+// OpenTelemetry convention), else `fallback` (the window's setting), else off. False, with
+// *error, for a value parseEndpoint() refuses.
+bool configureEndpoint(const QString &option, QString *error, const QString &fallback = {});
+// The collector spans go to now; empty when off.
+QUrl endpoint();
 // Sends what is queued, waiting at most `waitMs` (what is left is dropped and counted), and stops
 // the exporter. Called at exit.
 void shutdown(int waitMs = 2000);

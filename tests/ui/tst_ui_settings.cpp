@@ -4,6 +4,7 @@
 #include "core/storage/database.h"
 #include "core/storage/databaseurl.h"
 #include "core/storage/migrator.h"
+#include "core/tracing/tracing.h"
 #include "ui/actions/storeactions.h"
 #include "ui/dialogs/storedialog.h"
 #include "ui/mainwindow.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void testConnectionOpensTheDatabaseOffTheGuiThread();
     void passwordsAreNeverSaved();
     void okSavesEveryKey();
+    void traceCollectorIsCheckedSavedAndAppliedAtOnce();
     void openAIKeyWithoutKeychainSaysWhy();
     void windowShowsTheDatabaseInUseAndTestingItCreatesNothing();
     void newOpenAIStoreWithoutAKeySaysSoAndOffersTheKeys();
@@ -146,6 +148,36 @@ void tst_UiSettings::okSavesEveryKey()
     QVERIFY(again.postgresOption()->isChecked());
     QCOMPARE(again.postgresUrl()->text(), u"postgresql://bob@db.example.com/vectordesk"_s);
     QCOMPARE(again.syncInterval()->value(), 30);
+}
+
+// The collector typed in Settings is refused when it is not an http(s) address, and otherwise
+// saved and used from the OK on; emptied, tracing stops.
+void tst_UiSettings::traceCollectorIsCheckedSavedAndAppliedAtOnce()
+{
+    QVERIFY(!vd::tracing::enabled());
+    SettingsDialog dialog;
+    QVERIFY(dialog.otlpEndpoint()->text().isEmpty());
+    QVERIFY(dialog.problem().isEmpty());
+    dialog.otlpEndpoint()->setText(u"localhost:4318"_s);
+    QVERIFY2(dialog.problem().contains(u"http(s) address"_s), qPrintable(dialog.problem()));
+    dialog.accept(); // refused: nothing saved, nothing started
+    QVERIFY(vd::ui::settings::otlpEndpoint().isEmpty());
+    QVERIFY(!vd::tracing::enabled());
+
+    dialog.otlpEndpoint()->setText(u" http://127.0.0.1:4318 "_s);
+    QVERIFY(dialog.problem().isEmpty());
+    dialog.accept();
+    QCOMPARE(vd::ui::settings::otlpEndpoint(), u"http://127.0.0.1:4318"_s);
+    QVERIFY(vd::tracing::enabled());
+    QCOMPARE(vd::tracing::endpoint(), QUrl(u"http://127.0.0.1:4318"_s));
+
+    SettingsDialog again;
+    QCOMPARE(again.otlpEndpoint()->text(), u"http://127.0.0.1:4318"_s);
+    again.otlpEndpoint()->clear();
+    again.accept();
+    QVERIFY(vd::ui::settings::otlpEndpoint().isEmpty());
+    QVERIFY(!vd::tracing::enabled());
+    QVERIFY(vd::tracing::endpoint().isEmpty());
 }
 
 // No Secret Service in the test environment: saving the key fails with a clear message, the key

@@ -10,6 +10,7 @@ namespace {
 const QString kDatabaseUrl = u"database/url"_s;
 const QString kSyncInterval = u"sync/intervalMinutes"_s;
 const QString kPurgeRetention = u"purge/retentionDays"_s;
+const QString kOtlpEndpoint = u"tracing/otlpEndpoint"_s;
 } // namespace
 
 QString databaseUrl()
@@ -17,13 +18,30 @@ QString databaseUrl()
     return QSettings().value(kDatabaseUrl).toString();
 }
 
-void setDatabaseUrl(const QString &url)
+namespace {
+void setOrRemove(const QString &key, const QString &value)
 {
     QSettings settings;
-    if (url.trimmed().isEmpty())
-        settings.remove(kDatabaseUrl);
+    if (value.trimmed().isEmpty())
+        settings.remove(key);
     else
-        settings.setValue(kDatabaseUrl, url.trimmed());
+        settings.setValue(key, value.trimmed());
+}
+} // namespace
+
+void setDatabaseUrl(const QString &url)
+{
+    setOrRemove(kDatabaseUrl, url);
+}
+
+QString otlpEndpoint()
+{
+    return QSettings().value(kOtlpEndpoint).toString();
+}
+
+void setOtlpEndpoint(const QString &url)
+{
+    setOrRemove(kOtlpEndpoint, url);
 }
 
 int syncIntervalMinutes()

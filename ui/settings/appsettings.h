@@ -23,6 +23,11 @@ int purgeRetentionDays();
 void setPurgeRetentionDays(int days);
 inline constexpr int kDefaultPurgeRetentionDays = 30;
 
+// "tracing/otlpEndpoint": the OpenTelemetry collector spans are exported to (OTLP/HTTP), used
+// when neither --otlp-endpoint nor OTEL_EXPORTER_OTLP_ENDPOINT gives one. Empty: tracing off.
+QString otlpEndpoint();
+void setOtlpEndpoint(const QString &url);
+
 } // namespace settings
 
 } // namespace vd::ui

@@ -2,6 +2,7 @@
 
 #include "core/session/coresession.h"
 #include "core/storage/databaseurl.h"
+#include "core/tracing/tracing.h"
 #include "ui/settings/appsettings.h"
 #include "ui/settings/openaikeybox.h"
 
@@ -103,6 +104,26 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     form->addRow(tr("Keep deleted items for"), m_retention);
     layout->addWidget(maintenance);
 
+    auto *observability = new QGroupBox(tr("Tracing"), this);
+    auto *tracingForm = new QFormLayout(observability);
+    m_otlpEndpoint = new QLineEdit(observability);
+    m_otlpEndpoint->setObjectName(u"otlpEndpoint"_s);
+    m_otlpEndpoint->setAccessibleName(tr("OpenTelemetry collector address"));
+    m_otlpEndpoint->setPlaceholderText(tr("Off. For example http://localhost:4318"));
+    m_otlpEndpoint->setToolTip(tr("Spans of this window's work are sent to this collector's /v1/traces (OTLP over "
+                                  "HTTP). Takes effect when you press OK; --otlp-endpoint and "
+                                  "OTEL_EXPORTER_OTLP_ENDPOINT win over it at start."));
+    m_otlpEndpoint->setText(settings::otlpEndpoint());
+    tracingForm->addRow(tr("&Collector"), m_otlpEndpoint);
+    const QUrl inUse = tracing::endpoint();
+    if (!inUse.isEmpty() && inUse.toString() != settings::otlpEndpoint().trimmed()) {
+        auto *tracingInUse = new QLabel(tr("In use now: %1").arg(inUse.toString()), observability);
+        tracingInUse->setObjectName(u"tracingInUse"_s);
+        tracingInUse->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        tracingForm->addRow(QString(), tracingInUse);
+    }
+    layout->addWidget(observability);
+
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"settingsProblem"_s);
     m_problem->setWordWrap(true);
@@ -131,6 +152,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     connect(m_sqlite, &QRadioButton::toggled, this, [this] { updateForm(); });
     connect(m_sqlitePath, &QLineEdit::textChanged, this, [this] { updateForm(); });
     connect(m_postgresUrl, &QLineEdit::textChanged, this, [this] { updateForm(); });
+    connect(m_otlpEndpoint, &QLineEdit::textChanged, this, [this] { updateForm(); });
     connect(m_test, &QPushButton::clicked, this, [this] { testConnection(); });
     connect(m_browse, &QPushButton::clicked, this, [this] {
         auto *dialog = new QFileDialog(this, tr("SQLite database file"));
@@ -162,6 +184,9 @@ QString SettingsDialog::databaseText() const
 
 QString SettingsDialog::problem() const
 {
+    QString tracingError;
+    if (!tracing::parseEndpoint(m_otlpEndpoint->text(), &tracingError))
+        return tr("The trace collector must be an http(s) address such as http://localhost:4318, or empty for off.");
     const QString text = databaseText();
     if (m_postgres->isChecked() && text.isEmpty())
         return tr("Enter the PostgreSQL URL, e.g. postgresql://user@host:5432/vectordesk.");
@@ -261,6 +286,15 @@ void SettingsDialog::accept()
         settings::setDatabaseUrl(databaseText());
     settings::setSyncIntervalMinutes(m_syncInterval->value());
     settings::setPurgeRetentionDays(m_retention->value());
+    const QString collector = m_otlpEndpoint->text().trimmed();
+    if (collector != settings::otlpEndpoint()) {
+        settings::setOtlpEndpoint(collector);
+        // The setting applies at once: spans of the next actions go to the new collector (or nowhere).
+        QString error;
+        tracing::Config config;
+        config.endpoint = tracing::parseEndpoint(collector, &error).value_or(QUrl());
+        tracing::configure(config);
+    }
     QDialog::accept();
 }
 

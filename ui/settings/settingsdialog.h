@@ -31,6 +31,7 @@ public:
     QLineEdit *postgresUrl() const { return m_postgresUrl; }
     QSpinBox *syncInterval() const { return m_syncInterval; }
     QSpinBox *purgeRetention() const { return m_retention; }
+    QLineEdit *otlpEndpoint() const { return m_otlpEndpoint; }
     QPushButton *testButton() const { return m_test; }
     QString testResult() const;
     // Adds the OpenAI key of the current tenant (roleProblem: why it may not be changed).
@@ -69,6 +70,7 @@ private:
     QLabel *m_inUse = nullptr;
     QString m_shownDatabase; // the form's database text as shown; unchanged: not saved
     QSpinBox *m_syncInterval = nullptr;
+    QLineEdit *m_otlpEndpoint = nullptr;
     QSpinBox *m_retention = nullptr;
     QPushButton *m_ok = nullptr;
     OpenAIKeyBox *m_keyBox = nullptr;
