@@ -6,6 +6,7 @@
 #include "core/logging/logging.h"
 #include "core/metrics/metrics.h"
 #include "core/service/vectorstoreservice.h"
+#include "core/sync/syncpass.h"
 #include "core/tracing/tracing.h"
 #include "enginefixture.h"
 #include "server/serverprocess.h"
@@ -247,6 +248,71 @@ private slots:
         const QByteArray text = QJsonDocument(span).toJson();
         QVERIFY2(!text.contains("abcdefghijklmnop"), text.constData());
         QCOMPARE(attribute(span, u"error.type"_s), u"401"_s);
+    }
+
+    // A sync pass: each unit of its work (a store purged, a file ingested) has a request id of its
+    // own, sync-run:<run>/<n>, in its report item, its audit row, its log lines and its span,
+    // a child of the phase's span.
+    void syncItemsHaveRequestIdsOfTheirOwn()
+    {
+        Collector collector;
+        QString error;
+        QVERIFY2(tracing::configureEndpoint(collector.url(), &error), qPrintable(error));
+        test::EngineFixture f;
+        QVERIFY2(f.ok(), qPrintable(f.error()));
+        VectorStoreService &svc = f.service();
+        QVERIFY(svc.createTenant({u"acme"_s, {}, u"pro"_s, u"local"_s}));
+        QVERIFY(svc.createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
+        QVERIFY(svc.createStore(u"acme"_s, {u"old"_s, {}, {}, {}, {}}));
+        QVERIFY(svc.attachPath(u"acme"_s, u"docs"_s, f.writeFile(u"notes.txt"_s, "Rotor blade icing.\n")));
+        QVERIFY(svc.deleteStore(u"acme"_s, u"old"_s));
+
+        QVERIFY2(logging::install(QString(), &error), qPrintable(error)); // keeps recent lines
+        SyncOptions options;
+        options.retentionMs = 0; // the deleted store is purged now
+        SyncPass pass(
+            f.database(), [&f](BackendKind) -> VectorStoreBackend * { return &f.engine(); }, options);
+        auto report = pass.run({});
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        tracing::shutdown(10000);
+
+        const QString run = u"sync-run:%1/"_s.arg(report->runId);
+        QHash<QString, QString> idOf; // action -> request id
+        for (const SyncItem &item : std::as_const(report->items))
+            if (item.action == u"ingest"_s || item.action == u"purge_store"_s) {
+                QVERIFY2(item.requestId.startsWith(run), qPrintable(item.requestId));
+                QCOMPARE(item.toJson().value(u"request_id"_s).toString(), item.requestId);
+                idOf.insert(item.action, item.requestId);
+            }
+        QCOMPARE(idOf.size(), 2);
+        QVERIFY(idOf.value(u"ingest"_s) != idOf.value(u"purge_store"_s));
+
+        // Audit rows: the ingestion's and the purge's, each on its item's id.
+        auto audit = svc.auditLog(u"acme"_s, AuditQuery{});
+        QVERIFY(audit);
+        QHash<QString, QString> audited; // audit action -> request id
+        for (const AuditEntry &e : std::as_const(audit.value()))
+            audited.insert(e.action, e.requestId);
+        QCOMPARE(audited.value(u"file.ingest"_s), idOf.value(u"ingest"_s));
+        QCOMPARE(audited.value(u"store.purge"_s), idOf.value(u"purge_store"_s));
+
+        // Log lines of the purge carry its id.
+        bool logged = false;
+        for (const logging::LogLine &line : logging::recentLines())
+            logged = logged || line.requestId == idOf.value(u"purge_store"_s);
+        QVERIFY(logged);
+
+        // The purge's span is a sync.item under sync.purge, in the pass's trace.
+        const QJsonObject purgePhase = collector.named(u"sync.purge"_s).value(0);
+        QVERIFY(!purgePhase.isEmpty());
+        bool found = false;
+        for (const QJsonObject &span : collector.named(u"sync.item"_s))
+            if (attribute(span, u"vectordesk.sync.item"_s) == u"purge_store"_s) {
+                found = true;
+                QVERIFY(isChildOf(span, purgePhase));
+                QCOMPARE(attribute(span, u"vectordesk.request_id"_s), idOf.value(u"purge_store"_s));
+            }
+        QVERIFY(found);
     }
 
     void collectorDownChangesNothingButTheDroppedCount()

@@ -141,7 +141,7 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
             return cancelled && cancelled();
         };
         QList<Result<IngestOutcome>> outcomes;
-        const QString requestId = logging::newRequestId();
+        const QString requestId = observer.requestId ? observer.requestId() : logging::newRequestId();
         QElapsedTimer took;
         took.start();
         {
@@ -169,6 +169,10 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
         }
         for (qsizetype i = 0; i < jobs.size(); ++i) {
             const IngestionQueue::Job &job = jobs.at(i);
+            // The outcome is recorded (its audit row, log lines, the observer) on the ingestion's request id.
+            logging::ContextScope scope;
+            logging::setRequestId(requestId);
+            logging::setTenant(job.tenant.slug);
             const Result<IngestOutcome> outcome = i < outcomes.size()
                 ? outcomes.at(i)
                 : Result<IngestOutcome>(ServiceError::unavailable(
@@ -219,13 +223,8 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
                 ++summary.completed;
             else
                 ++summary.failed;
-            if (!outcome) {
-                // On the ingestion's request id, so that the window's Activity view finds it.
-                logging::ContextScope scope;
-                logging::setRequestId(requestId);
-                logging::setTenant(job.tenant.slug);
+            if (!outcome) // on the ingestion's request id, so that the window's Activity view finds it
                 qCInfo(lcIngest).noquote() << job.file.filename << "failed:" << failure;
-            }
             if (observer.finished)
                 observer.finished(recorded.value(), failure);
         }

@@ -46,6 +46,8 @@ public:
     {
         std::function<void(const StoreFile &)> started;
         std::function<void(const StoreFile &, const QString &error)> finished; // file.status: the outcome
+        // The request id of the next file's ingestion (a sync pass: sync-run:<id>/<n>); empty: a new one.
+        std::function<QString()> requestId;
     };
 
     Ingestor(Database &db, BackendFor backendFor, QString owner = IngestionQueue::defaultOwner());

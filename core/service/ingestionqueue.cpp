@@ -1,5 +1,6 @@
 #include "core/service/ingestionqueue.h"
 
+#include "core/logging/logging.h"
 #include "core/service/storecounters.h"
 #include "core/storage/auditlog.h"
 #include "core/storage/database.h"
@@ -292,6 +293,10 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, FileStatus status, cons
             return *p;
     }
     if (applied) {
+        // The audit row carries the ingestion's request id (the caller's logging context); the
+        // claim's owner (host:pid) only when there is none.
+        const QString current = logging::current().requestId;
+        const QString requestId = current.isEmpty() ? m_owner : current;
         QJsonObject detail{{u"status"_s, fileStatusName(status)},
                            {u"chunks"_s, outcome.chunkCount},
                            {u"usage_bytes"_s, outcome.usageBytes}};
@@ -299,7 +304,7 @@ Result<StoreFile> IngestionQueue::finish(const Job &job, FileStatus status, cons
             detail.insert(u"last_error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}});
         if (auto r = writeAudit(m_db,
                                 {at, u"system:ingestion"_s, job.tenant.id, u"file.ingest"_s,
-                                 u"file:%1"_s.arg(job.file.id), m_owner, detail});
+                                 u"file:%1"_s.arg(job.file.id), requestId, detail});
             !r)
             return r.error();
     }

@@ -23,7 +23,7 @@ QString duration(qint64 ms)
     const qint64 hours = minutes / 60;
     if (hours < 48)
         return u"%1 h %2 min"_s.arg(hours).arg(minutes % 60);
-    return u"%1 days %2 h"_s.arg(hours / 24).arg(hours % 24);
+    return u"%1 %2 h"_s.arg(plural(hours / 24, u"day", u"days")).arg(hours % 24);
 }
 
 // The agents that lose a store when it expires (docs/agents.md): named in the item's detail and
@@ -63,6 +63,7 @@ void SyncPass::expiry()
         if (!proceed())
             return;
         progress(u"expiry"_s, done++, stores.size(), ref.store.name);
+        ItemScope scope(*this, u"expiry"_s);
         const VectorStore &s = ref.store;
         SyncItem item = itemFor(ref);
         const QString planned = m_options.dryRun ? u"planned"_s : u"done"_s;
@@ -72,7 +73,7 @@ void SyncPass::expiry()
             if (liveFiles > 0) {
                 item.action = u"expire"_s;
                 item.outcome = planned;
-                item.detail = u"finishing the expiry: %1 files still attached"_s.arg(liveFiles);
+                item.detail = u"finishing the expiry: %1 still attached"_s.arg(plural(liveFiles, u"file", u"files"));
                 if (!m_options.dryRun)
                     if (auto r =
                             lifecycle().expireStore(ref.tenant, ref.store, Lifecycle::Expiry::Resume, u"resumed"_s);
@@ -112,9 +113,9 @@ void SyncPass::expiry()
             SyncItem fix = item;
             fix.action = u"expiry_fixed"_s;
             fix.outcome = planned;
-            fix.detail = u"expires_at %1 -> %2 (last activity + %3 days)"_s
-                             .arg(s.expiresAt ? isoTime(*s.expiresAt) : u"none"_s, isoTime(expected))
-                             .arg(s.expiresAfter->days);
+            fix.detail = u"expires_at %1 -> %2 (last activity + %3)"_s.arg(
+                s.expiresAt ? isoTime(*s.expiresAt) : u"none"_s, isoTime(expected),
+                plural(s.expiresAfter->days, u"day", u"days"));
             if (!m_options.dryRun) {
                 // Only against the anchor we computed from; a search meanwhile moved both.
                 auto r =
@@ -132,19 +133,19 @@ void SyncPass::expiry()
         if (expected <= at) {
             item.action = u"expire"_s;
             item.outcome = planned;
-            item.detail = u"no activity since %1; expired at %2 after %3 day(s); %4 file(s) detached"_s
-                              .arg(isoTime(anchor), isoTime(expected))
-                              .arg(s.expiresAfter->days)
-                              .arg(liveFiles);
+            item.detail = u"no activity since %1; expired at %2 after %3; %4 detached"_s.arg(
+                isoTime(anchor), isoTime(expected), plural(s.expiresAfter->days, u"day", u"days"),
+                plural(liveFiles, u"file", u"files"));
             item.extra.insert(u"files"_s, liveFiles);
             addAgents(m_db, s, item);
             if (!m_options.dryRun)
-                if (auto r = lifecycle().expireStore(ref.tenant, ref.store, Lifecycle::Expiry::Due,
-                                                     u"no activity for %1 days"_s.arg(s.expiresAfter->days),
-                                                     {{u"expires_at"_s, expected},
-                                                      {u"last_active_at"_s, anchor},
-                                                      {u"days"_s, s.expiresAfter->days},
-                                                      {u"files"_s, liveFiles}});
+                if (auto r = lifecycle().expireStore(
+                        ref.tenant, ref.store, Lifecycle::Expiry::Due,
+                        u"no activity for %1"_s.arg(plural(s.expiresAfter->days, u"day", u"days")),
+                        {{u"expires_at"_s, expected},
+                         {u"last_active_at"_s, anchor},
+                         {u"days"_s, s.expiresAfter->days},
+                         {u"files"_s, liveFiles}});
                     !r) {
                     item.outcome = u"failed"_s;
                     item.error = r.error().message();
@@ -183,6 +184,7 @@ void SyncPass::stuck()
         return fail(u"stuck"_s, nullptr, list.error().message());
     while (list.value().next()) {
         const QSqlQuery &q = list.value();
+        ItemScope scope(*this, u"stuck"_s);
         SyncItem item = fileItemFromRow(q, u"stuck"_s, u"reported"_s);
         const qint64 waited = at - q.value(refColumnCount() + 2).toLongLong();
         const QString claimedBy = q.value(refColumnCount() + 3).toString();
@@ -220,6 +222,7 @@ void SyncPass::agents()
     for (const Tenant &tenant : std::as_const(list)) {
         if (!proceed())
             return;
+        ItemScope scope(*this, u"agent_check"_s);
         auto checked = agentstore::checkTenant(m_db, tenant, now(), !m_options.dryRun);
         if (!checked)
             return fail(u"agent_check"_s, nullptr, checked.error().message());

@@ -103,8 +103,22 @@ QString SyncPass::localHolder() const
     return local ? local->holderId() : QString();
 }
 
+SyncPass::ItemScope::ItemScope(SyncPass &pass, const QString &what)
+{
+    logging::setRequestId(pass.nextItemRequestId());
+    m_span.emplace(u"sync.item"_s);
+    m_span->setAttribute(u"vectordesk.sync.item"_s, what);
+}
+
+QString SyncPass::nextItemRequestId()
+{
+    return u"%1/%2"_s.arg(m_passRequestId).arg(++m_itemScopes);
+}
+
 void SyncPass::record(SyncItem item)
 {
+    if (item.requestId.isEmpty())
+        item.requestId = logging::current().requestId;
     if (item.outcome == u"failed"_s)
         qCWarning(lcSync).noquote() << item.action << item.target() << "failed:" << item.error;
     else
@@ -170,7 +184,8 @@ bool SyncPass::proceed()
 
 AuditActor SyncPass::actor() const
 {
-    return {kOperator, u"sync-run:%1"_s.arg(m_report.runId), [this] {
+    const QString requestId = logging::current().requestId;
+    return {kOperator, requestId.isEmpty() ? u"sync-run:%1"_s.arg(m_report.runId) : requestId, [this] {
                 return now();
             }};
 }
@@ -200,6 +215,8 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
     m_cancelled = cancelled;
     m_observer = observer;
     m_report = {};
+    m_itemScopes = 0;
+    m_passRequestId = logging::current().requestId;
     m_report.host = SyncLease::thisHost();
     m_report.pid = SyncLease::thisPid();
     m_report.triggeredBy = m_options.triggeredBy;
@@ -251,7 +268,8 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
         id.value().next();
         m_report.runId = id.value().value(0).toLongLong();
         // The pass's request id is its run, as its audit rows name it (docs/observability.md).
-        logging::setRequestId(u"sync-run:%1"_s.arg(m_report.runId));
+        m_passRequestId = u"sync-run:%1"_s.arg(m_report.runId);
+        logging::setRequestId(m_passRequestId);
     }
 
     // Each phase is a span of the pass's trace; what a phase does to a file or store is a child.
@@ -370,6 +388,9 @@ void SyncPass::ingest()
     };
     observer.started = [&](const StoreFile &f) {
         progress(u"ingest"_s, done, std::max(total, done + 1), f.filename);
+    };
+    observer.requestId = [this] {
+        return nextItemRequestId();
     };
     observer.finished = [&](const StoreFile &f, const QString &error) {
         ++done;

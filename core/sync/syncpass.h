@@ -3,7 +3,9 @@
 #include "core/backend/vectorstorebackend.h"
 #include "core/domain/serviceerror.h"
 #include "core/domain/types.h"
+#include "core/logging/logging.h"
 #include "core/sync/syncreport.h"
+#include "core/tracing/tracing.h"
 
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -51,6 +53,21 @@ public:
     Result<SyncReport> run(const std::function<bool()> &cancelled, const Observer &observer = {});
 
 private:
+    // One unit of a pass's work (a store, a tenant, a batch of files): while it lives, the log
+    // lines, audit rows and spans of that work, and the items it records, carry its own request id
+    // "<pass id>/<n>" (the pass's is sync-run:<run>), under a span "sync.item" of the phase.
+    class ItemScope
+    {
+    public:
+        ItemScope(SyncPass &pass, const QString &what);
+        ItemScope(const ItemScope &) = delete;
+        ItemScope &operator=(const ItemScope &) = delete;
+
+    private:
+        logging::ContextScope m_context; // restores the pass's request id and span
+        std::optional<tracing::Span> m_span;
+    };
+
     struct StoreRef
     {
         Tenant tenant;
@@ -75,12 +92,14 @@ private:
     static QString heldHereCondition();
     QString localHolder() const;
     void record(SyncItem item);
+    // "<pass id>/<n>": the request id of the pass's next unit of work (ItemScope, a file's ingestion).
+    QString nextItemRequestId();
     // An item about a store (and its tenant); the caller adds the file, detail and facts.
     static SyncItem itemFor(const StoreRef &ref, const QString &action = {}, const QString &outcome = {});
     void progress(const QString &phase, qint64 done, qint64 total, const QString &item);
     // Between items: false when the pass must stop (cancelled, lease lost).
     bool proceed();
-    // Audit rows of the pass: operator system:sync, request id sync-run:<id>.
+    // Audit rows of the pass: operator system:sync, the request id of the pass or of its item.
     AuditActor actor() const;
     std::optional<ServiceError> audit(qint64 tenantId, const QString &action, const QString &target,
                                       const QJsonObject &detail);
@@ -113,6 +132,8 @@ private:
     SyncReport m_report;
     std::optional<qint64> m_tenantId;
     qint64 m_lastRenew = 0;
+    QString m_passRequestId;
+    int m_itemScopes = 0;
     bool m_stopped = false;
     QString m_stopReason;
 };

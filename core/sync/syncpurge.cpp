@@ -60,6 +60,7 @@ bool SyncPass::filesPastRetention()
         if (files.isEmpty())
             return true;
         lastId = files.constLast().file.id;
+        ItemScope scope(*this, u"purge_file"_s); // a batch of files, purged together
         auto itemOf = [this](const Lifecycle::FileRef &f) {
             SyncItem item = itemFor({f.tenant, f.store}, u"purge_file"_s, m_options.dryRun ? u"planned"_s : u"done"_s);
             item.fileId = f.file.id;
@@ -97,6 +98,7 @@ bool SyncPass::filesPastRetention()
 
 bool SyncPass::storePurgeItem(const StoreRef &ref, const QString &reason)
 {
+    ItemScope scope(*this, u"purge_store"_s);
     SyncItem item = itemFor(ref, u"purge_store"_s, m_options.dryRun ? u"planned"_s : u"done"_s);
     item.detail = reason;
     auto count = runQuery(m_db, u"SELECT count(*) FROM vector_store_files WHERE store_id = ?"_s, {ref.store.id},
@@ -159,6 +161,7 @@ bool SyncPass::tenantsPastRetention()
     for (const Tenant &t : std::as_const(tenants)) {
         if (!proceed())
             return false;
+        ItemScope scope(*this, u"purge_tenant"_s);
         SyncItem item = itemFor({t, {}}, u"purge_tenant"_s, m_options.dryRun ? u"planned"_s : u"done"_s);
         item.detail = u"deleted %1"_s.arg(isoTime(*t.deletedAt));
         // Local stores another machine holds are that machine's to purge (docs/teams.md); the

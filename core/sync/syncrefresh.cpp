@@ -30,6 +30,7 @@ void SyncPass::refreshRemote()
         if (!proceed())
             return;
         progress(u"refresh"_s, done++, stores.size(), ref.store.name);
+        ItemScope scope(*this, u"refresh_store"_s);
         VectorStoreBackend *backend = m_backendFor ? m_backendFor(ref.store.backend) : nullptr;
         if (!backend || !backend->isRemote()) {
             fail(u"refresh_store"_s, &ref,

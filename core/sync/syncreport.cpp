@@ -34,6 +34,8 @@ QJsonObject SyncItem::toJson() const
         o.insert(u"error"_s, error);
     for (auto it = extra.begin(); it != extra.end(); ++it)
         o.insert(it.key(), it.value());
+    if (!requestId.isEmpty())
+        o.insert(u"request_id"_s, requestId);
     return o;
 }
 

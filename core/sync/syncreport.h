@@ -35,6 +35,7 @@ struct SyncItem
     QString detail; // one line for people
     QString error; // failed only
     QJsonObject extra; // machine-readable facts (expires_at, waited_ms, ...)
+    QString requestId; // the work's request id: sync-run:<run>/<n> (docs/observability.md)
 
     QString target() const; // "tenant acme / store docs / file 12 (a.pdf)"
     QJsonObject toJson() const;
