@@ -356,6 +356,19 @@ double total(Metric metric)
     return all;
 }
 
+double maximum(Metric metric)
+{
+    Registry &r = registry();
+    QMutexLocker lock(&r.mutex);
+    const auto found = r.series.constFind(int(metric));
+    if (found == r.series.cend() || family(metric).type == Type::Histogram)
+        return 0;
+    double most = 0;
+    for (const auto &[labels, s] : *found)
+        most = std::max(most, s.value);
+    return most;
+}
+
 double sum(Metric metric, const QStringList &labels)
 {
     Registry &r = registry();

@@ -79,6 +79,8 @@ void reset();
 double value(Metric metric, const QStringList &labels);
 // The sum over every series of a family: values, or a histogram's counts.
 double total(Metric metric);
+// The largest value of a counter's or gauge's series (0 without any), e.g. the oldest waiting file.
+double maximum(Metric metric);
 // A histogram's sum of observations.
 double sum(Metric metric, const QStringList &labels);
 // An estimate of a histogram's quantile (0..1) over all its series whose labels contain

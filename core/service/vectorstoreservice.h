@@ -289,6 +289,8 @@ public:
     // Counts only, no names but tenants' slugs; the front end decides who may read them (serve
     // shows a token only its own tenant's series). Not operator-scoped, like authenticateToken.
     static Result<void> refreshStateMetrics(Database &db, qint64 now);
+    // The same on this service's database (the window's Activity view, through its runner).
+    Result<void> refreshStateMetrics(qint64 now) { return refreshStateMetrics(m_db, now); }
 
 private:
     struct Access

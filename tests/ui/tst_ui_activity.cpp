@@ -8,8 +8,10 @@
 #include "ui/activity/activitydialog.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 
@@ -131,6 +133,33 @@ private slots:
         QVERIFY(!categories.isEmpty());
         for (const QString &c : categories)
             QVERIFY2(c.contains(u"ingest"_s), qPrintable(c));
+    }
+
+    // The queue rows say they are being read until the window's runner has read them, then
+    // show what the database holds: here one file waiting.
+    void theQueueIsReadWhenShown()
+    {
+        ui::ActivityDialog dialog;
+        QSignalSpy wanted(&dialog, &ui::ActivityDialog::stateWanted);
+        QTableWidget *lat = dialog.latencyTable();
+        const int waiting = rowOf(lat, 0, u"Files waiting for ingestion"_s);
+        QVERIFY(waiting >= 0);
+        QCOMPARE(lat->item(waiting, 1)->text(), u"reading…"_s);
+        dialog.show();
+        QCOMPARE(wanted.count(), 1);
+
+        QVERIFY(m_f->service().attachPath(u"acme"_s, u"docs"_s, m_f->writeFile(u"later.txt"_s, "Waiting.\n")));
+        QVERIFY(VectorStoreService::refreshStateMetrics(m_f->database(), QDateTime::currentMSecsSinceEpoch()));
+        dialog.stateRead({});
+        QCOMPARE(lat->item(waiting, 1)->text(), u"1"_s);
+        const int oldest = rowOf(lat, 0, u"Oldest waiting since"_s);
+        QVERIFY2(lat->item(oldest, 1)->text() != u"–"_s, qPrintable(lat->item(oldest, 1)->text()));
+        QVERIFY(lat->item(waiting, 0)->toolTip().startsWith(u"Read from the database at"_s));
+
+        dialog.stateRead(u"The database is unreachable."_s);
+        QCOMPARE(lat->item(waiting, 1)->text(), u"unknown"_s);
+        QCOMPARE(lat->item(waiting, 0)->toolTip(), u"The database is unreachable."_s);
+        QVERIFY(m_f->ingest()); // leave nothing waiting for the next test
     }
 
     void aFailedFileLeadsToItsIngestionsLines()

@@ -2,6 +2,7 @@
 
 #include "core/logging/logging.h"
 #include "core/metrics/metrics.h"
+#include "ui/models/displayformat.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -149,8 +150,24 @@ ActivityDialog::ActivityDialog(QWidget *parent)
     refresh();
 }
 
+void ActivityDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    emit stateWanted();
+}
+
+void ActivityDialog::stateRead(const QString &error)
+{
+    m_stateError = error;
+    if (error.isEmpty())
+        m_stateReadAt = QDateTime::currentMSecsSinceEpoch();
+    fillLatencies();
+}
+
 void ActivityDialog::refresh()
 {
+    if (++m_ticks % 5 == 0 && isVisible())
+        emit stateWanted();
     fillOperations();
     fillLatencies();
     fillLog();
@@ -220,7 +237,7 @@ void ActivityDialog::fillLatencies()
                                   {tr("OpenAI retries"), metrics::Metric::OpenAIRetries},
                                   {tr("OpenAI errors"), metrics::Metric::OpenAIErrors},
                                   {tr("Trace spans dropped"), metrics::Metric::SpansDropped}};
-    m_latencies->setRowCount(int(latencies.size() + counters.size()));
+    m_latencies->setRowCount(int(latencies.size() + counters.size()) + 2);
     int row = 0;
     for (const Measure &m : latencies) {
         const auto p50 = metrics::quantile(m.metric, 0.5);
@@ -232,6 +249,23 @@ void ActivityDialog::fillLatencies()
     for (const Measure &m : counters)
         setRow(m_latencies, row++,
                {m.title, QLocale().toString(qint64(metrics::total(m.metric))), QString(), QString()});
+    // The queue, as last read from the database (every tenant, both backends).
+    const bool known = m_stateReadAt > 0 && m_stateError.isEmpty();
+    const QString unknown = m_stateError.isEmpty() ? tr("reading…") : tr("unknown");
+    const qint64 waiting = qint64(metrics::total(metrics::Metric::QueueFiles));
+    const double oldest = metrics::maximum(metrics::Metric::QueueOldestSeconds);
+    setRow(m_latencies, row++,
+           {tr("Files waiting for ingestion"), known ? QLocale().toString(waiting) : unknown, QString(), QString()});
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    setRow(m_latencies, row++,
+           {tr("Oldest waiting since"),
+            known ? (waiting > 0 ? format::relativeTime(m_stateReadAt - qint64(oldest * 1000), now) : u"–"_s) : unknown,
+            QString(), QString()});
+    const QString asOf = !m_stateError.isEmpty() ? m_stateError
+        : known                                  ? tr("Read from the database at %1.").arg(time(m_stateReadAt))
+                                                 : tr("Reading the queue from the database…");
+    for (int r = row - 2; r < row; ++r)
+        m_latencies->item(r, 0)->setToolTip(asOf);
     m_latencies->resizeColumnsToContents();
 }
 

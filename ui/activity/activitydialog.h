@@ -15,6 +15,8 @@ namespace vd::ui {
 // logging::recentLines), refreshed every two seconds; nothing here touches the database.
 // - recent operations with request id, duration and outcome; selecting one shows its log lines;
 // - the count, p50 and p95 of the main latencies and the main counters;
+// - the ingestion queue now (files waiting, the oldest's wait): the one reading of the database,
+//   asked for with stateWanted() (on show and every 10 s) and done by the window's runner;
 // - the log tail, filtered by level, category and request id.
 class ActivityDialog : public QDialog
 {
@@ -39,6 +41,17 @@ public:
     QLineEdit *requestField() const { return m_request; }
     QLabel *noteLabel() const { return m_note; }
 
+    // The queue gauges were read (error empty) or could not be (error says why).
+    void stateRead(const QString &error);
+
+signals:
+    // Asks the owner to read the state gauges (VectorStoreService::refreshStateMetrics) off the
+    // GUI thread and to call stateRead() with the outcome.
+    void stateWanted();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void fillOperations();
     void fillLatencies();
@@ -52,6 +65,9 @@ private:
     QLineEdit *m_request = nullptr;
     QLabel *m_note = nullptr;
     QTimer *m_timer = nullptr;
+    int m_ticks = 0;
+    qint64 m_stateReadAt = 0; // 0: not read yet
+    QString m_stateError;
 };
 
 } // namespace vd::ui
