@@ -31,6 +31,11 @@ using namespace Qt::StringLiterals;
 
 namespace vd {
 
+namespace {
+// How stale a store's last_active_at may be before a search writes it again.
+constexpr qint64 kSearchActivityResolutionMs = 60'000;
+} // namespace
+
 Result<SearchResponse> VectorStoreService::search(const QString &tenantRef, const QStringList &storeRefs,
                                                   const SearchRequest &request)
 {
@@ -50,10 +55,10 @@ Result<SearchResponse> VectorStoreService::search(const QString &tenantRef, cons
                 return s.error();
             if (s->status == StoreStatus::Expired || (s->expiresAt && *s->expiresAt <= at))
                 return ServiceError::conflict(
-                    u"Store '%1' expired on %2 after %3 days without activity; an expired store cannot be searched. "
-                    u"Create a new store and attach the files again."_s
-                        .arg(s->name, QDateTime::fromMSecsSinceEpoch(s->expiresAt.value_or(at)).toString(Qt::ISODate))
-                        .arg(s->expiresAfter ? s->expiresAfter->days : 0));
+                    u"Store '%1' expired on %2 after %3 without activity; an expired store cannot be searched. "
+                    u"Create a new store and attach the files again."_s.arg(
+                        s->name, QDateTime::fromMSecsSinceEpoch(s->expiresAt.value_or(at)).toString(Qt::ISODate),
+                        plural(s->expiresAfter ? s->expiresAfter->days : 0, u"day", u"days")));
             if (std::none_of(stores.cbegin(), stores.cend(), [&](const VectorStore &x) { return x.id == s->id; }))
                 stores.append(s.value());
         }
@@ -114,22 +119,27 @@ Result<SearchResponse> VectorStoreService::search(const QString &tenantRef, cons
                 kept.resize(request.maxNumResults);
             merged.data = kept;
         }
-        // Searching is activity: it moves the expiry of stores with an expiry policy.
-        {
+        // Searching is activity: it moves the expiry of stores with an expiry policy. A store
+        // active within the last minute is left as it is: expiry counts in days, and a write per
+        // search would make every search wait for the database's write lock (docs/sync.md).
+        QList<qint64> active;
+        for (const VectorStore &store : std::as_const(stores))
+            if (!store.lastActiveAt || at - *store.lastActiveAt >= kSearchActivityResolutionMs)
+                active << store.id;
+        if (!active.isEmpty()) {
             Transaction transaction(m_db);
             if (transaction.isActive()) {
                 bool ok = true;
-                for (const VectorStore &store : std::as_const(stores)) {
+                for (const qint64 id : std::as_const(active))
                     ok = ok
-                        && runQuery(
-                               m_db,
-                               u"UPDATE vector_stores SET last_active_at = ?, expires_at = CASE WHEN "
-                               u"expires_after_days IS "
-                               u"NULL "
-                               u"THEN expires_at ELSE CAST(? AS BIGINT) + expires_after_days * CAST(? AS BIGINT) END WHERE id = ?"_s,
-                               {at, at, kDayMs, store.id}, u"recording search activity"_s)
+                        && runQuery(m_db,
+                                    u"UPDATE vector_stores SET last_active_at = ?, expires_at = CASE WHEN "
+                                    u"expires_after_days IS NULL THEN expires_at ELSE CAST(? AS BIGINT) + "
+                                    u"expires_after_days * CAST(? AS BIGINT) END "
+                                    u"WHERE id = ? AND (last_active_at IS NULL OR last_active_at <= ?)"_s,
+                                    {at, at, kDayMs, id, at - kSearchActivityResolutionMs},
+                                    u"recording search activity"_s)
                                .ok();
-                }
                 if (ok)
                     transaction.commit();
             }

@@ -355,6 +355,25 @@ private slots:
         QCOMPARE(itemsOf(r, u"expire"_s).size(), 1);
     }
 
+    // A search records activity at most once a minute per store (no write-lock wait per search).
+    void searchActivityIsRecordedOncePerMinute_data() { engines(); }
+    void searchActivityIsRecordedOncePerMinute()
+    {
+        QFETCH(QString, engine);
+        QVERIFY(setUp(engine));
+        QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, 1, {}}));
+        const qint64 created = m_now;
+        SearchRequest request;
+        request.queries = {u"anything"_s};
+        m_now = created + 59'000;
+        QVERIFY(m_alice->search(u"acme"_s, {u"docs"_s}, request));
+        QCOMPARE(*m_alice->store(u"acme"_s, u"docs"_s)->lastActiveAt, created);
+        m_now = created + 60'000;
+        QVERIFY(m_alice->search(u"acme"_s, {u"docs"_s}, request));
+        QCOMPARE(*m_alice->store(u"acme"_s, u"docs"_s)->lastActiveAt, created + 60'000);
+        QCOMPARE(*m_alice->store(u"acme"_s, u"docs"_s)->expiresAt, created + 60'000 + kDay);
+    }
+
     void staleExpiryIsCorrected_data() { engines(); }
     void staleExpiryIsCorrected()
     {
