@@ -3,6 +3,7 @@
 #include "cli/printers.h"
 #include "cli/simplecommand.h"
 #include "core/domain/agentresolver.h"
+#include "core/domain/units.h"
 #include "core/service/vectorstoreservice.h"
 
 #include <QJsonArray>
@@ -188,7 +189,7 @@ int agentSearch(Context &c, const Invocation &in)
         return Ok;
     }
     const QJsonArray results = found->received[u"results"_s].toArray();
-    c.out() << u"The model receives %1 result(s) from file_search:\n"_s.arg(results.size());
+    c.out() << u"The model receives %1 from file_search:\n"_s.arg(plural(results.size(), u"result", u"results"));
     for (const QJsonValue &hit : results)
         c.out() << u"- %1 (%2, score %3) %4\n  %5\n"_s
                        .arg(terminalText(hit[u"filename"_s].toString()), hit[u"file_id"_s].toString())
@@ -223,7 +224,7 @@ int agentCheck(Context &c, const Invocation &in)
     if (c.json())
         printJson(c, QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}, {u"broken"_s, broken}});
     else
-        c.out() << u"%1 agent(s) checked, %2 broken.\n"_s.arg(checked->size()).arg(broken);
+        c.out() << u"%1 checked, %2 broken.\n"_s.arg(plural(checked->size(), u"agent", u"agents")).arg(broken);
     return broken > 0 ? Failed : Ok;
 }
 

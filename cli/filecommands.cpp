@@ -197,7 +197,8 @@ int waitForFiles(Context &c, const Invocation &in)
                               {u"data"_s, outcomes},
                               {u"file_counts"_s, after ? after->fileCounts.toJson() : QJsonObject()}});
     else if (after)
-        c.out() << u"%1 files: %2 completed, %3 failed, %4 in progress.\n"_s.arg(after->fileCounts.total())
+        c.out() << u"%1: %2 completed, %3 failed, %4 in progress.\n"_s
+                       .arg(plural(after->fileCounts.total(), u"file", u"files"))
                        .arg(after->fileCounts.completed)
                        .arg(after->fileCounts.failed)
                        .arg(after->fileCounts.inProgress);

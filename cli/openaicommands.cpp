@@ -2,6 +2,7 @@
 #include "cli/options.h"
 #include "cli/printers.h"
 #include "cli/simplecommand.h"
+#include "core/domain/units.h"
 #include "core/openai/credentialstore.h"
 #include "core/openai/openaibackend.h"
 #include "core/openai/openaisettings.h"
@@ -141,17 +142,18 @@ int storeImport(Context &c, const Invocation &in)
         if (c.json())
             continue;
         if (item.storeId > 0)
-            c.out() << u"imported %1 as store '%2' (id %3) with %4 file(s)\n"_s
+            c.out() << u"imported %1 as store '%2' (id %3) with %4\n"_s
                            .arg(terminalText(item.remoteId), terminalText(item.name))
                            .arg(item.storeId)
-                           .arg(item.files);
+                           .arg(plural(item.files, u"file", u"files"));
         else
             c.out() << u"skipped %1: %2\n"_s.arg(terminalText(item.remoteId), terminalText(item.skipped));
         for (const QString &skipped : item.skippedFiles)
             c.out() << u"  skipped file %1\n"_s.arg(terminalText(skipped));
     }
-    return printOutcome(c, QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, items}},
-                        u"%1 store(s) imported, %2 skipped.\n"_s.arg(stores).arg(imported->size() - stores));
+    return printOutcome(
+        c, QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, items}},
+        u"%1 imported, %2 skipped.\n"_s.arg(plural(stores, u"store", u"stores")).arg(imported->size() - stores));
 }
 
 } // namespace

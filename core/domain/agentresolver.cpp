@@ -1,5 +1,7 @@
 #include "core/domain/agentresolver.h"
 
+#include "core/domain/units.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -103,11 +105,11 @@ AgentResolution resolveFileSearchTool(const Agent &agent, const QString &tenantS
         }
         if (s.status == StoreStatus::Expired || (s.expiresAt && *s.expiresAt <= now)) {
             problem(u"store_expired"_s, n,
-                    u"Store '%1' bound to agent '%2' expired on %3 after %4 days without activity; an expired store "
+                    u"Store '%1' bound to agent '%2' expired on %3 after %4 without activity; an expired store "
                     u"cannot be searched. Bind a new store with the same files, then unbind this one "
-                    u"(vectordesk agent unbind --tenant %5 %2 %1)."_s.arg(n, a, day(s.expiresAt.value_or(now)))
-                        .arg(s.expiresAfter ? s.expiresAfter->days : 0)
-                        .arg(t));
+                    u"(vectordesk agent unbind --tenant %5 %2 %1)."_s.arg(
+                        n, a, day(s.expiresAt.value_or(now)),
+                        plural(s.expiresAfter ? s.expiresAfter->days : 0, u"day", u"days"), t));
             continue;
         }
         if (!consumerReaches(agent.consumer, s.backend)) {

@@ -14,4 +14,8 @@ constexpr qint64 kDayMs = 24 * kHourMs;
 // formats sizes in the user's locale).
 QString formatBytes(qint64 bytes);
 
+// "1 day", "3 days": a count with its noun in the right number (English messages, CLI output
+// and logs; the window's texts go through tr() with %n instead).
+QString plural(qint64 n, QStringView one, QStringView many);
+
 } // namespace vd

@@ -1,5 +1,6 @@
 #include "core/openai/openaiclient.h"
 
+#include "core/domain/units.h"
 #include "core/logging/logging.h"
 #include "core/metrics/metrics.h"
 #include "core/openai/clientrequest.h"
@@ -43,6 +44,11 @@ struct OpenAIClient::Attempt
 };
 
 namespace {
+
+QString attempts(int n)
+{
+    return plural(n, u"attempt", u"attempts");
+}
 
 bool retryableStatus(int status)
 {
@@ -458,19 +464,19 @@ ServiceError OpenAIClient::httpError(const Request &r, int status, const QJsonOb
                                 u"its plan and billing, then try again%3."_s.arg(tenant, said, ref),
                                 details);
         return ServiceError(ServiceError::Kind::Unavailable,
-                            u"OpenAI kept rate-limiting tenant %1 (HTTP 429 on %2 after %3 attempt(s)).%4%5 Try again "
+                            u"OpenAI kept rate-limiting tenant %1 (HTTP 429 on %2 after %3).%4%5 Try again "
                             u"later%6."_s.arg(tenant, describe(r.method, r.path))
-                                .arg(r.attempt)
+                                .arg(attempts(r.attempt))
                                 .arg(said, extra, ref),
                             details);
     default:
         break;
     }
     return ServiceError(ServiceError::Kind::Unavailable,
-                        u"OpenAI failed %1 for tenant %2 (HTTP %3 after %4 attempt(s)).%5%6 Try again later%7."_s
+                        u"OpenAI failed %1 for tenant %2 (HTTP %3 after %4).%5%6 Try again later%7."_s
                             .arg(describe(r.method, r.path), tenant)
                             .arg(status)
-                            .arg(r.attempt)
+                            .arg(attempts(r.attempt))
                             .arg(said, extra, ref),
                         details);
 }
@@ -571,24 +577,23 @@ void OpenAIClient::finished(const std::shared_ptr<Request> &r, QNetworkReply *re
             || netError == QNetworkReply::OperationCanceledError;
         if (timeout)
             fail(
-                u"OpenAI (%1) did not answer %2 for tenant %3 in time (%4 attempt(s); limits: %5 s without data, "
+                u"OpenAI (%1) did not answer %2 for tenant %3 in time (%4; limits: %5 s without data, "
                 u"%6 s per attempt).%7 Try again later, or check the network and proxy."_s.arg(where, operation, tenant)
-                    .arg(r->attempt)
+                    .arg(attempts(r->attempt))
                     .arg(m_config.connectTimeoutMs / 1000.0)
                     .arg(m_config.totalTimeoutMs / 1000.0)
                     .arg(extra));
         else if (status >= 200)
             fail(u"The connection to OpenAI (%1) broke off in the answer to %2 for tenant %3 (HTTP %4, %5 received; "
-                 u"%6 attempt(s)): %7.%8 Try again later, or check the network and proxy."_s
-                     .arg(where, operation, tenant)
+                 u"%6): %7.%8 Try again later, or check the network and proxy."_s.arg(where, operation, tenant)
                      .arg(status)
                      .arg(size(attempt.body.size()))
-                     .arg(r->attempt)
+                     .arg(attempts(r->attempt))
                      .arg(reply->errorString(), extra));
         else
-            fail(u"Cannot reach OpenAI at %1 for tenant %2 (%3 attempt(s)): %4.%5 Check the network, the proxy "
+            fail(u"Cannot reach OpenAI at %1 for tenant %2 (%3): %4.%5 Check the network, the proxy "
                  u"(https_proxy) and the tenant's base URL (`vectordesk tenant openai %2`)."_s.arg(where, tenant)
-                     .arg(r->attempt)
+                     .arg(attempts(r->attempt))
                      .arg(reply->errorString(), extra));
         return;
     }

@@ -242,7 +242,7 @@ private slots:
                u"restore --tenant acme handbook.*vectordesk agent unbind --tenant acme support handbook"_s;
         QTest::newRow("a bound store expired")
             << u"expired"_s << u"store_expired"_s
-            << u"^Store 'handbook' bound to agent 'support' expired on .* after 1 days without activity; an expired "
+            << u"^Store 'handbook' bound to agent 'support' expired on .* after 1 day without activity; an expired "
                u"store cannot be searched"_s;
         QTest::newRow("a local store for an agent that runs on OpenAI")
             << u"openai consumer"_s << u"backend_unreachable"_s

@@ -154,7 +154,7 @@ private slots:
         Run r = run({u"store"_s, u"import"_s, u"--tenant"_s, u"acme"_s, u"--all"_s});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(u"imported %1 as store 'legacy'"_s.arg(legacy)), qPrintable(r.out));
-        QVERIFY2(r.out.contains(u"with 2 file(s)"_s), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"with 2 files"_s), qPrintable(r.out));
         QVERIFY2(r.out.contains(u"already in VectorDesk as store 'docs' of tenant acme"_s), qPrintable(r.out));
         QVERIFY(m_server->count("GET", u"/v1/files/"_s + good) >= 1); // names come from GET /files/{id}
 

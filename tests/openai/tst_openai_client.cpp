@@ -156,7 +156,7 @@ private slots:
         QVERIFY(!listed);
         QCOMPARE(m_server->count("GET", u"/v1/vector_stores"_s), config().maxAttempts);
         QCOMPARE(listed.error().kind(), ServiceError::Kind::Unavailable);
-        QVERIFY2(listed.error().message().contains(u"HTTP 503 after 4 attempt(s)"_s),
+        QVERIFY2(listed.error().message().contains(u"HTTP 503 after 4 attempts"_s),
                  qPrintable(listed.error().message()));
         QVERIFY(listed.error().message().contains(u"injected failure"_s));
         QVERIFY(listed.error().details().value(u"request_id"_s).toString().startsWith(u"req_fake_"_s));
