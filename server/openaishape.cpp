@@ -91,18 +91,27 @@ QJsonObject deleted(const QString &id, const QString &object)
     return {{u"id"_s, id}, {u"object"_s, object}, {u"deleted"_s, true}};
 }
 
-QJsonObject searchPage(const SearchResponse &response, const QHash<qint64, QString> &fileIds)
+QJsonObject searchPage(const SearchResponse &response, const QHash<qint64, QString> &fileIds, bool withMatches)
 {
     QJsonArray items;
     for (const SearchHit &hit : response.data) {
         QJsonArray content;
         for (const QString &text : hit.content)
             content.append(QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, text}});
-        items.append(QJsonObject{{u"file_id"_s, fileIds.value(hit.fileId)},
-                                 {u"filename"_s, hit.filename},
-                                 {u"score"_s, hit.score},
-                                 {u"attributes"_s, hit.attributes},
-                                 {u"content"_s, content}});
+        QJsonObject item{{u"file_id"_s, fileIds.value(hit.fileId)},
+                         {u"filename"_s, hit.filename},
+                         {u"score"_s, hit.score},
+                         {u"attributes"_s, hit.attributes},
+                         {u"content"_s, content}};
+        if (withMatches) {
+            QJsonArray ordinals;
+            for (const int o : hit.chunkOrdinals)
+                ordinals.append(o);
+            item.insert(u"vectordesk"_s,
+                        QJsonObject{{u"matched_terms"_s, QJsonArray::fromStringList(hit.matchedTerms)},
+                                    {u"chunk_ordinals"_s, ordinals}});
+        }
+        items.append(item);
     }
     return {{u"object"_s, u"vector_store.search_results.page"_s},
             {u"search_query"_s, QJsonArray::fromStringList(response.searchQuery)},

@@ -31,7 +31,9 @@ QJsonObject storeFile(const StoreFile &file, const QString &fileId, const QStrin
 QJsonObject fileBatch(const FileBatch &batch, const QString &storeId);
 QJsonObject deleted(const QString &id, const QString &object);
 // The search page; `fileIds` maps each hit's store-file row to its "file-…" id.
-QJsonObject searchPage(const SearchResponse &response, const QHash<qint64, QString> &fileIds);
+// withMatches: each result also carries {"vectordesk": {matched_terms, chunk_ordinals}}, for a
+// VectorDesk peer that asked (kSearchMatchesInclude).
+QJsonObject searchPage(const SearchResponse &response, const QHash<qint64, QString> &fileIds, bool withMatches = false);
 
 // A request's chunking_strategy: {"type": "auto"} or {"type": "static", "static":
 // {"max_chunk_size_tokens", "chunk_overlap_tokens"}}. The numbers' limits are the service's rule.

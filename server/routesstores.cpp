@@ -238,7 +238,8 @@ Reply searchStore(Call &call)
     auto fileIds = call.service.fileApiIds(fileRows);
     if (!fileIds)
         return Reply::fail(fileIds.error());
-    Reply reply = Reply::json(shape::searchPage(response.value(), fileIds.value()));
+    const bool withMatches = call.query("include") == QString::fromLatin1(kSearchMatchesInclude);
+    Reply reply = Reply::json(shape::searchPage(response.value(), fileIds.value(), withMatches));
     if (request->rewriteQuery)
         reply.differs("rewrite_query: accepted and not applied");
     return reply;

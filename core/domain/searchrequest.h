@@ -45,6 +45,12 @@ struct SearchHit
     QStringList matchedTerms; // query terms found in the file's returned chunks
 };
 
+// VectorDesk peers (a machine searching a store another holds, docs/teams.md) ask a VectorDesk
+// server for each result's matched words and chunk ordinals with this query parameter
+// (`?include=vectordesk.matches`); each result then carries them in a "vectordesk" object. OpenAI's
+// result object allows no other field, so nothing else asks for it.
+inline constexpr char kSearchMatchesInclude[] = "vectordesk.matches";
+
 struct SearchResponse
 {
     QStringList searchQuery;

@@ -65,10 +65,12 @@ Result<QList<QJsonObject>> BlockingClient::allFileBatchFiles(const QString &stor
                first, maxPages, false);
 }
 
-Result<RemoteSearchResult> BlockingClient::search(const QString &storeId, const SearchRequest &request) const
+Result<RemoteSearchResult> BlockingClient::search(const QString &storeId, const SearchRequest &request,
+                                                  bool withMatches) const
 {
-    return call<RemoteSearchResult>(
-        [storeId, request](OpenAIClient &api, auto answer) { api.search(storeId, request, std::move(answer)); });
+    return call<RemoteSearchResult>([storeId, request, withMatches](OpenAIClient &api, auto answer) {
+        api.search(storeId, request, std::move(answer), withMatches);
+    });
 }
 
 } // namespace vd::openai

@@ -49,7 +49,8 @@ public:
     Result<QJsonObject> pollFileBatch(const QString &storeId, const QString &batchId, int afterMs) const;
     Result<QList<QJsonObject>> allFileBatchFiles(const QString &storeId, const QString &batchId, const ListQuery &first,
                                                  int maxPages) const;
-    Result<RemoteSearchResult> search(const QString &storeId, const SearchRequest &request) const;
+    Result<RemoteSearchResult> search(const QString &storeId, const SearchRequest &request,
+                                      bool withMatches = false) const;
 
 private:
     // Runs launch(client, answer) on the network thread and waits for the answer.

@@ -143,8 +143,10 @@ public:
     void listFileBatchFiles(const QString &storeId, const QString &batchId, const ListQuery &query, JsonCallback done);
 
     // Search: the request as the local engine takes it, the answer in the local engine's shape.
+    // withMatches: ask a VectorDesk server for each result's matched words and chunk ordinals
+    // (kSearchMatchesInclude); OpenAI is never asked.
     void search(const QString &storeId, const SearchRequest &request,
-                std::function<void(Result<RemoteSearchResult>)> done);
+                std::function<void(Result<RemoteSearchResult>)> done, bool withMatches = false);
 
     // Every page of a list call, following `after` while has_more. A cursor or an object id seen
     // twice is an error (a server whose pagination loops; nothing is acted on twice), and so is a

@@ -240,10 +240,13 @@ void OpenAIClient::listFileBatchFiles(const QString &storeId, const QString &bat
 // ----- Search
 
 void OpenAIClient::search(const QString &storeId, const SearchRequest &searchRequest,
-                          std::function<void(Result<RemoteSearchResult>)> done)
+                          std::function<void(Result<RemoteSearchResult>)> done, bool withMatches)
 {
     const QJsonObject body = searchRequest.toJson();
-    request("POST", u"/vector_stores/%1/search"_s.arg(storeId), {}, &body, true,
+    QUrlQuery query;
+    if (withMatches)
+        query.addQueryItem(u"include"_s, QString::fromLatin1(kSearchMatchesInclude));
+    request("POST", u"/vector_stores/%1/search"_s.arg(storeId), query, &body, true,
             [done = std::move(done)](Result<QJsonObject> page) {
                 if (!page) {
                     done(page.error());
@@ -280,6 +283,17 @@ Result<RemoteSearchResult> OpenAIClient::parseSearch(const QJsonObject &page)
         for (const QJsonValue &c : item.value(u"content"_s).toArray()) {
             hit.content << c.toObject().value(u"text"_s).toString();
             hit.chunkOrdinals << ordinal++;
+        }
+        // A VectorDesk holder's answer to withMatches: the words and the chunks' real ordinals.
+        if (const QJsonObject matches = item.value(u"vectordesk"_s).toObject(); !matches.isEmpty()) {
+            for (const QJsonValue &t : matches.value(u"matched_terms"_s).toArray())
+                hit.matchedTerms << t.toString();
+            const QJsonArray ordinals = matches.value(u"chunk_ordinals"_s).toArray();
+            if (ordinals.size() == hit.content.size()) {
+                hit.chunkOrdinals.clear();
+                for (const QJsonValue &o : ordinals)
+                    hit.chunkOrdinals << o.toInt();
+            }
         }
         result.response.data << hit;
         result.remoteFileIds << item.value(u"file_id"_s).toString();

@@ -262,7 +262,7 @@ Result<SearchResponse> HolderClient::search(const Tenant &tenant, const QList<Ve
             return to.error();
         const Holder *holder = &to->holder;
         const openai::BlockingClient api(m_network, to->client);
-        auto found = api.search(to->storeApiId, request);
+        auto found = api.search(to->storeApiId, request, true); // with the matched words, as a local search has
         if (!found)
             return failed(to.value(), store, u"Searching"_s, found.error());
         // The holder answers with the files' public ids; this database maps them back (only the

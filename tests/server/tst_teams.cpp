@@ -176,6 +176,10 @@ private slots:
             QCOMPARE(onB->data.at(i).filename, onA->data.at(i).filename);
             QVERIFY(qAbs(onB->data.at(i).score - onA->data.at(i).score) < 1e-6);
             QCOMPARE(onB->data.at(i).content, onA->data.at(i).content);
+            // What support staff read beside a result: the matched words and which chunks.
+            QVERIFY(!onA->data.at(i).matchedTerms.isEmpty());
+            QCOMPARE(onB->data.at(i).matchedTerms, onA->data.at(i).matchedTerms);
+            QCOMPARE(onB->data.at(i).chunkOrdinals, onA->data.at(i).chunkOrdinals);
         }
         // Still nothing of the store in B's engine folder.
         QVERIFY(!QFileInfo::exists(b.backends().local().indexPath(store->tenantId, store->id)));
