@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include "cli/printers.h"
+#include "core/domain/units.h"
 #include "core/engine/localengine.h"
 #include "core/logging/logging.h"
 #include "core/openai/credentialstore.h"
@@ -148,10 +149,7 @@ QString Context::operatorName() const
 {
     if (!m_options.as.isEmpty())
         return m_options.as;
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return user.isEmpty() ? u"local"_s : user;
+    return CoreSession::defaultOperator();
 }
 
 std::optional<DatabaseUrl> Context::resolveDatabaseUrl()
@@ -209,7 +207,7 @@ int Context::fail(const ServiceError &error)
         QJsonObject body = error.toJson();
         if (const QString id = logging::current().requestId; !id.isEmpty())
             body.insert(u"request_id"_s, id);
-        printJson(*this, QJsonObject{{u"error"_s, body}});
+        printJsonLine(*this, QJsonObject{{u"error"_s, body}}); // one line: logs and .jsonl files stay parseable
         m_streams.out.flush();
     } else {
         m_streams.err << u"vectordesk: "_s << terminalText(error.message()) << u'\n';
@@ -226,7 +224,7 @@ int Context::failText(const QString &message)
 int Context::usage(const QString &message)
 {
     if (m_options.json) {
-        printJson(*this, QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"usage"_s}, {u"message"_s, message}}}});
+        printJsonLine(*this, QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"usage"_s}, {u"message"_s, message}}}});
         m_streams.out.flush();
     } else {
         m_streams.err << u"vectordesk: "_s << terminalText(message) << u"\n(see vectordesk --help)\n"_s;
@@ -313,9 +311,9 @@ int run(const QStringList &argumentsIn, Streams streams)
     if ((!variadic && rest.size() != expected.size()) || (variadic && rest.size() < required)) {
         QString message = rest.size() < expected.size()
             ? u"'vectordesk %1' needs %2."_s.arg(command->name(), expected.mid(rest.size()).join(u' '))
-            : u"'vectordesk %1' takes %2 argument(s); unexpected: %3."_s.arg(command->name())
-                  .arg(expected.size())
-                  .arg(rest.mid(expected.size()).join(u' '));
+            : u"'vectordesk %1' takes %2; unexpected: %3."_s.arg(command->name(),
+                                                                 plural(expected.size(), u"argument", u"arguments"),
+                                                                 rest.mid(expected.size()).join(u' '));
         return bootstrap.usage(message + u" Usage: vectordesk %1 %2"_s.arg(command->name(), command->syntax()));
     }
 

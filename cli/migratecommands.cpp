@@ -33,7 +33,8 @@ int migrate(Context &c, const Invocation &in)
     if (c.json()) {
         QJsonArray appliedJson;
         for (const AppliedMigration &m : applied)
-            appliedJson.append(QJsonObject{{u"version"_s, m.version},
+            appliedJson.append(QJsonObject{{u"object"_s, u"migration"_s},
+                                           {u"version"_s, m.version},
                                            {u"name"_s, m.name},
                                            {u"checksum"_s, QString::fromLatin1(m.checksum)},
                                            {u"applied_at"_s, m.appliedAt}});
@@ -41,7 +42,8 @@ int migrate(Context &c, const Invocation &in)
         for (int v : pending)
             pendingJson.append(migrator.available().at(v - 1).name);
         printJson(c,
-                  QJsonObject{{u"database"_s, url->redacted()},
+                  QJsonObject{{u"object"_s, u"schema"_s},
+                              {u"database"_s, url->redacted()},
                               {u"version"_s, version},
                               {u"latest"_s, migrator.latestVersion()},
                               {u"applied"_s, appliedJson},

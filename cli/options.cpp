@@ -76,8 +76,8 @@ int readJsonObject(Context &c, const QString &text, const QString &what, QJsonOb
 {
     ServiceError error;
     const std::optional<QJsonObject> parsed = parseJsonObject(text, what, &error);
-    if (!parsed)
-        return c.fail(error);
+    if (!parsed) // not JSON, or not an object: a malformed argument (what it holds is the service's to judge)
+        return c.usage(error.message());
     *object = *parsed;
     return Ok;
 }

@@ -23,9 +23,8 @@ int searchBody(Context &c, const Invocation &in, QJsonObject *body)
         QJsonParseError error;
         const QJsonDocument filter = QJsonDocument::fromJson(in.value(u"filter"_s).toUtf8(), &error);
         if (error.error != QJsonParseError::NoError)
-            return c.fail(ServiceError::invalid(
-                u"--filter is not valid JSON: %1 at offset %2."_s.arg(error.errorString()).arg(error.offset),
-                u"filters"_s));
+            return c.usage(
+                u"--filter is not valid JSON: %1 at offset %2."_s.arg(error.errorString()).arg(error.offset));
         body->insert(u"filters"_s, filter.object());
     }
     if (in.isSet(u"max"_s)) {
@@ -85,7 +84,17 @@ int search(Context &c, const Invocation &in)
     if (!response)
         return c.fail(response.error());
     if (c.json()) {
-        printJson(c, response->toJson());
+        // OpenAI's page, each result with the words it matched (support staff read them; the
+        // API leaves them out, as OpenAI's result object allows no other field).
+        QJsonObject page = response->toJson();
+        QJsonArray data = page.value(u"data"_s).toArray();
+        for (qsizetype i = 0; i < data.size() && i < response->data.size(); ++i) {
+            QJsonObject hit = data.at(i).toObject();
+            hit.insert(u"matched_terms"_s, QJsonArray::fromStringList(response->data.at(i).matchedTerms));
+            data.replace(i, hit);
+        }
+        page.insert(u"data"_s, data);
+        printJson(c, page);
         return Ok;
     }
     if (response->data.isEmpty())

@@ -91,15 +91,9 @@ void printHuman(Context &c, const SyncReport &r)
 }
 
 // With --watch, one line per pass (JSON Lines); else an indented document.
-void printObject(Context &c, const QJsonObject &object, bool watching)
-{
-    if (watching)
-        printJsonLine(c, object);
-    else
-        printJson(c, object);
-}
-
-int runOnce(Context &c, SyncWorker &worker, bool wait, bool watching)
+// With --json, a pass's report (or error) is one JSON object on one line, for one pass or many
+// (--watch): appended to a log file (cron, docs/sync.md), the file stays one object per line.
+int runOnce(Context &c, SyncWorker &worker, bool wait)
 {
     bool announced = false;
     while (true) {
@@ -117,7 +111,7 @@ int runOnce(Context &c, SyncWorker &worker, bool wait, bool watching)
     case SyncWorker::Outcome::Completed: {
         const SyncReport &report = worker.report();
         if (c.json())
-            printObject(c, report.toJson(), watching);
+            printJsonLine(c, report.toJson());
         else
             printHuman(c, report);
         c.out().flush();
@@ -127,12 +121,11 @@ int runOnce(Context &c, SyncWorker &worker, bool wait, bool watching)
         const QString message = u"Another sync runner holds the lease: %1. This runner did nothing; try again later "
                                 u"or use --wait."_s.arg(worker.message());
         if (c.json()) {
-            printObject(c,
-                        QJsonObject{{u"error"_s,
-                                     QJsonObject{{u"code"_s, u"lease_held"_s},
-                                                 {u"message"_s, message},
-                                                 {u"holder"_s, worker.leaseHolder()}}}},
-                        watching);
+            printJsonLine(c,
+                          QJsonObject{{u"error"_s,
+                                       QJsonObject{{u"code"_s, u"lease_held"_s},
+                                                   {u"message"_s, message},
+                                                   {u"holder"_s, worker.leaseHolder()}}}});
             c.out().flush();
         } else {
             c.err() << u"vectordesk: "_s << terminalText(message) << u'\n';
@@ -215,7 +208,7 @@ int sync(Context &c, const Invocation &in)
     }
     SyncWorker worker(url.value(), engine::LocalEngine::rootFor(url.value()), options);
     if (watch == 0) {
-        const int code = runOnce(c, worker, p.isSet(u"wait"_s), false);
+        const int code = runOnce(c, worker, p.isSet(u"wait"_s));
         if (!metricsFile.isEmpty() && !writeMetricsFile(c, url.value(), metricsFile))
             return code == Ok ? int(Failed) : code;
         return code;
@@ -224,7 +217,7 @@ int sync(Context &c, const Invocation &in)
     // reported and tried again next time.
     while (true) {
         const qint64 started = QDateTime::currentMSecsSinceEpoch();
-        runOnce(c, worker, false, true);
+        runOnce(c, worker, false);
         if (!metricsFile.isEmpty())
             writeMetricsFile(c, url.value(), metricsFile);
         const qint64 left = watch * kSecondMs - (QDateTime::currentMSecsSinceEpoch() - started);

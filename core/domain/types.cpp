@@ -57,7 +57,8 @@ QJsonObject PlanLimits::toJson() const
 
 QJsonObject Plan::toJson() const
 {
-    return {{u"name"_s, name}, {u"display_name"_s, displayName}, {u"limits"_s, limits.toJson()}};
+    return {
+        {u"object"_s, u"plan"_s}, {u"name"_s, name}, {u"display_name"_s, displayName}, {u"limits"_s, limits.toJson()}};
 }
 
 QJsonObject Tenant::toJson() const
@@ -173,7 +174,8 @@ QJsonObject StoreFile::toJson() const
 
 QJsonObject Membership::toJson() const
 {
-    return {{u"operator"_s, operatorName},
+    return {{u"object"_s, u"tenant.member"_s},
+            {u"operator"_s, operatorName},
             {u"tenant_id"_s, tenantId},
             {u"role"_s, roleName(role)},
             {u"created_at"_s, createdAt}};
@@ -181,7 +183,8 @@ QJsonObject Membership::toJson() const
 
 QJsonObject AuditEntry::toJson() const
 {
-    return {{u"id"_s, id},
+    return {{u"object"_s, u"audit_log.entry"_s},
+            {u"id"_s, id},
             {u"at"_s, at},
             {u"operator"_s, operatorName},
             {u"tenant_id"_s, optionalTime(tenantId)},
@@ -202,7 +205,8 @@ double QuotaUsage::worstPercent() const
 
 QJsonObject QuotaUsage::toJson() const
 {
-    return {{u"plan"_s, plan},
+    return {{u"object"_s, u"tenant.quota"_s},
+            {u"plan"_s, plan},
             {u"limits"_s, limits.toJson()},
             {u"stores"_s, stores},
             {u"files"_s, files},

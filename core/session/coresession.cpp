@@ -103,4 +103,12 @@ CoreSession::~CoreSession()
     m_backends.reset();
 }
 
+QString CoreSession::defaultOperator()
+{
+    for (const char *name : {"USER", "LOGNAME"})
+        if (const QString user = qEnvironmentVariable(name).trimmed(); !user.isEmpty())
+            return user;
+    return QStringLiteral("local");
+}
+
 } // namespace vd

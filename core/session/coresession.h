@@ -42,6 +42,8 @@ public:
     // migrated. Answers what was found ("the schema is ready", "N migrations to apply", "no
     // database there yet"); an error names the database and what failed.
     static Result<QString> probe(const DatabaseUrl &url);
+    // Who acts when no --as is given: $USER, else $LOGNAME (unset or empty alike), else "local".
+    static QString defaultOperator();
 
     // Over a connection the caller already has open (tests, benchmarks, a worker that opened it
     // itself); the connection must outlive the session.
