@@ -4,9 +4,9 @@ namespace vd::cli {
 
 QList<std::shared_ptr<Command>> makeCommands()
 {
-    return tenantCommands() + storeCommands() + fileCommands() + searchCommands() + memberCommands() + tokenCommands()
-        + agentCommands() + planCommands() + auditCommands() + migrateCommands() + syncCommands() + openaiCommands()
-        + metricsCommands();
+    return initCommands() + tenantCommands() + storeCommands() + fileCommands() + searchCommands() + memberCommands()
+        + tokenCommands() + agentCommands() + planCommands() + auditCommands() + migrateCommands() + syncCommands()
+        + openaiCommands() + metricsCommands();
 }
 
 const QList<std::shared_ptr<Command>> &commands()

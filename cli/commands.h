@@ -5,6 +5,7 @@
 // The command groups, one file each (cli/<group>commands.cpp); commands() lists them in help order.
 namespace vd::cli {
 
+QList<std::shared_ptr<Command>> initCommands(); // init (the first tenant and store)
 QList<std::shared_ptr<Command>> tenantCommands(); // tenant create, list, show, update, set-plan, delete, quota
 QList<std::shared_ptr<Command>> storeCommands(); // store create, list, show, update, delete, restore, ...
 QList<std::shared_ptr<Command>> fileCommands(); // file attach, list, show, set-attributes, ..., wait, chunks

@@ -5,6 +5,7 @@
 #include "core/storage/database.h"
 #include "testdatabase.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,7 +37,7 @@ private:
     QTemporaryDir m_dir;
     int m_counter = 0;
 
-    Run cli(const QString &db, QStringList arguments, const QString &as = u"alice"_s)
+    Run cli(const QString &db, QStringList arguments, const QString &as = u"alice"_s, QIODevice *in = nullptr)
     {
         Run run;
         QTextStream out(&run.out);
@@ -46,7 +47,7 @@ private:
             arguments << u"--db"_s << db;
         if (!as.isEmpty())
             arguments << u"--as"_s << as;
-        run.code = cli::run(arguments, {out, err, nullptr});
+        run.code = cli::run(arguments, {out, err, in});
         out.flush();
         err.flush();
         return run;
@@ -158,8 +159,26 @@ private slots:
              u"Give either --auto-chunking or --chunk-size with --chunk-overlap, not both"_s},
             {"metadata that is not JSON",
              {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"m"_s, u"--metadata"_s, u"{team: x}"_s},
-             1,
+             2,
              u"Metadata is not valid JSON"_s},
+            {"metadata that is a list",
+             {u"store"_s, u"update"_s, u"--tenant"_s, u"acme"_s, u"docs"_s, u"--metadata"_s, u"[1]"_s},
+             2,
+             u"Metadata must be a JSON object"_s},
+            {"filter that is not JSON",
+             {u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"--filter"_s, u"{type: eq}"_s,
+              u"contract"_s},
+             2,
+             u"--filter is not valid JSON"_s},
+            {"a filter with an unknown operator (well-formed, refused by the service)",
+             {u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"--filter"_s,
+              u"{\"type\": \"like\", \"key\": \"a\", \"value\": \"b\"}"_s, u"contract"_s},
+             1,
+             u"like"_s},
+            {"an unknown backend (well-formed, refused by the service)",
+             {u"store"_s, u"create"_s, u"--tenant"_s, u"acme"_s, u"b"_s, u"--backend"_s, u"pinecone"_s},
+             1,
+             u"pinecone"_s},
             {"missing --tenant", {u"store"_s, u"list"_s}, 2, u"Name the tenant with --tenant SLUG"_s},
             {"unknown command", {u"stores"_s, u"list"_s}, 2, u"Unknown command 'stores list'"_s},
             {"unknown option", {u"store"_s, u"list"_s, u"--tenant"_s, u"acme"_s, u"--colour"_s}, 2, u"colour"_s},
@@ -212,6 +231,64 @@ private slots:
         QVERIFY2(!error.value(u"code"_s).toString().isEmpty(), qPrintable(j.out));
         QVERIFY(error.value(u"message"_s).toString().contains(message));
         QCOMPARE(dump(db), before);
+    }
+
+    // vectordesk init: the first tenant and store from flags or answers; run again, it keeps
+    // them; answers that stop early or a bad slug create nothing.
+    void initSetsUpTheFirstTenantAndStoreOnce_data() { engines(); }
+    void initSetsUpTheFirstTenantAndStoreOnce()
+    {
+        QFETCH(QString, engine);
+        const QString db = freshDb(engine);
+        QVERIFY(!db.isEmpty());
+        const QStringList flags{u"init"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"contracts"_s, u"--yes"_s};
+        Run r = cli(db, flags + QStringList{u"--json"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QCOMPARE(r.json().value(u"object"_s).toString(), u"init"_s);
+        QVERIFY(r.json().value(u"tenant_created"_s).toBool());
+        QVERIFY(r.json().value(u"store_created"_s).toBool());
+        QCOMPARE(r.json().value(u"store"_s).toObject().value(u"name"_s).toString(), u"contracts"_s);
+        QVERIFY(r.json().value(u"store"_s).toObject().value(u"is_primary"_s).toBool());
+        const QString once = dump(db);
+
+        r = cli(db, flags);
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.out.contains(u"already there, kept"_s), qPrintable(r.out));
+        QVERIFY(r.out.contains(u"vectordesk file attach --tenant acme --store contracts"_s));
+        QCOMPARE(dump(db), once);
+
+        // Answers, one per line: slug, display name, backend (Enter keeps local), store.
+        QBuffer answers;
+        answers.setData("beta\nBeta Corp\n\nhandbook\n");
+        QVERIFY(answers.open(QIODevice::ReadOnly));
+        r = cli(db, {u"init"_s, u"--interactive"_s}, u"alice"_s, &answers);
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.err.contains(u"First vector store [docs]"_s), qPrintable(r.err));
+        r = cli(db, {u"store"_s, u"show"_s, u"--tenant"_s, u"beta"_s, u"handbook"_s, u"--json"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.json().value(u"backend"_s).toString(), u"local"_s);
+        QCOMPARE(cli(db, {u"tenant"_s, u"show"_s, u"beta"_s, u"--json"_s}).json().value(u"display_name"_s).toString(),
+                 u"Beta Corp"_s);
+        const QString twice = dump(db);
+
+        QBuffer cut;
+        cut.setData("gamma\n");
+        QVERIFY(cut.open(QIODevice::ReadOnly));
+        r = cli(db, {u"init"_s, u"--interactive"_s}, u"alice"_s, &cut);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"nothing was created"_s), qPrintable(r.err));
+        r = cli(db, {u"init"_s, u"--tenant"_s, u"Bad Slug!"_s, u"--yes"_s});
+        QCOMPARE(r.code, 1);
+        r = cli(db, {u"init"_s, u"--tenant"_s, u"newco"_s, u"--store"_s, u"2024"_s, u"--yes"_s});
+        QCOMPARE(r.code, 1); // an all-digit store name; the tenant is not created either
+        QVERIFY2(r.err.contains(u"all digits"_s), qPrintable(r.err));
+        QCOMPARE(dump(db), twice);
+
+        // Without flags: a tenant named after the operator, a store "docs".
+        r = cli(db, {u"init"_s, u"--yes"_s, u"--json"_s});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QCOMPARE(r.json().value(u"tenant"_s).toObject().value(u"slug"_s).toString(), u"alice"_s);
+        QCOMPARE(r.json().value(u"store"_s).toObject().value(u"name"_s).toString(), u"docs"_s);
     }
 
     void malformedDatabaseUrlIsAUsageError()
@@ -325,6 +402,11 @@ private slots:
         QVERIFY(hit.value(u"score"_s).toDouble() > 0 && hit.value(u"score"_s).toDouble() <= 1);
         QVERIFY(
             hit.value(u"content"_s).toArray().first().toObject().value(u"text"_s).toString().contains(u"transonic"_s));
+        // The words of the text the query matched, as the window shows them.
+        QStringList matched;
+        for (const QJsonValue &v : hit.value(u"matched_terms"_s).toArray())
+            matched << v.toString().toLower();
+        QVERIFY2(matched.contains(u"flutter"_s) && matched.contains(u"transonic"_s), qPrintable(matched.join(u',')));
 
         r = cli(db,
                 {u"search"_s, u"--tenant"_s, u"acme"_s, u"--store"_s, u"docs"_s, u"flutter"_s, u"--max"_s, u"51"_s});

@@ -86,6 +86,17 @@ Problem validateSlug(const QString &slug)
     return std::nullopt;
 }
 
+QString suggestedSlug(const QString &name)
+{
+    static const QRegularExpression other(u"[^a-z0-9]+"_s);
+    QString slug = name.toLower().replace(other, u"-"_s).left(63);
+    while (slug.startsWith(u'-'))
+        slug.remove(0, 1);
+    while (slug.endsWith(u'-'))
+        slug.chop(1);
+    return validateSlug(slug) ? u"team"_s : slug;
+}
+
 Problem validateDisplayName(const QString &name)
 {
     if (name.trimmed().isEmpty() || characterCount(name) > 200 || hasControlCharacters(name))

@@ -25,6 +25,9 @@ inline constexpr int kMaxStoreNameLength = 256;
 using Problem = std::optional<ServiceError>;
 
 Problem validateSlug(const QString &slug);
+// A valid slug made from a person's or team's name ("Alice Smith" -> "alice-smith"; "team" when
+// nothing usable is left): the default the first-run set-up offers.
+QString suggestedSlug(const QString &name);
 Problem validateDisplayName(const QString &name);
 Problem validateStoreName(const QString &name);
 Problem validateBackend(const QString &backend);
