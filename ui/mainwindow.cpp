@@ -16,6 +16,7 @@
 #include "ui/search/searchpanel.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/sync/syncpanel.h"
+#include "ui/welcome/welcomedialog.h"
 #include "ui/widgets/placeholdertableview.h"
 
 #include <QAction>
@@ -194,7 +195,10 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     // The panes follow what their tables need until the user moves a splitter.
     for (QSplitter *splitter : {m_mainSplitter, m_rightSplitter, m_leftSplitter})
         connect(splitter, &QSplitter::splitterMoved, this, [this] { m_userPanes = true; });
-    connect(m_tenantPanel->model(), &ServiceTableModel::loadFinished, this, [this] { fitPanes(); });
+    connect(m_tenantPanel->model(), &ServiceTableModel::loadFinished, this, [this] {
+        fitPanes();
+        offerWelcome();
+    });
     connect(m_storePanel->model(), &ServiceTableModel::loadFinished, this, [this] { fitPanes(); });
 
     m_storeActions->update();
@@ -382,6 +386,14 @@ void MainWindow::createActions()
     connect(activityAction, &QAction::triggered, this, [this] {
         auto *activity = new ActivityDialog(this);
         activity->setAttribute(Qt::WA_DeleteOnClose);
+        connect(activity, &ActivityDialog::stateWanted, this, [this, activity] {
+            m_runner->run(
+                activity,
+                [](VectorStoreService &service) {
+                    return service.refreshStateMetrics(QDateTime::currentMSecsSinceEpoch());
+                },
+                [activity](Result<void> read) { activity->stateRead(read ? QString() : read.error().message()); });
+        });
         activity->show();
     });
     viewMenu->addAction(m_syncPanel->historyAction());
@@ -518,6 +530,40 @@ void MainWindow::showAbout()
                           "<p>Hosted and local stores side by side, per tenant, with quotas, expiry and an "
                           "audit trail.</p>")
                            .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+}
+
+void MainWindow::offerWelcome()
+{
+    // Once per window, on a database where this instance administrator sees no tenant at all.
+    const TenantTableModel *tenants = m_tenantPanel->model();
+    if (m_welcomeOffered || !tenants->errorMessage().isEmpty() || tenants->rowCount() > 0
+        || !tenants->isInstanceAdmin())
+        return;
+    m_welcomeOffered = true;
+    auto *welcome = new WelcomeDialog(m_runner, m_operatorName, this);
+    welcome->setAttribute(Qt::WA_DeleteOnClose);
+    connect(welcome, &WelcomeDialog::created, this, [this](qint64 tenantId, qint64 storeId, const QString &store) {
+        m_tenantPanel->reload();
+        m_tenantPanel->selectTenant(tenantId);
+        m_storePanel->selectStore(storeId);
+        statusBar()->showMessage(
+            tr("Store %1 is ready: drop documents on it (or on the files table) to index them").arg(store));
+    });
+    connect(welcome, &WelcomeDialog::openAIChosen, this, [this](qint64 tenantId, const QString &slug) {
+        m_tenantPanel->reload();
+        m_tenantPanel->selectTenant(tenantId);
+        // The key box lists the tenants the panel has: open it when the new one is there.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(m_tenantPanel->model(), &ServiceTableModel::loadFinished, this, [this, once, slug] {
+            disconnect(*once);
+            if (auto *settings = findChild<QAction *>(u"settingsAction"_s))
+                settings->trigger();
+            statusBar()->showMessage(tr("Set the OpenAI key of tenant %1 under OpenAI keys; then import its "
+                                        "stores with: vectordesk store import --tenant %1 --all")
+                                         .arg(slug));
+        });
+    });
+    welcome->show(); // not modal: the empty window stays usable behind it
 }
 
 } // namespace vd::ui

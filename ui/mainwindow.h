@@ -56,6 +56,8 @@ public:
     // of their columns (at most 40 % of the window), the stores the height of their rows (at
     // most 45 %), the files the rest. Not once the user has moved a splitter.
     void fitPanes();
+    // The first run: the welcome that creates the first tenant and store (ui/welcome).
+    void offerWelcome();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -86,6 +88,7 @@ private:
     QLabel *m_operatorLabel = nullptr;
     bool m_userPanes = false; // a splitter was moved by the user, or restored
     bool m_fitQueued = false;
+    bool m_welcomeOffered = false;
     QString m_operatorName;
     DatabaseUrl m_url;
     QSplitter *m_leftSplitter = nullptr;
