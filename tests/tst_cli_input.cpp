@@ -249,7 +249,7 @@ private slots:
         QVERIFY(!db.isEmpty());
         const QString before = dump(db);
         const Run r = cli(db, arguments);
-        QCOMPARE(r.code, 1);
+        QCOMPARE(r.code, 2); // a malformed argument (docs/cli.md, exit codes)
         QVERIFY2(r.err.contains(message) && r.err.contains(u"pass {} to clear"_s), qPrintable(r.err));
         QCOMPARE(dump(db), before);
 

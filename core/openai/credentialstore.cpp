@@ -110,10 +110,13 @@ ServiceError CredentialStore::noKeyError(const QString &tenantSlug, const QStrin
         QJsonObject{{u"field"_s, u"api_key"_s}});
 }
 
+// Keychain jobs have no parent and delete themselves when finished (QKeychain's autoDelete): a job
+// deleted while its D-Bus call is in flight is called back anyway by libsecret, after it is gone.
+// The connection's context (this store) drops the answer when the store went first.
 void CredentialStore::readKeychain(qint64 tenantId, const QString &tenantSlug,
                                    std::function<void(Result<QString>)> done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kServiceName), this);
+    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kServiceName));
     job->setKey(entryName(tenantId));
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [job, tenantSlug, done = std::move(done)] {
@@ -136,7 +139,7 @@ void CredentialStore::writeKeychain(qint64 tenantId, const QString &tenantSlug, 
         done(*problem);
         return;
     }
-    auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(kServiceName), this);
+    auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(kServiceName));
     job->setKey(entryName(tenantId));
     job->setInsecureFallback(false);
     job->setTextData(key);
@@ -155,7 +158,7 @@ void CredentialStore::writeKeychain(qint64 tenantId, const QString &tenantSlug, 
 
 void CredentialStore::clearKeychain(qint64 tenantId, const QString &tenantSlug, std::function<void(Result<void>)> done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(kServiceName), this);
+    auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(kServiceName));
     job->setKey(entryName(tenantId));
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [job, tenantSlug, done = std::move(done)] {

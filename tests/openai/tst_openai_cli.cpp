@@ -177,7 +177,7 @@ private slots:
         const int storesBefore = m_server->storeCount();
         r = run({u"store"_s, u"import"_s, u"--tenant"_s, u"acme"_s, legacy});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
-        QVERIFY(r.out.contains(u"0 store(s) imported, 1 skipped."_s));
+        QVERIFY(r.out.contains(u"0 stores imported, 1 skipped."_s));
         QCOMPARE(m_server->storeCount(), storesBefore);
         r = run({u"store"_s, u"import"_s, u"--tenant"_s, u"acme"_s, u"vs_nope"_s});
         QCOMPARE(r.code, 1);
