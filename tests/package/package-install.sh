@@ -2,7 +2,8 @@
 # package_install (ctest, docs/packaging.md): builds the Debian package with cpack from the build
 # tree, runs the validators (desktop-file-validate, appstreamcli validate, lintian), then installs
 # it with `apt-get install ./vectordesk_*.deb` into a fresh copy of a clean Debian 12 root
-# (debootstrap --variant=minbase, cached between runs) and runs vectordesk there.
+# (debootstrap --variant=minbase, cached between runs) and runs vectordesk there. The package that
+# passed is left in BUILD_DIR (vectordesk_<version>_<arch>.deb).
 #
 # Usage: package-install.sh SOURCE_DIR BUILD_DIR
 # Environment:
@@ -50,22 +51,50 @@ done
 
 arch=$(dpkg-architecture -qDEB_HOST_ARCH)
 mkdir -p "$cache_dir"
-work=$(mktemp -d "${TMPDIR:-/var/tmp}/vectordesk-package.XXXXXX")
-root="$work/root"
+work_base=${TMPDIR:-/var/tmp}
 
-# Everything mounted below $work is unmounted, deepest first, whatever happened; the folder is
-# removed only when nothing is mounted in it any more (never through a bind mount).
-cleanup() {
-    local status=$? target
+# Stops what still runs in a root below a folder, unmounts everything mounted below it, deepest
+# first, and removes the folder only when nothing is mounted in it any more (never through a bind
+# mount). Returns 1 when something stays mounted.
+remove_work() {
+    local folder=$1 target proc
+    # Processes still running in a root there (apt-get of a run that was killed) go first.
+    for proc in /proc/[0-9]*; do
+        [[ $(readlink "$proc/root" 2>/dev/null) == "$folder"/* ]] && kill -KILL "${proc#/proc/}" 2>/dev/null
+    done
     while read -r target; do
         umount "$target" 2>/dev/null || umount -l "$target" || true
-    done < <(findmnt -rn -o TARGET | grep -F "$work/" | sort -r)
-    if findmnt -rn -o TARGET | grep -qF "$work/"; then
-        echo "package_install: something is still mounted under $work; not removing it" >&2
-        status=1
-    else
-        rm -rf --one-file-system "$work"
+    done < <(findmnt -rn -o TARGET | grep -F "$folder/" | sort -r)
+    if findmnt -rn -o TARGET | grep -qF "$folder/"; then
+        echo "package_install: something is still mounted under $folder; not removing it" >&2
+        return 1
+    fi
+    rm -rf --one-file-system "$folder"
+}
+
+# A run killed outright (SIGKILL at a ctest timeout) cannot clean up; the next run does it.
+for stale in "$work_base"/vectordesk-package.*; do
+    [[ -d $stale ]] || continue
+    owner=$(cat "$stale/pid" 2>/dev/null || true)
+    if [[ -z $owner ]] && [[ -z $(find "$stale" -maxdepth 0 -mmin +10) ]]; then
+        continue # another run that has only just started
+    fi
+    if [[ -z $owner ]] || ! kill -0 "$owner" 2>/dev/null; then
+        echo "package_install: removing $stale, left by a run that was killed"
+        remove_work "$stale" || true
+    fi
+done
+
+work=$(mktemp -d "$work_base/vectordesk-package.XXXXXX")
+echo $$ >"$work/pid"
+root="$work/root"
+
+cleanup() {
+    local status=$?
+    if remove_work "$work"; then
         step "cleaned up"
+    else
+        status=1
     fi
     exit "$status"
 }
@@ -174,12 +203,17 @@ in_root() {
 }
 
 step "apt-get update"
-in_root apt-get update -q >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; fail "apt-get update in the root"; }
+in_root apt-get update -q --error-on=any >"$work/apt.log" 2>&1 \
+    || { cat "$work/apt.log" >&2; fail "apt-get update in the root (is $mirror reachable?)"; }
+# The archives folder is shared: one run's apt-get at a time uses it.
+exec 8>"$cache_dir/.lock-archives-$suite-$arch"
+flock 8
 step "apt-get install -y ./$(basename "$deb")"
 in_root sh -c "cd /tmp && apt-get install -y -q ./$(basename "$deb")" >"$work/apt.log" 2>&1 \
     || { cat "$work/apt.log" >&2; fail "apt-get install of the package in a clean Debian 12"; }
 grep -E '^(Need to get|[0-9]+ upgraded)' "$work/apt.log" || true
 in_root apt-get autoclean -q >/dev/null 2>&1 || true
+flock -u 8
 
 # --- 4. vectordesk from /usr, as a user with an empty home --------------------------------------
 in_root useradd --create-home --shell /bin/sh admin
@@ -236,4 +270,6 @@ run 0 --sync --once --dry-run
 [[ -f $root/home/admin/.local/share/VectorDesk/vectordesk/vectordesk.sqlite ]] \
     || fail "the default database is not in the user's ~/.local/share/VectorDesk/vectordesk/"
 
-step "done: $(basename "$deb") installs and runs in a clean Debian 12"
+# The package that passed is kept where `cpack` in the build tree puts it, for CI to publish.
+cp "$deb" "$build_dir/"
+step "done: $(basename "$deb") installs and runs in a clean Debian 12; kept as $build_dir/$(basename "$deb")"
