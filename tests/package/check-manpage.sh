@@ -67,6 +67,11 @@ done
 check_options serve "$(env -i PATH=/usr/bin:/bin HOME="${HOME:-/tmp}" "$binary" serve --help)"
 grep -qF -- '.B vectordesk \-\-sync' "$manpage" || missing "the sync entry does not show 'vectordesk --sync'"
 
+# The page is of this version (its header and --version's line).
+version=$(env -i PATH=/usr/bin:/bin HOME="${HOME:-/tmp}" "$binary" --version | sed -n 's/^vectordesk //p')
+grep -q "^\.TH VECTORDESK 1 .* \"VectorDesk $version\"" "$manpage" || missing "the .TH line does not name VectorDesk $version"
+grep -qF "(\fBvectordesk $version\fR)" "$manpage" || missing "--version's entry does not show vectordesk $version"
+
 # Exit codes, environment and files have their sections.
 for section in "EXIT STATUS" ENVIRONMENT FILES; do
     grep -qx "\.SH \"\{0,1\}$section\"\{0,1\}" "$manpage" || missing "no section $section"
