@@ -239,16 +239,15 @@ run 0 --help
 expect "serve"
 expect "--sync"
 
-# TODO(#19 item 3): run `vectordesk init` non-interactively here once it exists, e.g.
-#   run 0 init --tenant acme --store handbook --non-interactive   (the flags `init --help` gives)
-# and drop the tenant/store creation below that it replaces.
-
 run 0 --sync --once --dry-run
 
 # The CLI flow of docs/cli.md on the default SQLite database in the user's home: the migrations,
-# the tokenizer tables and the engine all come from the installed binary.
-run 0 tenant create acme --name "Acme Corp"
-run 0 store create --tenant acme handbook
+# the tokenizer tables and the engine all come from the installed binary. init, as a script runs
+# it (no terminal), then again: it keeps what exists.
+run 0 init --tenant acme --name "Acme Corp" --store handbook --yes
+expect "Tenant acme (id 1): created"
+run 0 init --tenant acme --store handbook --yes
+expect "already there, kept"
 mkdir -p "$root/home/admin/docs"
 cat >"$root/home/admin/docs/flutter.md" <<'EOF'
 # Wing flutter
