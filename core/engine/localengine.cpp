@@ -330,12 +330,26 @@ Result<void> LocalEngine::discardStaged(const Tenant &, const StagedFile &staged
 Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                           const std::function<bool()> &cancelled)
 {
+    if (auto refused = refuseIngest(tenant, store))
+        return *refused;
+    auto prepared = prepare(file, cancelled);
+    if (!prepared)
+        return prepared.error();
+    return write(tenant, store, file, prepared.value());
+}
+
+std::optional<ServiceError> LocalEngine::refuseIngest(const Tenant &tenant, const VectorStore &store) const
+{
     // The ingestion queue gives an engine only the stores it holds; one recorded elsewhere since
     // it was claimed goes back to the queue for its holder.
-    if (!store.engineHolder.isEmpty() && !holds(store)) {
-        ServiceError refused = notHeld(tenant, store, u"Ingesting a file into"_s);
-        return ServiceError(ServiceError::Kind::Conflict, refused.message(), QJsonObject{{u"cancelled"_s, true}});
-    }
+    if (store.engineHolder.isEmpty() || holds(store))
+        return std::nullopt;
+    ServiceError refused = notHeld(tenant, store, u"Ingesting a file into"_s);
+    return ServiceError(ServiceError::Kind::Conflict, refused.message(), QJsonObject{{u"cancelled"_s, true}});
+}
+
+Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::function<bool()> &cancelled) const
+{
     const QString blob = m_blobs.pathFor(file.sha256);
     if (!QFile::exists(blob))
         return fileError(u"server_error"_s,
@@ -386,7 +400,9 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
 
     // 2. Chunk the text into a second spool, the index still untouched: tokenizing is the slow
     //    part, and another worker or process may be writing to the same store meanwhile.
-    QTemporaryFile chunkSpool(spoolDir + u"/chunks-XXXXXX.bin"_s);
+    PreparedFile prepared;
+    prepared.chunks = std::make_unique<QTemporaryFile>(spoolDir + u"/chunks-XXXXXX.bin"_s);
+    QTemporaryFile &chunkSpool = *prepared.chunks;
     if (!chunkSpool.open())
         return fileError(u"server_error"_s,
                          u"Cannot create a file for the chunks in %1: %2"_s.arg(spoolDir, chunkSpool.errorString()));
@@ -429,8 +445,21 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
         return fileError(
             u"server_error"_s,
             u"Cannot read the chunks back from %1: %2"_s.arg(chunkSpool.fileName(), chunkSpool.errorString()));
-    stageDone(u"tokenize"_s, u"ingest.index"_s);
+    stageDone(u"tokenize"_s, QString());
+    prepared.chunkCount = chunker.chunkCount();
+    prepared.textBytes = chunker.textBytes();
+    prepared.title = sink.title();
+    return prepared;
+}
 
+Result<IngestOutcome> LocalEngine::write(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                         PreparedFile &prepared, const std::function<void()> &between)
+{
+    if (auto refused = refuseIngest(tenant, store))
+        return *refused;
+    QElapsedTimer stage;
+    stage.start();
+    tracing::Span stageSpan(u"ingest.index"_s);
     // 3. Write the chunks in one short index transaction (docs/architecture.md, contention).
     auto opened = index(tenant.id, store.id);
     if (!opened)
@@ -438,9 +467,10 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
     LocalIndex &index = **opened;
     if (auto r = index.beginFile(file.id, file.filename, file.attributes); !r)
         return indexError(r.error());
-    index.setDocumentTitle(sink.title());
+    index.setDocumentTitle(prepared.title);
+    QTemporaryFile &chunkSpool = *prepared.chunks;
     QDataStream chunksIn(&chunkSpool);
-    for (int i = 0; i < chunker.chunkCount(); ++i) {
+    for (int i = 0; i < prepared.chunkCount; ++i) {
         qint32 ordinal = 0;
         qint32 tokenCount = 0;
         Chunk chunk;
@@ -455,11 +485,13 @@ Result<IngestOutcome> LocalEngine::ingest(const Tenant &tenant, const VectorStor
             index.abortFile();
             return indexError(r.error());
         }
+        if (between && i % 256 == 255)
+            between();
     }
-    auto committed = index.commitFile(chunker.textBytes());
+    auto committed = index.commitFile(prepared.textBytes);
     if (!committed)
         return indexError(committed.error());
-    stageDone(u"index"_s, QString());
+    metrics::observe(metrics::Metric::IngestStageSeconds, {u"local"_s, u"index"_s}, double(stage.nsecsElapsed()) / 1e9);
     qCInfo(lcEngine).noquote() << "indexed" << file.filename << committed->chunkCount << "chunks"
                                << committed->tokenCount << "tokens";
     IngestOutcome outcome;

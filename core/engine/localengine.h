@@ -7,9 +7,12 @@
 
 #include <QLoggingCategory>
 #include <QString>
+#include <QTemporaryFile>
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace vd {
 struct DatabaseUrl;
@@ -31,6 +34,16 @@ public:
     // Why `action` ("Attaching files to") cannot be done on this machine: names the holder and
     // where to do it instead.
     virtual ServiceError refusal(const Tenant &tenant, const VectorStore &store, const QString &action) = 0;
+};
+
+// A file read, tokenized and cut into chunks, not yet in its store's index (LocalEngine::prepare):
+// the chunks wait in an unlinked spool file on disk, so a prepared file holds no text in memory.
+struct PreparedFile
+{
+    std::unique_ptr<QTemporaryFile> chunks; // positioned at its start
+    int chunkCount = 0;
+    qint64 textBytes = 0; // extracted text
+    QString title; // the document's own title (LocalIndex::setDocumentTitle)
 };
 
 // The embedded engine: the default backend, fully offline, with OpenAI's semantics.
@@ -86,6 +99,17 @@ public:
     bool isStaged(const QString &sha256) const override { return m_blobs.contains(sha256); }
     Result<IngestOutcome> ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                  const std::function<bool()> &cancelled) override;
+    // ingest() in its two parts, for a pipeline that prepares the next files while one is written
+    // (Ingestor). prepare: extraction, tokenizing and cutting windows, into spool files; touches
+    // no index and nothing of this object that changes, so it may run on any thread, several at
+    // once. write: the file's one index transaction, on this engine's thread; `between` (if any)
+    // is called every few hundred chunks (to renew queue claims during a long write).
+    Result<PreparedFile> prepare(const StoreFile &file, const std::function<bool()> &cancelled) const;
+    Result<IngestOutcome> write(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
+                                PreparedFile &prepared, const std::function<void()> &between = {});
+    // Why this engine may not ingest into `store` (its index is held elsewhere): the error ingest()
+    // returns, marked cancelled so the file goes back to the queue for its holder.
+    std::optional<ServiceError> refuseIngest(const Tenant &tenant, const VectorStore &store) const;
     Result<void> setFileVisible(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                 bool visible) override;
     Result<void> setFileAttributes(const Tenant &tenant, const VectorStore &store, const StoreFile &file) override;

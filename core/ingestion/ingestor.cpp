@@ -1,5 +1,6 @@
 #include "core/ingestion/ingestor.h"
 
+#include "core/engine/localengine.h"
 #include "core/logging/logging.h"
 #include "core/metrics/metrics.h"
 #include "core/session/backends.h"
@@ -13,6 +14,9 @@
 #include <QThread>
 
 #include <algorithm>
+#include <chrono>
+#include <deque>
+#include <future>
 
 using namespace Qt::StringLiterals;
 
@@ -80,10 +84,26 @@ void recordIngestion(const QString &backend, const IngestionQueue::Job &job, con
 
 } // namespace
 
+bool Ingestor::waitForRetry(QMultiMap<qint64, qint64> &retries, const std::function<bool()> &cancelled)
+{
+    // Nothing else to do: wait for the earliest file put back (another worker may have taken it
+    // meanwhile; then the next look finds nothing and the wait moves on).
+    const qint64 due = retries.firstKey();
+    retries.erase(retries.begin());
+    while (QDateTime::currentMSecsSinceEpoch() < due) {
+        if (cancelled && cancelled())
+            return false;
+        QThread::msleep(quint64(std::clamp<qint64>(due - QDateTime::currentMSecsSinceEpoch(), 1, 100)));
+    }
+    return true;
+}
+
 Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::function<bool()> &cancelled,
                                     const Observer &observer, std::optional<qint64> tenantId,
                                     std::optional<qint64> storeId, Summary &summary)
 {
+    if (auto *local = dynamic_cast<LocalEngine *>(backend); local && m_prepareAhead > 0)
+        return drainPipelined(local, cancelled, observer, tenantId, storeId, summary);
     // Files this drain put back after contention, by the time they may be claimed again.
     QMultiMap<qint64, qint64> retries;
     while (true) {
@@ -97,16 +117,9 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
         if (!claimed->has_value()) {
             if (retries.isEmpty())
                 return {};
-            // Nothing else to do: wait for the earliest file put back (another worker may have
-            // taken it meanwhile; then the next look finds nothing and the wait moves on).
-            const qint64 due = retries.firstKey();
-            retries.erase(retries.begin());
-            while (QDateTime::currentMSecsSinceEpoch() < due) {
-                if (cancelled && cancelled()) {
-                    summary.cancelled = true;
-                    return {};
-                }
-                QThread::msleep(quint64(std::clamp<qint64>(due - QDateTime::currentMSecsSinceEpoch(), 1, 100)));
+            if (!waitForRetry(retries, cancelled)) {
+                summary.cancelled = true;
+                return {};
             }
             continue;
         }
@@ -132,10 +145,7 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
         // Between blocks: stop when asked, and renew the claims so no one takes them over.
         auto stop = [&] {
             if (beat.elapsed() > 30'000) {
-                for (const IngestionQueue::Job &job : std::as_const(jobs))
-                    if (auto r = m_queue.heartbeat(job); !r)
-                        qCWarning(lcIngest).noquote()
-                            << "renewing the claim on" << job.file.filename << "failed:" << r.error().message();
+                renewClaims(jobs);
                 beat.restart();
             }
             return cancelled && cancelled();
@@ -169,67 +179,237 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
         }
         for (qsizetype i = 0; i < jobs.size(); ++i) {
             const IngestionQueue::Job &job = jobs.at(i);
-            // The outcome is recorded (its audit row, log lines, the observer) on the ingestion's request id.
-            logging::ContextScope scope;
-            logging::setRequestId(requestId);
-            logging::setTenant(job.tenant.slug);
             const Result<IngestOutcome> outcome = i < outcomes.size()
                 ? outcomes.at(i)
                 : Result<IngestOutcome>(ServiceError::unavailable(
                     u"Internal error: the %1 backend gave no outcome for %2; retry the file."_s.arg(
                         backend->name(), job.file.filename)));
-            if (!outcome && outcome.error().details().value(u"cancelled"_s).toBool()) {
-                if (auto r = m_queue.release(job); !r)
-                    qCWarning(lcIngest).noquote()
-                        << "releasing" << job.file.filename << "failed:" << r.error().message();
-                summary.cancelled = true;
-                continue;
-            }
-            // Another writer held the store's index: the file goes back to the queue, unless
-            // it met that on every claim so far.
-            if (!outcome && outcome.error().details().value(u"contention"_s).toBool()
-                && job.attempts < kMaxIngestAttempts) {
-                const qint64 delay = contentionBackoffMs(job.attempts);
-                if (auto r = m_queue.retryLater(job, delay); !r)
-                    return r.error();
-                retries.insert(QDateTime::currentMSecsSinceEpoch() + delay, job.file.id);
-                ++summary.requeued;
-                qCInfo(lcIngest).noquote()
-                    << u"%1 goes back to the queue for %2 ms (attempt %3 of %4): %5"_s.arg(job.file.filename)
-                           .arg(delay)
-                           .arg(job.attempts)
-                           .arg(kMaxIngestAttempts)
-                           .arg(outcome.error().message());
-                continue;
-            }
-            const QString failure = !outcome && outcome.error().details().value(u"contention"_s).toBool()
-                ? u"%1 It stayed busy through %2 attempts; retry the file when the other writer is done "
-                  u"(vectordesk file retry)."_s.arg(outcome.error().message())
-                      .arg(job.attempts)
-                : (outcome ? QString() : outcome.error().message());
-            Result<StoreFile> recorded = outcome ? m_queue.complete(job, outcome.value())
-                                                 : m_queue.fail(job, failureCode(outcome.error()), failure);
-            if (!recorded)
-                return recorded.error();
-            if (outcome && recorded->deletedAt) // detached while it was being indexed
-                if (auto r = backend->setFileVisible(job.tenant, job.store, job.file, false); !r)
-                    qCWarning(lcIngest).noquote()
-                        << "hiding detached" << job.file.filename << "failed:" << r.error().message();
-            if (!outcome || !outcome->remotePending)
-                recordIngestion(backend->name(), job, outcome, requestId, double(took.nsecsElapsed()) / 1e9);
-            if (outcome && outcome->remotePending)
-                ++summary.pending; // handed over; the sync worker's refresh brings the final status
-            else if (outcome)
-                ++summary.completed;
-            else
-                ++summary.failed;
-            if (!outcome) // on the ingestion's request id, so that the window's Activity view finds it
-                qCInfo(lcIngest).noquote() << job.file.filename << "failed:" << failure;
-            if (observer.finished)
-                observer.finished(recorded.value(), failure);
+            if (auto r = record(backend, job, outcome, requestId, double(took.nsecsElapsed()) / 1e9, observer, summary,
+                                retries);
+                !r)
+                return r;
         }
         if (summary.cancelled)
             return {};
+    }
+}
+
+void Ingestor::renewClaims(const QList<IngestionQueue::Job> &jobs)
+{
+    for (const IngestionQueue::Job &job : jobs)
+        if (auto r = m_queue.heartbeat(job); !r)
+            qCWarning(lcIngest).noquote()
+                << "renewing the claim on" << job.file.filename << "failed:" << r.error().message();
+}
+
+Result<void> Ingestor::record(VectorStoreBackend *backend, const IngestionQueue::Job &job,
+                              const Result<IngestOutcome> &outcome, const QString &requestId, double seconds,
+                              const Observer &observer, Summary &summary, QMultiMap<qint64, qint64> &retries)
+{
+    // The outcome is recorded (its audit row, log lines, the observer) on the ingestion's request id.
+    logging::ContextScope scope;
+    logging::setRequestId(requestId);
+    logging::setTenant(job.tenant.slug);
+    if (!outcome && outcome.error().details().value(u"cancelled"_s).toBool()) {
+        if (auto r = m_queue.release(job); !r)
+            qCWarning(lcIngest).noquote() << "releasing" << job.file.filename << "failed:" << r.error().message();
+        summary.cancelled = true;
+        return {};
+    }
+    // Another writer held the store's index: the file goes back to the queue, unless
+    // it met that on every claim so far.
+    if (!outcome && outcome.error().details().value(u"contention"_s).toBool() && job.attempts < kMaxIngestAttempts) {
+        const qint64 delay = contentionBackoffMs(job.attempts);
+        if (auto r = m_queue.retryLater(job, delay); !r)
+            return r.error();
+        retries.insert(QDateTime::currentMSecsSinceEpoch() + delay, job.file.id);
+        ++summary.requeued;
+        qCInfo(lcIngest).noquote() << u"%1 goes back to the queue for %2 ms (attempt %3 of %4): %5"_s
+                                          .arg(job.file.filename)
+                                          .arg(delay)
+                                          .arg(job.attempts)
+                                          .arg(kMaxIngestAttempts)
+                                          .arg(outcome.error().message());
+        return {};
+    }
+    const QString failure = !outcome && outcome.error().details().value(u"contention"_s).toBool()
+        ? u"%1 It stayed busy through %2 attempts; retry the file when the other writer is done "
+          u"(vectordesk file retry)."_s.arg(outcome.error().message())
+              .arg(job.attempts)
+        : (outcome ? QString() : outcome.error().message());
+    Result<StoreFile> recorded =
+        outcome ? m_queue.complete(job, outcome.value()) : m_queue.fail(job, failureCode(outcome.error()), failure);
+    if (!recorded)
+        return recorded.error();
+    if (outcome && recorded->deletedAt) // detached while it was being indexed
+        if (auto r = backend->setFileVisible(job.tenant, job.store, job.file, false); !r)
+            qCWarning(lcIngest).noquote() << "hiding detached" << job.file.filename << "failed:" << r.error().message();
+    if (!outcome || !outcome->remotePending)
+        recordIngestion(backend->name(), job, outcome, requestId, seconds);
+    if (outcome && outcome->remotePending)
+        ++summary.pending; // handed over; the sync worker's refresh brings the final status
+    else if (outcome)
+        ++summary.completed;
+    else
+        ++summary.failed;
+    if (!outcome) // on the ingestion's request id, so that the window's Activity view finds it
+        qCInfo(lcIngest).noquote() << job.file.filename << "failed:" << failure;
+    if (observer.finished)
+        observer.finished(recorded.value(), failure);
+    return {};
+}
+
+namespace {
+
+// A local file claimed and being prepared (or prepared) on a thread of its own, waiting for its
+// write on the drain's thread.
+struct InHand
+{
+    IngestionQueue::Job job;
+    QString requestId;
+    std::optional<tracing::AsyncSpan> span; // the file's "ingest" span, from claim to record
+    QElapsedTimer took;
+    std::future<Result<PreparedFile>> prepared;
+};
+
+} // namespace
+
+Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<bool()> &cancelled,
+                                      const Observer &observer, std::optional<qint64> tenantId,
+                                      std::optional<qint64> storeId, Summary &summary)
+{
+    QMultiMap<qint64, qint64> retries;
+    // Read by the preparing threads: stop at the next block (the drain was cancelled or failed).
+    std::atomic<bool> stopPreparing = false;
+    std::deque<std::unique_ptr<InHand>> inHand; // the front is written next; declared after the flag it reads
+    const auto jobsInHand = [&inHand] {
+        QList<IngestionQueue::Job> jobs;
+        for (const auto &p : inHand)
+            jobs << p->job;
+        return jobs;
+    };
+    // Stops the preparations and gives their files back to the queue, unstarted.
+    const auto giveBack = [&] {
+        stopPreparing = true;
+        for (const auto &p : inHand) {
+            p->prepared.wait();
+            if (auto r = m_queue.release(p->job); !r)
+                qCWarning(lcIngest).noquote()
+                    << "releasing" << p->job.file.filename << "failed:" << r.error().message();
+            if (p->span)
+                p->span->end();
+        }
+        inHand.clear();
+    };
+    QElapsedTimer beat;
+    beat.start();
+    const auto keepClaims = [&] {
+        if (beat.elapsed() > 30'000) {
+            renewClaims(jobsInHand());
+            beat.restart();
+        }
+    };
+    while (true) {
+        if (cancelled && cancelled()) {
+            giveBack();
+            summary.cancelled = true;
+            return {};
+        }
+        // Claim and start preparing files until m_prepareAhead wait behind the one written next.
+        while (qsizetype(inHand.size()) < 1 + m_prepareAhead) {
+            QList<qint64> held;
+            for (const auto &p : inHand)
+                held << p->job.file.id;
+            auto claimed = m_queue.claimNext(engine->name(), engine->holderId(), tenantId, storeId, held);
+            if (!claimed) {
+                giveBack();
+                return claimed.error();
+            }
+            if (!claimed->has_value())
+                break;
+            for (auto it = retries.begin(); it != retries.end();)
+                it = it.value() == (*claimed)->file.id ? retries.erase(it) : std::next(it);
+            auto p = std::make_unique<InHand>();
+            p->job = **claimed;
+            p->requestId = observer.requestId ? observer.requestId() : logging::newRequestId();
+            p->took.start();
+            if (observer.started)
+                observer.started(p->job.file);
+            {
+                // As in drainBackend: the file's own request id, in the trace of its attach.
+                logging::ContextScope scope;
+                logging::setRequestId(p->requestId);
+                logging::setTenant(p->job.tenant.slug);
+                const auto parent = tracing::parseTraceparent(p->job.traceParent);
+                p->span.emplace(u"ingest"_s, tracing::Kind::Internal, parent ? *parent : tracing::current());
+                p->span->setAttribute(u"vectordesk.backend"_s, engine->name());
+                p->span->setAttribute(u"vectordesk.store_id"_s, p->job.store.id);
+                p->span->setAttribute(u"vectordesk.files"_s, 1);
+                p->span->setAttribute(u"vectordesk.file_id"_s, p->job.file.id);
+            }
+            if (!inHand.empty())
+                ++summary.preparedAhead;
+            p->prepared = std::async(std::launch::async,
+                                     [engine, file = p->job.file, requestId = p->requestId, tenant = p->job.tenant.slug,
+                                      parent = p->span->context(), &stopPreparing, writer = QThread::currentThread()] {
+                                         logging::ContextScope scope;
+                                         logging::setRequestId(requestId);
+                                         logging::setTenant(tenant);
+                                         tracing::adoptParent(parent);
+                                         auto prepared =
+                                             engine->prepare(file, [&stopPreparing] { return stopPreparing.load(); });
+                                         if (prepared)
+                                             prepared.value().chunks->moveToThread(writer); // read and closed there
+                                         return prepared;
+                                     });
+            inHand.push_back(std::move(p));
+        }
+        if (inHand.empty()) {
+            if (retries.isEmpty())
+                return {};
+            if (!waitForRetry(retries, cancelled)) {
+                summary.cancelled = true;
+                return {};
+            }
+            continue;
+        }
+        // The oldest file: wait for its preparation (stopping when asked, renewing the claims),
+        // then write it here while the others are prepared.
+        InHand &next = *inHand.front();
+        while (next.prepared.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+            if (cancelled && cancelled()) {
+                giveBack();
+                summary.cancelled = true;
+                return {};
+            }
+            keepClaims();
+        }
+        Result<PreparedFile> prepared = next.prepared.get();
+        const Result<IngestOutcome> outcome = [&]() -> Result<IngestOutcome> {
+            if (!prepared)
+                return prepared.error();
+            logging::ContextScope scope;
+            logging::setRequestId(next.requestId);
+            logging::setTenant(next.job.tenant.slug);
+            tracing::adoptParent(next.span->context());
+            return engine->write(next.job.tenant, next.job.store, next.job.file, prepared.value(), keepClaims);
+        }();
+        if (outcome)
+            next.span->end();
+        else
+            next.span->end(failureCode(outcome.error()), outcome.error().message());
+        const std::unique_ptr<InHand> done = std::move(inHand.front());
+        inHand.pop_front();
+        if (auto r = record(engine, done->job, outcome, done->requestId, double(done->took.nsecsElapsed()) / 1e9,
+                            observer, summary, retries);
+            !r) {
+            giveBack();
+            return r;
+        }
+        if (summary.cancelled) {
+            giveBack();
+            return {};
+        }
     }
 }
 

@@ -71,7 +71,8 @@ bool IngestionQueue::claimable(const QString &claimedBy, qint64 claimedAt, qint6
 
 Result<std::optional<IngestionQueue::Job>> IngestionQueue::claimNext(const QString &backend, const QString &holder,
                                                                      std::optional<qint64> tenantId,
-                                                                     std::optional<qint64> storeId)
+                                                                     std::optional<qint64> storeId,
+                                                                     const QList<qint64> &inHand)
 {
     const QString doing = u"claiming a file for ingestion"_s;
     Transaction transaction(m_db);
@@ -89,16 +90,18 @@ Result<std::optional<IngestionQueue::Job>> IngestionQueue::claimNext(const QStri
         u"AND t.deleted_at IS NULL AND s.status <> 'expired' AND s.backend = ? "
         u"AND (s.engine_holder IS NULL OR s.engine_holder = ?) "
         u"AND (CAST(? AS BIGINT) IS NULL OR f.tenant_id = ?) AND (CAST(? AS BIGINT) IS NULL OR f.store_id = ?) "
-        u"ORDER BY f.id LIMIT 64"_s
+        u"ORDER BY f.id LIMIT ?"_s
             + lock,
-        {backend, holder, nullable(tenantId), nullable(tenantId), nullable(storeId), nullable(storeId)}, doing);
+        {backend, holder, nullable(tenantId), nullable(tenantId), nullable(storeId), nullable(storeId),
+         64 + inHand.size()},
+        doing);
     if (!candidates)
         return candidates.error();
     qint64 chosen = 0;
     while (candidates.value().next()) {
         const QString claimedBy = candidates.value().value(1).toString();
         const qint64 claimedAt = candidates.value().value(2).toLongLong();
-        if (claimable(claimedBy, claimedAt, at)) {
+        if (claimable(claimedBy, claimedAt, at) && !inHand.contains(candidates.value().value(0).toLongLong())) {
             chosen = candidates.value().value(0).toLongLong();
             break;
         }

@@ -37,9 +37,11 @@ public:
 
     // Claims the oldest waiting file of a store with this backend (of one tenant or store, if
     // given). nullopt when nothing is waiting. `holder` (VectorStoreBackend::holderId): local
-    // stores whose index another engine holds are left to that engine's worker.
+    // stores whose index another engine holds are left to that engine's worker. `inHand`: files
+    // this owner claimed already and is still working on (a pipeline), never claimed again.
     Result<std::optional<Job>> claimNext(const QString &backend, const QString &holder = {},
-                                         std::optional<qint64> tenantId = {}, std::optional<qint64> storeId = {});
+                                         std::optional<qint64> tenantId = {}, std::optional<qint64> storeId = {},
+                                         const QList<qint64> &inHand = {});
     // Claims up to `count` more waiting files of `first`'s store (claimed already), for a backend
     // that ingests several files at once (VectorStoreBackend::ingestBatchLimit); in queue order,
     // by the same rule as claimNext. Empty when no other file of that store waits.

@@ -206,4 +206,106 @@ bool registerFts5Scorer(const QSqlDatabase &db, double titleWeight, double textW
     return true;
 }
 
+namespace {
+
+thread_local TokenCapture *t_capture = nullptr;
+
+// The wrapped tokenizer: SQLite's own porter, found before the wrapper was registered.
+struct CaptureModule
+{
+    fts5_tokenizer original{};
+    void *originalData = nullptr;
+};
+
+struct CaptureInstance
+{
+    CaptureModule *module = nullptr;
+    ::Fts5Tokenizer *inner = nullptr;
+};
+
+struct CaptureForward
+{
+    void *context;
+    int (*token)(void *, int, const char *, int, int, int);
+    TokenCapture *capture;
+    int column;
+};
+
+int captureCreate(void *data, const char **arguments, int count, ::Fts5Tokenizer **out)
+{
+    auto *module = static_cast<CaptureModule *>(data);
+    auto instance = std::make_unique<CaptureInstance>();
+    instance->module = module;
+    const int rc = module->original.xCreate(module->originalData, arguments, count, &instance->inner);
+    if (rc != SQLITE_OK)
+        return rc;
+    *out = reinterpret_cast<::Fts5Tokenizer *>(instance.release());
+    return SQLITE_OK;
+}
+
+void captureDelete(::Fts5Tokenizer *tokenizer)
+{
+    auto *instance = reinterpret_cast<CaptureInstance *>(tokenizer);
+    if (instance->inner)
+        instance->module->original.xDelete(instance->inner);
+    delete instance;
+}
+
+int captureToken(void *context, int flags, const char *token, int size, int start, int end)
+{
+    auto *forward = static_cast<CaptureForward *>(context);
+    if (!(flags & FTS5_TOKEN_COLOCATED))
+        forward->capture->token(forward->capture->context, forward->column, token, size);
+    return forward->token(forward->context, flags, token, size, start, end);
+}
+
+int captureTokenize(::Fts5Tokenizer *tokenizer, void *context, int flags, const char *text, int size,
+                    int (*token)(void *, int, const char *, int, int, int))
+{
+    auto *instance = reinterpret_cast<CaptureInstance *>(tokenizer);
+    TokenCapture *capture = t_capture;
+    if (!capture || !(flags & FTS5_TOKENIZE_DOCUMENT))
+        return instance->module->original.xTokenize(instance->inner, context, flags, text, size, token);
+    CaptureForward forward{context, token, capture, capture->columns++};
+    return instance->module->original.xTokenize(instance->inner, &forward, flags, text, size, captureToken);
+}
+
+void captureDestroy(void *data)
+{
+    delete static_cast<CaptureModule *>(data);
+}
+
+} // namespace
+
+bool registerTokenCapture(const QSqlDatabase &db, QString *error)
+{
+    fts5_api *api = fts5Api(db, error);
+    if (!api)
+        return false;
+    auto module = std::make_unique<CaptureModule>();
+    if (api->xFindTokenizer(api, "porter", &module->originalData, &module->original) != SQLITE_OK) {
+        *error = u"SQLite's FTS5 has no porter tokenizer"_s;
+        return false;
+    }
+    fts5_tokenizer methods{captureCreate, captureDelete, captureTokenize};
+    CaptureModule *data = module.release();
+    if (api->xCreateTokenizer(api, "porter", data, &methods, captureDestroy) != SQLITE_OK) {
+        captureDestroy(data);
+        *error = u"cannot register the capturing porter tokenizer"_s;
+        return false;
+    }
+    return true;
+}
+
+TokenCaptureScope::TokenCaptureScope(TokenCapture *capture)
+    : m_previous(t_capture)
+{
+    t_capture = capture;
+}
+
+TokenCaptureScope::~TokenCaptureScope()
+{
+    t_capture = m_previous;
+}
+
 } // namespace vd::engine
