@@ -49,34 +49,4 @@ private:
     std::unique_ptr<Private> d;
 };
 
-// Tokenizing once (issue #20): the postings count the very tokens FTS5 produces while it indexes
-// a chunk, instead of tokenizing the chunk a second time. registerTokenCapture() registers, on
-// one connection, a "porter" tokenizer that wraps SQLite's own (the newest registration of a name
-// wins, so the index's unchanged schema, tokenize='porter unicode61 remove_diacritics 2', gets
-// it): it forwards every call unchanged and, while a TokenCapture is active on the calling
-// thread, also hands it each token FTS5 indexes (document mode, colocated tokens skipped, as
-// IndexTokenizer does), numbering the columns of the row in the order FTS5 tokenizes them.
-// Register before the connection first uses an FTS5 table (a table keeps the tokenizer it was
-// opened with).
-struct TokenCapture
-{
-    void (*token)(void *context, int column, const char *token, int size) = nullptr;
-    void *context = nullptr;
-    int columns = 0; // document-mode calls seen (one per non-NULL column of the row)
-};
-bool registerTokenCapture(const QSqlDatabase &db, QString *error);
-
-// Makes `capture` the calling thread's capture until destroyed.
-class TokenCaptureScope
-{
-public:
-    explicit TokenCaptureScope(TokenCapture *capture);
-    ~TokenCaptureScope();
-    TokenCaptureScope(const TokenCaptureScope &) = delete;
-    TokenCaptureScope &operator=(const TokenCaptureScope &) = delete;
-
-private:
-    TokenCapture *m_previous;
-};
-
 } // namespace vd::engine

@@ -150,7 +150,6 @@ LocalIndex::~LocalIndex()
         abortFile();
     m_insertChunk.reset();
     m_postings.reset();
-    m_tokenizer.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -183,15 +182,6 @@ Result<void> LocalIndex::open()
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs()));
     if (!db.open())
         return ServiceError::unavailable(u"Cannot open the index %1: %2"_s.arg(m_path, db.lastError().text()));
-    QString why;
-    // FTS5's own tokenizer for the postings of rebuilds and removals (found before the capture
-    // below replaces "porter" on this connection, so it does not depend on the capture's module).
-    m_tokenizer = IndexTokenizer::create(db, &why);
-    if (!m_tokenizer)
-        return ServiceError::unavailable(u"Cannot index into %1: %2."_s.arg(m_path, why));
-    // Before anything opens chunks_fts on this connection, which then keeps its tokenizer.
-    if (!registerTokenCapture(db, &why))
-        return ServiceError::unavailable(u"Cannot index into %1: %2."_s.arg(m_path, why));
     const QStringList setup = {
         u"PRAGMA journal_mode=WAL"_s,
         u"PRAGMA synchronous=NORMAL"_s,
@@ -228,8 +218,12 @@ Result<void> LocalIndex::open()
     for (const QString &statement : exists ? setup.mid(0, 3) : setup)
         if (auto r = exec(statement); !r)
             return r;
+    QString why;
     if (!registerFts5Scorer(db, kTitleWeight, kTextWeight, &why))
         return ServiceError::unavailable(u"Cannot search the index %1: %2."_s.arg(m_path, why));
+    m_tokenizer = IndexTokenizer::create(db, &why);
+    if (!m_tokenizer)
+        return ServiceError::unavailable(u"Cannot index into %1: %2."_s.arg(m_path, why));
     m_postings = std::make_unique<PostingsTable>(db);
     // An index written before the postings existed gets them now, once.
     auto postingsValid = metaValue(u"postings"_s);
@@ -255,53 +249,22 @@ Result<qint64> LocalIndex::tokenCount()
     return metaValue(u"tokens"_s);
 }
 
-namespace {
-
-// A chunk's words and how often each occurs. Lookups use the tokenizer's own bytes; only a word
-// new to the chunk is copied.
-struct ChunkTerms
-{
-    QHash<QByteArray, quint32> &terms;
-    quint32 length = 0;
-
-    void add(const char *token, int size)
-    {
-        ++length;
-        const auto it = terms.find(QByteArray::fromRawData(token, size));
-        if (it != terms.end())
-            ++*it;
-        else
-            terms.insert(QByteArray(token, size), 1);
-    }
-};
-
-// TokenCapture's callback while FTS5 indexes a chunk row: column 0 is the title, 1 the text.
-void captureTextToken(void *context, int column, const char *token, int size)
-{
-    if (column == 1)
-        static_cast<ChunkTerms *>(context)->add(token, size);
-}
-
-QHash<QByteArray, quint32> &chunkTermsBuffer()
-{
-    thread_local QHash<QByteArray, quint32> terms;
-    terms.clear();
-    terms.reserve(512);
-    return terms;
-}
-
-} // namespace
-
 void LocalIndex::countChunk(qint64 chunkId, qint64 fileId, const QByteArray &text)
 {
-    ChunkTerms counted{chunkTermsBuffer()};
-    m_tokenizer->tokenize(text, IndexTokenizer::Mode::Document,
-                          [&](const char *token, int size) { counted.add(token, size); });
-    recordChunk(chunkId, fileId, counted.terms, counted.length);
-}
-
-void LocalIndex::recordChunk(qint64 chunkId, qint64 fileId, const QHash<QByteArray, quint32> &textTerms, quint32 length)
-{
+    // The chunk's words and how often each occurs. Lookups use the tokenizer's own bytes;
+    // only a word new to the chunk is copied.
+    thread_local QHash<QByteArray, quint32> textTerms;
+    textTerms.clear();
+    textTerms.reserve(512);
+    quint32 length = 0;
+    m_tokenizer->tokenize(text, IndexTokenizer::Mode::Document, [&](const char *token, int size) {
+        ++length;
+        const auto it = textTerms.find(QByteArray::fromRawData(token, size));
+        if (it != textTerms.end())
+            ++*it;
+        else
+            textTerms.insert(QByteArray(token, size), 1);
+    });
     const quint32 chunkLength = quint32(m_titleLength) + length;
     m_fileTokens += chunkLength;
     m_pendingTokens += chunkLength;
@@ -472,22 +435,9 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
     q.addBindValue(chunk.tokenCount);
     q.addBindValue(m_currentTitle);
     q.addBindValue(QString::fromUtf8(chunk.text));
-    // The postings count the tokens FTS5 produces as it indexes the row (registerTokenCapture):
-    // the text is tokenized once, not a second time here.
-    ChunkTerms counted{chunkTermsBuffer()};
-    TokenCapture capture{captureTextToken, &counted};
-    bool inserted = false;
-    {
-        TokenCaptureScope scope(&capture);
-        inserted = q.exec();
-    }
-    if (!inserted)
+    if (!q.exec())
         return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-    if (capture.columns == 2) {
-        recordChunk(q.lastInsertId().toLongLong(), m_currentFile, counted.terms, counted.length);
-        ++m_capturedChunks;
-    } else // FTS5 did not tokenize through the capture (both fields, in order): tokenize here
-        countChunk(q.lastInsertId().toLongLong(), m_currentFile, chunk.text);
+    countChunk(q.lastInsertId().toLongLong(), m_currentFile, chunk.text);
     if (m_pendingCount >= kPendingPostingsLimit)
         if (auto r = flushPostings(); !r)
             return r;

@@ -114,9 +114,6 @@ public:
         bool fromPostings = false;
     };
     const SearchStats &lastSearchStats() const { return m_lastStats; }
-    // Chunks added since open whose words the postings took from FTS5's own tokens as it indexed
-    // them (registerTokenCapture), rather than by tokenizing the chunk a second time.
-    qint64 capturedChunks() const { return m_capturedChunks; }
 
     struct ChunkText
     {
@@ -134,8 +131,6 @@ private:
     Result<void> rebuildPostings();
     // Notes a chunk's words, FTS5's tokens of its title and text, as postings to write.
     void countChunk(qint64 chunkId, qint64 fileId, const QByteArray &text);
-    // Notes a chunk's postings from its text's words (with the file's title words).
-    void recordChunk(qint64 chunkId, qint64 fileId, const QHash<QByteArray, quint32> &textTerms, quint32 length);
     // Writes the postings waiting: as a segment of the file being written, or, rebuilding, into
     // the blocks directly.
     Result<void> flushPostings(bool intoBlocks = false);
@@ -163,7 +158,6 @@ private:
     qint64 m_currentChunkBytes = 0;
     bool m_inFile = false;
     SearchStats m_lastStats;
-    qint64 m_capturedChunks = 0;
     std::unique_ptr<IndexTokenizer> m_tokenizer;
     // The file being written: its title's tokens, its postings not yet written, its tokens.
     bool m_titleCounted = false;
