@@ -26,6 +26,8 @@ ApiError ApiError::fromService(const ServiceError &error)
     case ServiceError::Kind::InvalidInput:
         api.status = 400;
         api.param = error.details().value(u"field"_s).toString();
+        // An attach refusal's stable reason (empty_file, unsupported_file, ...) is its code.
+        api.code = error.details().value(u"reason"_s).toString();
         break;
     case ServiceError::Kind::NotFound:
         api.status = 404;

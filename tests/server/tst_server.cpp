@@ -701,6 +701,12 @@ private slots:
         expectError(postJson(*client, storePath + "/files", {{u"file_id"_s, aId}}), 400, u"invalid_request_error"_s,
                     u"conflict"_s);
         QCOMPARE(f.count(u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NULL"_s), 1);
+        // A refusal of the attach rule names its reason as the code: an empty file.
+        auto empty = upload(*client, "empty.txt", "");
+        QVERIFY2(empty && empty->status == 200, qPrintable(errorText(empty)));
+        expectError(postJson(*client, storePath + "/files", {{u"file_id"_s, jsonOf(empty).value(u"id"_s).toString()}}),
+                    400, u"invalid_request_error"_s, u"empty_file"_s);
+        QCOMPARE(f.count(u"SELECT count(*) FROM vector_store_files WHERE deleted_at IS NULL"_s), 1);
         QCOMPARE(server.stop(), 0);
     }
 
