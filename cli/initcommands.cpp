@@ -3,6 +3,7 @@
 #include "cli/printers.h"
 #include "cli/simplecommand.h"
 #include "core/domain/validation.h"
+#include "core/service/firstsetup.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/storage/database.h"
 
@@ -107,55 +108,35 @@ int init(Context &c, const Invocation &in)
         storeDraft.name = *store;
     }
 
-    // Both names are checked before anything is created: a bad store name must not leave a new
-    // tenant behind.
-    if (auto p = validateSlug(tenantDraft.slug))
-        return c.fail(*p);
-    if (auto p = validateStoreName(storeDraft.name))
-        return c.fail(*p);
-    VectorStoreService &service = c.service();
-    bool tenantCreated = false;
-    auto tenant = service.tenant(tenantDraft.slug);
-    if (!tenant && tenant.error().kind() != ServiceError::Kind::NotFound)
-        return c.fail(tenant.error());
-    if (!tenant) {
-        tenant = service.createTenant(tenantDraft);
-        if (!tenant)
-            return c.fail(tenant.error());
-        tenantCreated = true;
-    }
-    bool storeCreated = false;
-    auto store = service.store(tenant->slug, storeDraft.name);
-    if (!store && store.error().kind() != ServiceError::Kind::NotFound)
-        return c.fail(store.error());
-    if (!store) {
-        store = service.createStore(tenant->slug, storeDraft);
-        if (!store)
-            return c.fail(store.error());
-        storeCreated = true;
-    }
+    auto setup = setUpTenant(c.service(), tenantDraft, storeDraft);
+    if (!setup)
+        return c.fail(setup.error());
+    const Tenant &tenant = setup->tenant;
+    const VectorStore &store = *setup->store;
+    const bool tenantCreated = setup->tenantCreated;
+    const bool storeCreated = setup->storeCreated;
 
     if (c.json()) {
         printJson(c,
                   QJsonObject{{u"object"_s, u"init"_s},
-                              {u"tenant"_s, tenant->toJson()},
+                              {u"tenant"_s, tenant.toJson()},
                               {u"tenant_created"_s, tenantCreated},
-                              {u"store"_s, store->toJson()},
+                              {u"store"_s, store.toJson()},
                               {u"store_created"_s, storeCreated}});
         return Ok;
     }
-    c.out() << u"Tenant %1 (id %2): %3\n"_s.arg(tenant->slug)
-                   .arg(tenant->id)
+    c.out() << u"Tenant %1 (id %2): %3\n"_s.arg(tenant.slug)
+                   .arg(tenant.id)
                    .arg(tenantCreated ? u"created, you are its owner"_s : u"already there, kept"_s)
-            << u"Store %1 (id %2, %3%4): %5\n"_s.arg(terminalText(store->name))
-                   .arg(store->id)
-                   .arg(backendName(store->backend), store->isPrimary ? u", primary"_s : QString())
+            << u"Store %1 (id %2, %3%4): %5\n"_s.arg(terminalText(store.name))
+                   .arg(store.id)
+                   .arg(backendName(store.backend), store.isPrimary ? u", primary"_s : QString())
                    .arg(storeCreated ? u"created"_s : u"already there, kept"_s)
             << u"\nNext:\n"_s
             << u"  vectordesk file attach --tenant %1 --store %2 --wait PATH...   add documents\n"_s.arg(
-                   tenant->slug, shellWord(store->name))
+                   tenant.slug, shellWord(store.name))
             << u"  vectordesk search --tenant %1 --store %2 WORDS...              search them\n"_s.arg(
-                   tenant->slug, shellWord(store->name))
+                   tenant.slug, shellWord(store.name))
             << u"  vectordesk                                                    open the window\n"_s;
     return Ok;
 }

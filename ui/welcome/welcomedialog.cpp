@@ -2,6 +2,7 @@
 
 #include "core/domain/drafts.h"
 #include "core/domain/validation.h"
+#include "core/service/firstsetup.h"
 #include "core/service/vectorstoreservice.h"
 #include "ui/data/servicerunner.h"
 
@@ -16,16 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace vd::ui {
-
-namespace {
-
-struct Made
-{
-    Tenant tenant;
-    std::optional<VectorStore> store;
-};
-
-} // namespace
 
 WelcomeDialog::WelcomeDialog(ServiceRunner *runner, const QString &operatorName, QWidget *parent)
     : QDialog(parent)
@@ -122,26 +113,8 @@ void WelcomeDialog::create()
     m_working = true;
     updateForm();
     m_runner->run(
-        this,
-        [tenant, store](VectorStoreService &service) -> Result<Made> {
-            // A tenant of this name made by an earlier try whose store failed is taken up again.
-            auto t = service.tenant(tenant.slug);
-            if (!t && t.error().kind() == ServiceError::Kind::NotFound)
-                t = service.createTenant(tenant);
-            if (!t)
-                return t.error();
-            Made made{t.value(), std::nullopt};
-            if (store) {
-                auto s = service.store(t->slug, store->name);
-                if (!s && s.error().kind() == ServiceError::Kind::NotFound)
-                    s = service.createStore(t->slug, *store);
-                if (!s)
-                    return s.error();
-                made.store = s.value();
-            }
-            return made;
-        },
-        [this](Result<Made> made) {
+        this, [tenant, store](VectorStoreService &service) { return setUpTenant(service, tenant, store); },
+        [this](Result<FirstSetup> made) {
             m_working = false;
             if (!made) {
                 updateForm();
