@@ -84,17 +84,7 @@ int search(Context &c, const Invocation &in)
     if (!response)
         return c.fail(response.error());
     if (c.json()) {
-        // OpenAI's page, each result with the words it matched (support staff read them; the
-        // API leaves them out, as OpenAI's result object allows no other field).
-        QJsonObject page = response->toJson();
-        QJsonArray data = page.value(u"data"_s).toArray();
-        for (qsizetype i = 0; i < data.size() && i < response->data.size(); ++i) {
-            QJsonObject hit = data.at(i).toObject();
-            hit.insert(u"matched_terms"_s, QJsonArray::fromStringList(response->data.at(i).matchedTerms));
-            data.replace(i, hit);
-        }
-        page.insert(u"data"_s, data);
-        printJson(c, page);
+        printJson(c, response->toJson());
         return Ok;
     }
     if (response->data.isEmpty())

@@ -126,7 +126,8 @@ QJsonObject SearchResponse::toJson() const
                                  {u"filename"_s, hit.filename},
                                  {u"score"_s, hit.score},
                                  {u"attributes"_s, hit.attributes},
-                                 {u"content"_s, content}});
+                                 {u"content"_s, content},
+                                 {u"matched_terms"_s, QJsonArray::fromStringList(hit.matchedTerms)}});
     }
     QJsonObject page{{u"object"_s, u"vector_store.search_results.page"_s},
                      {u"search_query"_s, QJsonArray::fromStringList(searchQuery)},

@@ -59,8 +59,10 @@ struct SearchResponse
     // Extra explanations (not in OpenAI's object): threshold, ranker, terms used.
     QJsonObject explain;
 
-    // The OpenAI shape: {object, search_query, data[{file_id, filename, score, attributes, content[]}], has_more,
-    // next_page}
+    // The OpenAI shape, as `vectordesk search --json` prints it: {object, search_query, data[{file_id,
+    // filename, score, attributes, content[], matched_terms[]}], has_more, next_page}, plus explain.
+    // matched_terms (the words the index matched, for support staff) is VectorDesk's: the API
+    // (server/openaishape.cpp) leaves it out, as OpenAI's result object allows no other field.
     QJsonObject toJson() const;
 };
 
