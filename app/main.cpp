@@ -7,6 +7,7 @@
 #include "core/storage/database.h"
 #include "core/tracing/tracing.h"
 #include "server/serve.h"
+#include "ui/i18n/language.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/appsettings.h"
 
@@ -63,6 +64,9 @@ int runGui(int argc, char **argv)
     QApplication::setWindowIcon(QIcon(u":/icons/org.vectordesk.VectorDesk.svg"_s));
     QString error;
     vd::logging::install(QString(), &error);
+    // Before any widget: the window is built in the language chosen in Settings, or the system's.
+    if (!vd::ui::i18n::install(vd::ui::i18n::resolve(vd::ui::settings::language()), &error))
+        qWarning("%s", qUtf8Printable(error));
 
     QCommandLineParser parser;
     const QCommandLineOption dbOption(u"db"_s, u"Database location."_s, u"location"_s);

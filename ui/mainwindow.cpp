@@ -160,11 +160,10 @@ MainWindow::MainWindow(const DatabaseUrl &url, const QString &operatorName, QWid
     connect(m_ingestion, &IngestionRunner::idle, this, [this](int completed, int failed) {
         if (completed + failed == 0)
             return;
-        statusBar()->showMessage(failed == 0
-                                     ? tr("Indexed %1").arg(format::counted(completed, tr("1 file"), tr("%1 files")))
-                                     : tr("Indexed %1; %2 failed (see the Last error column)")
-                                           .arg(format::counted(completed + failed, tr("1 file"), tr("%1 files")))
-                                           .arg(failed),
+        statusBar()->showMessage(failed == 0 ? tr("Indexed %1").arg(tr("%Ln file(s)", nullptr, int(completed)))
+                                             : tr("Indexed %1; %2 failed (see the Last error column)")
+                                                   .arg(tr("%Ln file(s)", nullptr, int(completed + failed)))
+                                                   .arg(failed),
                                  8000);
         m_tenantPanel->reload();
         m_storePanel->reload();

@@ -127,7 +127,7 @@ void tst_UiModels::formatsValuesForPeople_data()
     QTest::newRow("days ago") << format::relativeTime(kNow - 4 * kDay, kNow) << u"4 days ago"_s;
     QTest::newRow("future days") << format::relativeTime(kNow + 2 * kDay + kHour, kNow) << u"in 2 days"_s;
     QTest::newRow("long ago is a date") << format::relativeTime(kNow - 90 * kDay, kNow)
-                                        << QDateTime::fromMSecsSinceEpoch(kNow - 90 * kDay).toString(u"yyyy-MM-dd"_s);
+                                        << format::date(kNow - 90 * kDay);
     QTest::newRow("statuses read as words") << format::statusText(vd::FileStatus::InProgress) << u"In progress"_s;
     QTest::newRow("roles are capitalized") << format::roleText(vd::Role::Owner) << u"Owner"_s;
     QTest::newRow("openai backend") << format::backendText(vd::BackendKind::OpenAI) << u"OpenAI"_s;

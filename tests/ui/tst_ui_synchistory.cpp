@@ -7,6 +7,7 @@
 #include "core/engine/localengine.h"
 #include "ui/data/servicerunner.h"
 #include "ui/mainwindow.h"
+#include "ui/models/displayformat.h"
 #include "ui/panels/filepanel.h"
 #include "ui/panels/storepanel.h"
 #include "ui/panels/tenantpanel.h"
@@ -18,6 +19,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -129,10 +131,13 @@ private slots:
                  qPrintable(gui->text(SyncHistoryDialog::WarningsColumn)));
         QVERIFY2(gui->text(SyncHistoryDialog::ByColumn).startsWith(u"the window on "_s),
                  qPrintable(gui->text(SyncHistoryDialog::ByColumn)));
-        static const QRegularExpression dateTime(u"^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"_s);
-        QVERIFY2(dateTime.match(gui->text(SyncHistoryDialog::StartedColumn)).hasMatch(),
+        // The window's one date format (format::dateTime), never the report's ISO time.
+        const auto isDateTime = [](const QString &text) {
+            return QLocale().toDateTime(text, vd::ui::format::dateTimeFormat()).isValid();
+        };
+        QVERIFY2(isDateTime(gui->text(SyncHistoryDialog::StartedColumn)),
                  qPrintable(gui->text(SyncHistoryDialog::StartedColumn)));
-        QVERIFY2(dateTime.match(gui->text(SyncHistoryDialog::FinishedColumn)).hasMatch(),
+        QVERIFY2(isDateTime(gui->text(SyncHistoryDialog::FinishedColumn)),
                  qPrintable(gui->text(SyncHistoryDialog::FinishedColumn)));
         QVERIFY2(gui->text(SyncHistoryDialog::DurationColumn).endsWith(u" s"_s),
                  qPrintable(gui->text(SyncHistoryDialog::DurationColumn)));

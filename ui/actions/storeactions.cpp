@@ -217,7 +217,7 @@ void StoreActions::retryOrCancelSelected(bool retry)
             m_stores->reload();
             if (retry && m_ingestion)
                 m_ingestion->drain(tenantId, storeId); // indexed (or uploaded) again now
-            const QString files = format::counted(done.value(), tr("1 file"), tr("%1 files"));
+            const QString files = tr("%Ln file(s)", nullptr, int(done.value()));
             Q_EMIT changed(retry ? tr("Retrying %1").arg(files) : tr("Cancelled %1").arg(files));
         });
 }
@@ -281,9 +281,9 @@ void StoreActions::confirmDeleteStore()
                                         m_window);
             box->setObjectName(u"deleteStoreConfirmation"_s);
             box->setAttribute(Qt::WA_DeleteOnClose);
-            QString detail = tr("Its %1 (%2 indexed) stop being searchable at once.")
-                                 .arg(format::counted(shown.fileCounts.total(), tr("1 file"), tr("%1 files")),
-                                      format::bytes(shown.usageBytes));
+            QString detail =
+                tr("Its %1 (%2 indexed) stop being searchable at once.")
+                    .arg(tr("%Ln file(s)", nullptr, int(shown.fileCounts.total())), format::bytes(shown.usageBytes));
             if (shown.isPrimary)
                 detail += u' ' + tr("It is the tenant's primary store; choose another primary afterwards.");
             if (!agents)
@@ -382,8 +382,7 @@ void StoreActions::confirmDetach(qint64 tenantId, qint64 storeId, const QString 
 {
     if (files.isEmpty() || !roleProblem(Role::Editor).isEmpty())
         return;
-    const QString what =
-        files.size() == 1 ? files.first().filename : format::counted(files.size(), tr("1 file"), tr("%1 files"));
+    const QString what = files.size() == 1 ? files.first().filename : tr("%Ln file(s)", nullptr, int(files.size()));
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Detach %1?").arg(what),
                                 tr("Detach %1 from store %2?").arg(what, storeName), QMessageBox::Cancel, parent);
     box->setObjectName(u"detachFilesConfirmation"_s);
@@ -426,7 +425,7 @@ void StoreActions::confirmDetach(qint64 tenantId, qint64 storeId, const QString 
                 if (done)
                     done();
                 Q_EMIT changed(tr("Detached %1; Ctrl+Z brings them back")
-                                   .arg(format::counted(m_undoFiles.size(), tr("1 file"), tr("%1 files"))));
+                                   .arg(tr("%Ln file(s)", nullptr, int(m_undoFiles.size()))));
             });
     });
     box->open();
@@ -462,7 +461,7 @@ void StoreActions::undoLastDetach()
             }
             if (m_filePage && m_filePage->storeId() == storeId)
                 m_filePage->reload();
-            Q_EMIT changed(tr("Restored %1").arg(format::counted(done.value(), tr("1 file"), tr("%1 files"))));
+            Q_EMIT changed(tr("Restored %1").arg(tr("%Ln file(s)", nullptr, int(done.value()))));
         });
 }
 
@@ -506,8 +505,7 @@ void StoreActions::retryAllFailedFiles()
             }
             if (m_ingestion)
                 m_ingestion->drain(tenantId, storeId);
-            Q_EMIT changed(
-                tr("Retrying %1").arg(format::counted(done.value(), tr("1 failed file"), tr("%1 failed files"))));
+            Q_EMIT changed(tr("Retrying %1").arg(tr("%Ln failed file(s)", nullptr, int(done.value()))));
         });
 }
 

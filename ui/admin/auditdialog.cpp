@@ -161,11 +161,11 @@ void AuditDialog::load()
             }
             const int n = int(m_entries.size());
             showStatus(n == query.limit
-                           ? (filtered ? tr("The newest %1 matching entries; load more to look further back.")
-                                       : tr("The newest %1 entries; load more to look further back."))
-                                 .arg(n)
-                           : filtered ? (n == 1 ? tr("1 entry matches.") : tr("%1 entries match.").arg(n))
-                                      : (n == 1 ? tr("1 entry.") : tr("%1 entries.").arg(n)),
+                           ? (filtered
+                                  ? tr("The newest %Ln matching entry(s); load more to look further back.", nullptr, n)
+                                  : tr("The newest %Ln entry(s); load more to look further back.", nullptr, n))
+                           : filtered ? tr("%Ln entry(s) match(es).", nullptr, n)
+                                      : tr("%Ln entry(s).", nullptr, n),
                        false);
             end();
         });

@@ -280,12 +280,11 @@ void AttachSheet::onJobFinished(int attached, int failed, int skipped)
             m_ingestion->drain(plan.tenantId, plan.storeId);
     }
     setPhase(Phase::Report);
-    QString message =
-        tr("Attached %1 to %2").arg(format::counted(attached, tr("1 file"), tr("%1 files")), plan.storeName);
+    QString message = tr("Attached %1 to %2").arg(tr("%Ln file(s)", nullptr, int(attached)), plan.storeName);
     if (failed > 0)
-        message += u"; "_s + format::counted(failed, tr("1 failed"), tr("%1 failed"));
+        message += u"; "_s + tr("%Ln failed", nullptr, int(failed));
     if (skipped > 0)
-        message += u"; "_s + format::counted(skipped, tr("1 skipped"), tr("%1 skipped"));
+        message += u"; "_s + tr("%Ln skipped", nullptr, int(skipped));
     Q_EMIT finished(message);
 }
 
@@ -346,8 +345,7 @@ void AttachSheet::updateTexts()
         break;
     case Phase::Checking:
         m_title->setText(tr("Attach to %1").arg(store));
-        m_summary->setText(
-            format::counted(m_dropCount, tr("Checking 1 dropped item…"), tr("Checking %1 dropped items…")));
+        m_summary->setText(tr("Checking %Ln dropped item(s)…", nullptr, int(m_dropCount)));
         m_attachButton->setEnabled(false);
         m_attachButton->setText(tr("Attach"));
         break;
@@ -355,11 +353,11 @@ void AttachSheet::updateTexts()
         m_title->setText(tr("Attach to %1").arg(store));
         const int ready = plan.ready();
         const int refused = plan.refused();
-        QString text = format::counted(ready, tr("1 file will be attached"), tr("%1 files will be attached"));
+        QString text = tr("%Ln file(s) will be attached", nullptr, int(ready));
         if (ready > 0)
             text += u" ("_s + format::bytes(plan.readyBytes()) + u')';
         if (refused > 0)
-            text += u" · "_s + format::counted(refused, tr("1 refused"), tr("%1 refused"));
+            text += u" · "_s + tr("%Ln refused", nullptr, int(refused));
         text += u" · "_s + tr("nothing is written until you confirm");
         m_summary->setText(text);
         {
@@ -369,8 +367,7 @@ void AttachSheet::updateTexts()
                                            : !attributesOk    ? m_attributes->problem()
                                                               : QString());
         }
-        m_attachButton->setText(ready > 0 ? format::counted(ready, tr("Attach 1 file"), tr("Attach %1 files"))
-                                          : tr("Nothing to attach"));
+        m_attachButton->setText(ready > 0 ? tr("Attach %Ln file(s)", nullptr, int(ready)) : tr("Nothing to attach"));
         m_attachButton->setAccessibleName(m_attachButton->text());
         m_retryButton->hide();
         break;
@@ -390,13 +387,13 @@ void AttachSheet::updateTexts()
         if (plan.items.isEmpty() && !m_summary->text().isEmpty() && attached + failed + skipped + refused == 0)
             break; // the check itself failed: keep its message
         QStringList parts;
-        parts << format::counted(attached, tr("1 attached"), tr("%1 attached"));
+        parts << tr("%Ln attached", nullptr, int(attached));
         if (failed)
-            parts << format::counted(failed, tr("1 failed"), tr("%1 failed"));
+            parts << tr("%Ln failed", nullptr, int(failed));
         if (skipped)
-            parts << format::counted(skipped, tr("1 skipped"), tr("%1 skipped"));
+            parts << tr("%Ln skipped", nullptr, int(skipped));
         if (refused)
-            parts << format::counted(refused, tr("1 refused"), tr("%1 refused"));
+            parts << tr("%Ln refused", nullptr, int(refused));
         m_summary->setText(parts.join(u" · "_s));
         m_retryButton->setVisible(failed + skipped > 0);
         m_progress->setFormat(tr("%v of %m files"));

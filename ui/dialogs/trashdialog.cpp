@@ -212,13 +212,15 @@ void TrashDialog::updateStatus()
     if (stores + files == 0)
         m_status->setText(tr("The trash is empty."));
     else if (filesShown())
-        m_status->setText(files == 0 ? tr("No detached files; %1 in the Stores tab.")
-                                           .arg(format::counted(stores, tr("1 deleted store"), tr("%1 deleted stores")))
-                                     : tr("Select files and press Restore (or Enter) to attach them again."));
+        m_status->setText(
+            files == 0
+                ? tr("No detached files; %1 in the Stores tab.").arg(tr("%Ln deleted store(s)", nullptr, int(stores)))
+                : tr("Select files and press Restore (or Enter) to attach them again."));
     else
-        m_status->setText(stores == 0 ? tr("No deleted stores; %1 in the Files tab.")
-                                            .arg(format::counted(files, tr("1 detached file"), tr("%1 detached files")))
-                                      : QString());
+        m_status->setText(
+            stores == 0
+                ? tr("No deleted stores; %1 in the Files tab.").arg(tr("%Ln detached file(s)", nullptr, int(files)))
+                : QString());
 }
 
 void TrashDialog::updateButtons()

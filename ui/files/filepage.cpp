@@ -345,7 +345,7 @@ void FilePage::updateChunkStatus()
     else if (m_chunks->hasMore())
         m_chunkStatus->setText(tr("Chunks 0–%1 loaded; more load as you scroll").arg(n - 1));
     else
-        m_chunkStatus->setText(format::counted(n, tr("1 chunk"), tr("%1 chunks")));
+        m_chunkStatus->setText(tr("%Ln chunk(s)", nullptr, int(n)));
 }
 
 void FilePage::showSelectedChunk()

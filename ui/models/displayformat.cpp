@@ -21,17 +21,42 @@ namespace {
 
 constexpr qint64 kDateAfterMs = 30 * kDayMs;
 
-QString tr(const char *text)
+// The translation context of the words below (lupdate reads it from the declaration).
+struct Words
 {
-    return QCoreApplication::translate("vd::ui::format", text);
+    Q_DECLARE_TR_FUNCTIONS(vd::ui::format)
+};
+
+// The locale's short date with the year in full ("12/4/2026", "04.12.2026", "04/12/2026").
+QString dateFormat()
+{
+    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    if (!format.contains(u"yyyy"_s))
+        format.replace(u"yy"_s, u"yyyy"_s);
+    return format;
 }
 
-QString isoDate(qint64 ms)
+// The locale's short time with seconds ("2:03:07 PM", "14:03:07"): audit entries and runs a
+// few seconds apart must not read alike.
+QString timeFormat()
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd"_s);
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    if (!format.contains(u's'))
+        format.replace(u"mm"_s, u"mm:ss"_s);
+    return format;
 }
 
 } // namespace
+
+QString date(qint64 ms)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).date(), dateFormat());
+}
+
+QString dateTimeFormat()
+{
+    return dateFormat() + u' ' + timeFormat();
+}
 
 QString bytes(qint64 bytes)
 {
@@ -53,27 +78,22 @@ QString relativeTime(qint64 whenMs, qint64 nowMs)
         return (distance + unit / 2) / unit;
     };
     if (distance < kMinuteMs)
-        return future ? tr("in a moment") : tr("just now");
+        return future ? Words::tr("in a moment") : Words::tr("just now");
     if (distance >= kDateAfterMs)
-        return isoDate(whenMs);
-    if (const qint64 minutes = rounded(kMinuteMs); minutes < 60) {
-        const QString n = QString::number(minutes);
-        return future ? tr("in %1 min").arg(n) : tr("%1 min ago").arg(n);
-    }
-    if (const qint64 hours = rounded(kHourMs); hours < 24) {
-        const QString n = QString::number(hours);
-        return future ? tr("in %1 h").arg(n) : tr("%1 h ago").arg(n);
-    }
-    const qint64 days = rounded(kDayMs);
+        return date(whenMs);
+    if (const int minutes = int(rounded(kMinuteMs)); minutes < 60)
+        return future ? Words::tr("in %Ln min", nullptr, minutes) : Words::tr("%Ln min ago", nullptr, minutes);
+    if (const int hours = int(rounded(kHourMs)); hours < 24)
+        return future ? Words::tr("in %Ln h", nullptr, hours) : Words::tr("%Ln h ago", nullptr, hours);
+    const int days = int(rounded(kDayMs));
     if (days == 1)
-        return future ? tr("tomorrow") : tr("yesterday");
-    const QString n = QString::number(days);
-    return future ? tr("in %1 days").arg(n) : tr("%1 days ago").arg(n);
+        return future ? Words::tr("tomorrow") : Words::tr("yesterday");
+    return future ? Words::tr("in %Ln day(s)", nullptr, days) : Words::tr("%Ln day(s) ago", nullptr, days);
 }
 
 QString dateTime(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), dateTimeFormat());
 }
 
 QString dateTime(const QString &iso)
@@ -103,15 +123,15 @@ QString withLocalTimes(const QString &text)
 QString expiresIn(const std::optional<qint64> &expiresAtMs, qint64 nowMs)
 {
     if (!expiresAtMs)
-        return tr("never");
+        return Words::tr("never");
     const qint64 at = *expiresAtMs;
     if (at <= nowMs) {
         if (nowMs - at >= kDateAfterMs)
-            return tr("expired on %1").arg(isoDate(at));
-        return tr("expired %1").arg(relativeTime(at, nowMs));
+            return Words::tr("expired on %1").arg(date(at));
+        return Words::tr("expired %1").arg(relativeTime(at, nowMs));
     }
     if (at - nowMs >= kDateAfterMs)
-        return tr("on %1").arg(isoDate(at));
+        return Words::tr("on %1").arg(date(at));
     return relativeTime(at, nowMs);
 }
 
@@ -119,13 +139,13 @@ QString statusText(FileStatus status)
 {
     switch (status) {
     case FileStatus::Completed:
-        return tr("Completed");
+        return Words::tr("Completed");
     case FileStatus::InProgress:
-        return tr("In progress");
+        return Words::tr("In progress");
     case FileStatus::Failed:
-        return tr("Failed");
+        return Words::tr("Failed");
     case FileStatus::Cancelled:
-        return tr("Cancelled");
+        return Words::tr("Cancelled");
     }
     return fileStatusName(status);
 }
@@ -134,11 +154,11 @@ QString statusText(StoreStatus status)
 {
     switch (status) {
     case StoreStatus::Completed:
-        return tr("Completed");
+        return Words::tr("Completed");
     case StoreStatus::InProgress:
-        return tr("In progress");
+        return Words::tr("In progress");
     case StoreStatus::Expired:
-        return tr("Expired");
+        return Words::tr("Expired");
     }
     return storeStatusName(status);
 }
@@ -147,13 +167,13 @@ QString roleText(Role role)
 {
     switch (role) {
     case Role::Viewer:
-        return tr("Viewer");
+        return Words::tr("Viewer");
     case Role::Editor:
-        return tr("Editor");
+        return Words::tr("Editor");
     case Role::Admin:
-        return tr("Admin");
+        return Words::tr("Admin");
     case Role::Owner:
-        return tr("Owner");
+        return Words::tr("Owner");
     }
     return roleName(role);
 }
@@ -162,7 +182,7 @@ QString backendText(BackendKind backend)
 {
     switch (backend) {
     case BackendKind::Local:
-        return tr("Local");
+        return Words::tr("Local");
     case BackendKind::OpenAI:
         return u"OpenAI"_s;
     }
@@ -193,26 +213,26 @@ QString attributesText(const QJsonObject &attributes)
 QString fileCountsText(const FileCounts &counts)
 {
     if (counts.total() == 0)
-        return tr("none");
+        return Words::tr("none");
     QStringList parts;
+    const QLocale locale;
     if (counts.completed > 0)
-        parts << QString::number(counts.completed) + u" ✓"_s;
+        parts << locale.toString(counts.completed) + u" ✓"_s;
     if (counts.inProgress > 0)
-        parts << QString::number(counts.inProgress) + u" ◷"_s;
+        parts << locale.toString(counts.inProgress) + u" ◷"_s;
     if (counts.failed > 0)
-        parts << QString::number(counts.failed) + u" ✗"_s;
+        parts << locale.toString(counts.failed) + u" ✗"_s;
     if (counts.cancelled > 0)
-        parts << QString::number(counts.cancelled) + u" ⊘"_s;
+        parts << locale.toString(counts.cancelled) + u" ⊘"_s;
     return parts.join(u" · "_s);
 }
 
 QString fileCountsToolTip(const FileCounts &counts)
 {
-    return tr("%1 completed, %2 in progress, %3 failed, %4 cancelled")
-        .arg(counts.completed)
-        .arg(counts.inProgress)
-        .arg(counts.failed)
-        .arg(counts.cancelled);
+    const QLocale locale;
+    return Words::tr("%1 completed, %2 in progress, %3 failed, %4 cancelled")
+        .arg(locale.toString(counts.completed), locale.toString(counts.inProgress), locale.toString(counts.failed),
+             locale.toString(counts.cancelled));
 }
 
 Tone toneOf(FileStatus status)
@@ -295,12 +315,3 @@ QIcon StatusBadges::icon(format::Tone tone) const
 }
 
 } // namespace vd::ui
-
-namespace vd::ui::format {
-
-QString counted(qint64 n, const QString &one, const QString &many)
-{
-    return n == 1 ? one : many.arg(QLocale().toString(n));
-}
-
-} // namespace vd::ui::format

@@ -19,10 +19,16 @@ QString bytes(qint64 bytes);
 // "37%"
 QString percent(double percent);
 // "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", "in 2 days"; past 30 days the
-// ISO date. Times are unix milliseconds.
+// date in the locale's short format with the full year. Times are unix milliseconds.
 QString relativeTime(qint64 whenMs, qint64 nowMs);
-// "2024-05-01 14:03:07" in local time: the one format of a point in time in the window.
+// "5/1/2024 2:03:07 PM" (en_US), "01.05.2024 14:03:07" (de) in local time: the locale's short
+// date with the full year and its short time with seconds, the one format of a point in time in
+// the window.
 QString dateTime(qint64 ms);
+// The format dateTime(ms) writes, for QLocale::toDateTime.
+QString dateTimeFormat();
+// The date part of dateTime(ms): "5/1/2024", "01.05.2024".
+QString date(qint64 ms);
 // An ISO 8601 time ("2026-05-01T12:03:07.000Z", as reports carry them) shown like dateTime(ms);
 // text that is not one comes back unchanged.
 QString dateTime(const QString &iso);
@@ -77,10 +83,3 @@ private:
 };
 
 } // namespace vd::ui
-
-namespace vd::ui::format {
-
-// "1 file" or "3 files": `many` holds %1 for the number (formatted for the locale).
-QString counted(qint64 n, const QString &one, const QString &many);
-
-} // namespace vd::ui::format

@@ -301,9 +301,9 @@ void FilePanel::updateSummary()
         setSummary(m_storeName + u" · "_s + tr("counting files…"));
         return;
     }
-    QString files = total == 1 ? tr("1 file") : tr("%1 files").arg(locale.toString(total));
+    QString files = tr("%Ln file(s)", nullptr, total);
     if (!m_model->nameFilter().isEmpty())
-        files = total == 1 ? tr("1 match") : tr("%1 matches").arg(locale.toString(total));
+        files = tr("%Ln match(es)", nullptr, total);
     const int loaded = m_model->rowCount();
     if (loaded < total)
         files += u" · "_s + tr("%1 loaded, scroll for more").arg(locale.toString(loaded));
@@ -393,7 +393,7 @@ void FilePanel::exportFiles(const QString &path)
         },
         [this, path](Result<int> written) {
             const QString message = written
-                ? tr("Exported %1 to %2").arg(format::counted(written.value(), tr("1 file"), tr("%1 files")), path)
+                ? tr("Exported %1 to %2").arg(tr("%Ln file(s)", nullptr, int(written.value())), path)
                 : written.error().message();
             if (!written)
                 showError(message);

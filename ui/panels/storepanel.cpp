@@ -171,7 +171,7 @@ void StorePanel::updateSummary()
         return;
     }
     const int count = m_model->rowCount();
-    const QString stores = count == 1 ? tr("1 store") : tr("%1 stores").arg(QLocale().toString(count));
+    const QString stores = tr("%Ln store(s)", nullptr, count);
     setSummary(m_tenantName + u" · "_s + stores);
 }
 

@@ -71,7 +71,7 @@ void TenantPanel::onLoadFinished()
     else
         showError(m_model->errorMessage());
     const int count = m_model->rowCount();
-    setSummary(count == 1 ? tr("1 tenant") : tr("%1 tenants").arg(QLocale().toString(count)));
+    setSummary(tr("%Ln tenant(s)", nullptr, count));
     updatePlaceholder();
     fitColumns();
 

@@ -140,7 +140,7 @@ void QuotaPanel::reload()
                 m_cost->setText(tr("OpenAI storage: %1 in %2 · about $%3/day (first GiB free, then $0.10 per GiB "
                                    "per day)")
                                     .arg(format::bytes(q->openAiBytes))
-                                    .arg(format::counted(q->openAiStores, tr("1 store"), tr("%1 stores")))
+                                    .arg(tr("%Ln store(s)", nullptr, int(q->openAiStores)))
                                     .arg(locale.toString(cost, 'f', 2)));
             }
             Q_EMIT loaded();

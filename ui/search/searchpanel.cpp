@@ -544,15 +544,11 @@ void SearchPanel::search()
             m_exportButton->setEnabled(m_results->rowCount() > 0);
             fitResultColumns();
             const int count = m_results->rowCount();
-            const QString where = storeCount == 1 ? tr("1 store") : tr("%1 stores").arg(storeCount);
+            const QString where = tr("%Ln store(s)", nullptr, int(storeCount));
+            const QString took = QLocale().toString(m_lastSearchMs);
             const QString message = count == 0
-                ? tr("No results for “%1” in %2 (%3 ms).").arg(request.queries.first(), where).arg(m_lastSearchMs)
-                : (count == 1
-                       ? tr("1 result for “%1” in %2 (%3 ms).").arg(request.queries.first(), where).arg(m_lastSearchMs)
-                       : tr("%1 results for “%2” in %3 (%4 ms).")
-                             .arg(count)
-                             .arg(request.queries.first(), where)
-                             .arg(m_lastSearchMs));
+                ? tr("No results for “%1” in %2 (%3 ms).").arg(request.queries.first(), where, took)
+                : tr("%Ln result(s) for “%1” in %2 (%3 ms).", nullptr, count).arg(request.queries.first(), where, took);
             setStatus(message);
             if (count > 0)
                 m_table->selectRow(0);
@@ -698,9 +694,8 @@ void SearchPanel::exportResults(const QString &path)
             return true;
         },
         [this, path, rows](Result<bool> written) {
-            const QString message = written
-                ? tr("Exported %1 to %2").arg(format::counted(rows, tr("1 result"), tr("%1 results")), path)
-                : written.error().message();
+            const QString message = written ? tr("Exported %1 to %2").arg(tr("%Ln result(s)", nullptr, int(rows)), path)
+                                            : written.error().message();
             setStatus(message, !written);
             Q_EMIT exported(message);
         });

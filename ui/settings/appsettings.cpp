@@ -11,6 +11,7 @@ const QString kDatabaseUrl = u"database/url"_s;
 const QString kSyncInterval = u"sync/intervalMinutes"_s;
 const QString kPurgeRetention = u"purge/retentionDays"_s;
 const QString kOtlpEndpoint = u"tracing/otlpEndpoint"_s;
+const QString kLanguage = u"ui/language"_s;
 } // namespace
 
 QString databaseUrl()
@@ -42,6 +43,16 @@ QString otlpEndpoint()
 void setOtlpEndpoint(const QString &url)
 {
     setOrRemove(kOtlpEndpoint, url);
+}
+
+QString language()
+{
+    return QSettings().value(kLanguage).toString();
+}
+
+void setLanguage(const QString &code)
+{
+    setOrRemove(kLanguage, code);
 }
 
 int syncIntervalMinutes()

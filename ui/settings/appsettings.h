@@ -28,6 +28,11 @@ inline constexpr int kDefaultPurgeRetentionDays = 30;
 QString otlpEndpoint();
 void setOtlpEndpoint(const QString &url);
 
+// "ui/language": the window's language ("en", "de", "fr"). Empty: the system's, when VectorDesk
+// speaks it (i18n::resolve). Applies at the next start.
+QString language();
+void setLanguage(const QString &code);
+
 } // namespace settings
 
 } // namespace vd::ui

@@ -3,9 +3,11 @@
 #include "core/session/coresession.h"
 #include "core/storage/databaseurl.h"
 #include "core/tracing/tracing.h"
+#include "ui/i18n/language.h"
 #include "ui/settings/appsettings.h"
 #include "ui/settings/openaikeybox.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -92,15 +94,23 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_syncInterval->setObjectName(u"syncInterval"_s);
     m_syncInterval->setAccessibleName(tr("Sync interval in minutes"));
     m_syncInterval->setRange(5, 1440);
-    m_syncInterval->setSuffix(tr(" minutes"));
     m_syncInterval->setValue(settings::syncIntervalMinutes());
+    const auto minutesSuffix = [this](int n) {
+        m_syncInterval->setSuffix(tr(" minute(s)", nullptr, n));
+    };
+    minutesSuffix(m_syncInterval->value());
+    connect(m_syncInterval, &QSpinBox::valueChanged, this, minutesSuffix);
     form->addRow(tr("&Sync every"), m_syncInterval);
     m_retention = new QSpinBox(maintenance);
     m_retention->setObjectName(u"purgeRetention"_s);
     m_retention->setAccessibleName(tr("Days deleted items stay restorable"));
     m_retention->setRange(1, 365);
-    m_retention->setSuffix(tr(" days"));
     m_retention->setValue(settings::purgeRetentionDays());
+    const auto daysSuffix = [this](int n) {
+        m_retention->setSuffix(tr(" day(s)", nullptr, n));
+    };
+    daysSuffix(m_retention->value());
+    connect(m_retention, &QSpinBox::valueChanged, this, daysSuffix);
     form->addRow(tr("Keep deleted items for"), m_retention);
     layout->addWidget(maintenance);
 
@@ -123,6 +133,30 @@ SettingsDialog::SettingsDialog(QWidget *parent)
         tracingForm->addRow(QString(), tracingInUse);
     }
     layout->addWidget(observability);
+
+    auto *appearance = new QGroupBox(tr("Language"), this);
+    auto *languageForm = new QFormLayout(appearance);
+    m_language = new QComboBox(appearance);
+    m_language->setObjectName(u"language"_s);
+    m_language->setAccessibleName(tr("Language of the window"));
+    // The system's choice first, named by what it resolves to today.
+    const QString systemCode = i18n::resolve(QString());
+    for (const i18n::Language &l : i18n::languages()) {
+        if (l.code == systemCode)
+            m_language->addItem(tr("As the system (%1)").arg(l.nativeName), QString());
+    }
+    for (const i18n::Language &l : i18n::languages())
+        m_language->addItem(l.nativeName, l.code);
+    m_language->setCurrentIndex(qMax(0, m_language->findData(settings::language())));
+    languageForm->addRow(tr("&Language"), m_language);
+    auto *languageNote = new QLabel(tr("Applies when VectorDesk starts again. Command-line output, logs and JSON "
+                                       "stay in English, so that support can search for them."),
+                                    appearance);
+    languageNote->setObjectName(u"languageNote"_s);
+    languageNote->setWordWrap(true);
+    languageNote->setPalette(muted);
+    languageForm->addRow(languageNote);
+    layout->addWidget(appearance);
 
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"settingsProblem"_s);
@@ -286,6 +320,7 @@ void SettingsDialog::accept()
         settings::setDatabaseUrl(databaseText());
     settings::setSyncIntervalMinutes(m_syncInterval->value());
     settings::setPurgeRetentionDays(m_retention->value());
+    settings::setLanguage(m_language->currentData().toString());
     const QString collector = m_otlpEndpoint->text().trimmed();
     if (collector != settings::otlpEndpoint()) {
         settings::setOtlpEndpoint(collector);

@@ -8,6 +8,7 @@
 
 class QButtonGroup;
 class QLabel;
+class QComboBox;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
@@ -32,6 +33,7 @@ public:
     QSpinBox *syncInterval() const { return m_syncInterval; }
     QSpinBox *purgeRetention() const { return m_retention; }
     QLineEdit *otlpEndpoint() const { return m_otlpEndpoint; }
+    QComboBox *language() const { return m_language; }
     QPushButton *testButton() const { return m_test; }
     QString testResult() const;
     // Adds the OpenAI key of the current tenant (roleProblem: why it may not be changed).
@@ -71,6 +73,7 @@ private:
     QString m_shownDatabase; // the form's database text as shown; unchanged: not saved
     QSpinBox *m_syncInterval = nullptr;
     QLineEdit *m_otlpEndpoint = nullptr;
+    QComboBox *m_language = nullptr;
     QSpinBox *m_retention = nullptr;
     QPushButton *m_ok = nullptr;
     OpenAIKeyBox *m_keyBox = nullptr;

@@ -200,10 +200,11 @@ void SyncHistoryDialog::reload()
                     current = item;
             }
             m_runs->header()->resizeSections(QHeaderView::ResizeToContents);
-            m_status->setText(m_loaded.isEmpty() ? tr("No sync pass has been recorded yet: run one with Sync now.")
-                                  : m_loaded.size() == m_limit->value()
-                                  ? tr("The newest %1 passes; show more to look further back.").arg(m_loaded.size())
-                                  : tr("%1 passes recorded.").arg(m_loaded.size()));
+            m_status->setText(
+                m_loaded.isEmpty() ? tr("No sync pass has been recorded yet: run one with Sync now.")
+                    : m_loaded.size() == m_limit->value()
+                    ? tr("The newest %Ln pass(es); show more to look further back.", nullptr, int(m_loaded.size()))
+                    : tr("%Ln pass(es) recorded.", nullptr, int(m_loaded.size())));
             if (!current && m_runs->topLevelItemCount() > 0)
                 current = m_runs->topLevelItem(0);
             if (current)

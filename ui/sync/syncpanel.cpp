@@ -61,20 +61,21 @@ QString targetOf(const QJsonObject &item)
 
 QString actionText(const QString &action, qint64 n)
 {
-    const QString count = QString::number(n);
+    const QString count = QLocale().toString(n);
     if (action == u"ingest"_s)
-        return SyncPanel::tr("%1 indexed").arg(n == 1 ? SyncPanel::tr("1 file") : SyncPanel::tr("%1 files").arg(count));
+        return SyncPanel::tr("%Ln file(s) indexed", nullptr, int(n));
     if (action == u"refresh_store"_s)
-        return SyncPanel::tr("%1 refreshed")
-            .arg(n == 1 ? SyncPanel::tr("1 store") : SyncPanel::tr("%1 stores").arg(count));
+        return SyncPanel::tr("%Ln store(s) refreshed", nullptr, int(n));
     if (action == u"refresh_file"_s)
-        return SyncPanel::tr("%1 refreshed")
-            .arg(n == 1 ? SyncPanel::tr("1 file") : SyncPanel::tr("%1 files").arg(count));
+        return SyncPanel::tr("%Ln file(s) refreshed", nullptr, int(n));
     if (action == u"expire"_s)
-        return SyncPanel::tr("%1 expired")
-            .arg(n == 1 ? SyncPanel::tr("1 store") : SyncPanel::tr("%1 stores").arg(count));
-    if (action.startsWith(u"purge_"_s))
-        return SyncPanel::tr("%1 %2 purged").arg(count, action.mid(6));
+        return SyncPanel::tr("%Ln store(s) expired", nullptr, int(n));
+    if (action == u"purge_file"_s)
+        return SyncPanel::tr("%Ln file(s) purged", nullptr, int(n));
+    if (action == u"purge_store"_s)
+        return SyncPanel::tr("%Ln store(s) purged", nullptr, int(n));
+    if (action == u"purge_tenant"_s)
+        return SyncPanel::tr("%Ln tenant(s) purged", nullptr, int(n));
     return SyncPanel::tr("%1 × %2").arg(count, action);
 }
 
@@ -432,10 +433,8 @@ QString SyncPanel::resultText(const QJsonObject &report)
     for (const QJsonValue &v : errors)
         fileErrors += isFileError(v.toObject()) ? 1 : 0;
     if (fileErrors == errors.size())
-        return fileErrors == 1 ? tr("Completed with 1 file error")
-                               : tr("Completed with %1 file errors").arg(QLocale().toString(fileErrors));
-    return errors.size() == 1 ? tr("Completed with 1 error")
-                              : tr("Completed with %1 errors").arg(QLocale().toString(errors.size()));
+        return tr("Completed with %Ln file error(s)", nullptr, int(fileErrors));
+    return tr("Completed with %Ln error(s)", nullptr, int(errors.size()));
 }
 
 void SyncPanel::showRun(const QJsonObject &report)
@@ -471,7 +470,7 @@ QString SyncPanel::didText(const QJsonObject &report)
     }
     const qint64 warnings = reportedCount(report);
     if (warnings > 0)
-        did << (warnings == 1 ? tr("1 warning (see Warnings)") : tr("%1 warnings (see Warnings)").arg(warnings));
+        did << tr("%Ln warning(s) (see Warnings)", nullptr, int(warnings));
     if (!report.value(u"errors"_s).toArray().isEmpty() && did.isEmpty())
         return tr("Nothing was done: every item failed (see Errors)");
     return did.isEmpty() ? tr("Nothing to do: everything was up to date") : did.join(u" · "_s);
