@@ -285,6 +285,29 @@ private slots:
         const QString before = test::dumpRows(*m_db);
         QCOMPARE(m_alice->ensurePrimary(u"acme"_s)->id, ensured->id);
         QCOMPARE(test::dumpRows(*m_db), before);
+
+        // A store restored while the tenant has a primary store stays a plain store...
+        auto restored = m_alice->restoreStore(u"acme"_s, u"b"_s);
+        QVERIFY2(restored, restored ? "" : qPrintable(restored.error().message()));
+        QVERIFY(!restored->isPrimary);
+        QVERIFY(m_alice->store(u"acme"_s, u"a"_s)->isPrimary);
+        // ...and one restored into a tenant without one becomes it, as a new store would.
+        QVERIFY(m_alice->deleteStore(u"acme"_s, u"a"_s));
+        QVERIFY(m_alice->deleteStore(u"acme"_s, u"b"_s));
+        restored = m_alice->restoreStore(u"acme"_s, u"a"_s);
+        QVERIFY(restored && restored->isPrimary);
+        restored = m_alice->restoreStore(u"acme"_s, u"b"_s);
+        QVERIFY(restored && !restored->isPrimary);
+        QSqlQuery audit(m_db->connection());
+        QVERIFY(audit.exec(u"SELECT detail FROM audit_log WHERE action = 'store.restore' ORDER BY id"_s));
+        QStringList became;
+        while (audit.next())
+            became << QJsonDocument::fromJson(audit.value(0).toByteArray())
+                          .object()
+                          .value(u"became_primary"_s)
+                          .toVariant()
+                          .toString();
+        QCOMPARE(became, (QStringList{u"false"_s, u"true"_s, u"false"_s}));
     }
 
     void fileLifecycle_data() { engines(); }

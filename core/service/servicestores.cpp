@@ -386,12 +386,17 @@ Result<VectorStore> VectorStoreService::restoreStore(const QString &tenantRef, c
             return vd::commitError(m_db, doing, transaction.error());
         if (auto p = lockTenant(t.id))
             return *p;
-        auto counts = runQuery(m_db, u"SELECT count(*) FROM vector_stores WHERE tenant_id = ? AND deleted_at IS NULL"_s,
+        auto counts = runQuery(m_db,
+                               u"SELECT count(*), coalesce(sum(is_primary), 0) FROM vector_stores WHERE tenant_id = ? "
+                               u"AND deleted_at IS NULL"_s,
                                {t.id}, doing);
         if (!counts)
             return counts.error();
         counts.value().next();
         const qint64 storeCount = counts.value().value(0).toLongLong();
+        // As a new store does, a store restored into a tenant without a primary store becomes it,
+        // so that tenant_default agents work again (read in this transaction, under the tenant lock).
+        const bool becomesPrimary = counts.value().value(1).toLongLong() == 0;
         counts.value().finish();
         if (storeCount >= limits->maxStores)
             return ServiceError::quota(
@@ -411,11 +416,13 @@ Result<VectorStore> VectorStoreService::restoreStore(const QString &tenantRef, c
                 u"A live store is already named '%1' (id %2); rename it before restoring this one."_s.arg(s->name).arg(
                     clash.value().value(0).toLongLong()));
         clash.value().finish();
-        auto result = runQuery(m_db, u"UPDATE vector_stores SET deleted_at = NULL, updated_at = ? WHERE id = ?"_s,
-                               {now(), s->id}, doing);
+        auto result =
+            runQuery(m_db, u"UPDATE vector_stores SET deleted_at = NULL, is_primary = ?, updated_at = ? WHERE id = ?"_s,
+                     {becomesPrimary ? 1 : 0, now(), s->id}, doing);
         if (!result)
             return result.error();
-        if (auto problem = audit(t.id, u"store.restore"_s, u"store:%1"_s.arg(s->id), {{u"name"_s, s->name}}))
+        if (auto problem = audit(t.id, u"store.restore"_s, u"store:%1"_s.arg(s->id),
+                                 {{u"name"_s, s->name}, {u"became_primary"_s, becomesPrimary}}))
             return *problem;
         if (!transaction.commit())
             return vd::commitError(m_db, doing, transaction.error());
