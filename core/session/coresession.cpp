@@ -1,5 +1,6 @@
 #include "core/session/coresession.h"
 
+#include "core/domain/units.h"
 #include "core/engine/localengine.h"
 #include "core/logging/logging.h"
 #include "core/service/vectorstoreservice.h"
@@ -74,9 +75,10 @@ Result<QString> CoreSession::probe(const DatabaseUrl &url)
         return u"Connected; the schema is ready."_s;
     if (pending.size() == migrator.available().size())
         return u"Connected to an empty database; VectorDesk sets up its schema when it starts with it."_s;
-    return u"Connected; %1 migration(s) up to version %2 are applied when VectorDesk starts with it."_s
-        .arg(pending.size())
-        .arg(migrator.latestVersion());
+    return u"Connected; %1 up to version %2 %3 applied when VectorDesk starts with it."_s
+        .arg(plural(pending.size(), u"migration", u"migrations"))
+        .arg(migrator.latestVersion())
+        .arg(pending.size() == 1 ? u"is"_s : u"are"_s);
 }
 
 CoreSession::CoreSession(Database &db, const QString &operatorName, const QString &engineRoot,
