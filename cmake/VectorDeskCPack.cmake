@@ -37,9 +37,10 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Plugins Qt loads at run time, which dpkg-shlibdeps cannot see: the SQLite driver is the default
 # database, the SVG plugins draw the icons (the linker drops libQt6Svg, which nothing calls
-# directly); the PostgreSQL driver is needed only for a postgresql:// location.
+# directly); the PostgreSQL driver is needed only for a postgresql:// location, and Qt's own
+# catalogs only for Qt's few words (Cancel, Open) in a German or French window.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_SOURCE_GENERATOR TGZ)
