@@ -4,18 +4,21 @@
 # screenshot driver (ui_screenshots.cpp) under Xvfb, which drives the real window and saves
 # each state.
 #
-#   tests/ui/screenshots.sh BIN DRIVER OUTDIR
+#   tests/ui/screenshots.sh BIN DRIVER OUTDIR [LANGUAGE]
 #
-# BIN is the vectordesk binary, DRIVER build/tests/ui/vectordesk_ui_screenshots.
+# BIN is the vectordesk binary, DRIVER build/tests/ui/vectordesk_ui_screenshots. LANGUAGE (en,
+# de, fr; default en) is the window's language; in German or French the driver takes the main
+# window and the search playground only.
 set -euo pipefail
 
-if [[ $# -ne 3 ]]; then
-    echo "usage: $0 BIN DRIVER OUTDIR" >&2
+if [[ $# -lt 3 || $# -gt 4 ]]; then
+    echo "usage: $0 BIN DRIVER OUTDIR [LANGUAGE]" >&2
     exit 2
 fi
 BIN=$(realpath "$1")
 DRIVER=$(realpath "$2")
 OUTDIR=$(realpath -m "$3")
+LANGUAGE=${4:-en}
 mkdir -p "$OUTDIR"
 command -v xvfb-run >/dev/null || { echo "$0: xvfb-run is not installed" >&2; exit 1; }
 
@@ -110,4 +113,4 @@ if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/d
     KEYRING=("$(dirname "$(realpath "$0")")/../openai/with-keyring.sh")
 fi
 "${KEYRING[@]}" xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb \
-    "$DRIVER" --db "$DB" --as "$VECTORDESK_OPERATOR" --docs "$DOCS" --out "$OUTDIR"
+    "$DRIVER" --db "$DB" --as "$VECTORDESK_OPERATOR" --docs "$DOCS" --out "$OUTDIR" --language "$LANGUAGE"

@@ -3,7 +3,9 @@
 // tokens dialog, the agents dialog. Run under Xvfb by
 // tests/ui/screenshots.sh over a demo database made with the CLI; not a test.
 //
-//   vectordesk_ui_screenshots --db DB --as OPERATOR --docs DOCS_DIR --out OUT_DIR
+//   vectordesk_ui_screenshots --db DB --as OPERATOR --docs DOCS_DIR --out OUT_DIR [--language de]
+//
+// In a language other than English it takes the main window and the search playground only.
 
 #include "core/storage/database.h"
 #include "ui/actions/storeactions.h"
@@ -18,6 +20,7 @@
 #include "ui/dialogs/trashdialog.h"
 #include "ui/files/chunkmodel.h"
 #include "ui/files/filepage.h"
+#include "ui/i18n/language.h"
 #include "ui/mainwindow.h"
 #include "ui/models/filetablemodel.h"
 #include "ui/models/tenanttablemodel.h"
@@ -136,7 +139,8 @@ int main(int argc, char **argv)
     const QCommandLineOption as(u"as"_s, u"Operator."_s, u"name"_s);
     const QCommandLineOption docs(u"docs"_s, u"Folder with files to drop."_s, u"dir"_s);
     const QCommandLineOption out(u"out"_s, u"Output folder."_s, u"dir"_s);
-    parser.addOptions({db, as, docs, out});
+    const QCommandLineOption language(u"language"_s, u"Window language (en, de, fr)."_s, u"code"_s, u"en"_s);
+    parser.addOptions({db, as, docs, out, language});
     parser.process(app);
     QString error;
     const auto url = vd::DatabaseUrl::parse(parser.value(db), &error);
@@ -145,6 +149,12 @@ int main(int argc, char **argv)
         return 2;
     }
     const QDir outDir(parser.value(out));
+    // The window's language is installed before it is built, as app/main.cpp does.
+    if (!vd::ui::i18n::install(parser.value(language), &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 2;
+    }
+    const bool fullTour = parser.value(language) == u"en"_s;
     const QDir docsDir(parser.value(docs));
 
     vd::ui::MainWindow window(*url, parser.value(as));
@@ -165,70 +175,75 @@ int main(int argc, char **argv)
         ok = save(&window, outDir.filePath(sized(u"main-window"_s, size))) && ok;
     }
 
-    // Members, tenants and plans, the audit log (Tenant menu), over the window at both sizes.
-    auto adminShot = [&](QAction *action, auto getDialog, const QString &name, const QSize &preferred) {
-        action->trigger();
-        vd::ui::AdminDialog *dialog = (window.adminActions()->*getDialog)();
-        if (!dialog || !waitUntil([&] { return !dialog->isBusy() && dialog->table()->topLevelItemCount() > 0; }))
-            return false;
-        bool shot = true;
-        for (const QSize &size : pageSizes()) {
-            window.resize(size);
-            dialog->resize(preferred);
-            shot = saveWithDialog(&window, dialog, outDir.filePath(sized(name, size))) && shot;
-        }
-        dialog->close();
-        return shot;
-    };
-    ok =
-        adminShot(window.adminActions()->members(), &vd::ui::AdminActions::membersDialog, u"members"_s, QSize(760, 520))
-        && ok;
-    ok = adminShot(window.adminActions()->tenants(), &vd::ui::AdminActions::tenantsDialog, u"plans"_s, QSize(980, 640))
-        && ok;
-    ok = adminShot(window.adminActions()->audit(), &vd::ui::AdminActions::auditDialog, u"audit-log"_s, QSize(1200, 700))
-        && ok;
-    window.resize(1280, 800);
-    settle(400);
-
-    // The drop preview, onto Globex's research store: a folder of new files, a duplicate, a
-    // file of the wrong type and an empty one.
     auto *tenants = window.tenantPanel();
-    for (int row = 0; row < tenants->proxy()->rowCount(); ++row)
-        if (tenants->proxy()->index(row, 0).data().toString().startsWith(u"Globex"_s))
-            tenants->selectViewRow(tenants->proxy()->index(row, 0));
-    if (!waitUntil([&] {
-            return files->model()->storeId() != 0 && files->model()->rowCount() > 0 && !files->model()->isLoading()
-                && files->tenantId() != 0 && window.storePanel()->tenantSlug() == u"globex"_s;
-        }))
-        return 1;
-    files->attachPaths({docsDir.filePath(u"drop/new-contracts"_s), docsDir.filePath(u"research/benchmarks.md"_s),
-                        docsDir.filePath(u"drop/scanner-setup.exe"_s), docsDir.filePath(u"drop/empty-notes.txt"_s),
-                        docsDir.filePath(u"drop/release-notes.txt"_s)});
-    if (!waitUntil([&] { return files->attachSheet()->phase() == vd::ui::AttachSheet::Phase::Preview; }))
-        return 1;
-    ok = save(&window, outDir.filePath(u"drop-preview.png"_s)) && ok;
-    files->attachSheet()->cancelOrClose();
+    // The full tour in English; in another language the main window and the search playground.
+    if (fullTour) {
+        // Members, tenants and plans, the audit log (Tenant menu), over the window at both sizes.
+        auto adminShot = [&](QAction *action, auto getDialog, const QString &name, const QSize &preferred) {
+            action->trigger();
+            vd::ui::AdminDialog *dialog = (window.adminActions()->*getDialog)();
+            if (!dialog || !waitUntil([&] { return !dialog->isBusy() && dialog->table()->topLevelItemCount() > 0; }))
+                return false;
+            bool shot = true;
+            for (const QSize &size : pageSizes()) {
+                window.resize(size);
+                dialog->resize(preferred);
+                shot = saveWithDialog(&window, dialog, outDir.filePath(sized(name, size))) && shot;
+            }
+            dialog->close();
+            return shot;
+        };
+        ok = adminShot(window.adminActions()->members(), &vd::ui::AdminActions::membersDialog, u"members"_s,
+                       QSize(760, 520))
+            && ok;
+        ok = adminShot(window.adminActions()->tenants(), &vd::ui::AdminActions::tenantsDialog, u"plans"_s,
+                       QSize(980, 640))
+            && ok;
+        ok = adminShot(window.adminActions()->audit(), &vd::ui::AdminActions::auditDialog, u"audit-log"_s,
+                       QSize(1200, 700))
+            && ok;
+        window.resize(1280, 800);
+        settle(400);
 
-    // The new-store dialog with fixed-size chunking and one metadata value.
-    window.storeActions()->newStore()->trigger();
-    vd::ui::StoreDialog *dialog = nullptr;
-    if (!waitUntil([&] { return (dialog = window.findChild<vd::ui::StoreDialog *>(u"storeDialog"_s)) != nullptr; }))
-        return 1;
-    dialog->nameField()->setText(u"field-reports"_s);
-    dialog->expiryBox()->setChecked(true);
-    dialog->chunkingEditor()->setChunking({u"static"_s, 400, 80});
-    dialog->metadataEditor()->addRow(u"owner"_s, u"string"_s, u"research"_s);
-    ok = save(dialog, outDir.filePath(u"store-dialog.png"_s)) && ok;
-    dialog->reject();
+        // The drop preview, onto Globex's research store: a folder of new files, a duplicate, a
+        // file of the wrong type and an empty one.
+        for (int row = 0; row < tenants->proxy()->rowCount(); ++row)
+            if (tenants->proxy()->index(row, 0).data().toString().startsWith(u"Globex"_s))
+                tenants->selectViewRow(tenants->proxy()->index(row, 0));
+        if (!waitUntil([&] {
+                return files->model()->storeId() != 0 && files->model()->rowCount() > 0 && !files->model()->isLoading()
+                    && files->tenantId() != 0 && window.storePanel()->tenantSlug() == u"globex"_s;
+            }))
+            return 1;
+        files->attachPaths({docsDir.filePath(u"drop/new-contracts"_s), docsDir.filePath(u"research/benchmarks.md"_s),
+                            docsDir.filePath(u"drop/scanner-setup.exe"_s), docsDir.filePath(u"drop/empty-notes.txt"_s),
+                            docsDir.filePath(u"drop/release-notes.txt"_s)});
+        if (!waitUntil([&] { return files->attachSheet()->phase() == vd::ui::AttachSheet::Phase::Preview; }))
+            return 1;
+        ok = save(&window, outDir.filePath(u"drop-preview.png"_s)) && ok;
+        files->attachSheet()->cancelOrClose();
 
-    // Settings, with the OpenAI key box on the current tenant (no keychain under Xvfb: it says so).
-    window.findChild<QAction *>(u"settingsAction"_s)->trigger();
-    vd::ui::SettingsDialog *settingsDialog = nullptr;
-    if (!waitUntil([&] { return (settingsDialog = window.findChild<vd::ui::SettingsDialog *>()) != nullptr; }))
-        return 1;
-    waitUntil([&] { return settingsDialog->openAIKeyBox() && !settingsDialog->openAIKeyBox()->isBusy(); });
-    ok = save(settingsDialog, outDir.filePath(u"settings.png"_s)) && ok;
-    settingsDialog->reject();
+        // The new-store dialog with fixed-size chunking and one metadata value.
+        window.storeActions()->newStore()->trigger();
+        vd::ui::StoreDialog *dialog = nullptr;
+        if (!waitUntil([&] { return (dialog = window.findChild<vd::ui::StoreDialog *>(u"storeDialog"_s)) != nullptr; }))
+            return 1;
+        dialog->nameField()->setText(u"field-reports"_s);
+        dialog->expiryBox()->setChecked(true);
+        dialog->chunkingEditor()->setChunking({u"static"_s, 400, 80});
+        dialog->metadataEditor()->addRow(u"owner"_s, u"string"_s, u"research"_s);
+        ok = save(dialog, outDir.filePath(u"store-dialog.png"_s)) && ok;
+        dialog->reject();
+
+        // Settings, with the OpenAI key box on the current tenant (no keychain under Xvfb: it says so).
+        window.findChild<QAction *>(u"settingsAction"_s)->trigger();
+        vd::ui::SettingsDialog *settingsDialog = nullptr;
+        if (!waitUntil([&] { return (settingsDialog = window.findChild<vd::ui::SettingsDialog *>()) != nullptr; }))
+            return 1;
+        waitUntil([&] { return settingsDialog->openAIKeyBox() && !settingsDialog->openAIKeyBox()->isBusy(); });
+        ok = save(settingsDialog, outDir.filePath(u"settings.png"_s)) && ok;
+        settingsDialog->reject();
+    }
 
     // Search results with a filter, the first result open, in Acme's stores.
     for (int row = 0; row < tenants->proxy()->rowCount(); ++row)
@@ -236,29 +251,31 @@ int main(int argc, char **argv)
             tenants->selectViewRow(tenants->proxy()->index(row, 0));
     waitUntil([&] { return window.storePanel()->tenantSlug() == u"acme"_s && files->model()->rowCount() > 0; });
 
-    // Acme's API tokens: one made earlier, one just created with its secret shown once.
-    window.storeActions()->apiTokens()->trigger();
-    vd::ui::TokensDialog *tokens = window.storeActions()->tokensDialog();
-    if (!tokens || !waitUntil([&] { return !tokens->model()->isLoading(); }))
-        return 1;
-    auto createToken = [&](const QString &name, const QString &role, bool expires) {
-        tokens->nameField()->setText(name);
-        tokens->roleBox()->setCurrentIndex(tokens->roleBox()->findData(role));
-        tokens->expiresBox()->setChecked(expires);
-        const int rows = tokens->model()->rowCount();
-        tokens->createToken();
-        return waitUntil([&] {
-            return tokens->secretPanel()->isVisible() && !tokens->model()->isLoading()
-                && tokens->model()->rowCount() == rows + 1;
-        });
-    };
-    if (!createToken(u"reporting"_s, u"viewer"_s, false))
-        return 1;
-    tokens->dismissSecretButton()->click();
-    if (!createToken(u"ci-pipeline"_s, u"editor"_s, true))
-        return 1;
-    ok = save(tokens, outDir.filePath(u"api-tokens.png"_s)) && ok;
-    tokens->close();
+    if (fullTour) {
+        // Acme's API tokens: one made earlier, one just created with its secret shown once.
+        window.storeActions()->apiTokens()->trigger();
+        vd::ui::TokensDialog *tokens = window.storeActions()->tokensDialog();
+        if (!tokens || !waitUntil([&] { return !tokens->model()->isLoading(); }))
+            return 1;
+        auto createToken = [&](const QString &name, const QString &role, bool expires) {
+            tokens->nameField()->setText(name);
+            tokens->roleBox()->setCurrentIndex(tokens->roleBox()->findData(role));
+            tokens->expiresBox()->setChecked(expires);
+            const int rows = tokens->model()->rowCount();
+            tokens->createToken();
+            return waitUntil([&] {
+                return tokens->secretPanel()->isVisible() && !tokens->model()->isLoading()
+                    && tokens->model()->rowCount() == rows + 1;
+            });
+        };
+        if (!createToken(u"reporting"_s, u"viewer"_s, false))
+            return 1;
+        tokens->dismissSecretButton()->click();
+        if (!createToken(u"ci-pipeline"_s, u"editor"_s, true))
+            return 1;
+        ok = save(tokens, outDir.filePath(u"api-tokens.png"_s)) && ok;
+        tokens->close();
+    }
 
     window.showSearch();
     vd::ui::SearchPanel *search = window.searchPanel();
@@ -282,6 +299,8 @@ int main(int argc, char **argv)
         settle(600);
         ok = save(&window, outDir.filePath(sized(u"search-across-stores"_s, size))) && ok;
     }
+    if (!fullTour)
+        return ok ? 0 : 1;
 
     // The first result's file page, at its chunk.
     const vd::SearchHit *hit = search->results()->hitAt(0);
