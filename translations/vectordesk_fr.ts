@@ -6,37 +6,37 @@
     <message>
         <location filename="../ui/attach/attachplan.cpp" line="+83"/>
         <source>Skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignoré : %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Checking the dropped files was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vérification des fichiers déposés a été annulée.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Illisible : %1</translation>
     </message>
     <message>
         <location filename="../ui/agents/agentsdialog.cpp" line="+41"/>
         <source>tenant_default: the tenant&apos;s primary store</source>
-        <translation type="unfinished"></translation>
+        <translation>tenant_default : la base principale du locataire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>explicit: the stores bound to it</source>
-        <translation type="unfinished"></translation>
+        <translation>explicit : les bases qui lui sont liées</translation>
     </message>
     <message>
         <location filename="../ui/activity/activitydialog.cpp" line="+56"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -44,215 +44,215 @@
     <message>
         <location line="+15"/>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What this window has done lately, newest first. Select an operation to see its log lines; copy a request id to find it in the JSON log or the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que cette fenêtre a fait récemment, du plus récent au plus ancien. Sélectionnez une opération pour afficher ses lignes de journal ; copiez un ID de requête pour la retrouver dans le journal JSON ou le journal d'audit.</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+40"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <location line="-40"/>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Opération</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+24"/>
         <location line="+16"/>
         <source>Request id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesure</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Debug and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Débogage et plus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Info and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Info et plus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements et erreurs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs uniquement</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Category contains, e.g. engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie contenant, p. ex. engine</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Copy request id</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier l'ID de requête</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Log:</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal :</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>The last ingestion of %1 in this window: request %2, %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière indexation de %1 dans cette fenêtre : requête %2, %3.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This window has not ingested %1 since it started: its log lines are in the JSON log of the process that did (vectordesk serve, --sync or another window), under the file&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette fenêtre n'a pas indexé %1 depuis son démarrage : ses lignes de journal se trouvent dans le journal JSON du processus qui l'a fait (vectordesk serve, --sync ou une autre fenêtre), sous le nom du fichier.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attach (the call)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout (l'appel)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ingestion (attach to done)</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexation (de l'ajout à la fin)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI request</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête OpenAI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Passe de synchronisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chunks ingested</source>
-        <translation type="unfinished"></translation>
+        <translation>Segments indexés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes ingested</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets indexés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quota refusals</source>
-        <translation type="unfinished"></translation>
+        <translation>Refus pour quota</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles tentatives OpenAI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs OpenAI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trace spans dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Spans de trace abandonnés</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>lecture…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Files waiting for ingestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers en attente d'indexation</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Oldest waiting since</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus ancien en attente depuis</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Read from the database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lu dans la base de données à %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reading the queue from the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la file d'attente dans la base de données…</translation>
     </message>
 </context>
 <context>
@@ -260,32 +260,32 @@
     <message>
         <location filename="../ui/admin/adminactions.cpp" line="+50"/>
         <source>&amp;Members and roles…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Membres et rôles…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Who may work in each tenant, and with which role</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui peut travailler dans chaque locataire, et avec quel rôle</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Tenants and plans…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataires et offres…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Create and rename tenants, change their plan and its overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer et renommer des locataires, changer leur offre et ses dérogations</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Audit log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d'a&amp;udit…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Who changed what in a tenant, and when</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui a modifié quoi dans un locataire, et quand</translation>
     </message>
 </context>
 <context>
@@ -293,12 +293,12 @@
     <message>
         <location filename="../ui/admin/admindialog.cpp" line="+22"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Select a tenant first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un locataire.</translation>
     </message>
 </context>
 <context>
@@ -306,184 +306,184 @@
     <message>
         <location filename="../ui/agents/agentsdialog.cpp" line="+16"/>
         <source>Agents of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents de %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Agents and their status</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents et leur état</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete agent…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer l'agent…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New agent name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du nouvel agent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. support</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. support</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>New agent binding mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de liaison du nouvel agent</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New agent&apos;s first store</source>
-        <translation type="unfinished"></translation>
+        <translation>Première base du nouvel agent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;reate agent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer l'agent</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+72"/>
         <source>Searches</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans</translation>
     </message>
     <message>
         <location line="-71"/>
         <source>First store</source>
-        <translation type="unfinished"></translation>
+        <translation>Première base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel agent</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+58"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location line="-56"/>
         <location line="+57"/>
         <source>Consumer</source>
-        <translation type="unfinished"></translation>
+        <translation>Consommateur</translation>
     </message>
     <message>
         <location line="-52"/>
         <source>Binding mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de liaison</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Bound stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases liées</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Store to bind</source>
-        <translation type="unfinished"></translation>
+        <translation>Base à lier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Bind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Unbind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Délier</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+47"/>
         <source>file_search options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options de file_search</translation>
     </message>
     <message>
         <location line="-37"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tool JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON de l'outil</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Copy tool JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;pier le JSON de l'outil</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Query</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A question the agent would search for</source>
-        <translation type="unfinished"></translation>
+        <translation>Une question que l'agent rechercherait</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Try as this agent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester en tant que cet agent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What the model receives</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que reçoit le modèle</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Tool JSON for the Responses API</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON de l'outil pour l'API Responses</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Loading the tenant…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du locataire…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Loading agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des agents…</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune pour l'instant)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No agents yet: name one under New agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun agent pour l'instant : nommez-en un sous Nouvel agent.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n agent(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n agent</numerusform>
+            <numerusform>%n agents</numerusform>
         </translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Select an agent first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un agent.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -492,123 +492,124 @@
         <location line="+10"/>
         <location line="+7"/>
         <source>A change is running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification est en cours…</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>Create the agent in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer l'agent dans %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Delete the selected agent; its applications can no longer fetch its tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l'agent sélectionné ; ses applications ne pourront plus récupérer son outil</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save description, consumer, binding mode and options</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la description, le consommateur, le mode de liaison et les options</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The agent follows the tenant&apos;s primary store; choose explicit under Searches and save first.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'agent suit la base principale du locataire ; choisissez explicit sous Recherche dans, puis enregistrez d'abord.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every store of %1 is bound already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les bases de %1 sont déjà liées.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Bind the chosen store to the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Lier la base choisie à l'agent</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Select a bound store first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord une base liée.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Unbind the selected store from the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Délier la base sélectionnée de l'agent</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Name the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommez l'agent.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The options are not a JSON object: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les options ne sont pas un objet JSON : %1.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement : %1</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Saved agent %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 enregistré.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Created agent %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 créé.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Delete agent %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l'agent %1 ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete agent %1 of %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l'agent %1 de %2 ?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Applications that fetch its tool (vectordesk agent tool, GET /v1/agents/%1/file_search_tool) get an error from now on. Its stores are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les applications qui récupèrent son outil (vectordesk agent tool, GET /v1/agents/%1/file_search_tool) recevront désormais une erreur. Ses bases sont conservées.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l'agent</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Deleted agent %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 supprimé.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Bound %1 to agent %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lié à l'agent %2.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Unbound %1 from agent %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 délié de l'agent %2.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Searching as %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche en tant que %1…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>What the model receives:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que reçoit le modèle :
+</translation>
     </message>
 </context>
 <context>
@@ -616,12 +617,12 @@
     <message>
         <location filename="../ui/attach/attachjob.cpp" line="+33"/>
         <source>The database did not open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données ne s'est pas ouverte : %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Cancelled before its turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé avant son tour.</translation>
     </message>
 </context>
 <context>
@@ -629,62 +630,62 @@
     <message>
         <location filename="../ui/attach/attachmodel.cpp" line="+112"/>
         <source>Will be attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Sera ajouté</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Will be refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sera refusé : %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attaching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Attached; indexing failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté ; échec de l'indexation</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Indexing failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l'indexation : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attached · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté · %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Skipped: cancelled before its turn</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignoré : annulé avant son tour</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
 </context>
 <context>
@@ -692,192 +693,192 @@
     <message>
         <location filename="../ui/attach/attachsheet.cpp" line="+33"/>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des fichiers</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Files to attach</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers à ajouter</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>C&amp;hunking</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Découpage</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Att&amp;ributes…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Attributs…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give every attached file attributes that search filters match</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner à chaque fichier ajouté des attributs sur lesquels portent les filtres de recherche</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Attributes of the attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs des fichiers ajoutés</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Overall attach progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression globale de l'ajout</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Retry failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer les échecs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Retry the files that failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer les fichiers en échec</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+195"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location line="-192"/>
         <location line="+221"/>
         <source>Attach</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location line="-67"/>
         <source>Attached %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout à %2 : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier</numerusform>
+            <numerusform>%Ln fichiers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <location line="+107"/>
         <source>%Ln failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="-105"/>
         <location line="+107"/>
         <source>%Ln skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ignoré</numerusform>
+            <numerusform>%Ln ignorés</numerusform>
         </translation>
     </message>
     <message>
         <location line="-73"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close the attach report</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer le rapport d'ajout</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel attaching</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l'ajout</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel without attaching</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler sans rien ajouter</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>the store</source>
-        <translation type="unfinished"></translation>
+        <translation>la base</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+6"/>
         <source>Attach to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter à %1</translation>
     </message>
     <message numerus="yes">
         <location line="-5"/>
         <source>Checking %Ln dropped item(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vérification de %Ln élément déposé…</numerusform>
+            <numerusform>Vérification de %Ln éléments déposés…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln file(s) will be attached</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier sera ajouté</numerusform>
+            <numerusform>%Ln fichiers seront ajoutés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <location line="+36"/>
         <source>%Ln refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln refusé</numerusform>
+            <numerusform>%Ln refusés</numerusform>
         </translation>
     </message>
     <message>
         <location line="-35"/>
         <source>nothing is written until you confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>rien n'est écrit tant que vous n'avez pas confirmé</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>Attach %Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ajouter %Ln fichier</numerusform>
+            <numerusform>Ajouter %Ln fichiers</numerusform>
         </translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nothing to attach</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à ajouter</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Attaching to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout à %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé : %1 sur %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+21"/>
         <source>%v of %m files</source>
-        <translation type="unfinished"></translation>
+        <translation>%v fichiers sur %m</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Attach report · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport d'ajout · %1</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln attached</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ajouté</numerusform>
+            <numerusform>%Ln ajoutés</numerusform>
         </translation>
     </message>
 </context>
@@ -886,140 +887,140 @@
     <message>
         <location filename="../ui/admin/auditdialog.cpp" line="+31"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d'audit</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire :</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter by operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par opérateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+28"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <location line="-23"/>
         <source>Filter by action</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par action</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+110"/>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les actions</translation>
     </message>
     <message>
         <location line="-106"/>
         <source>Filter by time</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par période</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute période</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière heure</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernières 24 heures</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Les plus récentes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>How many of the newest entries to load</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d'entrées les plus récentes à charger</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> entries</source>
-        <translation type="unfinished"></translation>
+        <translation> entrées</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Détail</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audit log entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées du journal d'audit</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>Request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête %1</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>The newest %Ln matching entry(s); load more to look further back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La %Ln entrée correspondante la plus récente ; chargez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>Les %Ln entrées correspondantes les plus récentes ; chargez-en plus pour remonter plus loin.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>The newest %Ln entry(s); load more to look further back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La %Ln entrée la plus récente ; chargez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>Les %Ln entrées les plus récentes ; chargez-en plus pour remonter plus loin.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln entry(s) match(es).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln entrée correspond.</numerusform>
+            <numerusform>%Ln entrées correspondent.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln entry(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln entrée.</numerusform>
+            <numerusform>%Ln entrées.</numerusform>
         </translation>
     </message>
 </context>
@@ -1028,27 +1029,27 @@
     <message>
         <location filename="../ui/files/chunkmodel.cpp" line="+165"/>
         <source>Byte offsets in the extracted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Positions en octets dans le texte extrait</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
 </context>
 <context>
@@ -1056,73 +1057,73 @@
     <message>
         <location filename="../ui/widgets/chunkingeditor.cpp" line="+27"/>
         <source>Chunking</source>
-        <translation type="unfinished"></translation>
+        <translation>Découpage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Automatic (800-token chunks, 400 overlap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique (segments de 800 jetons, chevauchement de 400)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fixed size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille fixe</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tokens per chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons par segment</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+8"/>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> jetons</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>Tokens per chunk: %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons par segment : de %1 à %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Overlap between chunks in tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Chevauchement entre segments, en jetons</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tokens each chunk repeats from the one before: at most half the chunk size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons que chaque segment reprend du précédent : au plus la moitié de la taille du segment.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>chunks of</source>
-        <translation type="unfinished"></translation>
+        <translation>segments de</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>chevauchement</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The store&apos;s: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Celui de la base : %1</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>fixed, %1-token chunks, %2 overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>fixe, segments de %1 jetons, chevauchement de %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>automatique</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>An overlap of %1 tokens is too large for %2-token chunks; use 0 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un chevauchement de %1 jetons est trop grand pour des segments de %2 jetons ; utilisez une valeur de 0 à %3.</translation>
     </message>
 </context>
 <context>
@@ -1130,307 +1131,307 @@
     <message>
         <location filename="../ui/files/filepage.cpp" line="+40"/>
         <source>File id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID du fichier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Base</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chunking</source>
-        <translation type="unfinished"></translation>
+        <translation>Découpage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis à jour</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status since</source>
-        <translation type="unfinished"></translation>
+        <translation>État depuis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detached</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+181"/>
         <source>File %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier %1</translation>
     </message>
     <message>
         <location line="-178"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Chunks of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Segments du fichier</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The selected chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Le segment sélectionné</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a chunk to read it whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un segment pour le lire en entier.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ca&amp;ncel processing</source>
-        <translation type="unfinished"></translation>
+        <translation>Annu&amp;ler le traitement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit &amp;attributes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les &amp;attributs…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Detach…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;tirer…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;store</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;staurer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Log lines…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes du &amp;journal…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The log lines of this file&apos;s last ingestion in this window (View › Activity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lignes de journal de la dernière indexation de ce fichier dans cette fenêtre (Affichage › Activité)</translation>
     </message>
     <message>
         <location line="+53"/>
         <location line="+1"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (detached)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (retiré)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 octets)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Static: %1-token chunks, %2 overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>Statique : segments de %1 jetons, chevauchement de %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Automatic (%1-token chunks, %2 overlap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique (segments de %1 jetons, chevauchement de %2)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>This file is detached from %1: it is not searchable. Restore it to attach it again with its chunks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier est retiré de %1 : il n'apparaît plus dans les recherches. Restaurez-le pour l'ajouter de nouveau avec ses segments.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The file is detached; restore it to read its chunks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est retiré ; restaurez-le pour lire ses segments.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file is not indexed yet; its chunks appear when it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n'est pas encore indexé ; ses segments apparaîtront une fois qu'il le sera.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file failed to index, so it has no chunks. Fix the cause (Last error) and press Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'indexation du fichier a échoué, il n'a donc aucun segment. Corrigez la cause (Dernière erreur) et cliquez sur Réessayer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Processing was cancelled; press Retry to index the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le traitement a été annulé ; cliquez sur Réessayer pour indexer le fichier.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loading chunks…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des segments…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file has no chunks (no text could be extracted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n'a aucun segment (aucun texte n'a pu être extrait).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>Segments</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chunks 0–%1 loaded; more load as you scroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Segments 0 à %1 chargés ; la suite se charge au défilement</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln chunk(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
         </translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Chunk %1 · %2 tokens · bytes %3–%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment %1 · %2 jetons · octets %3–%4</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the dimmed start repeats the end of chunk %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le début estompé reprend la fin du segment %1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Only failed, cancelled or stuck files can be retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les fichiers en échec, annulés ou bloqués peuvent être réessayés.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Put the file back in the indexing queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre le fichier dans la file d'indexation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only files in progress can be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les fichiers en cours peuvent être annulés.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop processing the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le traitement du fichier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore the file to edit its attributes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurez le fichier pour modifier ses attributs.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the attributes search filters match</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les attributs sur lesquels portent les filtres de recherche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file is already detached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est déjà retiré.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the file from the store (it goes to the trash)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le fichier de la base (il est placé dans la corbeille)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file is attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est ajouté.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Attach the file again, its chunks searchable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter de nouveau le fichier, avec ses segments interrogeables</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Retrying %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tentative : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restored file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier %1 restauré</translation>
     </message>
 </context>
 <context>
@@ -1438,121 +1439,123 @@
     <message>
         <location filename="../ui/panels/filepanel.cpp" line="+51"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>E&amp;xport files…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter les fichiers…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save the store&apos;s files (those the filter matches) as CSV or JSON (Ctrl+Shift+X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les fichiers de la base (ceux qui correspondent au filtre) au format CSV ou JSON (Ctrl+Maj+X)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export the files</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les fichiers</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Filter by name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par nom…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter files by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les fichiers par nom</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Last attach report</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier rapport d'ajout</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the last attach report</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le dernier rapport d'ajout</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show what the last attach did, file by file</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le résultat du dernier ajout, fichier par fichier</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>The files of the selected store</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fichiers de la base sélectionnée</translation>
     </message>
     <message>
         <location line="+173"/>
         <source>counting files…</source>
-        <translation type="unfinished"></translation>
+        <translation>comptage des fichiers…</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <location line="+92"/>
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier</numerusform>
+            <numerusform>%Ln fichiers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="-90"/>
         <source>%Ln match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln correspondance</numerusform>
+            <numerusform>%Ln correspondances</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 loaded, scroll for more</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 chargés, faites défiler pour en voir plus</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Select a store to see its files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une base pour afficher ses fichiers.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loading the files of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des fichiers de %1…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The files of %1 could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les fichiers de %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No file name in %1 contains “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nom de fichier de %1 ne contient « %2 ».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 has no files yet.
 Drop files or folders here, or use Add files… (Ctrl+O).
 From a shell: vectordesk file attach --tenant %2 --store %3 PATH…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a encore aucun fichier.
+Déposez des fichiers ou des dossiers ici, ou utilisez Ajouter des fichiers… (Ctrl+O).
+Depuis un terminal : vectordesk file attach --tenant %2 --store %3 PATH…</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>Exported %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Export vers %2 : %1</translation>
     </message>
 </context>
 <context>
@@ -1561,62 +1564,63 @@ From a shell: vectordesk file attach --tenant %2 --store %3 PATH…</source>
         <location filename="../ui/models/filetablemodel.cpp" line="+374"/>
         <source>%1
 id %2 · sha256 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+ID %2 · sha256 %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>From %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance : %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 depuis %2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis à jour</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This column cannot be sorted</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette colonne ne peut pas être triée</translation>
     </message>
 </context>
 <context>
@@ -1624,133 +1628,133 @@ id %2 · sha256 %3</source>
     <message>
         <location filename="../ui/search/filtereditor.cpp" line="+70"/>
         <source>Groups combine with</source>
-        <translation type="unfinished"></translation>
+        <translation>Combiner les groupes avec</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How filter groups combine</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de combinaison des groupes de filtres</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AND (all groups)</source>
-        <translation type="unfinished"></translation>
+        <translation>ET (tous les groupes)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OR (any group)</source>
-        <translation type="unfinished"></translation>
+        <translation>OU (au moins un groupe)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une condition</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a filter condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une condition de filtre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un groupe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a filter group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un groupe de filtres</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>This filter nests groups more deeply than rows can show; edit it in the JSON view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce filtre imbrique des groupes plus profondément que les lignes ne peuvent l'afficher ; modifiez-le dans la vue JSON.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Conditions</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Filter as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre en JSON</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>How the conditions of this group combine</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de combinaison des conditions de ce groupe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Match all of (AND)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les conditions (ET)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Match any of (OR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins une condition (OU)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Remove group</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le groupe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove this filter group</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ce groupe de filtres</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>attribut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attribute key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de l'attribut</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparaison</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>value (in: a, b, c)</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur (in : a, b, c)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value to compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur à comparer</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+1"/>
         <source>Remove this condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer cette condition</translation>
     </message>
     <message>
         <location line="+176"/>
         <source>Not valid JSON at character %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON non valide au caractère %1 : %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A filter is a JSON object, e.g. {&quot;type&quot;: &quot;eq&quot;, &quot;key&quot;: &quot;year&quot;, &quot;value&quot;: 2024}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un filtre est un objet JSON, p. ex. {"type": "eq", "key": "year", "value": 2024}.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Valid filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre valide</translation>
     </message>
 </context>
 <context>
@@ -1758,22 +1762,22 @@ id %2 · sha256 %3</source>
     <message>
         <location filename="../ui/dialogs/keyvalueeditor.cpp" line="+30"/>
         <source>Store metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées de la base</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>File attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs du fichier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+0"/>
