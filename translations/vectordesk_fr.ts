@@ -1782,92 +1782,92 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a metadata key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une clé de métadonnées</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add an attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un attribut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the selected key</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la clé sélectionnée</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Value type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de valeur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>Booléen</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Row %1 has a value but no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ligne %1 a une valeur mais pas de clé.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Key “%1…” is %2 characters long; keys may have at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé « %1… » compte %2 caractères ; une clé ne peut pas en dépasser %3.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Key “%1” appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé « %1 » apparaît deux fois.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The value of “%1” is %2 characters long; text values may have at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur de « %1 » compte %2 caractères ; une valeur texte ne peut pas en dépasser %3.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The value of “%1” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur de « %1 » n'est pas un nombre.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The value of “%1” must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur de « %1 » doit être true ou false.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 keys; at most %2 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 clés ; %2 au maximum sont autorisées.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2 keys</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 clés sur %2</translation>
     </message>
 </context>
 <context>
@@ -1875,207 +1875,207 @@ ID %2 · sha256 %3</translation>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+101"/>
         <source>Stores and files</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases et fichiers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search playground</source>
-        <translation type="unfinished"></translation>
+        <translation>Banc d'essai de recherche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Try queries, filters and thresholds against the stores of a tenant (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester des requêtes, des filtres et des seuils sur les bases d'un locataire (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The background sync: last run, next run, warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation en arrière-plan : dernière exécution, prochaine exécution, avertissements et erreurs</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Indexed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexé : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <location line="+2"/>
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier</numerusform>
+            <numerusform>%Ln fichiers</numerusform>
         </translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Indexed %1; %2 failed (see the Last error column)</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexé : %1 ; %2 en échec (voir la colonne Dernière erreur)</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reload tenants, stores and files from the database (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger les locataires, les bases et les fichiers depuis la base de données (F5)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add &amp;files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des &amp;fichiers…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add f&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Search playground</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Banc d'essai de recherche</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Search the stores of the current tenant (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les bases du locataire actuel (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Settings saved; a new database is used from the next start</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres enregistrés ; la nouvelle base de données sera utilisée au prochain démarrage</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;About VectorDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de VectorDesk</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre d'outils principale</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>&amp;Store</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Base</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agents…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>Affic&amp;hage</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Activity…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ac&amp;tivité…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Metadata database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données des métadonnées : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+24"/>
         <source>Operator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur : %1</translation>
     </message>
     <message>
         <location line="-22"/>
         <source>Every change is recorded in the audit log under this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque modification est consignée sous ce nom dans le journal d'audit</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 to the selected store (a preview comes first)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dans la base sélectionnée (avec un aperçu préalable)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a store first</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord une base</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Operator: %1 · %2 in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur : %1 · %2 dans %3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Add files to the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des fichiers à la base</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Add a folder to the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un dossier à la base</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Reloaded from the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechargé depuis la base de données</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>About VectorDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de VectorDesk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;VectorDesk %1&lt;/h3&gt;&lt;p&gt;Admin console for tenant-scoped vector stores and file search.&lt;/p&gt;&lt;p&gt;Hosted and local stores side by side, per tenant, with quotas, expiry and an audit trail.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;VectorDesk %1&lt;/h3&gt;&lt;p&gt;Console d'administration pour bases vectorielles et recherche de fichiers, par locataire.&lt;/p&gt;&lt;p&gt;Bases hébergées et locales côte à côte, par locataire, avec quotas, expiration et journal d'audit.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Store %1 is ready: drop documents on it (or on the files table) to index them</source>
-        <translation type="unfinished"></translation>
+        <translation>La base %1 est prête : déposez-y des documents (ou sur le tableau des fichiers) pour les indexer</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Set the OpenAI key of tenant %1 under OpenAI keys; then import its stores with: vectordesk store import --tenant %1 --all</source>
-        <translation type="unfinished"></translation>
+        <translation>Définissez la clé OpenAI du locataire %1 sous Clés OpenAI, puis importez ses bases avec : vectordesk store import --tenant %1 --all</translation>
     </message>
 </context>
 <context>
@@ -2083,83 +2083,83 @@ ID %2 · sha256 %3</translation>
     <message>
         <location filename="../ui/admin/membersdialog.cpp" line="+24"/>
         <source>Members and roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres et rôles</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire :</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Viewers read and search; editors also add files; admins also manage stores, tokens and keys; owners also manage members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lecteurs consultent et recherchent ; les éditeurs peuvent aussi ajouter des fichiers ; les administrateurs gèrent aussi les bases, les jetons et les clés ; les propriétaires gèrent aussi les membres.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+12"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Member since</source>
-        <translation type="unfinished"></translation>
+        <translation>Membre depuis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Members of the tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres du locataire</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Operator name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l'opérateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operator name, e.g. bob</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l'opérateur, p. ex. bob</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Add or change role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter ou changer le rôle</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>No members yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun membre pour l'instant.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Give the operator this role in the tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner ce rôle à l'opérateur dans le locataire</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Remove the selected member from the tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le membre sélectionné du locataire</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 is now %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est désormais %2 de %3</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>%1 is no longer a member of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'est plus membre de %2</translation>
     </message>
 </context>
 <context>
@@ -2167,128 +2167,128 @@ ID %2 · sha256 %3</translation>
     <message>
         <location filename="../ui/settings/openaikeybox.cpp" line="+45"/>
         <source>OpenAI keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés OpenAI</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Tenant whose OpenAI key is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire dont la clé OpenAI est affichée</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New OpenAI API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle clé d'API OpenAI</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paste a new key (sk-…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez une nouvelle clé (sk-…)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saved in the OS keychain, never in the settings; it is not shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée dans le trousseau du système, jamais dans les paramètres ; elle ne sera plus affichée.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save key</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la clé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save the OpenAI key</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la clé OpenAI</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test the OpenAI key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la clé OpenAI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>List one vector store with the tenant&apos;s key (as `vectordesk key test`)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister une base vectorielle avec la clé du locataire (comme `vectordesk key test`)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the OpenAI key from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la clé OpenAI du trousseau</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>OpenAI key state</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la clé OpenAI</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Reading the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du trousseau…</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+28"/>
         <source>%1 set (in the keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 définie (dans le trousseau)</translation>
     </message>
     <message>
         <location line="-26"/>
         <source>Not set: paste a key and save it, or set VECTORDESK_OPENAI_API_KEY for headless runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non définie : collez une clé et enregistrez-la, ou définissez VECTORDESK_OPENAI_API_KEY pour les exécutions sans interface.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Saving the key of %1 in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de la clé de %1 dans le trousseau…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The key was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé n'a pas été enregistrée : %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Removing the key of %1 from the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression de la clé de %1 du trousseau…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The key was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé n'a pas été supprimée : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Non définie</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Testing the key of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de la clé de %1…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The key works with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé fonctionne avec %1</translation>
     </message>
 </context>
 <context>
@@ -2296,12 +2296,12 @@ ID %2 · sha256 %3</translation>
     <message>
         <location filename="../ui/quota/quotagauge.cpp" line="+47"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1: %2 (%3 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 (%3 %)</translation>
     </message>
 </context>
 <context>
@@ -2309,81 +2309,82 @@ ID %2 · sha256 %3</translation>
     <message>
         <location filename="../ui/quota/quotapanel.cpp" line="+39"/>
         <source>Quota of the selected tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota du locataire sélectionné</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+34"/>
         <source>Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Files in the fullest store</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers dans la base la plus remplie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Estimated OpenAI storage cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût estimé du stockage OpenAI</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Quota · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota · %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Select a tenant to see its quota.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un locataire pour afficher son quota.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>plan %1</source>
-        <translation type="unfinished"></translation>
+        <translation>offre %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 live stores; %2 allows %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bases actives ; %2 en autorise %3.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The fullest store holds %1 files; %2 allows %3 per store.
 %4 files in all stores.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base la plus remplie contient %1 fichiers ; %2 en autorise %3 par base.
+%4 fichiers dans l'ensemble des bases.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 bytes of files; %2 allows %3 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets de fichiers ; %2 en autorise %3.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No OpenAI stores: local stores cost nothing to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune base OpenAI : les bases locales ne coûtent rien à conserver.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>OpenAI storage: %1 in %2 · about $%3/day (first GiB free, then $0.10 per GiB per day)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage OpenAI : %1 dans %2 · environ %3 $/jour (premier Gio gratuit, puis 0,10 $ par Gio et par jour)</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln store(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base</numerusform>
+            <numerusform>%Ln bases</numerusform>
         </translation>
     </message>
 </context>
@@ -2393,313 +2394,315 @@ ID %2 · sha256 %3</translation>
         <location filename="../ui/search/searchpanel.cpp" line="+76"/>
         <location line="+303"/>
         <source>Select a tenant in Stores and files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un locataire dans Bases et fichiers.</translation>
     </message>
     <message>
         <location line="-297"/>
         <source>Local stores use keyword search (BM25): a result contains the words of the query, ranked by how often and where they occur, not by meaning. OpenAI stores search by meaning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les bases locales utilisent une recherche par mots-clés (BM25) : un résultat contient les mots de la requête, classé selon leur fréquence et leur position, et non selon le sens. Les bases OpenAI recherchent selon le sens.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Stores to search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bases à interroger</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stores to search</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases à interroger</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Search query</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête de recherche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What are you looking for?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que recherchez-vous ?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Query</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Requête</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Maximum number of results</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal de résultats</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Max results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats &amp;max.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Score threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil de score</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Score &amp;threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seuil de score</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Show or hide the attribute filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou masquer le filtre d'attributs</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run the search</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer la recherche</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Copy as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en JSON</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the visible results as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les résultats visibles en JSON</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copies the results shown, in OpenAI&apos;s response shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie les résultats affichés, au format de réponse d'OpenAI</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export the visible results to a CSV or JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les résultats visibles dans un fichier CSV ou JSON</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saves the results shown as CSV or JSON (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistre les résultats affichés au format CSV ou JSON (Ctrl+Maj+E)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de la recherche</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The selected result&apos;s chunk and its neighbours</source>
-        <translation type="unfinished"></translation>
+        <translation>Le segment du résultat sélectionné et ses voisins</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a result to read its whole chunk with the chunks before and after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un résultat pour lire son segment en entier, avec les segments qui le précèdent et le suivent.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Select a tenant in Stores and files, then search its stores here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un locataire dans Bases et fichiers, puis interrogez ses bases ici.</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+253"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche…</translation>
     </message>
     <message>
         <location line="-251"/>
         <source>Check the stores to search, type a query and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez les bases à interroger, saisissez une requête et appuyez sur Entrée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No results for “%1”.
 Try other words, a lower threshold or a looser filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat pour « %1 ».
+Essayez d'autres mots, un seuil plus bas ou un filtre moins strict.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No result scores at or above %1.
 Lower the score threshold to see the %2 fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat n'atteint le score de %1.
+Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Attribute filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre d'attributs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attribute filter: on (click to show it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre d'attributs : actif (cliquer pour l'afficher)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attribute filter: none (click to add one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre d'attributs : aucun (cliquer pour en ajouter un)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hide the attribute filter, so the results get more room</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer le filtre d'attributs pour laisser plus de place aux résultats</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the attribute filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le filtre d'attributs</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Search in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans %1</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Select a tenant first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un locataire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check at least one store to search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez au moins une base à interroger.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type a query.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une requête.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fix the filter first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez d'abord le filtre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search the checked stores (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les bases cochées (Entrée)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 of %2 results at or above %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 résultats sur %2 atteignent %3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The search used %1; search again to see lower scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recherche a utilisé %1 ; relancez-la pour voir les scores inférieurs.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The filter is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le filtre n'est pas valide : %1</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>The search failed; the message is below the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recherche a échoué ; le message figure sous le formulaire.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la recherche : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>%Ln store(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base</numerusform>
+            <numerusform>%Ln bases</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No results for “%1” in %2 (%3 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat pour « %1 » dans %2 (%3 ms).</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln result(s) for “%1” in %2 (%3 ms).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln résultat pour « %1 » dans %2 (%3 ms).</numerusform>
+            <numerusform>%Ln résultats pour « %1 » dans %2 (%3 ms).</numerusform>
         </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&lt;h3 style=&quot;margin:0&quot;&gt;%1&lt;/h3&gt;&lt;p style=&quot;color:#666&quot;&gt;Score %2 · store %3 · file id %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3 style="margin:0"&gt;%1&lt;/h3&gt;&lt;p style="color:#666"&gt;Score %2 · base %3 · ID de fichier %4&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&lt;p style=&quot;color:#666&quot;&gt;OpenAI returns the matching text only; the chunks around it are not available for OpenAI stores.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style="color:#666"&gt;OpenAI ne renvoie que le texte correspondant ; les segments voisins ne sont pas disponibles pour les bases OpenAI.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>&lt;p style=&quot;color:#b02a37&quot;&gt;Neighbouring chunks could not be read: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style="color:#b02a37"&gt;Impossible de lire les segments voisins : %1&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Chunk %1 (the match) · %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment %1 (la correspondance) · %2 jetons</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Chunk %1 · %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment %1 · %2 jetons</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Copied %1 results as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 résultats copiés en JSON</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export the results</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les résultats</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Exported %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Export vers %2 : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln résultat</numerusform>
+            <numerusform>%Ln résultats</numerusform>
         </translation>
     </message>
 </context>
@@ -2708,48 +2711,49 @@ Lower the score threshold to see the %2 fetched.</source>
     <message>
         <location filename="../ui/search/searchresultmodel.cpp" line="+150"/>
         <source>Relevance %1 (0..1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pertinence %1 (0..1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1
 file id %2 · store %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+ID de fichier %2 · base %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The store the file is in</source>
-        <translation type="unfinished"></translation>
+        <translation>La base qui contient le fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select to read the whole chunk and its neighbours; Enter or double-click opens the file&apos;s page at this chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez pour lire le segment en entier et ses voisins ; Entrée ou un double-clic ouvre la page du fichier à ce segment</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Best chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Meilleur segment</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs</translation>
     </message>
 </context>
 <context>
@@ -2757,190 +2761,190 @@ file id %2 · store %3</source>
     <message>
         <location filename="../ui/settings/settingsdialog.cpp" line="+33"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>SQLite file (this computer only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier SQLite (cet ordinateur uniquement)</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+140"/>
         <source>SQLite database file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de base de données SQLite</translation>
     </message>
     <message>
         <location line="-137"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the SQLite file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le fichier SQLite</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>PostgreSQL server (shared by the team)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur PostgreSQL (partagé par l'équipe)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>PostgreSQL connection URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de connexion PostgreSQL</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Passwords are not saved in the settings: put them in ~/.pgpass or PGPASSWORD. A new database is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les mots de passe ne sont pas enregistrés dans les paramètres : placez-les dans ~/.pgpass ou PGPASSWORD. Une nouvelle base de données est utilisée à partir du prochain démarrage.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test the database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion à la base de données</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sync interval in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle de synchronisation en minutes</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source> minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> minute</numerusform>
+            <numerusform> minutes</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Sync every</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synchroniser toutes les</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Days deleted items stay restorable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de jours pendant lesquels les éléments supprimés restent restaurables</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source> day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> jour</numerusform>
+            <numerusform> jours</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Keep deleted items for</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver les éléments supprimés pendant</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tracing</source>
-        <translation type="unfinished"></translation>
+        <translation>Traçage</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>OpenTelemetry collector address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du collecteur OpenTelemetry</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Off. For example http://localhost:4318</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé. Par exemple http://localhost:4318</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spans of this window&apos;s work are sent to this collector&apos;s /v1/traces (OTLP over HTTP). Takes effect when you press OK; --otlp-endpoint and OTEL_EXPORTER_OTLP_ENDPOINT win over it at start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les spans du travail de cette fenêtre sont envoyés au point /v1/traces de ce collecteur (OTLP sur HTTP). Prend effet lorsque vous cliquez sur OK ; --otlp-endpoint et OTEL_EXPORTER_OTLP_ENDPOINT l'emportent au démarrage.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Collector</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Collecteur</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+148"/>
         <source>In use now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Actuellement utilisé : %1</translation>
     </message>
     <message>
         <location line="-141"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Language of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue de la fenêtre</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>As the system (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système (%1)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Applies when VectorDesk starts again. Command-line output, logs and JSON stay in English, so that support can search for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>S'applique au prochain démarrage de VectorDesk. La sortie en ligne de commande, les journaux et le JSON restent en anglais, pour que l'assistance puisse les rechercher.</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>The trace collector must be an http(s) address such as http://localhost:4318, or empty for off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le collecteur de traces doit être une adresse http(s), comme http://localhost:4318, ou rester vide pour désactiver le traçage.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Enter the PostgreSQL URL, e.g. postgresql://user@host:5432/vectordesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l'URL PostgreSQL, p. ex. postgresql://user@host:5432/vectordesk.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A PostgreSQL URL starts with postgresql://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une URL PostgreSQL commence par postgresql://.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>That is a PostgreSQL URL; choose PostgreSQL server above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il s'agit d'une URL PostgreSQL ; choisissez Serveur PostgreSQL ci-dessus.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the password from the URL: settings never hold secrets. Put it in ~/.pgpass or PGPASSWORD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirez le mot de passe de l'URL : les paramètres ne contiennent jamais de secrets. Placez-le dans ~/.pgpass ou PGPASSWORD.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The database this window opened (from --db, VECTORDESK_DB or these settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données ouverte par cette fenêtre (d'après --db, VECTORDESK_DB ou ces paramètres).</translation>
     </message>
 </context>
 <context>
@@ -2948,187 +2952,187 @@ file id %2 · store %3</source>
     <message>
         <location filename="../ui/actions/storeactions.cpp" line="+46"/>
         <source>&amp;New store…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Edit store…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier la base…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set as &amp;primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir comme &amp;principale</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete store…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer la base…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Trash…</source>
-        <translation type="unfinished"></translation>
+        <translation>Corbe&amp;ille…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>API &amp;tokens…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetons d'API…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>De&amp;tach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;tirer les fichiers</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Edit &amp;attributes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les &amp;attributs…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Retry files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer les fichiers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Cancel processing</source>
-        <translation type="unfinished"></translation>
+        <translation>Annu&amp;ler le traitement</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Retry all &amp;failed files</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer tous les fichiers en &amp;échec</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Undo detach</source>
-        <translation type="unfinished"></translation>
+        <translation>Ann&amp;uler le retrait</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Open file page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir la page du fichier</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Select a tenant first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un locataire.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Needs the %1 role in %2; you are %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite le rôle %1 dans %2 ; vous êtes %3.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not a member</source>
-        <translation type="unfinished"></translation>
+        <translation>non membre</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Select a store first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord une base.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Create a store in this tenant (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer une base dans ce locataire (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rename the store, change its expiry or metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer la base, modifier son expiration ou ses métadonnées</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is already the primary store.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est déjà la base principale.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Make this the tenant&apos;s primary store</source>
-        <translation type="unfinished"></translation>
+        <translation>En faire la base principale du locataire</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the store to the trash (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Placer la base dans la corbeille (Suppr)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deleted stores, restorable until purged</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases supprimées, restaurables jusqu'à leur purge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Create, list and revoke the tokens applications use with vectordesk serve</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer, lister et révoquer les jetons utilisés par les applications avec vectordesk serve</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select files first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord des fichiers.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the selected files from the store (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer les fichiers sélectionnés de la base (Suppr)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select one file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un seul fichier.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the selected file&apos;s attributes (also on its page: Enter or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les attributs du fichier sélectionné (également sur sa page : Entrée ou double-clic)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Select failed, cancelled or stuck files first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord des fichiers en échec, annulés ou bloqués.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Put the selected failed, cancelled or stuck files back in the indexing queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre les fichiers sélectionnés en échec, annulés ou bloqués dans la file d'indexation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select files in progress first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord des fichiers en cours.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop processing the selected files in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le traitement des fichiers sélectionnés en cours</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 has no failed files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a aucun fichier en échec.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Put every failed file of the store back in the indexing queue (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre tous les fichiers en échec de la base dans la file d'indexation (Ctrl+Maj+R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing detached to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun retrait à annuler.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attach the files of the last detach again (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter de nouveau les fichiers du dernier retrait (Ctrl+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Metadata, chunks and actions of the file (Enter or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées, segments et actions du fichier (Entrée ou double-clic)</translation>
     </message>
     <message numerus="yes">
         <location line="+49"/>
@@ -3137,134 +3141,134 @@ file id %2 · store %3</source>
         <location line="+43"/>
         <location line="+36"/>
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier</numerusform>
+            <numerusform>%Ln fichiers</numerusform>
         </translation>
     </message>
     <message>
         <location line="-243"/>
         <location line="+287"/>
         <source>Retrying %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tentative : %1</translation>
     </message>
     <message>
         <location line="-287"/>
         <source>Cancelled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Saved store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base %1 enregistrée</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Created store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base %1 créée</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 is now the primary store</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est désormais la base principale</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Delete store %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la base %1 ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete store %1 of %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la base %1 de %2 ?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Its %1 (%2 indexed) stop being searchable at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ses fichiers (%1, dont %2 indexés) cessent immédiatement d'apparaître dans les recherches.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>It is the tenant&apos;s primary store; choose another primary afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>C'est la base principale du locataire ; choisissez ensuite une autre base principale.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Which agents search it is unknown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de savoir quels agents l'interrogent : %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Agents that lose store %1: %2. Check them afterwards in Tenant › Agents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents qui perdent la base %1 : %2. Vérifiez-les ensuite dans Locataire › Agents.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The store goes to the trash: restore it from View › Trash until the purge removes it for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base est placée dans la corbeille : restaurez-la depuis Affichage › Corbeille tant que la purge ne l'a pas supprimée définitivement.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete store</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la base</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Deleted store %1; restore it from the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Base %1 supprimée ; vous pouvez la restaurer depuis la corbeille</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Detach %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detach %1 from store %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 de la base %2 ?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Their chunks stop being searchable at once. Detached files go to the trash: undo with Ctrl+Z, or restore them from View › Trash until the purge removes them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leurs segments cessent immédiatement d'apparaître dans les recherches. Les fichiers retirés sont placés dans la corbeille : annulez avec Ctrl+Z, ou restaurez-les depuis Affichage › Corbeille tant que la purge ne les a pas supprimés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Detach</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Detached %1; Ctrl+Z brings them back</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré : %1 ; Ctrl+Z pour annuler</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Restored %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauré : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+44"/>
         <source>%Ln failed file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier en échec</numerusform>
+            <numerusform>%Ln fichiers en échec</numerusform>
         </translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Attributes of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs de %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Search filters match these values. Text, numbers and true/false are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les filtres de recherche portent sur ces valeurs. Texte, nombres et true/false sont autorisés.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Saved the attributes of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs de %1 enregistrés</translation>
     </message>
 </context>
 <context>
@@ -3272,142 +3276,142 @@ file id %2 · store %3</source>
     <message>
         <location filename="../ui/dialogs/storedialog.cpp" line="+34"/>
         <source>Edit store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la base %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New store in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle base dans %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Store name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. contrats</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Local engine (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur local (hors ligne)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI hosted store</source>
-        <translation type="unfinished"></translation>
+        <translation>Base hébergée par OpenAI</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A store keeps its backend; create a new store to move files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une base conserve son moteur ; créez une nouvelle base pour y déplacer les fichiers.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Moteur</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Expire after</source>
-        <translation type="unfinished"></translation>
+        <translation>Expirer après</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expire the store after days without activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire expirer la base après un certain nombre de jours d'inactivité</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Days without activity before the store expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de jours d'inactivité avant l'expiration de la base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> days without activity</source>
-        <translation type="unfinished"></translation>
+        <translation> jours d'inactivité</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>How files attached from now on are chunked, unless they say otherwise; files already attached keep their chunks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Découpage des fichiers ajoutés à partir de maintenant, sauf indication contraire de leur part ; les fichiers déjà ajoutés conservent leurs segments.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How files attached to the store are chunked, unless they say otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Découpage des fichiers ajoutés à la base, sauf indication contraire de leur part.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Chunking</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Découpage</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Metadata (text values)</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées (valeurs texte)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Create store</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer la base</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Agents that lose store %1 when it expires: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents qui perdent la base %1 à son expiration : %2.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Looking for the OpenAI key of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de la clé OpenAI de %1…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Tenant %1 has an OpenAI key; files are uploaded to OpenAI and billed there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le locataire %1 a une clé OpenAI ; les fichiers sont téléversés vers OpenAI et facturés par OpenAI.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No OpenAI key is set for tenant %1. &lt;a href=&quot;settings&quot;&gt;Set one in Settings › OpenAI keys&lt;/a&gt;, then choose this backend again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé OpenAI n'est définie pour le locataire %1. &lt;a href="settings"&gt;Définissez-en une dans Paramètres › Clés OpenAI&lt;/a&gt;, puis choisissez de nouveau ce moteur.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Looking for the tenant&apos;s OpenAI key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de la clé OpenAI du locataire…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No OpenAI key is set for tenant %1; set one in Settings › OpenAI keys first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé OpenAI n'est définie pour le locataire %1 ; définissez-en d'abord une dans Paramètres › Clés OpenAI.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommez la base.</translation>
     </message>
 </context>
 <context>
@@ -3415,42 +3419,44 @@ file id %2 · store %3</source>
     <message>
         <location filename="../ui/panels/storepanel.cpp" line="+19"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The vector stores of the selected tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Les bases vectorielles du locataire sélectionné</translation>
     </message>
     <message numerus="yes">
         <location line="+142"/>
         <source>%Ln store(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base</numerusform>
+            <numerusform>%Ln bases</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Select a tenant to see its stores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un locataire pour afficher ses bases.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loading the stores of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des bases de %1…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The stores of %1 could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les bases de %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 has no stores yet.
 Create one with Store › New store… (Ctrl+N), or from a shell:
 vectordesk store create --tenant %2 NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a encore aucune base.
+Créez-en une avec Base › Nouvelle base… (Ctrl+N), ou depuis un terminal :
+vectordesk store create --tenant %2 NAME</translation>
     </message>
 </context>
 <context>
@@ -3458,65 +3464,67 @@ vectordesk store create --tenant %2 NAME</source>
     <message>
         <location filename="../ui/models/storetablemodel.cpp" line="+167"/>
         <source>Completed, %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé, %1 en échec</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+80"/>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Principale</translation>
     </message>
     <message>
         <location line="-78"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>%1
 id %2%3
 Created %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+ID %2%3
+Créée le %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> · remote id %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · ID distant %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 bytes of processed content</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets de contenu traité</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Expires %1 days after its last activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire %1 jours après sa dernière activité.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No expiry policy: the store is kept until deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune règle d'expiration : la base est conservée jusqu'à sa suppression.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The tenant&apos;s primary store</source>
-        <translation type="unfinished"></translation>
+        <translation>La base principale du locataire</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location line="+2"/>
