@@ -3529,32 +3529,32 @@ Créée le %4</translation>
     <message>
         <location line="+2"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Indexed text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte indexé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Last active</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière activité</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Files by status: ✓ completed · ◷ in progress · ✗ failed · ⊘ cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers par état : ✓ terminé · ◷ en cours · ✗ en échec · ⊘ annulé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Size of the text the store indexed from its files (what OpenAI bills), not of the files</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du texte indexé par la base à partir de ses fichiers (ce que facture OpenAI), et non des fichiers eux-mêmes</translation>
     </message>
 </context>
 <context>
@@ -3562,195 +3562,195 @@ Créée le %4</translation>
     <message>
         <location filename="../ui/sync/synchistorydialog.cpp" line="+44"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the window</source>
-        <translation type="unfinished"></translation>
+        <translation>la fenêtre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>vectordesk --sync</source>
-        <translation type="unfinished"></translation>
+        <translation>vectordesk --sync</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>la ligne de commande</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Sync history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique de synchronisation</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Les plus récentes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>How many of the newest passes to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de passes les plus récentes à afficher</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> passes</source>
-        <translation type="unfinished"></translation>
+        <translation> passes</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recharger</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Did</source>
-        <translation type="unfinished"></translation>
+        <translation>Réalisé</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Started by</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancée par</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync passes</source>
-        <translation type="unfinished"></translation>
+        <translation>Passes de synchronisation</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+114"/>
         <source>Select a pass to see its failed items and warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une passe pour afficher ses éléments en échec et ses avertissements.</translation>
     </message>
     <message>
         <location line="-110"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Store / file</source>
-        <translation type="unfinished"></translation>
+        <translation>Base / fichier</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed items and warnings of the selected pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Éléments en échec et avertissements de la passe sélectionnée</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Show in its store</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher dans sa base</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+6"/>
         <source>Select a failed item or warning that names a store</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un élément en échec ou un avertissement qui indique une base</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Show the store (and the file) in the Stores and files tab (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la base (et le fichier) dans l'onglet Bases et fichiers (Entrée)</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Reading the sync history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l'historique de synchronisation…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution %1 (%2)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No sync pass has been recorded yet: run one with Sync now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune passe de synchronisation n'a encore été enregistrée : lancez-en une avec Synchroniser maintenant.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The newest %Ln pass(es); show more to look further back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La %Ln passe la plus récente ; affichez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>Les %Ln passes les plus récentes ; affichez-en plus pour remonter plus loin.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln pass(es) recorded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln passe enregistrée.</numerusform>
+            <numerusform>%Ln passes enregistrées.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, %2 to %3 (%4), started by %5.&lt;br&gt;%6</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, du %2 au %3 (%4), lancée par %5.&lt;br&gt;%6</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>En échec</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>This pass had no failed items and no warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette passe n'a eu ni élément en échec ni avertissement.</translation>
     </message>
 </context>
 <context>
@@ -3758,440 +3758,440 @@ Créée le %4</translation>
     <message>
         <location filename="../ui/sync/syncpanel.cpp" line="+37"/>
         <source>Indexing waiting files</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexation des fichiers en attente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refreshing remote stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualisation des bases distantes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expiring stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration des bases</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Purging deleted items</source>
-        <translation type="unfinished"></translation>
+        <translation>Purge des éléments supprimés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
         <source>%Ln file(s) indexed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier indexé</numerusform>
+            <numerusform>%Ln fichiers indexés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln store(s) refreshed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base actualisée</numerusform>
+            <numerusform>%Ln bases actualisées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln file(s) refreshed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier actualisé</numerusform>
+            <numerusform>%Ln fichiers actualisés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln store(s) expired</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base expirée</numerusform>
+            <numerusform>%Ln bases expirées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln file(s) purged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier purgé</numerusform>
+            <numerusform>%Ln fichiers purgés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln store(s) purged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base purgée</numerusform>
+            <numerusform>%Ln bases purgées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln tenant(s) purged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln locataire purgé</numerusform>
+            <numerusform>%Ln locataires purgés</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Last run</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière exécution</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No pass recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune passe enregistrée pour l'instant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last sync run</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière exécution de la synchronisation</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Next scheduled sync run</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine exécution planifiée de la synchronisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What the last sync run did</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu'a fait la dernière exécution de la synchronisation</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Result:</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Did:</source>
-        <translation type="unfinished"></translation>
+        <translation>Réalisé :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine exécution :</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenant</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+399"/>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactive</translation>
     </message>
     <message>
         <location line="-397"/>
         <source>Sync state</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la synchronisation</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sync progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression de la synchronisation</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+389"/>
         <source>No pass running</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune passe en cours</translation>
     </message>
     <message>
         <location line="-386"/>
         <source>Current sync item</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément en cours de synchronisation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser maintenant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Index waiting files, refresh hosted stores, expire and purge now</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexer les fichiers en attente, actualiser les bases hébergées, faire expirer et purger maintenant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel the sync pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la passe de synchronisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the running pass after its current item</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la passe en cours après l'élément en cours de traitement</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique de synchronisation…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Past sync passes: when, how long, the result, what they did, failed items and warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Passes de synchronisation précédentes : date, durée, résultat, actions réalisées, éléments en échec et avertissements</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique de synchronisation</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Sync warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements de synchronisation</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stores expiring soon and files stuck in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases qui expirent bientôt et fichiers bloqués en cours de traitement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs de synchronisation</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Items the last pass could not do, and why</source>
-        <translation type="unfinished"></translation>
+        <translation>Éléments que la dernière passe n'a pas pu traiter, et pourquoi</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>%1 (every %2 min)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (toutes les %2 min)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Starting a pass…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage d'une passe…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Cancelling after the current item…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation après l'élément en cours…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Running (started by the GUI)</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours (lancée par l'interface)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Running: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v sur %m</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Double-click to show the file in its store</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-cliquez pour afficher le fichier dans sa base</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double-click to show the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-cliquez pour afficher la base</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double-click to show the tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-cliquez pour afficher le locataire</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 : %3</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Stuck</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqué</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Expiring soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire bientôt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2%3</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de %1 : %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync pass %1: %2 items done</source>
-        <translation type="unfinished"></translation>
+        <translation>Passe de synchronisation : %1, %2 éléments traités</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync pass %1 (see the Sync tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passe de synchronisation : %1 (voir l'onglet Synchronisation)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>En échec</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>Completed with %Ln file error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Terminé avec %Ln erreur de fichier</numerusform>
+            <numerusform>Terminé avec %Ln erreurs de fichier</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Completed with %Ln error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Terminé avec %Ln erreur</numerusform>
+            <numerusform>Terminé avec %Ln erreurs</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 at %2: %3 done in %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 le %2 : %3 éléments traités en %4 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 at %2: %3 done, %4 failed, in %5 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 le %2 : %3 éléments traités, %4 en échec, en %5 s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Run %1, started by %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution %1, lancée par %2 sur %3</translation>
     </message>
     <message numerus="yes">
         <location line="+20"/>
         <source>%Ln warning(s) (see Warnings)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln avertissement (voir Avertissements)</numerusform>
+            <numerusform>%Ln avertissements (voir Avertissements)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing was done: every item failed (see Errors)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n'a été fait : tous les éléments ont échoué (voir Erreurs)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing to do: everything was up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à faire : tout était à jour</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Another runner holds the sync lease: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre processus détient le verrou de synchronisation : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only one runner syncs at a time; this pass was skipped and the next one is scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un seul processus synchronise à la fois ; cette passe a été ignorée et la suivante est planifiée.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skipped: the lease is held by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorée : le verrou est détenu par %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync skipped: another runner holds the lease</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation ignorée : un autre processus détient le verrou</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The sync pass failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La passe de synchronisation a échoué : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la synchronisation : %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No warnings: no store expires within %1 days and no file is stuck</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun avertissement : aucune base n'expire dans les %1 jours et aucun fichier n'est bloqué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No errors in the last pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune erreur lors de la dernière passe</translation>
     </message>
 </context>
 <context>
@@ -4199,27 +4199,27 @@ Créée le %4</translation>
     <message>
         <location filename="../ui/widgets/tablepanel.cpp" line="+52"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Copy id</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l'ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the request id, to find this error in the log, the audit trail or View › Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l'ID de requête, pour retrouver cette erreur dans le journal, le journal d'audit ou Affichage › Activité</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête %1</translation>
     </message>
 </context>
 <context>
@@ -4227,44 +4227,48 @@ Créée le %4</translation>
     <message>
         <location filename="../ui/panels/tenantpanel.cpp" line="+18"/>
         <source>Tenants</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataires</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The tenants you may see, with their plan and use of its limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Les locataires que vous pouvez voir, avec leur offre et l'utilisation de ses limites</translation>
     </message>
     <message numerus="yes">
         <location line="+42"/>
         <source>%Ln tenant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln locataire</numerusform>
+            <numerusform>%Ln locataires</numerusform>
         </translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Loading tenants…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des locataires…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The tenants could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les locataires.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No tenants yet.
 Create one with:
 vectordesk tenant create SLUG</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun locataire pour l'instant.
+Créez-en un avec :
+vectordesk tenant create SLUG</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not a member of any tenant yet.
 A tenant owner can add you with:
 vectordesk member add --tenant SLUG %1 --role viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n'êtes encore membre d'aucun locataire.
+Un propriétaire de locataire peut vous ajouter avec :
+vectordesk member add --tenant SLUG %1 --role viewer</translation>
     </message>
 </context>
 <context>
@@ -4272,7 +4276,7 @@ vectordesk member add --tenant SLUG %1 --role viewer</source>
     <message>
         <location filename="../ui/models/tenanttablemodel.cpp" line="+157"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -4280,12 +4284,15 @@ vectordesk member add --tenant SLUG %1 --role viewer</source>
 Slug: %2 · id %3
 New stores use the %4 backend
 Created %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Slug : %2 · ID %3
+Les nouvelles bases utilisent le moteur %4
+Créé le %5</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The quota of %1 could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le quota de %1.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4294,62 +4301,66 @@ Stores: %2 of %3
 Files in the largest store: %4 of %5
 Storage: %6 of %7
 The quota column shows the most used of these limits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offre %1
+Bases : %2 sur %3
+Fichiers dans la plus grande base : %4 sur %5
+Stockage : %6 sur %7
+La colonne Quota affiche la plus utilisée de ces limites.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>You administer this VectorDesk instance and act as owner of every tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous administrez cette instance de VectorDesk et agissez en tant que propriétaire de chaque locataire.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your role in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle dans %1 : %2</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Offre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>File bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets de fichiers</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your role</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Total size of the tenant&apos;s live files, as uploaded (the storage limit counts these)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille totale des fichiers actifs du locataire, tels que téléversés (la limite de stockage porte sur eux)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The most used plan limit: stores, files per store or storage</source>
-        <translation type="unfinished"></translation>
+        <translation>La limite de l'offre la plus utilisée : bases, fichiers par base ou stockage</translation>
     </message>
 </context>
 <context>
@@ -4357,173 +4368,173 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/admin/tenantsdialog.cpp" line="+30"/>
         <source>Tenants and plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataires et offres</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Offres</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+21"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Offre</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Files per store</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers par base</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Largest file</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus gros fichier</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plans and their limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Offres et leurs limites</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom affiché</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Renommer</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Display &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom affiché</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Plan overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>Dérogations à l'offre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Overrides, e.g. {&quot;max_stores&quot;: 10}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dérogations, p. ex. {"max_stores": 10}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Change &amp;plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Changer d'offre</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Offre</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau locataire</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New tenant slug</source>
-        <translation type="unfinished"></translation>
+        <translation>Slug du nouveau locataire</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>slug, e.g. initech</source>
-        <translation type="unfinished"></translation>
+        <translation>slug, p. ex. initech</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New tenant display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom affiché du nouveau locataire</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Display name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom affiché (facultatif)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New tenant plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Offre du nouveau locataire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Create tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Cré&amp;er le locataire</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>Change the tenant&apos;s display name (the slug stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le nom affiché du locataire (le slug ne change pas)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the tenant to this plan, with these overrides of its limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer le locataire à cette offre, avec ces dérogations à ses limites</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Creating tenants needs an instance administrator; you are not one.</source>
-        <translation type="unfinished"></translation>
+        <translation>La création de locataires est réservée aux administrateurs de l'instance ; vous n'en êtes pas un.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Create the tenant; you become its owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le locataire ; vous en devenez le propriétaire</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Tenant %1 is now called %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le locataire %1 s'appelle désormais %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The overrides are not a JSON object (%1); write them like {&quot;max_stores&quot;: 10}, or leave the field empty for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dérogations ne sont pas un objet JSON (%1) ; écrivez-les sous la forme {"max_stores": 10}, ou laissez le champ vide pour n'en définir aucune.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>pas un objet</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Tenant %1 is now on the %2 plan%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le locataire %1 est désormais sur l'offre %2%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, with overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>, avec dérogations</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Created tenant %1 on the %2 plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire %1 créé avec l'offre %2</translation>
     </message>
 </context>
 <context>
@@ -4531,62 +4542,62 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/tokens/tokentablemodel.cpp" line="+103"/>
         <source>Revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoqué le %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The first characters of the secret, to tell which token a configured or leaked secret is</source>
-        <translation type="unfinished"></translation>
+        <translation>Les premiers caractères du secret, pour identifier le jeton auquel correspond un secret configuré ou divulgué</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Secret starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Début du secret</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Création</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
 </context>
 <context>
@@ -4594,217 +4605,217 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/tokens/tokensdialog.cpp" line="+42"/>
         <source>API tokens · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons d'API · %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tokens let applications and the OpenAI SDKs call &lt;tt&gt;vectordesk serve&lt;/tt&gt; as tenant %1, with one role each (like &lt;tt&gt;vectordesk token&lt;/tt&gt;). Only a hash of each secret is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les jetons permettent aux applications et aux SDK OpenAI d'appeler &lt;tt&gt;vectordesk serve&lt;/tt&gt; en tant que locataire %1, avec un rôle chacun (comme &lt;tt&gt;vectordesk token&lt;/tt&gt;). Seule une empreinte (hash) de chaque secret est conservée.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>API tokens of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons d'API de %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>S&amp;how revoked and expired tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher les jetons révoqués et expirés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show revoked and expired tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les jetons révoqués et expirés</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>New token name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du nouveau jeton</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. ci-pipeline (letters, digits, - _ .)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. ci-pipeline (lettres, chiffres, - _ .)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New token role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle du nouveau jeton</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Viewer reads and searches; editor also uploads and attaches files; admin also manages stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lecteur consulte et recherche ; l'éditeur peut aussi téléverser et ajouter des fichiers ; l'administrateur gère aussi les bases</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>R&amp;ole</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>E&amp;xpires after</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xpire après</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The token expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton expire</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Days until the token expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de jours avant l'expiration du jeton</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Create token</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer le jeton</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Create the API token</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le jeton d'API</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The new token&apos;s secret, shown once</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret du nouveau jeton, affiché une seule fois</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Co&amp;py</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;pier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the secret to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le secret dans le presse-papiers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>I have &amp;saved it</source>
-        <translation type="unfinished"></translation>
+        <translation>Je l'ai &amp;enregistré</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hide the secret for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer définitivement le secret</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>API tokens state</source>
-        <translation type="unfinished"></translation>
+        <translation>État des jetons d'API</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;voquer…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Revoke the selected token</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer le jeton sélectionné</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The secret is on the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret est dans le presse-papiers.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 has no API tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a aucun jeton d'API.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 has no active API tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a aucun jeton d'API actif.</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Create the token; its secret is shown once</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le jeton ; son secret ne sera affiché qu'une fois</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name the token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommez d'abord le jeton.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un jeton.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is already revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est déjà révoqué.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop %1 from working at once; this cannot be undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver %1 immédiatement ; cette action est irréversible</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Creating API token %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du jeton d'API %1…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Created API token %1 (%2) in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d'API %1 (%2) créé dans %3</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&lt;b&gt;Copy the secret of %1 now: it is shown only this once.&lt;/b&gt; VectorDesk keeps only its hash, so it cannot be shown again; if it is lost, revoke the token and create another.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Copiez le secret de %1 maintenant : il n'est affiché que cette fois-ci.&lt;/b&gt; VectorDesk n'en conserve que l'empreinte et ne peut donc plus l'afficher ; en cas de perte, révoquez le jeton et créez-en un autre.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Revoke API token %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer le jeton d'API %1 ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Revoke API token %1 of %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer le jeton d'API %1 de %2 ?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every request with its secret (prefix %1…) is refused from now on, with 401. Revoking cannot be undone; the token stays in the list as revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute requête utilisant son secret (préfixe %1…) est désormais refusée avec le code 401. La révocation est irréversible ; le jeton reste dans la liste comme révoqué.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Revoke token</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer le jeton</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Revoking API token %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Révocation du jeton d'API %1…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Revoked API token %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d'API %1 de %2 révoqué</translation>
     </message>
 </context>
 <context>
@@ -4812,169 +4823,169 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/dialogs/trashdialog.cpp" line="+46"/>
         <source>Trash · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corbeille · %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Deleted stores and detached files of %1. A restored store comes back with its files and index, a restored file with its chunks searchable again; the purge removes them for good after the retention period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases supprimées et fichiers retirés de %1. Une base restaurée revient avec ses fichiers et son index, un fichier restauré avec ses segments de nouveau interrogeables ; la purge les supprime définitivement à l'issue de la durée de conservation.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Deleted stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases supprimées</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Base</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers retirés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Detached</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrait</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bases</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichiers</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurer</translation>
     </message>
     <message>
         <location line="+130"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Stores (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bases (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichiers (%1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The trash is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La corbeille est vide.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No detached files; %1 in the Stores tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier retiré ; %1 dans l'onglet Bases.</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln deleted store(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base supprimée</numerusform>
+            <numerusform>%Ln bases supprimées</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select files and press Restore (or Enter) to attach them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des fichiers et cliquez sur Restaurer (ou appuyez sur Entrée) pour les ajouter de nouveau.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No deleted stores; %1 in the Files tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune base supprimée ; %1 dans l'onglet Fichiers.</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln detached file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier retiré</numerusform>
+            <numerusform>%Ln fichiers retirés</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Select detached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des fichiers retirés</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Select a deleted store</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une base supprimée</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attach the selected files again, their chunks searchable (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter de nouveau les fichiers sélectionnés, avec leurs segments interrogeables (Entrée)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bring the store back with its files (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir la base avec ses fichiers (Entrée)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore the selected files</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer les fichiers sélectionnés</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Restore the selected store</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer la base sélectionnée</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Restored store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base %1 restaurée</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Restored file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier %1 restauré</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restored %1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers restaurés</translation>
     </message>
 </context>
 <context>
@@ -4982,68 +4993,68 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/welcome/welcomedialog.cpp" line="+26"/>
         <source>Welcome to VectorDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans VectorDesk</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;This database has no tenants yet.&lt;/b&gt;&lt;br&gt;A tenant is one customer or team; its vector stores hold the documents that file search reads. Create the first of each here, then drop documents onto the store to index them.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Cette base de données ne contient encore aucun locataire.&lt;/b&gt;&lt;br&gt;Un locataire correspond à un client ou à une équipe ; ses bases vectorielles contiennent les documents que lit la recherche de fichiers. Créez ici le premier locataire et la première base, puis déposez des documents sur la base pour les indexer.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>A short name for scripts and the command line: letters, digits and hyphens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom court pour les scripts et la ligne de commande : lettres, chiffres et traits d'union.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>As people call it, e.g. Acme Corp (default: the tenant)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom usuel, p. ex. Acme Corp (par défaut : identique au locataire)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom affiché</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>On this computer (embedded engine, works offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur cet ordinateur (moteur intégré, fonctionne hors ligne)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI&apos;s hosted vector stores (needs an API key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases vectorielles hébergées par OpenAI (nécessite une clé d'API)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Stores kept</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hébergement des bases</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>First &amp;store</source>
-        <translation type="unfinished"></translation>
+        <translation>Première &amp;base</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+19"/>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus tard</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Create and set the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer et définir la clé…</translation>
     </message>
 </context>
 <context>
@@ -5051,152 +5062,152 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/models/displayformat.cpp" line="+81"/>
         <source>in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>dans un instant</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l'instant</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>in %Ln min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %Ln min</numerusform>
+            <numerusform>dans %Ln min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %Ln min</numerusform>
+            <numerusform>il y a %Ln min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>in %Ln h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %Ln h</numerusform>
+            <numerusform>dans %Ln h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %Ln h</numerusform>
+            <numerusform>il y a %Ln h</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>demain</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>hier</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>in %Ln day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %Ln jour</numerusform>
+            <numerusform>dans %Ln jours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %Ln jour</numerusform>
+            <numerusform>il y a %Ln jours</numerusform>
         </translation>
     </message>
     <message>
         <location line="+35"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a expiré le %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expired %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a expiré %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+15"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <location line="-13"/>
         <location line="+15"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>En échec</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétaire</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Local</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 completed, %2 in progress, %3 failed, %4 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminés : %1, en cours : %2, en échec : %3, annulés : %4</translation>
     </message>
 </context>
 </TS>
