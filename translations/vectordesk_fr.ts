@@ -1298,7 +1298,7 @@
     <message>
         <location line="+4"/>
         <source>Static: %1-token chunks, %2 overlap</source>
-        <translation>Statique : segments de %1 jetons, chevauchement de %2</translation>
+        <translation>Fixe : segments de %1 jetons, chevauchement de %2</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2030,7 +2030,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+14"/>
         <source>%1 to the selected store (a preview comes first)</source>
-        <translation>%1 dans la base sélectionnée (avec un aperçu préalable)</translation>
+        <translation>%1 à la base sélectionnée (un aperçu s'affiche d'abord)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2154,7 +2154,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+20"/>
         <source>%1 is now %2 of %3</source>
-        <translation>%1 est désormais %2 de %3</translation>
+        <translation>%1 est désormais %2 dans %3</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -2711,7 +2711,7 @@ Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
     <message>
         <location filename="../ui/search/searchresultmodel.cpp" line="+150"/>
         <source>Relevance %1 (0..1)</source>
-        <translation>Pertinence %1 (0..1)</translation>
+        <translation>Score de pertinence %1 (0..1)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2802,7 +2802,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+6"/>
         <source>Passwords are not saved in the settings: put them in ~/.pgpass or PGPASSWORD. A new database is used from the next start.</source>
-        <translation>Les mots de passe ne sont pas enregistrés dans les paramètres : placez-les dans ~/.pgpass ou PGPASSWORD. Une nouvelle base de données est utilisée à partir du prochain démarrage.</translation>
+        <translation>Les mots de passe ne sont pas enregistrés dans les paramètres : placez-les dans ~/.pgpass ou PGPASSWORD. Toute nouvelle base de données n'est utilisée qu'au prochain démarrage.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3022,12 +3022,12 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+8"/>
         <source>Needs the %1 role in %2; you are %3.</source>
-        <translation>Nécessite le rôle %1 dans %2 ; vous êtes %3.</translation>
+        <translation>Nécessite le rôle %1 dans %2 ; votre rôle : %3.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not a member</source>
-        <translation>non membre</translation>
+        <translation>aucun (non membre)</translation>
     </message>
     <message>
         <location line="+15"/>
