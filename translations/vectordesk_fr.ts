@@ -6,37 +6,37 @@
     <message>
         <location filename="../ui/attach/attachplan.cpp" line="+83"/>
         <source>Skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignoré : %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Checking the dropped files was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vérification des fichiers déposés a été annulée.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Illisible : %1</translation>
     </message>
     <message>
         <location filename="../ui/agents/agentsdialog.cpp" line="+41"/>
         <source>tenant_default: the tenant&apos;s primary store</source>
-        <translation type="unfinished"></translation>
+        <translation>tenant_default : la base principale du locataire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>explicit: the stores bound to it</source>
-        <translation type="unfinished"></translation>
+        <translation>explicit : les bases qui lui sont liées</translation>
     </message>
     <message>
         <location filename="../ui/activity/activitydialog.cpp" line="+56"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -44,215 +44,215 @@
     <message>
         <location line="+15"/>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What this window has done lately, newest first. Select an operation to see its log lines; copy a request id to find it in the JSON log or the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que cette fenêtre a fait récemment, du plus récent au plus ancien. Sélectionnez une opération pour afficher ses lignes de journal ; copiez un ID de requête pour la retrouver dans le journal JSON ou le journal d'audit.</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+40"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <location line="-40"/>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Opération</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+24"/>
         <location line="+16"/>
         <source>Request id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de requête</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesure</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Debug and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Débogage et plus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Info and above</source>
-        <translation type="unfinished"></translation>
+        <translation>Info et plus</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements et erreurs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs uniquement</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Category contains, e.g. engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie contenant, p. ex. engine</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Copy request id</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier l'ID de requête</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Log:</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal :</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>The last ingestion of %1 in this window: request %2, %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière indexation de %1 dans cette fenêtre : requête %2, %3.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This window has not ingested %1 since it started: its log lines are in the JSON log of the process that did (vectordesk serve, --sync or another window), under the file&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette fenêtre n'a pas indexé %1 depuis son démarrage : ses lignes de journal se trouvent dans le journal JSON du processus qui l'a fait (vectordesk serve, --sync ou une autre fenêtre), sous le nom du fichier.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attach (the call)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout (l'appel)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ingestion (attach to done)</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexation (de l'ajout à la fin)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI request</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête OpenAI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Passe de synchronisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chunks ingested</source>
-        <translation type="unfinished"></translation>
+        <translation>Segments indexés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bytes ingested</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets indexés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quota refusals</source>
-        <translation type="unfinished"></translation>
+        <translation>Refus pour quota</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles tentatives OpenAI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs OpenAI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trace spans dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Spans de trace abandonnés</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>lecture…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Files waiting for ingestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers en attente d'indexation</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Oldest waiting since</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus ancien en attente depuis</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Read from the database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lu dans la base de données à %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reading the queue from the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de la file d'attente dans la base de données…</translation>
     </message>
 </context>
 <context>
@@ -260,32 +260,32 @@
     <message>
         <location filename="../ui/admin/adminactions.cpp" line="+50"/>
         <source>&amp;Members and roles…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Membres et rôles…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Who may work in each tenant, and with which role</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui peut travailler dans chaque locataire, et avec quel rôle</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Tenants and plans…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataires et offres…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Create and rename tenants, change their plan and its overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer et renommer des locataires, changer leur offre et ses dérogations</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Audit log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d'a&amp;udit…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Who changed what in a tenant, and when</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui a modifié quoi dans un locataire, et quand</translation>
     </message>
 </context>
 <context>
@@ -293,12 +293,12 @@
     <message>
         <location filename="../ui/admin/admindialog.cpp" line="+22"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Select a tenant first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un locataire.</translation>
     </message>
 </context>
 <context>
@@ -306,184 +306,184 @@
     <message>
         <location filename="../ui/agents/agentsdialog.cpp" line="+16"/>
         <source>Agents of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents de %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Agents and their status</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents et leur état</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete agent…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer l'agent…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New agent name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du nouvel agent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. support</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. support</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>New agent binding mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de liaison du nouvel agent</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New agent&apos;s first store</source>
-        <translation type="unfinished"></translation>
+        <translation>Première base du nouvel agent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;reate agent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer l'agent</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+72"/>
         <source>Searches</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche dans</translation>
     </message>
     <message>
         <location line="-71"/>
         <source>First store</source>
-        <translation type="unfinished"></translation>
+        <translation>Première base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel agent</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+58"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location line="-56"/>
         <location line="+57"/>
         <source>Consumer</source>
-        <translation type="unfinished"></translation>
+        <translation>Consommateur</translation>
     </message>
     <message>
         <location line="-52"/>
         <source>Binding mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de liaison</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Bound stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases liées</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Store to bind</source>
-        <translation type="unfinished"></translation>
+        <translation>Base à lier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Bind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Unbind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Délier</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+47"/>
         <source>file_search options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options de file_search</translation>
     </message>
     <message>
         <location line="-37"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tool JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON de l'outil</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Copy tool JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;pier le JSON de l'outil</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Query</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A question the agent would search for</source>
-        <translation type="unfinished"></translation>
+        <translation>Une question que l'agent rechercherait</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Try as this agent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester en tant que cet agent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What the model receives</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que reçoit le modèle</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Tool JSON for the Responses API</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON de l'outil pour l'API Responses</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Loading the tenant…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du locataire…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Loading agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des agents…</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune pour l'instant)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No agents yet: name one under New agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun agent pour l'instant : nommez-en un sous Nouvel agent.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n agent(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n agent</numerusform>
+            <numerusform>%n agents</numerusform>
         </translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Select an agent first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un agent.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -492,123 +492,124 @@
         <location line="+10"/>
         <location line="+7"/>
         <source>A change is running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Une modification est en cours…</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>Create the agent in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer l'agent dans %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Delete the selected agent; its applications can no longer fetch its tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l'agent sélectionné ; ses applications ne pourront plus récupérer son outil</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save description, consumer, binding mode and options</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la description, le consommateur, le mode de liaison et les options</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The agent follows the tenant&apos;s primary store; choose explicit under Searches and save first.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'agent suit la base principale du locataire ; choisissez explicit sous Recherche dans, puis enregistrez d'abord.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every store of %1 is bound already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les bases de %1 sont déjà liées.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Bind the chosen store to the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Lier la base choisie à l'agent</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Select a bound store first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord une base liée.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Unbind the selected store from the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Délier la base sélectionnée de l'agent</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Name the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommez l'agent.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The options are not a JSON object: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les options ne sont pas un objet JSON : %1.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement : %1</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Saved agent %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 enregistré.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Created agent %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 créé.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Delete agent %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l'agent %1 ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete agent %1 of %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l'agent %1 de %2 ?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Applications that fetch its tool (vectordesk agent tool, GET /v1/agents/%1/file_search_tool) get an error from now on. Its stores are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les applications qui récupèrent son outil (vectordesk agent tool, GET /v1/agents/%1/file_search_tool) recevront désormais une erreur. Ses bases sont conservées.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l'agent</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Deleted agent %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 supprimé.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Bound %1 to agent %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lié à l'agent %2.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Unbound %1 from agent %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 délié de l'agent %2.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Searching as %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche en tant que %1…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>What the model receives:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que reçoit le modèle :
+</translation>
     </message>
 </context>
 <context>
@@ -616,12 +617,12 @@
     <message>
         <location filename="../ui/attach/attachjob.cpp" line="+33"/>
         <source>The database did not open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données ne s'est pas ouverte : %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Cancelled before its turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé avant son tour.</translation>
     </message>
 </context>
 <context>
@@ -629,62 +630,62 @@
     <message>
         <location filename="../ui/attach/attachmodel.cpp" line="+112"/>
         <source>Will be attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Sera ajouté</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Will be refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sera refusé : %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attaching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Attached; indexing failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté ; échec de l'indexation</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Indexing failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l'indexation : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attached · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté · %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Skipped: cancelled before its turn</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignoré : annulé avant son tour</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
 </context>
 <context>
@@ -692,192 +693,192 @@
     <message>
         <location filename="../ui/attach/attachsheet.cpp" line="+33"/>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des fichiers</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Files to attach</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers à ajouter</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>C&amp;hunking</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Découpage</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Att&amp;ributes…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Attributs…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give every attached file attributes that search filters match</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner à chaque fichier ajouté des attributs sur lesquels portent les filtres de recherche</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Attributes of the attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs des fichiers ajoutés</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Overall attach progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression globale de l'ajout</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Retry failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer les échecs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Retry the files that failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer les fichiers en échec</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+195"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location line="-192"/>
         <location line="+221"/>
         <source>Attach</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location line="-67"/>
         <source>Attached %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout à %2 : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier</numerusform>
+            <numerusform>%Ln fichiers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <location line="+107"/>
         <source>%Ln failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="-105"/>
         <location line="+107"/>
         <source>%Ln skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ignoré</numerusform>
+            <numerusform>%Ln ignorés</numerusform>
         </translation>
     </message>
     <message>
         <location line="-73"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close the attach report</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer le rapport d'ajout</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel attaching</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l'ajout</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel without attaching</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler sans rien ajouter</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>the store</source>
-        <translation type="unfinished"></translation>
+        <translation>la base</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+6"/>
         <source>Attach to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter à %1</translation>
     </message>
     <message numerus="yes">
         <location line="-5"/>
         <source>Checking %Ln dropped item(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vérification de %Ln élément déposé…</numerusform>
+            <numerusform>Vérification de %Ln éléments déposés…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln file(s) will be attached</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier sera ajouté</numerusform>
+            <numerusform>%Ln fichiers seront ajoutés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <location line="+36"/>
         <source>%Ln refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln refusé</numerusform>
+            <numerusform>%Ln refusés</numerusform>
         </translation>
     </message>
     <message>
         <location line="-35"/>
         <source>nothing is written until you confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>rien n'est écrit tant que vous n'avez pas confirmé</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>Attach %Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ajouter %Ln fichier</numerusform>
+            <numerusform>Ajouter %Ln fichiers</numerusform>
         </translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nothing to attach</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à ajouter</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Attaching to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout à %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé : %1 sur %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+21"/>
         <source>%v of %m files</source>
-        <translation type="unfinished"></translation>
+        <translation>%v fichiers sur %m</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Attach report · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport d'ajout · %1</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln attached</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ajouté</numerusform>
+            <numerusform>%Ln ajoutés</numerusform>
         </translation>
     </message>
 </context>
@@ -886,140 +887,140 @@
     <message>
         <location filename="../ui/admin/auditdialog.cpp" line="+31"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d'audit</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire :</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter by operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par opérateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+28"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <location line="-23"/>
         <source>Filter by action</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par action</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+110"/>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les actions</translation>
     </message>
     <message>
         <location line="-106"/>
         <source>Filter by time</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par période</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute période</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière heure</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernières 24 heures</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Les plus récentes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>How many of the newest entries to load</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d'entrées les plus récentes à charger</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> entries</source>
-        <translation type="unfinished"></translation>
+        <translation> entrées</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Détail</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audit log entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées du journal d'audit</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>Request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête %1</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>The newest %Ln matching entry(s); load more to look further back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La %Ln entrée correspondante la plus récente ; chargez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>Les %Ln entrées correspondantes les plus récentes ; chargez-en plus pour remonter plus loin.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>The newest %Ln entry(s); load more to look further back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La %Ln entrée la plus récente ; chargez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>Les %Ln entrées les plus récentes ; chargez-en plus pour remonter plus loin.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln entry(s) match(es).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln entrée correspond.</numerusform>
+            <numerusform>%Ln entrées correspondent.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln entry(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln entrée.</numerusform>
+            <numerusform>%Ln entrées.</numerusform>
         </translation>
     </message>
 </context>
@@ -1028,27 +1029,27 @@
     <message>
         <location filename="../ui/files/chunkmodel.cpp" line="+165"/>
         <source>Byte offsets in the extracted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Positions en octets dans le texte extrait</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
 </context>
 <context>
@@ -1056,73 +1057,73 @@
     <message>
         <location filename="../ui/widgets/chunkingeditor.cpp" line="+27"/>
         <source>Chunking</source>
-        <translation type="unfinished"></translation>
+        <translation>Découpage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Automatic (800-token chunks, 400 overlap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique (segments de 800 jetons, chevauchement de 400)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fixed size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille fixe</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Tokens per chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons par segment</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+8"/>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> jetons</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>Tokens per chunk: %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons par segment : de %1 à %2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Overlap between chunks in tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Chevauchement entre segments, en jetons</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tokens each chunk repeats from the one before: at most half the chunk size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons que chaque segment reprend du précédent : au plus la moitié de la taille du segment.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>chunks of</source>
-        <translation type="unfinished"></translation>
+        <translation>segments de</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>chevauchement</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The store&apos;s: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Celui de la base : %1</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>fixed, %1-token chunks, %2 overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>fixe, segments de %1 jetons, chevauchement de %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>automatique</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>An overlap of %1 tokens is too large for %2-token chunks; use 0 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un chevauchement de %1 jetons est trop grand pour des segments de %2 jetons ; utilisez une valeur de 0 à %3.</translation>
     </message>
 </context>
 <context>
@@ -1130,307 +1131,307 @@
     <message>
         <location filename="../ui/files/filepage.cpp" line="+40"/>
         <source>File id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID du fichier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Base</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Indexed</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chunking</source>
-        <translation type="unfinished"></translation>
+        <translation>Découpage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attached</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis à jour</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status since</source>
-        <translation type="unfinished"></translation>
+        <translation>État depuis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detached</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+181"/>
         <source>File %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier %1</translation>
     </message>
     <message>
         <location line="-178"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Chunks of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Segments du fichier</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The selected chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Le segment sélectionné</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a chunk to read it whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un segment pour le lire en entier.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ca&amp;ncel processing</source>
-        <translation type="unfinished"></translation>
+        <translation>Annu&amp;ler le traitement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit &amp;attributes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les &amp;attributs…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Detach…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;tirer…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;store</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;staurer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Log lines…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes du &amp;journal…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The log lines of this file&apos;s last ingestion in this window (View › Activity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lignes de journal de la dernière indexation de ce fichier dans cette fenêtre (Affichage › Activité)</translation>
     </message>
     <message>
         <location line="+53"/>
         <location line="+1"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (detached)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (retiré)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 octets)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Static: %1-token chunks, %2 overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixe : segments de %1 jetons, chevauchement de %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Automatic (%1-token chunks, %2 overlap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatique (segments de %1 jetons, chevauchement de %2)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>This file is detached from %1: it is not searchable. Restore it to attach it again with its chunks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier est retiré de %1 : il n'apparaît plus dans les recherches. Restaurez-le pour l'ajouter de nouveau avec ses segments.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The file is detached; restore it to read its chunks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est retiré ; restaurez-le pour lire ses segments.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file is not indexed yet; its chunks appear when it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n'est pas encore indexé ; ses segments apparaîtront une fois qu'il le sera.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file failed to index, so it has no chunks. Fix the cause (Last error) and press Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'indexation du fichier a échoué, il n'a donc aucun segment. Corrigez la cause (Dernière erreur) et cliquez sur Réessayer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Processing was cancelled; press Retry to index the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le traitement a été annulé ; cliquez sur Réessayer pour indexer le fichier.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loading chunks…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des segments…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file has no chunks (no text could be extracted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n'a aucun segment (aucun texte n'a pu être extrait).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Chunks</source>
-        <translation type="unfinished"></translation>
+        <translation>Segments</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chunks 0–%1 loaded; more load as you scroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Segments 0 à %1 chargés ; la suite se charge au défilement</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln chunk(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
         </translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Chunk %1 · %2 tokens · bytes %3–%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment %1 · %2 jetons · octets %3–%4</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the dimmed start repeats the end of chunk %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le début estompé reprend la fin du segment %1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Only failed, cancelled or stuck files can be retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les fichiers en échec, annulés ou bloqués peuvent être réessayés.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Put the file back in the indexing queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre le fichier dans la file d'indexation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only files in progress can be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les fichiers en cours peuvent être annulés.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop processing the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le traitement du fichier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore the file to edit its attributes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurez le fichier pour modifier ses attributs.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the attributes search filters match</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les attributs sur lesquels portent les filtres de recherche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file is already detached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est déjà retiré.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the file from the store (it goes to the trash)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le fichier de la base (il est placé dans la corbeille)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file is attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est ajouté.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Attach the file again, its chunks searchable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter de nouveau le fichier, avec ses segments interrogeables</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Retrying %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tentative : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restored file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier %1 restauré</translation>
     </message>
 </context>
 <context>
@@ -1438,121 +1439,123 @@
     <message>
         <location filename="../ui/panels/filepanel.cpp" line="+51"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>E&amp;xport files…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter les fichiers…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save the store&apos;s files (those the filter matches) as CSV or JSON (Ctrl+Shift+X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les fichiers de la base (ceux qui correspondent au filtre) au format CSV ou JSON (Ctrl+Maj+X)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export the files</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les fichiers</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Filter by name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par nom…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter files by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les fichiers par nom</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Last attach report</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier rapport d'ajout</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the last attach report</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le dernier rapport d'ajout</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show what the last attach did, file by file</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le résultat du dernier ajout, fichier par fichier</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>The files of the selected store</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fichiers de la base sélectionnée</translation>
     </message>
     <message>
         <location line="+173"/>
         <source>counting files…</source>
-        <translation type="unfinished"></translation>
+        <translation>comptage des fichiers…</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <location line="+92"/>
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier</numerusform>
+            <numerusform>%Ln fichiers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="-90"/>
         <source>%Ln match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln correspondance</numerusform>
+            <numerusform>%Ln correspondances</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 loaded, scroll for more</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 chargés, faites défiler pour en voir plus</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Select a store to see its files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une base pour afficher ses fichiers.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loading the files of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des fichiers de %1…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The files of %1 could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les fichiers de %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No file name in %1 contains “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun nom de fichier de %1 ne contient « %2 ».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 has no files yet.
 Drop files or folders here, or use Add files… (Ctrl+O).
 From a shell: vectordesk file attach --tenant %2 --store %3 PATH…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a encore aucun fichier.
+Déposez des fichiers ou des dossiers ici, ou utilisez Ajouter des fichiers… (Ctrl+O).
+Depuis un terminal : vectordesk file attach --tenant %2 --store %3 PATH…</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>Exported %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Export vers %2 : %1</translation>
     </message>
 </context>
 <context>
@@ -1561,62 +1564,63 @@ From a shell: vectordesk file attach --tenant %2 --store %3 PATH…</source>
         <location filename="../ui/models/filetablemodel.cpp" line="+374"/>
         <source>%1
 id %2 · sha256 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+ID %2 · sha256 %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>From %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance : %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 depuis %2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis à jour</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This column cannot be sorted</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette colonne ne peut pas être triée</translation>
     </message>
 </context>
 <context>
@@ -1624,133 +1628,133 @@ id %2 · sha256 %3</source>
     <message>
         <location filename="../ui/search/filtereditor.cpp" line="+70"/>
         <source>Groups combine with</source>
-        <translation type="unfinished"></translation>
+        <translation>Combiner les groupes avec</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How filter groups combine</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de combinaison des groupes de filtres</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AND (all groups)</source>
-        <translation type="unfinished"></translation>
+        <translation>ET (tous les groupes)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OR (any group)</source>
-        <translation type="unfinished"></translation>
+        <translation>OU (au moins un groupe)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une condition</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a filter condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une condition de filtre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un groupe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a filter group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un groupe de filtres</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>This filter nests groups more deeply than rows can show; edit it in the JSON view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce filtre imbrique des groupes plus profondément que les lignes ne peuvent l'afficher ; modifiez-le dans la vue JSON.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Conditions</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Filter as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre en JSON</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>How the conditions of this group combine</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de combinaison des conditions de ce groupe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Match all of (AND)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les conditions (ET)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Match any of (OR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Au moins une condition (OU)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Remove group</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le groupe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove this filter group</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ce groupe de filtres</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>attribut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attribute key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de l'attribut</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparaison</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>value (in: a, b, c)</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur (in : a, b, c)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value to compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur à comparer</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+1"/>
         <source>Remove this condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer cette condition</translation>
     </message>
     <message>
         <location line="+176"/>
         <source>Not valid JSON at character %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON non valide au caractère %1 : %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A filter is a JSON object, e.g. {&quot;type&quot;: &quot;eq&quot;, &quot;key&quot;: &quot;year&quot;, &quot;value&quot;: 2024}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un filtre est un objet JSON, p. ex. {"type": "eq", "key": "year", "value": 2024}.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Valid filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre valide</translation>
     </message>
 </context>
 <context>
@@ -1758,112 +1762,112 @@ id %2 · sha256 %3</source>
     <message>
         <location filename="../ui/dialogs/keyvalueeditor.cpp" line="+30"/>
         <source>Store metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées de la base</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>File attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs du fichier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a metadata key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une clé de métadonnées</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add an attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un attribut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the selected key</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la clé sélectionnée</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Value type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de valeur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>Booléen</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Row %1 has a value but no key.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ligne %1 a une valeur mais pas de clé.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Key “%1…” is %2 characters long; keys may have at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé « %1… » compte %2 caractères ; une clé ne peut pas en dépasser %3.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Key “%1” appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé « %1 » apparaît deux fois.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The value of “%1” is %2 characters long; text values may have at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur de « %1 » compte %2 caractères ; une valeur texte ne peut pas en dépasser %3.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The value of “%1” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur de « %1 » n'est pas un nombre.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The value of “%1” must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur de « %1 » doit être true ou false.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 keys; at most %2 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 clés ; %2 au maximum sont autorisées.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2 keys</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 clés sur %2</translation>
     </message>
 </context>
 <context>
@@ -1871,207 +1875,207 @@ id %2 · sha256 %3</source>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+101"/>
         <source>Stores and files</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases et fichiers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search playground</source>
-        <translation type="unfinished"></translation>
+        <translation>Banc d'essai de recherche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Try queries, filters and thresholds against the stores of a tenant (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester des requêtes, des filtres et des seuils sur les bases d'un locataire (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The background sync: last run, next run, warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation en arrière-plan : dernière exécution, prochaine exécution, avertissements et erreurs</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Indexed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexé : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <location line="+2"/>
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier</numerusform>
+            <numerusform>%Ln fichiers</numerusform>
         </translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Indexed %1; %2 failed (see the Last error column)</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexé : %1 ; %2 en échec (voir la colonne Dernière erreur)</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reload tenants, stores and files from the database (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger les locataires, les bases et les fichiers depuis la base de données (F5)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add &amp;files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des &amp;fichiers…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add f&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Search playground</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Banc d'essai de recherche</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Search the stores of the current tenant (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les bases du locataire actuel (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Settings saved; a new database is used from the next start</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres enregistrés ; la nouvelle base de données sera utilisée au prochain démarrage</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;About VectorDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de VectorDesk</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre d'outils principale</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>&amp;Store</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Base</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agents…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>Affic&amp;hage</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Activity…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ac&amp;tivité…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Metadata database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données des métadonnées : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+24"/>
         <source>Operator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur : %1</translation>
     </message>
     <message>
         <location line="-22"/>
         <source>Every change is recorded in the audit log under this name</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque modification est consignée sous ce nom dans le journal d'audit</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 to the selected store (a preview comes first)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 à la base sélectionnée (un aperçu s'affiche d'abord)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a store first</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord une base</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Operator: %1 · %2 in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur : %1 · %2 dans %3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Add files to the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter des fichiers à la base</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Add a folder to the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un dossier à la base</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Reloaded from the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechargé depuis la base de données</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>About VectorDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de VectorDesk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;VectorDesk %1&lt;/h3&gt;&lt;p&gt;Admin console for tenant-scoped vector stores and file search.&lt;/p&gt;&lt;p&gt;Hosted and local stores side by side, per tenant, with quotas, expiry and an audit trail.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;VectorDesk %1&lt;/h3&gt;&lt;p&gt;Console d'administration pour bases vectorielles et recherche de fichiers, par locataire.&lt;/p&gt;&lt;p&gt;Bases hébergées et locales côte à côte, par locataire, avec quotas, expiration et journal d'audit.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Store %1 is ready: drop documents on it (or on the files table) to index them</source>
-        <translation type="unfinished"></translation>
+        <translation>La base %1 est prête : déposez-y des documents (ou sur le tableau des fichiers) pour les indexer</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Set the OpenAI key of tenant %1 under OpenAI keys; then import its stores with: vectordesk store import --tenant %1 --all</source>
-        <translation type="unfinished"></translation>
+        <translation>Définissez la clé OpenAI du locataire %1 sous Clés OpenAI, puis importez ses bases avec : vectordesk store import --tenant %1 --all</translation>
     </message>
 </context>
 <context>
@@ -2079,83 +2083,83 @@ id %2 · sha256 %3</source>
     <message>
         <location filename="../ui/admin/membersdialog.cpp" line="+24"/>
         <source>Members and roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres et rôles</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tenant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire :</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Viewers read and search; editors also add files; admins also manage stores, tokens and keys; owners also manage members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lecteurs consultent et recherchent ; les éditeurs peuvent aussi ajouter des fichiers ; les administrateurs gèrent aussi les bases, les jetons et les clés ; les propriétaires gèrent aussi les membres.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Opérateur</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+12"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Member since</source>
-        <translation type="unfinished"></translation>
+        <translation>Membre depuis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Members of the tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres du locataire</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Operator name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l'opérateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operator name, e.g. bob</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l'opérateur, p. ex. bob</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Add or change role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter ou changer le rôle</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>No members yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun membre pour l'instant.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Give the operator this role in the tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner ce rôle à l'opérateur dans le locataire</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Remove the selected member from the tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le membre sélectionné du locataire</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 is now %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est désormais %2 dans %3</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>%1 is no longer a member of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'est plus membre de %2</translation>
     </message>
 </context>
 <context>
@@ -2163,128 +2167,128 @@ id %2 · sha256 %3</source>
     <message>
         <location filename="../ui/settings/openaikeybox.cpp" line="+45"/>
         <source>OpenAI keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés OpenAI</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Tenant whose OpenAI key is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire dont la clé OpenAI est affichée</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New OpenAI API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle clé d'API OpenAI</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Paste a new key (sk-…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez une nouvelle clé (sk-…)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saved in the OS keychain, never in the settings; it is not shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée dans le trousseau du système, jamais dans les paramètres ; elle ne sera plus affichée.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save key</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la clé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save the OpenAI key</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la clé OpenAI</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test the OpenAI key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la clé OpenAI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>List one vector store with the tenant&apos;s key (as `vectordesk key test`)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister une base vectorielle avec la clé du locataire (comme `vectordesk key test`)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the OpenAI key from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la clé OpenAI du trousseau</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>OpenAI key state</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la clé OpenAI</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Reading the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du trousseau…</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+28"/>
         <source>%1 set (in the keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 définie (dans le trousseau)</translation>
     </message>
     <message>
         <location line="-26"/>
         <source>Not set: paste a key and save it, or set VECTORDESK_OPENAI_API_KEY for headless runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non définie : collez une clé et enregistrez-la, ou définissez VECTORDESK_OPENAI_API_KEY pour les exécutions sans interface.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Saving the key of %1 in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de la clé de %1 dans le trousseau…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The key was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé n'a pas été enregistrée : %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Removing the key of %1 from the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression de la clé de %1 du trousseau…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The key was not removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé n'a pas été supprimée : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Non définie</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Testing the key of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test de la clé de %1…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The key works with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé fonctionne avec %1</translation>
     </message>
 </context>
 <context>
@@ -2292,12 +2296,12 @@ id %2 · sha256 %3</source>
     <message>
         <location filename="../ui/quota/quotagauge.cpp" line="+47"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1: %2 (%3 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 (%3 %)</translation>
     </message>
 </context>
 <context>
@@ -2305,81 +2309,82 @@ id %2 · sha256 %3</source>
     <message>
         <location filename="../ui/quota/quotapanel.cpp" line="+39"/>
         <source>Quota of the selected tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota du locataire sélectionné</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+34"/>
         <source>Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota</translation>
     </message>
     <message>
         <location line="-28"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Files in the fullest store</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers dans la base la plus remplie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Estimated OpenAI storage cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Coût estimé du stockage OpenAI</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Quota · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota · %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Select a tenant to see its quota.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un locataire pour afficher son quota.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>plan %1</source>
-        <translation type="unfinished"></translation>
+        <translation>offre %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 live stores; %2 allows %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bases actives ; %2 en autorise %3.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The fullest store holds %1 files; %2 allows %3 per store.
 %4 files in all stores.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base la plus remplie contient %1 fichiers ; %2 en autorise %3 par base.
+%4 fichiers dans l'ensemble des bases.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 bytes of files; %2 allows %3 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets de fichiers ; %2 en autorise %3.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No OpenAI stores: local stores cost nothing to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune base OpenAI : les bases locales ne coûtent rien à conserver.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>OpenAI storage: %1 in %2 · about $%3/day (first GiB free, then $0.10 per GiB per day)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage OpenAI : %1 dans %2 · environ %3 $/jour (premier Gio gratuit, puis 0,10 $ par Gio et par jour)</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln store(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base</numerusform>
+            <numerusform>%Ln bases</numerusform>
         </translation>
     </message>
 </context>
@@ -2389,313 +2394,315 @@ id %2 · sha256 %3</source>
         <location filename="../ui/search/searchpanel.cpp" line="+76"/>
         <location line="+303"/>
         <source>Select a tenant in Stores and files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un locataire dans Bases et fichiers.</translation>
     </message>
     <message>
         <location line="-297"/>
         <source>Local stores use keyword search (BM25): a result contains the words of the query, ranked by how often and where they occur, not by meaning. OpenAI stores search by meaning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les bases locales utilisent une recherche par mots-clés (BM25) : un résultat contient les mots de la requête, classé selon leur fréquence et leur position, et non selon le sens. Les bases OpenAI recherchent selon le sens.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Stores to search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bases à interroger</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stores to search</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases à interroger</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Search query</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête de recherche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What are you looking for?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que recherchez-vous ?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Query</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Requête</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Maximum number of results</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal de résultats</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Max results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats &amp;max.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Score threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil de score</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Score &amp;threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seuil de score</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Show or hide the attribute filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou masquer le filtre d'attributs</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Run the search</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer la recherche</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Copy as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en JSON</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the visible results as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les résultats visibles en JSON</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copies the results shown, in OpenAI&apos;s response shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie les résultats affichés, au format de réponse d'OpenAI</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export the visible results to a CSV or JSON file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les résultats visibles dans un fichier CSV ou JSON</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saves the results shown as CSV or JSON (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistre les résultats affichés au format CSV ou JSON (Ctrl+Maj+E)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de la recherche</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The selected result&apos;s chunk and its neighbours</source>
-        <translation type="unfinished"></translation>
+        <translation>Le segment du résultat sélectionné et ses voisins</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a result to read its whole chunk with the chunks before and after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un résultat pour lire son segment en entier, avec les segments qui le précèdent et le suivent.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Select a tenant in Stores and files, then search its stores here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un locataire dans Bases et fichiers, puis interrogez ses bases ici.</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+253"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche…</translation>
     </message>
     <message>
         <location line="-251"/>
         <source>Check the stores to search, type a query and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez les bases à interroger, saisissez une requête et appuyez sur Entrée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No results for “%1”.
 Try other words, a lower threshold or a looser filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat pour « %1 ».
+Essayez d'autres mots, un seuil plus bas ou un filtre moins strict.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No result scores at or above %1.
 Lower the score threshold to see the %2 fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat n'atteint le score de %1.
+Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Attribute filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre d'attributs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attribute filter: on (click to show it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre d'attributs : actif (cliquer pour l'afficher)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attribute filter: none (click to add one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre d'attributs : aucun (cliquer pour en ajouter un)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hide the attribute filter, so the results get more room</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer le filtre d'attributs pour laisser plus de place aux résultats</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the attribute filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le filtre d'attributs</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Search in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans %1</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Select a tenant first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un locataire.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check at least one store to search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez au moins une base à interroger.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type a query.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une requête.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fix the filter first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez d'abord le filtre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search the checked stores (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les bases cochées (Entrée)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 of %2 results at or above %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 résultats sur %2 atteignent %3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The search used %1; search again to see lower scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recherche a utilisé %1 ; relancez-la pour voir les scores inférieurs.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>The filter is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le filtre n'est pas valide : %1</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>The search failed; the message is below the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>La recherche a échoué ; le message figure sous le formulaire.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la recherche : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>%Ln store(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base</numerusform>
+            <numerusform>%Ln bases</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No results for “%1” in %2 (%3 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun résultat pour « %1 » dans %2 (%3 ms).</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln result(s) for “%1” in %2 (%3 ms).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln résultat pour « %1 » dans %2 (%3 ms).</numerusform>
+            <numerusform>%Ln résultats pour « %1 » dans %2 (%3 ms).</numerusform>
         </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&lt;h3 style=&quot;margin:0&quot;&gt;%1&lt;/h3&gt;&lt;p style=&quot;color:#666&quot;&gt;Score %2 · store %3 · file id %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3 style="margin:0"&gt;%1&lt;/h3&gt;&lt;p style="color:#666"&gt;Score %2 · base %3 · ID de fichier %4&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&lt;p style=&quot;color:#666&quot;&gt;OpenAI returns the matching text only; the chunks around it are not available for OpenAI stores.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style="color:#666"&gt;OpenAI ne renvoie que le texte correspondant ; les segments voisins ne sont pas disponibles pour les bases OpenAI.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>&lt;p style=&quot;color:#b02a37&quot;&gt;Neighbouring chunks could not be read: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style="color:#b02a37"&gt;Impossible de lire les segments voisins : %1&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Chunk %1 (the match) · %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment %1 (la correspondance) · %2 jetons</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Chunk %1 · %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment %1 · %2 jetons</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Copied %1 results as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 résultats copiés en JSON</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export the results</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les résultats</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Exported %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Export vers %2 : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln résultat</numerusform>
+            <numerusform>%Ln résultats</numerusform>
         </translation>
     </message>
 </context>
@@ -2704,48 +2711,49 @@ Lower the score threshold to see the %2 fetched.</source>
     <message>
         <location filename="../ui/search/searchresultmodel.cpp" line="+150"/>
         <source>Relevance %1 (0..1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Score de pertinence %1 (0..1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1
 file id %2 · store %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+ID de fichier %2 · base %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The store the file is in</source>
-        <translation type="unfinished"></translation>
+        <translation>La base qui contient le fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select to read the whole chunk and its neighbours; Enter or double-click opens the file&apos;s page at this chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez pour lire le segment en entier et ses voisins ; Entrée ou un double-clic ouvre la page du fichier à ce segment</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Best chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>Meilleur segment</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs</translation>
     </message>
 </context>
 <context>
@@ -2753,190 +2761,190 @@ file id %2 · store %3</source>
     <message>
         <location filename="../ui/settings/settingsdialog.cpp" line="+33"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>SQLite file (this computer only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier SQLite (cet ordinateur uniquement)</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+140"/>
         <source>SQLite database file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de base de données SQLite</translation>
     </message>
     <message>
         <location line="-137"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the SQLite file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le fichier SQLite</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>PostgreSQL server (shared by the team)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur PostgreSQL (partagé par l'équipe)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>PostgreSQL connection URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de connexion PostgreSQL</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Passwords are not saved in the settings: put them in ~/.pgpass or PGPASSWORD. A new database is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les mots de passe ne sont pas enregistrés dans les paramètres : placez-les dans ~/.pgpass ou PGPASSWORD. Toute nouvelle base de données n'est utilisée qu'au prochain démarrage.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Test the database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion à la base de données</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sync interval in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle de synchronisation en minutes</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source> minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> minute</numerusform>
+            <numerusform> minutes</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Sync every</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synchroniser toutes les</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Days deleted items stay restorable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de jours pendant lesquels les éléments supprimés restent restaurables</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source> day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> jour</numerusform>
+            <numerusform> jours</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Keep deleted items for</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver les éléments supprimés pendant</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tracing</source>
-        <translation type="unfinished"></translation>
+        <translation>Traçage</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>OpenTelemetry collector address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du collecteur OpenTelemetry</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Off. For example http://localhost:4318</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé. Par exemple http://localhost:4318</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spans of this window&apos;s work are sent to this collector&apos;s /v1/traces (OTLP over HTTP). Takes effect when you press OK; --otlp-endpoint and OTEL_EXPORTER_OTLP_ENDPOINT win over it at start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les spans du travail de cette fenêtre sont envoyés au point /v1/traces de ce collecteur (OTLP sur HTTP). Prend effet lorsque vous cliquez sur OK ; --otlp-endpoint et OTEL_EXPORTER_OTLP_ENDPOINT l'emportent au démarrage.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Collector</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Collecteur</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+148"/>
         <source>In use now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Actuellement utilisé : %1</translation>
     </message>
     <message>
         <location line="-141"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Language of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue de la fenêtre</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>As the system (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système (%1)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Applies when VectorDesk starts again. Command-line output, logs and JSON stay in English, so that support can search for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>S'applique au prochain démarrage de VectorDesk. La sortie en ligne de commande, les journaux et le JSON restent en anglais, pour que l'assistance puisse les rechercher.</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>The trace collector must be an http(s) address such as http://localhost:4318, or empty for off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le collecteur de traces doit être une adresse http(s), comme http://localhost:4318, ou rester vide pour désactiver le traçage.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Enter the PostgreSQL URL, e.g. postgresql://user@host:5432/vectordesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l'URL PostgreSQL, p. ex. postgresql://user@host:5432/vectordesk.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A PostgreSQL URL starts with postgresql://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une URL PostgreSQL commence par postgresql://.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>That is a PostgreSQL URL; choose PostgreSQL server above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il s'agit d'une URL PostgreSQL ; choisissez Serveur PostgreSQL ci-dessus.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the password from the URL: settings never hold secrets. Put it in ~/.pgpass or PGPASSWORD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirez le mot de passe de l'URL : les paramètres ne contiennent jamais de secrets. Placez-le dans ~/.pgpass ou PGPASSWORD.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The database this window opened (from --db, VECTORDESK_DB or these settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données ouverte par cette fenêtre (d'après --db, VECTORDESK_DB ou ces paramètres).</translation>
     </message>
 </context>
 <context>
@@ -2944,187 +2952,187 @@ file id %2 · store %3</source>
     <message>
         <location filename="../ui/actions/storeactions.cpp" line="+46"/>
         <source>&amp;New store…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle base…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Edit store…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier la base…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set as &amp;primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir comme &amp;principale</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete store…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer la base…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Trash…</source>
-        <translation type="unfinished"></translation>
+        <translation>Corbe&amp;ille…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>API &amp;tokens…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetons d'API…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>De&amp;tach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;tirer les fichiers</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Edit &amp;attributes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les &amp;attributs…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Retry files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer les fichiers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Cancel processing</source>
-        <translation type="unfinished"></translation>
+        <translation>Annu&amp;ler le traitement</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Retry all &amp;failed files</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer tous les fichiers en &amp;échec</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Undo detach</source>
-        <translation type="unfinished"></translation>
+        <translation>Ann&amp;uler le retrait</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Open file page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir la page du fichier</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Select a tenant first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un locataire.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Needs the %1 role in %2; you are %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nécessite le rôle %1 dans %2 ; votre rôle : %3.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not a member</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun (non membre)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Select a store first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord une base.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Create a store in this tenant (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer une base dans ce locataire (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rename the store, change its expiry or metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer la base, modifier son expiration ou ses métadonnées</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is already the primary store.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est déjà la base principale.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Make this the tenant&apos;s primary store</source>
-        <translation type="unfinished"></translation>
+        <translation>En faire la base principale du locataire</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the store to the trash (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Placer la base dans la corbeille (Suppr)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deleted stores, restorable until purged</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases supprimées, restaurables jusqu'à leur purge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Create, list and revoke the tokens applications use with vectordesk serve</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer, lister et révoquer les jetons utilisés par les applications avec vectordesk serve</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select files first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord des fichiers.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the selected files from the store (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer les fichiers sélectionnés de la base (Suppr)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select one file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un seul fichier.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the selected file&apos;s attributes (also on its page: Enter or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les attributs du fichier sélectionné (également sur sa page : Entrée ou double-clic)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Select failed, cancelled or stuck files first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord des fichiers en échec, annulés ou bloqués.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Put the selected failed, cancelled or stuck files back in the indexing queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre les fichiers sélectionnés en échec, annulés ou bloqués dans la file d'indexation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select files in progress first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord des fichiers en cours.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop processing the selected files in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le traitement des fichiers sélectionnés en cours</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 has no failed files.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a aucun fichier en échec.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Put every failed file of the store back in the indexing queue (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre tous les fichiers en échec de la base dans la file d'indexation (Ctrl+Maj+R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing detached to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun retrait à annuler.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attach the files of the last detach again (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter de nouveau les fichiers du dernier retrait (Ctrl+Z)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Metadata, chunks and actions of the file (Enter or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées, segments et actions du fichier (Entrée ou double-clic)</translation>
     </message>
     <message numerus="yes">
         <location line="+49"/>
@@ -3133,134 +3141,134 @@ file id %2 · store %3</source>
         <location line="+43"/>
         <location line="+36"/>
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier</numerusform>
+            <numerusform>%Ln fichiers</numerusform>
         </translation>
     </message>
     <message>
         <location line="-243"/>
         <location line="+287"/>
         <source>Retrying %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle tentative : %1</translation>
     </message>
     <message>
         <location line="-287"/>
         <source>Cancelled %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé : %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Saved store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base %1 enregistrée</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Created store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base %1 créée</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 is now the primary store</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est désormais la base principale</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Delete store %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la base %1 ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete store %1 of %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la base %1 de %2 ?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Its %1 (%2 indexed) stop being searchable at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ses fichiers (%1, dont %2 indexés) cessent immédiatement d'apparaître dans les recherches.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>It is the tenant&apos;s primary store; choose another primary afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>C'est la base principale du locataire ; choisissez ensuite une autre base principale.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Which agents search it is unknown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de savoir quels agents l'interrogent : %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Agents that lose store %1: %2. Check them afterwards in Tenant › Agents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents qui perdent la base %1 : %2. Vérifiez-les ensuite dans Locataire › Agents.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The store goes to the trash: restore it from View › Trash until the purge removes it for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base est placée dans la corbeille : restaurez-la depuis Affichage › Corbeille tant que la purge ne l'a pas supprimée définitivement.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete store</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la base</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Deleted store %1; restore it from the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Base %1 supprimée ; vous pouvez la restaurer depuis la corbeille</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Detach %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detach %1 from store %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 de la base %2 ?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Their chunks stop being searchable at once. Detached files go to the trash: undo with Ctrl+Z, or restore them from View › Trash until the purge removes them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leurs segments cessent immédiatement d'apparaître dans les recherches. Les fichiers retirés sont placés dans la corbeille : annulez avec Ctrl+Z, ou restaurez-les depuis Affichage › Corbeille tant que la purge ne les a pas supprimés.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Detach</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Detached %1; Ctrl+Z brings them back</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré : %1 ; Ctrl+Z pour annuler</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Restored %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauré : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+44"/>
         <source>%Ln failed file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier en échec</numerusform>
+            <numerusform>%Ln fichiers en échec</numerusform>
         </translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Attributes of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs de %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Search filters match these values. Text, numbers and true/false are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les filtres de recherche portent sur ces valeurs. Texte, nombres et true/false sont autorisés.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Saved the attributes of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs de %1 enregistrés</translation>
     </message>
 </context>
 <context>
@@ -3268,142 +3276,142 @@ file id %2 · store %3</source>
     <message>
         <location filename="../ui/dialogs/storedialog.cpp" line="+34"/>
         <source>Edit store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la base %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New store in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle base dans %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Store name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. contrats</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Local engine (offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur local (hors ligne)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI hosted store</source>
-        <translation type="unfinished"></translation>
+        <translation>Base hébergée par OpenAI</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A store keeps its backend; create a new store to move files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une base conserve son moteur ; créez une nouvelle base pour y déplacer les fichiers.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Moteur</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Expire after</source>
-        <translation type="unfinished"></translation>
+        <translation>Expirer après</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expire the store after days without activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire expirer la base après un certain nombre de jours d'inactivité</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Days without activity before the store expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de jours d'inactivité avant l'expiration de la base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> days without activity</source>
-        <translation type="unfinished"></translation>
+        <translation> jours d'inactivité</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>How files attached from now on are chunked, unless they say otherwise; files already attached keep their chunks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Découpage des fichiers ajoutés à partir de maintenant, sauf indication contraire de leur part ; les fichiers déjà ajoutés conservent leurs segments.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How files attached to the store are chunked, unless they say otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Découpage des fichiers ajoutés à la base, sauf indication contraire de leur part.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Chunking</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Découpage</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Metadata (text values)</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées (valeurs texte)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Create store</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer la base</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Agents that lose store %1 when it expires: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents qui perdent la base %1 à son expiration : %2.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Looking for the OpenAI key of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de la clé OpenAI de %1…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Tenant %1 has an OpenAI key; files are uploaded to OpenAI and billed there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le locataire %1 a une clé OpenAI ; les fichiers sont téléversés vers OpenAI et facturés par OpenAI.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No OpenAI key is set for tenant %1. &lt;a href=&quot;settings&quot;&gt;Set one in Settings › OpenAI keys&lt;/a&gt;, then choose this backend again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé OpenAI n'est définie pour le locataire %1. &lt;a href="settings"&gt;Définissez-en une dans Paramètres › Clés OpenAI&lt;/a&gt;, puis choisissez de nouveau ce moteur.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Looking for the tenant&apos;s OpenAI key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de la clé OpenAI du locataire…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No OpenAI key is set for tenant %1; set one in Settings › OpenAI keys first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé OpenAI n'est définie pour le locataire %1 ; définissez-en d'abord une dans Paramètres › Clés OpenAI.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommez la base.</translation>
     </message>
 </context>
 <context>
@@ -3411,42 +3419,44 @@ file id %2 · store %3</source>
     <message>
         <location filename="../ui/panels/storepanel.cpp" line="+19"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The vector stores of the selected tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Les bases vectorielles du locataire sélectionné</translation>
     </message>
     <message numerus="yes">
         <location line="+142"/>
         <source>%Ln store(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base</numerusform>
+            <numerusform>%Ln bases</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Select a tenant to see its stores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un locataire pour afficher ses bases.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loading the stores of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des bases de %1…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The stores of %1 could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les bases de %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 has no stores yet.
 Create one with Store › New store… (Ctrl+N), or from a shell:
 vectordesk store create --tenant %2 NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a encore aucune base.
+Créez-en une avec Base › Nouvelle base… (Ctrl+N), ou depuis un terminal :
+vectordesk store create --tenant %2 NAME</translation>
     </message>
 </context>
 <context>
@@ -3454,95 +3464,97 @@ vectordesk store create --tenant %2 NAME</source>
     <message>
         <location filename="../ui/models/storetablemodel.cpp" line="+167"/>
         <source>Completed, %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé, %1 en échec</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+80"/>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Principale</translation>
     </message>
     <message>
         <location line="-78"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>%1
 id %2%3
 Created %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+ID %2%3
+Créée le %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> · remote id %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · ID distant %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 bytes of processed content</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets de contenu traité</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Expires %1 days after its last activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire %1 jours après sa dernière activité.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No expiry policy: the store is kept until deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune règle d'expiration : la base est conservée jusqu'à sa suppression.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The tenant&apos;s primary store</source>
-        <translation type="unfinished"></translation>
+        <translation>La base principale du locataire</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Indexed text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte indexé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Last active</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière activité</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Files by status: ✓ completed · ◷ in progress · ✗ failed · ⊘ cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers par état : ✓ terminé · ◷ en cours · ✗ en échec · ⊘ annulé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Size of the text the store indexed from its files (what OpenAI bills), not of the files</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du texte indexé par la base à partir de ses fichiers (ce que facture OpenAI), et non des fichiers eux-mêmes</translation>
     </message>
 </context>
 <context>
@@ -3550,195 +3562,195 @@ Created %4</source>
     <message>
         <location filename="../ui/sync/synchistorydialog.cpp" line="+44"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the window</source>
-        <translation type="unfinished"></translation>
+        <translation>la fenêtre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>vectordesk --sync</source>
-        <translation type="unfinished"></translation>
+        <translation>vectordesk --sync</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>la ligne de commande</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Sync history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique de synchronisation</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Les plus récentes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>How many of the newest passes to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de passes les plus récentes à afficher</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> passes</source>
-        <translation type="unfinished"></translation>
+        <translation> passes</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recharger</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Début</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Did</source>
-        <translation type="unfinished"></translation>
+        <translation>Réalisé</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Started by</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancée par</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync passes</source>
-        <translation type="unfinished"></translation>
+        <translation>Passes de synchronisation</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+114"/>
         <source>Select a pass to see its failed items and warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une passe pour afficher ses éléments en échec et ses avertissements.</translation>
     </message>
     <message>
         <location line="-110"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Store / file</source>
-        <translation type="unfinished"></translation>
+        <translation>Base / fichier</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed items and warnings of the selected pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Éléments en échec et avertissements de la passe sélectionnée</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Show in its store</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher dans sa base</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+6"/>
         <source>Select a failed item or warning that names a store</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un élément en échec ou un avertissement qui indique une base</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Show the store (and the file) in the Stores and files tab (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la base (et le fichier) dans l'onglet Bases et fichiers (Entrée)</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Reading the sync history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l'historique de synchronisation…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution %1 (%2)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No sync pass has been recorded yet: run one with Sync now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune passe de synchronisation n'a encore été enregistrée : lancez-en une avec Synchroniser maintenant.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The newest %Ln pass(es); show more to look further back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La %Ln passe la plus récente ; affichez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>Les %Ln passes les plus récentes ; affichez-en plus pour remonter plus loin.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln pass(es) recorded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln passe enregistrée.</numerusform>
+            <numerusform>%Ln passes enregistrées.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, %2 to %3 (%4), started by %5.&lt;br&gt;%6</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, du %2 au %3 (%4), lancée par %5.&lt;br&gt;%6</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>En échec</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>This pass had no failed items and no warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette passe n'a eu ni élément en échec ni avertissement.</translation>
     </message>
 </context>
 <context>
@@ -3746,440 +3758,440 @@ Created %4</source>
     <message>
         <location filename="../ui/sync/syncpanel.cpp" line="+37"/>
         <source>Indexing waiting files</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexation des fichiers en attente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refreshing remote stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualisation des bases distantes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expiring stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration des bases</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Purging deleted items</source>
-        <translation type="unfinished"></translation>
+        <translation>Purge des éléments supprimés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
         <source>%Ln file(s) indexed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier indexé</numerusform>
+            <numerusform>%Ln fichiers indexés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln store(s) refreshed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base actualisée</numerusform>
+            <numerusform>%Ln bases actualisées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln file(s) refreshed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier actualisé</numerusform>
+            <numerusform>%Ln fichiers actualisés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln store(s) expired</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base expirée</numerusform>
+            <numerusform>%Ln bases expirées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln file(s) purged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier purgé</numerusform>
+            <numerusform>%Ln fichiers purgés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln store(s) purged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base purgée</numerusform>
+            <numerusform>%Ln bases purgées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln tenant(s) purged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln locataire purgé</numerusform>
+            <numerusform>%Ln locataires purgés</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Last run</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière exécution</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No pass recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune passe enregistrée pour l'instant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last sync run</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière exécution de la synchronisation</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Next scheduled sync run</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine exécution planifiée de la synchronisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What the last sync run did</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu'a fait la dernière exécution de la synchronisation</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Result:</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Did:</source>
-        <translation type="unfinished"></translation>
+        <translation>Réalisé :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine exécution :</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenant</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+399"/>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactive</translation>
     </message>
     <message>
         <location line="-397"/>
         <source>Sync state</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la synchronisation</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sync progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression de la synchronisation</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+389"/>
         <source>No pass running</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune passe en cours</translation>
     </message>
     <message>
         <location line="-386"/>
         <source>Current sync item</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément en cours de synchronisation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser maintenant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Index waiting files, refresh hosted stores, expire and purge now</source>
-        <translation type="unfinished"></translation>
+        <translation>Indexer les fichiers en attente, actualiser les bases hébergées, faire expirer et purger maintenant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel the sync pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la passe de synchronisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the running pass after its current item</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la passe en cours après l'élément en cours de traitement</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique de synchronisation…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Past sync passes: when, how long, the result, what they did, failed items and warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Passes de synchronisation précédentes : date, durée, résultat, actions réalisées, éléments en échec et avertissements</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique de synchronisation</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Sync warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements de synchronisation</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stores expiring soon and files stuck in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases qui expirent bientôt et fichiers bloqués en cours de traitement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs de synchronisation</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Items the last pass could not do, and why</source>
-        <translation type="unfinished"></translation>
+        <translation>Éléments que la dernière passe n'a pas pu traiter, et pourquoi</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissements</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>%1 (every %2 min)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (toutes les %2 min)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Starting a pass…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage d'une passe…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Cancelling after the current item…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation après l'élément en cours…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Running (started by the GUI)</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours (lancée par l'interface)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Running: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v sur %m</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Double-click to show the file in its store</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-cliquez pour afficher le fichier dans sa base</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double-click to show the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-cliquez pour afficher la base</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double-click to show the tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-cliquez pour afficher le locataire</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 : %3</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Stuck</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqué</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Expiring soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire bientôt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2%3</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de %1 : %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync pass %1: %2 items done</source>
-        <translation type="unfinished"></translation>
+        <translation>Passe de synchronisation : %1, %2 éléments traités</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync pass %1 (see the Sync tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passe de synchronisation : %1 (voir l'onglet Synchronisation)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>En échec</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>Completed with %Ln file error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Terminé avec %Ln erreur de fichier</numerusform>
+            <numerusform>Terminé avec %Ln erreurs de fichier</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Completed with %Ln error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Terminé avec %Ln erreur</numerusform>
+            <numerusform>Terminé avec %Ln erreurs</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 at %2: %3 done in %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 le %2 : %3 éléments traités en %4 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 at %2: %3 done, %4 failed, in %5 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 le %2 : %3 éléments traités, %4 en échec, en %5 s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Run %1, started by %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution %1, lancée par %2 sur %3</translation>
     </message>
     <message numerus="yes">
         <location line="+20"/>
         <source>%Ln warning(s) (see Warnings)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln avertissement (voir Avertissements)</numerusform>
+            <numerusform>%Ln avertissements (voir Avertissements)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing was done: every item failed (see Errors)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n'a été fait : tous les éléments ont échoué (voir Erreurs)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing to do: everything was up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à faire : tout était à jour</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Another runner holds the sync lease: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre processus détient le verrou de synchronisation : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only one runner syncs at a time; this pass was skipped and the next one is scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un seul processus synchronise à la fois ; cette passe a été ignorée et la suivante est planifiée.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skipped: the lease is held by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorée : le verrou est détenu par %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync skipped: another runner holds the lease</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation ignorée : un autre processus détient le verrou</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The sync pass failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La passe de synchronisation a échoué : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la synchronisation : %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No warnings: no store expires within %1 days and no file is stuck</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun avertissement : aucune base n'expire dans les %1 jours et aucun fichier n'est bloqué</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No errors in the last pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune erreur lors de la dernière passe</translation>
     </message>
 </context>
 <context>
@@ -4187,27 +4199,27 @@ Created %4</source>
     <message>
         <location filename="../ui/widgets/tablepanel.cpp" line="+52"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Copy id</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l'ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the request id, to find this error in the log, the audit trail or View › Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l'ID de requête, pour retrouver cette erreur dans le journal, le journal d'audit ou Affichage › Activité</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête %1</translation>
     </message>
 </context>
 <context>
@@ -4215,44 +4227,48 @@ Created %4</source>
     <message>
         <location filename="../ui/panels/tenantpanel.cpp" line="+18"/>
         <source>Tenants</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataires</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The tenants you may see, with their plan and use of its limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Les locataires que vous pouvez voir, avec leur offre et l'utilisation de ses limites</translation>
     </message>
     <message numerus="yes">
         <location line="+42"/>
         <source>%Ln tenant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln locataire</numerusform>
+            <numerusform>%Ln locataires</numerusform>
         </translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Loading tenants…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des locataires…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The tenants could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les locataires.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No tenants yet.
 Create one with:
 vectordesk tenant create SLUG</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun locataire pour l'instant.
+Créez-en un avec :
+vectordesk tenant create SLUG</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not a member of any tenant yet.
 A tenant owner can add you with:
 vectordesk member add --tenant SLUG %1 --role viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n'êtes encore membre d'aucun locataire.
+Un propriétaire de locataire peut vous ajouter avec :
+vectordesk member add --tenant SLUG %1 --role viewer</translation>
     </message>
 </context>
 <context>
@@ -4260,7 +4276,7 @@ vectordesk member add --tenant SLUG %1 --role viewer</source>
     <message>
         <location filename="../ui/models/tenanttablemodel.cpp" line="+157"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -4268,12 +4284,15 @@ vectordesk member add --tenant SLUG %1 --role viewer</source>
 Slug: %2 · id %3
 New stores use the %4 backend
 Created %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Slug : %2 · ID %3
+Les nouvelles bases utilisent le moteur %4
+Créé le %5</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The quota of %1 could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le quota de %1.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4282,62 +4301,66 @@ Stores: %2 of %3
 Files in the largest store: %4 of %5
 Storage: %6 of %7
 The quota column shows the most used of these limits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offre %1
+Bases : %2 sur %3
+Fichiers dans la plus grande base : %4 sur %5
+Stockage : %6 sur %7
+La colonne Quota affiche la plus utilisée de ces limites.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>You administer this VectorDesk instance and act as owner of every tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous administrez cette instance de VectorDesk et agissez en tant que propriétaire de chaque locataire.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your role in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle dans %1 : %2</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Offre</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>File bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets de fichiers</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>Quota</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your role</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Total size of the tenant&apos;s live files, as uploaded (the storage limit counts these)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille totale des fichiers actifs du locataire, tels que téléversés (la limite de stockage porte sur eux)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The most used plan limit: stores, files per store or storage</source>
-        <translation type="unfinished"></translation>
+        <translation>La limite de l'offre la plus utilisée : bases, fichiers par base ou stockage</translation>
     </message>
 </context>
 <context>
@@ -4345,173 +4368,173 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/admin/tenantsdialog.cpp" line="+30"/>
         <source>Tenants and plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataires et offres</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Offres</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+21"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Offre</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Files per store</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers par base</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Largest file</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus gros fichier</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plans and their limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Offres et leurs limites</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom affiché</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Renommer</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Display &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom affiché</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Plan overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>Dérogations à l'offre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Overrides, e.g. {&quot;max_stores&quot;: 10}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dérogations, p. ex. {"max_stores": 10}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Change &amp;plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Changer d'offre</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Offre</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau locataire</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New tenant slug</source>
-        <translation type="unfinished"></translation>
+        <translation>Slug du nouveau locataire</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>slug, e.g. initech</source>
-        <translation type="unfinished"></translation>
+        <translation>slug, p. ex. initech</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New tenant display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom affiché du nouveau locataire</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Display name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom affiché (facultatif)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New tenant plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Offre du nouveau locataire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Create tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Cré&amp;er le locataire</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>Change the tenant&apos;s display name (the slug stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le nom affiché du locataire (le slug ne change pas)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the tenant to this plan, with these overrides of its limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer le locataire à cette offre, avec ces dérogations à ses limites</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Creating tenants needs an instance administrator; you are not one.</source>
-        <translation type="unfinished"></translation>
+        <translation>La création de locataires est réservée aux administrateurs de l'instance ; vous n'en êtes pas un.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Create the tenant; you become its owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le locataire ; vous en devenez le propriétaire</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Tenant %1 is now called %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le locataire %1 s'appelle désormais %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The overrides are not a JSON object (%1); write them like {&quot;max_stores&quot;: 10}, or leave the field empty for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dérogations ne sont pas un objet JSON (%1) ; écrivez-les sous la forme {"max_stores": 10}, ou laissez le champ vide pour n'en définir aucune.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>pas un objet</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Tenant %1 is now on the %2 plan%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le locataire %1 est désormais sur l'offre %2%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, with overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>, avec dérogations</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Created tenant %1 on the %2 plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire %1 créé avec l'offre %2</translation>
     </message>
 </context>
 <context>
@@ -4519,62 +4542,62 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/tokens/tokentablemodel.cpp" line="+103"/>
         <source>Revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoqué le %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The first characters of the secret, to tell which token a configured or leaked secret is</source>
-        <translation type="unfinished"></translation>
+        <translation>Les premiers caractères du secret, pour identifier le jeton auquel correspond un secret configuré ou divulgué</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Secret starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Début du secret</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Création</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
 </context>
 <context>
@@ -4582,217 +4605,217 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/tokens/tokensdialog.cpp" line="+42"/>
         <source>API tokens · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons d'API · %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tokens let applications and the OpenAI SDKs call &lt;tt&gt;vectordesk serve&lt;/tt&gt; as tenant %1, with one role each (like &lt;tt&gt;vectordesk token&lt;/tt&gt;). Only a hash of each secret is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les jetons permettent aux applications et aux SDK OpenAI d'appeler &lt;tt&gt;vectordesk serve&lt;/tt&gt; en tant que locataire %1, avec un rôle chacun (comme &lt;tt&gt;vectordesk token&lt;/tt&gt;). Seule une empreinte (hash) de chaque secret est conservée.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>API tokens of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons d'API de %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>S&amp;how revoked and expired tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher les jetons révoqués et expirés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show revoked and expired tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les jetons révoqués et expirés</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>New token name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du nouveau jeton</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. ci-pipeline (letters, digits, - _ .)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. ci-pipeline (lettres, chiffres, - _ .)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New token role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle du nouveau jeton</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Viewer reads and searches; editor also uploads and attaches files; admin also manages stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lecteur consulte et recherche ; l'éditeur peut aussi téléverser et ajouter des fichiers ; l'administrateur gère aussi les bases</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>R&amp;ole</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>E&amp;xpires after</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xpire après</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The token expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton expire</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Days until the token expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de jours avant l'expiration du jeton</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Create token</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer le jeton</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Create the API token</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le jeton d'API</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiration</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The new token&apos;s secret, shown once</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret du nouveau jeton, affiché une seule fois</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Co&amp;py</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;pier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the secret to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le secret dans le presse-papiers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>I have &amp;saved it</source>
-        <translation type="unfinished"></translation>
+        <translation>Je l'ai &amp;enregistré</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hide the secret for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer définitivement le secret</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>API tokens state</source>
-        <translation type="unfinished"></translation>
+        <translation>État des jetons d'API</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;voquer…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Revoke the selected token</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer le jeton sélectionné</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The secret is on the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret est dans le presse-papiers.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 has no API tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a aucun jeton d'API.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 has no active API tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n'a aucun jeton d'API actif.</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Create the token; its secret is shown once</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le jeton ; son secret ne sera affiché qu'une fois</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name the token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommez d'abord le jeton.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d'abord un jeton.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is already revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est déjà révoqué.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop %1 from working at once; this cannot be undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver %1 immédiatement ; cette action est irréversible</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Creating API token %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du jeton d'API %1…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Created API token %1 (%2) in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d'API %1 (%2) créé dans %3</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&lt;b&gt;Copy the secret of %1 now: it is shown only this once.&lt;/b&gt; VectorDesk keeps only its hash, so it cannot be shown again; if it is lost, revoke the token and create another.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Copiez le secret de %1 maintenant : il n'est affiché que cette fois-ci.&lt;/b&gt; VectorDesk n'en conserve que l'empreinte et ne peut donc plus l'afficher ; en cas de perte, révoquez le jeton et créez-en un autre.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Revoke API token %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer le jeton d'API %1 ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Revoke API token %1 of %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer le jeton d'API %1 de %2 ?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every request with its secret (prefix %1…) is refused from now on, with 401. Revoking cannot be undone; the token stays in the list as revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute requête utilisant son secret (préfixe %1…) est désormais refusée avec le code 401. La révocation est irréversible ; le jeton reste dans la liste comme révoqué.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Revoke token</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer le jeton</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Revoking API token %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Révocation du jeton d'API %1…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Revoked API token %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d'API %1 de %2 révoqué</translation>
     </message>
 </context>
 <context>
@@ -4800,169 +4823,169 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/dialogs/trashdialog.cpp" line="+46"/>
         <source>Trash · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corbeille · %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Deleted stores and detached files of %1. A restored store comes back with its files and index, a restored file with its chunks searchable again; the purge removes them for good after the retention period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases supprimées et fichiers retirés de %1. Une base restaurée revient avec ses fichiers et son index, un fichier restauré avec ses segments de nouveau interrogeables ; la purge les supprime définitivement à l'issue de la durée de conservation.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Deleted stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases supprimées</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Base</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Moteur</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers retirés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Detached</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrait</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bases</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichiers</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurer</translation>
     </message>
     <message>
         <location line="+130"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Stores (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bases (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichiers (%1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The trash is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La corbeille est vide.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No detached files; %1 in the Stores tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun fichier retiré ; %1 dans l'onglet Bases.</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln deleted store(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln base supprimée</numerusform>
+            <numerusform>%Ln bases supprimées</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select files and press Restore (or Enter) to attach them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des fichiers et cliquez sur Restaurer (ou appuyez sur Entrée) pour les ajouter de nouveau.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No deleted stores; %1 in the Files tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune base supprimée ; %1 dans l'onglet Fichiers.</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln detached file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln fichier retiré</numerusform>
+            <numerusform>%Ln fichiers retirés</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Select detached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des fichiers retirés</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Select a deleted store</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une base supprimée</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attach the selected files again, their chunks searchable (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter de nouveau les fichiers sélectionnés, avec leurs segments interrogeables (Entrée)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bring the store back with its files (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir la base avec ses fichiers (Entrée)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore the selected files</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer les fichiers sélectionnés</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Restore the selected store</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer la base sélectionnée</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Restored store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base %1 restaurée</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Restored file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier %1 restauré</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restored %1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers restaurés</translation>
     </message>
 </context>
 <context>
@@ -4970,68 +4993,68 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/welcome/welcomedialog.cpp" line="+26"/>
         <source>Welcome to VectorDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans VectorDesk</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;This database has no tenants yet.&lt;/b&gt;&lt;br&gt;A tenant is one customer or team; its vector stores hold the documents that file search reads. Create the first of each here, then drop documents onto the store to index them.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Cette base de données ne contient encore aucun locataire.&lt;/b&gt;&lt;br&gt;Un locataire correspond à un client ou à une équipe ; ses bases vectorielles contiennent les documents que lit la recherche de fichiers. Créez ici le premier locataire et la première base, puis déposez des documents sur la base pour les indexer.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>A short name for scripts and the command line: letters, digits and hyphens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom court pour les scripts et la ligne de commande : lettres, chiffres et traits d'union.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Locataire</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>As people call it, e.g. Acme Corp (default: the tenant)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom usuel, p. ex. Acme Corp (par défaut : identique au locataire)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom affiché</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>On this computer (embedded engine, works offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur cet ordinateur (moteur intégré, fonctionne hors ligne)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI&apos;s hosted vector stores (needs an API key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases vectorielles hébergées par OpenAI (nécessite une clé d'API)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Stores kept</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hébergement des bases</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>First &amp;store</source>
-        <translation type="unfinished"></translation>
+        <translation>Première &amp;base</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+19"/>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus tard</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Create and set the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer et définir la clé…</translation>
     </message>
 </context>
 <context>
@@ -5039,152 +5062,152 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/models/displayformat.cpp" line="+81"/>
         <source>in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>dans un instant</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l'instant</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>in %Ln min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %Ln min</numerusform>
+            <numerusform>dans %Ln min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %Ln min</numerusform>
+            <numerusform>il y a %Ln min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>in %Ln h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %Ln h</numerusform>
+            <numerusform>dans %Ln h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %Ln h</numerusform>
+            <numerusform>il y a %Ln h</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>demain</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>hier</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>in %Ln day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %Ln jour</numerusform>
+            <numerusform>dans %Ln jours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %Ln jour</numerusform>
+            <numerusform>il y a %Ln jours</numerusform>
         </translation>
     </message>
     <message>
         <location line="+35"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a expiré le %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expired %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a expiré %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+15"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <location line="-13"/>
         <location line="+15"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>En échec</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecteur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétaire</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Local</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 completed, %2 in progress, %3 failed, %4 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminés : %1, en cours : %2, en échec : %3, annulés : %4</translation>
     </message>
 </context>
 </TS>
