@@ -3482,77 +3482,79 @@ vectordesk store create --tenant %2 NAME</translation>
         <source>%1
 id %2%3
 Created %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+ID %2%3
+Angelegt: %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> · remote id %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · Remote-ID %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 bytes of processed content</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bytes verarbeiteter Inhalt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Expires %1 days after its last activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft %1 Tage nach der letzten Aktivität ab.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No expiry policy: the store is kept until deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ablaufregel: Der Speicher bleibt erhalten, bis er gelöscht wird.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The tenant&apos;s primary store</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Standardspeicher des Mandanten</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Indexed text</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierter Text</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Last active</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt aktiv</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Files by status: ✓ completed · ◷ in progress · ✗ failed · ⊘ cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien nach Status: ✓ abgeschlossen · ◷ in Bearbeitung · ✗ fehlgeschlagen · ⊘ abgebrochen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Size of the text the store indexed from its files (what OpenAI bills), not of the files</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe des Texts, den der Speicher aus seinen Dateien indiziert hat (was OpenAI abrechnet), nicht der Dateien selbst</translation>
     </message>
 </context>
 <context>
@@ -3560,195 +3562,195 @@ Created %4</source>
     <message>
         <location filename="../ui/sync/synchistorydialog.cpp" line="+44"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min. %2 s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>vectordesk --sync</source>
-        <translation type="unfinished"></translation>
+        <translation>vectordesk --sync</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>CLI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Sync history</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsverlauf</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>How many of the newest passes to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele der neuesten Läufe angezeigt werden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> passes</source>
-        <translation type="unfinished"></translation>
+        <translation> Läufe</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu laden</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Did</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Started by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet von</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync passes</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsläufe</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+114"/>
         <source>Select a pass to see its failed items and warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Lauf aus, um seine fehlgeschlagenen Elemente und Warnungen zu sehen.</translation>
     </message>
     <message>
         <location line="-110"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Store / file</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher / Datei</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed items and warnings of the selected pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Elemente und Warnungen des ausgewählten Laufs</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Show in its store</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Speicher anzeigen</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+6"/>
         <source>Select a failed item or warning that names a store</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein fehlgeschlagenes Element oder eine Warnung aus, die einen Speicher nennt</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Show the store (and the file) in the Stores and files tab (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Speicher (und die Datei) auf der Registerkarte „Speicher und Dateien“ anzeigen (Eingabetaste)</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Reading the sync history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsverlauf wird gelesen…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 (%2)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No sync pass has been recorded yet: run one with Sync now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Synchronisierungslauf aufgezeichnet: Starten Sie einen mit „Jetzt synchronisieren“.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The newest %Ln pass(es); show more to look further back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der neueste Lauf; zeigen Sie mehr an, um weiter zurückzublicken.</numerusform>
+            <numerusform>Die neuesten %Ln Läufe; zeigen Sie mehr an, um weiter zurückzublicken.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln pass(es) recorded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Lauf aufgezeichnet.</numerusform>
+            <numerusform>%Ln Läufe aufgezeichnet.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, %2 to %3 (%4), started by %5.&lt;br&gt;%6</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2 bis %3 (%4), gestartet von: %5.&lt;br&gt;%6</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>This pass had no failed items and no warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Lauf hatte keine fehlgeschlagenen Elemente und keine Warnungen.</translation>
     </message>
 </context>
 <context>
@@ -3756,440 +3758,440 @@ Created %4</source>
     <message>
         <location filename="../ui/sync/syncpanel.cpp" line="+37"/>
         <source>Indexing waiting files</source>
-        <translation type="unfinished"></translation>
+        <translation>Indizierung wartender Dateien</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refreshing remote stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierung gehosteter Speicher</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expiring stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf von Speichern</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Purging deleted items</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültiges Löschen gelöschter Elemente</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message numerus="yes">
         <location line="+21"/>
         <source>%Ln file(s) indexed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datei indiziert</numerusform>
+            <numerusform>%Ln Dateien indiziert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln store(s) refreshed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Speicher aktualisiert</numerusform>
+            <numerusform>%Ln Speicher aktualisiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln file(s) refreshed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datei aktualisiert</numerusform>
+            <numerusform>%Ln Dateien aktualisiert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln store(s) expired</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Speicher abgelaufen</numerusform>
+            <numerusform>%Ln Speicher abgelaufen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln file(s) purged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datei endgültig gelöscht</numerusform>
+            <numerusform>%Ln Dateien endgültig gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln store(s) purged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Speicher endgültig gelöscht</numerusform>
+            <numerusform>%Ln Speicher endgültig gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln tenant(s) purged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Mandant endgültig gelöscht</numerusform>
+            <numerusform>%Ln Mandanten endgültig gelöscht</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Last run</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Lauf</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No pass recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Lauf aufgezeichnet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last sync run</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Synchronisierungslauf</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Next scheduled sync run</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster geplanter Synchronisierungslauf</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What the last sync run did</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der letzte Synchronisierungslauf erledigt hat</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Result:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Did:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Lauf:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuell</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+399"/>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Leerlauf</translation>
     </message>
     <message>
         <location line="-397"/>
         <source>Sync state</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sync progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsfortschritt</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+389"/>
         <source>No pass running</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf aktiv</translation>
     </message>
     <message>
         <location line="-386"/>
         <source>Current sync item</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelles Synchronisierungselement</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Index waiting files, refresh hosted stores, expire and purge now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt wartende Dateien indizieren, gehostete Speicher aktualisieren, Abläufe anwenden und endgültig löschen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel the sync pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Synchronisierungslauf abbrechen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the running pass after its current item</source>
-        <translation type="unfinished"></translation>
+        <translation>Den aktiven Lauf nach dem aktuellen Element beenden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungs&amp;verlauf…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Past sync passes: when, how long, the result, what they did, failed items and warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Synchronisierungsläufe: wann, wie lange, mit welchem Ergebnis, was sie erledigt haben, fehlgeschlagene Elemente und Warnungen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync history</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsverlauf</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Sync warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungswarnungen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stores expiring soon and files stuck in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Bald ablaufende Speicher und in Bearbeitung hängende Dateien</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsfehler</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Items the last pass could not do, and why</source>
-        <translation type="unfinished"></translation>
+        <translation>Elemente, die der letzte Lauf nicht erledigen konnte, und warum</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>%1 (every %2 min)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (alle %2 Min.)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Starting a pass…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf wird gestartet…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Cancelling after the current item…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch nach dem aktuellen Element…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Running (started by the GUI)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft (über die Oberfläche gestartet)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Running: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v von %m</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Double-click to show the file in its store</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken, um die Datei in ihrem Speicher anzuzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double-click to show the store</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken, um den Speicher anzuzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double-click to show the tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken, um den Mandanten anzuzeigen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: %3</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Stuck</source>
-        <translation type="unfinished"></translation>
+        <translation>Hängt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Expiring soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft bald ab</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2%3</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen (%1): %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sync pass %1: %2 items done</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungslauf %1: %2 Elemente erledigt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync pass %1 (see the Sync tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungslauf %1 (siehe Registerkarte „Synchronisierung“)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>Completed with %Ln file error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abgeschlossen mit %Ln Dateifehler</numerusform>
+            <numerusform>Abgeschlossen mit %Ln Dateifehlern</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Completed with %Ln error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abgeschlossen mit %Ln Fehler</numerusform>
+            <numerusform>Abgeschlossen mit %Ln Fehlern</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 at %2: %3 done in %4 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 am %2: %3 erledigt in %4 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 at %2: %3 done, %4 failed, in %5 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 am %2: %3 erledigt, %4 fehlgeschlagen, in %5 s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Run %1, started by %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1, gestartet von %2 auf %3</translation>
     </message>
     <message numerus="yes">
         <location line="+20"/>
         <source>%Ln warning(s) (see Warnings)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Warnung (siehe Warnungen)</numerusform>
+            <numerusform>%Ln Warnungen (siehe Warnungen)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing was done: every item failed (see Errors)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts erledigt: Alle Elemente sind fehlgeschlagen (siehe Fehler)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing to do: everything was up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu tun: Alles war aktuell</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Another runner holds the sync lease: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Prozess hält die Synchronisierungssperre: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only one runner syncs at a time; this pass was skipped and the next one is scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es synchronisiert immer nur ein Prozess; dieser Lauf wurde übersprungen, der nächste ist geplant.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skipped: the lease is held by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen: Die Sperre hält %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync skipped: another runner holds the lease</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung übersprungen: Ein anderer Prozess hält die Sperre</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The sync pass failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Synchronisierungslauf ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No warnings: no store expires within %1 days and no file is stuck</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Warnungen: Kein Speicher läuft innerhalb von %1 Tagen ab, und keine Datei hängt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No errors in the last pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Fehler im letzten Lauf</translation>
     </message>
 </context>
 <context>
@@ -4197,27 +4199,27 @@ Created %4</source>
     <message>
         <location filename="../ui/widgets/tablepanel.cpp" line="+52"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Copy id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID kopieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the request id, to find this error in the log, the audit trail or View › Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage-ID kopieren, um diesen Fehler im Protokoll, im Prüfprotokoll oder unter Ansicht › Aktivität zu finden</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage %1</translation>
     </message>
 </context>
 <context>
@@ -4225,44 +4227,48 @@ Created %4</source>
     <message>
         <location filename="../ui/panels/tenantpanel.cpp" line="+18"/>
         <source>Tenants</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The tenants you may see, with their plan and use of its limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mandanten, die Sie sehen dürfen, mit ihrem Tarif und der Auslastung seiner Limits</translation>
     </message>
     <message numerus="yes">
         <location line="+42"/>
         <source>%Ln tenant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Mandant</numerusform>
+            <numerusform>%Ln Mandanten</numerusform>
         </translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Loading tenants…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten werden geladen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The tenants could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mandanten konnten nicht geladen werden.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No tenants yet.
 Create one with:
 vectordesk tenant create SLUG</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Mandanten.
+Legen Sie einen an mit:
+vectordesk tenant create SLUG</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not a member of any tenant yet.
 A tenant owner can add you with:
 vectordesk member add --tenant SLUG %1 --role viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind noch in keinem Mandanten Mitglied.
+Ein Eigentümer des Mandanten kann Sie hinzufügen mit:
+vectordesk member add --tenant SLUG %1 --role viewer</translation>
     </message>
 </context>
 <context>
@@ -4270,7 +4276,7 @@ vectordesk member add --tenant SLUG %1 --role viewer</source>
     <message>
         <location filename="../ui/models/tenanttablemodel.cpp" line="+157"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -4278,12 +4284,15 @@ vectordesk member add --tenant SLUG %1 --role viewer</source>
 Slug: %2 · id %3
 New stores use the %4 backend
 Created %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Kürzel: %2 · ID %3
+Neue Speicher verwenden das Backend %4
+Angelegt: %5</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The quota of %1 could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Kontingent von %1 konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4292,62 +4301,66 @@ Stores: %2 of %3
 Files in the largest store: %4 of %5
 Storage: %6 of %7
 The quota column shows the most used of these limits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif %1
+Speicher: %2 von %3
+Dateien im größten Speicher: %4 von %5
+Speicherplatz: %6 von %7
+Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>You administer this VectorDesk instance and act as owner of every tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie verwalten diese VectorDesk-Instanz und handeln als Eigentümer jedes Mandanten.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your role in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle in %1: %2</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>File bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateivolumen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quota</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontingent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your role</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Rolle</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Total size of the tenant&apos;s live files, as uploaded (the storage limit counts these)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtgröße der aktiven Dateien des Mandanten, wie hochgeladen (diese zählt für das Speicherplatzlimit)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The most used plan limit: stores, files per store or storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Das am stärksten ausgeschöpfte Tariflimit: Speicher, Dateien pro Speicher oder Speicherplatz</translation>
     </message>
 </context>
 <context>
@@ -4355,173 +4368,173 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/admin/tenantsdialog.cpp" line="+30"/>
         <source>Tenants and plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten und Tarife</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarife</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+21"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Files per store</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien pro Speicher</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Largest file</source>
-        <translation type="unfinished"></translation>
+        <translation>Größte Datei</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherplatz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plans and their limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarife und ihre Limits</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mandant</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Display &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeige&amp;name</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Plan overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifanpassungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Overrides, e.g. {&quot;max_stores&quot;: 10}</source>
-        <translation type="unfinished"></translation>
+        <translation>Anpassungen, z. B. {&quot;max_stores&quot;: 10}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Change &amp;plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tarif ändern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tari&amp;f</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Mandant</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New tenant slug</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzel des neuen Mandanten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>slug, e.g. initech</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzel, z. B. initech</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New tenant display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename des neuen Mandanten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Display name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename (optional)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New tenant plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif des neuen Mandanten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Create tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant &amp;anlegen</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>Change the tenant&apos;s display name (the slug stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Anzeigenamen des Mandanten ändern (das Kürzel bleibt)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the tenant to this plan, with these overrides of its limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Mandanten mit diesen Anpassungen seiner Limits auf diesen Tarif umstellen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Creating tenants needs an instance administrator; you are not one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Anlegen von Mandanten ist ein Instanzadministrator nötig; Sie sind keiner.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Create the tenant; you become its owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Mandanten anlegen; Sie werden sein Eigentümer</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Tenant %1 is now called %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant %1 heißt jetzt %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The overrides are not a JSON object (%1); write them like {&quot;max_stores&quot;: 10}, or leave the field empty for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anpassungen sind kein JSON-Objekt (%1); schreiben Sie sie wie {&quot;max_stores&quot;: 10}, oder lassen Sie das Feld leer, wenn es keine gibt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Objekt</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Tenant %1 is now on the %2 plan%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant %1 hat jetzt den Tarif %2%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, with overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>, mit Anpassungen</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Created tenant %1 on the %2 plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant %1 mit Tarif %2 angelegt</translation>
     </message>
 </context>
 <context>
@@ -4529,62 +4542,62 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/tokens/tokentablemodel.cpp" line="+103"/>
         <source>Revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The first characters of the secret, to tell which token a configured or leaked secret is</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ersten Zeichen des Geheimnisses, um zu erkennen, zu welchem Token ein konfiguriertes oder geleaktes Geheimnis gehört</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Secret starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis beginnt mit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -4592,217 +4605,217 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/tokens/tokensdialog.cpp" line="+42"/>
         <source>API tokens · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Token · %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tokens let applications and the OpenAI SDKs call &lt;tt&gt;vectordesk serve&lt;/tt&gt; as tenant %1, with one role each (like &lt;tt&gt;vectordesk token&lt;/tt&gt;). Only a hash of each secret is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Token rufen Anwendungen und die OpenAI-SDKs &lt;tt&gt;vectordesk serve&lt;/tt&gt; als Mandant %1 auf, jeweils mit einer Rolle (wie &lt;tt&gt;vectordesk token&lt;/tt&gt;). Von jedem Geheimnis wird nur ein Hash gespeichert.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>API tokens of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Token von %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>S&amp;how revoked and expired tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufene und abgelaufene Token anzeigen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show revoked and expired tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufene und abgelaufene Token anzeigen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>New token name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Tokens</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. ci-pipeline (letters, digits, - _ .)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. ci-pipeline (Buchstaben, Ziffern, - _ .)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New token role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle des neuen Tokens</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Viewer reads and searches; editor also uploads and attaches files; admin also manages stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter lesen und suchen; Bearbeiter laden zudem Dateien hoch und fügen sie hinzu; Administratoren verwalten zudem Speicher</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>R&amp;ole</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;olle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>E&amp;xpires after</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft &amp;ab nach</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The token expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token läuft ab</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Days until the token expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage bis zum Ablauf des Tokens</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tagen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Create token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token an&amp;legen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Create the API token</source>
-        <translation type="unfinished"></translation>
+        <translation>Das API-Token anlegen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The new token&apos;s secret, shown once</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis des neuen Tokens, nur einmal angezeigt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Co&amp;py</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the secret to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis in die Zwischenablage kopieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>I have &amp;saved it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe es &amp;gespeichert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hide the secret for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis endgültig ausblenden</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>API tokens state</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der API-Token</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wide&amp;rrufen…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Revoke the selected token</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Token widerrufen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The secret is on the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis ist in der Zwischenablage.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 has no API tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine API-Token.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 has no active API tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine aktiven API-Token.</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Create the token; its secret is shown once</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token anlegen; sein Geheimnis wird einmal angezeigt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name the token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Token zuerst einen Namen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a token first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst ein Token aus.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is already revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits widerrufen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop %1 from working at once; this cannot be undone</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sofort unwirksam machen; das lässt sich nicht rückgängig machen</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Creating API token %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Token %1 wird angelegt…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Created API token %1 (%2) in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Token %1 (%2) in %3 angelegt</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&lt;b&gt;Copy the secret of %1 now: it is shown only this once.&lt;/b&gt; VectorDesk keeps only its hash, so it cannot be shown again; if it is lost, revoke the token and create another.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kopieren Sie das Geheimnis von %1 jetzt: Es wird nur dieses eine Mal angezeigt.&lt;/b&gt; VectorDesk speichert nur seinen Hash und kann es daher nicht erneut anzeigen; geht es verloren, widerrufen Sie das Token und legen Sie ein neues an.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Revoke API token %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Token %1 widerrufen?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Revoke API token %1 of %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Token %1 von %2 widerrufen?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every request with its secret (prefix %1…) is refused from now on, with 401. Revoking cannot be undone; the token stays in the list as revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Anfrage mit seinem Geheimnis (Präfix %1…) wird ab jetzt mit 401 abgelehnt. Das Widerrufen lässt sich nicht rückgängig machen; das Token bleibt als widerrufen in der Liste.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Revoke token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token widerrufen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Revoking API token %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Token %1 wird widerrufen…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Revoked API token %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Token %1 von %2 widerrufen</translation>
     </message>
 </context>
 <context>
@@ -4810,169 +4823,169 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/dialogs/trashdialog.cpp" line="+46"/>
         <source>Trash · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Papierkorb · %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Deleted stores and detached files of %1. A restored store comes back with its files and index, a restored file with its chunks searchable again; the purge removes them for good after the retention period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöschte Speicher und entfernte Dateien von %1. Ein wiederhergestellter Speicher kommt mit seinen Dateien und seinem Index zurück, eine wiederhergestellte Datei mit wieder durchsuchbaren Abschnitten; nach Ablauf der Aufbewahrungsfrist werden sie endgültig gelöscht.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Deleted stores</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöschte Speicher</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Dateien</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Detached</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speicher</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Files</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateien</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <location line="+130"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Stores (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speicher (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateien (%1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The trash is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Papierkorb ist leer.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No detached files; %1 in the Stores tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine entfernten Dateien; %1 auf der Registerkarte „Speicher“.</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln deleted store(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln gelöschter Speicher</numerusform>
+            <numerusform>%Ln gelöschte Speicher</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select files and press Restore (or Enter) to attach them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Dateien aus und klicken Sie auf „Wiederherstellen“ (oder drücken Sie die Eingabetaste), um sie erneut hinzuzufügen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No deleted stores; %1 in the Files tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gelöschten Speicher; %1 auf der Registerkarte „Dateien“.</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln detached file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln entfernte Datei</numerusform>
+            <numerusform>%Ln entfernte Dateien</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Select detached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Dateien auswählen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Select a deleted store</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen gelöschten Speicher auswählen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attach the selected files again, their chunks searchable (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Dateien erneut hinzufügen, ihre Abschnitte wieder durchsuchbar (Eingabetaste)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bring the store back with its files (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Speicher mit seinen Dateien zurückholen (Eingabetaste)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore the selected files</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Dateien wiederherstellen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Restore the selected store</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Speicher wiederherstellen</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Restored store %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher %1 wiederhergestellt</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Restored file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1 wiederhergestellt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restored %1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien wiederhergestellt</translation>
     </message>
 </context>
 <context>
@@ -4980,68 +4993,68 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/welcome/welcomedialog.cpp" line="+26"/>
         <source>Welcome to VectorDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei VectorDesk</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;This database has no tenants yet.&lt;/b&gt;&lt;br&gt;A tenant is one customer or team; its vector stores hold the documents that file search reads. Create the first of each here, then drop documents onto the store to index them.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Diese Datenbank hat noch keine Mandanten.&lt;/b&gt;&lt;br&gt;Ein Mandant ist ein Kunde oder ein Team; seine Vektorspeicher enthalten die Dokumente, die die Dateisuche liest. Legen Sie hier jeweils den ersten an und legen Sie dann Dokumente auf dem Speicher ab, um sie zu indizieren.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>A short name for scripts and the command line: letters, digits and hyphens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein kurzer Name für Skripte und die Befehlszeile: Buchstaben, Ziffern und Bindestriche.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mandant</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>As people call it, e.g. Acme Corp (default: the tenant)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie man ihn nennt, z. B. Acme Corp (leer: wie Mandant)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>On this computer (embedded engine, works offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer (eingebettete Engine, funktioniert offline)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OpenAI&apos;s hosted vector stores (needs an API key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Von OpenAI gehostete Vektorspeicher (erfordert einen API-Schlüssel)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Stores kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher&amp;ort</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>First &amp;store</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster &amp;Speicher</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+19"/>
         <source>&amp;Create</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;legen</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht jetzt</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Create and set the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen und Schlüssel &amp;hinterlegen…</translation>
     </message>
 </context>
 <context>
@@ -5049,152 +5062,152 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location filename="../ui/models/displayformat.cpp" line="+81"/>
         <source>in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>gleich</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>in %Ln min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %Ln Min.</numerusform>
+            <numerusform>in %Ln Min.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %Ln Min.</numerusform>
+            <numerusform>vor %Ln Min.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>in %Ln h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %Ln Std.</numerusform>
+            <numerusform>in %Ln Std.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %Ln Std.</numerusform>
+            <numerusform>vor %Ln Std.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>morgen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>gestern</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>in %Ln day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %Ln Tag</numerusform>
+            <numerusform>in %Ln Tagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%Ln day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %Ln Tag</numerusform>
+            <numerusform>vor %Ln Tagen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+35"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen am %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expired %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>am %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+15"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <location line="-13"/>
         <location line="+15"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrachter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigentümer</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 completed, %2 in progress, %3 failed, %4 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgeschlossen, %2 in Bearbeitung, %3 fehlgeschlagen, %4 abgebrochen</translation>
     </message>
 </context>
 </TS>
