@@ -399,7 +399,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Unbind</source>
-        <translation>&amp;Lösen</translation>
+        <translation>L&amp;ösen</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -470,7 +470,7 @@
     <message>
         <location line="+13"/>
         <source>No agents yet: name one under New agent.</source>
-        <translation>Noch keine Agenten: Benennen Sie einen unter „Neuer Agent“.</translation>
+        <translation>Noch keine Agenten: Legen Sie unter „Neuer Agent“ einen an.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -645,7 +645,7 @@
     <message>
         <location line="+2"/>
         <source>Attaching…</source>
-        <translation>Wird hinzugefügt…</translation>
+        <translation>Hinzufügen läuft…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -713,7 +713,7 @@
     <message>
         <location line="+2"/>
         <source>Give every attached file attributes that search filters match</source>
-        <translation>Allen hinzugefügten Dateien Attribute geben, nach denen Suchfilter filtern</translation>
+        <translation>Allen hinzugefügten Dateien Attribute zuweisen, die Suchfilter prüfen</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -733,7 +733,7 @@
     <message>
         <location line="+2"/>
         <source>Retry the files that failed</source>
-        <translation>Die fehlgeschlagenen Dateien erneut versuchen</translation>
+        <translation>Das Hinzufügen der fehlgeschlagenen Dateien wiederholen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1323,7 +1323,7 @@
     <message>
         <location line="+1"/>
         <source>The file failed to index, so it has no chunks. Fix the cause (Last error) and press Retry.</source>
-        <translation>Die Indizierung der Datei ist fehlgeschlagen, daher hat sie keine Abschnitte. Beheben Sie die Ursache (Letzter Fehler) und klicken Sie auf „Wiederholen“.</translation>
+        <translation>Die Indizierung der Datei ist fehlgeschlagen, daher hat sie keine Abschnitte. Beheben Sie die Ursache (siehe „Letzter Fehler“) und klicken Sie auf „Wiederholen“.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1371,7 +1371,7 @@
     <message>
         <location line="+18"/>
         <source>Only failed, cancelled or stuck files can be retried.</source>
-        <translation>Nur fehlgeschlagene, abgebrochene oder hängende Dateien können wiederholt werden.</translation>
+        <translation>Nur fehlgeschlagene, abgebrochene oder hängende Dateien können erneut verarbeitet werden.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1396,7 +1396,7 @@
     <message>
         <location line="+1"/>
         <source>Edit the attributes search filters match</source>
-        <translation>Die Attribute bearbeiten, nach denen Suchfilter filtern</translation>
+        <translation>Die Attribute bearbeiten, die Suchfilter prüfen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1421,7 +1421,7 @@
     <message>
         <location line="+28"/>
         <source>Retrying %1</source>
-        <translation>%1 wird wiederholt</translation>
+        <translation>%1 wird erneut verarbeitet</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1521,7 +1521,7 @@
     <message>
         <location line="+3"/>
         <source>%1 loaded, scroll for more</source>
-        <translation>%1 geladen, scrollen Sie für mehr</translation>
+        <translation>%1 geladen, weitere beim Scrollen</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1837,7 +1837,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+5"/>
         <source>Key “%1…” is %2 characters long; keys may have at most %3.</source>
-        <translation>Der Schlüssel „%1…“ ist %2 Zeichen lang; Schlüssel dürfen höchstens %3 haben.</translation>
+        <translation>Der Schlüssel „%1…“ ist %2 Zeichen lang; Schlüssel dürfen höchstens %3 Zeichen lang sein.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1847,7 +1847,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+2"/>
         <source>The value of “%1” is %2 characters long; text values may have at most %3.</source>
-        <translation>Der Wert von „%1“ ist %2 Zeichen lang; Textwerte dürfen höchstens %3 haben.</translation>
+        <translation>Der Wert von „%1“ ist %2 Zeichen lang; Textwerte dürfen höchstens %3 Zeichen lang sein.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2030,7 +2030,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+14"/>
         <source>%1 to the selected store (a preview comes first)</source>
-        <translation>%1 zum ausgewählten Speicher (zuerst kommt eine Vorschau)</translation>
+        <translation>%1 (zum ausgewählten Speicher, zuerst mit Vorschau)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2070,7 +2070,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+22"/>
         <source>Store %1 is ready: drop documents on it (or on the files table) to index them</source>
-        <translation>Speicher %1 ist bereit: Legen Sie Dokumente darauf (oder auf der Dateitabelle) ab, um sie zu indizieren</translation>
+        <translation>Speicher %1 ist bereit: Legen Sie Dokumente darauf ab (oder auf der Dateitabelle), um sie zu indizieren</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2372,12 +2372,12 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+3"/>
         <source>No OpenAI stores: local stores cost nothing to keep.</source>
-        <translation>Keine OpenAI-Speicher: Lokale Speicher kosten nichts.</translation>
+        <translation>Keine OpenAI-Speicher: Lokale Speicher verursachen keine Speicherkosten.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>OpenAI storage: %1 in %2 · about $%3/day (first GiB free, then $0.10 per GiB per day)</source>
-        <translation>OpenAI-Speicherplatz: %1 in %2 · etwa $%3/Tag (erstes GiB frei, danach $0,10 pro GiB und Tag)</translation>
+        <translation>OpenAI-Speicherplatz: %1 in %2 · etwa $%3/Tag (erstes GiB kostenlos, danach $0,10 pro GiB und Tag)</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -2444,7 +2444,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+7"/>
         <source>Score &amp;threshold</source>
-        <translation>Relevanz&amp;schwelle</translation>
+        <translation>&amp;Relevanzschwelle</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2539,7 +2539,7 @@ Versuchen Sie andere Wörter, eine niedrigere Schwelle oder einen weniger streng
         <source>No result scores at or above %1.
 Lower the score threshold to see the %2 fetched.</source>
         <translation>Kein Ergebnis erreicht eine Relevanz von %1.
-Senken Sie die Relevanzschwelle, um die %2 abgerufenen zu sehen.</translation>
+Senken Sie die Relevanzschwelle, um die %2 abgerufenen Ergebnisse zu sehen.</translation>
     </message>
     <message>
         <location line="+42"/>
@@ -2609,7 +2609,7 @@ Senken Sie die Relevanzschwelle, um die %2 abgerufenen zu sehen.</translation>
     <message>
         <location line="+6"/>
         <source>The search used %1; search again to see lower scores.</source>
-        <translation>Die Suche verwendete %1; suchen Sie erneut, um niedrigere Relevanzen zu sehen.</translation>
+        <translation>Die Suche verwendete die Schwelle %1; suchen Sie erneut, um niedrigere Relevanzen zu sehen.</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -2899,7 +2899,7 @@ Datei-ID %2 · Speicher %3</translation>
     <message>
         <location line="+5"/>
         <source>As the system (%1)</source>
-        <translation>Wie das System (%1)</translation>
+        <translation>Systemsprache (%1)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2914,7 +2914,7 @@ Datei-ID %2 · Speicher %3</translation>
     <message>
         <location line="+71"/>
         <source>The trace collector must be an http(s) address such as http://localhost:4318, or empty for off.</source>
-        <translation>Der Trace-Collector muss eine http(s)-Adresse wie http://localhost:4318 sein, oder leer für aus.</translation>
+        <translation>Der Trace-Collector muss eine http(s)-Adresse wie http://localhost:4318 sein; lassen Sie das Feld leer, um Tracing auszuschalten.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3150,7 +3150,7 @@ Datei-ID %2 · Speicher %3</translation>
         <location line="-243"/>
         <location line="+287"/>
         <source>Retrying %1</source>
-        <translation>%1 wird wiederholt</translation>
+        <translation>%1 wird erneut verarbeitet</translation>
     </message>
     <message>
         <location line="-287"/>
@@ -3263,7 +3263,7 @@ Datei-ID %2 · Speicher %3</translation>
     <message>
         <location line="+4"/>
         <source>Search filters match these values. Text, numbers and true/false are allowed.</source>
-        <translation>Suchfilter filtern nach diesen Werten. Text, Zahlen und true/false sind erlaubt.</translation>
+        <translation>Suchfilter prüfen diese Werte. Text, Zahlen und true/false sind erlaubt.</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -5135,12 +5135,12 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
     <message>
         <location line="+4"/>
         <source>expired on %1</source>
-        <translation>abgelaufen am %1</translation>
+        <translation>am %1 abgelaufen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>expired %1</source>
-        <translation>abgelaufen %1</translation>
+        <translation>%1 abgelaufen</translation>
     </message>
     <message>
         <location line="+3"/>
