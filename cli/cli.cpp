@@ -13,6 +13,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHash>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -70,17 +71,25 @@ QStringList withoutQtGuiOptions(const QStringList &arguments)
     return result;
 }
 
+// Every option of every command, for the first parse that finds the command. A name that takes
+// a value in one command and none in another (`file list --status S`, `migrate --status`) is
+// read as a flag there: its value, if any, is then a positional after the command's words and
+// changes nothing in finding the command, while a last `migrate --status` is not refused for a
+// value it does not take. The command's own parse reads each option as the command defines it.
 QList<QCommandLineOption> allOptions()
 {
     QList<QCommandLineOption> options = globalOptions();
-    QStringList seen;
-    for (const QCommandLineOption &o : options)
-        seen << o.names();
+    QHash<QString, qsizetype> seen;
+    for (qsizetype i = 0; i < options.size(); ++i)
+        seen.insert(options.at(i).names().constFirst(), i);
     for (const auto &command : commands()) {
         for (const QCommandLineOption &o : command->options()) {
-            if (!seen.contains(o.names().constFirst())) {
+            const auto known = seen.constFind(o.names().constFirst());
+            if (known == seen.constEnd()) {
+                seen.insert(o.names().constFirst(), options.size());
                 options << o;
-                seen << o.names();
+            } else if (options.at(*known).valueName().isEmpty() != o.valueName().isEmpty()) {
+                options[*known] = QCommandLineOption(o.names(), o.description());
             }
         }
     }

@@ -508,6 +508,15 @@ private slots:
         QVERIFY(r.json().value(u"pending"_s).toArray().isEmpty());
         r = cli(db, {u"migrate"_s, u"--json"_s});
         QVERIFY(r.json().value(u"applied_now"_s).toArray().isEmpty());
+        // `--status` last on the line, as docs/runbook.md shows it: a flag of migrate, though
+        // `file list --status S` takes a value (the first parse refused it as missing its value).
+        r = cli(QString(), {u"--db"_s, db, u"migrate"_s, u"--status"_s}, QString());
+        QVERIFY2(r.code == 0 && r.out.contains(u"schema version"_s), qPrintable(r.err));
+        r = cli(QString(),
+                {u"--db"_s, db, u"file"_s, u"list"_s, u"--tenant"_s, u"x"_s, u"--store"_s, u"y"_s, u"--status"_s},
+                QString());
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"Missing value after '--status'. (in 'vectordesk file list')"_s), qPrintable(r.err));
     }
 
     void logJsonWritesLinesWithoutSecrets()
