@@ -135,8 +135,8 @@ AgentResolution resolveFileSearchTool(const Agent &agent, const QString &tenantS
         r.stores.append(s);
         if (s.fileCounts.inProgress > 0 || s.status == StoreStatus::InProgress)
             r.warnings.append({u"store_ingesting"_s, n,
-                               u"Store '%1' of agent '%2' is still ingesting %3; searches miss them until they are "
-                               u"completed."_s.arg(n, a, plural(s.fileCounts.inProgress, u"file", u"files"))});
+                               u"Store '%1' of agent '%2' is still ingesting %3; searches miss what is not completed "
+                               u"yet."_s.arg(n, a, plural(s.fileCounts.inProgress, u"file", u"files"))});
         else if (s.fileCounts.completed == 0)
             r.warnings.append(
                 {u"store_empty"_s, n,
