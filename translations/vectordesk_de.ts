@@ -29,7 +29,7 @@
         <translation>explicit: die daran gebundenen Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitydialog.cpp" line="+56"/>
+        <location filename="../ui/activity/activitydialog.cpp" line="+57"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -2352,20 +2352,32 @@ ID %2 · sha256 %3</translation>
         <source>plan %1</source>
         <translation>Tarif %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln live store(s); %1 allows %2.</source>
+        <translation>
+            <numerusform>%Ln aktiver Speicher; %1 erlaubt %2.</numerusform>
+            <numerusform>%Ln aktive Speicher; %1 erlaubt %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The fullest store holds %Ln file(s); %1 allows %2 per store.</source>
+        <translation>
+            <numerusform>Der vollste Speicher enthält %Ln Datei; %1 erlaubt %2 pro Speicher.</numerusform>
+            <numerusform>Der vollste Speicher enthält %Ln Dateien; %1 erlaubt %2 pro Speicher.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln file(s) in all stores.</source>
+        <translation>
+            <numerusform>%Ln Datei in allen Speichern.</numerusform>
+            <numerusform>%Ln Dateien in allen Speichern.</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+3"/>
-        <source>%1 live stores; %2 allows %3.</source>
-        <translation>%1 aktive Speicher; %2 erlaubt %3.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The fullest store holds %1 files; %2 allows %3 per store.
-%4 files in all stores.</source>
-        <translation>Der vollste Speicher enthält %1 Dateien; %2 erlaubt %3 pro Speicher.
-%4 Dateien in allen Speichern.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>%1 bytes of files; %2 allows %3 bytes.</source>
         <translation>%1 Bytes an Dateien; %2 erlaubt %3 Bytes.</translation>
     </message>
@@ -2518,12 +2530,12 @@ ID %2 · sha256 %3</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+253"/>
+        <location line="+254"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-252"/>
         <source>Check the stores to search, type a query and press Enter.</source>
         <translation>Markieren Sie die zu durchsuchenden Speicher, geben Sie eine Abfrage ein und drücken Sie die Eingabetaste.</translation>
     </message>
@@ -2535,14 +2547,14 @@ Try other words, a lower threshold or a looser filter.</source>
 Versuchen Sie andere Wörter, eine niedrigere Schwelle oder einen weniger strengen Filter.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No result scores at or above %1.
 Lower the score threshold to see the %2 fetched.</source>
         <translation>Kein Ergebnis erreicht eine Relevanz von %1.
 Senken Sie die Relevanzschwelle, um die %2 abgerufenen Ergebnisse zu sehen.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Attribute filter</source>
         <translation>Attributfilter</translation>
     </message>
@@ -2602,17 +2614,17 @@ Senken Sie die Relevanzschwelle, um die %2 abgerufenen Ergebnisse zu sehen.</tra
         <translation>Die markierten Speicher durchsuchen (Eingabetaste)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 of %2 results at or above %3</source>
         <translation>%1 von %2 Ergebnissen mit Relevanz ab %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The search used %1; search again to see lower scores.</source>
         <translation>Die Suche verwendete die Schwelle %1; suchen Sie erneut, um niedrigere Relevanzen zu sehen.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The filter is not valid: %1</source>
         <translation>Der Filter ist ungültig: %1</translation>
     </message>
@@ -2672,10 +2684,13 @@ Senken Sie die Relevanzschwelle, um die %2 abgerufenen Ergebnisse zu sehen.</tra
         <source>Chunk %1 · %2 tokens</source>
         <translation>Abschnitt %1 · %2 Token</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+19"/>
-        <source>Copied %1 results as JSON</source>
-        <translation>%1 Ergebnisse als JSON kopiert</translation>
+        <source>Copied %Ln result(s) as JSON</source>
+        <translation>
+            <numerusform>%Ln Ergebnis als JSON kopiert</numerusform>
+            <numerusform>%Ln Ergebnisse als JSON kopiert</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2759,7 +2774,7 @@ Datei-ID %2 · Speicher %3</translation>
 <context>
     <name>vd::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settingsdialog.cpp" line="+33"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+34"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3570,27 +3585,7 @@ Angelegt: %4</translation>
         <translation>%1 Min. %2 s</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>the window</source>
-        <translation>Fenster</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>vectordesk --sync</source>
-        <translation>vectordesk --sync</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the CLI</source>
-        <translation>CLI</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 on %2</source>
-        <translation>%1 auf %2</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Sync history</source>
         <translation>Synchronisierungsverlauf</translation>
     </message>
@@ -3842,7 +3837,42 @@ Angelegt: %4</translation>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+7"/>
+        <source>Indexing</source>
+        <translation>Indizierung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refreshing the store</source>
+        <translation>Aktualisierung des Speichers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refreshing the file</source>
+        <translation>Aktualisierung der Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expiring the store</source>
+        <translation>Ablauf des Speichers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purging the file</source>
+        <translation>Endgültiges Löschen der Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purging the store</source>
+        <translation>Endgültiges Löschen des Speichers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purging the tenant</source>
+        <translation>Endgültiges Löschen des Mandanten</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Last run</source>
         <translation>Letzter Lauf</translation>
     </message>
@@ -3893,12 +3923,12 @@ Angelegt: %4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+399"/>
+        <location line="+408"/>
         <source>Idle</source>
         <translation>Im Leerlauf</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-406"/>
         <source>Sync state</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
@@ -3909,12 +3939,12 @@ Angelegt: %4</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+389"/>
+        <location line="+398"/>
         <source>No pass running</source>
         <translation>Kein Lauf aktiv</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-395"/>
         <source>Current sync item</source>
         <translation>Aktuelles Synchronisierungselement</translation>
     </message>
@@ -4073,18 +4103,46 @@ Angelegt: %4</translation>
         <source>%1 failed: %2</source>
         <translation>Fehlgeschlagen (%1): %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Sync pass %1: %2 items done</source>
-        <translation>Synchronisierungslauf %1: %2 Elemente erledigt</translation>
+        <source>Sync pass: %1; %Ln item(s) done</source>
+        <translation>
+            <numerusform>Synchronisierungslauf: %1; %Ln Element erledigt</numerusform>
+            <numerusform>Synchronisierungslauf: %1; %Ln Elemente erledigt</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sync pass %1 (see the Sync tab)</source>
-        <translation>Synchronisierungslauf %1 (siehe Registerkarte „Synchronisierung“)</translation>
+        <source>Sync pass: %1 (see the Sync tab)</source>
+        <translation>Synchronisierungslauf: %1 (siehe Registerkarte „Synchronisierung“)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>the window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vectordesk --sync</source>
+        <translation>vectordesk --sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the CLI</source>
+        <translation>CLI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Run %1, started by %2</source>
+        <translation>Lauf %1, gestartet von: %2</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
@@ -4125,13 +4183,8 @@ Angelegt: %4</translation>
         <source>%1 at %2: %3 done, %4 failed, in %5 s</source>
         <translation>%1 am %2: %3 erledigt, %4 fehlgeschlagen, in %5 s</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>Run %1, started by %2 on %3</source>
-        <translation>Lauf %1, gestartet von %2 auf %3</translation>
-    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+26"/>
         <source>%Ln warning(s) (see Warnings)</source>
         <translation>
             <numerusform>%Ln Warnung (siehe Warnungen)</numerusform>
@@ -4982,10 +5035,13 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
         <source>Restored file %1</source>
         <translation>Datei %1 wiederhergestellt</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>Restored %1 files</source>
-        <translation>%1 Dateien wiederhergestellt</translation>
+        <source>Restored %Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln Datei wiederhergestellt</numerusform>
+            <numerusform>%Ln Dateien wiederhergestellt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5060,7 +5116,7 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
 <context>
     <name>vd::ui::format</name>
     <message>
-        <location filename="../ui/models/displayformat.cpp" line="+81"/>
+        <location filename="../ui/models/displayformat.cpp" line="+82"/>
         <source>in a moment</source>
         <translation>gleich</translation>
     </message>
@@ -5200,7 +5256,22 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
         <translation>Lokal</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+10"/>
+        <source>SQLite file %1</source>
+        <translation>SQLite-Datei %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>socket %1 (port %2)</source>
+        <translation>Socket %1 (Port %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PostgreSQL database %1 at %2 as user %3</source>
+        <translation>PostgreSQL-Datenbank %1 auf %2 als Benutzer %3</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>none</source>
         <translation>keine</translation>
     </message>

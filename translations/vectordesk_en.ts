@@ -29,7 +29,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitydialog.cpp" line="+56"/>
+        <location filename="../ui/activity/activitydialog.cpp" line="+57"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2348,19 +2348,32 @@ id %2 · sha256 %3</source>
         <source>plan %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln live store(s); %1 allows %2.</source>
+        <translation>
+            <numerusform>%Ln live store; %1 allows %2.</numerusform>
+            <numerusform>%Ln live stores; %1 allows %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The fullest store holds %Ln file(s); %1 allows %2 per store.</source>
+        <translation>
+            <numerusform>The fullest store holds %Ln file; %1 allows %2 per store.</numerusform>
+            <numerusform>The fullest store holds %Ln files; %1 allows %2 per store.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln file(s) in all stores.</source>
+        <translation>
+            <numerusform>%Ln file in all stores.</numerusform>
+            <numerusform>%Ln files in all stores.</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+3"/>
-        <source>%1 live stores; %2 allows %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The fullest store holds %1 files; %2 allows %3 per store.
-%4 files in all stores.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>%1 bytes of files; %2 allows %3 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2513,12 +2526,12 @@ id %2 · sha256 %3</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+253"/>
+        <location line="+254"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-252"/>
         <source>Check the stores to search, type a query and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2529,13 +2542,13 @@ Try other words, a lower threshold or a looser filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No result scores at or above %1.
 Lower the score threshold to see the %2 fetched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Attribute filter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2595,17 +2608,17 @@ Lower the score threshold to see the %2 fetched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 of %2 results at or above %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The search used %1; search again to see lower scores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The filter is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2665,10 +2678,13 @@ Lower the score threshold to see the %2 fetched.</source>
         <source>Chunk %1 · %2 tokens</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+19"/>
-        <source>Copied %1 results as JSON</source>
-        <translation type="unfinished"></translation>
+        <source>Copied %Ln result(s) as JSON</source>
+        <translation>
+            <numerusform>Copied %Ln result as JSON</numerusform>
+            <numerusform>Copied %Ln results as JSON</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2751,7 +2767,7 @@ file id %2 · store %3</source>
 <context>
     <name>vd::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settingsdialog.cpp" line="+33"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+34"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3558,27 +3574,7 @@ Created %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>the window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>vectordesk --sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the CLI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Sync history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3830,7 +3826,42 @@ Created %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+7"/>
+        <source>Indexing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refreshing the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refreshing the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expiring the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purging the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purging the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purging the tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Last run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3881,12 +3912,12 @@ Created %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+399"/>
+        <location line="+408"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-406"/>
         <source>Sync state</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3897,12 +3928,12 @@ Created %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+389"/>
+        <location line="+398"/>
         <source>No pass running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-395"/>
         <source>Current sync item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4061,18 +4092,46 @@ Created %4</source>
         <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Sync pass %1: %2 items done</source>
+        <source>Sync pass: %1; %Ln item(s) done</source>
+        <translation>
+            <numerusform>Sync pass: %1; %Ln item done</numerusform>
+            <numerusform>Sync pass: %1; %Ln items done</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync pass: %1 (see the Sync tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sync pass %1 (see the Sync tab)</source>
+        <source>vectordesk --sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>the CLI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Run %1, started by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4113,13 +4172,8 @@ Created %4</source>
         <source>%1 at %2: %3 done, %4 failed, in %5 s</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>Run %1, started by %2 on %3</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+26"/>
         <source>%Ln warning(s) (see Warnings)</source>
         <translation>
             <numerusform>%Ln warning (see Warnings)</numerusform>
@@ -4959,10 +5013,13 @@ The quota column shows the most used of these limits.</source>
         <source>Restored file %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>Restored %1 files</source>
-        <translation type="unfinished"></translation>
+        <source>Restored %Ln file(s)</source>
+        <translation>
+            <numerusform>Restored %Ln file</numerusform>
+            <numerusform>Restored %Ln files</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5037,7 +5094,7 @@ The quota column shows the most used of these limits.</source>
 <context>
     <name>vd::ui::format</name>
     <message>
-        <location filename="../ui/models/displayformat.cpp" line="+81"/>
+        <location filename="../ui/models/displayformat.cpp" line="+82"/>
         <source>in a moment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5177,7 +5234,22 @@ The quota column shows the most used of these limits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+10"/>
+        <source>SQLite file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>socket %1 (port %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PostgreSQL database %1 at %2 as user %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>

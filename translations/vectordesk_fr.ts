@@ -6,7 +6,7 @@
     <message>
         <location filename="../ui/attach/attachplan.cpp" line="+83"/>
         <source>Skipped: %1</source>
-        <translation>Ignoré : %1</translation>
+        <translation>Ignoré&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -16,20 +16,20 @@
     <message>
         <location line="+21"/>
         <source>Cannot be read: %1</source>
-        <translation>Illisible : %1</translation>
+        <translation>Illisible&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/agents/agentsdialog.cpp" line="+41"/>
         <source>tenant_default: the tenant&apos;s primary store</source>
-        <translation>tenant_default : la base principale du locataire</translation>
+        <translation>tenant_default&#xa0;: la base principale du locataire</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>explicit: the stores bound to it</source>
-        <translation>explicit : les bases qui lui sont liées</translation>
+        <translation>explicit&#xa0;: les bases qui lui sont liées</translation>
     </message>
     <message>
-        <location filename="../ui/activity/activitydialog.cpp" line="+56"/>
+        <location filename="../ui/activity/activitydialog.cpp" line="+57"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -49,7 +49,7 @@
     <message>
         <location line="+3"/>
         <source>What this window has done lately, newest first. Select an operation to see its log lines; copy a request id to find it in the JSON log or the audit trail.</source>
-        <translation>Ce que cette fenêtre a fait récemment, du plus récent au plus ancien. Sélectionnez une opération pour afficher ses lignes de journal ; copiez un ID de requête pour la retrouver dans le journal JSON ou le journal d'audit.</translation>
+        <translation>Ce que cette fenêtre a fait récemment, du plus récent au plus ancien. Sélectionnez une opération pour afficher ses lignes de journal&#xa0;; copiez un ID de requête pour la retrouver dans le journal JSON ou le journal d&apos;audit.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -132,12 +132,12 @@
     <message>
         <location line="+6"/>
         <source>&amp;Copy request id</source>
-        <translation>&amp;Copier l'ID de requête</translation>
+        <translation>&amp;Copier l&apos;ID de requête</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Log:</source>
-        <translation>Journal :</translation>
+        <translation>Journal&#xa0;:</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -157,12 +157,12 @@
     <message>
         <location line="+64"/>
         <source>The last ingestion of %1 in this window: request %2, %3.</source>
-        <translation>Dernière indexation de %1 dans cette fenêtre : requête %2, %3.</translation>
+        <translation>Dernière indexation de %1 dans cette fenêtre&#xa0;: requête %2, %3.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This window has not ingested %1 since it started: its log lines are in the JSON log of the process that did (vectordesk serve, --sync or another window), under the file&apos;s name.</source>
-        <translation>Cette fenêtre n'a pas indexé %1 depuis son démarrage : ses lignes de journal se trouvent dans le journal JSON du processus qui l'a fait (vectordesk serve, --sync ou une autre fenêtre), sous le nom du fichier.</translation>
+        <translation>Cette fenêtre n&apos;a pas indexé %1 depuis son démarrage&#xa0;: ses lignes de journal se trouvent dans le journal JSON du processus qui l&apos;a fait (vectordesk serve, --sync ou une autre fenêtre), sous le nom du fichier.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -177,12 +177,12 @@
     <message>
         <location line="+1"/>
         <source>Attach (the call)</source>
-        <translation>Ajout (l'appel)</translation>
+        <translation>Ajout (l&apos;appel)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ingestion (attach to done)</source>
-        <translation>Indexation (de l'ajout à la fin)</translation>
+        <translation>Indexation (de l&apos;ajout à la fin)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -237,7 +237,7 @@
     <message>
         <location line="+4"/>
         <source>Files waiting for ingestion</source>
-        <translation>Fichiers en attente d'indexation</translation>
+        <translation>Fichiers en attente d&apos;indexation</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -252,7 +252,7 @@
     <message>
         <location line="+1"/>
         <source>Reading the queue from the database…</source>
-        <translation>Lecture de la file d'attente dans la base de données…</translation>
+        <translation>Lecture de la file d&apos;attente dans la base de données…</translation>
     </message>
 </context>
 <context>
@@ -280,7 +280,7 @@
     <message>
         <location line="+7"/>
         <source>&amp;Audit log…</source>
-        <translation>Journal d'a&amp;udit…</translation>
+        <translation>Journal d&apos;a&amp;udit…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -298,7 +298,7 @@
     <message>
         <location line="+39"/>
         <source>Select a tenant first.</source>
-        <translation>Sélectionnez d'abord un locataire.</translation>
+        <translation>Sélectionnez d&apos;abord un locataire.</translation>
     </message>
 </context>
 <context>
@@ -316,7 +316,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Delete agent…</source>
-        <translation>&amp;Supprimer l'agent…</translation>
+        <translation>&amp;Supprimer l&apos;agent…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -341,7 +341,7 @@
     <message>
         <location line="+1"/>
         <source>C&amp;reate agent</source>
-        <translation>&amp;Créer l'agent</translation>
+        <translation>&amp;Créer l&apos;agent</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -415,12 +415,12 @@
     <message>
         <location line="+4"/>
         <source>Tool JSON</source>
-        <translation>JSON de l'outil</translation>
+        <translation>JSON de l&apos;outil</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Copy tool JSON</source>
-        <translation>Co&amp;pier le JSON de l'outil</translation>
+        <translation>Co&amp;pier le JSON de l&apos;outil</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -430,7 +430,7 @@
     <message>
         <location line="+1"/>
         <source>A question the agent would search for</source>
-        <translation>Une question que l'agent rechercherait</translation>
+        <translation>Une question que l&apos;agent rechercherait</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -450,7 +450,7 @@
     <message>
         <location line="+13"/>
         <source>Tool JSON for the Responses API</source>
-        <translation>JSON de l'outil pour l'API Responses</translation>
+        <translation>JSON de l&apos;outil pour l&apos;API Responses</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -465,12 +465,12 @@
     <message>
         <location line="+43"/>
         <source>(none yet)</source>
-        <translation>(aucune pour l'instant)</translation>
+        <translation>(aucune pour l&apos;instant)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No agents yet: name one under New agent.</source>
-        <translation>Aucun agent pour l'instant : nommez-en un sous Nouvel agent.</translation>
+        <translation>Aucun agent pour l&apos;instant&#xa0;: nommez-en un sous Nouvel agent.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -483,7 +483,7 @@
     <message>
         <location line="+55"/>
         <source>Select an agent first.</source>
-        <translation>Sélectionnez d'abord un agent.</translation>
+        <translation>Sélectionnez d&apos;abord un agent.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -497,12 +497,12 @@
     <message>
         <location line="-28"/>
         <source>Create the agent in %1</source>
-        <translation>Créer l'agent dans %1</translation>
+        <translation>Créer l&apos;agent dans %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Delete the selected agent; its applications can no longer fetch its tool</source>
-        <translation>Supprimer l'agent sélectionné ; ses applications ne pourront plus récupérer son outil</translation>
+        <translation>Supprimer l&apos;agent sélectionné&#xa0;; ses applications ne pourront plus récupérer son outil</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -512,7 +512,7 @@
     <message>
         <location line="+5"/>
         <source>The agent follows the tenant&apos;s primary store; choose explicit under Searches and save first.</source>
-        <translation>L'agent suit la base principale du locataire ; choisissez explicit sous Recherche dans, puis enregistrez d'abord.</translation>
+        <translation>L&apos;agent suit la base principale du locataire&#xa0;; choisissez explicit sous Recherche dans, puis enregistrez d&apos;abord.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -522,37 +522,37 @@
     <message>
         <location line="+3"/>
         <source>Bind the chosen store to the agent</source>
-        <translation>Lier la base choisie à l'agent</translation>
+        <translation>Lier la base choisie à l&apos;agent</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Select a bound store first.</source>
-        <translation>Sélectionnez d'abord une base liée.</translation>
+        <translation>Sélectionnez d&apos;abord une base liée.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Unbind the selected store from the agent</source>
-        <translation>Délier la base sélectionnée de l'agent</translation>
+        <translation>Délier la base sélectionnée de l&apos;agent</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Name the agent.</source>
-        <translation>Nommez l'agent.</translation>
+        <translation>Nommez l&apos;agent.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The options are not a JSON object: %1.</source>
-        <translation>Les options ne sont pas un objet JSON : %1.</translation>
+        <translation>Les options ne sont pas un objet JSON&#xa0;: %1.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Error: %1</source>
-        <translation>Erreur : %1</translation>
+        <translation>Erreur&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warning: %1</source>
-        <translation>Avertissement : %1</translation>
+        <translation>Avertissement&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -567,12 +567,12 @@
     <message>
         <location line="+13"/>
         <source>Delete agent %1?</source>
-        <translation>Supprimer l'agent %1 ?</translation>
+        <translation>Supprimer l&apos;agent %1&#xa0;?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete agent %1 of %2?</source>
-        <translation>Supprimer l'agent %1 de %2 ?</translation>
+        <translation>Supprimer l&apos;agent %1 de %2&#xa0;?</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -582,7 +582,7 @@
     <message>
         <location line="+3"/>
         <source>Delete agent</source>
-        <translation>Supprimer l'agent</translation>
+        <translation>Supprimer l&apos;agent</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -592,12 +592,12 @@
     <message>
         <location line="+14"/>
         <source>Bound %1 to agent %2.</source>
-        <translation>%1 lié à l'agent %2.</translation>
+        <translation>%1 lié à l&apos;agent %2.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Unbound %1 from agent %2.</source>
-        <translation>%1 délié de l'agent %2.</translation>
+        <translation>%1 délié de l&apos;agent %2.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -608,7 +608,7 @@
         <location line="+14"/>
         <source>What the model receives:
 </source>
-        <translation>Ce que reçoit le modèle :
+        <translation>Ce que reçoit le modèle&#xa0;:
 </translation>
     </message>
 </context>
@@ -617,7 +617,7 @@
     <message>
         <location filename="../ui/attach/attachjob.cpp" line="+33"/>
         <source>The database did not open: %1</source>
-        <translation>La base de données ne s'est pas ouverte : %1</translation>
+        <translation>La base de données ne s&apos;est pas ouverte&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -635,12 +635,12 @@
     <message>
         <location line="+2"/>
         <source>Will be refused: %1</source>
-        <translation>Sera refusé : %1</translation>
+        <translation>Sera refusé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Refused: %1</source>
-        <translation>Refusé : %1</translation>
+        <translation>Refusé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -650,12 +650,12 @@
     <message>
         <location line="+3"/>
         <source>Attached; indexing failed</source>
-        <translation>Ajouté ; échec de l'indexation</translation>
+        <translation>Ajouté&#xa0;; échec de l&apos;indexation</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Indexing failed: %1</source>
-        <translation>Échec de l'indexation : %1</translation>
+        <translation>Échec de l&apos;indexation&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -665,12 +665,12 @@
     <message>
         <location line="+2"/>
         <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Skipped: cancelled before its turn</source>
-        <translation>Ignoré : annulé avant son tour</translation>
+        <translation>Ignoré&#xa0;: annulé avant son tour</translation>
     </message>
     <message>
         <location line="+67"/>
@@ -723,7 +723,7 @@
     <message>
         <location line="+16"/>
         <source>Overall attach progress</source>
-        <translation>Progression globale de l'ajout</translation>
+        <translation>Progression globale de l&apos;ajout</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -750,7 +750,7 @@
     <message>
         <location line="-67"/>
         <source>Attached %1 to %2</source>
-        <translation>Ajout à %2 : %1</translation>
+        <translation>Ajout à %2&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
@@ -786,12 +786,12 @@
     <message>
         <location line="+1"/>
         <source>Close the attach report</source>
-        <translation>Fermer le rapport d'ajout</translation>
+        <translation>Fermer le rapport d&apos;ajout</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel attaching</source>
-        <translation>Annuler l'ajout</translation>
+        <translation>Annuler l&apos;ajout</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -837,7 +837,7 @@
     <message>
         <location line="-35"/>
         <source>nothing is written until you confirm</source>
-        <translation>rien n'est écrit tant que vous n'avez pas confirmé</translation>
+        <translation>rien n&apos;est écrit tant que vous n&apos;avez pas confirmé</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
@@ -860,7 +860,7 @@
     <message>
         <location line="+1"/>
         <source>%1 of %2 done</source>
-        <translation>Terminé : %1 sur %2</translation>
+        <translation>Terminé&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -871,7 +871,7 @@
     <message>
         <location line="-17"/>
         <source>Attach report · %1</source>
-        <translation>Rapport d'ajout · %1</translation>
+        <translation>Rapport d&apos;ajout · %1</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
@@ -887,12 +887,12 @@
     <message>
         <location filename="../ui/admin/auditdialog.cpp" line="+31"/>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tenant:</source>
-        <translation>Locataire :</translation>
+        <translation>Locataire&#xa0;:</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -954,7 +954,7 @@
     <message>
         <location line="+3"/>
         <source>How many of the newest entries to load</source>
-        <translation>Nombre d'entrées les plus récentes à charger</translation>
+        <translation>Nombre d&apos;entrées les plus récentes à charger</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -984,7 +984,7 @@
     <message>
         <location line="+1"/>
         <source>Audit log entries</source>
-        <translation>Entrées du journal d'audit</translation>
+        <translation>Entrées du journal d&apos;audit</translation>
     </message>
     <message>
         <location line="+83"/>
@@ -995,16 +995,16 @@
         <location line="+13"/>
         <source>The newest %Ln matching entry(s); load more to look further back.</source>
         <translation>
-            <numerusform>La %Ln entrée correspondante la plus récente ; chargez-en plus pour remonter plus loin.</numerusform>
-            <numerusform>Les %Ln entrées correspondantes les plus récentes ; chargez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>La %Ln entrée correspondante la plus récente&#xa0;; chargez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>Les %Ln entrées correspondantes les plus récentes&#xa0;; chargez-en plus pour remonter plus loin.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>The newest %Ln entry(s); load more to look further back.</source>
         <translation>
-            <numerusform>La %Ln entrée la plus récente ; chargez-en plus pour remonter plus loin.</numerusform>
-            <numerusform>Les %Ln entrées les plus récentes ; chargez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>La %Ln entrée la plus récente&#xa0;; chargez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>Les %Ln entrées les plus récentes&#xa0;; chargez-en plus pour remonter plus loin.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1083,7 +1083,7 @@
     <message>
         <location line="-7"/>
         <source>Tokens per chunk: %1 to %2.</source>
-        <translation>Jetons par segment : de %1 à %2.</translation>
+        <translation>Jetons par segment&#xa0;: de %1 à %2.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1093,7 +1093,7 @@
     <message>
         <location line="+5"/>
         <source>Tokens each chunk repeats from the one before: at most half the chunk size.</source>
-        <translation>Jetons que chaque segment reprend du précédent : au plus la moitié de la taille du segment.</translation>
+        <translation>Jetons que chaque segment reprend du précédent&#xa0;: au plus la moitié de la taille du segment.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1108,7 +1108,7 @@
     <message>
         <location line="+28"/>
         <source>The store&apos;s: %1</source>
-        <translation>Celui de la base : %1</translation>
+        <translation>Celui de la base&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+46"/>
@@ -1123,7 +1123,7 @@
     <message>
         <location line="+10"/>
         <source>An overlap of %1 tokens is too large for %2-token chunks; use 0 to %3.</source>
-        <translation>Un chevauchement de %1 jetons est trop grand pour des segments de %2 jetons ; utilisez une valeur de 0 à %3.</translation>
+        <translation>Un chevauchement de %1 jetons est trop grand pour des segments de %2 jetons&#xa0;; utilisez une valeur de 0 à %3.</translation>
     </message>
 </context>
 <context>
@@ -1288,7 +1288,7 @@
     <message>
         <location line="+5"/>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1298,7 +1298,7 @@
     <message>
         <location line="+4"/>
         <source>Static: %1-token chunks, %2 overlap</source>
-        <translation>Fixe : segments de %1 jetons, chevauchement de %2</translation>
+        <translation>Fixe&#xa0;: segments de %1 jetons, chevauchement de %2</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1308,27 +1308,27 @@
     <message>
         <location line="+14"/>
         <source>This file is detached from %1: it is not searchable. Restore it to attach it again with its chunks.</source>
-        <translation>Ce fichier est retiré de %1 : il n'apparaît plus dans les recherches. Restaurez-le pour l'ajouter de nouveau avec ses segments.</translation>
+        <translation>Ce fichier est retiré de %1&#xa0;: il n&apos;apparaît plus dans les recherches. Restaurez-le pour l&apos;ajouter de nouveau avec ses segments.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The file is detached; restore it to read its chunks.</source>
-        <translation>Le fichier est retiré ; restaurez-le pour lire ses segments.</translation>
+        <translation>Le fichier est retiré&#xa0;; restaurez-le pour lire ses segments.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file is not indexed yet; its chunks appear when it is.</source>
-        <translation>Le fichier n'est pas encore indexé ; ses segments apparaîtront une fois qu'il le sera.</translation>
+        <translation>Le fichier n&apos;est pas encore indexé&#xa0;; ses segments apparaîtront une fois qu&apos;il le sera.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The file failed to index, so it has no chunks. Fix the cause (Last error) and press Retry.</source>
-        <translation>L'indexation du fichier a échoué, il n'a donc aucun segment. Corrigez la cause (Dernière erreur) et cliquez sur Réessayer.</translation>
+        <translation>L&apos;indexation du fichier a échoué, il n&apos;a donc aucun segment. Corrigez la cause (Dernière erreur) et cliquez sur Réessayer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Processing was cancelled; press Retry to index the file.</source>
-        <translation>Le traitement a été annulé ; cliquez sur Réessayer pour indexer le fichier.</translation>
+        <translation>Le traitement a été annulé&#xa0;; cliquez sur Réessayer pour indexer le fichier.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1338,7 +1338,7 @@
     <message>
         <location line="+1"/>
         <source>The file has no chunks (no text could be extracted).</source>
-        <translation>Le fichier n'a aucun segment (aucun texte n'a pu être extrait).</translation>
+        <translation>Le fichier n&apos;a aucun segment (aucun texte n&apos;a pu être extrait).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1348,7 +1348,7 @@
     <message>
         <location line="+2"/>
         <source>Chunks 0–%1 loaded; more load as you scroll</source>
-        <translation>Segments 0 à %1 chargés ; la suite se charge au défilement</translation>
+        <translation>Segments 0 à %1 chargés&#xa0;; la suite se charge au défilement</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -1376,7 +1376,7 @@
     <message>
         <location line="+0"/>
         <source>Put the file back in the indexing queue</source>
-        <translation>Remettre le fichier dans la file d'indexation</translation>
+        <translation>Remettre le fichier dans la file d&apos;indexation</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1421,12 +1421,12 @@
     <message>
         <location line="+28"/>
         <source>Retrying %1</source>
-        <translation>Nouvelle tentative : %1</translation>
+        <translation>Nouvelle tentative&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled %1</source>
-        <translation>Annulé : %1</translation>
+        <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1479,12 +1479,12 @@
     <message>
         <location line="+15"/>
         <source>Last attach report</source>
-        <translation>Dernier rapport d'ajout</translation>
+        <translation>Dernier rapport d&apos;ajout</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the last attach report</source>
-        <translation>Afficher le dernier rapport d'ajout</translation>
+        <translation>Afficher le dernier rapport d&apos;ajout</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1541,21 +1541,21 @@
     <message>
         <location line="+2"/>
         <source>No file name in %1 contains “%2”.</source>
-        <translation>Aucun nom de fichier de %1 ne contient « %2 ».</translation>
+        <translation>Aucun nom de fichier de %1 ne contient «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 has no files yet.
 Drop files or folders here, or use Add files… (Ctrl+O).
 From a shell: vectordesk file attach --tenant %2 --store %3 PATH…</source>
-        <translation>%1 n'a encore aucun fichier.
+        <translation>%1 n&apos;a encore aucun fichier.
 Déposez des fichiers ou des dossiers ici, ou utilisez Ajouter des fichiers… (Ctrl+O).
-Depuis un terminal : vectordesk file attach --tenant %2 --store %3 PATH…</translation>
+Depuis un terminal&#xa0;: vectordesk file attach --tenant %2 --store %3 PATH…</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>Exported %1 to %2</source>
-        <translation>Export vers %2 : %1</translation>
+        <translation>Export vers %2&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1570,7 +1570,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+2"/>
         <source>From %1</source>
-        <translation>Provenance : %1</translation>
+        <translation>Provenance&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1668,7 +1668,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+4"/>
         <source>This filter nests groups more deeply than rows can show; edit it in the JSON view.</source>
-        <translation>Ce filtre imbrique des groupes plus profondément que les lignes ne peuvent l'afficher ; modifiez-le dans la vue JSON.</translation>
+        <translation>Ce filtre imbrique des groupes plus profondément que les lignes ne peuvent l&apos;afficher&#xa0;; modifiez-le dans la vue JSON.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1718,7 +1718,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+1"/>
         <source>Attribute key</source>
-        <translation>Clé de l'attribut</translation>
+        <translation>Clé de l&apos;attribut</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1728,7 +1728,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+6"/>
         <source>value (in: a, b, c)</source>
-        <translation>valeur (in : a, b, c)</translation>
+        <translation>valeur (in&#xa0;: a, b, c)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1744,12 +1744,12 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+176"/>
         <source>Not valid JSON at character %1: %2</source>
-        <translation>JSON non valide au caractère %1 : %2</translation>
+        <translation>JSON non valide au caractère %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A filter is a JSON object, e.g. {&quot;type&quot;: &quot;eq&quot;, &quot;key&quot;: &quot;year&quot;, &quot;value&quot;: 2024}.</source>
-        <translation>Un filtre est un objet JSON, p. ex. {"type": "eq", "key": "year", "value": 2024}.</translation>
+        <translation>Un filtre est un objet JSON, p. ex. {&quot;type&quot;: &quot;eq&quot;, &quot;key&quot;: &quot;year&quot;, &quot;value&quot;: 2024}.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1837,32 +1837,32 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+5"/>
         <source>Key “%1…” is %2 characters long; keys may have at most %3.</source>
-        <translation>La clé « %1… » compte %2 caractères ; une clé ne peut pas en dépasser %3.</translation>
+        <translation>La clé «&#xa0;%1…&#xa0;» compte %2 caractères&#xa0;; une clé ne peut pas en dépasser %3.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Key “%1” appears twice.</source>
-        <translation>La clé « %1 » apparaît deux fois.</translation>
+        <translation>La clé «&#xa0;%1&#xa0;» apparaît deux fois.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The value of “%1” is %2 characters long; text values may have at most %3.</source>
-        <translation>La valeur de « %1 » compte %2 caractères ; une valeur texte ne peut pas en dépasser %3.</translation>
+        <translation>La valeur de «&#xa0;%1&#xa0;» compte %2 caractères&#xa0;; une valeur texte ne peut pas en dépasser %3.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The value of “%1” is not a number.</source>
-        <translation>La valeur de « %1 » n'est pas un nombre.</translation>
+        <translation>La valeur de «&#xa0;%1&#xa0;» n&apos;est pas un nombre.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The value of “%1” must be true or false.</source>
-        <translation>La valeur de « %1 » doit être true ou false.</translation>
+        <translation>La valeur de «&#xa0;%1&#xa0;» doit être true ou false.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 keys; at most %2 are allowed.</source>
-        <translation>%1 clés ; %2 au maximum sont autorisées.</translation>
+        <translation>%1 clés&#xa0;; %2 au maximum sont autorisées.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1880,12 +1880,12 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+1"/>
         <source>Search playground</source>
-        <translation>Banc d'essai de recherche</translation>
+        <translation>Banc d&apos;essai de recherche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Try queries, filters and thresholds against the stores of a tenant (Ctrl+F)</source>
-        <translation>Tester des requêtes, des filtres et des seuils sur les bases d'un locataire (Ctrl+F)</translation>
+        <translation>Tester des requêtes, des filtres et des seuils sur les bases d&apos;un locataire (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1895,12 +1895,12 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+1"/>
         <source>The background sync: last run, next run, warnings and errors</source>
-        <translation>La synchronisation en arrière-plan : dernière exécution, prochaine exécution, avertissements et erreurs</translation>
+        <translation>La synchronisation en arrière-plan&#xa0;: dernière exécution, prochaine exécution, avertissements et erreurs</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Indexed %1</source>
-        <translation>Indexé : %1</translation>
+        <translation>Indexé&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
@@ -1914,7 +1914,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="-1"/>
         <source>Indexed %1; %2 failed (see the Last error column)</source>
-        <translation>Indexé : %1 ; %2 en échec (voir la colonne Dernière erreur)</translation>
+        <translation>Indexé&#xa0;: %1&#xa0;; %2 en échec (voir la colonne Dernière erreur)</translation>
     </message>
     <message>
         <location line="+77"/>
@@ -1939,7 +1939,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+5"/>
         <source>&amp;Search playground</source>
-        <translation>&amp;Banc d'essai de recherche</translation>
+        <translation>&amp;Banc d&apos;essai de recherche</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1954,7 +1954,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+18"/>
         <source>Settings saved; a new database is used from the next start</source>
-        <translation>Paramètres enregistrés ; la nouvelle base de données sera utilisée au prochain démarrage</translation>
+        <translation>Paramètres enregistrés&#xa0;; la nouvelle base de données sera utilisée au prochain démarrage</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1974,7 +1974,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+4"/>
         <source>Main toolbar</source>
-        <translation>Barre d'outils principale</translation>
+        <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2014,33 +2014,33 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+9"/>
         <source>Metadata database: %1</source>
-        <translation>Base de données des métadonnées : %1</translation>
+        <translation>Base de données des métadonnées&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+24"/>
         <source>Operator: %1</source>
-        <translation>Opérateur : %1</translation>
+        <translation>Opérateur&#xa0;: %1</translation>
     </message>
     <message>
         <location line="-22"/>
         <source>Every change is recorded in the audit log under this name</source>
-        <translation>Chaque modification est consignée sous ce nom dans le journal d'audit</translation>
+        <translation>Chaque modification est consignée sous ce nom dans le journal d&apos;audit</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 to the selected store (a preview comes first)</source>
-        <translation>%1 à la base sélectionnée (un aperçu s'affiche d'abord)</translation>
+        <translation>%1 à la base sélectionnée (un aperçu s&apos;affiche d&apos;abord)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a store first</source>
-        <translation>Sélectionnez d'abord une base</translation>
+        <translation>Sélectionnez d&apos;abord une base</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Operator: %1 · %2 in %3</source>
-        <translation>Opérateur : %1 · %2 dans %3</translation>
+        <translation>Opérateur&#xa0;: %1 · %2 dans %3</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2065,17 +2065,17 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;VectorDesk %1&lt;/h3&gt;&lt;p&gt;Admin console for tenant-scoped vector stores and file search.&lt;/p&gt;&lt;p&gt;Hosted and local stores side by side, per tenant, with quotas, expiry and an audit trail.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;VectorDesk %1&lt;/h3&gt;&lt;p&gt;Console d'administration pour bases vectorielles et recherche de fichiers, par locataire.&lt;/p&gt;&lt;p&gt;Bases hébergées et locales côte à côte, par locataire, avec quotas, expiration et journal d'audit.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;VectorDesk %1&lt;/h3&gt;&lt;p&gt;Console d&apos;administration pour bases vectorielles et recherche de fichiers, par locataire.&lt;/p&gt;&lt;p&gt;Bases hébergées et locales côte à côte, par locataire, avec quotas, expiration et journal d&apos;audit.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Store %1 is ready: drop documents on it (or on the files table) to index them</source>
-        <translation>La base %1 est prête : déposez-y des documents (ou sur le tableau des fichiers) pour les indexer</translation>
+        <translation>La base %1 est prête&#xa0;: déposez-y des documents (ou sur le tableau des fichiers) pour les indexer</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Set the OpenAI key of tenant %1 under OpenAI keys; then import its stores with: vectordesk store import --tenant %1 --all</source>
-        <translation>Définissez la clé OpenAI du locataire %1 sous Clés OpenAI, puis importez ses bases avec : vectordesk store import --tenant %1 --all</translation>
+        <translation>Définissez la clé OpenAI du locataire %1 sous Clés OpenAI, puis importez ses bases avec&#xa0;: vectordesk store import --tenant %1 --all</translation>
     </message>
 </context>
 <context>
@@ -2088,12 +2088,12 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+4"/>
         <source>Tenant:</source>
-        <translation>Locataire :</translation>
+        <translation>Locataire&#xa0;:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Viewers read and search; editors also add files; admins also manage stores, tokens and keys; owners also manage members.</source>
-        <translation>Les lecteurs consultent et recherchent ; les éditeurs peuvent aussi ajouter des fichiers ; les administrateurs gèrent aussi les bases, les jetons et les clés ; les propriétaires gèrent aussi les membres.</translation>
+        <translation>Les lecteurs consultent et recherchent&#xa0;; les éditeurs peuvent aussi ajouter des fichiers&#xa0;; les administrateurs gèrent aussi les bases, les jetons et les clés&#xa0;; les propriétaires gèrent aussi les membres.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2119,12 +2119,12 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+6"/>
         <source>Operator name</source>
-        <translation>Nom de l'opérateur</translation>
+        <translation>Nom de l&apos;opérateur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operator name, e.g. bob</source>
-        <translation>Nom de l'opérateur, p. ex. bob</translation>
+        <translation>Nom de l&apos;opérateur, p. ex. bob</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2139,12 +2139,12 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+43"/>
         <source>No members yet.</source>
-        <translation>Aucun membre pour l'instant.</translation>
+        <translation>Aucun membre pour l&apos;instant.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Give the operator this role in the tenant</source>
-        <translation>Donner ce rôle à l'opérateur dans le locataire</translation>
+        <translation>Donner ce rôle à l&apos;opérateur dans le locataire</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2159,7 +2159,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+26"/>
         <source>%1 is no longer a member of %2</source>
-        <translation>%1 n'est plus membre de %2</translation>
+        <translation>%1 n&apos;est plus membre de %2</translation>
     </message>
 </context>
 <context>
@@ -2182,7 +2182,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+4"/>
         <source>New OpenAI API key</source>
-        <translation>Nouvelle clé d'API OpenAI</translation>
+        <translation>Nouvelle clé d&apos;API OpenAI</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2192,7 +2192,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+1"/>
         <source>Saved in the OS keychain, never in the settings; it is not shown again.</source>
-        <translation>Enregistrée dans le trousseau du système, jamais dans les paramètres ; elle ne sera plus affichée.</translation>
+        <translation>Enregistrée dans le trousseau du système, jamais dans les paramètres&#xa0;; elle ne sera plus affichée.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2253,7 +2253,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="-26"/>
         <source>Not set: paste a key and save it, or set VECTORDESK_OPENAI_API_KEY for headless runs.</source>
-        <translation>Non définie : collez une clé et enregistrez-la, ou définissez VECTORDESK_OPENAI_API_KEY pour les exécutions sans interface.</translation>
+        <translation>Non définie&#xa0;: collez une clé et enregistrez-la, ou définissez VECTORDESK_OPENAI_API_KEY pour les exécutions sans interface.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2263,7 +2263,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+7"/>
         <source>The key was not saved: %1</source>
-        <translation>La clé n'a pas été enregistrée : %1</translation>
+        <translation>La clé n&apos;a pas été enregistrée&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2273,7 +2273,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+7"/>
         <source>The key was not removed: %1</source>
-        <translation>La clé n'a pas été supprimée : %1</translation>
+        <translation>La clé n&apos;a pas été supprimée&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2301,7 +2301,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+11"/>
         <source>%1: %2 (%3 %)</source>
-        <translation>%1 : %2 (%3 %)</translation>
+        <translation>%1&#xa0;: %2 (%3&#xa0;%)</translation>
     </message>
 </context>
 <context>
@@ -2352,32 +2352,44 @@ ID %2 · sha256 %3</translation>
         <source>plan %1</source>
         <translation>offre %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln live store(s); %1 allows %2.</source>
+        <translation>
+            <numerusform>%Ln base active ; %1 autorise %2.</numerusform>
+            <numerusform>%Ln bases actives ; %1 autorise %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The fullest store holds %Ln file(s); %1 allows %2 per store.</source>
+        <translation>
+            <numerusform>La base la plus remplie contient %Ln fichier ; %1 autorise %2 par base.</numerusform>
+            <numerusform>La base la plus remplie contient %Ln fichiers ; %1 autorise %2 par base.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln file(s) in all stores.</source>
+        <translation>
+            <numerusform>%Ln fichier dans l'ensemble des bases.</numerusform>
+            <numerusform>%Ln fichiers dans l'ensemble des bases.</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+3"/>
-        <source>%1 live stores; %2 allows %3.</source>
-        <translation>%1 bases actives ; %2 en autorise %3.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The fullest store holds %1 files; %2 allows %3 per store.
-%4 files in all stores.</source>
-        <translation>La base la plus remplie contient %1 fichiers ; %2 en autorise %3 par base.
-%4 fichiers dans l'ensemble des bases.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>%1 bytes of files; %2 allows %3 bytes.</source>
-        <translation>%1 octets de fichiers ; %2 en autorise %3.</translation>
+        <translation>%1 octets de fichiers&#xa0;; %2 en autorise %3.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No OpenAI stores: local stores cost nothing to keep.</source>
-        <translation>Aucune base OpenAI : les bases locales ne coûtent rien à conserver.</translation>
+        <translation>Aucune base OpenAI&#xa0;: les bases locales ne coûtent rien à conserver.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>OpenAI storage: %1 in %2 · about $%3/day (first GiB free, then $0.10 per GiB per day)</source>
-        <translation>Stockage OpenAI : %1 dans %2 · environ %3 $/jour (premier Gio gratuit, puis 0,10 $ par Gio et par jour)</translation>
+        <translation>Stockage OpenAI&#xa0;: %1 dans %2 · environ %3&#xa0;$/jour (premier Gio gratuit, puis 0,10&#xa0;$ par Gio et par jour)</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -2399,7 +2411,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="-297"/>
         <source>Local stores use keyword search (BM25): a result contains the words of the query, ranked by how often and where they occur, not by meaning. OpenAI stores search by meaning.</source>
-        <translation>Les bases locales utilisent une recherche par mots-clés (BM25) : un résultat contient les mots de la requête, classé selon leur fréquence et leur position, et non selon le sens. Les bases OpenAI recherchent selon le sens.</translation>
+        <translation>Les bases locales utilisent une recherche par mots-clés (BM25)&#xa0;: un résultat contient les mots de la requête, classé selon leur fréquence et leur position, et non selon le sens. Les bases OpenAI recherchent selon le sens.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2419,7 +2431,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+1"/>
         <source>What are you looking for?</source>
-        <translation>Que recherchez-vous ?</translation>
+        <translation>Que recherchez-vous&#xa0;?</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2449,7 +2461,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+7"/>
         <source>Show or hide the attribute filter</source>
-        <translation>Afficher ou masquer le filtre d'attributs</translation>
+        <translation>Afficher ou masquer le filtre d&apos;attributs</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -2479,7 +2491,7 @@ ID %2 · sha256 %3</translation>
     <message>
         <location line="+1"/>
         <source>Copies the results shown, in OpenAI&apos;s response shape</source>
-        <translation>Copie les résultats affichés, au format de réponse d'OpenAI</translation>
+        <translation>Copie les résultats affichés, au format de réponse d&apos;OpenAI</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2518,12 +2530,12 @@ ID %2 · sha256 %3</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+253"/>
+        <location line="+254"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-252"/>
         <source>Check the stores to search, type a query and press Enter.</source>
         <translation>Cochez les bases à interroger, saisissez une requête et appuyez sur Entrée.</translation>
     </message>
@@ -2531,40 +2543,40 @@ ID %2 · sha256 %3</translation>
         <location line="+2"/>
         <source>No results for “%1”.
 Try other words, a lower threshold or a looser filter.</source>
-        <translation>Aucun résultat pour « %1 ».
-Essayez d'autres mots, un seuil plus bas ou un filtre moins strict.</translation>
+        <translation>Aucun résultat pour «&#xa0;%1&#xa0;».
+Essayez d&apos;autres mots, un seuil plus bas ou un filtre moins strict.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No result scores at or above %1.
 Lower the score threshold to see the %2 fetched.</source>
-        <translation>Aucun résultat n'atteint le score de %1.
+        <translation>Aucun résultat n&apos;atteint le score de %1.
 Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Attribute filter</source>
-        <translation>Filtre d'attributs</translation>
+        <translation>Filtre d&apos;attributs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attribute filter: on (click to show it)</source>
-        <translation>Filtre d'attributs : actif (cliquer pour l'afficher)</translation>
+        <translation>Filtre d&apos;attributs&#xa0;: actif (cliquer pour l&apos;afficher)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attribute filter: none (click to add one)</source>
-        <translation>Filtre d'attributs : aucun (cliquer pour en ajouter un)</translation>
+        <translation>Filtre d&apos;attributs&#xa0;: aucun (cliquer pour en ajouter un)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hide the attribute filter, so the results get more room</source>
-        <translation>Masquer le filtre d'attributs pour laisser plus de place aux résultats</translation>
+        <translation>Masquer le filtre d&apos;attributs pour laisser plus de place aux résultats</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the attribute filter</source>
-        <translation>Afficher le filtre d'attributs</translation>
+        <translation>Afficher le filtre d&apos;attributs</translation>
     </message>
     <message>
         <location line="+73"/>
@@ -2579,7 +2591,7 @@ Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
     <message>
         <location line="+26"/>
         <source>Select a tenant first.</source>
-        <translation>Sélectionnez d'abord un locataire.</translation>
+        <translation>Sélectionnez d&apos;abord un locataire.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2594,7 +2606,7 @@ Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
     <message>
         <location line="+2"/>
         <source>Fix the filter first.</source>
-        <translation>Corrigez d'abord le filtre.</translation>
+        <translation>Corrigez d&apos;abord le filtre.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2602,29 +2614,29 @@ Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
         <translation>Rechercher dans les bases cochées (Entrée)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 of %2 results at or above %3</source>
         <translation>%1 résultats sur %2 atteignent %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The search used %1; search again to see lower scores.</source>
-        <translation>La recherche a utilisé %1 ; relancez-la pour voir les scores inférieurs.</translation>
+        <translation>La recherche a utilisé %1&#xa0;; relancez-la pour voir les scores inférieurs.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The filter is not valid: %1</source>
-        <translation>Le filtre n'est pas valide : %1</translation>
+        <translation>Le filtre n&apos;est pas valide&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>The search failed; the message is below the form.</source>
-        <translation>La recherche a échoué ; le message figure sous le formulaire.</translation>
+        <translation>La recherche a échoué&#xa0;; le message figure sous le formulaire.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search failed: %1</source>
-        <translation>Échec de la recherche : %1</translation>
+        <translation>Échec de la recherche&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
@@ -2637,30 +2649,30 @@ Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
     <message>
         <location line="+3"/>
         <source>No results for “%1” in %2 (%3 ms).</source>
-        <translation>Aucun résultat pour « %1 » dans %2 (%3 ms).</translation>
+        <translation>Aucun résultat pour «&#xa0;%1&#xa0;» dans %2 (%3 ms).</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln result(s) for “%1” in %2 (%3 ms).</source>
         <translation>
-            <numerusform>%Ln résultat pour « %1 » dans %2 (%3 ms).</numerusform>
-            <numerusform>%Ln résultats pour « %1 » dans %2 (%3 ms).</numerusform>
+            <numerusform>%Ln résultat pour «&#xa0;%1&#xa0;» dans %2 (%3 ms).</numerusform>
+            <numerusform>%Ln résultats pour «&#xa0;%1&#xa0;» dans %2 (%3 ms).</numerusform>
         </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&lt;h3 style=&quot;margin:0&quot;&gt;%1&lt;/h3&gt;&lt;p style=&quot;color:#666&quot;&gt;Score %2 · store %3 · file id %4&lt;/p&gt;</source>
-        <translation>&lt;h3 style="margin:0"&gt;%1&lt;/h3&gt;&lt;p style="color:#666"&gt;Score %2 · base %3 · ID de fichier %4&lt;/p&gt;</translation>
+        <translation>&lt;h3 style=&quot;margin:0&quot;&gt;%1&lt;/h3&gt;&lt;p style=&quot;color:#666&quot;&gt;Score %2 · base %3 · ID de fichier %4&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&lt;p style=&quot;color:#666&quot;&gt;OpenAI returns the matching text only; the chunks around it are not available for OpenAI stores.&lt;/p&gt;</source>
-        <translation>&lt;p style="color:#666"&gt;OpenAI ne renvoie que le texte correspondant ; les segments voisins ne sont pas disponibles pour les bases OpenAI.&lt;/p&gt;</translation>
+        <translation>&lt;p style=&quot;color:#666&quot;&gt;OpenAI ne renvoie que le texte correspondant&#xa0;; les segments voisins ne sont pas disponibles pour les bases OpenAI.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>&lt;p style=&quot;color:#b02a37&quot;&gt;Neighbouring chunks could not be read: %1&lt;/p&gt;</source>
-        <translation>&lt;p style="color:#b02a37"&gt;Impossible de lire les segments voisins : %1&lt;/p&gt;</translation>
+        <translation>&lt;p style=&quot;color:#b02a37&quot;&gt;Impossible de lire les segments voisins&#xa0;: %1&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -2672,10 +2684,13 @@ Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
         <source>Chunk %1 · %2 tokens</source>
         <translation>Segment %1 · %2 jetons</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+19"/>
-        <source>Copied %1 results as JSON</source>
-        <translation>%1 résultats copiés en JSON</translation>
+        <source>Copied %Ln result(s) as JSON</source>
+        <translation>
+            <numerusform>%Ln résultat copié au format JSON</numerusform>
+            <numerusform>%Ln résultats copiés au format JSON</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2695,7 +2710,7 @@ Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
     <message>
         <location line="+27"/>
         <source>Exported %1 to %2</source>
-        <translation>Export vers %2 : %1</translation>
+        <translation>Export vers %2&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
@@ -2728,7 +2743,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+2"/>
         <source>Select to read the whole chunk and its neighbours; Enter or double-click opens the file&apos;s page at this chunk</source>
-        <translation>Sélectionnez pour lire le segment en entier et ses voisins ; Entrée ou un double-clic ouvre la page du fichier à ce segment</translation>
+        <translation>Sélectionnez pour lire le segment en entier et ses voisins&#xa0;; Entrée ou un double-clic ouvre la page du fichier à ce segment</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2759,7 +2774,7 @@ ID de fichier %2 · base %3</translation>
 <context>
     <name>vd::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settingsdialog.cpp" line="+33"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+34"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -2792,7 +2807,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+3"/>
         <source>PostgreSQL server (shared by the team)</source>
-        <translation>Serveur PostgreSQL (partagé par l'équipe)</translation>
+        <translation>Serveur PostgreSQL (partagé par l&apos;équipe)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2802,7 +2817,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+6"/>
         <source>Passwords are not saved in the settings: put them in ~/.pgpass or PGPASSWORD. A new database is used from the next start.</source>
-        <translation>Les mots de passe ne sont pas enregistrés dans les paramètres : placez-les dans ~/.pgpass ou PGPASSWORD. Toute nouvelle base de données n'est utilisée qu'au prochain démarrage.</translation>
+        <translation>Les mots de passe ne sont pas enregistrés dans les paramètres&#xa0;: placez-les dans ~/.pgpass ou PGPASSWORD. Toute nouvelle base de données n&apos;est utilisée qu&apos;au prochain démarrage.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2873,7 +2888,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+1"/>
         <source>Spans of this window&apos;s work are sent to this collector&apos;s /v1/traces (OTLP over HTTP). Takes effect when you press OK; --otlp-endpoint and OTEL_EXPORTER_OTLP_ENDPOINT win over it at start.</source>
-        <translation>Les spans du travail de cette fenêtre sont envoyés au point /v1/traces de ce collecteur (OTLP sur HTTP). Prend effet lorsque vous cliquez sur OK ; --otlp-endpoint et OTEL_EXPORTER_OTLP_ENDPOINT l'emportent au démarrage.</translation>
+        <translation>Les spans du travail de cette fenêtre sont envoyés au point /v1/traces de ce collecteur (OTLP sur HTTP). Prend effet lorsque vous cliquez sur OK&#xa0;; --otlp-endpoint et OTEL_EXPORTER_OTLP_ENDPOINT l&apos;emportent au démarrage.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2884,7 +2899,7 @@ ID de fichier %2 · base %3</translation>
         <location line="+3"/>
         <location line="+148"/>
         <source>In use now: %1</source>
-        <translation>Actuellement utilisé : %1</translation>
+        <translation>Actuellement utilisé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="-141"/>
@@ -2909,7 +2924,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+1"/>
         <source>Applies when VectorDesk starts again. Command-line output, logs and JSON stay in English, so that support can search for them.</source>
-        <translation>S'applique au prochain démarrage de VectorDesk. La sortie en ligne de commande, les journaux et le JSON restent en anglais, pour que l'assistance puisse les rechercher.</translation>
+        <translation>S&apos;applique au prochain démarrage de VectorDesk. La sortie en ligne de commande, les journaux et le JSON restent en anglais, pour que l&apos;assistance puisse les rechercher.</translation>
     </message>
     <message>
         <location line="+71"/>
@@ -2919,7 +2934,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+3"/>
         <source>Enter the PostgreSQL URL, e.g. postgresql://user@host:5432/vectordesk.</source>
-        <translation>Saisissez l'URL PostgreSQL, p. ex. postgresql://user@host:5432/vectordesk.</translation>
+        <translation>Saisissez l&apos;URL PostgreSQL, p. ex. postgresql://user@host:5432/vectordesk.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2929,12 +2944,12 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+2"/>
         <source>That is a PostgreSQL URL; choose PostgreSQL server above.</source>
-        <translation>Il s'agit d'une URL PostgreSQL ; choisissez Serveur PostgreSQL ci-dessus.</translation>
+        <translation>Il s&apos;agit d&apos;une URL PostgreSQL&#xa0;; choisissez Serveur PostgreSQL ci-dessus.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the password from the URL: settings never hold secrets. Put it in ~/.pgpass or PGPASSWORD.</source>
-        <translation>Retirez le mot de passe de l'URL : les paramètres ne contiennent jamais de secrets. Placez-le dans ~/.pgpass ou PGPASSWORD.</translation>
+        <translation>Retirez le mot de passe de l&apos;URL&#xa0;: les paramètres ne contiennent jamais de secrets. Placez-le dans ~/.pgpass ou PGPASSWORD.</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -2944,7 +2959,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+13"/>
         <source>The database this window opened (from --db, VECTORDESK_DB or these settings).</source>
-        <translation>La base de données ouverte par cette fenêtre (d'après --db, VECTORDESK_DB ou ces paramètres).</translation>
+        <translation>La base de données ouverte par cette fenêtre (d&apos;après --db, VECTORDESK_DB ou ces paramètres).</translation>
     </message>
 </context>
 <context>
@@ -2977,7 +2992,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+1"/>
         <source>API &amp;tokens…</source>
-        <translation>&amp;Jetons d'API…</translation>
+        <translation>&amp;Jetons d&apos;API…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3017,12 +3032,12 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+39"/>
         <source>Select a tenant first.</source>
-        <translation>Sélectionnez d'abord un locataire.</translation>
+        <translation>Sélectionnez d&apos;abord un locataire.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Needs the %1 role in %2; you are %3.</source>
-        <translation>Nécessite le rôle %1 dans %2 ; votre rôle : %3.</translation>
+        <translation>Nécessite le rôle %1 dans %2&#xa0;; votre rôle&#xa0;: %3.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3032,7 +3047,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+15"/>
         <source>Select a store first.</source>
-        <translation>Sélectionnez d'abord une base.</translation>
+        <translation>Sélectionnez d&apos;abord une base.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3062,7 +3077,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+1"/>
         <source>Deleted stores, restorable until purged</source>
-        <translation>Bases supprimées, restaurables jusqu'à leur purge</translation>
+        <translation>Bases supprimées, restaurables jusqu&apos;à leur purge</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3072,7 +3087,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+2"/>
         <source>Select files first.</source>
-        <translation>Sélectionnez d'abord des fichiers.</translation>
+        <translation>Sélectionnez d&apos;abord des fichiers.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3082,27 +3097,27 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+2"/>
         <source>Select one file first.</source>
-        <translation>Sélectionnez d'abord un seul fichier.</translation>
+        <translation>Sélectionnez d&apos;abord un seul fichier.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the selected file&apos;s attributes (also on its page: Enter or double-click)</source>
-        <translation>Modifier les attributs du fichier sélectionné (également sur sa page : Entrée ou double-clic)</translation>
+        <translation>Modifier les attributs du fichier sélectionné (également sur sa page&#xa0;: Entrée ou double-clic)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Select failed, cancelled or stuck files first.</source>
-        <translation>Sélectionnez d'abord des fichiers en échec, annulés ou bloqués.</translation>
+        <translation>Sélectionnez d&apos;abord des fichiers en échec, annulés ou bloqués.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Put the selected failed, cancelled or stuck files back in the indexing queue</source>
-        <translation>Remettre les fichiers sélectionnés en échec, annulés ou bloqués dans la file d'indexation</translation>
+        <translation>Remettre les fichiers sélectionnés en échec, annulés ou bloqués dans la file d&apos;indexation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select files in progress first.</source>
-        <translation>Sélectionnez d'abord des fichiers en cours.</translation>
+        <translation>Sélectionnez d&apos;abord des fichiers en cours.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3112,12 +3127,12 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+3"/>
         <source>%1 has no failed files.</source>
-        <translation>%1 n'a aucun fichier en échec.</translation>
+        <translation>%1 n&apos;a aucun fichier en échec.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Put every failed file of the store back in the indexing queue (Ctrl+Shift+R)</source>
-        <translation>Remettre tous les fichiers en échec de la base dans la file d'indexation (Ctrl+Maj+R)</translation>
+        <translation>Remettre tous les fichiers en échec de la base dans la file d&apos;indexation (Ctrl+Maj+R)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3150,12 +3165,12 @@ ID de fichier %2 · base %3</translation>
         <location line="-243"/>
         <location line="+287"/>
         <source>Retrying %1</source>
-        <translation>Nouvelle tentative : %1</translation>
+        <translation>Nouvelle tentative&#xa0;: %1</translation>
     </message>
     <message>
         <location line="-287"/>
         <source>Cancelled %1</source>
-        <translation>Annulé : %1</translation>
+        <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3175,37 +3190,37 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+19"/>
         <source>Delete store %1?</source>
-        <translation>Supprimer la base %1 ?</translation>
+        <translation>Supprimer la base %1&#xa0;?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete store %1 of %2?</source>
-        <translation>Supprimer la base %1 de %2 ?</translation>
+        <translation>Supprimer la base %1 de %2&#xa0;?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Its %1 (%2 indexed) stop being searchable at once.</source>
-        <translation>Ses fichiers (%1, dont %2 indexés) cessent immédiatement d'apparaître dans les recherches.</translation>
+        <translation>Ses fichiers (%1, dont %2 indexés) cessent immédiatement d&apos;apparaître dans les recherches.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>It is the tenant&apos;s primary store; choose another primary afterwards.</source>
-        <translation>C'est la base principale du locataire ; choisissez ensuite une autre base principale.</translation>
+        <translation>C&apos;est la base principale du locataire&#xa0;; choisissez ensuite une autre base principale.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Which agents search it is unknown: %1</source>
-        <translation>Impossible de savoir quels agents l'interrogent : %1</translation>
+        <translation>Impossible de savoir quels agents l&apos;interrogent&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Agents that lose store %1: %2. Check them afterwards in Tenant › Agents.</source>
-        <translation>Agents qui perdent la base %1 : %2. Vérifiez-les ensuite dans Locataire › Agents.</translation>
+        <translation>Agents qui perdent la base %1&#xa0;: %2. Vérifiez-les ensuite dans Locataire › Agents.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The store goes to the trash: restore it from View › Trash until the purge removes it for good.</source>
-        <translation>La base est placée dans la corbeille : restaurez-la depuis Affichage › Corbeille tant que la purge ne l'a pas supprimée définitivement.</translation>
+        <translation>La base est placée dans la corbeille&#xa0;: restaurez-la depuis Affichage › Corbeille tant que la purge ne l&apos;a pas supprimée définitivement.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3215,22 +3230,22 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+23"/>
         <source>Deleted store %1; restore it from the trash</source>
-        <translation>Base %1 supprimée ; vous pouvez la restaurer depuis la corbeille</translation>
+        <translation>Base %1 supprimée&#xa0;; vous pouvez la restaurer depuis la corbeille</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Detach %1?</source>
-        <translation>Retirer %1 ?</translation>
+        <translation>Retirer %1&#xa0;?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detach %1 from store %2?</source>
-        <translation>Retirer %1 de la base %2 ?</translation>
+        <translation>Retirer %1 de la base %2&#xa0;?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Their chunks stop being searchable at once. Detached files go to the trash: undo with Ctrl+Z, or restore them from View › Trash until the purge removes them.</source>
-        <translation>Leurs segments cessent immédiatement d'apparaître dans les recherches. Les fichiers retirés sont placés dans la corbeille : annulez avec Ctrl+Z, ou restaurez-les depuis Affichage › Corbeille tant que la purge ne les a pas supprimés.</translation>
+        <translation>Leurs segments cessent immédiatement d&apos;apparaître dans les recherches. Les fichiers retirés sont placés dans la corbeille&#xa0;: annulez avec Ctrl+Z, ou restaurez-les depuis Affichage › Corbeille tant que la purge ne les a pas supprimés.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3240,12 +3255,12 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+35"/>
         <source>Detached %1; Ctrl+Z brings them back</source>
-        <translation>Retiré : %1 ; Ctrl+Z pour annuler</translation>
+        <translation>Retiré&#xa0;: %1&#xa0;; Ctrl+Z pour annuler</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Restored %1</source>
-        <translation>Restauré : %1</translation>
+        <translation>Restauré&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+44"/>
@@ -3316,7 +3331,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+4"/>
         <source>A store keeps its backend; create a new store to move files.</source>
-        <translation>Une base conserve son moteur ; créez une nouvelle base pour y déplacer les fichiers.</translation>
+        <translation>Une base conserve son moteur&#xa0;; créez une nouvelle base pour y déplacer les fichiers.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3331,17 +3346,17 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+2"/>
         <source>Expire the store after days without activity</source>
-        <translation>Faire expirer la base après un certain nombre de jours d'inactivité</translation>
+        <translation>Faire expirer la base après un certain nombre de jours d&apos;inactivité</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Days without activity before the store expires</source>
-        <translation>Nombre de jours d'inactivité avant l'expiration de la base</translation>
+        <translation>Nombre de jours d&apos;inactivité avant l&apos;expiration de la base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> days without activity</source>
-        <translation> jours d'inactivité</translation>
+        <translation> jours d&apos;inactivité</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3351,7 +3366,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+24"/>
         <source>How files attached from now on are chunked, unless they say otherwise; files already attached keep their chunks.</source>
-        <translation>Découpage des fichiers ajoutés à partir de maintenant, sauf indication contraire de leur part ; les fichiers déjà ajoutés conservent leurs segments.</translation>
+        <translation>Découpage des fichiers ajoutés à partir de maintenant, sauf indication contraire de leur part&#xa0;; les fichiers déjà ajoutés conservent leurs segments.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3381,7 +3396,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+16"/>
         <source>Agents that lose store %1 when it expires: %2.</source>
-        <translation>Agents qui perdent la base %1 à son expiration : %2.</translation>
+        <translation>Agents qui perdent la base %1 à son expiration&#xa0;: %2.</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -3391,12 +3406,12 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+12"/>
         <source>Tenant %1 has an OpenAI key; files are uploaded to OpenAI and billed there.</source>
-        <translation>Le locataire %1 a une clé OpenAI ; les fichiers sont téléversés vers OpenAI et facturés par OpenAI.</translation>
+        <translation>Le locataire %1 a une clé OpenAI&#xa0;; les fichiers sont téléversés vers OpenAI et facturés par OpenAI.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No OpenAI key is set for tenant %1. &lt;a href=&quot;settings&quot;&gt;Set one in Settings › OpenAI keys&lt;/a&gt;, then choose this backend again.</source>
-        <translation>Aucune clé OpenAI n'est définie pour le locataire %1. &lt;a href="settings"&gt;Définissez-en une dans Paramètres › Clés OpenAI&lt;/a&gt;, puis choisissez de nouveau ce moteur.</translation>
+        <translation>Aucune clé OpenAI n&apos;est définie pour le locataire %1. &lt;a href=&quot;settings&quot;&gt;Définissez-en une dans Paramètres › Clés OpenAI&lt;/a&gt;, puis choisissez de nouveau ce moteur.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3406,7 +3421,7 @@ ID de fichier %2 · base %3</translation>
     <message>
         <location line="+2"/>
         <source>No OpenAI key is set for tenant %1; set one in Settings › OpenAI keys first.</source>
-        <translation>Aucune clé OpenAI n'est définie pour le locataire %1 ; définissez-en d'abord une dans Paramètres › Clés OpenAI.</translation>
+        <translation>Aucune clé OpenAI n&apos;est définie pour le locataire %1&#xa0;; définissez-en d&apos;abord une dans Paramètres › Clés OpenAI.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3454,8 +3469,8 @@ ID de fichier %2 · base %3</translation>
         <source>%1 has no stores yet.
 Create one with Store › New store… (Ctrl+N), or from a shell:
 vectordesk store create --tenant %2 NAME</source>
-        <translation>%1 n'a encore aucune base.
-Créez-en une avec Base › Nouvelle base… (Ctrl+N), ou depuis un terminal :
+        <translation>%1 n&apos;a encore aucune base.
+Créez-en une avec Base › Nouvelle base… (Ctrl+N), ou depuis un terminal&#xa0;:
 vectordesk store create --tenant %2 NAME</translation>
     </message>
 </context>
@@ -3504,7 +3519,7 @@ Créée le %4</translation>
     <message>
         <location line="+1"/>
         <source>No expiry policy: the store is kept until deleted.</source>
-        <translation>Aucune règle d'expiration : la base est conservée jusqu'à sa suppression.</translation>
+        <translation>Aucune règle d&apos;expiration&#xa0;: la base est conservée jusqu&apos;à sa suppression.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3549,7 +3564,7 @@ Créée le %4</translation>
     <message>
         <location line="+6"/>
         <source>Files by status: ✓ completed · ◷ in progress · ✗ failed · ⊘ cancelled</source>
-        <translation>Fichiers par état : ✓ terminé · ◷ en cours · ✗ en échec · ⊘ annulé</translation>
+        <translation>Fichiers par état&#xa0;: ✓ terminé · ◷ en cours · ✗ en échec · ⊘ annulé</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3570,27 +3585,7 @@ Créée le %4</translation>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>the window</source>
-        <translation>la fenêtre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>vectordesk --sync</source>
-        <translation>vectordesk --sync</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the CLI</source>
-        <translation>la ligne de commande</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 on %2</source>
-        <translation>%1 sur %2</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Sync history</source>
         <translation>Historique de synchronisation</translation>
     </message>
@@ -3694,12 +3689,12 @@ Créée le %4</translation>
     <message>
         <location line="-1"/>
         <source>Show the store (and the file) in the Stores and files tab (Enter)</source>
-        <translation>Afficher la base (et le fichier) dans l'onglet Bases et fichiers (Entrée)</translation>
+        <translation>Afficher la base (et le fichier) dans l&apos;onglet Bases et fichiers (Entrée)</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Reading the sync history…</source>
-        <translation>Lecture de l'historique de synchronisation…</translation>
+        <translation>Lecture de l&apos;historique de synchronisation…</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -3714,14 +3709,14 @@ Créée le %4</translation>
     <message>
         <location line="+11"/>
         <source>No sync pass has been recorded yet: run one with Sync now.</source>
-        <translation>Aucune passe de synchronisation n'a encore été enregistrée : lancez-en une avec Synchroniser maintenant.</translation>
+        <translation>Aucune passe de synchronisation n&apos;a encore été enregistrée&#xa0;: lancez-en une avec Synchroniser maintenant.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The newest %Ln pass(es); show more to look further back.</source>
         <translation>
-            <numerusform>La %Ln passe la plus récente ; affichez-en plus pour remonter plus loin.</numerusform>
-            <numerusform>Les %Ln passes les plus récentes ; affichez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>La %Ln passe la plus récente&#xa0;; affichez-en plus pour remonter plus loin.</numerusform>
+            <numerusform>Les %Ln passes les plus récentes&#xa0;; affichez-en plus pour remonter plus loin.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3750,7 +3745,7 @@ Créée le %4</translation>
     <message>
         <location line="+15"/>
         <source>This pass had no failed items and no warnings.</source>
-        <translation>Cette passe n'a eu ni élément en échec ni avertissement.</translation>
+        <translation>Cette passe n&apos;a eu ni élément en échec ni avertissement.</translation>
     </message>
 </context>
 <context>
@@ -3842,14 +3837,49 @@ Créée le %4</translation>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+7"/>
+        <source>Indexing</source>
+        <translation>l'indexation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refreshing the store</source>
+        <translation>l'actualisation de la base</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refreshing the file</source>
+        <translation>l'actualisation du fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expiring the store</source>
+        <translation>l'expiration de la base</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purging the file</source>
+        <translation>la suppression définitive du fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purging the store</source>
+        <translation>la suppression définitive de la base</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purging the tenant</source>
+        <translation>la suppression définitive du locataire</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Last run</source>
         <translation>Dernière exécution</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No pass recorded yet</source>
-        <translation>Aucune passe enregistrée pour l'instant</translation>
+        <translation>Aucune passe enregistrée pour l&apos;instant</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3869,22 +3899,22 @@ Créée le %4</translation>
     <message>
         <location line="+2"/>
         <source>What the last sync run did</source>
-        <translation>Ce qu'a fait la dernière exécution de la synchronisation</translation>
+        <translation>Ce qu&apos;a fait la dernière exécution de la synchronisation</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Result:</source>
-        <translation>Résultat :</translation>
+        <translation>Résultat&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Did:</source>
-        <translation>Réalisé :</translation>
+        <translation>Réalisé&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next run:</source>
-        <translation>Prochaine exécution :</translation>
+        <translation>Prochaine exécution&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3893,12 +3923,12 @@ Créée le %4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+399"/>
+        <location line="+408"/>
         <source>Idle</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-406"/>
         <source>Sync state</source>
         <translation>État de la synchronisation</translation>
     </message>
@@ -3909,12 +3939,12 @@ Créée le %4</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+389"/>
+        <location line="+398"/>
         <source>No pass running</source>
         <translation>Aucune passe en cours</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-395"/>
         <source>Current sync item</source>
         <translation>Élément en cours de synchronisation</translation>
     </message>
@@ -3946,7 +3976,7 @@ Créée le %4</translation>
     <message>
         <location line="+1"/>
         <source>Stop the running pass after its current item</source>
-        <translation>Arrêter la passe en cours après l'élément en cours de traitement</translation>
+        <translation>Arrêter la passe en cours après l&apos;élément en cours de traitement</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3956,7 +3986,7 @@ Créée le %4</translation>
     <message>
         <location line="+2"/>
         <source>Past sync passes: when, how long, the result, what they did, failed items and warnings</source>
-        <translation>Passes de synchronisation précédentes : date, durée, résultat, actions réalisées, éléments en échec et avertissements</translation>
+        <translation>Passes de synchronisation précédentes&#xa0;: date, durée, résultat, actions réalisées, éléments en échec et avertissements</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3986,7 +4016,7 @@ Créée le %4</translation>
     <message>
         <location line="+0"/>
         <source>Items the last pass could not do, and why</source>
-        <translation>Éléments que la dernière passe n'a pas pu traiter, et pourquoi</translation>
+        <translation>Éléments que la dernière passe n&apos;a pas pu traiter, et pourquoi</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4006,22 +4036,22 @@ Créée le %4</translation>
     <message>
         <location line="+13"/>
         <source>Starting a pass…</source>
-        <translation>Démarrage d'une passe…</translation>
+        <translation>Démarrage d&apos;une passe…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Cancelling after the current item…</source>
-        <translation>Annulation après l'élément en cours…</translation>
+        <translation>Annulation après l&apos;élément en cours…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Running (started by the GUI)</source>
-        <translation>En cours (lancée par l'interface)</translation>
+        <translation>En cours (lancée par l&apos;interface)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Running: %1</source>
-        <translation>En cours : %1</translation>
+        <translation>En cours&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4046,7 +4076,7 @@ Créée le %4</translation>
     <message>
         <location line="+7"/>
         <source>%1 %2: %3</source>
-        <translation>%1 %2 : %3</translation>
+        <translation>%1 %2&#xa0;: %3</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -4061,30 +4091,58 @@ Créée le %4</translation>
     <message>
         <location line="+3"/>
         <source>%1: %2%3</source>
-        <translation>%1 : %2%3</translation>
+        <translation>%1&#xa0;: %2%3</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 failed: %2</source>
-        <translation>Échec de %1 : %2</translation>
+        <translation>Échec de %1&#xa0;: %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Sync pass %1: %2 items done</source>
-        <translation>Passe de synchronisation : %1, %2 éléments traités</translation>
+        <source>Sync pass: %1; %Ln item(s) done</source>
+        <translation>
+            <numerusform>Passe de synchronisation : %1 ; %Ln élément traité</numerusform>
+            <numerusform>Passe de synchronisation : %1 ; %Ln éléments traités</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sync pass %1 (see the Sync tab)</source>
+        <source>Sync pass: %1 (see the Sync tab)</source>
         <translation>Passe de synchronisation : %1 (voir l'onglet Synchronisation)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>the window</source>
+        <translation>la fenêtre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vectordesk --sync</source>
+        <translation>vectordesk --sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the CLI</source>
+        <translation>la ligne de commande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Run %1, started by %2</source>
+        <translation>Passe %1, lancée par %2</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
@@ -4118,20 +4176,15 @@ Créée le %4</translation>
     <message>
         <location line="+10"/>
         <source>%1 at %2: %3 done in %4 s</source>
-        <translation>%1 le %2 : %3 éléments traités en %4 s</translation>
+        <translation>%1 le %2&#xa0;: %3 éléments traités en %4 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 at %2: %3 done, %4 failed, in %5 s</source>
-        <translation>%1 le %2 : %3 éléments traités, %4 en échec, en %5 s</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Run %1, started by %2 on %3</source>
-        <translation>Exécution %1, lancée par %2 sur %3</translation>
+        <translation>%1 le %2&#xa0;: %3 éléments traités, %4 en échec, en %5 s</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+26"/>
         <source>%Ln warning(s) (see Warnings)</source>
         <translation>
             <numerusform>%Ln avertissement (voir Avertissements)</numerusform>
@@ -4141,52 +4194,52 @@ Créée le %4</translation>
     <message>
         <location line="+2"/>
         <source>Nothing was done: every item failed (see Errors)</source>
-        <translation>Rien n'a été fait : tous les éléments ont échoué (voir Erreurs)</translation>
+        <translation>Rien n&apos;a été fait&#xa0;: tous les éléments ont échoué (voir Erreurs)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing to do: everything was up to date</source>
-        <translation>Rien à faire : tout était à jour</translation>
+        <translation>Rien à faire&#xa0;: tout était à jour</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Another runner holds the sync lease: %1</source>
-        <translation>Un autre processus détient le verrou de synchronisation : %1</translation>
+        <translation>Un autre processus détient le verrou de synchronisation&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only one runner syncs at a time; this pass was skipped and the next one is scheduled.</source>
-        <translation>Un seul processus synchronise à la fois ; cette passe a été ignorée et la suivante est planifiée.</translation>
+        <translation>Un seul processus synchronise à la fois&#xa0;; cette passe a été ignorée et la suivante est planifiée.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skipped: the lease is held by %1</source>
-        <translation>Ignorée : le verrou est détenu par %1</translation>
+        <translation>Ignorée&#xa0;: le verrou est détenu par %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync skipped: another runner holds the lease</source>
-        <translation>Synchronisation ignorée : un autre processus détient le verrou</translation>
+        <translation>Synchronisation ignorée&#xa0;: un autre processus détient le verrou</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The sync pass failed: %1</source>
-        <translation>La passe de synchronisation a échoué : %1</translation>
+        <translation>La passe de synchronisation a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
+        <translation>Échec&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync failed: %1</source>
-        <translation>Échec de la synchronisation : %1</translation>
+        <translation>Échec de la synchronisation&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No warnings: no store expires within %1 days and no file is stuck</source>
-        <translation>Aucun avertissement : aucune base n'expire dans les %1 jours et aucun fichier n'est bloqué</translation>
+        <translation>Aucun avertissement&#xa0;: aucune base n&apos;expire dans les %1 jours et aucun fichier n&apos;est bloqué</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4204,12 +4257,12 @@ Créée le %4</translation>
     <message>
         <location line="+28"/>
         <source>Copy id</source>
-        <translation>Copier l'ID</translation>
+        <translation>Copier l&apos;ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the request id, to find this error in the log, the audit trail or View › Activity</source>
-        <translation>Copier l'ID de requête, pour retrouver cette erreur dans le journal, le journal d'audit ou Affichage › Activité</translation>
+        <translation>Copier l&apos;ID de requête, pour retrouver cette erreur dans le journal, le journal d&apos;audit ou Affichage › Activité</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4232,7 +4285,7 @@ Créée le %4</translation>
     <message>
         <location line="+14"/>
         <source>The tenants you may see, with their plan and use of its limits</source>
-        <translation>Les locataires que vous pouvez voir, avec leur offre et l'utilisation de ses limites</translation>
+        <translation>Les locataires que vous pouvez voir, avec leur offre et l&apos;utilisation de ses limites</translation>
     </message>
     <message numerus="yes">
         <location line="+42"/>
@@ -4257,8 +4310,8 @@ Créée le %4</translation>
         <source>No tenants yet.
 Create one with:
 vectordesk tenant create SLUG</source>
-        <translation>Aucun locataire pour l'instant.
-Créez-en un avec :
+        <translation>Aucun locataire pour l&apos;instant.
+Créez-en un avec&#xa0;:
 vectordesk tenant create SLUG</translation>
     </message>
     <message>
@@ -4266,8 +4319,8 @@ vectordesk tenant create SLUG</translation>
         <source>You are not a member of any tenant yet.
 A tenant owner can add you with:
 vectordesk member add --tenant SLUG %1 --role viewer</source>
-        <translation>Vous n'êtes encore membre d'aucun locataire.
-Un propriétaire de locataire peut vous ajouter avec :
+        <translation>Vous n&apos;êtes encore membre d&apos;aucun locataire.
+Un propriétaire de locataire peut vous ajouter avec&#xa0;:
 vectordesk member add --tenant SLUG %1 --role viewer</translation>
     </message>
 </context>
@@ -4285,7 +4338,7 @@ Slug: %2 · id %3
 New stores use the %4 backend
 Created %5</source>
         <translation>%1
-Slug : %2 · ID %3
+Slug&#xa0;: %2 · ID %3
 Les nouvelles bases utilisent le moteur %4
 Créé le %5</translation>
     </message>
@@ -4302,9 +4355,9 @@ Files in the largest store: %4 of %5
 Storage: %6 of %7
 The quota column shows the most used of these limits.</source>
         <translation>Offre %1
-Bases : %2 sur %3
-Fichiers dans la plus grande base : %4 sur %5
-Stockage : %6 sur %7
+Bases&#xa0;: %2 sur %3
+Fichiers dans la plus grande base&#xa0;: %4 sur %5
+Stockage&#xa0;: %6 sur %7
 La colonne Quota affiche la plus utilisée de ces limites.</translation>
     </message>
     <message>
@@ -4315,7 +4368,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+1"/>
         <source>Your role in %1: %2</source>
-        <translation>Votre rôle dans %1 : %2</translation>
+        <translation>Votre rôle dans %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -4360,7 +4413,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+2"/>
         <source>The most used plan limit: stores, files per store or storage</source>
-        <translation>La limite de l'offre la plus utilisée : bases, fichiers par base ou stockage</translation>
+        <translation>La limite de l&apos;offre la plus utilisée&#xa0;: bases, fichiers par base ou stockage</translation>
     </message>
 </context>
 <context>
@@ -4434,17 +4487,17 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+8"/>
         <source>Plan overrides</source>
-        <translation>Dérogations à l'offre</translation>
+        <translation>Dérogations à l&apos;offre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Overrides, e.g. {&quot;max_stores&quot;: 10}</source>
-        <translation>Dérogations, p. ex. {"max_stores": 10}</translation>
+        <translation>Dérogations, p. ex. {&quot;max_stores&quot;: 10}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Change &amp;plan</source>
-        <translation>&amp;Changer d'offre</translation>
+        <translation>&amp;Changer d&apos;offre</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4499,22 +4552,22 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+3"/>
         <source>Creating tenants needs an instance administrator; you are not one.</source>
-        <translation>La création de locataires est réservée aux administrateurs de l'instance ; vous n'en êtes pas un.</translation>
+        <translation>La création de locataires est réservée aux administrateurs de l&apos;instance&#xa0;; vous n&apos;en êtes pas un.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Create the tenant; you become its owner</source>
-        <translation>Créer le locataire ; vous en devenez le propriétaire</translation>
+        <translation>Créer le locataire&#xa0;; vous en devenez le propriétaire</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Tenant %1 is now called %2</source>
-        <translation>Le locataire %1 s'appelle désormais %2</translation>
+        <translation>Le locataire %1 s&apos;appelle désormais %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The overrides are not a JSON object (%1); write them like {&quot;max_stores&quot;: 10}, or leave the field empty for none.</source>
-        <translation>Les dérogations ne sont pas un objet JSON (%1) ; écrivez-les sous la forme {"max_stores": 10}, ou laissez le champ vide pour n'en définir aucune.</translation>
+        <translation>Les dérogations ne sont pas un objet JSON (%1)&#xa0;; écrivez-les sous la forme {&quot;max_stores&quot;: 10}, ou laissez le champ vide pour n&apos;en définir aucune.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4524,7 +4577,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+15"/>
         <source>Tenant %1 is now on the %2 plan%3</source>
-        <translation>Le locataire %1 est désormais sur l'offre %2%3</translation>
+        <translation>Le locataire %1 est désormais sur l&apos;offre %2%3</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4534,7 +4587,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+25"/>
         <source>Created tenant %1 on the %2 plan</source>
-        <translation>Locataire %1 créé avec l'offre %2</translation>
+        <translation>Locataire %1 créé avec l&apos;offre %2</translation>
     </message>
 </context>
 <context>
@@ -4605,17 +4658,17 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location filename="../ui/tokens/tokensdialog.cpp" line="+42"/>
         <source>API tokens · %1</source>
-        <translation>Jetons d'API · %1</translation>
+        <translation>Jetons d&apos;API · %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tokens let applications and the OpenAI SDKs call &lt;tt&gt;vectordesk serve&lt;/tt&gt; as tenant %1, with one role each (like &lt;tt&gt;vectordesk token&lt;/tt&gt;). Only a hash of each secret is kept.</source>
-        <translation>Les jetons permettent aux applications et aux SDK OpenAI d'appeler &lt;tt&gt;vectordesk serve&lt;/tt&gt; en tant que locataire %1, avec un rôle chacun (comme &lt;tt&gt;vectordesk token&lt;/tt&gt;). Seule une empreinte (hash) de chaque secret est conservée.</translation>
+        <translation>Les jetons permettent aux applications et aux SDK OpenAI d&apos;appeler &lt;tt&gt;vectordesk serve&lt;/tt&gt; en tant que locataire %1, avec un rôle chacun (comme &lt;tt&gt;vectordesk token&lt;/tt&gt;). Seule une empreinte (hash) de chaque secret est conservée.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>API tokens of %1</source>
-        <translation>Jetons d'API de %1</translation>
+        <translation>Jetons d&apos;API de %1</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -4650,7 +4703,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+3"/>
         <source>Viewer reads and searches; editor also uploads and attaches files; admin also manages stores</source>
-        <translation>Le lecteur consulte et recherche ; l'éditeur peut aussi téléverser et ajouter des fichiers ; l'administrateur gère aussi les bases</translation>
+        <translation>Le lecteur consulte et recherche&#xa0;; l&apos;éditeur peut aussi téléverser et ajouter des fichiers&#xa0;; l&apos;administrateur gère aussi les bases</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4670,7 +4723,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+4"/>
         <source>Days until the token expires</source>
-        <translation>Nombre de jours avant l'expiration du jeton</translation>
+        <translation>Nombre de jours avant l&apos;expiration du jeton</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4685,7 +4738,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+2"/>
         <source>Create the API token</source>
-        <translation>Créer le jeton d'API</translation>
+        <translation>Créer le jeton d&apos;API</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4710,7 +4763,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+1"/>
         <source>I have &amp;saved it</source>
-        <translation>Je l'ai &amp;enregistré</translation>
+        <translation>Je l&apos;ai &amp;enregistré</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4720,7 +4773,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+10"/>
         <source>API tokens state</source>
-        <translation>État des jetons d'API</translation>
+        <translation>État des jetons d&apos;API</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4740,27 +4793,27 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+9"/>
         <source>%1 has no API tokens.</source>
-        <translation>%1 n'a aucun jeton d'API.</translation>
+        <translation>%1 n&apos;a aucun jeton d&apos;API.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 has no active API tokens.</source>
-        <translation>%1 n'a aucun jeton d'API actif.</translation>
+        <translation>%1 n&apos;a aucun jeton d&apos;API actif.</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Create the token; its secret is shown once</source>
-        <translation>Créer le jeton ; son secret ne sera affiché qu'une fois</translation>
+        <translation>Créer le jeton&#xa0;; son secret ne sera affiché qu&apos;une fois</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name the token first.</source>
-        <translation>Nommez d'abord le jeton.</translation>
+        <translation>Nommez d&apos;abord le jeton.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a token first.</source>
-        <translation>Sélectionnez d'abord un jeton.</translation>
+        <translation>Sélectionnez d&apos;abord un jeton.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4770,37 +4823,37 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+1"/>
         <source>Stop %1 from working at once; this cannot be undone</source>
-        <translation>Désactiver %1 immédiatement ; cette action est irréversible</translation>
+        <translation>Désactiver %1 immédiatement&#xa0;; cette action est irréversible</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Creating API token %1…</source>
-        <translation>Création du jeton d'API %1…</translation>
+        <translation>Création du jeton d&apos;API %1…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Created API token %1 (%2) in %3</source>
-        <translation>Jeton d'API %1 (%2) créé dans %3</translation>
+        <translation>Jeton d&apos;API %1 (%2) créé dans %3</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&lt;b&gt;Copy the secret of %1 now: it is shown only this once.&lt;/b&gt; VectorDesk keeps only its hash, so it cannot be shown again; if it is lost, revoke the token and create another.</source>
-        <translation>&lt;b&gt;Copiez le secret de %1 maintenant : il n'est affiché que cette fois-ci.&lt;/b&gt; VectorDesk n'en conserve que l'empreinte et ne peut donc plus l'afficher ; en cas de perte, révoquez le jeton et créez-en un autre.</translation>
+        <translation>&lt;b&gt;Copiez le secret de %1 maintenant&#xa0;: il n&apos;est affiché que cette fois-ci.&lt;/b&gt; VectorDesk n&apos;en conserve que l&apos;empreinte et ne peut donc plus l&apos;afficher&#xa0;; en cas de perte, révoquez le jeton et créez-en un autre.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Revoke API token %1?</source>
-        <translation>Révoquer le jeton d'API %1 ?</translation>
+        <translation>Révoquer le jeton d&apos;API %1&#xa0;?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Revoke API token %1 of %2?</source>
-        <translation>Révoquer le jeton d'API %1 de %2 ?</translation>
+        <translation>Révoquer le jeton d&apos;API %1 de %2&#xa0;?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every request with its secret (prefix %1…) is refused from now on, with 401. Revoking cannot be undone; the token stays in the list as revoked.</source>
-        <translation>Toute requête utilisant son secret (préfixe %1…) est désormais refusée avec le code 401. La révocation est irréversible ; le jeton reste dans la liste comme révoqué.</translation>
+        <translation>Toute requête utilisant son secret (préfixe %1…) est désormais refusée avec le code 401. La révocation est irréversible&#xa0;; le jeton reste dans la liste comme révoqué.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4810,12 +4863,12 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+10"/>
         <source>Revoking API token %1…</source>
-        <translation>Révocation du jeton d'API %1…</translation>
+        <translation>Révocation du jeton d&apos;API %1…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Revoked API token %1 of %2</source>
-        <translation>Jeton d'API %1 de %2 révoqué</translation>
+        <translation>Jeton d&apos;API %1 de %2 révoqué</translation>
     </message>
 </context>
 <context>
@@ -4828,7 +4881,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+3"/>
         <source>Deleted stores and detached files of %1. A restored store comes back with its files and index, a restored file with its chunks searchable again; the purge removes them for good after the retention period.</source>
-        <translation>Bases supprimées et fichiers retirés de %1. Une base restaurée revient avec ses fichiers et son index, un fichier restauré avec ses segments de nouveau interrogeables ; la purge les supprime définitivement à l'issue de la durée de conservation.</translation>
+        <translation>Bases supprimées et fichiers retirés de %1. Une base restaurée revient avec ses fichiers et son index, un fichier restauré avec ses segments de nouveau interrogeables&#xa0;; la purge les supprime définitivement à l&apos;issue de la durée de conservation.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4914,7 +4967,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+4"/>
         <source>No detached files; %1 in the Stores tab.</source>
-        <translation>Aucun fichier retiré ; %1 dans l'onglet Bases.</translation>
+        <translation>Aucun fichier retiré&#xa0;; %1 dans l&apos;onglet Bases.</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
@@ -4932,7 +4985,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+4"/>
         <source>No deleted stores; %1 in the Files tab.</source>
-        <translation>Aucune base supprimée ; %1 dans l'onglet Fichiers.</translation>
+        <translation>Aucune base supprimée&#xa0;; %1 dans l&apos;onglet Fichiers.</translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
@@ -4982,10 +5035,13 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
         <source>Restored file %1</source>
         <translation>Fichier %1 restauré</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>Restored %1 files</source>
-        <translation>%1 fichiers restaurés</translation>
+        <source>Restored %Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln fichier restauré</numerusform>
+            <numerusform>%Ln fichiers restaurés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4998,12 +5054,12 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+2"/>
         <source>&lt;b&gt;This database has no tenants yet.&lt;/b&gt;&lt;br&gt;A tenant is one customer or team; its vector stores hold the documents that file search reads. Create the first of each here, then drop documents onto the store to index them.</source>
-        <translation>&lt;b&gt;Cette base de données ne contient encore aucun locataire.&lt;/b&gt;&lt;br&gt;Un locataire correspond à un client ou à une équipe ; ses bases vectorielles contiennent les documents que lit la recherche de fichiers. Créez ici le premier locataire et la première base, puis déposez des documents sur la base pour les indexer.</translation>
+        <translation>&lt;b&gt;Cette base de données ne contient encore aucun locataire.&lt;/b&gt;&lt;br&gt;Un locataire correspond à un client ou à une équipe&#xa0;; ses bases vectorielles contiennent les documents que lit la recherche de fichiers. Créez ici le premier locataire et la première base, puis déposez des documents sur la base pour les indexer.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>A short name for scripts and the command line: letters, digits and hyphens.</source>
-        <translation>Nom court pour les scripts et la ligne de commande : lettres, chiffres et traits d'union.</translation>
+        <translation>Nom court pour les scripts et la ligne de commande&#xa0;: lettres, chiffres et traits d&apos;union.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5013,7 +5069,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+3"/>
         <source>As people call it, e.g. Acme Corp (default: the tenant)</source>
-        <translation>Nom usuel, p. ex. Acme Corp (par défaut : identique au locataire)</translation>
+        <translation>Nom usuel, p. ex. Acme Corp (par défaut&#xa0;: identique au locataire)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5028,7 +5084,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     <message>
         <location line="+1"/>
         <source>OpenAI&apos;s hosted vector stores (needs an API key)</source>
-        <translation>Bases vectorielles hébergées par OpenAI (nécessite une clé d'API)</translation>
+        <translation>Bases vectorielles hébergées par OpenAI (nécessite une clé d&apos;API)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5060,14 +5116,14 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
 <context>
     <name>vd::ui::format</name>
     <message>
-        <location filename="../ui/models/displayformat.cpp" line="+81"/>
+        <location filename="../ui/models/displayformat.cpp" line="+82"/>
         <source>in a moment</source>
         <translation>dans un instant</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>just now</source>
-        <translation>à l'instant</translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
@@ -5200,14 +5256,29 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
         <translation>Local</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+10"/>
+        <source>SQLite file %1</source>
+        <translation>Fichier SQLite %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>socket %1 (port %2)</source>
+        <translation>socket %1 (port %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PostgreSQL database %1 at %2 as user %3</source>
+        <translation>Base de données PostgreSQL %1 sur %2, utilisateur %3</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 completed, %2 in progress, %3 failed, %4 cancelled</source>
-        <translation>Terminés : %1, en cours : %2, en échec : %3, annulés : %4</translation>
+        <translation>Terminés&#xa0;: %1, en cours&#xa0;: %2, en échec&#xa0;: %3, annulés&#xa0;: %4</translation>
     </message>
 </context>
 </TS>

@@ -405,7 +405,7 @@ void MainWindow::createActions()
 
 void MainWindow::createStatusBar(const DatabaseUrl &url, const QString &operatorName)
 {
-    auto *databaseLabel = new QLabel(url.describe(), this);
+    auto *databaseLabel = new QLabel(format::databaseText(url), this);
     databaseLabel->setObjectName(u"databaseLabel"_s);
     databaseLabel->setToolTip(tr("Metadata database: %1").arg(url.redacted()));
     databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);

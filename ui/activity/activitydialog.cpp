@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -53,8 +54,8 @@ void setRow(QTableWidget *t, int row, const QStringList &cells)
 
 QString millis(double seconds)
 {
-    return seconds < 1 ? QObject::tr("%1 ms").arg(seconds * 1000.0, 0, 'f', 1)
-                       : QObject::tr("%1 s").arg(seconds, 0, 'f', 2);
+    return seconds < 1 ? QObject::tr("%1 ms").arg(QLocale().toString(seconds * 1000.0, 'f', 1))
+                       : QObject::tr("%1 s").arg(QLocale().toString(seconds, 'f', 2));
 }
 
 QString time(qint64 ms)

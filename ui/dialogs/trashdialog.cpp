@@ -297,7 +297,7 @@ void TrashDialog::restoreFiles()
                 return;
             }
             Q_EMIT restored(names->size() == 1 ? tr("Restored file %1").arg(names->first())
-                                               : tr("Restored %1 files").arg(names->size()));
+                                               : tr("Restored %Ln file(s)", nullptr, int(names->size())));
             reload();
         });
 }

@@ -1,6 +1,7 @@
 #include "ui/models/displayformat.h"
 
 #include "core/domain/units.h"
+#include "core/storage/databaseurl.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -187,6 +188,16 @@ QString backendText(BackendKind backend)
         return u"OpenAI"_s;
     }
     return backendName(backend);
+}
+
+QString databaseText(const DatabaseUrl &url)
+{
+    if (url.isSqlite())
+        return Words::tr("SQLite file %1").arg(url.sqlitePath);
+    const QString where = url.host.startsWith(u'/')
+        ? Words::tr("socket %1 (port %2)").arg(url.host, QString::number(url.port))
+        : u"%1:%2"_s.arg(url.host).arg(url.port);
+    return Words::tr("PostgreSQL database %1 at %2 as user %3").arg(url.database, where, url.user);
 }
 
 QString attributesText(const QJsonObject &attributes)

@@ -10,6 +10,10 @@
 
 #include <optional>
 
+namespace vd {
+struct DatabaseUrl;
+}
+
 // How values read in the tables: sizes, times, statuses, roles. Pure functions, so the words a
 // user sees are testable without a window.
 namespace vd::ui::format {
@@ -45,6 +49,9 @@ QString statusText(StoreStatus status);
 QString roleText(Role role);
 // "Local", "OpenAI"
 QString backendText(BackendKind backend);
+// "SQLite file /path", "PostgreSQL database vd at db.example.com:5432 as user alice": the window's
+// words for DatabaseUrl::describe(), which logs and the CLI print in English.
+QString databaseText(const DatabaseUrl &url);
 // Attributes on one line, keys sorted: "author=alice, year=2024".
 QString attributesText(const QJsonObject &attributes);
 // "12 ✓ · 3 ◷ · 1 ✗" (zero counts left out); "none" when the store has no files.

@@ -122,13 +122,14 @@ void QuotaPanel::reload()
             const QString plan = tr("plan %1").arg(u.plan);
             m_stores->setValue(u.stores, u.limits.maxStores, locale.toString(u.stores),
                                locale.toString(u.limits.maxStores),
-                               tr("%1 live stores; %2 allows %3.")
-                                   .arg(locale.toString(u.stores), plan, locale.toString(u.limits.maxStores)));
-            m_files->setValue(u.largestStoreFiles, u.limits.maxFilesPerStore, locale.toString(u.largestStoreFiles),
-                              locale.toString(u.limits.maxFilesPerStore),
-                              tr("The fullest store holds %1 files; %2 allows %3 per store.\n%4 files in all stores.")
-                                  .arg(locale.toString(u.largestStoreFiles), plan,
-                                       locale.toString(u.limits.maxFilesPerStore), locale.toString(u.files)));
+                               tr("%Ln live store(s); %1 allows %2.", nullptr, int(u.stores))
+                                   .arg(plan, locale.toString(u.limits.maxStores)));
+            m_files->setValue(
+                u.largestStoreFiles, u.limits.maxFilesPerStore, locale.toString(u.largestStoreFiles),
+                locale.toString(u.limits.maxFilesPerStore),
+                tr("The fullest store holds %Ln file(s); %1 allows %2 per store.", nullptr, int(u.largestStoreFiles))
+                        .arg(plan, locale.toString(u.limits.maxFilesPerStore))
+                    + u'\n' + tr("%Ln file(s) in all stores.", nullptr, int(u.files)));
             m_bytes->setValue(u.totalBytes, u.limits.maxTotalBytes, format::bytes(u.totalBytes),
                               format::bytes(u.limits.maxTotalBytes),
                               tr("%1 bytes of files; %2 allows %3 bytes.")

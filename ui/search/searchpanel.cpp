@@ -257,9 +257,9 @@ void SearchPanel::updatePlaceholder()
     else if (m_results->fetchedCount() == 0)
         text = tr("No results for “%1”.\nTry other words, a lower threshold or a looser filter.").arg(m_lastQuery);
     else
-        text = tr("No result scores at or above %1.\nLower the score threshold to see the %2 fetched.")
-                   .arg(m_results->threshold(), 0, 'f', 2)
-                   .arg(m_results->fetchedCount());
+        text =
+            tr("No result scores at or above %1.\nLower the score threshold to see the %2 fetched.")
+                .arg(QLocale().toString(m_results->threshold(), 'f', 2), QLocale().toString(m_results->fetchedCount()));
     m_table->setPlaceholderText(text);
     m_table->viewport()->update();
 }
@@ -449,16 +449,17 @@ void SearchPanel::updateSearchEnabled()
 void SearchPanel::updateThresholdLabel()
 {
     const double threshold = m_threshold->value() / 100.0;
-    m_thresholdValue->setText(QString::number(threshold, 'f', 2));
+    m_thresholdValue->setText(QLocale().toString(threshold, 'f', 2));
     m_results->setThreshold(threshold);
     if (m_results->fetchedCount() > 0) {
+        const QLocale locale;
         QString text = tr("%1 of %2 results at or above %3")
-                           .arg(m_results->rowCount())
-                           .arg(m_results->fetchedCount())
-                           .arg(threshold, 0, 'f', 2);
+                           .arg(locale.toString(m_results->rowCount()), locale.toString(m_results->fetchedCount()),
+                                locale.toString(threshold, 'f', 2));
         if (threshold < m_fetchedThreshold)
             text += u". "_s
-                + tr("The search used %1; search again to see lower scores.").arg(m_fetchedThreshold, 0, 'f', 2);
+                + tr("The search used %1; search again to see lower scores.")
+                      .arg(locale.toString(m_fetchedThreshold, 'f', 2));
         setStatus(text);
     }
     updatePlaceholder();
@@ -656,7 +657,7 @@ void SearchPanel::copyResultsAsJson()
 {
     const QJsonObject json = m_results->visibleJson();
     QApplication::clipboard()->setText(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
-    const QString message = tr("Copied %1 results as JSON").arg(m_results->rowCount());
+    const QString message = tr("Copied %Ln result(s) as JSON", nullptr, m_results->rowCount());
     setStatus(message);
     Q_EMIT searchFinished(message);
 }

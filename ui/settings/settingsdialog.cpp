@@ -4,6 +4,7 @@
 #include "core/storage/databaseurl.h"
 #include "core/tracing/tracing.h"
 #include "ui/i18n/language.h"
+#include "ui/models/displayformat.h"
 #include "ui/settings/appsettings.h"
 #include "ui/settings/openaikeybox.h"
 
@@ -263,7 +264,7 @@ void SettingsDialog::testConnection()
         return;
     }
     m_testResult->setStyleSheet({});
-    m_testResult->setText(tr("Connecting to %1…").arg(url->describe()));
+    m_testResult->setText(tr("Connecting to %1…").arg(format::databaseText(*url)));
     // Connecting may wait on the network: a worker thread tries it, changing nothing.
     m_testing = true;
     m_watcher.setFuture(QtConcurrent::run([u = *url]() -> std::pair<bool, QString> {
@@ -275,7 +276,7 @@ void SettingsDialog::testConnection()
 
 void SettingsDialog::showDatabaseInUse(const DatabaseUrl &url)
 {
-    m_inUse->setText(tr("In use now: %1").arg(url.describe()));
+    m_inUse->setText(tr("In use now: %1").arg(format::databaseText(url)));
     m_inUse->setToolTip(tr("The database this window opened (from --db, VECTORDESK_DB or these settings)."));
     m_inUse->setVisible(true);
     if (url.isPostgres()) {

@@ -48,10 +48,7 @@ QString durationText(qint64 ms)
 
 QString byText(const SyncRunSummary &run)
 {
-    const QString who = run.triggeredBy == u"gui"_s ? SyncHistoryDialog::tr("the window")
-        : run.triggeredBy == u"headless"_s          ? SyncHistoryDialog::tr("vectordesk --sync")
-                                                    : SyncHistoryDialog::tr("the CLI");
-    return run.host.isEmpty() ? who : SyncHistoryDialog::tr("%1 on %2").arg(who, run.host);
+    return SyncPanel::startedByText(run.triggeredBy, run.host);
 }
 
 } // namespace

@@ -79,6 +79,26 @@ QString actionText(const QString &action, qint64 n)
     return SyncPanel::tr("%1 × %2").arg(count, action);
 }
 
+// What an item of that action was doing, for "… failed: reason".
+QString actionName(const QString &action)
+{
+    if (action == u"ingest"_s)
+        return SyncPanel::tr("Indexing");
+    if (action == u"refresh_store"_s)
+        return SyncPanel::tr("Refreshing the store");
+    if (action == u"refresh_file"_s)
+        return SyncPanel::tr("Refreshing the file");
+    if (action == u"expire"_s)
+        return SyncPanel::tr("Expiring the store");
+    if (action == u"purge_file"_s)
+        return SyncPanel::tr("Purging the file");
+    if (action == u"purge_store"_s)
+        return SyncPanel::tr("Purging the store");
+    if (action == u"purge_tenant"_s)
+        return SyncPanel::tr("Purging the tenant");
+    return action;
+}
+
 // Items done in a pass, from its counts per action and outcome.
 qint64 doneCount(const QJsonObject &report)
 {
@@ -411,11 +431,19 @@ void SyncPanel::onFinished(const QJsonObject &report)
         const QJsonObject item = v.toObject();
         const QString error = format::withLocalTimes(item.value(u"error"_s).toString());
         addEntry(m_errors, QIcon(u":/icons/actions/error.svg"_s), tr("%1: %2").arg(targetOf(item), error),
-                 tr("%1 failed: %2").arg(actionText(item.value(u"action"_s).toString(), 1), error), item);
+                 tr("%1 failed: %2").arg(actionName(item.value(u"action"_s).toString()), error), item);
     }
     showPlaceholders();
-    m_endMessage = errors.isEmpty() ? tr("Sync pass %1: %2 items done").arg(resultText(report).toLower()).arg(done)
-                                    : tr("Sync pass %1 (see the Sync tab)").arg(resultText(report).toLower());
+    m_endMessage = errors.isEmpty() ? tr("Sync pass: %1; %Ln item(s) done", nullptr, int(done)).arg(resultText(report))
+                                    : tr("Sync pass: %1 (see the Sync tab)").arg(resultText(report));
+}
+
+QString SyncPanel::startedByText(const QString &triggeredBy, const QString &host)
+{
+    const QString who = triggeredBy == u"gui"_s ? tr("the window")
+        : triggeredBy == u"headless"_s          ? tr("vectordesk --sync")
+                                                : tr("the CLI");
+    return host.isEmpty() ? who : tr("%1 on %2").arg(who, host);
 }
 
 QString SyncPanel::resultText(const QJsonObject &report)
@@ -450,9 +478,10 @@ void SyncPanel::showRun(const QJsonObject &report)
                           .arg(doneCount(report))
                           .arg(failed)
                           .arg(took));
-    m_lastRun->setToolTip(tr("Run %1, started by %2 on %3")
-                              .arg(report.value(u"id"_s).toVariant().toString(),
-                                   report.value(u"triggered_by"_s).toString(), report.value(u"host"_s).toString()));
+    m_lastRun->setToolTip(
+        tr("Run %1, started by %2")
+            .arg(report.value(u"id"_s).toVariant().toString(),
+                 startedByText(report.value(u"triggered_by"_s).toString(), report.value(u"host"_s).toString())));
 
     m_summary->setText(didText(report));
 }

@@ -70,6 +70,8 @@ public:
     static QString resultText(const QJsonObject &report);
     // What a pass did in words: "4 files indexed · 1 store refreshed · 1 warning (see Warnings)".
     static QString didText(const QJsonObject &report);
+    // Who started a pass: "the window", "vectordesk --sync" or "the CLI", with " on HOST".
+    static QString startedByText(const QString &triggeredBy, const QString &host);
     // The items a pass reported without doing them (its warnings), from its counts.
     static qint64 warningCount(const QJsonObject &report);
     // Roles of a warning or error entry that names a tenant, store or file.
