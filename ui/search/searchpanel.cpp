@@ -568,7 +568,7 @@ void SearchPanel::showResult(const QModelIndex &index)
     const QString title =
         tr("<h3 style=\"margin:0\">%1</h3><p style=\"color:#666\">Score %2 · store %3 · file id %4</p>")
             .arg(copy.filename.toHtmlEscaped())
-            .arg(copy.score, 0, 'f', 3)
+            .arg(QLocale().toString(copy.score, 'f', 3))
             .arg(m_results->storeName(copy.storeId).toHtmlEscaped())
             .arg(copy.fileId);
     QString html = title;

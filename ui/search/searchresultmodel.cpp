@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -129,7 +130,7 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         switch (index.column()) {
         case ScoreColumn:
-            return QString::number(hit.score, 'f', 3);
+            return QLocale().toString(hit.score, 'f', 3);
         case FileColumn:
             return hit.filename;
         case StoreColumn:
