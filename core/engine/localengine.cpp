@@ -1,5 +1,6 @@
 #include "core/engine/localengine.h"
 
+#include "core/domain/units.h"
 #include "core/engine/chunking/chunker.h"
 #include "core/engine/extract/extractor.h"
 #include "core/engine/tokenizer/bpetokenizer.h"
@@ -492,8 +493,9 @@ Result<IngestOutcome> LocalEngine::write(const Tenant &tenant, const VectorStore
     if (!committed)
         return indexError(committed.error());
     metrics::observe(metrics::Metric::IngestStageSeconds, {u"local"_s, u"index"_s}, double(stage.nsecsElapsed()) / 1e9);
-    qCInfo(lcEngine).noquote() << "indexed" << file.filename << committed->chunkCount << "chunks"
-                               << committed->tokenCount << "tokens";
+    qCInfo(lcEngine).noquote() << "indexed" << file.filename << "into"
+                               << plural(committed->chunkCount, u"chunk", u"chunks") << "of"
+                               << plural(committed->tokenCount, u"token", u"tokens");
     IngestOutcome outcome;
     outcome.usageBytes = committed->chunkBytes;
     outcome.chunkCount = committed->chunkCount;

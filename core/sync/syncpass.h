@@ -51,6 +51,8 @@ public:
     // Fails only when the pass cannot start (database unavailable, unknown tenant); failures of
     // single items are items with outcome "failed" in the report.
     Result<SyncReport> run(const std::function<bool()> &cancelled, const Observer &observer = {});
+    // The request id of the last run: sync-run:<run id> once the run was recorded.
+    const QString &requestId() const { return m_passRequestId; }
 
 private:
     // One unit of a pass's work (a store, a tenant, a batch of files): while it lives, the log

@@ -1,5 +1,6 @@
 #include "core/sync/syncworker.h"
 
+#include "core/logging/logging.h"
 #include "core/session/coresession.h"
 #include "core/sync/synclease.h"
 #include "core/sync/syncpass.h"
@@ -34,6 +35,11 @@ void SyncWorker::runPass()
             emit failed(message);
         emit finished();
     };
+
+    // Every line this pass logs on the worker's thread (opening the database, the lease) carries a
+    // request id; the pass sets its own (sync-run:<id>) once it is recorded.
+    logging::ContextScope context;
+    logging::setRequestId(logging::newRequestId());
 
     // The database and both backends, wired once for this thread (OpenAI takes its keys from the
     // headless sources first: key file, environment).
@@ -87,6 +93,8 @@ void SyncWorker::runPass()
             emit itemFailed(item.action, item.target(), item.error);
     };
     auto report = pass.run([this] { return m_cancelled.load(); }, observer);
+    if (!pass.requestId().isEmpty())
+        logging::setRequestId(pass.requestId());
     if (lease && lease->held())
         if (auto r = lease->release(); !r)
             qCWarning(lcSync).noquote() << r.error().message();

@@ -6,6 +6,7 @@
 #include "core/domain/searchrequest.h"
 #include "core/engine/localengine.h"
 #include "core/ingestion/ingestor.h"
+#include "core/logging/logging.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
@@ -20,6 +21,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -833,6 +835,11 @@ private slots:
         for (int i = 0; i < 3; ++i)
             QVERIFY(m_alice->attachPath(u"acme"_s, u"docs"_s,
                                         writeFile(u"w%1.txt"_s.arg(i), "worker text " + QByteArray::number(i) + "\n")));
+        // The worker's lines, as the Activity view and the JSON log get them.
+        QString logError;
+        QVERIFY2(logging::install(QString(), &logError), qPrintable(logError));
+        QLoggingCategory::setFilterRules(u"vectordesk.*.debug=true"_s);
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
         SyncOptions options;
         options.triggeredBy = u"gui"_s;
         QThread thread;
@@ -860,6 +867,24 @@ private slots:
         QVERIFY(sawIngest);
         QCOMPARE(scalar(u"SELECT count(*) FROM sync_runs WHERE triggered_by = 'gui' AND status = 'succeeded'"_s), 1);
         QCOMPARE(scalar(u"SELECT count(*) FROM sync_lease"_s), 0);
+        // Every line the worker's thread logged carries a request id, opening the database
+        // included, and what it did to a file names the tenant.
+        int opened = 0;
+        int ingested = 0;
+        for (const logging::LogLine &line : logging::recentLines()) {
+            if (line.atMs < before || !line.category.startsWith(u"vectordesk."_s))
+                continue;
+            QVERIFY2(!line.requestId.isEmpty(), qPrintable(line.category + u": "_s + line.message));
+            opened += line.message.startsWith(u"opened"_s) ? 1 : 0;
+            if (line.category == u"vectordesk.core.sync"_s && line.message.startsWith(u"ingest done"_s)) {
+                ++ingested;
+                QCOMPARE(line.tenant, u"acme"_s);
+                QVERIFY2(line.requestId.startsWith(u"sync-run:"_s), qPrintable(line.requestId));
+            }
+        }
+        QVERIFY(opened >= 1);
+        QCOMPARE(ingested, 3);
+        QLoggingCategory::setFilterRules(QString());
 
         // A runner elsewhere holds the lease: the GUI's pass does nothing and says who.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
