@@ -6,7 +6,8 @@
 #   - docs/cli.md: every command of its table is asked for `--help`, which must list each option
 #     the table gives it; its inline example commands are run in a sandbox made for them.
 # A line that cannot run here is listed in NOT_RUN below with the reason; an entry that matches
-# no line any more fails the test, so the list cannot go stale.
+# no line any more fails the test, so the list cannot go stale. The runbook's "Backup and restore"
+# section is left to the two tests that run it with its checks (tests/runbook/).
 #
 #   tests/docs/doc-commands.sh VECTORDESK_BINARY SOURCE_DIR
 set -euo pipefail
@@ -110,7 +111,10 @@ script_of() { # PAGE OUT
     {
         echo "set -euo pipefail"
         # The runbook's /srv/ becomes a folder of this run.
-        awk '/^```sh/{b=1; next} /^```/{b=0; next} b' "$page" | sed "s#/srv/#$work/srv/#g" | while IFS= read -r line; do
+        # The runbook's "Backup and restore" blocks are run, with their checks, by the
+        # backup_restore and backup_restore_pg tests (tests/runbook/).
+        awk '/^## /{skip = ($0 ~ /^## Backup and restore/)} /^```sh/{b=1; next} /^```/{b=0; next} b && !skip' "$page" |
+            sed "s#/srv/#$work/srv/#g" | while IFS= read -r line; do
             command=$(sed -E 's/[[:space:]]+#.*$//; s/[[:space:]]+$//' <<<"$line")
             if [[ -n $command && -n ${NOT_RUN[$command]+x} ]]; then
                 echo "echo '(not run: ${command//\'/} — ${NOT_RUN[$command]//\'/})'"
