@@ -1497,7 +1497,7 @@
         <translation>Die Dateien des ausgewählten Speichers</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+172"/>
         <source>counting files…</source>
         <translation>Dateien werden gezählt…</translation>
     </message>
@@ -1518,10 +1518,13 @@
             <numerusform>%Ln Treffer</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>%1 loaded, scroll for more</source>
-        <translation>%1 geladen, weitere beim Scrollen</translation>
+        <source>%Ln loaded, scroll for more</source>
+        <translation>
+            <numerusform>%Ln geladen, für mehr scrollen</numerusform>
+            <numerusform>%Ln geladen, für mehr scrollen</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2724,7 +2727,7 @@ Senken Sie die Relevanzschwelle, um die %2 abgerufenen Ergebnisse zu sehen.</tra
 <context>
     <name>vd::ui::SearchResultModel</name>
     <message>
-        <location filename="../ui/search/searchresultmodel.cpp" line="+150"/>
+        <location filename="../ui/search/searchresultmodel.cpp" line="+151"/>
         <source>Relevance %1 (0..1)</source>
         <translation>Relevanz %1 (0..1)</translation>
     </message>
@@ -4831,12 +4834,12 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
         <translation>API-Token %1 wird angelegt…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Created API token %1 (%2) in %3</source>
         <translation>API-Token %1 (%2) in %3 angelegt</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>&lt;b&gt;Copy the secret of %1 now: it is shown only this once.&lt;/b&gt; VectorDesk keeps only its hash, so it cannot be shown again; if it is lost, revoke the token and create another.</source>
         <translation>&lt;b&gt;Kopieren Sie das Geheimnis von %1 jetzt: Es wird nur dieses eine Mal angezeigt.&lt;/b&gt; VectorDesk speichert nur seinen Hash und kann es daher nicht erneut anzeigen; geht es verloren, widerrufen Sie das Token und legen Sie ein neues an.</translation>
     </message>
@@ -5248,6 +5251,30 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
     <message>
         <location line="+2"/>
         <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>viewer</source>
+        <comment>a role inside a sentence</comment>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>editor</source>
+        <comment>a role inside a sentence</comment>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>admin</source>
+        <comment>a role inside a sentence</comment>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>owner</source>
+        <comment>a role inside a sentence</comment>
         <translation>Eigentümer</translation>
     </message>
     <message>

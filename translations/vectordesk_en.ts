@@ -1496,7 +1496,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+172"/>
         <source>counting files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1517,10 +1517,13 @@
             <numerusform>%Ln matches</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>%1 loaded, scroll for more</source>
-        <translation type="unfinished"></translation>
+        <source>%Ln loaded, scroll for more</source>
+        <translation>
+            <numerusform>%Ln loaded, scroll for more</numerusform>
+            <numerusform>%Ln loaded, scroll for more</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2718,7 +2721,7 @@ Lower the score threshold to see the %2 fetched.</source>
 <context>
     <name>vd::ui::SearchResultModel</name>
     <message>
-        <location filename="../ui/search/searchresultmodel.cpp" line="+150"/>
+        <location filename="../ui/search/searchresultmodel.cpp" line="+151"/>
         <source>Relevance %1 (0..1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4809,12 +4812,12 @@ The quota column shows the most used of these limits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Created API token %1 (%2) in %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>&lt;b&gt;Copy the secret of %1 now: it is shown only this once.&lt;/b&gt; VectorDesk keeps only its hash, so it cannot be shown again; if it is lost, revoke the token and create another.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5226,6 +5229,30 @@ The quota column shows the most used of these limits.</source>
     <message>
         <location line="+2"/>
         <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>viewer</source>
+        <comment>a role inside a sentence</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>editor</source>
+        <comment>a role inside a sentence</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>admin</source>
+        <comment>a role inside a sentence</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>owner</source>
+        <comment>a role inside a sentence</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1497,7 +1497,7 @@
         <translation>Les fichiers de la base sélectionnée</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+172"/>
         <source>counting files…</source>
         <translation>comptage des fichiers…</translation>
     </message>
@@ -1518,10 +1518,13 @@
             <numerusform>%Ln correspondances</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>%1 loaded, scroll for more</source>
-        <translation>%1 chargés, faites défiler pour en voir plus</translation>
+        <source>%Ln loaded, scroll for more</source>
+        <translation>
+            <numerusform>%Ln chargé, faites défiler pour la suite</numerusform>
+            <numerusform>%Ln chargés, faites défiler pour la suite</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2356,24 +2359,24 @@ ID %2 · sha256 %3</translation>
         <location line="+3"/>
         <source>%Ln live store(s); %1 allows %2.</source>
         <translation>
-            <numerusform>%Ln base active ; %1 autorise %2.</numerusform>
-            <numerusform>%Ln bases actives ; %1 autorise %2.</numerusform>
+            <numerusform>%Ln base active&#xa0;; %1 autorise %2.</numerusform>
+            <numerusform>%Ln bases actives&#xa0;; %1 autorise %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>The fullest store holds %Ln file(s); %1 allows %2 per store.</source>
         <translation>
-            <numerusform>La base la plus remplie contient %Ln fichier ; %1 autorise %2 par base.</numerusform>
-            <numerusform>La base la plus remplie contient %Ln fichiers ; %1 autorise %2 par base.</numerusform>
+            <numerusform>La base la plus remplie contient %Ln fichier&#xa0;; %1 autorise %2 par base.</numerusform>
+            <numerusform>La base la plus remplie contient %Ln fichiers&#xa0;; %1 autorise %2 par base.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln file(s) in all stores.</source>
         <translation>
-            <numerusform>%Ln fichier dans l'ensemble des bases.</numerusform>
-            <numerusform>%Ln fichiers dans l'ensemble des bases.</numerusform>
+            <numerusform>%Ln fichier dans l&apos;ensemble des bases.</numerusform>
+            <numerusform>%Ln fichiers dans l&apos;ensemble des bases.</numerusform>
         </translation>
     </message>
     <message>
@@ -2724,7 +2727,7 @@ Abaissez le seuil de score pour voir les %2 résultats obtenus.</translation>
 <context>
     <name>vd::ui::SearchResultModel</name>
     <message>
-        <location filename="../ui/search/searchresultmodel.cpp" line="+150"/>
+        <location filename="../ui/search/searchresultmodel.cpp" line="+151"/>
         <source>Relevance %1 (0..1)</source>
         <translation>Score de pertinence %1 (0..1)</translation>
     </message>
@@ -3839,22 +3842,22 @@ Créée le %4</translation>
     <message>
         <location line="+7"/>
         <source>Indexing</source>
-        <translation>l'indexation</translation>
+        <translation>l&apos;indexation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refreshing the store</source>
-        <translation>l'actualisation de la base</translation>
+        <translation>l&apos;actualisation de la base</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Refreshing the file</source>
-        <translation>l'actualisation du fichier</translation>
+        <translation>l&apos;actualisation du fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expiring the store</source>
-        <translation>l'expiration de la base</translation>
+        <translation>l&apos;expiration de la base</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4107,14 +4110,14 @@ Créée le %4</translation>
         <location line="+3"/>
         <source>Sync pass: %1; %Ln item(s) done</source>
         <translation>
-            <numerusform>Passe de synchronisation : %1 ; %Ln élément traité</numerusform>
-            <numerusform>Passe de synchronisation : %1 ; %Ln éléments traités</numerusform>
+            <numerusform>Passe de synchronisation&#xa0;: %1&#xa0;; %Ln élément traité</numerusform>
+            <numerusform>Passe de synchronisation&#xa0;: %1&#xa0;; %Ln éléments traités</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync pass: %1 (see the Sync tab)</source>
-        <translation>Passe de synchronisation : %1 (voir l'onglet Synchronisation)</translation>
+        <translation>Passe de synchronisation&#xa0;: %1 (voir l&apos;onglet Synchronisation)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4831,12 +4834,12 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
         <translation>Création du jeton d&apos;API %1…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Created API token %1 (%2) in %3</source>
         <translation>Jeton d&apos;API %1 (%2) créé dans %3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>&lt;b&gt;Copy the secret of %1 now: it is shown only this once.&lt;/b&gt; VectorDesk keeps only its hash, so it cannot be shown again; if it is lost, revoke the token and create another.</source>
         <translation>&lt;b&gt;Copiez le secret de %1 maintenant&#xa0;: il n&apos;est affiché que cette fois-ci.&lt;/b&gt; VectorDesk n&apos;en conserve que l&apos;empreinte et ne peut donc plus l&apos;afficher&#xa0;; en cas de perte, révoquez le jeton et créez-en un autre.</translation>
     </message>
@@ -5249,6 +5252,30 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
         <location line="+2"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>viewer</source>
+        <comment>a role inside a sentence</comment>
+        <translation>lecteur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>editor</source>
+        <comment>a role inside a sentence</comment>
+        <translation>éditeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>admin</source>
+        <comment>a role inside a sentence</comment>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>owner</source>
+        <comment>a role inside a sentence</comment>
+        <translation>propriétaire</translation>
     </message>
     <message>
         <location line="+9"/>

@@ -363,6 +363,11 @@ void tst_UiI18n::languageFollowsTheSettingThenTheSystem()
     QVERIFY(i18n::install(u"de"_s, &error));
     QCOMPARE(i18n::current(), u"de"_s);
     QCOMPARE(QLocale().language(), QLocale::German);
+    // An Austrian system keeps its own formats in German; in French the window uses France's.
+    QVERIFY(i18n::install(u"de"_s, &error, QLocale(u"de_AT"_s)));
+    QCOMPARE(QLocale().name(), u"de_AT"_s);
+    QVERIFY(i18n::install(u"fr"_s, &error, QLocale(u"de_AT"_s)));
+    QCOMPARE(QLocale().name(), u"fr_FR"_s);
     QVERIFY(i18n::install(u"en"_s, &error));
     QCOMPARE(QLocale().language(), QLocale::English);
 }
@@ -385,7 +390,8 @@ void tst_UiI18n::numbersSizesAndDatesFollowTheLanguage()
     QFETCH(QString, when);
     QFETCH(QString, number);
     QString error;
-    QVERIFY2(i18n::install(language, &error), qPrintable(error));
+    // As on a machine whose own locale is none of these (C), so each language's main locale applies.
+    QVERIFY2(i18n::install(language, &error, QLocale::c()), qPrintable(error));
     QCOMPARE(format::bytes(1'258'291), size);
     const qint64 ms = QDateTime(QDate(2025, 3, 17), QTime(14, 3, 7)).toMSecsSinceEpoch();
     QCOMPARE(format::dateTime(ms), when);
@@ -416,6 +422,11 @@ void tst_UiI18n::pluralsFollowTheLanguage()
     // French counts 0 as singular ("0 fichier"), German as plural ("0 Dateien").
     const QString zero = QCoreApplication::translate("vd::ui::FilePanel", "%Ln file(s)", nullptr, 0);
     QCOMPARE(zero.mid(2), language == u"fr"_s ? one.mid(2) : two.mid(2));
+    // A role inside a sentence: a capitalized noun in German, lower case in French (never the
+    // table's word lower-cased, which wrote German nouns in lower case).
+    const QString editor = format::roleWord(vd::Role::Editor);
+    QVERIFY2(editor != u"editor"_s && !editor.isEmpty(), qPrintable(editor));
+    QCOMPARE(editor.at(0).isUpper(), language == u"de"_s);
 }
 
 void tst_UiI18n::settingsOffersEveryLanguage()

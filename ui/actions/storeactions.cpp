@@ -117,8 +117,8 @@ QString StoreActions::roleProblem(Role needed, const Tenant &tenant)
     if (tenant.myRole && *tenant.myRole >= needed)
         return {};
     return tr("Needs the %1 role in %2; you are %3.")
-        .arg(format::roleText(needed).toLower(), tenant.slug,
-             tenant.myRole ? format::roleText(*tenant.myRole).toLower() : tr("not a member"));
+        .arg(format::roleWord(needed), tenant.slug,
+             tenant.myRole ? format::roleWord(*tenant.myRole) : tr("not a member"));
 }
 
 void StoreActions::setAllowed(QAction *action, Role needed, const QString &missingTarget, const QString &allowedTip)

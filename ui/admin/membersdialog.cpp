@@ -133,7 +133,7 @@ void MembersDialog::addMember()
                 showStatus(member.error().message(), true);
             } else {
                 const QString message =
-                    tr("%1 is now %2 of %3").arg(member->operatorName, format::roleText(member->role).toLower(), slug);
+                    tr("%1 is now %2 of %3").arg(member->operatorName, format::roleWord(member->role), slug);
                 showStatus(message, false);
                 m_operator->clear();
                 Q_EMIT changed(message);

@@ -54,7 +54,7 @@ QString resolve(const QString &setting, const QStringList &systemLanguages)
     return u"en"_s;
 }
 
-bool install(const QString &code, QString *error)
+bool install(const QString &code, QString *error, const QLocale &system)
 {
     if (!known(code)) {
         if (error)
@@ -87,9 +87,6 @@ bool install(const QString &code, QString *error)
     QCoreApplication::installTranslator(state.ours.get());
     state.code = code;
 
-    // The system locale when it is of this language (de-AT keeps its own formats), the
-    // language's main locale otherwise.
-    const QLocale system = QLocale::system();
     QLocale::setDefault(system.language() == QLocale(code).language() ? system : QLocale(code));
     return true;
 }

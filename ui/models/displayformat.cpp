@@ -179,6 +179,21 @@ QString roleText(Role role)
     return roleName(role);
 }
 
+QString roleWord(Role role)
+{
+    switch (role) {
+    case Role::Viewer:
+        return Words::tr("viewer", "a role inside a sentence");
+    case Role::Editor:
+        return Words::tr("editor", "a role inside a sentence");
+    case Role::Admin:
+        return Words::tr("admin", "a role inside a sentence");
+    case Role::Owner:
+        return Words::tr("owner", "a role inside a sentence");
+    }
+    return roleName(role);
+}
+
 QString backendText(BackendKind backend)
 {
     switch (backend) {

@@ -47,6 +47,9 @@ QString statusText(FileStatus status);
 QString statusText(StoreStatus status);
 // "Owner", "Admin", ...
 QString roleText(Role role);
+// The role as a word inside a sentence ("carol is now editor of acme"): lower case in English
+// and French, a capitalized noun in German; never roleText() lower-cased.
+QString roleWord(Role role);
 // "Local", "OpenAI"
 QString backendText(BackendKind backend);
 // "SQLite file /path", "PostgreSQL database vd at db.example.com:5432 as user alice": the window's

@@ -296,7 +296,6 @@ void FilePanel::updateSummary()
         setSummary(m_model->storeId() == 0 ? QString() : m_storeName);
         return;
     }
-    const QLocale locale;
     if (!m_model->isTotalKnown()) {
         setSummary(m_storeName + u" · "_s + tr("counting files…"));
         return;
@@ -306,7 +305,7 @@ void FilePanel::updateSummary()
         files = tr("%Ln match(es)", nullptr, total);
     const int loaded = m_model->rowCount();
     if (loaded < total)
-        files += u" · "_s + tr("%1 loaded, scroll for more").arg(locale.toString(loaded));
+        files += u" · "_s + tr("%Ln loaded, scroll for more", nullptr, loaded);
     setSummary(m_storeName + u" · "_s + files);
 }
 

@@ -258,8 +258,8 @@ void TokensDialog::createToken()
             const ApiToken &token = created->token;
             m_name->clear();
             showSecret(token.name, created->secret);
-            const QString message = tr("Created API token %1 (%2) in %3")
-                                        .arg(token.name, format::roleText(token.role).toLower(), m_tenantSlug);
+            const QString message =
+                tr("Created API token %1 (%2) in %3").arg(token.name, format::roleWord(token.role), m_tenantSlug);
             showStatus(message + u'.', false);
             m_model->reload();
             Q_EMIT changed(message);
