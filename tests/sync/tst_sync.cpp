@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -830,6 +831,10 @@ private slots:
     void workerOnAThread()
     {
         QFETCH(QString, engine);
+        // The test's own service calls run as a front end's would, under a request id, so that
+        // every line logged from here on must carry one, whichever thread logs it.
+        logging::ContextScope setup;
+        logging::setRequestId(u"test-setup"_s);
         QVERIFY(setUp(engine));
         QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
         for (int i = 0; i < 3; ++i)
@@ -846,6 +851,11 @@ private slots:
         auto *worker = new SyncWorker(m_db->url(), m_engine->root(), options);
         worker->moveToThread(&thread);
         connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+        // A failed check returns early: the thread must still end before it is destroyed.
+        const auto stopThread = qScopeGuard([&thread] {
+            thread.quit();
+            thread.wait();
+        });
         QSignalSpy started(worker, &SyncWorker::passStarted);
         QSignalSpy progress(worker, &SyncWorker::progress);
         QSignalSpy finishedPass(worker, &SyncWorker::passFinished);
@@ -899,8 +909,6 @@ private slots:
                  qPrintable(held.at(0).at(0).toString()));
         QCOMPARE(finishedPass.size(), 1);
         QCOMPARE(scalar(u"SELECT count(*) FROM vector_store_files WHERE status = 'in_progress'"_s), 1);
-        thread.quit();
-        QVERIFY(thread.wait());
     }
 
     // ----- scale: 10,000 files beside a writer
