@@ -22,11 +22,12 @@ QString resolve(const QString &setting, const QStringList &systemLanguages = QLo
 
 // Installs the catalogs of `code` (a languages() code) into the application, replacing any
 // installed before, and makes its locale the default, so numbers, sizes and dates read as the
-// words around them do: `system` when it is of that language (de-AT keeps its formats), else the
-// language's main locale (de-DE). Widgets made afterwards speak the language; the window is built after
-// this at start, which is why a change in Settings applies at the next start. English installs
-// the catalog of its plural forms ("1 file", "2 files"). Returns false, with the reason in
-// `error`, when the catalog is missing from the binary.
+// words around them do: `system` when it is of that language (de-AT keeps its formats), else
+// the language's main locale (de-DE). Widgets made afterwards speak the language; the window is
+// built after this at start, which is why a change in Settings applies at the next start.
+// English installs the catalog of its plural forms ("1 file", "2 files"). Returns false, with
+// the reason in `error`, for a language VectorDesk does not speak or a catalog missing from
+// the binary.
 bool install(const QString &code, QString *error = nullptr, const QLocale &system = QLocale::system());
 
 // The language install() last put in place ("en" before any).
