@@ -130,8 +130,7 @@ void observed(const QString &route, const httplib::Request &req, httplib::Respon
     QElapsedTimer took;
     took.start();
     const QString requestId = fromStd(res.get_header_value("x-request-id"));
-    logging::ContextScope context;
-    logging::setRequestId(requestId);
+    logging::ContextScope context(requestId);
     tracing::adoptParent(tracing::parseTraceparent(QByteArray::fromStdString(req.get_header_value("traceparent")))
                              .value_or(tracing::SpanContext{}));
     {
@@ -328,8 +327,7 @@ void ApiServer::addMetricsRoute()
 
 Reply ApiServer::metricsReply(const httplib::Request &req)
 {
-    logging::ContextScope context;
-    logging::setRequestId(fromStd(req.get_header_value("x-request-id")));
+    logging::ContextScope context(fromStd(req.get_header_value("x-request-id")));
     auto session = threadSession(m_config);
     if (!session)
         return Reply::fail(session.error());
@@ -369,8 +367,7 @@ Reply ApiServer::metricsReply(const httplib::Request &req)
 Reply ApiServer::dispatch(const httplib::Request &req, const httplib::ContentReader *reader, Body body,
                           const Handler &handler, const QString &requestId)
 {
-    logging::ContextScope context;
-    logging::setRequestId(requestId);
+    logging::ContextScope context(requestId);
     if (m_stopping)
         return Reply::fail(ApiError::shuttingDown());
     Slot request(m_inFlight, m_config.limits.maxConcurrentRequests);

@@ -59,9 +59,7 @@ private slots:
     void linesCarryTheContext()
     {
         logging::setRotation(0, 5);
-        logging::ContextScope scope;
-        logging::setRequestId(u"req_0123456789abcdef0123"_s);
-        logging::setTenant(u"acme"_s);
+        logging::ContextScope scope(u"req_0123456789abcdef0123"_s, u"acme"_s);
         logging::setSpan("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7");
         qCInfo(lcTest) << "attached notes.txt";
         const QJsonObject last = linesOf(m_path).constLast();
@@ -72,6 +70,25 @@ private slots:
         QCOMPARE(last[u"tenant"_s].toString(), u"acme"_s);
         QCOMPARE(last[u"trace_id"_s].toString(), u"4bf92f3577b34da6a3ce929d0e0e4736"_s);
         QCOMPARE(last[u"span_id"_s].toString(), u"00f067aa0ba902b7"_s);
+    }
+
+    void scopesNestAndRestore()
+    {
+        // A scope gives its work a request id (and a tenant when it has one) and gives the
+        // thread back what it had: one job never lends its context to the next.
+        logging::ContextScope outer(u"req_outer"_s, u"acme"_s);
+        {
+            logging::ContextScope inner(u"req_inner"_s);
+            QCOMPARE(logging::current().requestId, u"req_inner"_s);
+            QCOMPARE(logging::current().tenant, u"acme"_s); // no tenant of its own: the thread's
+            {
+                logging::ContextScope other(u"req_other"_s, u"globex"_s);
+                QCOMPARE(logging::current().tenant, u"globex"_s);
+            }
+            QCOMPARE(logging::current().requestId, u"req_inner"_s);
+            QCOMPARE(logging::current().tenant, u"acme"_s);
+        }
+        QCOMPARE(logging::current().requestId, u"req_outer"_s);
     }
 
     void secretsNeverReachALine()

@@ -183,15 +183,13 @@ private slots:
         QVERIFY(svc.createTenant({u"acme"_s, {}, u"pro"_s, u"local"_s}));
         QVERIFY(svc.createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
         {
-            logging::ContextScope scope;
-            logging::setRequestId(u"req_attach_1"_s);
+            logging::ContextScope scope(u"req_attach_1"_s);
             QVERIFY(svc.attachPath(u"acme"_s, u"docs"_s,
                                    f.writeFile(u"notes.txt"_s, "Rotor blade icing and de-icing boots.\n")));
         }
         QVERIFY(f.ingest());
         {
-            logging::ContextScope scope;
-            logging::setRequestId(u"req_search_1"_s);
+            logging::ContextScope scope(u"req_search_1"_s);
             QCOMPARE(svc.search(u"acme"_s, {u"docs"_s}, query(u"rotor"_s))->data.size(), 1);
         }
         tracing::shutdown(10000);

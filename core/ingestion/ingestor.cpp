@@ -157,9 +157,7 @@ Result<void> Ingestor::drainBackend(VectorStoreBackend *backend, const std::func
         {
             // Each file's ingestion has a request id of its own (its log lines), and continues the
             // trace of the attach or retry that queued it (docs/observability.md).
-            logging::ContextScope scope;
-            logging::setRequestId(requestId);
-            logging::setTenant(jobs.constFirst().tenant.slug);
+            logging::ContextScope scope(requestId, jobs.constFirst().tenant.slug);
             // Without a recorded parent (tracing was off at attach) it is a child of what runs
             // it here: a sync pass, or nothing.
             if (auto parent = tracing::parseTraceparent(jobs.constFirst().traceParent))
@@ -207,9 +205,7 @@ Result<void> Ingestor::record(VectorStoreBackend *backend, const IngestionQueue:
                               const Observer &observer, Summary &summary, QMultiMap<qint64, qint64> &retries)
 {
     // The outcome is recorded (its audit row, log lines, the observer) on the ingestion's request id.
-    logging::ContextScope scope;
-    logging::setRequestId(requestId);
-    logging::setTenant(job.tenant.slug);
+    logging::ContextScope scope(requestId, job.tenant.slug);
     if (!outcome && outcome.error().details().value(u"cancelled"_s).toBool()) {
         if (auto r = m_queue.release(job); !r)
             qCWarning(lcIngest).noquote() << "releasing" << job.file.filename << "failed:" << r.error().message();
@@ -337,9 +333,7 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
                 observer.started(p->job.file);
             {
                 // As in drainBackend: the file's own request id, in the trace of its attach.
-                logging::ContextScope scope;
-                logging::setRequestId(p->requestId);
-                logging::setTenant(p->job.tenant.slug);
+                logging::ContextScope scope(p->requestId, p->job.tenant.slug);
                 const auto parent = tracing::parseTraceparent(p->job.traceParent);
                 p->span.emplace(u"ingest"_s, tracing::Kind::Internal, parent ? *parent : tracing::current());
                 p->span->setAttribute(u"vectordesk.backend"_s, engine->name());
@@ -352,9 +346,7 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
             p->prepared = std::async(std::launch::async,
                                      [engine, file = p->job.file, requestId = p->requestId, tenant = p->job.tenant.slug,
                                       parent = p->span->context(), &stopPreparing, writer = QThread::currentThread()] {
-                                         logging::ContextScope scope;
-                                         logging::setRequestId(requestId);
-                                         logging::setTenant(tenant);
+                                         logging::ContextScope scope(requestId, tenant);
                                          tracing::adoptParent(parent);
                                          auto prepared =
                                              engine->prepare(file, [&stopPreparing] { return stopPreparing.load(); });
@@ -388,9 +380,7 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
         const Result<IngestOutcome> outcome = [&]() -> Result<IngestOutcome> {
             if (!prepared)
                 return prepared.error();
-            logging::ContextScope scope;
-            logging::setRequestId(next.requestId);
-            logging::setTenant(next.job.tenant.slug);
+            logging::ContextScope scope(next.requestId, next.job.tenant.slug);
             tracing::adoptParent(next.span->context());
             return engine->write(next.job.tenant, next.job.store, next.job.file, prepared.value(), keepClaims);
         }();

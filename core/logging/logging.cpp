@@ -166,6 +166,14 @@ ContextScope::ContextScope()
     : m_previous(t_context)
 { }
 
+ContextScope::ContextScope(const QString &requestId, const QString &tenant)
+    : ContextScope()
+{
+    setRequestId(requestId);
+    if (!tenant.isEmpty())
+        setTenant(tenant);
+}
+
 ContextScope::~ContextScope()
 {
     t_context = m_previous;

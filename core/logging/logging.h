@@ -39,6 +39,9 @@ class ContextScope
 {
 public:
     ContextScope();
+    // The same, then the work's own request id, and its tenant unless empty, in place of the
+    // thread's: what a job, a request or an ingestion opens with.
+    explicit ContextScope(const QString &requestId, const QString &tenant = {});
     ~ContextScope();
     ContextScope(const ContextScope &) = delete;
     ContextScope &operator=(const ContextScope &) = delete;

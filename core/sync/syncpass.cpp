@@ -209,8 +209,7 @@ Result<SyncReport> SyncPass::run(const std::function<bool()> &cancelled, const O
     QElapsedTimer took;
     took.start();
     // One request id and one trace per pass: its log lines, audit rows and spans.
-    logging::ContextScope context;
-    logging::setRequestId(logging::newRequestId());
+    logging::ContextScope context(logging::newRequestId());
     tracing::Span passSpan(u"sync.pass"_s);
     m_cancelled = cancelled;
     m_observer = observer;

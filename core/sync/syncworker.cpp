@@ -38,8 +38,7 @@ void SyncWorker::runPass()
 
     // Every line this pass logs on the worker's thread (opening the database, the lease) carries a
     // request id; the pass sets its own (sync-run:<id>) once it is recorded.
-    logging::ContextScope context;
-    logging::setRequestId(logging::newRequestId());
+    logging::ContextScope context(logging::newRequestId());
 
     // The database and both backends, wired once for this thread (OpenAI takes its keys from the
     // headless sources first: key file, environment).

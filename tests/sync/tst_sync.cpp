@@ -833,8 +833,7 @@ private slots:
         QFETCH(QString, engine);
         // The test's own service calls run as a front end's would, under a request id, so that
         // every line logged from here on must carry one, whichever thread logs it.
-        logging::ContextScope setup;
-        logging::setRequestId(u"test-setup"_s);
+        logging::ContextScope setup(u"test-setup"_s);
         QVERIFY(setUp(engine));
         QVERIFY(m_alice->createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
         for (int i = 0; i < 3; ++i)

@@ -58,8 +58,7 @@ private slots:
         QVERIFY(svc.createTenant({u"acme"_s, {}, u"pro"_s, u"local"_s}));
         QVERIFY(svc.createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
         {
-            logging::ContextScope scope;
-            logging::setRequestId(u"req_window_attach_1"_s);
+            logging::ContextScope scope(u"req_window_attach_1"_s);
             QVERIFY(svc.attachPath(u"acme"_s, u"docs"_s, m_f->writeFile(u"notes.txt"_s, "Rotor blade icing.\n")));
             auto broken = svc.attachPath(u"acme"_s, u"docs"_s,
                                          m_f->writeFile(u"broken.pdf"_s,

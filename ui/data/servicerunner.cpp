@@ -37,11 +37,10 @@ QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService 
 {
     return QtConcurrent::run(&m_pool, [url = m_url, name = m_operatorName, job = std::move(job)] {
         // The connection is made, used and closed in this worker thread; the log context of
-        // the job (request id, tenant) does not leak into the pool thread's next job.
-        const logging::ContextScope logContext;
-        // Each job is one user action: its own request id on its log lines, audit rows, spans
-        // and in View › Activity (docs/observability.md).
-        logging::setRequestId(logging::newRequestId());
+        // the job (request id, tenant) does not leak into the pool thread's next job. Each job
+        // is one user action: its own request id on its log lines, audit rows, spans and in
+        // View › Activity (docs/observability.md).
+        const logging::ContextScope logContext(logging::newRequestId());
         auto session = CoreSession::open(url, name);
         if (!session) {
             job(session.error());
