@@ -279,7 +279,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>&amp;Audit log…</source>
+        <source>Au&amp;dit log…</source>
         <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
@@ -1936,7 +1936,7 @@ ID %2 · sha256 %3</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Add f&amp;older…</source>
+        <source>Add fo&amp;lder…</source>
         <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
@@ -2168,7 +2168,7 @@ ID %2 · sha256 %3</translation>
 <context>
     <name>vd::ui::OpenAIKeyBox</name>
     <message>
-        <location filename="../ui/settings/openaikeybox.cpp" line="+45"/>
+        <location filename="../ui/settings/openaikeybox.cpp" line="+46"/>
         <source>OpenAI keys</source>
         <translation>OpenAI-Schlüssel</translation>
     </message>
@@ -2238,12 +2238,17 @@ ID %2 · sha256 %3</translation>
         <translation>Status des OpenAI-Schlüssels</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Tenant</source>
+        <location line="+13"/>
+        <source>Te&amp;nant</source>
         <translation>&amp;Mandant</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+2"/>
+        <source>New &amp;key</source>
+        <translation>&amp;Neuer Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Reading the keychain…</source>
         <translation>Schlüsselbund wird gelesen…</translation>
     </message>
@@ -2297,14 +2302,14 @@ ID %2 · sha256 %3</translation>
 <context>
     <name>vd::ui::QuotaGauge</name>
     <message>
-        <location filename="../ui/quota/quotagauge.cpp" line="+47"/>
+        <location filename="../ui/quota/quotagauge.cpp" line="+49"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>%1: %2 (%3 %)</source>
-        <translation>%1: %2 (%3 %)</translation>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -2993,17 +2998,7 @@ Datei-ID %2 · Speicher %3</translation>
         <translation>&amp;Papierkorb…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>API &amp;tokens…</source>
-        <translation>API-&amp;Token…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>De&amp;tach files</source>
-        <translation>Dateien en&amp;tfernen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Edit &amp;attributes…</source>
         <translation>&amp;Attribute bearbeiten…</translation>
     </message>
@@ -3018,8 +3013,18 @@ Datei-ID %2 · Speicher %3</translation>
         <translation>Verarbeitung abbre&amp;chen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Retry all &amp;failed files</source>
+        <location line="-8"/>
+        <source>API to&amp;kens…</source>
+        <translation>API-&amp;Token…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detac&amp;h files</source>
+        <translation>Dateien en&amp;tfernen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Retry all fa&amp;iled files</source>
         <translation>Alle &amp;fehlgeschlagenen Dateien erneut verarbeiten</translation>
     </message>
     <message>
@@ -4433,12 +4438,12 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
     </message>
     <message>
         <location line="+2"/>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Plan</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-26"/>
         <source>Stores</source>
         <translation>Speicher</translation>
     </message>
@@ -4468,12 +4473,7 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
         <translation>Mandant</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Tenant</source>
-        <translation>&amp;Mandant</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
@@ -4483,12 +4483,7 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
         <translation>&amp;Umbenennen</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Display &amp;name</source>
-        <translation>Anzeige&amp;name</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Plan overrides</source>
         <translation>Tarifanpassungen</translation>
     </message>
@@ -4498,8 +4493,18 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
         <translation>Anpassungen, z. B. {&quot;max_stores&quot;: 10}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Change &amp;plan</source>
+        <location line="-21"/>
+        <source>Te&amp;nant</source>
+        <translation>&amp;Mandant</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Display name</source>
+        <translation>Anzeige&amp;name</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chan&amp;ge plan</source>
         <translation>&amp;Tarif ändern</translation>
     </message>
     <message>
@@ -4508,7 +4513,7 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
         <translation>Tari&amp;f</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>New tenant</source>
         <translation>Neuer Mandant</translation>
     </message>
@@ -5065,8 +5070,8 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
         <translation>Ein kurzer Name für Skripte und die Befehlszeile: Buchstaben, Ziffern und Bindestriche.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Tenant</source>
+        <location line="+3"/>
+        <source>Te&amp;nant</source>
         <translation>&amp;Mandant</translation>
     </message>
     <message>
@@ -5091,7 +5096,7 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Stores kept</source>
+        <source>Stores &amp;kept</source>
         <translation>Speicher&amp;ort</translation>
     </message>
     <message>
@@ -5119,7 +5124,13 @@ Die Spalte „Kontingent“ zeigt das am stärksten ausgeschöpfte dieser Limits
 <context>
     <name>vd::ui::format</name>
     <message>
-        <location filename="../ui/models/displayformat.cpp" line="+82"/>
+        <location filename="../ui/models/displayformat.cpp" line="+70"/>
+        <source>%1%</source>
+        <comment>a percentage: the number, then the percent sign as the language writes it</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>in a moment</source>
         <translation>gleich</translation>
     </message>

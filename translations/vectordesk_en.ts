@@ -279,7 +279,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>&amp;Audit log…</source>
+        <source>Au&amp;dit log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1932,7 +1932,7 @@ id %2 · sha256 %3</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>Add f&amp;older…</source>
+        <source>Add fo&amp;lder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2164,7 +2164,7 @@ id %2 · sha256 %3</source>
 <context>
     <name>vd::ui::OpenAIKeyBox</name>
     <message>
-        <location filename="../ui/settings/openaikeybox.cpp" line="+45"/>
+        <location filename="../ui/settings/openaikeybox.cpp" line="+46"/>
         <source>OpenAI keys</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2234,12 +2234,17 @@ id %2 · sha256 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Tenant</source>
+        <location line="+13"/>
+        <source>Te&amp;nant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+2"/>
+        <source>New &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Reading the keychain…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2293,13 +2298,13 @@ id %2 · sha256 %3</source>
 <context>
     <name>vd::ui::QuotaGauge</name>
     <message>
-        <location filename="../ui/quota/quotagauge.cpp" line="+47"/>
+        <location filename="../ui/quota/quotagauge.cpp" line="+49"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>%1: %2 (%3 %)</source>
+        <source>%1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2986,17 +2991,7 @@ file id %2 · store %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>API &amp;tokens…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>De&amp;tach files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Edit &amp;attributes…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3011,8 +3006,18 @@ file id %2 · store %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Retry all &amp;failed files</source>
+        <location line="-8"/>
+        <source>API to&amp;kens…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detac&amp;h files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Retry all fa&amp;iled files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4411,12 +4416,12 @@ The quota column shows the most used of these limits.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-26"/>
         <source>Stores</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4446,12 +4451,7 @@ The quota column shows the most used of these limits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Tenant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4461,12 +4461,7 @@ The quota column shows the most used of these limits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Display &amp;name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Plan overrides</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4476,8 +4471,18 @@ The quota column shows the most used of these limits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Change &amp;plan</source>
+        <location line="-21"/>
+        <source>Te&amp;nant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chan&amp;ge plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4486,7 +4491,7 @@ The quota column shows the most used of these limits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>New tenant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5043,8 +5048,8 @@ The quota column shows the most used of these limits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Tenant</source>
+        <location line="+3"/>
+        <source>Te&amp;nant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5069,7 +5074,7 @@ The quota column shows the most used of these limits.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Stores kept</source>
+        <source>Stores &amp;kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5097,7 +5102,13 @@ The quota column shows the most used of these limits.</source>
 <context>
     <name>vd::ui::format</name>
     <message>
-        <location filename="../ui/models/displayformat.cpp" line="+82"/>
+        <location filename="../ui/models/displayformat.cpp" line="+70"/>
+        <source>%1%</source>
+        <comment>a percentage: the number, then the percent sign as the language writes it</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>in a moment</source>
         <translation type="unfinished"></translation>
     </message>

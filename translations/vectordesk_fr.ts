@@ -279,7 +279,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>&amp;Audit log…</source>
+        <source>Au&amp;dit log…</source>
         <translation>Journal d&apos;a&amp;udit…</translation>
     </message>
     <message>
@@ -1936,7 +1936,7 @@ ID %2 · sha256 %3</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Add f&amp;older…</source>
+        <source>Add fo&amp;lder…</source>
         <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
@@ -2168,7 +2168,7 @@ ID %2 · sha256 %3</translation>
 <context>
     <name>vd::ui::OpenAIKeyBox</name>
     <message>
-        <location filename="../ui/settings/openaikeybox.cpp" line="+45"/>
+        <location filename="../ui/settings/openaikeybox.cpp" line="+46"/>
         <source>OpenAI keys</source>
         <translation>Clés OpenAI</translation>
     </message>
@@ -2238,12 +2238,17 @@ ID %2 · sha256 %3</translation>
         <translation>État de la clé OpenAI</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Tenant</source>
-        <translation>&amp;Locataire</translation>
+        <location line="+13"/>
+        <source>Te&amp;nant</source>
+        <translation>L&amp;ocataire</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+2"/>
+        <source>New &amp;key</source>
+        <translation>&amp;Nouvelle clé</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Reading the keychain…</source>
         <translation>Lecture du trousseau…</translation>
     </message>
@@ -2297,14 +2302,14 @@ ID %2 · sha256 %3</translation>
 <context>
     <name>vd::ui::QuotaGauge</name>
     <message>
-        <location filename="../ui/quota/quotagauge.cpp" line="+47"/>
+        <location filename="../ui/quota/quotagauge.cpp" line="+49"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>%1: %2 (%3 %)</source>
-        <translation>%1&#xa0;: %2 (%3&#xa0;%)</translation>
+        <source>%1: %2 (%3)</source>
+        <translation>%1&#xa0;: %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -2993,17 +2998,7 @@ ID de fichier %2 · base %3</translation>
         <translation>Corbe&amp;ille…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>API &amp;tokens…</source>
-        <translation>&amp;Jetons d&apos;API…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>De&amp;tach files</source>
-        <translation>Re&amp;tirer les fichiers</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Edit &amp;attributes…</source>
         <translation>Modifier les &amp;attributs…</translation>
     </message>
@@ -3018,8 +3013,18 @@ ID de fichier %2 · base %3</translation>
         <translation>Annu&amp;ler le traitement</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Retry all &amp;failed files</source>
+        <location line="-8"/>
+        <source>API to&amp;kens…</source>
+        <translation>&amp;Jetons d&apos;API…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detac&amp;h files</source>
+        <translation>Re&amp;tirer les fichiers</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Retry all fa&amp;iled files</source>
         <translation>Réessayer tous les fichiers en &amp;échec</translation>
     </message>
     <message>
@@ -4433,12 +4438,12 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Plan</source>
         <translation>Offre</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-26"/>
         <source>Stores</source>
         <translation>Bases</translation>
     </message>
@@ -4468,12 +4473,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
         <translation>Locataire</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Tenant</source>
-        <translation>&amp;Locataire</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Display name</source>
         <translation>Nom affiché</translation>
     </message>
@@ -4483,12 +4483,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
         <translation>&amp;Renommer</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Display &amp;name</source>
-        <translation>&amp;Nom affiché</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Plan overrides</source>
         <translation>Dérogations à l&apos;offre</translation>
     </message>
@@ -4498,8 +4493,18 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
         <translation>Dérogations, p. ex. {&quot;max_stores&quot;: 10}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Change &amp;plan</source>
+        <location line="-21"/>
+        <source>Te&amp;nant</source>
+        <translation>&amp;Locataire</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Display name</source>
+        <translation>&amp;Nom affiché</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chan&amp;ge plan</source>
         <translation>&amp;Changer d&apos;offre</translation>
     </message>
     <message>
@@ -4508,7 +4513,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
         <translation>&amp;Offre</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>New tenant</source>
         <translation>Nouveau locataire</translation>
     </message>
@@ -5065,8 +5070,8 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
         <translation>Nom court pour les scripts et la ligne de commande&#xa0;: lettres, chiffres et traits d&apos;union.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Tenant</source>
+        <location line="+3"/>
+        <source>Te&amp;nant</source>
         <translation>&amp;Locataire</translation>
     </message>
     <message>
@@ -5091,7 +5096,7 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Stores kept</source>
+        <source>Stores &amp;kept</source>
         <translation>&amp;Hébergement des bases</translation>
     </message>
     <message>
@@ -5119,7 +5124,13 @@ La colonne Quota affiche la plus utilisée de ces limites.</translation>
 <context>
     <name>vd::ui::format</name>
     <message>
-        <location filename="../ui/models/displayformat.cpp" line="+82"/>
+        <location filename="../ui/models/displayformat.cpp" line="+70"/>
+        <source>%1%</source>
+        <comment>a percentage: the number, then the percent sign as the language writes it</comment>
+        <translation>%1&#x202f;%</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>in a moment</source>
         <translation>dans un instant</translation>
     </message>

@@ -248,7 +248,7 @@ void MainWindow::createActions()
     m_addFilesAction->setObjectName(u"addFilesAction"_s);
     m_addFilesAction->setShortcut(QKeySequence::Open);
     connect(m_addFilesAction, &QAction::triggered, this, [this] { chooseFiles(); });
-    m_addFolderAction = new QAction(QIcon(u":/icons/actions/add-folder.svg"_s), tr("Add f&older…"), this);
+    m_addFolderAction = new QAction(QIcon(u":/icons/actions/add-folder.svg"_s), tr("Add fo&lder…"), this);
     m_addFolderAction->setObjectName(u"addFolderAction"_s);
     m_addFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(m_addFolderAction, &QAction::triggered, this, [this] { chooseFolder(); });

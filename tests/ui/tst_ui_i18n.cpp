@@ -6,7 +6,9 @@
 #include "ui/mainwindow.h"
 #include "ui/models/displayformat.h"
 #include "ui/models/filetablemodel.h"
+#include "ui/models/tenanttablemodel.h"
 #include "ui/panels/filepanel.h"
+#include "ui/panels/tenantpanel.h"
 #include "ui/search/searchpanel.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/welcome/welcomedialog.h"
@@ -15,19 +17,23 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QMenuBar>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTest>
 #include <QTextDocument>
+#include <QTimer>
 #include <QXmlStreamReader>
 
 #include <functional>
@@ -105,6 +111,59 @@ QStringList placeholders(const QString &text)
     found.sort();
     found.removeDuplicates();
     return found;
+}
+
+// The access key of a text ("S&ave" is Alt+A), or none ("&&" is a literal ampersand).
+QChar accessKey(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) == u'&') {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+// Access keys that two controls of one window share (Alt+key then reaches only the first), and
+// labels whose access key leads nowhere (they show the '&').
+// Counted are what the window shows at once: buttons, labels that lead to a field, checkable
+// group boxes and tab titles; a menu's entries clash only within that menu.
+QStringList accessKeyClashes(QWidget *window)
+{
+    QHash<QChar, QStringList> owners;
+    QStringList literal;
+    auto take = [&owners](const QString &text) {
+        if (const QChar key = accessKey(text); !key.isNull())
+            owners[key] << text;
+    };
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!w->isVisibleTo(window) || w->window() != window)
+            continue;
+        if (auto *label = qobject_cast<QLabel *>(w); label && label->buddy())
+            take(label->text());
+        else if (label && !Qt::mightBeRichText(label->text()) && !accessKey(label->text()).isNull())
+            literal << label->text(); // a label with no field to lead to shows its '&'
+        else if (auto *button = qobject_cast<QAbstractButton *>(w))
+            take(button->text());
+        else if (auto *box = qobject_cast<QGroupBox *>(w); box && box->isCheckable())
+            take(box->title());
+        else if (auto *tabs = qobject_cast<QTabBar *>(w))
+            for (int i = 0; i < tabs->count(); ++i)
+                take(tabs->tabText(i));
+    }
+    QStringList clashes;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        if (it.value().size() > 1)
+            clashes << u"Alt+%1: %2"_s.arg(it.key().toUpper(), it.value().join(u" | "_s));
+    for (const QString &text : std::as_const(literal))
+        clashes << u"no field for the access key of \"%1\""_s.arg(text);
+    clashes.sort();
+    return clashes;
 }
 
 // Every text a user can read in a widget tree, keyed by where it is, so that two builds of the
@@ -246,6 +305,8 @@ private Q_SLOTS:
     void settingsOffersEveryLanguage();
     void mainViewsHaveNoEnglishLeft_data();
     void mainViewsHaveNoEnglishLeft();
+    void dialogsHaveNoAccessKeyTwice_data();
+    void dialogsHaveNoAccessKeyTwice();
 
 private:
     // The texts of the main window (every tab), the Settings dialog and the first-run welcome,
@@ -378,9 +439,12 @@ void tst_UiI18n::numbersSizesAndDatesFollowTheLanguage_data()
     QTest::addColumn<QString>("size");
     QTest::addColumn<QString>("when");
     QTest::addColumn<QString>("number");
-    QTest::newRow("English") << u"en"_s << u"1.2 MiB"_s << u"3/17/2025 2:03:07 PM"_s << u"1,234,567"_s;
-    QTest::newRow("German") << u"de"_s << u"1,2 MiB"_s << u"17.03.2025 14:03:07"_s << u"1.234.567"_s;
-    QTest::newRow("French") << u"fr"_s << u"1,2 Mio"_s << u"17/03/2025 14:03:07"_s << u"1\u202f234\u202f567"_s;
+    QTest::addColumn<QString>("percent");
+    QTest::newRow("English") << u"en"_s << u"1.2 MiB"_s << u"3/17/2025 2:03:07 PM"_s << u"1,234,567"_s << u"97%"_s;
+    // German and French put a space before the percent sign (a no-break one; French a narrow one).
+    QTest::newRow("German") << u"de"_s << u"1,2 MiB"_s << u"17.03.2025 14:03:07"_s << u"1.234.567"_s << u"97\u00a0%"_s;
+    QTest::newRow("French") << u"fr"_s << u"1,2 Mio"_s << u"17/03/2025 14:03:07"_s << u"1\u202f234\u202f567"_s
+                            << u"97\u202f%"_s;
 }
 
 void tst_UiI18n::numbersSizesAndDatesFollowTheLanguage()
@@ -389,6 +453,7 @@ void tst_UiI18n::numbersSizesAndDatesFollowTheLanguage()
     QFETCH(QString, size);
     QFETCH(QString, when);
     QFETCH(QString, number);
+    QFETCH(QString, percent);
     QString error;
     // As on a machine whose own locale is none of these (C), so each language's main locale applies.
     QVERIFY2(i18n::install(language, &error, QLocale::c()), qPrintable(error));
@@ -397,6 +462,7 @@ void tst_UiI18n::numbersSizesAndDatesFollowTheLanguage()
     QCOMPARE(format::dateTime(ms), when);
     QVERIFY(QLocale().toDateTime(format::dateTime(ms), format::dateTimeFormat()).isValid());
     QCOMPARE(QLocale().toString(1'234'567), number);
+    QCOMPARE(format::percent(96.6), percent);
     QCOMPARE(
         QCoreApplication::translate("vd::ui::TenantPanel", "%Ln tenant(s)", nullptr, 1'234'567).left(number.size()),
         number);
@@ -518,6 +584,99 @@ void tst_UiI18n::mainViewsHaveNoEnglishLeft()
         qInfo().noquote() << "still in English:" << line;
     QVERIFY2(untranslated.isEmpty(),
              qPrintable(u"%1 text(s) still in English:\n"_s.arg(untranslated.size()) + untranslated.join(u'\n')));
+}
+
+void tst_UiI18n::dialogsHaveNoAccessKeyTwice_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << u"en"_s;
+    QTest::newRow("German") << u"de"_s;
+    QTest::newRow("French") << u"fr"_s;
+}
+
+void tst_UiI18n::dialogsHaveNoAccessKeyTwice()
+{
+    QFETCH(QString, language);
+    QString error;
+    QVERIFY2(i18n::install(language, &error), qPrintable(error));
+    QStringList clashes;
+    {
+        vd::ui::SettingsDialog dialog;
+        dialog.show();
+        for (const QString &clash : accessKeyClashes(&dialog))
+            clashes << u"Settings: "_s + clash;
+    }
+    {
+        MainWindow window(*m_empty, m_fixture.operatorName);
+        window.show();
+        vd::ui::WelcomeDialog *welcome = nullptr;
+        QVERIFY(QTest::qWaitFor([&] { return (welcome = window.findChild<vd::ui::WelcomeDialog *>()) != nullptr; },
+                                10'000));
+        for (const QString &clash : accessKeyClashes(welcome))
+            clashes << u"Welcome: "_s + clash;
+        welcome->reject();
+    }
+    {
+        // The window's dialogs, each opened from its action as a user would.
+        MainWindow window(m_fixture.url, m_fixture.operatorName);
+        window.show();
+        QVERIFY(QTest::qWaitFor([&] { return window.tenantPanel()->model()->rowCount() > 0; }, 10'000));
+        const QStringList actions = {u"newStoreAction"_s,    u"editStoreAction"_s, u"trashAction"_s,
+                                     u"apiTokensAction"_s,   u"agentsAction"_s,    u"membersAction"_s,
+                                     u"tenantsAction"_s,     u"auditAction"_s,     u"activityAction"_s,
+                                     u"syncHistoryAction"_s, u"settingsAction"_s};
+        for (const QString &name : actions) {
+            auto *action = window.findChild<QAction *>(name);
+            QVERIFY2(action, qPrintable(name));
+            QVERIFY2(QTest::qWaitFor([&] { return action->isEnabled(); }, 10'000),
+                     qPrintable(name + u" stays disabled"_s));
+            const QList<QWidget *> before = QApplication::topLevelWidgets();
+            // Polled from the event loop, so a dialog that runs its own loop (exec) is seen too.
+            QString title;
+            QTimer poll;
+            poll.setInterval(20);
+            connect(&poll, &QTimer::timeout, this, [&] {
+                for (QWidget *w : QApplication::topLevelWidgets()) {
+                    auto *dialog = qobject_cast<QDialog *>(w);
+                    if (!dialog || !dialog->isVisible() || before.contains(dialog))
+                        continue;
+                    poll.stop();
+                    title = dialog->windowTitle();
+                    for (const QString &clash : accessKeyClashes(dialog))
+                        clashes << title + u": "_s + clash;
+                    dialog->reject();
+                    return;
+                }
+            });
+            poll.start();
+            action->trigger();
+            QVERIFY2(QTest::qWaitFor([&] { return !title.isEmpty(); }, 10'000),
+                     qPrintable(name + u" opened no dialog"_s));
+        }
+    }
+    {
+        // The menu bar's titles, then each menu's entries among themselves.
+        MainWindow window(m_fixture.url, m_fixture.operatorName);
+        QHash<QChar, QStringList> titles;
+        for (QMenu *menu : window.menuBar()->findChildren<QMenu *>(Qt::FindDirectChildrenOnly)) {
+            if (const QChar key = accessKey(menu->title()); !key.isNull())
+                titles[key] << menu->title();
+            QHash<QChar, QStringList> entries;
+            for (QAction *action : menu->actions())
+                if (const QChar key = accessKey(action->text()); !key.isNull() && action->isVisible())
+                    entries[key] << action->text();
+            for (auto it = entries.cbegin(); it != entries.cend(); ++it)
+                if (it.value().size() > 1)
+                    clashes << u"menu %1: Alt+%2: %3"_s.arg(menu->title(), it.key().toUpper(),
+                                                            it.value().join(u" | "_s));
+        }
+        for (auto it = titles.cbegin(); it != titles.cend(); ++it)
+            if (it.value().size() > 1)
+                clashes << u"menu bar: Alt+%1: %2"_s.arg(it.key().toUpper(), it.value().join(u" | "_s));
+    }
+    for (const QString &clash : std::as_const(clashes))
+        qInfo().noquote() << "access key twice:" << clash;
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
 }
 
 QTEST_MAIN(tst_UiI18n)

@@ -52,8 +52,8 @@ StoreActions::StoreActions(ServiceRunner *runner, TenantPanel *tenants, StorePan
     m_deleteStore->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     stores->addAction(m_deleteStore);
     m_trash = make(u"trashAction"_s, u"restore"_s, tr("&Trash…"));
-    m_apiTokens = make(u"apiTokensAction"_s, u"tenant"_s, tr("API &tokens…"));
-    m_detachFiles = make(u"detachFilesAction"_s, u"delete"_s, tr("De&tach files"));
+    m_apiTokens = make(u"apiTokensAction"_s, u"tenant"_s, tr("API to&kens…"));
+    m_detachFiles = make(u"detachFilesAction"_s, u"delete"_s, tr("Detac&h files"));
     m_detachFiles->setShortcut(QKeySequence::Delete);
     m_detachFiles->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     files->addAction(m_detachFiles);
@@ -63,7 +63,7 @@ StoreActions::StoreActions(ServiceRunner *runner, TenantPanel *tenants, StorePan
     m_cancelFiles = make(u"cancelFilesAction"_s, u"error"_s, tr("&Cancel processing"));
     connect(m_retryFiles, &QAction::triggered, this, [this] { retryOrCancelSelected(true); });
     connect(m_cancelFiles, &QAction::triggered, this, [this] { retryOrCancelSelected(false); });
-    m_retryAllFailed = make(u"retryAllFailedAction"_s, u"refresh"_s, tr("Retry all &failed files"));
+    m_retryAllFailed = make(u"retryAllFailedAction"_s, u"refresh"_s, tr("Retry all fa&iled files"));
     m_retryAllFailed->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_retryAllFailed, &QAction::triggered, this, [this] { retryAllFailedFiles(); });
     m_undoDetach = make(u"undoDetachAction"_s, u"restore"_s, tr("&Undo detach"));

@@ -64,7 +64,7 @@ AdminActions::AdminActions(ServiceRunner *runner, TenantPanel *tenants, QWidget 
                                      m_tenantPanel->model()->isInstanceAdmin(), m_window);
         });
     });
-    m_audit = new QAction(tr("&Audit log…"), this);
+    m_audit = new QAction(tr("Au&dit log…"), this);
     m_audit->setObjectName(u"auditAction"_s);
     m_audit->setToolTip(tr("Who changed what in a tenant, and when"));
     connect(m_audit, &QAction::triggered, this, [this] {

@@ -41,7 +41,9 @@ TenantsDialog::TenantsDialog(ServiceRunner *runner, const QList<Tenant> &tenants
 
     auto *tenantBox = new QGroupBox(tr("Tenant"), this);
     auto *form = new QFormLayout(tenantBox);
-    form->addRow(tr("&Tenant"), m_tenantBox);
+    // Alt+N, not Alt+T: Qt draws a label's access letter apart from the next one, so "Te" loses its
+    // kerning and the label's last letter was cut off.
+    form->addRow(tr("Te&nant"), m_tenantBox);
     auto *nameRow = new QHBoxLayout;
     m_name = new QLineEdit(tenantBox);
     m_name->setObjectName(u"tenantDisplayName"_s);
@@ -50,7 +52,10 @@ TenantsDialog::TenantsDialog(ServiceRunner *runner, const QList<Tenant> &tenants
     m_rename = new QPushButton(tr("&Rename"), tenantBox);
     m_rename->setObjectName(u"renameTenantButton"_s);
     nameRow->addWidget(m_rename);
-    form->addRow(tr("Display &name"), nameRow);
+    // Labels beside a row of widgets lead to the row's field.
+    auto *nameLabel = new QLabel(tr("&Display name"), tenantBox);
+    nameLabel->setBuddy(m_name);
+    form->addRow(nameLabel, nameRow);
     auto *planRow = new QHBoxLayout;
     m_plan = new QComboBox(tenantBox);
     m_plan->setObjectName(u"tenantPlan"_s);
@@ -61,10 +66,12 @@ TenantsDialog::TenantsDialog(ServiceRunner *runner, const QList<Tenant> &tenants
     m_overrides->setAccessibleName(tr("Plan overrides"));
     m_overrides->setPlaceholderText(tr("Overrides, e.g. {\"max_stores\": 10}"));
     planRow->addWidget(m_overrides, 1);
-    m_setPlan = new QPushButton(tr("Change &plan"), tenantBox);
+    m_setPlan = new QPushButton(tr("Chan&ge plan"), tenantBox);
     m_setPlan->setObjectName(u"setPlanButton"_s);
     planRow->addWidget(m_setPlan);
-    form->addRow(tr("&Plan"), planRow);
+    auto *planLabel = new QLabel(tr("&Plan"), tenantBox);
+    planLabel->setBuddy(m_plan);
+    form->addRow(planLabel, planRow);
     layout->addWidget(tenantBox);
 
     auto *newBox = new QGroupBox(tr("New tenant"), this);

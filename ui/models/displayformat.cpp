@@ -66,7 +66,9 @@ QString bytes(qint64 bytes)
 
 QString percent(double percent)
 {
-    return QLocale().toString(percent, 'f', 0) + u'%';
+    // Where the sign goes, and the space before it, is the language's: "97%", "97 %", "97 %".
+    return Words::tr("%1%", "a percentage: the number, then the percent sign as the language writes it")
+        .arg(QLocale().toString(percent, 'f', 0));
 }
 
 QString relativeTime(qint64 whenMs, qint64 nowMs)

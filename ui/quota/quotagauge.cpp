@@ -1,5 +1,7 @@
 #include "ui/quota/quotagauge.h"
 
+#include "ui/models/displayformat.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -55,7 +57,7 @@ void QuotaGauge::setValue(qint64 used, qint64 limit, const QString &usedText, co
     m_usedText = usedText;
     m_limitText = limitText;
     setToolTip(detail);
-    setAccessibleDescription(tr("%1: %2 (%3 %)").arg(m_label, valueText()).arg(qRound(m_percent)));
+    setAccessibleDescription(tr("%1: %2 (%3)").arg(m_label, valueText(), format::percent(m_percent)));
     update();
 }
 
@@ -85,7 +87,7 @@ void QuotaGauge::paintEvent(QPaintEvent *)
     const QRect line(0, 0, width(), fm.height());
     painter.setPen(palette().color(QPalette::WindowText));
     painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, m_label);
-    const QString right = m_empty ? u"—"_s : u"%1  ·  %2 %"_s.arg(valueText()).arg(qRound(m_percent));
+    const QString right = m_empty ? u"—"_s : u"%1  ·  %2"_s.arg(valueText(), format::percent(m_percent));
     QColor muted = palette().color(QPalette::WindowText);
     if (!m_empty && level() != Level::Normal)
         muted = colorFor(level()).darker(115);

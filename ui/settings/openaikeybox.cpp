@@ -5,6 +5,7 @@
 #include "core/session/coresession.h"
 
 #include <QComboBox>
+#include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -79,19 +80,22 @@ OpenAIKeyBox::OpenAIKeyBox(const DatabaseUrl &url, const QString &operatorName, 
     m_state->setWordWrap(true);
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *tenantRow = new QHBoxLayout;
-    auto *tenantLabel = new QLabel(tr("&Tenant"), this);
-    tenantLabel->setBuddy(m_tenantBox);
-    tenantRow->addWidget(tenantLabel);
-    tenantRow->addWidget(m_tenantBox, 1);
-    auto *row = new QHBoxLayout;
-    row->addWidget(m_key, 1);
-    row->addWidget(m_save);
-    row->addWidget(m_test);
-    row->addWidget(m_clear);
+    // A form, as the other groups: the labels share one column wide enough for the longer one.
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_key, 1);
+    keyRow->addWidget(m_save);
+    keyRow->addWidget(m_test);
+    keyRow->addWidget(m_clear);
+    auto *form = new QFormLayout;
+    // Alt+N, not Alt+T: Qt draws a label's access letter apart from the next one, so "Te" loses its
+    // kerning and the label's last letter was cut off.
+    form->addRow(tr("Te&nant"), m_tenantBox);
+    // A label beside a row of widgets leads to the row's field.
+    auto *keyLabel = new QLabel(tr("New &key"), this);
+    keyLabel->setBuddy(m_key);
+    form->addRow(keyLabel, keyRow);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(tenantRow);
-    layout->addLayout(row);
+    layout->addLayout(form);
     layout->addWidget(m_state);
 
     connect(m_key, &QLineEdit::textChanged, this, [this] { setBusy(m_busy, {}, m_writing); });

@@ -36,7 +36,9 @@ WelcomeDialog::WelcomeDialog(ServiceRunner *runner, const QString &operatorName,
     m_tenant = new QLineEdit(suggestedSlug(operatorName), this);
     m_tenant->setObjectName(u"welcomeTenant"_s);
     m_tenant->setToolTip(tr("A short name for scripts and the command line: letters, digits and hyphens."));
-    form->addRow(tr("&Tenant"), m_tenant);
+    // Alt+N, not Alt+T: Qt draws a label's access letter apart from the next one, so "Te" loses its
+    // kerning and the label's last letter was cut off.
+    form->addRow(tr("Te&nant"), m_tenant);
     m_displayName = new QLineEdit(this);
     m_displayName->setObjectName(u"welcomeDisplayName"_s);
     m_displayName->setPlaceholderText(tr("As people call it, e.g. Acme Corp (default: the tenant)"));
@@ -45,7 +47,7 @@ WelcomeDialog::WelcomeDialog(ServiceRunner *runner, const QString &operatorName,
     m_backend->setObjectName(u"welcomeBackend"_s);
     m_backend->addItem(tr("On this computer (embedded engine, works offline)"), u"local"_s);
     m_backend->addItem(tr("OpenAI's hosted vector stores (needs an API key)"), u"openai"_s);
-    form->addRow(tr("&Stores kept"), m_backend);
+    form->addRow(tr("Stores &kept"), m_backend);
     m_store = new QLineEdit(u"docs"_s, this);
     m_store->setObjectName(u"welcomeStore"_s);
     m_storeLabel = new QLabel(tr("First &store"), this);
