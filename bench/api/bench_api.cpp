@@ -217,24 +217,34 @@ bool searchInProcess(VectorStoreService &service, const VectorStore &store, cons
 class Server
 {
 public:
-    bool start(const QString &binary, const QString &db, const QStringList &extra)
+    // The server writes its log to `logFile`, not to a pipe: a pipe nobody reads while this
+    // thread waits for autocannon or curl fills up, and the server's threads then block on
+    // their next log line (that stalled the 64-client load and the uploads).
+    bool start(const QString &binary, const QString &db, const QString &logFile, const QStringList &extra)
     {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.setStandardOutputFile(logFile, QIODevice::Truncate);
         m_process.start(
             binary, QStringList{u"serve"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, db, u"--no-sync"_s} + extra);
         if (!m_process.waitForStarted(10000))
             return false;
         static const QRegularExpression listening(u"listening on (http://127\\.0\\.0\\.1:\\d+)/v1"_s);
-        QByteArray output;
-        while (m_process.waitForReadyRead(30000)) {
-            output += m_process.readAll();
-            const auto match = listening.match(QString::fromUtf8(output));
-            if (match.hasMatch()) {
-                m_base = match.captured(1);
-                return true;
+        QFile log(logFile);
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 30000 && m_process.state() == QProcess::Running) {
+            if (log.open(QIODevice::ReadOnly)) {
+                const auto match = listening.match(QString::fromUtf8(log.readAll()));
+                log.close();
+                if (match.hasMatch()) {
+                    m_base = match.captured(1);
+                    return true;
+                }
             }
+            QThread::msleep(50);
         }
-        fail(u"the server did not start: "_s + QString::fromUtf8(output + m_process.readAll()));
+        log.open(QIODevice::ReadOnly);
+        fail(u"the server did not start: "_s + QString::fromUtf8(log.readAll()));
         return false;
     }
     ~Server()
@@ -409,7 +419,7 @@ int main(int argc, char **argv)
         Server server;
         // Every client is served at once: the bound on requests in flight is raised to the most
         // concurrent clients (default 32, beyond which the server answers 429).
-        if (!server.start(parser.value(u"binary"_s), url->sqlitePath,
+        if (!server.start(parser.value(u"binary"_s), url->sqlitePath, dir + u"/serve.log"_s,
                           {u"--max-concurrent-requests"_s, QString::number(std::max(32, maxConnections))}))
             return 1;
         ok = searchOverHttp(script, server, token->secret, storeApiId.value(), queriesFile, connections,
