@@ -18,6 +18,7 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -137,6 +138,11 @@ int LocalIndex::busyTimeoutMs()
 bool LocalIndex::isContention(const ServiceError &error)
 {
     return error.details().value(u"contention"_s).toBool();
+}
+
+void LocalIndex::FinalizeStatement::operator()(sqlite3_stmt *statement) const
+{
+    sqlite3_finalize(statement);
 }
 
 LocalIndex::LocalIndex(QString path)
@@ -411,12 +417,19 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
     if (!m_inFile)
         return ServiceError::unavailable(u"Chunk added outside of a file transaction."_s);
     if (!m_insertChunk) {
-        m_insertChunk = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
-        if (!m_insertChunk->prepare(
-                u"INSERT INTO chunks (file_id, ordinal, start_offset, end_offset, token_count, title, "
-                u"text) VALUES (?, ?, ?, ?, ?, ?, ?)"_s))
+        QString why;
+        sqlite3 *db = sqliteConnection(QSqlDatabase::database(m_connection, false), &why);
+        sqlite3_stmt *statement = nullptr;
+        if (!db
+            || sqlite3_prepare_v3(db,
+                                  "INSERT INTO chunks (file_id, ordinal, start_offset, end_offset, token_count, title, "
+                                  "text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                  -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
+                != SQLITE_OK)
             return ServiceError::unavailable(
-                u"The index %1 failed: %2"_s.arg(m_path, m_insertChunk->lastError().text()));
+                u"The index %1 failed: %2"_s.arg(m_path, db ? QString::fromUtf8(sqlite3_errmsg(db)) : why));
+        m_insertChunk.reset(statement);
+        m_currentTitleUtf8 = m_currentTitle.toUtf8();
     }
     if (!m_titleCounted) {
         m_titleCounted = true;
@@ -427,17 +440,21 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
             ++m_titleLength;
         });
     }
-    QSqlQuery &q = *m_insertChunk;
-    q.addBindValue(m_currentFile);
-    q.addBindValue(chunk.ordinal);
-    q.addBindValue(chunk.startOffset);
-    q.addBindValue(chunk.endOffset);
-    q.addBindValue(chunk.tokenCount);
-    q.addBindValue(m_currentTitle);
-    q.addBindValue(QString::fromUtf8(chunk.text));
-    if (!q.exec())
-        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-    countChunk(q.lastInsertId().toLongLong(), m_currentFile, chunk.text);
+    sqlite3_stmt *q = m_insertChunk.get();
+    sqlite3_reset(q);
+    sqlite3_bind_int64(q, 1, m_currentFile);
+    sqlite3_bind_int64(q, 2, chunk.ordinal);
+    sqlite3_bind_int64(q, 3, chunk.startOffset);
+    sqlite3_bind_int64(q, 4, chunk.endOffset);
+    sqlite3_bind_int64(q, 5, chunk.tokenCount);
+    sqlite3_bind_text(q, 6, m_currentTitleUtf8.constData(), int(m_currentTitleUtf8.size()), SQLITE_STATIC);
+    sqlite3_bind_text(q, 7, chunk.text.constData(), int(chunk.text.size()), SQLITE_STATIC);
+    const int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    if (rc != SQLITE_DONE)
+        return ServiceError::unavailable(
+            u"The index %1 failed: %2"_s.arg(m_path, QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(q)))));
+    countChunk(sqlite3_last_insert_rowid(sqlite3_db_handle(q)), m_currentFile, chunk.text);
     if (m_pendingCount >= kPendingPostingsLimit)
         if (auto r = flushPostings(); !r)
             return r;

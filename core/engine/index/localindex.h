@@ -151,7 +151,14 @@ private:
     QString m_connection;
     qint64 m_currentFile = 0;
     QString m_currentTitle;
-    std::unique_ptr<QSqlQuery> m_insertChunk; // prepared once per file
+    // The chunk insert, through sqlite3 itself: the text is bound as the UTF-8 it is, where Qt's
+    // driver would convert every chunk to UTF-16 and SQLite back again. Prepared once per file.
+    struct FinalizeStatement
+    {
+        void operator()(sqlite3_stmt *statement) const;
+    };
+    std::unique_ptr<sqlite3_stmt, FinalizeStatement> m_insertChunk;
+    QByteArray m_currentTitleUtf8;
     std::unique_ptr<PostingsTable> m_postings;
     int m_currentChunks = 0;
     qint64 m_currentTokens = 0;
