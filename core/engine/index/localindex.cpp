@@ -429,19 +429,19 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
             return ServiceError::unavailable(
                 u"The index %1 failed: %2"_s.arg(m_path, db ? QString::fromUtf8(sqlite3_errmsg(db)) : why));
         m_insertChunk.reset(statement);
-        m_currentTitleUtf8 = m_currentTitle.toUtf8();
     }
     if (!m_titleCounted) {
         m_titleCounted = true;
         m_titleTerms.clear();
         m_titleLength = 0;
-        m_tokenizer->tokenize(m_currentTitle.toUtf8(), IndexTokenizer::Mode::Document, [&](const char *t, int n) {
+        m_currentTitleUtf8 = m_currentTitle.toUtf8();
+        m_tokenizer->tokenize(m_currentTitleUtf8, IndexTokenizer::Mode::Document, [&](const char *t, int n) {
             ++m_titleTerms[QByteArray(t, n)];
             ++m_titleLength;
         });
     }
+    // Each step below is followed by a reset, so the statement is ready for new bindings here.
     sqlite3_stmt *q = m_insertChunk.get();
-    sqlite3_reset(q);
     sqlite3_bind_int64(q, 1, m_currentFile);
     sqlite3_bind_int64(q, 2, chunk.ordinal);
     sqlite3_bind_int64(q, 3, chunk.startOffset);

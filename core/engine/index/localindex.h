@@ -158,7 +158,7 @@ private:
         void operator()(sqlite3_stmt *statement) const;
     };
     std::unique_ptr<sqlite3_stmt, FinalizeStatement> m_insertChunk;
-    QByteArray m_currentTitleUtf8;
+    QByteArray m_currentTitleUtf8; // set with the title's terms, at the file's first chunk
     std::unique_ptr<PostingsTable> m_postings;
     int m_currentChunks = 0;
     qint64 m_currentTokens = 0;
