@@ -128,6 +128,16 @@ QChar accessKey(const QString &text)
     return {};
 }
 
+// "Alt+K: text | text" for each key that more than one text holds.
+QStringList sharedKeys(const QHash<QChar, QStringList> &owners)
+{
+    QStringList shared;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        if (it.value().size() > 1)
+            shared << u"Alt+%1: %2"_s.arg(it.key().toUpper(), it.value().join(u" | "_s));
+    return shared;
+}
+
 // Access keys that two controls of one window share (Alt+key then reaches only the first), and
 // labels whose access key leads nowhere (they show the '&').
 // Counted are what the window shows at once: buttons, labels that lead to a field, checkable
@@ -156,10 +166,7 @@ QStringList accessKeyClashes(QWidget *window)
             for (int i = 0; i < tabs->count(); ++i)
                 take(tabs->tabText(i));
     }
-    QStringList clashes;
-    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
-        if (it.value().size() > 1)
-            clashes << u"Alt+%1: %2"_s.arg(it.key().toUpper(), it.value().join(u" | "_s));
+    QStringList clashes = sharedKeys(owners);
     for (const QString &text : std::as_const(literal))
         clashes << u"no field for the access key of \"%1\""_s.arg(text);
     clashes.sort();
@@ -665,14 +672,11 @@ void tst_UiI18n::dialogsHaveNoAccessKeyTwice()
             for (QAction *action : menu->actions())
                 if (const QChar key = accessKey(action->text()); !key.isNull() && action->isVisible())
                     entries[key] << action->text();
-            for (auto it = entries.cbegin(); it != entries.cend(); ++it)
-                if (it.value().size() > 1)
-                    clashes << u"menu %1: Alt+%2: %3"_s.arg(menu->title(), it.key().toUpper(),
-                                                            it.value().join(u" | "_s));
+            for (const QString &shared : sharedKeys(entries))
+                clashes << u"menu %1: "_s.arg(menu->title()) + shared;
         }
-        for (auto it = titles.cbegin(); it != titles.cend(); ++it)
-            if (it.value().size() > 1)
-                clashes << u"menu bar: Alt+%1: %2"_s.arg(it.key().toUpper(), it.value().join(u" | "_s));
+        for (const QString &shared : sharedKeys(titles))
+            clashes << u"menu bar: "_s + shared;
     }
     for (const QString &clash : std::as_const(clashes))
         qInfo().noquote() << "access key twice:" << clash;
