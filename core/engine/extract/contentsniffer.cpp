@@ -14,8 +14,10 @@ namespace vd::engine::extract {
 
 namespace {
 
-// libmagic reads this much of the file at most (its default is 7 MiB).
-constexpr std::size_t kSniffBytes = 1024 * 1024;
+// libmagic reads this much of the file at most (its default is 7 MiB): the head our own checks
+// read too. Its text analysis runs over all it reads, which for text files cost as much as
+// tokenizing them at 1 MiB (docs/benchmarks.md); containers are told by their first bytes.
+constexpr std::size_t kSniffBytes = 64 * 1024;
 
 struct MagicCloser
 {

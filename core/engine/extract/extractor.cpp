@@ -23,7 +23,7 @@ namespace {
 
 using namespace extract;
 
-// How much of the file detection looks at itself (libmagic reads up to 1 MiB on its own).
+// How much of the file detection looks at itself (libmagic reads as much on its own).
 constexpr qint64 kHeadBytes = 64 * 1024;
 
 enum class Format { Text, Markdown, Html, Json, Pdf, Docx, Pptx, LegacyDoc };
@@ -204,43 +204,58 @@ std::optional<ExtractionError> detect(const QString &path, const QString &fileNa
     file.close();
     const bool whole = head.size() >= size;
 
-    const QString sniffed = sniffMimeType(path);
-    if (seenMimeType)
-        *seenMimeType = sniffed;
+    // libmagic only where its answer can matter (its text analysis of the head costs as much as
+    // tokenizing it): for containers, for heads that do not decode, and to name what a refused
+    // file looks like. A text file whose head decodes and starts no container is text whatever
+    // libmagic says: the content types it could name instead (PDF, DOCX, PPTX) start with the
+    // signatures containerOf() looks for.
+    std::optional<QString> sniffedOnce;
+    const auto sniffed = [&]() -> const QString & {
+        if (!sniffedOnce)
+            sniffedOnce = sniffMimeType(path);
+        return *sniffedOnce;
+    };
+    const auto refuse = [&](ExtractionError error) {
+        if (seenMimeType)
+            *seenMimeType = sniffed();
+        return error;
+    };
     const Container container = containerOf(head);
 
     if (isTextFormat(declared)) {
-        if (!extensionForContent(container, sniffed).isEmpty())
-            return wrongContent(name, declared, container, sniffed, head, whole);
+        if (container != Container::Other && !extensionForContent(container, sniffed()).isEmpty())
+            return refuse(wrongContent(name, declared, container, sniffed(), head, whole));
         if (const auto failure = checkTextHead(head, whole)) {
-            if (isRecognizedBinaryType(sniffed))
-                return wrongContent(name, declared, container, sniffed, head, whole);
-            return invalidFile(name + u' ' + TextDecoder::describe(*failure));
+            if (isRecognizedBinaryType(sniffed()))
+                return refuse(wrongContent(name, declared, container, sniffed(), head, whole));
+            return refuse(invalidFile(name + u' ' + TextDecoder::describe(*failure)));
         }
     } else if (declared == Format::Pdf) {
         if (container != Container::Pdf)
-            return wrongContent(name, declared, container, sniffed, head, whole);
+            return refuse(wrongContent(name, declared, container, sniffed(), head, whole));
     } else {
         const auto office = declared == Format::Docx ? OfficeDocument::Word : OfficeDocument::Presentation;
         const QString application = declared == Format::Docx ? u"Word"_s : u"PowerPoint"_s;
         if (container == Container::Zip) {
             if (auto error = checkOoxmlPackage(path, fileName, office))
-                return error;
+                return refuse(*error);
         } else if (container == Container::Cfb) {
             // Office saves a password-protected .docx/.pptx as an OLE compound file holding the
             // encrypted package; libmagic recognises it by its EncryptedPackage stream.
-            if (sniffed == u"application/encrypted" || sniffed.contains(u"encrypted", Qt::CaseInsensitive))
-                return invalidFile(u"%1 is password-protected; remove the password in %2 and upload it again"_s.arg(
-                    name, application));
-            if (sniffed == u"application/msword" || sniffed == u"application/vnd.ms-powerpoint"
-                || sniffed == u"application/vnd.ms-excel")
-                return invalidFile(u"%1 is %2 in the old binary format with a .%3 name; open it in %4 and save it "
-                                   u"as .%3"_s.arg(name, describeMimeType(sniffed), formatName(declared), application));
-            return invalidFile(
-                u"%1 is not %2: it is an OLE compound file, not a ZIP package; save it again from %3"_s.arg(
-                    name, formatNoun(declared), application));
+            const QString &type = sniffed();
+            if (type == u"application/encrypted" || type.contains(u"encrypted", Qt::CaseInsensitive))
+                return refuse(invalidFile(u"%1 is password-protected; remove the password in %2 and upload it "
+                                          u"again"_s.arg(name, application)));
+            if (type == u"application/msword" || type == u"application/vnd.ms-powerpoint"
+                || type == u"application/vnd.ms-excel")
+                return refuse(invalidFile(
+                    u"%1 is %2 in the old binary format with a .%3 name; open it in %4 and "
+                    u"save it as .%3"_s.arg(name, describeMimeType(type), formatName(declared), application)));
+            return refuse(
+                invalidFile(u"%1 is not %2: it is an OLE compound file, not a ZIP package; save it again from %3"_s.arg(
+                    name, formatNoun(declared), application)));
         } else {
-            return wrongContent(name, declared, container, sniffed, head, whole);
+            return refuse(wrongContent(name, declared, container, sniffed(), head, whole));
         }
     }
     detection->format = declared;
