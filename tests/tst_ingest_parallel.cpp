@@ -97,7 +97,7 @@ QMap<QString, qint64> tenantUsage(Database &db)
 }
 
 // What one store's index holds: per file id its chunk rows, whether they are whole (ids and
-// ordinals unique, ordinals 0..n-1, as many as the file's row says, the FTS5 table in step) and
+// ordinals unique, ordinals 0..n-1, as many as the file's row says, no postings of other files) and
 // their (ordinal, chunk id) pairs. An empty `error` when the index is consistent.
 struct IndexContents
 {
@@ -129,8 +129,10 @@ IndexContents readIndex(const QString &path)
         if (one(u"SELECT value FROM meta WHERE key = 'chunks'"_s) != rows)
             contents.error +=
                 u"meta chunks %1 for %2 rows; "_s.arg(one(u"SELECT value FROM meta WHERE key = 'chunks'"_s)).arg(rows);
-        if (one(u"SELECT count(*) FROM chunks_fts"_s) != rows)
-            contents.error += u"FTS5 rows differ from chunk rows; "_s;
+        if (one(u"SELECT count(*) FROM postings_segments s WHERE NOT EXISTS (SELECT 1 FROM files f WHERE "
+                u"f.file_id = s.file_id)"_s)
+            != 0)
+            contents.error += u"postings of a file the index does not hold; "_s;
         if (one(u"SELECT count(*) FROM chunks c WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.file_id = "
                 u"c.file_id)"_s)
             != 0)

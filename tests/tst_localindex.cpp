@@ -1,6 +1,8 @@
-// The per-store FTS5 index: atomic file writes, visibility, attribute filters, normalised
-// scores, and user text that never acts as FTS5 syntax.
+// The per-store index: atomic file writes, visibility, attribute filters, normalised scores
+// equal to FTS5's bm25() over the same chunks, phrases, highlights, the move from format 1 (with
+// an FTS5 table) and user text that never acts as syntax.
 
+#include "core/engine/index/indextokenizer.h"
 #include "core/engine/index/localindex.h"
 #include "core/engine/index/postings.h"
 
@@ -29,19 +31,38 @@ QString j(const char *text)
     return QString::fromUtf8(text).replace(u'`', u'"');
 }
 
+// Writes a file as ingestion does when `prepared`: its postings made beforehand with ordinals as
+// chunk ids (LocalEngine::prepare), here cut into a segment every 7 chunks; else counted by the
+// index as each chunk is added.
 bool addFile(LocalIndex &index, qint64 id, const QString &name, const QStringList &texts,
-             const QJsonObject &attributes = {})
+             const QJsonObject &attributes = {}, bool prepared = false)
 {
     if (!index.beginFile(id, name, attributes))
         return false;
+    QString why;
+    static const auto tokenizer = engine::IndexTokenizer::create(&why);
+    engine::PostingsBuilder builder;
+    QList<engine::EncodedSegment> segments;
+    builder.startFile(*tokenizer, LocalIndex::titleFor(name, {}).toUtf8());
     int ordinal = 0;
     qint64 offset = 0;
     for (const QString &t : texts) {
         const QByteArray utf8 = t.toUtf8();
-        if (!index.addChunk({ordinal++, offset, offset + utf8.size(), int(t.split(u' ').size()), utf8}))
+        const Chunk chunk{ordinal, offset, offset + utf8.size(), int(t.split(u' ').size()), utf8};
+        if (prepared) {
+            builder.add(ordinal, id, engine::PostingsBuilder::count(*tokenizer, utf8));
+            if (ordinal % 7 == 6)
+                segments << builder.takeSegment();
+        }
+        if (!(prepared ? index.addPreparedChunk(chunk) : index.addChunk(chunk)))
             return false;
+        ++ordinal;
         offset += utf8.size();
     }
+    segments << builder.takeSegment();
+    for (const engine::EncodedSegment &segment : std::as_const(segments))
+        if (prepared && !index.addPreparedSegment(segment))
+            return false;
     return index.commitFile(offset).ok();
 }
 
@@ -52,7 +73,7 @@ QString zipfWord(QRandomGenerator &random)
 }
 
 // 60 files of 50 chunks of 20 to 80 Zipf words; every third file has lang=de, the others en.
-bool addZipfCorpus(LocalIndex &index, QRandomGenerator &random)
+bool addZipfCorpus(LocalIndex &index, QRandomGenerator &random, bool prepared = false)
 {
     for (int file = 1; file <= 60; ++file) {
         QStringList texts;
@@ -64,13 +85,23 @@ bool addZipfCorpus(LocalIndex &index, QRandomGenerator &random)
             texts << words.join(u' ');
         }
         if (!addFile(index, file, u"file-%1 w%2x.txt"_s.arg(file).arg(file * 7), texts,
-                     QJsonObject{{u"lang"_s, file % 3 == 0 ? u"de"_s : u"en"_s}}))
+                     QJsonObject{{u"lang"_s, file % 3 == 0 ? u"de"_s : u"en"_s}}, prepared))
             return false;
     }
     return true;
 }
 
-// The index's postings against what FTS5 has indexed (fts5vocab): for every word, the chunks
+// The reference the index must agree with: FTS5 over a copy of the index's chunks, as a temporary
+// table of the connection, named chunks_fts (the index itself keeps no FTS5 table).
+bool createReferenceFts(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(u"CREATE VIRTUAL TABLE temp.chunks_fts USING fts5(title, text, "
+                  u"tokenize='porter unicode61 remove_diacritics 2')"_s)
+        && q.exec(u"INSERT INTO temp.chunks_fts (rowid, title, text) SELECT id, title, text FROM main.chunks"_s);
+}
+
+// The index's postings against what FTS5 indexes of its chunks (fts5vocab): for every word, the chunks
 // holding it, with their file, weighted frequency (title 4, text 1) and length; and the total
 // of tokens. Empty when they agree, else the first difference.
 QString postingsDiffer(const QString &path)
@@ -81,8 +112,10 @@ QString postingsDiffer(const QString &path)
         db.setDatabaseName(path);
         if (!db.open())
             return db.lastError().text();
+        if (!createReferenceFts(db))
+            return u"cannot build the FTS5 reference: "_s + db.lastError().text();
         QSqlQuery q(db);
-        q.exec(u"CREATE VIRTUAL TABLE temp.vocab_instance USING fts5vocab(main, chunks_fts, 'instance')"_s);
+        q.exec(u"CREATE VIRTUAL TABLE temp.vocab_instance USING fts5vocab(temp, chunks_fts, 'instance')"_s);
         QHash<qint64, quint32> lengths;
         QHash<qint64, qint64> fileOf;
         q.exec(u"SELECT doc, count(*) FROM temp.vocab_instance GROUP BY doc"_s);
@@ -221,13 +254,19 @@ private slots:
             QVERIFY(c.score > 0 && c.score <= 1);
         for (qsizetype i = 1; i < r->size(); ++i)
             QVERIFY(r->at(i - 1).score >= r->at(i).score);
-        // Text and matched words come from highlight(): the text's own words.
-        auto texts = m_index->texts({r->first().chunkId}, engine::analyzeQuery(u"the separating boundary layers"_s));
+        // Text and matched words as the text has them (stemmed matches, lower-case), and a term
+        // of several tokens as a phrase: only where they follow one another.
+        auto texts = m_index->texts({r->first().chunkId, r->at(1).chunkId},
+                                    engine::analyzeQuery(u"the separating boundary layers"_s));
         QVERIFY(texts);
         const auto chunk = texts->value(r->first().chunkId);
-        QVERIFY2(chunk.matchedTerms.contains(u"separates"_s), qPrintable(chunk.matchedTerms.join(u',')));
+        QCOMPARE(chunk.matchedTerms, (QStringList{u"boundary"_s, u"layer"_s, u"separates"_s}));
         QVERIFY(chunk.text.startsWith(u"The boundary layer"_s));
-        QVERIFY(!chunk.text.contains(u'\x02'));
+        auto phrases = m_index->texts({r->first().chunkId, r->at(1).chunkId},
+                                      {u"laminar boundary"_s, u"layers separating"_s, u"boundary laminar"_s});
+        QVERIFY(phrases);
+        QCOMPARE(phrases->value(r->first().chunkId).matchedTerms, QStringList{u"layer separates"_s});
+        QCOMPARE(phrases->value(r->at(1).chunkId).matchedTerms, QStringList{u"laminar boundary"_s});
     }
 
     void filenameWordsCount()
@@ -318,7 +357,7 @@ private slots:
 
     // Search scores from the index's own postings; the ranking must be exactly what FTS5's
     // bm25() gives over the whole OR query. Every tenth query has a word that FTS5 reads as a
-    // phrase of two tokens, which FTS5 itself ranks.
+    // phrase of two tokens, which the index matches in the text of the chunks holding both.
     void scoresAreFts5Bm25()
     {
         QFETCH(bool, filtered);
@@ -336,7 +375,9 @@ private slots:
         QSqlDatabase reference = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"reference"_s);
         reference.setDatabaseName(path);
         QVERIFY(reference.open());
-        int fromPostings = 0;
+        QVERIFY(createReferenceFts(reference));
+        int phraseQueries = 0;
+        int phrasesFound = 0; // phrases some chunk holds: the comparison covers their counts
         for (int round = 0; round < 150; ++round) {
             QStringList terms;
             const int count = 1 + int(random.bounded(4));
@@ -349,10 +390,17 @@ private slots:
             if (phrase)
                 terms << zipfWord(random) + u' ' + zipfWord(random);
             const int limit = 1 + int(random.bounded(20));
+            if (phrase) {
+                QSqlQuery hits(reference);
+                QVERIFY(hits.prepare(u"SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?"_s));
+                hits.addBindValue(QString(u'"' + terms.constLast() + u'"'));
+                QVERIFY(hits.exec() && hits.next());
+                phrasesFound += hits.value(0).toInt() > 0 ? 1 : 0;
+            }
             auto got = index.search(terms, filtered ? std::optional(filter.value()) : std::nullopt, limit);
             QVERIFY2(got, got ? "" : qPrintable(got.error().message()));
-            QCOMPARE(index.lastSearchStats().fromPostings, !phrase);
-            fromPostings += index.lastSearchStats().fromPostings ? 1 : 0;
+            QCOMPARE(index.lastSearchStats().phrases, phrase);
+            phraseQueries += index.lastSearchStats().phrases ? 1 : 0;
 
             QStringList phrases;
             for (const QString &t : terms)
@@ -386,7 +434,110 @@ private slots:
         reference.close();
         reference = QSqlDatabase();
         QSqlDatabase::removeDatabase(u"reference"_s);
-        QCOMPARE(fromPostings, 135);
+        QCOMPARE(phraseQueries, 15);
+        QVERIFY2(phrasesFound >= 3, qPrintable(u"only %1 of the phrases occur in the corpus"_s.arg(phrasesFound)));
+    }
+
+    // Ingestion writes prepared files: postings made on the thread that prepared the file, with
+    // ordinals for chunk ids, in several segments. The index must hold exactly what it holds when
+    // it counts the words itself: the same chunk ids, postings and scores, also after removals.
+    void preparedFilesIndexLikeCountedOnes()
+    {
+        const QString countedPath = m_dir.filePath(u"counted.index"_s);
+        const QString preparedPath = m_dir.filePath(u"prepared.index"_s);
+        LocalIndex counted(countedPath);
+        LocalIndex prepared(preparedPath);
+        QVERIFY(counted.open());
+        QVERIFY(prepared.open());
+        QRandomGenerator first(13);
+        QRandomGenerator second(13);
+        QVERIFY(addZipfCorpus(counted, first));
+        QVERIFY(addZipfCorpus(prepared, second, true));
+        for (LocalIndex *index : {&counted, &prepared}) {
+            QVERIFY(index->removeFile(60)); // the last chunk ids: the next file's ids start lower
+            QVERIFY(index->removeFile(2));
+            QVERIFY(
+                addFile(*index, 61, u"w5x again.txt"_s, {u"w1x w5x w5x"_s, u"w2x w9x w1x"_s}, {}, index == &prepared));
+        }
+        QCOMPARE(postingsDiffer(preparedPath), QString());
+        QCOMPARE(postingsDiffer(countedPath), QString());
+        QCOMPARE(prepared.tokenCount().value(), counted.tokenCount().value());
+        QRandomGenerator random(5);
+        for (int round = 0; round < 40; ++round) {
+            const QStringList terms{zipfWord(random), zipfWord(random), zipfWord(random)};
+            const auto a = counted.search(terms, std::nullopt, 20);
+            const auto b = prepared.search(terms, std::nullopt, 20);
+            QVERIFY(a && b);
+            QCOMPARE(b->size(), a->size());
+            for (qsizetype i = 0; i < a->size(); ++i) {
+                QCOMPARE(b->at(i).chunkId, a->at(i).chunkId);
+                QCOMPARE(b->at(i).bm25, a->at(i).bm25);
+            }
+        }
+        // A file is written one way: prepared chunks refuse counted ones and the reverse.
+        QVERIFY(prepared.beginFile(70, u"mixed.txt"_s, {}));
+        QVERIFY(prepared.addPreparedChunk({0, 0, 3, 1, "w1x"}));
+        QVERIFY(!prepared.addChunk({1, 3, 6, 1, "w2x"}));
+        prepared.abortFile();
+        QVERIFY(!prepared.hasFile(70).value());
+    }
+
+    // An index of format 1 kept an FTS5 table of its chunks, written by triggers. Opening it
+    // drops the table and its triggers once; its chunks, postings and answers stay, and writes
+    // go on without it.
+    void formatOneIndexLosesItsFts5Table()
+    {
+        const QString path = m_dir.filePath(u"format1.index"_s);
+        QList<LocalIndex::Candidate> before;
+        {
+            LocalIndex index(path);
+            QVERIFY(index.open());
+            QVERIFY(addFile(index, 1, u"wings.txt"_s, {u"swept wings delay the drag rise"_s, u"boundary layer"_s}));
+            QVERIFY(addFile(index, 2, u"heat.txt"_s, {u"heat transfer in the boundary layer"_s}));
+            before = index.search({u"boundary"_s, u"wings"_s}, std::nullopt, 10).value();
+            QCOMPARE(before.size(), 3);
+        }
+        QCOMPARE(
+            alterIndexFile(path,
+                           {u"CREATE VIRTUAL TABLE chunks_fts USING fts5(title, text, content='chunks', "
+                            u"content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')"_s,
+                            u"INSERT INTO chunks_fts (chunks_fts) VALUES ('rebuild')"_s,
+                            u"CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN INSERT INTO chunks_fts (rowid, "
+                            u"title, text) VALUES (new.id, new.title, new.text); END"_s,
+                            u"CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN INSERT INTO chunks_fts "
+                            u"(chunks_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); END"_s,
+                            u"UPDATE meta SET value = 1 WHERE key = 'format'"_s}),
+            QString());
+        const auto schemaCount = [&] {
+            qint64 count = -1;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema"_s);
+                db.setDatabaseName(path);
+                QSqlQuery q(db);
+                if (db.open()
+                    && q.exec(u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'chunks_fts%' OR name IN "
+                              u"('chunks_ai', 'chunks_ad')"_s)
+                    && q.next())
+                    count = q.value(0).toLongLong();
+            }
+            QSqlDatabase::removeDatabase(u"schema"_s);
+            return count;
+        };
+        QVERIFY(schemaCount() > 2); // the table, its shadow tables and the triggers
+        LocalIndex reopened(path);
+        QVERIFY(reopened.open());
+        QCOMPARE(schemaCount(), 0);
+        auto after = reopened.search({u"boundary"_s, u"wings"_s}, std::nullopt, 10);
+        QVERIFY(after);
+        QCOMPARE(after->size(), before.size());
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            QCOMPARE(after->at(i).chunkId, before.at(i).chunkId);
+            QCOMPARE(after->at(i).bm25, before.at(i).bm25);
+        }
+        QVERIFY(addFile(reopened, 3, u"more.txt"_s, {u"wings again"_s}));
+        QVERIFY(reopened.removeFile(1));
+        QCOMPARE(files(reopened.search({u"wings"_s}, std::nullopt, 10)), QList<qint64>{3});
+        QCOMPARE(postingsDiffer(path), QString());
     }
 
     // The postings search reads stay equal to what FTS5 has indexed through rewrites, removals
@@ -427,7 +578,7 @@ private slots:
         auto found = reopened.search({u"w1x"_s, u"w2x"_s}, std::nullopt, 10);
         QVERIFY(found);
         QCOMPARE(found->size(), 10);
-        QVERIFY(reopened.lastSearchStats().fromPostings);
+        QVERIFY(!reopened.lastSearchStats().phrases);
     }
 
     // Block-max pruning skips the blocks that cannot reach the top k; it must answer exactly what

@@ -7,8 +7,11 @@
 //   bench_engine search  [--chunks 100000] [--queries 300] [--dir D]
 
 #include "bench/support/textgenerator.h"
+#include "core/engine/chunking/chunker.h"
+#include "core/engine/index/indextokenizer.h"
 #include "core/engine/index/localindex.h"
 #include "core/engine/localengine.h"
+#include "core/engine/tokenizer/bpetokenizer.h"
 #include "core/ingestion/ingestor.h"
 #include "core/service/vectorstoreservice.h"
 #include "core/storage/database.h"
@@ -28,6 +31,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <sqlite3.h>
 #include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
@@ -77,6 +81,63 @@ bool setUp(const QString &dir, Setup *s)
         *s->db, u"bench"_s, [s](BackendKind) -> VectorStoreBackend * { return s->engine.get(); });
     return s->service->createTenant({u"bench"_s, {}, u"enterprise"_s, u"local"_s}).ok()
         && s->service->createStore(u"bench"_s, {u"docs"_s, {}, {}, {}, {}}).ok();
+}
+
+// The baseline of issue #20 with FTS5 off the write path: the same files merely tokenized
+// (cl100k BPE, the stores' 800/400 windows, as ingestion cuts them) and their chunk texts written
+// to a plain table in one transaction, on one thread. Seconds, or -1 on a failure.
+double tokenizeAndWrite(const QString &dir, const QStringList &inputs, qint64 *chunkCount)
+{
+    const engine::BpeTokenizer &tokenizer = engine::BpeTokenizer::get(engine::Encoding::Cl100kBase);
+    double seconds = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"plain-chunks"_s);
+        db.setDatabaseName(dir + u"/plain-chunks.sqlite"_s);
+        QString why;
+        sqlite3 *sqlite = db.open() ? engine::sqliteConnection(db, &why) : nullptr;
+        sqlite3_stmt *insert = nullptr;
+        if (!sqlite
+            || sqlite3_exec(sqlite,
+                            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; DROP TABLE IF EXISTS chunks; "
+                            "CREATE TABLE chunks (id INTEGER PRIMARY KEY, text TEXT NOT NULL)",
+                            nullptr, nullptr, nullptr)
+                != SQLITE_OK
+            || sqlite3_prepare_v2(sqlite, "INSERT INTO chunks (text) VALUES (?1)", -1, &insert, nullptr) != SQLITE_OK)
+            return -1;
+        QElapsedTimer timer;
+        timer.start();
+        bool ok = sqlite3_exec(sqlite, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+        std::vector<quint32> ids;
+        std::vector<qsizetype> ends;
+        for (const QString &name : inputs) {
+            QFile f(name);
+            if (!ok || !f.open(QIODevice::ReadOnly))
+                break;
+            engine::Chunker chunker(
+                [&](QByteArrayView segment, std::vector<quint32> *tokenEnds) {
+                    ids.clear();
+                    ends.clear();
+                    tokenizer.encode(segment, &ids, &ends);
+                    for (const qsizetype end : ends)
+                        tokenEnds->push_back(quint32(end));
+                },
+                800, 400,
+                [&](const Chunk &chunk) -> Result<void> {
+                    sqlite3_bind_text(insert, 1, chunk.text.constData(), int(chunk.text.size()), SQLITE_STATIC);
+                    ok = ok && sqlite3_step(insert) == SQLITE_DONE;
+                    sqlite3_reset(insert);
+                    ++*chunkCount;
+                    return {};
+                });
+            ok = ok && chunker.append(f.readAll()).ok() && chunker.finish().ok();
+        }
+        sqlite3_finalize(insert);
+        ok = ok && sqlite3_exec(sqlite, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+        if (ok)
+            seconds = timer.elapsed() / 1000.0;
+    }
+    QSqlDatabase::removeDatabase(u"plain-chunks"_s);
+    return seconds;
 }
 
 int ingestMixed(const QString &dir, int megabytes)
@@ -202,6 +263,22 @@ int ingestMixed(const QString &dir, int megabytes)
     }
     QSqlDatabase::removeDatabase(u"source"_s);
     QSqlDatabase::removeDatabase(u"plain"_s);
+    QStringList inputs;
+    for (int i = 0; i < files; ++i)
+        inputs << u"%1/input/doc-%2.%3"_s.arg(dir).arg(i).arg(i % 5 == 0 ? u"py"_s : (i % 3 == 0 ? u"md"_s : u"txt"_s));
+    qint64 plainChunks = 0;
+    const double plainSeconds = tokenizeAndWrite(dir, inputs, &plainChunks);
+    if (plainSeconds < 0) {
+        std::fprintf(stderr, "the tokenize-and-write baseline failed\n");
+        return 1;
+    }
+    std::printf("tokenize (cl100k, 800/400 windows) and write the chunk texts, one thread, no index: %lld chunks "
+                "in %.1f s = %.1f MB/s of source text\n",
+                plainChunks, plainSeconds, bytes / 1048576.0 / plainSeconds);
+    std::printf("ratio (ingestion / tokenize and write): one at a time %.2f, pipeline %.2f; (attach -> completed / "
+                "tokenize and write): one at a time %.2f, pipeline %.2f\n",
+                drainSeconds[0] / plainSeconds, drainSeconds[1] / plainSeconds, totalSeconds / plainSeconds,
+                (attachSeconds[0] + drainSeconds[1]) / plainSeconds);
     std::printf("peak RSS: %lld MiB\n", peakRssKiB() / 1024);
     return 0;
 }
@@ -279,10 +356,32 @@ int searchLatency(const QString &dir, int chunks, int queries)
     // The baseline, timed in the same run on the same queries: FTS5 ranks every chunk matching
     // any word, then the best rows are joined to their files (what LocalIndex::search did before
     // it read its own postings).
+    // The index keeps no FTS5 table: the baseline's is built beside it, from its chunks, once.
     QSqlDatabase baseline = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"baseline"_s);
     baseline.setDatabaseName(path);
     if (!baseline.open())
         return 1;
+    {
+        QSqlQuery b(baseline);
+        const QString file = dir + u"/fts5-baseline.sqlite"_s;
+        b.exec(u"ATTACH DATABASE '%1' AS b"_s.arg(QString(file).replace(u'\'', u"''"_s)));
+        b.exec(u"CREATE VIRTUAL TABLE IF NOT EXISTS b.chunks_fts USING fts5(title, text, "
+               u"tokenize='porter unicode61 remove_diacritics 2')"_s);
+        const auto count = [&](const QString &sql) {
+            return b.exec(sql) && b.next() ? b.value(0).toLongLong() : -1;
+        };
+        if (count(u"SELECT count(*) FROM b.chunks_fts"_s) != count(u"SELECT count(*) FROM main.chunks"_s)) {
+            QElapsedTimer building;
+            building.start();
+            if (!b.exec(u"DELETE FROM b.chunks_fts"_s)
+                || !b.exec(u"INSERT INTO b.chunks_fts (rowid, title, text) SELECT id, title, text FROM main.chunks"_s)
+                || !b.exec(u"INSERT INTO b.chunks_fts (chunks_fts, rank) VALUES ('rank', 'bm25(4, 1)')"_s)) {
+                std::fprintf(stderr, "cannot build the FTS5 baseline: %s\n", qPrintable(b.lastError().text()));
+                return 1;
+            }
+            std::printf("built the FTS5 baseline table in %.1f s\n", building.elapsed() / 1000.0);
+        }
+    }
     auto filter =
         Filter::fromJson(QJsonDocument::fromJson("{\"type\":\"eq\",\"key\":\"lang\",\"value\":\"en\"}").object());
     auto percentile = [](QList<double> ms, double p) {
@@ -339,7 +438,7 @@ int searchLatency(const QString &dir, int chunks, int queries)
             t.start();
             QSqlQuery q(baseline);
             q.setForwardOnly(true);
-            q.prepare(u"SELECT c.id, f.filename, f.attributes, -t.rank FROM (SELECT rowid, rank FROM chunks_fts "
+            q.prepare(u"SELECT c.id, f.filename, f.attributes, -t.rank FROM (SELECT rowid, rank FROM b.chunks_fts "
                       u"WHERE chunks_fts MATCH ? ORDER BY rank LIMIT 40) t JOIN chunks c ON c.id = t.rowid "
                       u"JOIN files f ON f.file_id = c.file_id WHERE f.visible = 1 "_s
                       + (filtered ? u"AND json_extract(f.attributes, '$.lang') = 'en' "_s : QString())

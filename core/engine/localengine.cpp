@@ -3,6 +3,7 @@
 #include "core/domain/units.h"
 #include "core/engine/chunking/chunker.h"
 #include "core/engine/extract/extractor.h"
+#include "core/engine/index/indextokenizer.h"
 #include "core/engine/tokenizer/bpetokenizer.h"
 #include "core/metrics/metrics.h"
 #include "core/storage/databaseurl.h"
@@ -410,6 +411,32 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
     chunkSpool.setAutoRemove(false);
     QFile::remove(chunkSpool.fileName());
     QDataStream chunksOut(&chunkSpool);
+    // The chunks' words are counted and made into postings here too, on this thread, into a
+    // third spool of segments: the index's writer only stores them (docs/architecture.md).
+    QString tokenizerError;
+    const auto words = IndexTokenizer::create(&tokenizerError);
+    if (!words)
+        return fileError(u"server_error"_s, u"Cannot count the words of %1: %2."_s.arg(file.filename, tokenizerError));
+    prepared.postings = std::make_unique<QTemporaryFile>(spoolDir + u"/postings-XXXXXX.bin"_s);
+    QTemporaryFile &postingsSpool = *prepared.postings;
+    if (!postingsSpool.open())
+        return fileError(
+            u"server_error"_s,
+            u"Cannot create a file for the postings in %1: %2"_s.arg(spoolDir, postingsSpool.errorString()));
+    postingsSpool.setAutoRemove(false);
+    QFile::remove(postingsSpool.fileName());
+    QDataStream postingsOut(&postingsSpool);
+    PostingsBuilder postings;
+    const ChunkingSink *titleSource = nullptr; // the document title is known before the first chunk
+    const auto spoolSegment = [&]() -> Result<void> {
+        const EncodedSegment segment = postings.takeSegment();
+        postingsOut << segment.postings << segment.tokens << segment.terms << segment.data;
+        ++prepared.segmentCount;
+        if (postingsOut.status() != QDataStream::Ok)
+            return ServiceError::unavailable(
+                u"Cannot write the postings to %1: %2"_s.arg(postingsSpool.fileName(), postingsSpool.errorString()));
+        return {};
+    };
     std::vector<quint32> ids;
     std::vector<qsizetype> ends;
     Chunker chunker(
@@ -427,9 +454,13 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
             if (chunksOut.status() != QDataStream::Ok)
                 return ServiceError::unavailable(
                     u"Cannot write the chunks to %1: %2"_s.arg(chunkSpool.fileName(), chunkSpool.errorString()));
-            return {};
+            if (chunk.ordinal == 0)
+                postings.startFile(*words, LocalIndex::titleFor(file.filename, titleSource->title()).toUtf8());
+            postings.add(chunk.ordinal, file.id, PostingsBuilder::count(*words, chunk.text));
+            return postings.full() ? spoolSegment() : Result<void>();
         });
     ChunkingSink sink(chunker, cancelled);
+    titleSource = &sink;
     QString replayError;
     const bool replayed = replay(spool, sink, &replayError);
     if (sink.error())
@@ -442,10 +473,13 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
         return fileError(u"server_error"_s, r.error().message());
     if (chunker.chunkCount() == 0)
         return fileError(u"invalid_file"_s, u"%1 contains no text to index."_s.arg(file.filename));
-    if (!chunkSpool.flush() || !chunkSpool.seek(0))
-        return fileError(
-            u"server_error"_s,
-            u"Cannot read the chunks back from %1: %2"_s.arg(chunkSpool.fileName(), chunkSpool.errorString()));
+    if (auto r = spoolSegment(); !r)
+        return fileError(u"server_error"_s, r.error().message());
+    for (QTemporaryFile *spooled : {&chunkSpool, &postingsSpool})
+        if (!spooled->flush() || !spooled->seek(0))
+            return fileError(
+                u"server_error"_s,
+                u"Cannot read the prepared file back from %1: %2"_s.arg(spooled->fileName(), spooled->errorString()));
     stageDone(u"tokenize"_s, QString());
     prepared.chunkCount = chunker.chunkCount();
     prepared.textBytes = chunker.textBytes();
@@ -482,12 +516,26 @@ Result<IngestOutcome> LocalEngine::write(const Tenant &tenant, const VectorStore
         }
         chunk.ordinal = ordinal;
         chunk.tokenCount = tokenCount;
-        if (auto r = index.addChunk(chunk); !r) {
+        if (auto r = index.addPreparedChunk(chunk); !r) {
             index.abortFile();
             return indexError(r.error());
         }
         if (between && i % 256 == 255)
             between();
+    }
+    QDataStream postingsIn(prepared.postings.get());
+    for (int i = 0; i < prepared.segmentCount; ++i) {
+        EncodedSegment segment;
+        postingsIn >> segment.postings >> segment.tokens >> segment.terms >> segment.data;
+        if (postingsIn.status() != QDataStream::Ok || segment.terms.size() != segment.data.size()) {
+            index.abortFile();
+            return fileError(u"server_error"_s,
+                             u"Cannot read the postings back from %1."_s.arg(prepared.postings->fileName()));
+        }
+        if (auto r = index.addPreparedSegment(segment); !r) {
+            index.abortFile();
+            return indexError(r.error());
+        }
     }
     auto committed = index.commitFile(prepared.textBytes);
     if (!committed)

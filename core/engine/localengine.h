@@ -36,19 +36,23 @@ public:
     virtual ServiceError refusal(const Tenant &tenant, const VectorStore &store, const QString &action) = 0;
 };
 
-// A file read, tokenized and cut into chunks, not yet in its store's index (LocalEngine::prepare):
-// the chunks wait in an unlinked spool file on disk, so a prepared file holds no text in memory.
+// A file read, tokenized and cut into chunks, its words made into postings, not yet in its
+// store's index (LocalEngine::prepare): the chunks and the segments of postings (chunk ids are
+// ordinals until written) wait in unlinked spool files on disk, so a prepared file holds no text
+// in memory.
 struct PreparedFile
 {
     std::unique_ptr<QTemporaryFile> chunks; // positioned at its start
+    std::unique_ptr<QTemporaryFile> postings; // EncodedSegment after EncodedSegment
     int chunkCount = 0;
+    int segmentCount = 0;
     qint64 textBytes = 0; // extracted text
     QString title; // the document's own title (LocalIndex::setDocumentTitle)
 };
 
 // The embedded engine: the default backend, fully offline, with OpenAI's semantics.
 //   <root>/blobs/ab/cd/<sha256>                 attached files, content-addressed
-//   <root>/tenants/<tenant id>/<store id>.index the store's FTS5 index (LocalIndex)
+//   <root>/tenants/<tenant id>/<store id>.index the store's index (LocalIndex)
 //   <root>/spool/                               extracted text while a file is ingested (unlinked
 //                                               at once: the index is written only after extraction)
 // One object per thread (each LocalIndex holds a connection of that thread).

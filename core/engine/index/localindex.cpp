@@ -1,7 +1,6 @@
 #include "core/engine/index/localindex.h"
 
-#include "core/engine/index/fts5scorer.h"
-#include "core/engine/index/localindexdetail.h"
+#include "core/engine/index/indextokenizer.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -27,18 +26,6 @@ namespace vd::engine {
 Q_LOGGING_CATEGORY(lcIndex, "vectordesk.engine.index", QtInfoMsg)
 
 namespace {
-
-// Column weights: a word of the title field (the file's name and the document's own title)
-// counts four times a word of the text. On Cranfield, weights 3 to 8 all score nDCG@10
-// 0.374-0.377 (1: 0.369, no title field: 0.359); 4 sits in the middle of that plateau.
-// Whole numbers, so a word's weighted frequency is an integer in the postings.
-constexpr quint32 kTitleFrequencyWeight = 4;
-constexpr quint32 kTextFrequencyWeight = 1;
-constexpr double kTitleWeight = kTitleFrequencyWeight;
-constexpr double kTextWeight = kTextFrequencyWeight;
-// Postings are written out of memory when this many wait (about 6 MB), so one large file
-// never holds all of its postings at once.
-constexpr qint64 kPendingPostingsLimit = 1 << 18;
 
 std::atomic<int> g_busyTimeoutMs = 30'000;
 
@@ -193,7 +180,7 @@ Result<void> LocalIndex::open()
         u"PRAGMA synchronous=NORMAL"_s,
         u"PRAGMA cache_size=-32000"_s,
         u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
-        u"INSERT OR IGNORE INTO meta (key, value) VALUES ('chunks', 0), ('format', 1), ('tokens', 0), "
+        u"INSERT OR IGNORE INTO meta (key, value) VALUES ('chunks', 0), ('format', 2), ('tokens', 0), "
         u"('postings', 1)"_s,
         QString::fromLatin1(kPostingsSchema),
         QString::fromLatin1(kSegmentsSchema),
@@ -203,30 +190,34 @@ Result<void> LocalIndex::open()
         u"attributes TEXT NOT NULL DEFAULT '{}', visible INTEGER NOT NULL DEFAULT 1, chunk_count INTEGER NOT NULL, "
         u"token_count INTEGER NOT NULL, text_bytes INTEGER NOT NULL, chunk_bytes INTEGER NOT NULL)"_s,
         u"CREATE TABLE IF NOT EXISTS chunks (id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, ordinal INTEGER NOT "
-        u"NULL, "
-        u"start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, token_count INTEGER NOT NULL, title TEXT NOT "
-        u"NULL, "
-        u"text TEXT NOT NULL, UNIQUE (file_id, ordinal))"_s,
+        u"NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, token_count INTEGER NOT NULL, "
+        u"title TEXT NOT NULL, text TEXT NOT NULL, UNIQUE (file_id, ordinal))"_s,
         u"CREATE INDEX IF NOT EXISTS files_hidden ON files (file_id) WHERE visible = 0"_s,
-        u"CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, text, content='chunks', content_rowid='id', "
-        u"tokenize='porter unicode61 remove_diacritics 2')"_s,
-        u"INSERT INTO chunks_fts (chunks_fts, rank) VALUES ('rank', 'bm25(%1, %2)')"_s.arg(kTitleWeight)
-            .arg(kTextWeight),
-        u"CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN "
-        u"INSERT INTO chunks_fts (rowid, title, text) VALUES (new.id, new.title, new.text); END"_s,
-        u"CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN "
-        u"INSERT INTO chunks_fts (chunks_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); END"_s,
     };
     // The pragmas hold per connection; the schema only needs creating once.
     QSqlQuery probe(db);
-    const bool exists = probe.exec(u"SELECT 1 FROM sqlite_master WHERE name = 'chunks_ad'"_s) && probe.next();
+    QSet<QString> tables;
+    if (probe.exec(u"SELECT name FROM sqlite_master WHERE name IN ('chunks', 'chunks_fts')"_s))
+        while (probe.next())
+            tables.insert(probe.value(0).toString());
     probe.finish();
-    for (const QString &statement : exists ? setup.mid(0, 3) : setup)
+    for (const QString &statement : tables.contains(u"chunks"_s) ? setup.mid(0, 3) : setup)
         if (auto r = exec(statement); !r)
             return r;
+    // Indexes of format 1 also kept an FTS5 table of the chunks, written by triggers: search no
+    // longer reads it (the postings rank, phrases and highlights come from the chunks' text), so
+    // it goes, once. Its pages are free for the index's next writes.
+    if (tables.contains(u"chunks_fts"_s)) {
+        qCInfo(lcIndex).noquote() << "dropping the FTS5 table of" << m_path << "(index format 1 to 2)";
+        for (const QString &statement :
+             {u"BEGIN IMMEDIATE"_s, u"DROP TRIGGER IF EXISTS chunks_ai"_s, u"DROP TRIGGER IF EXISTS chunks_ad"_s,
+              u"DROP TABLE IF EXISTS chunks_fts"_s, u"UPDATE meta SET value = 2 WHERE key = 'format'"_s, u"COMMIT"_s})
+            if (auto r = exec(statement); !r) {
+                QSqlQuery(db).exec(u"ROLLBACK"_s);
+                return r;
+            }
+    }
     QString why;
-    if (!registerFts5Scorer(db, kTitleWeight, kTextWeight, &why))
-        return ServiceError::unavailable(u"Cannot search the index %1: %2."_s.arg(m_path, why));
     m_tokenizer = IndexTokenizer::create(db, &why);
     if (!m_tokenizer)
         return ServiceError::unavailable(u"Cannot index into %1: %2."_s.arg(m_path, why));
@@ -255,58 +246,30 @@ Result<qint64> LocalIndex::tokenCount()
     return metaValue(u"tokens"_s);
 }
 
-void LocalIndex::countChunk(qint64 chunkId, qint64 fileId, const QByteArray &text)
+QString LocalIndex::titleFor(const QString &filename, const QString &documentTitle)
 {
-    // The chunk's words and how often each occurs. Lookups use the tokenizer's own bytes;
-    // only a word new to the chunk is copied.
-    thread_local QHash<QByteArray, quint32> textTerms;
-    textTerms.clear();
-    textTerms.reserve(512);
-    quint32 length = 0;
-    m_tokenizer->tokenize(text, IndexTokenizer::Mode::Document, [&](const char *token, int size) {
-        ++length;
-        const auto it = textTerms.find(QByteArray::fromRawData(token, size));
-        if (it != textTerms.end())
-            ++*it;
-        else
-            textTerms.insert(QByteArray(token, size), 1);
-    });
-    const quint32 chunkLength = quint32(m_titleLength) + length;
-    m_fileTokens += chunkLength;
-    m_pendingTokens += chunkLength;
-    auto record = [&](const QByteArray &term, quint32 frequency) {
-        m_pending[term].push_back({chunkId, fileId, frequency, chunkLength});
-        ++m_pendingCount;
-    };
-    for (auto it = textTerms.cbegin(); it != textTerms.cend(); ++it)
-        record(it.key(),
-               kTextFrequencyWeight * it.value() + kTitleFrequencyWeight * quint32(m_titleTerms.value(it.key())));
-    for (auto it = m_titleTerms.cbegin(); it != m_titleTerms.cend(); ++it)
-        if (!textTerms.contains(it.key()))
-            record(it.key(), kTitleFrequencyWeight * quint32(it.value()));
+    const QString name = titleOf(filename);
+    return documentTitle.isEmpty() ? name : name + u' ' + documentTitle;
 }
 
 Result<void> LocalIndex::flushPostings(bool intoBlocks)
 {
-    QList<QByteArray> terms = m_pending.keys();
-    std::sort(terms.begin(), terms.end());
     bool ok = true;
     if (intoBlocks) {
+        const auto &pending = m_builder.pending();
+        QList<QByteArray> terms = pending.keys();
+        std::sort(terms.begin(), terms.end());
         for (const QByteArray &term : std::as_const(terms)) {
-            const std::vector<Posting> &entries = m_pending[term];
+            const std::vector<Posting> &entries = pending.find(term).value();
             if (!(ok = m_postings->append(term, entries.data(), entries.data() + entries.size())))
                 break;
         }
+        m_builder.clearPending();
     } else {
-        ok = m_postings->writeSegment(
-            m_currentFile, m_pendingTokens, terms,
-            [this](const QByteArray &term) -> const std::vector<Posting> & { return m_pending.find(term).value(); });
+        ok = m_postings->writeSegment(m_currentFile, m_builder.takeSegment());
     }
     if (!ok)
         return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
-    m_pending.clear();
-    m_pendingCount = 0;
-    m_pendingTokens = 0;
     return {};
 }
 
@@ -333,9 +296,7 @@ Result<void> LocalIndex::rebuildPostings()
               u"DELETE FROM postings_segments"_s, u"DELETE FROM meta WHERE key = 'term_stats'"_s})
             if (auto r = exec(statement); !r)
                 return r;
-        m_pending.clear();
-        m_pendingCount = 0;
-        m_fileTokens = 0;
+        m_builder.startFile(*m_tokenizer, {});
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
         q.setForwardOnly(true);
         // By chunk id: each word's postings are appended in that order.
@@ -347,28 +308,22 @@ Result<void> LocalIndex::rebuildPostings()
             if (first || q.value(2).toString() != title) {
                 first = false;
                 title = q.value(2).toString();
-                m_titleTerms.clear();
-                m_titleLength = 0;
-                m_tokenizer->tokenize(title.toUtf8(), IndexTokenizer::Mode::Document, [&](const char *t, int n) {
-                    ++m_titleTerms[QByteArray(t, n)];
-                    ++m_titleLength;
-                });
+                m_builder.setTitle(*m_tokenizer, title.toUtf8());
             }
-            countChunk(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(3).toString().toUtf8());
-            if (m_pendingCount >= kPendingPostingsLimit)
+            m_builder.add(q.value(0).toLongLong(), q.value(1).toLongLong(),
+                          PostingsBuilder::count(*m_tokenizer, q.value(3).toString().toUtf8()));
+            if (m_builder.full())
                 if (auto r = flushPostings(true); !r)
                     return r;
         }
         if (auto r = flushPostings(true); !r)
             return r;
-        const qint64 tokens = m_fileTokens;
-        m_fileTokens = 0;
-        return exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('tokens', ?), ('postings', 1)"_s, {tokens});
+        return exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('tokens', ?), ('postings', 1)"_s,
+                    {m_builder.fileTokens()});
     };
     if (auto r = rebuild(); !r) {
         QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(u"ROLLBACK"_s);
-        m_pending.clear();
-        m_pendingCount = 0;
+        m_builder.clearPending();
         return r;
     }
     return exec(u"COMMIT"_s);
@@ -383,12 +338,11 @@ Result<void> LocalIndex::beginFile(qint64 fileId, const QString &filename, const
     m_currentChunks = 0;
     m_currentTokens = 0;
     m_currentChunkBytes = 0;
-    m_currentTitle = titleOf(filename);
+    m_currentTitle = titleFor(filename, {});
     m_titleCounted = false;
-    m_pending.clear();
-    m_pendingCount = 0;
-    m_pendingTokens = 0;
+    m_fileKind = Kind::Unknown;
     m_fileTokens = 0;
+    m_builder.clearPending();
     // Whatever an interrupted attempt committed for this file is replaced, never duplicated.
     if (auto r = removeFileRows(fileId); !r) {
         abortFile();
@@ -403,6 +357,15 @@ Result<void> LocalIndex::beginFile(qint64 fileId, const QString &filename, const
         abortFile();
         return r;
     }
+    // A prepared file's chunks take the ids after every chunk there is (inside this transaction,
+    // which holds the index's write lock), so its segments come after every block.
+    QSqlQuery last(QSqlDatabase::database(m_connection, false));
+    if (!last.exec(u"SELECT coalesce(max(id), 0) + 1 FROM chunks"_s) || !last.next()) {
+        const auto error = indexFailure(m_path, last.lastError());
+        abortFile();
+        return error;
+    }
+    m_chunkBase = last.value(0).toLongLong();
     return {};
 }
 
@@ -412,7 +375,7 @@ void LocalIndex::setDocumentTitle(const QString &title)
         m_currentTitle += u' ' + title;
 }
 
-Result<void> LocalIndex::addChunk(const Chunk &chunk)
+Result<void> LocalIndex::insertChunk(const Chunk &chunk, std::optional<qint64> id)
 {
     if (!m_inFile)
         return ServiceError::unavailable(u"Chunk added outside of a file transaction."_s);
@@ -422,8 +385,8 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
         sqlite3_stmt *statement = nullptr;
         if (!db
             || sqlite3_prepare_v3(db,
-                                  "INSERT INTO chunks (file_id, ordinal, start_offset, end_offset, token_count, title, "
-                                  "text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                  "INSERT INTO chunks (id, file_id, ordinal, start_offset, end_offset, token_count, "
+                                  "title, text) VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                                   -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
                 != SQLITE_OK)
             return ServiceError::unavailable(
@@ -432,13 +395,8 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
     }
     if (!m_titleCounted) {
         m_titleCounted = true;
-        m_titleTerms.clear();
-        m_titleLength = 0;
         m_currentTitleUtf8 = m_currentTitle.toUtf8();
-        m_tokenizer->tokenize(m_currentTitleUtf8, IndexTokenizer::Mode::Document, [&](const char *t, int n) {
-            ++m_titleTerms[QByteArray(t, n)];
-            ++m_titleLength;
-        });
+        m_builder.startFile(*m_tokenizer, m_currentTitleUtf8);
     }
     // Each step below is followed by a reset, so the statement is ready for new bindings here.
     sqlite3_stmt *q = m_insertChunk.get();
@@ -449,18 +407,50 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
     sqlite3_bind_int64(q, 5, chunk.tokenCount);
     sqlite3_bind_text(q, 6, m_currentTitleUtf8.constData(), int(m_currentTitleUtf8.size()), SQLITE_STATIC);
     sqlite3_bind_text(q, 7, chunk.text.constData(), int(chunk.text.size()), SQLITE_STATIC);
+    if (id)
+        sqlite3_bind_int64(q, 8, *id);
+    else
+        sqlite3_bind_null(q, 8);
     const int rc = sqlite3_step(q);
     sqlite3_reset(q);
     if (rc != SQLITE_DONE)
         return ServiceError::unavailable(
             u"The index %1 failed: %2"_s.arg(m_path, QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(q)))));
-    countChunk(sqlite3_last_insert_rowid(sqlite3_db_handle(q)), m_currentFile, chunk.text);
-    if (m_pendingCount >= kPendingPostingsLimit)
-        if (auto r = flushPostings(); !r)
-            return r;
     ++m_currentChunks;
     m_currentTokens += chunk.tokenCount;
     m_currentChunkBytes += chunk.text.size();
+    return {};
+}
+
+Result<void> LocalIndex::addChunk(const Chunk &chunk)
+{
+    if (m_fileKind == Kind::Prepared)
+        return ServiceError::unavailable(u"A prepared file's chunks cannot be mixed with counted ones."_s);
+    m_fileKind = Kind::Counted;
+    if (auto r = insertChunk(chunk, std::nullopt); !r)
+        return r;
+    m_builder.add(sqlite3_last_insert_rowid(sqlite3_db_handle(m_insertChunk.get())), m_currentFile,
+                  PostingsBuilder::count(*m_tokenizer, chunk.text));
+    if (m_builder.full())
+        return flushPostings();
+    return {};
+}
+
+Result<void> LocalIndex::addPreparedChunk(const Chunk &chunk)
+{
+    if (m_fileKind == Kind::Counted)
+        return ServiceError::unavailable(u"A prepared file's chunks cannot be mixed with counted ones."_s);
+    m_fileKind = Kind::Prepared;
+    return insertChunk(chunk, m_chunkBase + chunk.ordinal);
+}
+
+Result<void> LocalIndex::addPreparedSegment(const EncodedSegment &segment)
+{
+    if (!m_inFile || m_fileKind != Kind::Prepared)
+        return ServiceError::unavailable(u"Prepared postings belong after a prepared file's chunks."_s);
+    if (!m_postings->writeSegment(m_currentFile, segment, m_chunkBase))
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
+    m_fileTokens += segment.tokens;
     return {};
 }
 
@@ -470,13 +460,14 @@ Result<IndexedFile> LocalIndex::commitFile(qint64 textBytes)
         return ServiceError::unavailable(u"No file is being indexed."_s);
     m_insertChunk.reset();
     IndexedFile stats{m_currentFile, m_currentChunks, m_currentTokens, textBytes, m_currentChunkBytes};
+    const qint64 tokens = m_fileKind == Kind::Prepared ? m_fileTokens : m_builder.fileTokens();
     auto r =
         exec(u"UPDATE files SET chunk_count = ?, token_count = ?, text_bytes = ?, chunk_bytes = ? WHERE file_id = ?"_s,
              {stats.chunkCount, stats.tokenCount, stats.textBytes, stats.chunkBytes, stats.fileId});
     if (r)
         r = exec(u"UPDATE meta SET value = value + ? WHERE key = 'chunks'"_s, {stats.chunkCount});
     if (r)
-        r = exec(u"UPDATE meta SET value = value + ? WHERE key = 'tokens'"_s, {m_fileTokens});
+        r = exec(u"UPDATE meta SET value = value + ? WHERE key = 'tokens'"_s, {tokens});
     if (r)
         r = flushPostings();
     if (r && !m_postings->mergeSegments())
@@ -494,9 +485,7 @@ Result<IndexedFile> LocalIndex::commitFile(qint64 textBytes)
 void LocalIndex::abortFile()
 {
     m_insertChunk.reset();
-    m_pending.clear();
-    m_pendingCount = 0;
-    m_pendingTokens = 0;
+    m_builder.clearPending();
     if (!m_inFile)
         return;
     QSqlQuery(QSqlDatabase::database(m_connection, false)).exec(u"ROLLBACK"_s);
@@ -529,7 +518,7 @@ Result<void> LocalIndex::removeFile(qint64 fileId)
 
 Result<void> LocalIndex::removeFileRows(qint64 fileId)
 {
-    // The file's words (its chunks tokenized again, as FTS5 does for its own 'delete'), whose
+    // The file's words (its chunks tokenized again), whose
     // postings lose the file's entries, and its tokens, which leave the total.
     QSet<QByteArray> terms;
     qint64 tokens = 0;

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 
 namespace vd::engine {
@@ -29,17 +30,20 @@ struct IndexedFile
     qint64 chunkBytes = 0; // sum of chunk texts: the file's usage_bytes
 };
 
-// The full-text index of one vector store: an SQLite database with an FTS5 table over the
-// store's chunks (porter stemming over unicode61 words). One file per store keeps tenants and
-// stores physically apart, lets stores ingest in parallel and makes purging a store a file
-// deletion (docs/architecture.md). Not thread-safe: one LocalIndex per thread.
+// The full-text index of one vector store: an SQLite database holding the store's chunks and
+// their words' postings (porter stemming over unicode61 words, as FTS5 has them; no FTS5 table is
+// written). One file per store keeps tenants and stores physically apart, lets stores ingest in
+// parallel and makes purging a store a file deletion (docs/architecture.md). Not thread-safe:
+// one LocalIndex per thread.
 class LocalIndex
 {
 public:
     explicit LocalIndex(QString path);
     ~LocalIndex();
-    // FTS5's token count of every chunk, over both fields (what BM25 calls document length).
+    // The token count of every chunk, over both fields (what BM25 calls document length).
     Result<qint64> tokenCount();
+    // The title field of a file's chunks: the words of its name, then its document title.
+    static QString titleFor(const QString &filename, const QString &documentTitle);
     LocalIndex(const LocalIndex &) = delete;
     LocalIndex &operator=(const LocalIndex &) = delete;
 
@@ -69,6 +73,11 @@ public:
     // name as the chunk's title field. Call before the first chunk.
     void setDocumentTitle(const QString &title);
     Result<void> addChunk(const Chunk &chunk);
+    // A prepared file (LocalEngine::prepare) is written as its chunks, whose words are not counted
+    // here, and the segments of postings prepared from them with ordinals as chunk ids: each
+    // chunk's id is the file's first id plus its ordinal. A file is written either way, not both.
+    Result<void> addPreparedChunk(const Chunk &chunk);
+    Result<void> addPreparedSegment(const EncodedSegment &segment);
     Result<IndexedFile> commitFile(qint64 textBytes);
     void abortFile();
 
@@ -104,21 +113,21 @@ public:
     Result<QList<Candidate>> search(const QStringList &terms, const std::optional<Filter> &filter, int limit);
 
     // How the last search went: how many postings it read and how many chunks it scored, and
-    // whether it scored from the index's postings or, for a word FTS5 reads as a phrase of several
-    // tokens, with FTS5 itself.
+    // whether a word was a phrase of several tokens (FTS5's tokenizer splits some words the
+    // query keeps whole), matched in the text of the chunks holding all of its tokens.
     struct SearchStats
     {
         int terms = 0;
         qint64 postings = 0;
         qint64 candidates = 0;
-        bool fromPostings = false;
+        bool phrases = false;
     };
     const SearchStats &lastSearchStats() const { return m_lastStats; }
 
     struct ChunkText
     {
         QString text;
-        QStringList matchedTerms; // words of the text that the terms matched (FTS5 highlight)
+        QStringList matchedTerms; // words of the text that the terms matched, lower-case
     };
     Result<QHash<qint64, ChunkText>> texts(const QList<qint64> &chunkIds, const QStringList &terms);
 
@@ -129,23 +138,24 @@ private:
     Result<void> removeFileRows(qint64 fileId);
     // Writes the postings of every chunk (an index written before they existed).
     Result<void> rebuildPostings();
-    // Notes a chunk's words, FTS5's tokens of its title and text, as postings to write.
-    void countChunk(qint64 chunkId, qint64 fileId, const QByteArray &text);
+    Result<void> insertChunk(const Chunk &chunk, std::optional<qint64> id);
     // Writes the postings waiting: as a segment of the file being written, or, rebuilding, into
     // the blocks directly.
     Result<void> flushPostings(bool intoBlocks = false);
-    // Ranks with FTS5 itself: for queries with a word FTS5 reads as a phrase of several tokens.
     // The top `limit` of every chunk holding a query word, or only of the blocks whose bounds
-    // can reach it; both best first.
+    // can reach it; both best first. rankAll takes the postings of phrases (by the word's
+    // position in `words`) instead of reading them.
     Result<std::vector<Ranked>> rankAll(const QList<QByteArray> &words, const std::optional<Filter> &filter, int limit,
-                                        double chunks, double averageLength, double *ideal);
+                                        double chunks, double averageLength, double *ideal,
+                                        std::map<qsizetype, std::vector<Posting>> phrases = {});
     Result<std::vector<Ranked>> rankPruned(const QList<QByteArray> &words, const std::optional<Filter> &filter,
                                            int limit, double chunks, double averageLength, double *ideal);
     // The block-max top `limit` over every file (ideal: added to when given, with the stats).
     Result<std::vector<Ranked>> rankBlocks(const QList<QByteArray> &words, size_t limit, double chunks,
                                            double averageLength, double *ideal);
-    Result<QList<Candidate>> searchPhrases(const QStringList &terms, const std::optional<Filter> &filter, int limit,
-                                           double chunks);
+    // A phrase's postings: the chunks holding all of its tokens, each counted where the tokens
+    // follow one another in its title or text (as FTS5 matches a phrase).
+    Result<std::vector<Posting>> phrasePostings(const QList<QByteArray> &tokens);
 
     QString m_path;
     QString m_connection;
@@ -158,22 +168,19 @@ private:
         void operator()(sqlite3_stmt *statement) const;
     };
     std::unique_ptr<sqlite3_stmt, FinalizeStatement> m_insertChunk;
-    QByteArray m_currentTitleUtf8; // set with the title's terms, at the file's first chunk
+    bool m_titleCounted = false; // the builder has the current file's title
+    enum class Kind { Unknown, Counted, Prepared } m_fileKind = Kind::Unknown;
+    qint64 m_chunkBase = 0; // a prepared file's first chunk id
+    QByteArray m_currentTitleUtf8;
     std::unique_ptr<PostingsTable> m_postings;
+    PostingsBuilder m_builder; // the postings of the file being written, not yet written
     int m_currentChunks = 0;
     qint64 m_currentTokens = 0;
     qint64 m_currentChunkBytes = 0;
+    qint64 m_fileTokens = 0;
     bool m_inFile = false;
     SearchStats m_lastStats;
     std::unique_ptr<IndexTokenizer> m_tokenizer;
-    // The file being written: its title's tokens, its postings not yet written, its tokens.
-    bool m_titleCounted = false;
-    QHash<QByteArray, int> m_titleTerms;
-    int m_titleLength = 0;
-    QHash<QByteArray, std::vector<Posting>> m_pending;
-    qint64 m_pendingCount = 0;
-    qint64 m_pendingTokens = 0;
-    qint64 m_fileTokens = 0;
 };
 
 // Splits a query into the words the index matches: Unicode letters and digits, lower-cased,

@@ -1,6 +1,5 @@
-#include "core/engine/index/fts5scorer.h"
+#include "core/engine/index/indextokenizer.h"
 #include "core/engine/index/localindex.h"
-#include "core/engine/index/localindexdetail.h"
 
 #include <QJsonDocument>
 #include <QSet>
@@ -15,13 +14,9 @@
 using namespace Qt::StringLiterals;
 
 // Search in a store's index: ranking from the postings (every chunk, or block-max pruned),
-// phrases through FTS5, highlighted texts.
+// phrases matched in the chunks' text, highlighted texts.
 
 namespace vd::engine {
-
-using detail::kMarkClose;
-using detail::kMarkOpen;
-using detail::quoted;
 
 namespace {
 
@@ -157,21 +152,28 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
     const double n = double(std::max<qint64>(*total, 1));
     const double averageLength = std::max(double(*tokens) / n, 1.0);
 
-    // Each word as FTS5 matches it: one token (read from the postings), none (it matches
-    // nothing) or a phrase of several tokens, which only FTS5 can match.
+    // Each word as FTS5's tokenizer reads it: one token (its postings are read), none (it matches
+    // nothing) or a phrase of several tokens (matched in the text of the chunks holding them all).
     QList<QByteArray> words;
+    std::map<qsizetype, std::vector<Posting>> phrases;
     for (const QString &term : terms) {
         QList<QByteArray> tokenized;
         m_tokenizer->tokenize(term.toUtf8(), IndexTokenizer::Mode::Query,
                               [&](const char *text, int size) { tokenized << QByteArray(text, size); });
-        if (tokenized.size() > 1)
-            return searchPhrases(terms, filter, limit, n);
+        if (tokenized.size() > 1) {
+            auto entries = phrasePostings(tokenized);
+            if (!entries)
+                return entries.error();
+            phrases.emplace(words.size(), std::move(*entries));
+            tokenized.clear();
+        }
         words << tokenized.value(0);
     }
-    m_lastStats.fromPostings = true;
+    m_lastStats.phrases = !phrases.empty();
     double ideal = 0; // the best score the query could reach: scores are divided by it
-    auto ranked = g_pruning ? rankPruned(words, filter, limit, n, averageLength, &ideal)
-                            : rankAll(words, filter, limit, n, averageLength, &ideal);
+    auto ranked = g_pruning && phrases.empty()
+        ? rankPruned(words, filter, limit, n, averageLength, &ideal)
+        : rankAll(words, filter, limit, n, averageLength, &ideal, std::move(phrases));
     if (!ranked)
         return ranked.error();
     const std::vector<Ranked> &best = *ranked;
@@ -218,7 +220,8 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
 // Every chunk holding a query word, scored: the reference for pruned ranking.
 Result<std::vector<LocalIndex::Ranked>> LocalIndex::rankAll(const QList<QByteArray> &words,
                                                             const std::optional<Filter> &filter, int limit,
-                                                            double chunks, double averageLength, double *ideal)
+                                                            double chunks, double averageLength, double *ideal,
+                                                            std::map<qsizetype, std::vector<Posting>> phrases)
 {
     // FTS5's BM25, term by term: idf from the number of chunks holding the word, the term factor
     // from its weighted frequency in the chunk and the chunk's length.
@@ -229,9 +232,12 @@ Result<std::vector<LocalIndex::Ranked>> LocalIndex::rankAll(const QList<QByteArr
         size_t next = 0;
     };
     std::vector<List> lists;
-    for (const QByteArray &word : words) {
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QByteArray &word = words.at(i);
         List list;
-        if (!word.isEmpty() && !m_postings->read(word, list.entries))
+        if (const auto phrase = phrases.find(i); phrase != phrases.end())
+            list.entries = std::move(phrase->second);
+        else if (!word.isEmpty() && !m_postings->read(word, list.entries))
             return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
         list.idf = idfOf(double(list.entries.size()), chunks);
         *ideal += list.idf * (kBm25K1 + 1);
@@ -506,74 +512,79 @@ Result<std::vector<LocalIndex::Ranked>> LocalIndex::rankBlocks(const QList<QByte
     return heap;
 }
 
-Result<QList<LocalIndex::Candidate>>
-LocalIndex::searchPhrases(const QStringList &terms, const std::optional<Filter> &filter, int limit, double chunks)
+namespace {
+
+// How often `phrase` occurs in `tokens`: runs of consecutive tokens equal to it, overlapping
+// ones included, as FTS5 counts a phrase's instances.
+int phraseCount(const std::vector<QByteArray> &tokens, const QList<QByteArray> &phrase)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    // Each word's idf from FTS5's own count of the chunks it matches.
-    QStringList phrases;
-    QVariantList idfs;
-    double ideal = 0;
-    qint64 matchesAtMost = 0;
-    for (const QString &term : terms) {
-        phrases << quoted(term);
-        QSqlQuery q(db);
-        q.prepare(u"SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?"_s);
-        q.addBindValue(phrases.constLast());
-        if (!q.exec() || !q.next())
-            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-        const double hits = q.value(0).toDouble();
-        double idf = std::log((chunks - hits + 0.5) / (hits + 0.5));
-        if (idf <= 0)
-            idf = 1e-6;
-        idfs << idf;
-        ideal += idf * (kBm25K1 + 1);
-        matchesAtMost += qint64(hits);
+    int count = 0;
+    for (size_t i = 0; i + size_t(phrase.size()) <= tokens.size(); ++i)
+        if (std::equal(phrase.cbegin(), phrase.cend(), tokens.begin() + qsizetype(i)))
+            ++count;
+    return count;
+}
+
+} // namespace
+
+Result<std::vector<Posting>> LocalIndex::phrasePostings(const QList<QByteArray> &tokens)
+{
+    // The chunks holding every token, from the postings (by chunk id), then each one's phrase
+    // count from its title and text, tokenized as when they were indexed.
+    std::vector<Posting> holding;
+    for (qsizetype t = 0; t < tokens.size(); ++t) {
+        std::vector<Posting> entries;
+        if (!m_postings->read(tokens.at(t), entries))
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
+        m_lastStats.postings += qint64(entries.size());
+        if (t == 0) {
+            holding = std::move(entries);
+            continue;
+        }
+        std::vector<Posting> both;
+        std::set_intersection(holding.begin(), holding.end(), entries.begin(), entries.end(), std::back_inserter(both),
+                              [](const Posting &a, const Posting &b) { return a.chunkId < b.chunkId; });
+        holding = std::move(both);
     }
-    m_lastStats.candidates = matchesAtMost;
-    if (matchesAtMost == 0)
-        return QList<Candidate>();
-    QString where = u"f.visible = 1"_s;
-    QVariantList filterBinds;
-    if (filter)
-        where += u" AND "_s + filter->toSql(u"f.attributes"_s, &filterBinds);
-    QList<Candidate> found;
-    // FTS5 ranks every match; the best rows are joined to their files. When visibility or a
-    // filter rejects too many of them, look deeper.
-    for (qint64 depth = std::max(limit * 2, 20);; depth *= 4) {
-        found.clear();
-        QSqlQuery q(db);
+    std::vector<Posting> found;
+    QHash<QString, int> titleCounts; // a file's title is the same in each of its chunks
+    constexpr size_t kBatch = 500;
+    for (size_t from = 0; from < holding.size(); from += kBatch) {
+        const size_t to = std::min(holding.size(), from + kBatch);
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
         q.setForwardOnly(true);
-        if (!q.prepare(u"SELECT c.id, c.file_id, c.ordinal, f.filename, f.attributes, t.score FROM "
-                       u"(SELECT rowid, vd_bm25(chunks_fts, 0, "_s
-                       + QStringList(idfs.size(), u"?"_s).join(u", "_s)
-                       + u") AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?) t "
-                         u"JOIN chunks c ON c.id = t.rowid JOIN files f ON f.file_id = c.file_id WHERE "_s
-                       + where + u" ORDER BY t.score DESC, c.id LIMIT ?"_s))
+        if (!q.prepare(u"SELECT id, title, text FROM chunks WHERE id IN ("_s
+                       + QStringList(qsizetype(to - from), u"?"_s).join(u", "_s) + u") ORDER BY id"_s))
             return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-        for (const QVariant &idf : std::as_const(idfs))
-            q.addBindValue(idf);
-        q.addBindValue(phrases.join(u" OR "_s));
-        q.addBindValue(depth);
-        for (const QVariant &v : std::as_const(filterBinds))
-            q.addBindValue(v);
-        q.addBindValue(limit);
+        for (size_t i = from; i < to; ++i)
+            q.addBindValue(holding[i].chunkId);
         if (!q.exec())
             return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+        std::vector<QByteArray> words;
+        const auto count = [&](const QByteArray &utf8) {
+            words.clear();
+            m_tokenizer->tokenize(utf8, IndexTokenizer::Mode::Document,
+                                  [&](const char *text, int size) { words.emplace_back(text, size); });
+            return phraseCount(words, tokens);
+        };
+        size_t next = from;
         while (q.next()) {
-            Candidate c;
-            c.chunkId = q.value(0).toLongLong();
-            c.fileId = q.value(1).toLongLong();
-            c.ordinal = q.value(2).toInt();
-            c.filename = q.value(3).toString();
-            c.attributes = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
-            c.bm25 = q.value(5).toDouble();
-            c.score = ideal > 0 ? std::clamp(c.bm25 / ideal, 0.0, 1.0) : 0.0;
-            found.append(c);
+            const qint64 id = q.value(0).toLongLong();
+            while (next < to && holding[next].chunkId < id)
+                ++next;
+            if (next == to || holding[next].chunkId != id)
+                continue;
+            const QString title = q.value(1).toString();
+            auto titleCount = titleCounts.constFind(title);
+            if (titleCount == titleCounts.cend())
+                titleCount = titleCounts.insert(title, count(title.toUtf8()));
+            const quint32 frequency = kTitleFrequencyWeight * quint32(*titleCount)
+                + kTextFrequencyWeight * quint32(count(q.value(2).toString().toUtf8()));
+            if (frequency > 0)
+                found.push_back({id, holding[next].fileId, frequency, holding[next].length});
         }
-        // Enough rows, or every match was already considered.
-        if (found.size() >= limit || depth >= matchesAtMost)
-            break;
+        if (q.lastError().isValid())
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
     }
     return found;
 }
@@ -583,64 +594,62 @@ Result<QHash<qint64, LocalIndex::ChunkText>> LocalIndex::texts(const QList<qint6
     QHash<qint64, ChunkText> result;
     if (chunkIds.isEmpty())
         return result;
-    QStringList phrases;
-    for (const QString &term : terms)
-        phrases << quoted(term);
-    // highlight() marks what FTS5 matched, with the same tokenizer and stemming as the search.
-    QStringList placeholders;
-    QVariantList binds{phrases.join(u" OR "_s)};
-    for (const qint64 id : chunkIds) {
-        placeholders << u"?"_s;
-        binds << id;
+    // Each term as the tokens it matches (a phrase when several), as search() reads it.
+    QList<QList<QByteArray>> phrases;
+    for (const QString &term : terms) {
+        QList<QByteArray> tokens;
+        m_tokenizer->tokenize(term.toUtf8(), IndexTokenizer::Mode::Query,
+                              [&](const char *text, int size) { tokens << QByteArray(text, size); });
+        if (!tokens.isEmpty())
+            phrases << tokens;
     }
-    QSqlQuery h(QSqlDatabase::database(m_connection, false));
-    h.setForwardOnly(true);
-    h.prepare(u"SELECT rowid, highlight(chunks_fts, 1, char(2), char(3)) FROM chunks_fts WHERE chunks_fts MATCH ? "
-              u"AND rowid IN ("_s
-              + placeholders.join(u", "_s) + u')');
-    for (const QVariant &v : std::as_const(binds))
-        h.addBindValue(v);
-    if (!h.exec())
-        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, h.lastError().text()));
-    while (h.next()) {
-        const QString marked = h.value(1).toString();
-        ChunkText chunk;
-        chunk.text.reserve(marked.size());
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.prepare(u"SELECT id, text FROM chunks WHERE id IN ("_s + QStringList(chunkIds.size(), u"?"_s).join(u", "_s)
+                   + u')'))
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+    for (const qint64 id : chunkIds)
+        q.addBindValue(id);
+    if (!q.exec())
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
+    struct Token
+    {
+        QByteArray word;
+        int start;
+        int end;
+    };
+    std::vector<Token> tokens;
+    while (q.next()) {
+        const QByteArray text = q.value(1).toString().toUtf8();
+        tokens.clear();
+        if (!phrases.isEmpty())
+            m_tokenizer->tokenizeSpans(text, IndexTokenizer::Mode::Document,
+                                       [&](const char *word, int size, int start, int end) {
+                                           tokens.push_back({QByteArray(word, size), start, end});
+                                       });
+        // The byte ranges where a term matches, as FTS5's highlight() marks them.
         QSet<QString> matched;
-        qsizetype open = -1;
-        for (const QChar ch : marked) {
-            if (ch == kMarkOpen) {
-                open = chunk.text.size();
-            } else if (ch == kMarkClose) {
-                if (open >= 0)
-                    matched.insert(chunk.text.mid(open).toLower());
-                open = -1;
-            } else {
-                chunk.text += ch;
+        for (size_t i = 0; i < tokens.size(); ++i)
+            for (const QList<QByteArray> &phrase : std::as_const(phrases)) {
+                if (i + size_t(phrase.size()) > tokens.size())
+                    continue;
+                bool equal = true;
+                for (qsizetype k = 0; equal && k < phrase.size(); ++k)
+                    equal = tokens[i + size_t(k)].word == phrase.at(k);
+                if (equal) {
+                    const int start = tokens[i].start;
+                    const int end = tokens[i + size_t(phrase.size()) - 1].end;
+                    matched.insert(QString::fromUtf8(text.constData() + start, end - start).toLower());
+                }
             }
-        }
+        ChunkText chunk;
+        chunk.text = QString::fromUtf8(text);
         chunk.matchedTerms = QStringList(matched.cbegin(), matched.cend());
         chunk.matchedTerms.sort();
-        result.insert(h.value(0).toLongLong(), chunk);
+        result.insert(q.value(0).toLongLong(), chunk);
     }
-    // Chunks the terms do not match (another query of a multi-query search) still need text.
-    QStringList missing;
-    QVariantList missingIds;
-    for (const qint64 id : chunkIds)
-        if (!result.contains(id)) {
-            missing << u"?"_s;
-            missingIds << id;
-        }
-    if (!missing.isEmpty()) {
-        QSqlQuery q(QSqlDatabase::database(m_connection, false));
-        q.prepare(u"SELECT id, text FROM chunks WHERE id IN ("_s + missing.join(u", "_s) + u')');
-        for (const QVariant &v : std::as_const(missingIds))
-            q.addBindValue(v);
-        if (!q.exec())
-            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
-        while (q.next())
-            result.insert(q.value(0).toLongLong(), {q.value(1).toString(), {}});
-    }
+    if (q.lastError().isValid())
+        return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, q.lastError().text()));
     return result;
 }
 

@@ -1,6 +1,6 @@
 #include "core/engine/index/postings.h"
 
-#include "core/engine/index/fts5scorer.h"
+#include "core/engine/index/indextokenizer.h"
 
 #include <QSqlDatabase>
 
@@ -13,6 +13,10 @@ using namespace Qt::StringLiterals;
 namespace vd::engine {
 
 namespace {
+
+enum Statement { Last, Insert, Update, Read, Range, Delete, NewSegment, SegmentRow, SegmentRead, FileSegments, Count };
+
+} // namespace
 
 void putVarint(QByteArray &out, quint64 value)
 {
@@ -38,19 +42,147 @@ bool getVarint(const char *&p, const char *end, quint64 &value)
     return false;
 }
 
-enum Statement { Last, Insert, Update, Read, Range, Delete, NewSegment, SegmentRow, SegmentRead, FileSegments, Count };
+namespace {
+
+char *writeVarint(char *out, quint64 value)
+{
+    while (value >= 0x80) {
+        *out++ = char((value & 0x7f) | 0x80);
+        value >>= 7;
+    }
+    *out++ = char(value);
+    return out;
+}
 
 } // namespace
 
 void encodePostings(QByteArray &data, qint64 previous, const Posting *begin, const Posting *end)
 {
+    // Into room for the longest encoding (four varints of at most 10 bytes), cut to size after.
+    const qsizetype start = data.size();
+    data.resize(start + (end - begin) * 40);
+    char *out = data.data() + start;
     for (const Posting *p = begin; p != end; ++p) {
-        putVarint(data, quint64(p->chunkId - previous));
-        putVarint(data, quint64(p->fileId));
-        putVarint(data, p->frequency);
-        putVarint(data, p->length);
+        out = writeVarint(out, quint64(p->chunkId - previous));
+        out = writeVarint(out, quint64(p->fileId));
+        out = writeVarint(out, p->frequency);
+        out = writeVarint(out, p->length);
         previous = p->chunkId;
     }
+    data.truncate(out - data.constData());
+}
+
+ChunkWords PostingsBuilder::count(const IndexTokenizer &tokenizer, const QByteArray &text)
+{
+    // Lookups use the tokenizer's own bytes; only a word new to the chunk is copied.
+    thread_local QHash<QByteArray, quint32> counts;
+    counts.clear();
+    counts.reserve(512);
+    ChunkWords words;
+    tokenizer.tokenize(text, IndexTokenizer::Mode::Document, [&](const char *token, int size) {
+        ++words.length;
+        const auto it = counts.find(QByteArray::fromRawData(token, size));
+        if (it != counts.end())
+            ++*it;
+        else
+            counts.insert(QByteArray(token, size), 1);
+    });
+    qsizetype bytes = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        bytes += it.key().size() + 20;
+    words.packed.resize(bytes);
+    char *out = words.packed.data();
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        out = writeVarint(out, quint64(it.key().size()));
+        out = std::copy(it.key().cbegin(), it.key().cend(), out);
+        out = writeVarint(out, it.value());
+    }
+    words.packed.truncate(out - words.packed.constData());
+    return words;
+}
+
+void PostingsBuilder::startFile(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8)
+{
+    clearPending();
+    m_fileTokens = 0;
+    setTitle(tokenizer, titleUtf8);
+}
+
+void PostingsBuilder::setTitle(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8)
+{
+    m_titleTerms.clear();
+    m_titleLength = 0;
+    tokenizer.tokenize(titleUtf8, IndexTokenizer::Mode::Document, [&](const char *t, int n) {
+        ++m_titleTerms[QByteArray(t, n)];
+        ++m_titleLength;
+    });
+}
+
+void PostingsBuilder::add(qint64 chunkId, qint64 fileId, const ChunkWords &words)
+{
+    const quint32 chunkLength = m_titleLength + words.length;
+    m_fileTokens += chunkLength;
+    m_pendingTokens += chunkLength;
+    auto record = [&](const QByteArray &term, quint32 frequency) {
+        auto it = m_pending.find(term);
+        if (it == m_pending.end())
+            it = m_pending.insert(QByteArray(term.constData(), term.size()), {});
+        it->push_back({chunkId, fileId, frequency, chunkLength});
+        ++m_count;
+    };
+    // The text's words, with the title's occurrences of each added; then the title's other words.
+    int titleWordsInText = 0;
+    const char *p = words.packed.constData();
+    const char *end = p + words.packed.size();
+    while (p < end) {
+        quint64 size = 0;
+        quint64 count = 0;
+        if (!getVarint(p, end, size) || quint64(end - p) < size)
+            break;
+        const QByteArray term = QByteArray::fromRawData(p, qsizetype(size));
+        p += size;
+        if (!getVarint(p, end, count))
+            break;
+        quint32 frequency = kTextFrequencyWeight * quint32(count);
+        if (const auto title = m_titleTerms.constFind(term); title != m_titleTerms.cend()) {
+            frequency += kTitleFrequencyWeight * quint32(*title);
+            ++titleWordsInText;
+        }
+        record(term, frequency);
+    }
+    if (titleWordsInText == m_titleTerms.size())
+        return;
+    for (auto it = m_titleTerms.cbegin(); it != m_titleTerms.cend(); ++it) {
+        // Whether the text has the word: its entry for this chunk was just recorded.
+        const auto pending = m_pending.constFind(it.key());
+        if (pending == m_pending.cend() || pending->back().chunkId != chunkId)
+            record(it.key(), kTitleFrequencyWeight * quint32(it.value()));
+    }
+}
+
+EncodedSegment PostingsBuilder::takeSegment()
+{
+    EncodedSegment segment;
+    segment.postings = m_count;
+    segment.tokens = m_pendingTokens;
+    segment.terms = m_pending.keys();
+    std::sort(segment.terms.begin(), segment.terms.end());
+    segment.data.reserve(segment.terms.size());
+    for (const QByteArray &term : std::as_const(segment.terms)) {
+        const std::vector<Posting> &entries = m_pending.find(term).value();
+        QByteArray data;
+        encodePostings(data, 0, entries.data(), entries.data() + entries.size());
+        segment.data.append(std::move(data));
+    }
+    clearPending();
+    return segment;
+}
+
+void PostingsBuilder::clearPending()
+{
+    m_pending.clear();
+    m_count = 0;
+    m_pendingTokens = 0;
 }
 
 bool decodePostings(const char *data, qsizetype size, qint64 firstChunk, std::vector<Posting> &out)
@@ -374,39 +506,46 @@ bool PostingsTable::loadSegments()
     return rc == SQLITE_DONE || fail(u"cannot list the postings segments"_s);
 }
 
-bool PostingsTable::writeSegment(qint64 fileId, qint64 tokens, const QList<QByteArray> &terms,
-                                 const std::function<const std::vector<Posting> &(const QByteArray &)> &entries)
+bool PostingsTable::writeSegment(qint64 fileId, const EncodedSegment &segment, qint64 chunkBase)
 {
-    qint64 total = 0;
-    for (const QByteArray &term : terms)
-        total += qint64(entries(term).size());
-    if (total == 0)
+    if (segment.postings == 0)
         return true;
-    sqlite3_stmt *segment =
+    sqlite3_stmt *row =
         statement(NewSegment, "INSERT INTO postings_segments (file_id, postings, tokens) VALUES (?1, ?2, ?3)");
-    if (!segment)
+    if (!row)
         return false;
-    sqlite3_bind_int64(segment, 1, fileId);
-    sqlite3_bind_int64(segment, 2, total);
-    sqlite3_bind_int64(segment, 3, tokens);
-    if (!step(segment, u"cannot write a postings segment"_s))
+    sqlite3_bind_int64(row, 1, fileId);
+    sqlite3_bind_int64(row, 2, segment.postings);
+    sqlite3_bind_int64(row, 3, segment.tokens);
+    if (!step(row, u"cannot write a postings segment"_s))
         return false;
     const qint64 id = sqlite3_last_insert_rowid(m_db);
-    QByteArray data;
-    for (const QByteArray &term : terms) {
-        const std::vector<Posting> &list = entries(term);
-        if (list.empty())
-            continue;
-        data.clear();
-        encodePostings(data, 0, list.data(), list.data() + list.size());
-        sqlite3_stmt *row =
+    QByteArray rebased;
+    for (qsizetype i = 0; i < segment.terms.size(); ++i) {
+        const QByteArray &term = segment.terms.at(i);
+        const QByteArray *data = &segment.data.at(i);
+        if (chunkBase != 0) {
+            // Only the first entry's chunk id is absolute; the others follow as differences.
+            const char *p = data->constData();
+            const char *end = p + data->size();
+            quint64 first = 0;
+            if (!getVarint(p, end, first)) {
+                m_error = u"the prepared postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+                return false;
+            }
+            rebased.clear();
+            putVarint(rebased, first + quint64(chunkBase));
+            rebased.append(p, end - p);
+            data = &rebased;
+        }
+        sqlite3_stmt *s =
             statement(SegmentRow, "INSERT INTO postings_recent (segment, term, data) VALUES (?1, ?2, ?3)");
-        if (!row)
+        if (!s)
             return false;
-        sqlite3_bind_int64(row, 1, id);
-        sqlite3_bind_text(row, 2, term.constData(), int(term.size()), SQLITE_STATIC);
-        sqlite3_bind_blob(row, 3, data.constData(), int(data.size()), SQLITE_STATIC);
-        if (!step(row, u"cannot write a postings segment"_s))
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_text(s, 2, term.constData(), int(term.size()), SQLITE_STATIC);
+        sqlite3_bind_blob(s, 3, data->constData(), int(data->size()), SQLITE_STATIC);
+        if (!step(s, u"cannot write a postings segment"_s))
             return false;
     }
     return true;
