@@ -5,6 +5,7 @@
 #include "core/engine/index/indextokenizer.h"
 #include "core/engine/index/localindex.h"
 #include "core/engine/index/postings.h"
+#include "core/engine/index/postingsbuilder.h"
 
 #include <QJsonDocument>
 #include <QMap>
@@ -50,7 +51,7 @@ bool addFile(LocalIndex &index, qint64 id, const QString &name, const QStringLis
         const QByteArray utf8 = t.toUtf8();
         const Chunk chunk{ordinal, offset, offset + utf8.size(), int(t.split(u' ').size()), utf8};
         if (prepared) {
-            builder.add(ordinal, id, engine::PostingsBuilder::count(*tokenizer, utf8));
+            builder.add(ordinal, id, *tokenizer, utf8);
             if (ordinal % 7 == 6)
                 segments << builder.takeSegment();
         }
@@ -135,10 +136,12 @@ QString postingsDiffer(const QString &path)
         if (q.lastError().isValid())
             difference = q.lastError().text();
         QSet<QByteArray> stored;
-        q.exec(u"SELECT term FROM postings UNION SELECT term FROM postings_recent"_s);
+        q.exec(u"SELECT DISTINCT term FROM postings"_s);
         while (q.next())
             stored.insert(q.value(0).toString().toUtf8());
         engine::PostingsTable table(db);
+        if (!table.segmentTerms(&stored))
+            difference = table.error();
         if (!table.loadSegments())
             difference = table.error();
         for (auto it = expected.cbegin(); difference.isEmpty() && it != expected.cend(); ++it) {
@@ -482,6 +485,83 @@ private slots:
         QVERIFY(!prepared.hasFile(70).value());
     }
 
+    // Segments used to be a row per word (postings_recent) with absolute chunk ids. Opening such
+    // an index moves them into buckets, once: the same postings, the same answers.
+    void segmentsOfRowsPerWordMoveIntoBuckets()
+    {
+        const QString path = m_dir.filePath(u"rows-per-word.index"_s);
+        QList<LocalIndex::Candidate> before;
+        {
+            LocalIndex index(path);
+            QVERIFY(index.open());
+            QRandomGenerator random(17);
+            for (int file = 1; file <= 5; ++file) {
+                QStringList texts;
+                for (int c = 0; c < 30; ++c) {
+                    QStringList words;
+                    for (int w = 0; w < 40; ++w)
+                        words << zipfWord(random);
+                    texts << words.join(u' ');
+                }
+                QVERIFY(addFile(index, file, u"file-%1.txt"_s.arg(file), texts));
+            }
+            before = index.search({u"w3x"_s, u"w40x"_s, u"w700x"_s}, std::nullopt, 30).value();
+            QCOMPARE(before.size(), 30);
+        }
+        QCOMPARE(segmentCount(path), 5);
+        // Rewrite the segments as the earlier format had them.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE postings_recent (segment INTEGER NOT NULL, term TEXT NOT NULL, data BLOB "
+                           u"NOT NULL, PRIMARY KEY (segment, term)) WITHOUT ROWID"_s));
+            engine::PostingsTable table(db);
+            QSet<QByteArray> terms;
+            QVERIFY(table.segmentTerms(&terms));
+            QVERIFY(table.loadSegments());
+            QMap<qint64, qint64> segmentOfFile;
+            QVERIFY(q.exec(u"SELECT segment, file_id FROM postings_segments"_s));
+            while (q.next())
+                segmentOfFile.insert(q.value(1).toLongLong(), q.value(0).toLongLong());
+            for (const QByteArray &term : std::as_const(terms)) {
+                std::vector<engine::Posting> entries;
+                QVERIFY(table.read(term, entries));
+                QMap<qint64, std::vector<engine::Posting>> byFile;
+                for (const engine::Posting &p : entries)
+                    byFile[p.fileId].push_back(p);
+                for (auto it = byFile.cbegin(); it != byFile.cend(); ++it) {
+                    QByteArray data;
+                    engine::encodePostings(data, 0, it->data(), it->data() + it->size());
+                    QSqlQuery insert(db);
+                    insert.prepare(u"INSERT INTO postings_recent (segment, term, data) VALUES (?, ?, ?)"_s);
+                    insert.addBindValue(segmentOfFile.value(it.key()));
+                    insert.addBindValue(QString::fromUtf8(term));
+                    insert.addBindValue(data);
+                    QVERIFY(insert.exec());
+                }
+            }
+            QVERIFY(q.exec(u"DELETE FROM postings_buckets"_s));
+            QVERIFY(q.exec(u"ALTER TABLE postings_segments DROP COLUMN base"_s));
+        }
+        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        LocalIndex reopened(path);
+        QVERIFY(reopened.open());
+        QCOMPARE(segmentCount(path), 5);
+        QCOMPARE(postingsDiffer(path), QString());
+        const auto after = reopened.search({u"w3x"_s, u"w40x"_s, u"w700x"_s}, std::nullopt, 30);
+        QVERIFY(after);
+        QCOMPARE(after->size(), before.size());
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            QCOMPARE(after->at(i).chunkId, before.at(i).chunkId);
+            QCOMPARE(after->at(i).bm25, before.at(i).bm25);
+        }
+        // New files and a merge go on from there.
+        QVERIFY(addFile(reopened, 6, u"file-6.txt"_s, {u"w3x w3x w40x"_s}, {}, true));
+        QCOMPARE(postingsDiffer(path), QString());
+    }
+
     // An index of format 1 kept an FTS5 table of its chunks, written by triggers. Opening it
     // drops the table and its triggers once; its chunks, postings and answers stay, and writes
     // go on without it.
@@ -682,9 +762,12 @@ private slots:
             QVERIFY(index.open());
             QVERIFY(addFile(index, 1, u"a.txt"_s, {u"alpha beta"_s}));
         }
+        // alpha's bucket in the file's segment (beta's is another one).
+        QVERIFY(engine::segmentBucket("alpha") != engine::segmentBucket("beta"));
         QCOMPARE(alterIndexFile(path,
                                 {u"UPDATE postings SET data = x'ff' WHERE term = 'alpha'"_s,
-                                 u"UPDATE postings_recent SET data = x'ff' WHERE term = 'alpha'"_s}),
+                                 u"UPDATE postings_buckets SET data = x'ff' WHERE bucket = %1"_s.arg(
+                                     engine::segmentBucket("alpha"))}),
                  QString());
         LocalIndex index(path);
         QVERIFY(index.open());

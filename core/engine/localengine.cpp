@@ -430,7 +430,7 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
     const ChunkingSink *titleSource = nullptr; // the document title is known before the first chunk
     const auto spoolSegment = [&]() -> Result<void> {
         const EncodedSegment segment = postings.takeSegment();
-        postingsOut << segment.postings << segment.tokens << segment.terms << segment.data;
+        postingsOut << segment.postings << segment.tokens << segment.buckets;
         ++prepared.segmentCount;
         if (postingsOut.status() != QDataStream::Ok)
             return ServiceError::unavailable(
@@ -456,7 +456,7 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
                     u"Cannot write the chunks to %1: %2"_s.arg(chunkSpool.fileName(), chunkSpool.errorString()));
             if (chunk.ordinal == 0)
                 postings.startFile(*words, LocalIndex::titleFor(file.filename, titleSource->title()).toUtf8());
-            postings.add(chunk.ordinal, file.id, PostingsBuilder::count(*words, chunk.text));
+            postings.add(chunk.ordinal, file.id, *words, chunk.text);
             return postings.full() ? spoolSegment() : Result<void>();
         });
     ChunkingSink sink(chunker, cancelled);
@@ -526,8 +526,8 @@ Result<IngestOutcome> LocalEngine::write(const Tenant &tenant, const VectorStore
     QDataStream postingsIn(prepared.postings.get());
     for (int i = 0; i < prepared.segmentCount; ++i) {
         EncodedSegment segment;
-        postingsIn >> segment.postings >> segment.tokens >> segment.terms >> segment.data;
-        if (postingsIn.status() != QDataStream::Ok || segment.terms.size() != segment.data.size()) {
+        postingsIn >> segment.postings >> segment.tokens >> segment.buckets;
+        if (postingsIn.status() != QDataStream::Ok || segment.buckets.size() != kSegmentBuckets) {
             index.abortFile();
             return fileError(u"server_error"_s,
                              u"Cannot read the postings back from %1."_s.arg(prepared.postings->fileName()));

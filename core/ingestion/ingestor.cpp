@@ -350,8 +350,10 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
                                          tracing::adoptParent(parent);
                                          auto prepared =
                                              engine->prepare(file, [&stopPreparing] { return stopPreparing.load(); });
-                                         if (prepared)
-                                             prepared.value().chunks->moveToThread(writer); // read and closed there
+                                         if (prepared) { // read and closed there
+                                             prepared.value().chunks->moveToThread(writer);
+                                             prepared.value().postings->moveToThread(writer);
+                                         }
                                          return prepared;
                                      });
             inHand.push_back(std::move(p));

@@ -1,5 +1,6 @@
 #include "core/engine/index/indextokenizer.h"
 
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QVariant>
@@ -72,14 +73,11 @@ struct IndexTokenizer::Private
 {
     fts5_tokenizer methods{};
     ::Fts5Tokenizer *instance = nullptr;
-    sqlite3 *own = nullptr; // the in-memory connection of a standalone tokenizer
 
     ~Private()
     {
         if (instance)
             methods.xDelete(instance);
-        if (own)
-            sqlite3_close(own);
     }
 
     bool createPorter(sqlite3 *sqlite, QString *error)
@@ -118,13 +116,30 @@ std::unique_ptr<IndexTokenizer> IndexTokenizer::create(const QSqlDatabase &db, Q
 
 std::unique_ptr<IndexTokenizer> IndexTokenizer::create(QString *error)
 {
-    auto p = std::make_unique<Private>();
-    if (sqlite3_open_v2(":memory:", &p->own, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-        *error = u"cannot open an in-memory SQLite connection: %1"_s.arg(
-            QString::fromUtf8(p->own ? sqlite3_errmsg(p->own) : "out of memory"));
+    // One in-memory connection for the process lends its FTS5 module to every standalone
+    // tokenizer: an instance needs it only while it is created, and opening a connection per file
+    // made the threads that prepare files queue on SQLite's allocator mutex.
+    struct Module
+    {
+        sqlite3 *db = nullptr;
+        QString error;
+        Module()
+        {
+            if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK)
+                error = u"cannot open an in-memory SQLite connection: %1"_s.arg(
+                    QString::fromUtf8(db ? sqlite3_errmsg(db) : "out of memory"));
+        }
+        ~Module() { sqlite3_close(db); }
+    };
+    static Module module;
+    static QMutex creating; // the module's list of tokenizers is read while one is created
+    if (!module.error.isEmpty()) {
+        *error = module.error;
         return nullptr;
     }
-    if (!p->createPorter(p->own, error))
+    QMutexLocker lock(&creating);
+    auto p = std::make_unique<Private>();
+    if (!p->createPorter(module.db, error))
         return nullptr;
     return std::unique_ptr<IndexTokenizer>(new IndexTokenizer(std::move(p)));
 }

@@ -26,8 +26,8 @@ class IndexTokenizer
 public:
     // Through the FTS5 module of an open connection.
     static std::unique_ptr<IndexTokenizer> create(const QSqlDatabase &db, QString *error);
-    // With an in-memory SQLite connection of its own: for threads that count a file's words
-    // before its index is opened (LocalEngine::prepare).
+    // Through the FTS5 module of an in-memory connection the process keeps: for threads that count
+    // a file's words before its index is opened (LocalEngine::prepare).
     static std::unique_ptr<IndexTokenizer> create(QString *error);
     ~IndexTokenizer();
     IndexTokenizer(const IndexTokenizer &) = delete;

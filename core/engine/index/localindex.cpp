@@ -179,13 +179,14 @@ Result<void> LocalIndex::open()
         u"PRAGMA journal_mode=WAL"_s,
         u"PRAGMA synchronous=NORMAL"_s,
         u"PRAGMA cache_size=-32000"_s,
+        u"PRAGMA wal_autocheckpoint=16384"_s,
         u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
         u"INSERT OR IGNORE INTO meta (key, value) VALUES ('chunks', 0), ('format', 2), ('tokens', 0), "
         u"('postings', 1)"_s,
         QString::fromLatin1(kPostingsSchema),
         QString::fromLatin1(kSegmentsSchema),
         QString::fromLatin1(kSegmentsFileSchema),
-        QString::fromLatin1(kRecentSchema),
+        QString::fromLatin1(kBucketsSchema),
         u"CREATE TABLE IF NOT EXISTS files (file_id INTEGER PRIMARY KEY, filename TEXT NOT NULL, "
         u"attributes TEXT NOT NULL DEFAULT '{}', visible INTEGER NOT NULL DEFAULT 1, chunk_count INTEGER NOT NULL, "
         u"token_count INTEGER NOT NULL, text_bytes INTEGER NOT NULL, chunk_bytes INTEGER NOT NULL)"_s,
@@ -197,11 +198,11 @@ Result<void> LocalIndex::open()
     // The pragmas hold per connection; the schema only needs creating once.
     QSqlQuery probe(db);
     QSet<QString> tables;
-    if (probe.exec(u"SELECT name FROM sqlite_master WHERE name IN ('chunks', 'chunks_fts')"_s))
+    if (probe.exec(u"SELECT name FROM sqlite_master WHERE name IN ('chunks', 'chunks_fts', 'postings_recent')"_s))
         while (probe.next())
             tables.insert(probe.value(0).toString());
     probe.finish();
-    for (const QString &statement : tables.contains(u"chunks"_s) ? setup.mid(0, 3) : setup)
+    for (const QString &statement : tables.contains(u"chunks"_s) ? setup.mid(0, 4) : setup)
         if (auto r = exec(statement); !r)
             return r;
     // Indexes of format 1 also kept an FTS5 table of the chunks, written by triggers: search no
@@ -222,6 +223,18 @@ Result<void> LocalIndex::open()
     if (!m_tokenizer)
         return ServiceError::unavailable(u"Cannot index into %1: %2."_s.arg(m_path, why));
     m_postings = std::make_unique<PostingsTable>(db);
+    // Segments of the format before buckets (a row per word) move into buckets, once.
+    if (tables.contains(u"postings_recent"_s)) {
+        qCInfo(lcIndex).noquote() << "moving the postings segments of" << m_path << "into buckets";
+        if (auto r = exec(u"BEGIN IMMEDIATE"_s); !r)
+            return r;
+        if (!exec(QString::fromLatin1(kBucketsSchema)) || !m_postings->upgradeSegments()) {
+            QSqlQuery(db).exec(u"ROLLBACK"_s);
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
+        }
+        if (auto r = exec(u"COMMIT"_s); !r)
+            return r;
+    }
     // An index written before the postings existed gets them now, once.
     auto postingsValid = metaValue(u"postings"_s);
     if (!postingsValid)
@@ -256,17 +269,12 @@ Result<void> LocalIndex::flushPostings(bool intoBlocks)
 {
     bool ok = true;
     if (intoBlocks) {
-        const auto &pending = m_builder.pending();
-        QList<QByteArray> terms = pending.keys();
-        std::sort(terms.begin(), terms.end());
-        for (const QByteArray &term : std::as_const(terms)) {
-            const std::vector<Posting> &entries = pending.find(term).value();
-            if (!(ok = m_postings->append(term, entries.data(), entries.data() + entries.size())))
-                break;
-        }
+        ok = m_builder.forEachPending([this](const QByteArray &term, const std::vector<Posting> &entries) {
+            return m_postings->append(term, entries.data(), entries.data() + entries.size());
+        });
         m_builder.clearPending();
     } else {
-        ok = m_postings->writeSegment(m_currentFile, m_builder.takeSegment());
+        ok = m_postings->writeSegment(m_currentFile, m_builder.takeSegment(), m_chunkBase);
     }
     if (!ok)
         return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
@@ -282,7 +290,7 @@ Result<void> LocalIndex::rebuildPostings()
             return r;
         if (auto r = exec(u"CREATE INDEX IF NOT EXISTS files_hidden ON files (file_id) WHERE visible = 0"_s); !r)
             return r;
-        for (const char *schema : {kSegmentsSchema, kSegmentsFileSchema, kRecentSchema})
+        for (const char *schema : {kSegmentsSchema, kSegmentsFileSchema, kBucketsSchema})
             if (auto r = exec(QString::fromLatin1(schema)); !r)
                 return r;
         auto valid = metaValue(u"postings"_s);
@@ -292,7 +300,7 @@ Result<void> LocalIndex::rebuildPostings()
             return {}; // another connection did it meanwhile
         // The per-word statistics of earlier versions: the postings replace them.
         for (const QString &statement :
-             {u"DROP TABLE IF EXISTS term_stats"_s, u"DELETE FROM postings"_s, u"DELETE FROM postings_recent"_s,
+             {u"DROP TABLE IF EXISTS term_stats"_s, u"DELETE FROM postings"_s, u"DELETE FROM postings_buckets"_s,
               u"DELETE FROM postings_segments"_s, u"DELETE FROM meta WHERE key = 'term_stats'"_s})
             if (auto r = exec(statement); !r)
                 return r;
@@ -310,8 +318,8 @@ Result<void> LocalIndex::rebuildPostings()
                 title = q.value(2).toString();
                 m_builder.setTitle(*m_tokenizer, title.toUtf8());
             }
-            m_builder.add(q.value(0).toLongLong(), q.value(1).toLongLong(),
-                          PostingsBuilder::count(*m_tokenizer, q.value(3).toString().toUtf8()));
+            m_builder.add(q.value(0).toLongLong(), q.value(1).toLongLong(), *m_tokenizer,
+                          q.value(3).toString().toUtf8());
             if (m_builder.full())
                 if (auto r = flushPostings(true); !r)
                     return r;
@@ -429,8 +437,9 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
     m_fileKind = Kind::Counted;
     if (auto r = insertChunk(chunk, std::nullopt); !r)
         return r;
-    m_builder.add(sqlite3_last_insert_rowid(sqlite3_db_handle(m_insertChunk.get())), m_currentFile,
-                  PostingsBuilder::count(*m_tokenizer, chunk.text));
+    // Segments count chunk ids from the file's first id, as prepared files do.
+    m_builder.add(sqlite3_last_insert_rowid(sqlite3_db_handle(m_insertChunk.get())) - m_chunkBase, m_currentFile,
+                  *m_tokenizer, chunk.text);
     if (m_builder.full())
         return flushPostings();
     return {};

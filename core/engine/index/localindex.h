@@ -3,7 +3,7 @@
 #include "core/domain/searchrequest.h"
 #include "core/domain/serviceerror.h"
 #include "core/domain/types.h"
-#include "core/engine/index/postings.h"
+#include "core/engine/index/postingsbuilder.h"
 
 #include <QHash>
 #include <QJsonObject>

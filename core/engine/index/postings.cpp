@@ -2,6 +2,7 @@
 
 #include "core/engine/index/indextokenizer.h"
 
+#include <QMap>
 #include <QSqlDatabase>
 
 #include <algorithm>
@@ -72,118 +73,48 @@ void encodePostings(QByteArray &data, qint64 previous, const Posting *begin, con
     data.truncate(out - data.constData());
 }
 
-ChunkWords PostingsBuilder::count(const IndexTokenizer &tokenizer, const QByteArray &text)
+int segmentBucket(const QByteArray &term)
 {
-    // Lookups use the tokenizer's own bytes; only a word new to the chunk is copied.
-    thread_local QHash<QByteArray, quint32> counts;
-    counts.clear();
-    counts.reserve(512);
-    ChunkWords words;
-    tokenizer.tokenize(text, IndexTokenizer::Mode::Document, [&](const char *token, int size) {
-        ++words.length;
-        const auto it = counts.find(QByteArray::fromRawData(token, size));
-        if (it != counts.end())
-            ++*it;
-        else
-            counts.insert(QByteArray(token, size), 1);
-    });
-    qsizetype bytes = 0;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        bytes += it.key().size() + 20;
-    words.packed.resize(bytes);
-    char *out = words.packed.data();
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        out = writeVarint(out, quint64(it.key().size()));
-        out = std::copy(it.key().cbegin(), it.key().cend(), out);
-        out = writeVarint(out, it.value());
+    quint32 hash = 2166136261u;
+    for (const char c : term) {
+        hash ^= quint8(c);
+        hash *= 16777619u;
     }
-    words.packed.truncate(out - words.packed.constData());
-    return words;
+    return int(hash % quint32(kSegmentBuckets));
 }
 
-void PostingsBuilder::startFile(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8)
+void appendBucketRecord(QByteArray &bucket, const QByteArray &term, const QByteArray &entries)
 {
-    clearPending();
-    m_fileTokens = 0;
-    setTitle(tokenizer, titleUtf8);
+    putVarint(bucket, quint64(term.size()));
+    bucket.append(term);
+    putVarint(bucket, quint64(entries.size()));
+    bucket.append(entries);
 }
 
-void PostingsBuilder::setTitle(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8)
-{
-    m_titleTerms.clear();
-    m_titleLength = 0;
-    tokenizer.tokenize(titleUtf8, IndexTokenizer::Mode::Document, [&](const char *t, int n) {
-        ++m_titleTerms[QByteArray(t, n)];
-        ++m_titleLength;
-    });
-}
+namespace {
 
-void PostingsBuilder::add(qint64 chunkId, qint64 fileId, const ChunkWords &words)
+// Walks a bucket's records: calls `record(term, entries, size)` for each, in order, until it
+// returns false; false when the bucket is damaged.
+template<typename Record> bool forEachRecord(const char *p, qsizetype size, Record record)
 {
-    const quint32 chunkLength = m_titleLength + words.length;
-    m_fileTokens += chunkLength;
-    m_pendingTokens += chunkLength;
-    auto record = [&](const QByteArray &term, quint32 frequency) {
-        auto it = m_pending.find(term);
-        if (it == m_pending.end())
-            it = m_pending.insert(QByteArray(term.constData(), term.size()), {});
-        it->push_back({chunkId, fileId, frequency, chunkLength});
-        ++m_count;
-    };
-    // The text's words, with the title's occurrences of each added; then the title's other words.
-    int titleWordsInText = 0;
-    const char *p = words.packed.constData();
-    const char *end = p + words.packed.size();
+    const char *end = p + size;
     while (p < end) {
-        quint64 size = 0;
-        quint64 count = 0;
-        if (!getVarint(p, end, size) || quint64(end - p) < size)
-            break;
-        const QByteArray term = QByteArray::fromRawData(p, qsizetype(size));
-        p += size;
-        if (!getVarint(p, end, count))
-            break;
-        quint32 frequency = kTextFrequencyWeight * quint32(count);
-        if (const auto title = m_titleTerms.constFind(term); title != m_titleTerms.cend()) {
-            frequency += kTitleFrequencyWeight * quint32(*title);
-            ++titleWordsInText;
-        }
-        record(term, frequency);
+        quint64 termSize = 0;
+        if (!getVarint(p, end, termSize) || quint64(end - p) < termSize)
+            return false;
+        const QByteArray term = QByteArray::fromRawData(p, qsizetype(termSize));
+        p += termSize;
+        quint64 dataSize = 0;
+        if (!getVarint(p, end, dataSize) || quint64(end - p) < dataSize)
+            return false;
+        if (!record(term, p, qsizetype(dataSize)))
+            return true;
+        p += dataSize;
     }
-    if (titleWordsInText == m_titleTerms.size())
-        return;
-    for (auto it = m_titleTerms.cbegin(); it != m_titleTerms.cend(); ++it) {
-        // Whether the text has the word: its entry for this chunk was just recorded.
-        const auto pending = m_pending.constFind(it.key());
-        if (pending == m_pending.cend() || pending->back().chunkId != chunkId)
-            record(it.key(), kTitleFrequencyWeight * quint32(it.value()));
-    }
+    return true;
 }
 
-EncodedSegment PostingsBuilder::takeSegment()
-{
-    EncodedSegment segment;
-    segment.postings = m_count;
-    segment.tokens = m_pendingTokens;
-    segment.terms = m_pending.keys();
-    std::sort(segment.terms.begin(), segment.terms.end());
-    segment.data.reserve(segment.terms.size());
-    for (const QByteArray &term : std::as_const(segment.terms)) {
-        const std::vector<Posting> &entries = m_pending.find(term).value();
-        QByteArray data;
-        encodePostings(data, 0, entries.data(), entries.data() + entries.size());
-        segment.data.append(std::move(data));
-    }
-    clearPending();
-    return segment;
-}
-
-void PostingsBuilder::clearPending()
-{
-    m_pending.clear();
-    m_count = 0;
-    m_pendingTokens = 0;
-}
+} // namespace
 
 bool decodePostings(const char *data, qsizetype size, qint64 firstChunk, std::vector<Posting> &out)
 {
@@ -326,25 +257,38 @@ bool PostingsTable::read(const QByteArray &term, std::vector<Posting> &out)
     sqlite3_reset(s);
     if (rc != SQLITE_DONE)
         return fail(u"cannot read the postings of a word"_s);
-    for (const qint64 segment : m_segments) {
-        sqlite3_stmt *r = statement(SegmentRead, "SELECT data FROM postings_recent WHERE segment = ?1 AND term = ?2");
-        if (!r)
+    for (const Segment &segment : m_segments)
+        if (!readBucket(segment.id, term, segment.base, out))
             return false;
-        sqlite3_bind_int64(r, 1, segment);
-        sqlite3_bind_text(r, 2, term.constData(), int(term.size()), SQLITE_STATIC);
-        rc = sqlite3_step(r);
-        if (rc == SQLITE_ROW
-            && !decodePostings(static_cast<const char *>(sqlite3_column_blob(r, 0)), sqlite3_column_bytes(r, 0), 0,
-                               out)) {
-            sqlite3_reset(r);
-            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
-            return false;
-        }
-        sqlite3_reset(r);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return fail(u"cannot read the postings of a word"_s);
-    }
     return true;
+}
+
+bool PostingsTable::readBucket(qint64 segment, const QByteArray &term, qint64 base, std::vector<Posting> &out)
+{
+    sqlite3_stmt *r = statement(SegmentRead, "SELECT data FROM postings_buckets WHERE segment = ?1 AND bucket = ?2");
+    if (!r)
+        return false;
+    sqlite3_bind_int64(r, 1, segment);
+    sqlite3_bind_int(r, 2, segmentBucket(term));
+    const int rc = sqlite3_step(r);
+    // The bucket's words are sorted: the walk stops at the word or after where it would be.
+    bool decoded = true;
+    const bool ok = rc != SQLITE_ROW
+        || (forEachRecord(static_cast<const char *>(sqlite3_column_blob(r, 0)), sqlite3_column_bytes(r, 0),
+                          [&](const QByteArray &word, const char *data, qsizetype size) {
+                              if (word < term)
+                                  return true;
+                              if (word == term)
+                                  decoded = decodePostings(data, size, base, out);
+                              return false;
+                          })
+            && decoded);
+    sqlite3_reset(r);
+    if (!ok) {
+        m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+        return false;
+    }
+    return rc == SQLITE_ROW || rc == SQLITE_DONE || fail(u"cannot read the postings of a word"_s);
 }
 
 std::unique_ptr<PostingsCursor> PostingsTable::cursor(const QByteArray &term)
@@ -352,26 +296,9 @@ std::unique_ptr<PostingsCursor> PostingsTable::cursor(const QByteArray &term)
     std::unique_ptr<PostingsCursor> c(new PostingsCursor);
     c->m_term = term;
     // The segments' entries, read whole (they are few: merged every kMergeSegments files).
-    for (const qint64 segment : m_segments) {
-        sqlite3_stmt *r = statement(SegmentRead, "SELECT data FROM postings_recent WHERE segment = ?1 AND term = ?2");
-        if (!r)
+    for (const Segment &segment : m_segments)
+        if (!readBucket(segment.id, term, segment.base, c->m_recent))
             return nullptr;
-        sqlite3_bind_int64(r, 1, segment);
-        sqlite3_bind_text(r, 2, term.constData(), int(term.size()), SQLITE_STATIC);
-        const int rc = sqlite3_step(r);
-        const bool ok = rc != SQLITE_ROW
-            || decodePostings(static_cast<const char *>(sqlite3_column_blob(r, 0)), sqlite3_column_bytes(r, 0), 0,
-                              c->m_recent);
-        sqlite3_reset(r);
-        if (!ok) {
-            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
-            return nullptr;
-        }
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-            fail(u"cannot read the postings of a word"_s);
-            return nullptr;
-        }
-    }
     sqlite3_stmt *count = statement(Count, "SELECT coalesce(sum(count), 0) FROM postings WHERE term = ?1");
     if (!count)
         return nullptr;
@@ -496,59 +423,132 @@ bool PostingsTable::loadSegments()
     m_segments.clear();
     sqlite3_stmt *s = nullptr;
     if (!m_db
-        || sqlite3_prepare_v2(m_db, "SELECT segment FROM postings_segments ORDER BY segment", -1, &s, nullptr)
+        || sqlite3_prepare_v2(m_db, "SELECT segment, base FROM postings_segments ORDER BY segment", -1, &s, nullptr)
             != SQLITE_OK)
         return fail(u"cannot list the postings segments"_s);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        m_segments.push_back(sqlite3_column_int64(s, 0));
+        m_segments.push_back({sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1)});
     sqlite3_finalize(s);
     return rc == SQLITE_DONE || fail(u"cannot list the postings segments"_s);
 }
 
-bool PostingsTable::writeSegment(qint64 fileId, const EncodedSegment &segment, qint64 chunkBase)
+bool PostingsTable::writeSegment(qint64 fileId, const EncodedSegment &segment, qint64 base)
 {
     if (segment.postings == 0)
         return true;
-    sqlite3_stmt *row =
-        statement(NewSegment, "INSERT INTO postings_segments (file_id, postings, tokens) VALUES (?1, ?2, ?3)");
+    sqlite3_stmt *row = statement(
+        NewSegment, "INSERT INTO postings_segments (file_id, postings, tokens, base) VALUES (?1, ?2, ?3, ?4)");
     if (!row)
         return false;
     sqlite3_bind_int64(row, 1, fileId);
     sqlite3_bind_int64(row, 2, segment.postings);
     sqlite3_bind_int64(row, 3, segment.tokens);
+    sqlite3_bind_int64(row, 4, base);
     if (!step(row, u"cannot write a postings segment"_s))
         return false;
     const qint64 id = sqlite3_last_insert_rowid(m_db);
-    QByteArray rebased;
-    for (qsizetype i = 0; i < segment.terms.size(); ++i) {
-        const QByteArray &term = segment.terms.at(i);
-        const QByteArray *data = &segment.data.at(i);
-        if (chunkBase != 0) {
-            // Only the first entry's chunk id is absolute; the others follow as differences.
-            const char *p = data->constData();
-            const char *end = p + data->size();
-            quint64 first = 0;
-            if (!getVarint(p, end, first)) {
-                m_error = u"the prepared postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
-                return false;
-            }
-            rebased.clear();
-            putVarint(rebased, first + quint64(chunkBase));
-            rebased.append(p, end - p);
-            data = &rebased;
-        }
+    for (qsizetype bucket = 0; bucket < segment.buckets.size(); ++bucket) {
+        const QByteArray &data = segment.buckets.at(bucket);
+        if (data.isEmpty())
+            continue;
         sqlite3_stmt *s =
-            statement(SegmentRow, "INSERT INTO postings_recent (segment, term, data) VALUES (?1, ?2, ?3)");
+            statement(SegmentRow, "INSERT INTO postings_buckets (segment, bucket, data) VALUES (?1, ?2, ?3)");
         if (!s)
             return false;
         sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_text(s, 2, term.constData(), int(term.size()), SQLITE_STATIC);
-        sqlite3_bind_blob(s, 3, data->constData(), int(data->size()), SQLITE_STATIC);
+        sqlite3_bind_int64(s, 2, bucket);
+        sqlite3_bind_blob(s, 3, data.constData(), int(data.size()), SQLITE_STATIC);
         if (!step(s, u"cannot write a postings segment"_s))
             return false;
     }
     return true;
+}
+
+bool PostingsTable::upgradeSegments()
+{
+    // The base column (0: chunk ids in older segments are absolute), then the rows per word.
+    bool hasBase = false;
+    {
+        sqlite3_stmt *columns = nullptr;
+        if (sqlite3_prepare_v2(m_db, "SELECT 1 FROM pragma_table_info('postings_segments') WHERE name = 'base'", -1,
+                               &columns, nullptr)
+            != SQLITE_OK)
+            return fail(u"cannot read the postings segments' columns"_s);
+        hasBase = sqlite3_step(columns) == SQLITE_ROW;
+        sqlite3_finalize(columns);
+    }
+    if (!hasBase
+        && sqlite3_exec(m_db, "ALTER TABLE postings_segments ADD COLUMN base INTEGER NOT NULL DEFAULT 0", nullptr,
+                        nullptr, nullptr)
+            != SQLITE_OK)
+        return fail(u"cannot upgrade the postings segments"_s);
+    sqlite3_stmt *old = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT segment, term, data FROM postings_recent ORDER BY segment, term", -1, &old,
+                           nullptr)
+        != SQLITE_OK)
+        return true; // no such table: nothing to move
+    EncodedSegment segment;
+    segment.buckets.resize(kSegmentBuckets);
+    qint64 current = -1;
+    const auto flush = [&] {
+        for (qsizetype bucket = 0; current >= 0 && bucket < kSegmentBuckets; ++bucket) {
+            QByteArray &data = segment.buckets[bucket];
+            if (data.isEmpty())
+                continue;
+            sqlite3_stmt *s =
+                statement(SegmentRow, "INSERT INTO postings_buckets (segment, bucket, data) VALUES (?1, ?2, ?3)");
+            if (!s)
+                return false;
+            sqlite3_bind_int64(s, 1, current);
+            sqlite3_bind_int64(s, 2, bucket);
+            sqlite3_bind_blob(s, 3, data.constData(), int(data.size()), SQLITE_STATIC);
+            if (!step(s, u"cannot upgrade the postings segments"_s))
+                return false;
+            data.clear();
+        }
+        return true;
+    };
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(old)) == SQLITE_ROW) {
+        const qint64 id = sqlite3_column_int64(old, 0);
+        if (id != current) {
+            ok = flush();
+            current = id;
+        }
+        const QByteArray term(static_cast<const char *>(sqlite3_column_blob(old, 1)), sqlite3_column_bytes(old, 1));
+        const QByteArray data(static_cast<const char *>(sqlite3_column_blob(old, 2)), sqlite3_column_bytes(old, 2));
+        appendBucketRecord(segment.buckets[segmentBucket(term)], term, data);
+    }
+    sqlite3_finalize(old);
+    if (!ok || !flush())
+        return false;
+    if (rc != SQLITE_DONE)
+        return fail(u"cannot upgrade the postings segments"_s);
+    return sqlite3_exec(m_db, "DROP TABLE postings_recent", nullptr, nullptr, nullptr) == SQLITE_OK
+        || fail(u"cannot upgrade the postings segments"_s);
+}
+
+bool PostingsTable::segmentTerms(QSet<QByteArray> *terms)
+{
+    sqlite3_stmt *all = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT data FROM postings_buckets", -1, &all, nullptr) != SQLITE_OK)
+        return fail(u"cannot read the postings segments"_s);
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(all)) == SQLITE_ROW)
+        ok = forEachRecord(static_cast<const char *>(sqlite3_column_blob(all, 0)), sqlite3_column_bytes(all, 0),
+                           [&](const QByteArray &term, const char *, qsizetype) {
+                               terms->insert(QByteArray(term.constData(), term.size()));
+                               return true;
+                           });
+    sqlite3_finalize(all);
+    if (!ok) {
+        m_error = u"a bucket of postings is damaged"_s;
+        return false;
+    }
+    return rc == SQLITE_DONE || fail(u"cannot read the postings segments"_s);
 }
 
 bool PostingsTable::mergeSegments(bool force)
@@ -568,37 +568,44 @@ bool PostingsTable::mergeSegments(bool force)
         if (!merge)
             return true;
     }
-    // Word by word, the segments in order: each word's entries go to its blocks at once.
-    sqlite3_stmt *all = nullptr;
-    if (sqlite3_prepare_v2(m_db, "SELECT term, data FROM postings_recent ORDER BY term, segment", -1, &all, nullptr)
-        != SQLITE_OK)
-        return fail(u"cannot merge the postings segments"_s);
-    std::vector<Posting> entries;
-    QByteArray current;
-    bool ok = true;
-    int rc;
-    while (ok && (rc = sqlite3_step(all)) == SQLITE_ROW) {
-        const QByteArray term(static_cast<const char *>(sqlite3_column_blob(all, 0)), sqlite3_column_bytes(all, 0));
-        if (term != current) {
-            ok = append(current, entries.data(), entries.data() + entries.size());
-            entries.clear();
-            current = term;
+    // Bucket by bucket, the segments in order: each word's entries go to its blocks at once.
+    if (!loadSegments())
+        return false;
+    for (int bucket = 0; bucket < kSegmentBuckets; ++bucket) {
+        QMap<QByteArray, std::vector<Posting>> words;
+        for (const Segment &segment : m_segments) {
+            sqlite3_stmt *r =
+                statement(SegmentRead, "SELECT data FROM postings_buckets WHERE segment = ?1 AND bucket = ?2");
+            if (!r)
+                return false;
+            sqlite3_bind_int64(r, 1, segment.id);
+            sqlite3_bind_int(r, 2, bucket);
+            const int rc = sqlite3_step(r);
+            bool ok = true;
+            QByteArray damaged;
+            if (rc == SQLITE_ROW)
+                ok = forEachRecord(static_cast<const char *>(sqlite3_column_blob(r, 0)), sqlite3_column_bytes(r, 0),
+                                   [&](const QByteArray &term, const char *data, qsizetype size) {
+                                       std::vector<Posting> &entries = words[QByteArray(term.constData(), term.size())];
+                                       if (decodePostings(data, size, segment.base, entries))
+                                           return true;
+                                       damaged = term;
+                                       return false;
+                                   })
+                    && damaged.isEmpty();
+            sqlite3_reset(r);
+            if (!ok) {
+                m_error = u"the postings segment %1 is damaged"_s.arg(segment.id);
+                return false;
+            }
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return fail(u"cannot merge the postings segments"_s);
         }
-        if (ok
-            && !decodePostings(static_cast<const char *>(sqlite3_column_blob(all, 1)), sqlite3_column_bytes(all, 1), 0,
-                               entries)) {
-            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
-            ok = false;
-        }
+        for (auto it = words.cbegin(); it != words.cend(); ++it)
+            if (!append(it.key(), it->data(), it->data() + it->size()))
+                return false;
     }
-    sqlite3_finalize(all);
-    if (!ok)
-        return false;
-    if (rc != SQLITE_DONE)
-        return fail(u"cannot merge the postings segments"_s);
-    if (!append(current, entries.data(), entries.data() + entries.size()))
-        return false;
-    if (sqlite3_exec(m_db, "DELETE FROM postings_recent; DELETE FROM postings_segments", nullptr, nullptr, nullptr)
+    if (sqlite3_exec(m_db, "DELETE FROM postings_buckets; DELETE FROM postings_segments", nullptr, nullptr, nullptr)
         != SQLITE_OK)
         return fail(u"cannot merge the postings segments"_s);
     m_segments.clear();
@@ -623,7 +630,7 @@ bool PostingsTable::removeFile(const QSet<QByteArray> &terms, qint64 fileId, qin
         if (!removeFromBlocks(term, fileId, firstChunk, lastChunk))
             return false;
     sqlite3_stmt *s = nullptr;
-    const char *sql[] = {"DELETE FROM postings_recent WHERE segment IN (SELECT segment FROM postings_segments WHERE "
+    const char *sql[] = {"DELETE FROM postings_buckets WHERE segment IN (SELECT segment FROM postings_segments WHERE "
                          "file_id = ?1)",
                          "DELETE FROM postings_segments WHERE file_id = ?1"};
     for (const char *statementText : sql) {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -45,27 +44,30 @@ inline constexpr const char *kPostingsSchema =
     "min_length INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, first_chunk)) WITHOUT ROWID";
 
 // Postings are written in two levels, so that writing a file touches few pages. A file's
-// commit writes its entries as one *segment*: rows keyed (segment, term), new keys at the end of
-// the table, one blob per word. When enough segments have piled up (kMergeSegments, or
-// kMergePostings entries), they are merged into the blocks above, each word's last block filled
-// once per merge instead of once per file (a segment's rows cost a few pages; a word's last block
-// is a page of its own). Search reads a word's blocks and then its entry in
-// each segment (their chunk ids always come after the blocks').
+// commit writes its entries as one or more *segments*: a row of postings_segments (its file, its
+// first chunk id `base`) and kSegmentBuckets rows of postings_buckets, each holding the words
+// whose name hashes to it (segmentBucket), sorted, each word with its entries; chunk ids in a
+// segment count from its base. A file costs a few dozen rows instead of one per word, and a
+// segment is written as made, on the thread that prepared the file. When enough segments have
+// piled up (kMergeSegments, or kMergePostings entries), they are merged into the blocks above,
+// each word's last block filled once per merge instead of once per file. Search reads a word's
+// blocks and then its entry in each segment's bucket (their chunk ids always come after the
+// blocks').
 inline constexpr int kMergeSegments = 32;
 inline constexpr qint64 kMergePostings = 4'000'000;
+inline constexpr int kSegmentBuckets = 64;
 inline constexpr const char *kSegmentsSchema =
     "CREATE TABLE IF NOT EXISTS postings_segments (segment INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, "
-    "postings INTEGER NOT NULL, tokens INTEGER NOT NULL)";
+    "postings INTEGER NOT NULL, tokens INTEGER NOT NULL, base INTEGER NOT NULL DEFAULT 0)";
 inline constexpr const char *kSegmentsFileSchema =
     "CREATE INDEX IF NOT EXISTS postings_segments_file ON postings_segments (file_id)";
-inline constexpr const char *kRecentSchema =
-    "CREATE TABLE IF NOT EXISTS postings_recent (segment INTEGER NOT NULL, term TEXT NOT NULL, data BLOB NOT NULL, "
-    "PRIMARY KEY (segment, term)) WITHOUT ROWID";
-
-// Unsigned LEB128 varints, as the postings' entries are stored. getVarint advances `p`; false when
-// the data ends inside a varint.
-void putVarint(QByteArray &out, quint64 value);
-bool getVarint(const char *&p, const char *end, quint64 &value);
+inline constexpr const char *kBucketsSchema =
+    "CREATE TABLE IF NOT EXISTS postings_buckets (segment INTEGER NOT NULL, bucket INTEGER NOT NULL, "
+    "data BLOB NOT NULL, PRIMARY KEY (segment, bucket)) WITHOUT ROWID";
+// The bucket of a word in every segment: FNV-1a of its bytes (stable across runs and versions).
+int segmentBucket(const QByteArray &term);
+// Appends a word's record (its size, bytes, the entries' size and the entries) to a bucket.
+void appendBucketRecord(QByteArray &bucket, const QByteArray &term, const QByteArray &entries);
 
 // Appends entries to a block's data; `previous` is the block's last chunk id (or its first
 // chunk id when the block is empty).
@@ -75,58 +77,14 @@ bool decodePostings(const char *data, qsizetype size, qint64 firstChunk, std::ve
 
 class IndexTokenizer;
 
-// A chunk's words as the index counts them (FTS5's porter unicode61 tokens of its text) and how
-// often each occurs, packed as records of (size, bytes, count) varints (PostingsBuilder::count).
-struct ChunkWords
-{
-    QByteArray packed;
-    quint32 length = 0; // the text's tokens
-};
-
-// Postings of one file ready to be written as a segment: the words in order, each with its
-// entries encoded as in the blocks (the first chunk id relative to 0, as a varint).
+// Postings of one file ready to be written as a segment: kSegmentBuckets buckets (some empty),
+// each a run of (word size, word, entries size, entries) records in word order, the entries
+// encoded as in the blocks with chunk ids counted from the segment's base.
 struct EncodedSegment
 {
     qint64 postings = 0; // entries in all
     qint64 tokens = 0; // tokens of the chunks they come from
-    QList<QByteArray> terms;
-    QList<QByteArray> data;
-};
-
-// Turns a file's chunks' words into postings: the title's words are counted into every chunk
-// (weighted), each chunk's length is its title's tokens plus its text's, and the entries wait,
-// grouped by word, until they are taken as a segment (or into blocks, rebuilding). The index's
-// writer uses one; so does the thread that prepares a file (LocalEngine::prepare), with the
-// chunks' ordinals as their ids, rebased when the index writes the segment.
-class PostingsBuilder
-{
-public:
-    // Postings wait in memory until this many (about 6 MB), so a large file never holds all of its
-    // postings at once.
-    static constexpr qint64 kLimit = 1 << 18;
-
-    // The words of a chunk's text. Thread-safe for distinct tokenizers.
-    static ChunkWords count(const IndexTokenizer &tokenizer, const QByteArray &text);
-
-    // A new file: its title field (the file name and document title) and no postings waiting.
-    void startFile(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8);
-    // The title field of the chunks added next (rebuilding, when the file changes).
-    void setTitle(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8);
-    void add(qint64 chunkId, qint64 fileId, const ChunkWords &words);
-    bool full() const { return m_count >= kLimit; }
-    qint64 fileTokens() const { return m_fileTokens; }
-    // The postings waiting, by word, then cleared (tokens: of the chunks they come from).
-    EncodedSegment takeSegment();
-    const QHash<QByteArray, std::vector<Posting>> &pending() const { return m_pending; }
-    void clearPending();
-
-private:
-    QHash<QByteArray, int> m_titleTerms;
-    quint32 m_titleLength = 0;
-    QHash<QByteArray, std::vector<Posting>> m_pending;
-    qint64 m_count = 0;
-    qint64 m_pendingTokens = 0;
-    qint64 m_fileTokens = 0;
+    QList<QByteArray> buckets;
 };
 
 // Reads and writes the `postings` table of an index connection through prepared SQLite
@@ -145,8 +103,14 @@ public:
     // Adds a word's entries to its blocks, sorted by chunk id and all after its existing ones,
     // filling its last block before starting new ones.
     bool append(const QByteArray &term, const Posting *begin, const Posting *end);
-    // Writes entries of one file (whole chunks) as a new segment, their chunk ids plus `chunkBase`.
-    bool writeSegment(qint64 fileId, const EncodedSegment &segment, qint64 chunkBase = 0);
+    // Writes entries of one file (whole chunks) as a new segment, its chunk ids counted from
+    // `base`.
+    bool writeSegment(qint64 fileId, const EncodedSegment &segment, qint64 base);
+    // Moves segments of the format before buckets (a row per word, absolute chunk ids) into
+    // buckets, once; inside the caller's write transaction.
+    bool upgradeSegments();
+    // Every word with entries in a segment (tests compare them with what FTS5 indexes).
+    bool segmentTerms(QSet<QByteArray> *terms);
     // Merges the segments into the blocks when they are due (or always, with force). Called when a
     // file is complete, so a file's entries are either all in segments or all in blocks.
     bool mergeSegments(bool force = false);
@@ -173,7 +137,13 @@ private:
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statements[12] = {};
-    std::vector<qint64> m_segments;
+    bool readBucket(qint64 segment, const QByteArray &term, qint64 base, std::vector<Posting> &out);
+    struct Segment
+    {
+        qint64 id;
+        qint64 base;
+    };
+    std::vector<Segment> m_segments;
     QString m_error;
     friend class PostingsCursor;
 };
