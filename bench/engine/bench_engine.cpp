@@ -107,22 +107,12 @@ double tokenizeAndWrite(const QString &dir, const QStringList &inputs, qint64 *c
         QElapsedTimer timer;
         timer.start();
         bool ok = sqlite3_exec(sqlite, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
-        std::vector<quint32> ids;
-        std::vector<qsizetype> ends;
         for (const QString &name : inputs) {
             QFile f(name);
             if (!ok || !f.open(QIODevice::ReadOnly))
                 break;
             engine::Chunker chunker(
-                [&](QByteArrayView segment, std::vector<quint32> *tokenEnds) {
-                    ids.clear();
-                    ends.clear();
-                    tokenizer.encode(segment, &ids, &ends);
-                    for (const qsizetype end : ends)
-                        tokenEnds->push_back(quint32(end));
-                },
-                800, 400,
-                [&](const Chunk &chunk) -> Result<void> {
+                engine::Chunker::tokenizingWith(tokenizer), 800, 400, [&](const Chunk &chunk) -> Result<void> {
                     sqlite3_bind_text(insert, 1, chunk.text.constData(), int(chunk.text.size()), SQLITE_STATIC);
                     ok = ok && sqlite3_step(insert) == SQLITE_DONE;
                     sqlite3_reset(insert);

@@ -437,17 +437,8 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
                 u"Cannot write the postings to %1: %2"_s.arg(postingsSpool.fileName(), postingsSpool.errorString()));
         return {};
     };
-    std::vector<quint32> ids;
-    std::vector<qsizetype> ends;
     Chunker chunker(
-        [&](QByteArrayView segment, std::vector<quint32> *tokenEnds) {
-            ids.clear();
-            ends.clear();
-            tokenizer.encode(segment, &ids, &ends);
-            for (const qsizetype end : ends)
-                tokenEnds->push_back(quint32(end));
-        },
-        file.chunking.maxChunkSizeTokens, file.chunking.chunkOverlapTokens,
+        Chunker::tokenizingWith(tokenizer), file.chunking.maxChunkSizeTokens, file.chunking.chunkOverlapTokens,
         [&](const Chunk &chunk) -> Result<void> {
             chunksOut << qint32(chunk.ordinal) << chunk.startOffset << chunk.endOffset << qint32(chunk.tokenCount)
                       << chunk.text;

@@ -1,5 +1,7 @@
 #include "core/engine/chunking/chunker.h"
 
+#include "core/engine/tokenizer/bpetokenizer.h"
+
 using namespace Qt::StringLiterals;
 
 namespace vd::engine {
@@ -43,6 +45,18 @@ qsizetype Chunker::safeCut(const QByteArray &text, qsizetype from, qsizetype to)
             return p;
     }
     return -1;
+}
+
+Chunker::TokenizeFn Chunker::tokenizingWith(const BpeTokenizer &tokenizer)
+{
+    return [&tokenizer, ids = std::vector<quint32>(),
+            ends = std::vector<qsizetype>()](QByteArrayView segment, std::vector<quint32> *tokenEnds) mutable {
+        ids.clear();
+        ends.clear();
+        tokenizer.encode(segment, &ids, &ends);
+        for (const qsizetype end : ends)
+            tokenEnds->push_back(quint32(end));
+    };
 }
 
 Result<void> Chunker::append(QByteArrayView utf8)

@@ -11,6 +11,8 @@
 
 namespace vd::engine {
 
+class BpeTokenizer;
+
 // Splits a stream of UTF-8 text into windows of tokens, as OpenAI's static chunking strategy
 // describes: `maxTokens` tokens per chunk, consecutive chunks sharing `overlapTokens` tokens.
 // A window is emitted only when it holds tokens the previous one did not, so no chunk is a
@@ -26,6 +28,8 @@ public:
     using EmitFn = std::function<Result<void>(const Chunk &chunk)>;
 
     Chunker(TokenizeFn tokenize, int maxTokens, int overlapTokens, EmitFn emitChunk);
+    // Tokenizing with a BPE tokenizer (its tokens' end offsets; the ids are not kept).
+    static TokenizeFn tokenizingWith(const BpeTokenizer &tokenizer);
 
     Result<void> append(QByteArrayView utf8);
     Result<void> finish();

@@ -447,16 +447,20 @@ bool PostingsTable::writeSegment(qint64 fileId, const EncodedSegment &segment, q
     sqlite3_bind_int64(row, 4, base);
     if (!step(row, u"cannot write a postings segment"_s))
         return false;
-    const qint64 id = sqlite3_last_insert_rowid(m_db);
-    for (qsizetype bucket = 0; bucket < segment.buckets.size(); ++bucket) {
-        const QByteArray &data = segment.buckets.at(bucket);
+    return writeBuckets(sqlite3_last_insert_rowid(m_db), segment.buckets);
+}
+
+bool PostingsTable::writeBuckets(qint64 segment, const QList<QByteArray> &buckets)
+{
+    for (qsizetype bucket = 0; bucket < buckets.size(); ++bucket) {
+        const QByteArray &data = buckets.at(bucket);
         if (data.isEmpty())
             continue;
         sqlite3_stmt *s =
             statement(SegmentRow, "INSERT INTO postings_buckets (segment, bucket, data) VALUES (?1, ?2, ?3)");
         if (!s)
             return false;
-        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_int64(s, 1, segment);
         sqlite3_bind_int64(s, 2, bucket);
         sqlite3_bind_blob(s, 3, data.constData(), int(data.size()), SQLITE_STATIC);
         if (!step(s, u"cannot write a postings segment"_s))
@@ -492,22 +496,12 @@ bool PostingsTable::upgradeSegments()
     segment.buckets.resize(kSegmentBuckets);
     qint64 current = -1;
     const auto flush = [&] {
-        for (qsizetype bucket = 0; current >= 0 && bucket < kSegmentBuckets; ++bucket) {
-            QByteArray &data = segment.buckets[bucket];
-            if (data.isEmpty())
-                continue;
-            sqlite3_stmt *s =
-                statement(SegmentRow, "INSERT INTO postings_buckets (segment, bucket, data) VALUES (?1, ?2, ?3)");
-            if (!s)
-                return false;
-            sqlite3_bind_int64(s, 1, current);
-            sqlite3_bind_int64(s, 2, bucket);
-            sqlite3_bind_blob(s, 3, data.constData(), int(data.size()), SQLITE_STATIC);
-            if (!step(s, u"cannot upgrade the postings segments"_s))
-                return false;
+        if (current < 0)
+            return true;
+        const bool written = writeBuckets(current, segment.buckets);
+        for (QByteArray &data : segment.buckets)
             data.clear();
-        }
-        return true;
+        return written;
     };
     int rc;
     bool ok = true;

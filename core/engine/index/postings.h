@@ -138,6 +138,7 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statements[12] = {};
     bool readBucket(qint64 segment, const QByteArray &term, qint64 base, std::vector<Posting> &out);
+    bool writeBuckets(qint64 segment, const QList<QByteArray> &buckets);
     struct Segment
     {
         qint64 id;
