@@ -73,10 +73,10 @@ QString zipfWord(QRandomGenerator &random)
     return u"w%1x"_s.arg(int(std::pow(3000.0, random.generateDouble())));
 }
 
-// 60 files of 50 chunks of 20 to 80 Zipf words; every third file has lang=de, the others en.
+// 80 files of 50 chunks of 20 to 80 Zipf words; every third file has lang=de, the others en.
 bool addZipfCorpus(LocalIndex &index, QRandomGenerator &random, bool prepared = false)
 {
-    for (int file = 1; file <= 60; ++file) {
+    for (int file = 1; file <= 80; ++file) {
         QStringList texts;
         for (int c = 0; c < 50; ++c) {
             QStringList words;
@@ -457,10 +457,10 @@ private slots:
         QVERIFY(addZipfCorpus(counted, first));
         QVERIFY(addZipfCorpus(prepared, second, true));
         for (LocalIndex *index : {&counted, &prepared}) {
-            QVERIFY(index->removeFile(60)); // the last chunk ids: the next file's ids start lower
+            QVERIFY(index->removeFile(80)); // the last chunk ids: the next file's ids start lower
             QVERIFY(index->removeFile(2));
             QVERIFY(
-                addFile(*index, 61, u"w5x again.txt"_s, {u"w1x w5x w5x"_s, u"w2x w9x w1x"_s}, {}, index == &prepared));
+                addFile(*index, 81, u"w5x again.txt"_s, {u"w1x w5x w5x"_s, u"w2x w9x w1x"_s}, {}, index == &prepared));
         }
         QCOMPARE(postingsDiffer(preparedPath), QString());
         QCOMPARE(postingsDiffer(countedPath), QString());
@@ -478,11 +478,11 @@ private slots:
             }
         }
         // A file is written one way: prepared chunks refuse counted ones and the reverse.
-        QVERIFY(prepared.beginFile(70, u"mixed.txt"_s, {}));
+        QVERIFY(prepared.beginFile(90, u"mixed.txt"_s, {}));
         QVERIFY(prepared.addPreparedChunk({0, 0, 3, 1, "w1x"}));
         QVERIFY(!prepared.addChunk({1, 3, 6, 1, "w2x"}));
         prepared.abortFile();
-        QVERIFY(!prepared.hasFile(70).value());
+        QVERIFY(!prepared.hasFile(90).value());
     }
 
     // Segments used to be a row per word (postings_recent) with absolute chunk ids. Opening such
@@ -630,14 +630,14 @@ private slots:
             QVERIFY(index.open());
             QRandomGenerator random(11);
             QVERIFY(addZipfCorpus(index, random));
-            // 60 files: the first 32 were merged into blocks, the last 28 are segments.
-            QCOMPARE(segmentCount(path), 28);
+            // 80 files: the first 64 were merged into blocks, the last 16 are segments.
+            QCOMPARE(segmentCount(path), 80 - engine::kMergeSegments);
             QCOMPARE(postingsDiffer(path), QString());
-            QVERIFY(index.removeFile(50)); // in a segment
-            QCOMPARE(segmentCount(path), 27);
+            QVERIFY(index.removeFile(70)); // in a segment
+            QCOMPARE(segmentCount(path), 80 - engine::kMergeSegments - 1);
             QVERIFY(index.removeFile(3)); // in blocks
             QVERIFY(addFile(index, 4, u"rewritten.txt"_s, {u"w1x w2x w2x brand new words"_s}));
-            QVERIFY(addFile(index, 61, u"w1x title words.txt"_s, {u"w1x"_s, u"only text"_s}));
+            QVERIFY(addFile(index, 81, u"w1x title words.txt"_s, {u"w1x"_s, u"only text"_s}));
             QVERIFY(index.removeFile(1));
             QVERIFY(index.beginFile(5, u"aborted.txt"_s, {}));
             QVERIFY(index.addChunk({0, 0, 5, 1, "zeppelin"}));
@@ -682,7 +682,7 @@ private slots:
         QRandomGenerator random(quint32(seed) * 7919);
         LocalIndex index(m_dir.filePath(u"pruned-%1.index"_s.arg(seed)));
         QVERIFY(index.open());
-        const int fileCount = 20 + int(random.bounded(60));
+        const int fileCount = 40 + int(random.bounded(60)); // some merged into blocks (64), some not
         for (int file = 1; file <= fileCount; ++file) {
             QStringList texts;
             const int chunks = 1 + int(random.bounded(80));

@@ -53,7 +53,7 @@ inline constexpr const char *kPostingsSchema =
 // each word's last block filled once per merge instead of once per file. Search reads a word's
 // blocks and then its entry in each segment's bucket (their chunk ids always come after the
 // blocks').
-inline constexpr int kMergeSegments = 32;
+inline constexpr int kMergeSegments = 64;
 inline constexpr qint64 kMergePostings = 4'000'000;
 inline constexpr int kSegmentBuckets = 64;
 inline constexpr const char *kSegmentsSchema =
