@@ -485,6 +485,50 @@ private slots:
         QVERIFY(!prepared.hasFile(90).value());
     }
 
+    // A large file of ever new words: the builder's numbering of words starts again once it holds
+    // more than PostingsBuilder::kLimit, and the title's words still count in every chunk after.
+    void wordNumberingStartsAgainInLargeFiles()
+    {
+        const QString path = m_dir.filePath(u"many-words.index"_s);
+        LocalIndex index(path);
+        QVERIFY(index.open());
+        QStringList texts;
+        int word = 0;
+        while (word <= engine::PostingsBuilder::kLimit + 20'000) {
+            QStringList words{u"common"_s};
+            for (int w = 0; w < 200; ++w)
+                words << u"u%1x"_s.arg(word++);
+            texts << words.join(u' ');
+        }
+        QVERIFY(addFile(index, 1, u"alpha.txt"_s, texts, {}, true));
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"many-words"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        {
+            engine::PostingsTable table(db);
+            QVERIFY(table.loadSegments());
+            qint64 lastChunk = 0;
+            for (const QByteArray &term : {QByteArray("alpha"), QByteArray("common")}) {
+                std::vector<engine::Posting> entries;
+                QVERIFY(table.read(term, entries));
+                QCOMPARE(qsizetype(entries.size()), texts.size());
+                for (const engine::Posting &p : entries) {
+                    QCOMPARE(p.frequency, term == "alpha" ? engine::kTitleFrequencyWeight : 1u);
+                    QCOMPARE(p.length, 202u); // the title's word and the text's 201
+                }
+                lastChunk = entries.back().chunkId;
+            }
+            std::vector<engine::Posting> last;
+            QVERIFY(table.read(u"u%1x"_s.arg(word - 1).toUtf8(), last));
+            QCOMPARE(last.size(), size_t(1));
+            QCOMPARE(last.front().chunkId, lastChunk);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"many-words"_s);
+        QCOMPARE(index.search({u"alpha"_s}, std::nullopt, 5)->size(), 5);
+    }
+
     // Segments used to be a row per word (postings_recent) with absolute chunk ids. Opening such
     // an index moves them into buckets, once: the same postings, the same answers.
     void segmentsOfRowsPerWordMoveIntoBuckets()

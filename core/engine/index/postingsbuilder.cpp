@@ -105,6 +105,24 @@ void PostingsBuilder::clearPending()
     m_listed.clear();
     m_count = 0;
     m_pendingTokens = 0;
+    // The numbering is kept between segments, but not without bound: a large file of ever new
+    // words (identifiers, hashes) would otherwise hold them all. It starts again from the title.
+    if (qint64(m_terms.size()) > kLimit) {
+        std::vector<std::pair<QByteArray, quint32>> title;
+        for (const quint32 id : m_titleIds)
+            title.emplace_back(m_terms[id], m_inTitle[id]);
+        m_ids.clear();
+        m_terms.clear();
+        m_lists.clear();
+        m_inChunk.clear();
+        m_inTitle.clear();
+        m_titleIds.clear();
+        for (const auto &[term, count] : title) {
+            const quint32 id = idOf(term.constData(), int(term.size()));
+            m_inTitle[id] = count;
+            m_titleIds.push_back(id);
+        }
+    }
 }
 
 EncodedSegment PostingsBuilder::takeSegment()

@@ -23,7 +23,7 @@ class PostingsBuilder
 {
 public:
     // Postings wait in memory until this many (about 6 MB), so a large file never holds all of its
-    // postings at once.
+    // postings at once; the words' numbering starts again when it holds more words than this.
     static constexpr qint64 kLimit = 1 << 18;
 
     // A new file: its title field (the file name and document title) and no postings waiting.
