@@ -8,17 +8,20 @@ namespace vd::engine {
 
 void PostingsBuilder::startFile(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8)
 {
+    clearPending();
+    forgetWords();
+    m_fileTokens = 0;
+    setTitle(tokenizer, titleUtf8);
+}
+
+void PostingsBuilder::forgetWords()
+{
     m_ids.clear();
     m_terms.clear();
     m_lists.clear();
     m_inChunk.clear();
     m_inTitle.clear();
     m_titleIds.clear();
-    m_listed.clear();
-    m_count = 0;
-    m_pendingTokens = 0;
-    m_fileTokens = 0;
-    setTitle(tokenizer, titleUtf8);
 }
 
 quint32 PostingsBuilder::idOf(const char *token, int size)
@@ -111,12 +114,7 @@ void PostingsBuilder::clearPending()
         std::vector<std::pair<QByteArray, quint32>> title;
         for (const quint32 id : m_titleIds)
             title.emplace_back(m_terms[id], m_inTitle[id]);
-        m_ids.clear();
-        m_terms.clear();
-        m_lists.clear();
-        m_inChunk.clear();
-        m_inTitle.clear();
-        m_titleIds.clear();
+        forgetWords();
         for (const auto &[term, count] : title) {
             const quint32 id = idOf(term.constData(), int(term.size()));
             m_inTitle[id] = count;

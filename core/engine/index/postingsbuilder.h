@@ -42,6 +42,7 @@ public:
 
 private:
     quint32 idOf(const char *token, int size);
+    void forgetWords(); // the numbering of words, and everything kept by word
     std::vector<quint32> pendingInOrder() const;
 
     QHash<QByteArray, quint32> m_ids; // the file's words, numbered
