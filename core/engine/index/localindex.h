@@ -72,6 +72,7 @@ public:
     // The document's own title (its first heading or opening sentence), indexed with the file
     // name as the chunk's title field. Call before the first chunk.
     void setDocumentTitle(const QString &title);
+    // A chunk whose words the index counts itself.
     Result<void> addChunk(const Chunk &chunk);
     // A prepared file (LocalEngine::prepare) is written as its chunks, whose words are not counted
     // here, and the segments of postings prepared from them with ordinals as chunk ids: each
@@ -138,6 +139,7 @@ private:
     Result<void> removeFileRows(qint64 fileId);
     // Writes the postings of every chunk (an index written before they existed).
     Result<void> rebuildPostings();
+    // The chunk's row: with the given id (a prepared file's), or the next one.
     Result<void> insertChunk(const Chunk &chunk, std::optional<qint64> id);
     // Writes the postings waiting: as a segment of the file being written, or, rebuilding, into
     // the blocks directly.
@@ -170,14 +172,14 @@ private:
     std::unique_ptr<sqlite3_stmt, FinalizeStatement> m_insertChunk;
     bool m_titleCounted = false; // the builder has the current file's title
     enum class Kind { Unknown, Counted, Prepared } m_fileKind = Kind::Unknown;
-    qint64 m_chunkBase = 0; // a prepared file's first chunk id
+    qint64 m_chunkBase = 0; // the file's first chunk id, which its segments' chunk ids count from
     QByteArray m_currentTitleUtf8;
     std::unique_ptr<PostingsTable> m_postings;
     PostingsBuilder m_builder; // the postings of the file being written, not yet written
     int m_currentChunks = 0;
     qint64 m_currentTokens = 0;
     qint64 m_currentChunkBytes = 0;
-    qint64 m_fileTokens = 0;
+    qint64 m_fileTokens = 0; // a prepared file's tokens (its segments'); counted files: m_builder's
     bool m_inFile = false;
     SearchStats m_lastStats;
     std::unique_ptr<IndexTokenizer> m_tokenizer;
