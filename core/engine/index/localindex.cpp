@@ -347,7 +347,6 @@ Result<void> LocalIndex::beginFile(qint64 fileId, const QString &filename, const
     m_currentTokens = 0;
     m_currentChunkBytes = 0;
     m_currentTitle = titleFor(filename, {});
-    m_titleCounted = false;
     m_fileKind = Kind::Unknown;
     m_fileTokens = 0;
     m_builder.clearPending();
@@ -401,11 +400,8 @@ Result<void> LocalIndex::insertChunk(const Chunk &chunk, std::optional<qint64> i
                 u"The index %1 failed: %2"_s.arg(m_path, db ? QString::fromUtf8(sqlite3_errmsg(db)) : why));
         m_insertChunk.reset(statement);
     }
-    if (!m_titleCounted) {
-        m_titleCounted = true;
+    if (m_currentChunks == 0) // the title is final once the first chunk is in
         m_currentTitleUtf8 = m_currentTitle.toUtf8();
-        m_builder.startFile(*m_tokenizer, m_currentTitleUtf8);
-    }
     // Each step below is followed by a reset, so the statement is ready for new bindings here.
     sqlite3_stmt *q = m_insertChunk.get();
     sqlite3_bind_int64(q, 1, m_currentFile);
@@ -435,8 +431,11 @@ Result<void> LocalIndex::addChunk(const Chunk &chunk)
     if (m_fileKind == Kind::Prepared)
         return ServiceError::unavailable(u"A prepared file's chunks cannot be mixed with counted ones."_s);
     m_fileKind = Kind::Counted;
+    const bool first = m_currentChunks == 0;
     if (auto r = insertChunk(chunk, std::nullopt); !r)
         return r;
+    if (first) // the words are counted here: a prepared file's were counted where it was prepared
+        m_builder.startFile(*m_tokenizer, m_currentTitleUtf8);
     // Segments count chunk ids from the file's first id, as prepared files do.
     m_builder.add(sqlite3_last_insert_rowid(sqlite3_db_handle(m_insertChunk.get())) - m_chunkBase, m_currentFile,
                   *m_tokenizer, chunk.text);

@@ -158,6 +158,8 @@ private:
     // A phrase's postings: the chunks holding all of its tokens, each counted where the tokens
     // follow one another in its title or text (as FTS5 matches a phrase).
     Result<std::vector<Posting>> phrasePostings(const QList<QByteArray> &tokens);
+    // A query term as the tokens it matches: one, none, or a phrase of several.
+    QList<QByteArray> queryTokens(const QString &term) const;
 
     QString m_path;
     QString m_connection;
@@ -170,7 +172,6 @@ private:
         void operator()(sqlite3_stmt *statement) const;
     };
     std::unique_ptr<sqlite3_stmt, FinalizeStatement> m_insertChunk;
-    bool m_titleCounted = false; // the builder has the current file's title
     enum class Kind { Unknown, Counted, Prepared } m_fileKind = Kind::Unknown;
     qint64 m_chunkBase = 0; // the file's first chunk id, which its segments' chunk ids count from
     QByteArray m_currentTitleUtf8;

@@ -157,9 +157,7 @@ Result<QList<LocalIndex::Candidate>> LocalIndex::search(const QStringList &terms
     QList<QByteArray> words;
     std::map<qsizetype, std::vector<Posting>> phrases;
     for (const QString &term : terms) {
-        QList<QByteArray> tokenized;
-        m_tokenizer->tokenize(term.toUtf8(), IndexTokenizer::Mode::Query,
-                              [&](const char *text, int size) { tokenized << QByteArray(text, size); });
+        QList<QByteArray> tokenized = queryTokens(term);
         if (tokenized.size() > 1) {
             auto entries = phrasePostings(tokenized);
             if (!entries)
@@ -527,6 +525,14 @@ int phraseCount(const std::vector<QByteArray> &tokens, const QList<QByteArray> &
 
 } // namespace
 
+QList<QByteArray> LocalIndex::queryTokens(const QString &term) const
+{
+    QList<QByteArray> tokens;
+    m_tokenizer->tokenize(term.toUtf8(), IndexTokenizer::Mode::Query,
+                          [&](const char *text, int size) { tokens << QByteArray(text, size); });
+    return tokens;
+}
+
 Result<std::vector<Posting>> LocalIndex::phrasePostings(const QList<QByteArray> &tokens)
 {
     // The chunks holding every token, from the postings (by chunk id), then each one's phrase
@@ -596,13 +602,9 @@ Result<QHash<qint64, LocalIndex::ChunkText>> LocalIndex::texts(const QList<qint6
         return result;
     // Each term as the tokens it matches (a phrase when several), as search() reads it.
     QList<QList<QByteArray>> phrases;
-    for (const QString &term : terms) {
-        QList<QByteArray> tokens;
-        m_tokenizer->tokenize(term.toUtf8(), IndexTokenizer::Mode::Query,
-                              [&](const char *text, int size) { tokens << QByteArray(text, size); });
-        if (!tokens.isEmpty())
+    for (const QString &term : terms)
+        if (QList<QByteArray> tokens = queryTokens(term); !tokens.isEmpty())
             phrases << tokens;
-    }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
     if (!q.prepare(u"SELECT id, text FROM chunks WHERE id IN ("_s + QStringList(chunkIds.size(), u"?"_s).join(u", "_s)
