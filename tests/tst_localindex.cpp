@@ -212,6 +212,25 @@ QString alterIndexFile(const QString &path, const QStringList &statements)
     return failure;
 }
 
+// The levels of the index's runs of postings, in chunk order ("1 0": a merged level, then a run).
+QString runLevels(const QString &path)
+{
+    QStringList levels;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"runs"_s);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (!q.exec(u"SELECT level FROM postings_runs ORDER BY first_chunk, run"_s))
+                levels << q.lastError().text();
+            while (q.next())
+                levels << q.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"runs"_s);
+    return levels.join(u' ');
+}
+
 QList<qint64> files(const Result<QList<LocalIndex::Candidate>> &r)
 {
     QList<qint64> ids;
@@ -604,6 +623,108 @@ private slots:
         // New files and a merge go on from there.
         QVERIFY(addFile(reopened, 6, u"file-6.txt"_s, {u"w3x w3x w40x"_s}, {}, true));
         QCOMPARE(postingsDiffer(path), QString());
+    }
+
+    // Segments merge into runs of level 0; kRunsPerLevel runs of a level merge into one of the
+    // next, full blocks kept, short ones packed anew. Through merges and removals the postings
+    // stay what FTS5 indexes, and pruned search stays exhaustive search.
+    void runsMergeLevelByLevel()
+    {
+        const QString path = m_dir.filePath(u"runs.index"_s);
+        LocalIndex index(path);
+        QVERIFY(index.open());
+        QRandomGenerator random(5);
+        const int fileCount = (engine::kRunsPerLevel + 1) * engine::kMergeSegments + 5;
+        for (int file = 1; file <= fileCount; ++file) {
+            QStringList texts;
+            for (int c = 0; c < 2; ++c) {
+                QStringList words{u"w1x"_s}; // in every chunk: a word of many full blocks
+                for (int w = 0; w < 8 + int(random.bounded(20)); ++w)
+                    words << zipfWord(random);
+                texts << words.join(u' ');
+            }
+            QVERIFY(addFile(index, file, u"f%1.txt"_s.arg(file), texts, {}, file % 2 == 0));
+        }
+        // Eight runs of level 0 became one of level 1; the ninth is a run of level 0; the last five
+        // files are segments.
+        QCOMPARE(runLevels(path), u"1 0"_s);
+        QCOMPARE(segmentCount(path), 5);
+        QCOMPARE(postingsDiffer(path), QString());
+        QVERIFY(index.removeFile(3)); // in the level 1 run
+        QVERIFY(index.removeFile(fileCount - 10)); // in the level 0 run
+        QVERIFY(addFile(index, 3, u"again.txt"_s, {u"w1x w2x zeppelin"_s}));
+        QCOMPARE(postingsDiffer(path), QString());
+        auto found = index.search({u"zeppelin"_s}, std::nullopt, 10);
+        QVERIFY(found);
+        QCOMPARE(files(found), QList<qint64>{3});
+        const auto restore = qScopeGuard([] { LocalIndex::setSearchPruning(true); });
+        for (int round = 0; round < 40; ++round) {
+            const QStringList terms = {u"w1x"_s, zipfWord(random), zipfWord(random)};
+            const int limit = 1 + int(random.bounded(30));
+            LocalIndex::setSearchPruning(true);
+            auto pruned = index.search(terms, std::nullopt, limit);
+            LocalIndex::setSearchPruning(false);
+            auto all = index.search(terms, std::nullopt, limit);
+            QVERIFY(pruned && all);
+            QCOMPARE(pruned->size(), all->size());
+            for (qsizetype i = 0; i < all->size(); ++i) {
+                QCOMPARE(pruned->at(i).chunkId, all->at(i).chunkId);
+                QCOMPARE(pruned->at(i).bm25, all->at(i).bm25);
+            }
+        }
+    }
+
+    // Blocks used to be keyed by word alone, in place of runs (format 2). Opening such an index
+    // moves them into one run, once: the same postings, the same answers.
+    void blocksKeyedByWordMoveIntoARun()
+    {
+        const QString path = m_dir.filePath(u"format-2.index"_s);
+        const auto chunks = [](const Result<QList<LocalIndex::Candidate>> &r) {
+            QList<qint64> ids;
+            if (r)
+                for (const auto &c : r.value())
+                    ids << c.chunkId;
+            return ids;
+        };
+        QList<qint64> before;
+        {
+            LocalIndex index(path);
+            QVERIFY(index.open());
+            QRandomGenerator random(3);
+            QVERIFY(addZipfCorpus(index, random));
+            before = chunks(index.search({u"w1x"_s, u"w17x"_s, u"w300x"_s}, std::nullopt, 20));
+            QCOMPARE(before.size(), 20);
+        }
+        QCOMPARE(runLevels(path), u"0"_s);
+        QCOMPARE(alterIndexFile(path,
+                                {u"CREATE TABLE postings_old (term TEXT NOT NULL, first_chunk INTEGER NOT NULL, "
+                                 u"last_chunk INTEGER NOT NULL, count INTEGER NOT NULL, max_frequency INTEGER NOT "
+                                 u"NULL, min_length INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, "
+                                 u"first_chunk)) WITHOUT ROWID"_s,
+                                 u"INSERT INTO postings_old SELECT term, first_chunk, last_chunk, count, "
+                                 u"max_frequency, min_length, data FROM postings"_s,
+                                 u"DROP TABLE postings"_s, u"DROP TABLE postings_runs"_s,
+                                 u"ALTER TABLE postings_old RENAME TO postings"_s,
+                                 u"UPDATE meta SET value = 2 WHERE key = 'format'"_s}),
+                 QString());
+        LocalIndex reopened(path);
+        QVERIFY(reopened.open());
+        QCOMPARE(runLevels(path), u"64"_s);
+        QCOMPARE(postingsDiffer(path), QString());
+        QCOMPARE(chunks(reopened.search({u"w1x"_s, u"w17x"_s, u"w300x"_s}, std::nullopt, 20)), before);
+        QVERIFY(reopened.removeFile(2));
+        QVERIFY(addFile(reopened, 81, u"more.txt"_s, {u"w1x w17x"_s}));
+        QCOMPARE(postingsDiffer(path), QString());
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"format"_s);
+        {
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"SELECT value FROM meta WHERE key = 'format'"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), 3);
+        }
+        db = {};
+        QSqlDatabase::removeDatabase(u"format"_s);
     }
 
     // An index of format 1 kept an FTS5 table of its chunks, written by triggers. Opening it

@@ -181,9 +181,10 @@ Result<void> LocalIndex::open()
         u"PRAGMA cache_size=-32000"_s,
         u"PRAGMA wal_autocheckpoint=16384"_s,
         u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
-        u"INSERT OR IGNORE INTO meta (key, value) VALUES ('chunks', 0), ('format', 2), ('tokens', 0), "
+        u"INSERT OR IGNORE INTO meta (key, value) VALUES ('chunks', 0), ('format', 3), ('tokens', 0), "
         u"('postings', 1)"_s,
         QString::fromLatin1(kPostingsSchema),
+        QString::fromLatin1(kRunsSchema),
         QString::fromLatin1(kSegmentsSchema),
         QString::fromLatin1(kSegmentsFileSchema),
         QString::fromLatin1(kBucketsSchema),
@@ -198,7 +199,8 @@ Result<void> LocalIndex::open()
     // The pragmas hold per connection; the schema only needs creating once.
     QSqlQuery probe(db);
     QSet<QString> tables;
-    if (probe.exec(u"SELECT name FROM sqlite_master WHERE name IN ('chunks', 'chunks_fts', 'postings_recent')"_s))
+    if (probe.exec(u"SELECT name FROM sqlite_master WHERE name IN ('chunks', 'chunks_fts', 'postings_recent', "
+                   u"'postings_runs')"_s))
         while (probe.next())
             tables.insert(probe.value(0).toString());
     probe.finish();
@@ -235,6 +237,18 @@ Result<void> LocalIndex::open()
         if (auto r = exec(u"COMMIT"_s); !r)
             return r;
     }
+    // Blocks of the format before runs (format 2) move into one run, once.
+    if (tables.contains(u"chunks"_s) && !tables.contains(u"postings_runs"_s)) {
+        qCInfo(lcIndex).noquote() << "moving the postings of" << m_path << "into a run (index format 3)";
+        if (auto r = exec(u"BEGIN IMMEDIATE"_s); !r)
+            return r;
+        if (!m_postings->upgradeBlocks()) {
+            QSqlQuery(db).exec(u"ROLLBACK"_s);
+            return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
+        }
+        if (auto r = exec(u"COMMIT"_s); !r)
+            return r;
+    }
     // An index written before the postings existed gets them now, once.
     auto postingsValid = metaValue(u"postings"_s);
     if (!postingsValid)
@@ -265,17 +279,12 @@ QString LocalIndex::titleFor(const QString &filename, const QString &documentTit
     return documentTitle.isEmpty() ? name : name + u' ' + documentTitle;
 }
 
-Result<void> LocalIndex::flushPostings(bool intoBlocks)
+Result<void> LocalIndex::flushPostings(bool intoRun)
 {
-    bool ok = true;
-    if (intoBlocks) {
-        ok = m_builder.forEachPending([this](const QByteArray &term, const std::vector<Posting> &entries) {
-            return m_postings->append(term, entries.data(), entries.data() + entries.size());
-        });
-        m_builder.clearPending();
-    } else {
-        ok = m_postings->writeSegment(m_currentFile, m_builder.takeSegment(), m_chunkBase);
-    }
+    // Rebuilding, the chunk ids are the chunks' own (base 0) and the segment, of many files,
+    // becomes a run at once.
+    const bool ok = intoRun ? m_postings->writeSegment(0, m_builder.takeSegment(), 0) && m_postings->mergeSegments(true)
+                            : m_postings->writeSegment(m_currentFile, m_builder.takeSegment(), m_chunkBase);
     if (!ok)
         return ServiceError::unavailable(u"The index %1 failed: %2"_s.arg(m_path, m_postings->error()));
     return {};
@@ -290,7 +299,7 @@ Result<void> LocalIndex::rebuildPostings()
             return r;
         if (auto r = exec(u"CREATE INDEX IF NOT EXISTS files_hidden ON files (file_id) WHERE visible = 0"_s); !r)
             return r;
-        for (const char *schema : {kSegmentsSchema, kSegmentsFileSchema, kBucketsSchema})
+        for (const char *schema : {kRunsSchema, kSegmentsSchema, kSegmentsFileSchema, kBucketsSchema})
             if (auto r = exec(QString::fromLatin1(schema)); !r)
                 return r;
         auto valid = metaValue(u"postings"_s);
@@ -300,8 +309,9 @@ Result<void> LocalIndex::rebuildPostings()
             return {}; // another connection did it meanwhile
         // The per-word statistics of earlier versions: the postings replace them.
         for (const QString &statement :
-             {u"DROP TABLE IF EXISTS term_stats"_s, u"DELETE FROM postings"_s, u"DELETE FROM postings_buckets"_s,
-              u"DELETE FROM postings_segments"_s, u"DELETE FROM meta WHERE key = 'term_stats'"_s})
+             {u"DROP TABLE IF EXISTS term_stats"_s, u"DELETE FROM postings"_s, u"DELETE FROM postings_runs"_s,
+              u"DELETE FROM postings_buckets"_s, u"DELETE FROM postings_segments"_s,
+              u"DELETE FROM meta WHERE key = 'term_stats'"_s})
             if (auto r = exec(statement); !r)
                 return r;
         m_builder.startFile(*m_tokenizer, {});

@@ -141,9 +141,9 @@ private:
     Result<void> rebuildPostings();
     // The chunk's row: with the given id (a prepared file's), or the next one.
     Result<void> insertChunk(const Chunk &chunk, std::optional<qint64> id);
-    // Writes the postings waiting: as a segment of the file being written, or, rebuilding, into
-    // the blocks directly.
-    Result<void> flushPostings(bool intoBlocks = false);
+    // Writes the postings waiting: as a segment of the file being written, or, rebuilding, as a
+    // run of their own.
+    Result<void> flushPostings(bool intoRun = false);
     // The top `limit` of every chunk holding a query word, or only of the blocks whose bounds
     // can reach it; both best first. rankAll takes the postings of phrases (by the word's
     // position in `words`) instead of reading them.

@@ -13,12 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace vd::engine {
 
-namespace {
-
-enum Statement { Last, Insert, Update, Read, Range, Delete, NewSegment, SegmentRow, SegmentRead, FileSegments, Count };
-
-} // namespace
-
 void putVarint(QByteArray &out, quint64 value)
 {
     char bytes[10];
@@ -150,7 +144,7 @@ bool PostingsTable::fail(const QString &what)
     return false;
 }
 
-sqlite3_stmt *PostingsTable::statement(int which, const char *sql)
+sqlite3_stmt *PostingsTable::statement(Statement which, const char *sql)
 {
     sqlite3_stmt *&s = m_statements[which];
     if (!s && m_db && sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK) {
@@ -164,99 +158,96 @@ sqlite3_stmt *PostingsTable::statement(int which, const char *sql)
     return s;
 }
 
-bool PostingsTable::writeBlock(const QByteArray &term, qint64 key, const Posting *begin, const Posting *end,
+bool PostingsTable::writeBlock(qint64 run, const QByteArray &term, qint64 key, const Posting *begin, const Posting *end,
                                bool insert)
 {
-    QByteArray data;
-    data.reserve((end - begin) * 6);
-    encodePostings(data, begin->chunkId, begin, end);
-    quint32 maxFrequency = 0;
-    quint32 minLength = std::numeric_limits<quint32>::max();
+    Block block{term,
+                insert ? begin->chunkId : key,
+                (end - 1)->chunkId,
+                int(end - begin),
+                0,
+                std::numeric_limits<quint32>::max(),
+                {}};
+    block.data.reserve((end - begin) * 6);
+    encodePostings(block.data, block.firstChunk, begin, end);
     for (const Posting *p = begin; p != end; ++p) {
-        maxFrequency = std::max(maxFrequency, p->frequency);
-        minLength = std::min(minLength, p->length);
+        block.maxFrequency = std::max<qint64>(block.maxFrequency, p->frequency);
+        block.minLength = std::min<qint64>(block.minLength, p->length);
     }
-    sqlite3_stmt *s = insert
-        ? statement(Insert,
-                    "INSERT INTO postings (term, first_chunk, last_chunk, count, max_frequency, min_length, data) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        : statement(Update,
-                    "UPDATE postings SET last_chunk = ?3, count = ?4, max_frequency = ?5, min_length = ?6, "
-                    "data = ?7 WHERE term = ?1 AND first_chunk = ?2");
+    if (insert)
+        return insertBlock(run, segmentBucket(term), block);
+    sqlite3_stmt *s = statement(Update,
+                                "UPDATE postings SET last_chunk = ?5, count = ?6, max_frequency = ?7, min_length = ?8, "
+                                "data = ?9 WHERE run = ?1 AND bucket = ?2 AND term = ?3 AND first_chunk = ?4");
     if (!s)
         return false;
-    sqlite3_bind_text(s, 1, term.constData(), int(term.size()), SQLITE_STATIC);
-    sqlite3_bind_int64(s, 2, insert ? begin->chunkId : key);
-    sqlite3_bind_int64(s, 3, (end - 1)->chunkId);
-    sqlite3_bind_int(s, 4, int(end - begin));
-    sqlite3_bind_int64(s, 5, maxFrequency);
-    sqlite3_bind_int64(s, 6, minLength);
-    sqlite3_bind_blob(s, 7, data.constData(), int(data.size()), SQLITE_STATIC);
-    const int rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    return rc == SQLITE_DONE || fail(u"cannot write the postings of a word"_s);
+    sqlite3_bind_int64(s, 1, run);
+    sqlite3_bind_int(s, 2, segmentBucket(term));
+    sqlite3_bind_text(s, 3, term.constData(), int(term.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 4, block.firstChunk);
+    sqlite3_bind_int64(s, 5, block.lastChunk);
+    sqlite3_bind_int(s, 6, block.count);
+    sqlite3_bind_int64(s, 7, block.maxFrequency);
+    sqlite3_bind_int64(s, 8, block.minLength);
+    sqlite3_bind_blob(s, 9, block.data.constData(), int(block.data.size()), SQLITE_STATIC);
+    return step(s, u"cannot write the postings of a word"_s);
 }
 
-bool PostingsTable::append(const QByteArray &term, const Posting *begin, const Posting *end)
+bool PostingsTable::insertBlock(qint64 run, int bucket, const Block &block)
 {
-    if (begin == end)
-        return true;
-    sqlite3_stmt *last = statement(Last,
-                                   "SELECT first_chunk, last_chunk, count, data FROM postings WHERE term = ?1 "
-                                   "ORDER BY first_chunk DESC LIMIT 1");
-    if (!last)
+    sqlite3_stmt *s =
+        statement(Insert,
+                  "INSERT INTO postings (run, bucket, term, first_chunk, last_chunk, count, max_frequency, "
+                  "min_length, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!s)
         return false;
-    sqlite3_bind_text(last, 1, term.constData(), int(term.size()), SQLITE_STATIC);
-    const int rc = sqlite3_step(last);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return fail(u"cannot read the postings of a word"_s);
-    if (rc == SQLITE_ROW && sqlite3_column_int(last, 2) < kPostingsPerBlock
-        && sqlite3_column_int64(last, 1) < begin->chunkId) {
-        // Fill the last block first.
-        const qint64 key = sqlite3_column_int64(last, 0);
-        thread_local std::vector<Posting> block;
-        block.clear();
-        if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(last, 3)), sqlite3_column_bytes(last, 3), key,
-                            block)) {
-            sqlite3_reset(last);
-            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+    sqlite3_bind_int64(s, 1, run);
+    sqlite3_bind_int(s, 2, bucket);
+    sqlite3_bind_text(s, 3, block.term.constData(), int(block.term.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(s, 4, block.firstChunk);
+    sqlite3_bind_int64(s, 5, block.lastChunk);
+    sqlite3_bind_int(s, 6, block.count);
+    sqlite3_bind_int64(s, 7, block.maxFrequency);
+    sqlite3_bind_int64(s, 8, block.minLength);
+    sqlite3_bind_blob(s, 9, block.data.constData(), int(block.data.size()), SQLITE_STATIC);
+    return step(s, u"cannot write the postings of a word"_s);
+}
+
+bool PostingsTable::writeEntries(qint64 run, const QByteArray &term, const std::vector<Posting> &entries)
+{
+    for (size_t from = 0; from < entries.size(); from += kPostingsPerBlock) {
+        const size_t to = std::min(entries.size(), from + size_t(kPostingsPerBlock));
+        if (!writeBlock(run, term, 0, entries.data() + from, entries.data() + to, true))
             return false;
-        }
-        sqlite3_reset(last);
-        const qsizetype room = std::min<qsizetype>(kPostingsPerBlock - qsizetype(block.size()), end - begin);
-        block.insert(block.end(), begin, begin + room);
-        if (!writeBlock(term, key, block.data(), block.data() + block.size(), false))
-            return false;
-        begin += room;
-    }
-    sqlite3_reset(last);
-    for (; begin != end;) {
-        const Posting *blockEnd = begin + std::min<qsizetype>(kPostingsPerBlock, end - begin);
-        if (!writeBlock(term, 0, begin, blockEnd, true))
-            return false;
-        begin = blockEnd;
     }
     return true;
 }
 
 bool PostingsTable::read(const QByteArray &term, std::vector<Posting> &out)
 {
-    sqlite3_stmt *s = statement(Read, "SELECT first_chunk, data FROM postings WHERE term = ?1 ORDER BY first_chunk");
+    sqlite3_stmt *s = statement(Read,
+                                "SELECT first_chunk, data FROM postings WHERE run = ?1 AND bucket = ?2 AND term = ?3 "
+                                "ORDER BY first_chunk");
     if (!s)
         return false;
-    sqlite3_bind_text(s, 1, term.constData(), int(term.size()), SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(s, 1)), sqlite3_column_bytes(s, 1),
-                            sqlite3_column_int64(s, 0), out)) {
-            sqlite3_reset(s);
-            m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
-            return false;
+    for (const Run &run : m_runs) {
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, run.id);
+        sqlite3_bind_int(s, 2, segmentBucket(term));
+        sqlite3_bind_text(s, 3, term.constData(), int(term.size()), SQLITE_STATIC);
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(s, 1)), sqlite3_column_bytes(s, 1),
+                                sqlite3_column_int64(s, 0), out)) {
+                sqlite3_reset(s);
+                m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+                return false;
+            }
         }
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            return fail(u"cannot read the postings of a word"_s);
     }
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        return fail(u"cannot read the postings of a word"_s);
     for (const Segment &segment : m_segments)
         if (!readBucket(segment.id, term, segment.base, out))
             return false;
@@ -299,25 +290,42 @@ std::unique_ptr<PostingsCursor> PostingsTable::cursor(const QByteArray &term)
     for (const Segment &segment : m_segments)
         if (!readBucket(segment.id, term, segment.base, c->m_recent))
             return nullptr;
-    sqlite3_stmt *count = statement(Count, "SELECT coalesce(sum(count), 0) FROM postings WHERE term = ?1");
+    sqlite3_stmt *count = statement(Count,
+                                    "SELECT coalesce(sum(count), 0) FROM postings WHERE run = ?1 AND bucket = ?2 AND "
+                                    "term = ?3");
     if (!count)
         return nullptr;
-    sqlite3_bind_text(count, 1, term.constData(), int(term.size()), SQLITE_STATIC);
-    if (sqlite3_step(count) != SQLITE_ROW) {
-        fail(u"cannot read the postings of a word"_s);
-        return nullptr;
+    c->m_count = qint64(c->m_recent.size());
+    for (const Run &run : m_runs) {
+        sqlite3_reset(count);
+        sqlite3_bind_int64(count, 1, run.id);
+        sqlite3_bind_int(count, 2, segmentBucket(term));
+        sqlite3_bind_text(count, 3, term.constData(), int(term.size()), SQLITE_STATIC);
+        if (sqlite3_step(count) != SQLITE_ROW) {
+            fail(u"cannot read the postings of a word"_s);
+            return nullptr;
+        }
+        // Only the runs holding the word are read again, block by block.
+        if (const qint64 n = sqlite3_column_int64(count, 0); n > 0) {
+            c->m_count += n;
+            c->m_runs.push_back(run.id);
+        }
     }
-    c->m_count = sqlite3_column_int64(count, 0) + qint64(c->m_recent.size());
     sqlite3_reset(count);
     if (sqlite3_prepare_v3(m_db,
                            "SELECT first_chunk, last_chunk, count, max_frequency, min_length, data FROM postings "
-                           "WHERE term = ?1 ORDER BY first_chunk",
+                           "WHERE run = ?1 AND bucket = ?2 AND term = ?3 ORDER BY first_chunk",
                            -1, 0, &c->m_statement, nullptr)
         != SQLITE_OK) {
         fail(u"cannot read the postings of a word"_s);
         return nullptr;
     }
-    sqlite3_bind_text(c->m_statement, 1, c->m_term.constData(), int(c->m_term.size()), SQLITE_STATIC);
+    sqlite3_bind_int(c->m_statement, 2, segmentBucket(term));
+    sqlite3_bind_text(c->m_statement, 3, c->m_term.constData(), int(c->m_term.size()), SQLITE_STATIC);
+    if (!c->m_runs.empty())
+        sqlite3_bind_int64(c->m_statement, 1, c->m_runs.front());
+    else
+        c->m_inRecent = true;
     if (!c->next()) {
         m_error = c->error();
         return nullptr;
@@ -380,6 +388,11 @@ bool PostingsCursor::next()
             QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_statement))));
         return false;
     }
+    if (++m_run < m_runs.size()) {
+        sqlite3_reset(m_statement);
+        sqlite3_bind_int64(m_statement, 1, m_runs[m_run]);
+        return next();
+    }
     m_inRecent = true;
     return recentBlock();
 }
@@ -421,6 +434,8 @@ bool PostingsTable::step(sqlite3_stmt *s, const QString &what)
 bool PostingsTable::loadSegments()
 {
     m_segments.clear();
+    if (!listRuns(m_runs))
+        return false;
     sqlite3_stmt *s = nullptr;
     if (!m_db
         || sqlite3_prepare_v2(m_db, "SELECT segment, base FROM postings_segments ORDER BY segment", -1, &s, nullptr)
@@ -562,9 +577,15 @@ bool PostingsTable::mergeSegments(bool force)
         if (!merge)
             return true;
     }
-    // Bucket by bucket, the segments in order: each word's entries go to its blocks at once.
+    // Bucket by bucket, the segments in order: each word's entries become the blocks of a new run,
+    // whose rows are then written in key order (bucket, word), appended after the earlier runs'.
     if (!loadSegments())
         return false;
+    if (m_segments.empty())
+        return true;
+    qint64 run = 0; // created with its first block
+    qint64 firstChunk = std::numeric_limits<qint64>::max();
+    qint64 lastChunk = std::numeric_limits<qint64>::min();
     for (int bucket = 0; bucket < kSegmentBuckets; ++bucket) {
         QMap<QByteArray, std::vector<Posting>> words;
         for (const Segment &segment : m_segments) {
@@ -595,15 +616,22 @@ bool PostingsTable::mergeSegments(bool force)
             if (rc != SQLITE_ROW && rc != SQLITE_DONE)
                 return fail(u"cannot merge the postings segments"_s);
         }
-        for (auto it = words.cbegin(); it != words.cend(); ++it)
-            if (!append(it.key(), it->data(), it->data() + it->size()))
+        for (auto it = words.cbegin(); it != words.cend(); ++it) {
+            if (it->empty())
+                continue;
+            if (run == 0 && !newRun(0, &run))
                 return false;
+            firstChunk = std::min(firstChunk, it->front().chunkId);
+            lastChunk = std::max(lastChunk, it->back().chunkId);
+            if (!writeEntries(run, it.key(), *it))
+                return false;
+        }
     }
     if (sqlite3_exec(m_db, "DELETE FROM postings_buckets; DELETE FROM postings_segments", nullptr, nullptr, nullptr)
         != SQLITE_OK)
         return fail(u"cannot merge the postings segments"_s);
     m_segments.clear();
-    return true;
+    return run == 0 || (finishRun(run, firstChunk, lastChunk) && mergeRuns());
 }
 
 bool PostingsTable::fileIsInSegments(qint64 fileId, bool *yes)
@@ -620,17 +648,31 @@ bool PostingsTable::fileIsInSegments(qint64 fileId, bool *yes)
 
 bool PostingsTable::removeFile(const QSet<QByteArray> &terms, qint64 fileId, qint64 firstChunk, qint64 lastChunk)
 {
-    for (const QByteArray &term : terms)
-        if (!removeFromBlocks(term, fileId, firstChunk, lastChunk))
-            return false;
+    std::vector<Run> runs;
+    if (!terms.isEmpty() && !listRuns(runs))
+        return false;
+    for (const Run &run : runs) {
+        if (run.firstChunk > lastChunk || run.lastChunk < firstChunk)
+            continue;
+        for (const QByteArray &term : terms)
+            if (!removeFromBlocks(run, term, fileId, firstChunk, lastChunk))
+                return false;
+    }
     sqlite3_stmt *s = nullptr;
     const char *sql[] = {"DELETE FROM postings_buckets WHERE segment IN (SELECT segment FROM postings_segments WHERE "
                          "file_id = ?1)",
-                         "DELETE FROM postings_segments WHERE file_id = ?1"};
+                         "DELETE FROM postings_segments WHERE file_id = ?1",
+                         // Runs left without blocks.
+                         "DELETE FROM postings_runs WHERE first_chunk <= ?3 AND last_chunk >= ?2 AND NOT EXISTS "
+                         "(SELECT 1 FROM postings WHERE postings.run = postings_runs.run)"};
     for (const char *statementText : sql) {
         if (sqlite3_prepare_v2(m_db, statementText, -1, &s, nullptr) != SQLITE_OK)
             return fail(u"cannot remove a file's postings"_s);
         sqlite3_bind_int64(s, 1, fileId);
+        if (sqlite3_bind_parameter_count(s) == 3) {
+            sqlite3_bind_int64(s, 2, firstChunk);
+            sqlite3_bind_int64(s, 3, lastChunk);
+        }
         const int rc = sqlite3_step(s);
         sqlite3_finalize(s);
         if (rc != SQLITE_DONE)
@@ -639,26 +681,29 @@ bool PostingsTable::removeFile(const QSet<QByteArray> &terms, qint64 fileId, qin
     return true;
 }
 
-bool PostingsTable::removeFromBlocks(const QByteArray &term, qint64 fileId, qint64 firstChunk, qint64 lastChunk)
+bool PostingsTable::removeFromBlocks(const Run &run, const QByteArray &term, qint64 fileId, qint64 firstChunk,
+                                     qint64 lastChunk)
 {
     sqlite3_stmt *range = statement(Range,
-                                    "SELECT first_chunk, data FROM postings WHERE term = ?1 AND "
-                                    "first_chunk <= ?3 AND last_chunk >= ?2 ORDER BY first_chunk");
+                                    "SELECT first_chunk, data FROM postings WHERE run = ?4 AND bucket = ?5 AND "
+                                    "term = ?1 AND first_chunk <= ?3 AND last_chunk >= ?2 ORDER BY first_chunk");
     if (!range)
         return false;
     sqlite3_bind_text(range, 1, term.constData(), int(term.size()), SQLITE_STATIC);
     sqlite3_bind_int64(range, 2, firstChunk);
     sqlite3_bind_int64(range, 3, lastChunk);
+    sqlite3_bind_int64(range, 4, run.id);
+    sqlite3_bind_int(range, 5, segmentBucket(term));
     // Read the blocks first, then rewrite them: no writes while the statement steps.
-    struct Block
+    struct Stored
     {
         qint64 key;
         std::vector<Posting> entries;
     };
-    std::vector<Block> blocks;
+    std::vector<Stored> blocks;
     int rc;
     while ((rc = sqlite3_step(range)) == SQLITE_ROW) {
-        Block block{sqlite3_column_int64(range, 0), {}};
+        Stored block{sqlite3_column_int64(range, 0), {}};
         if (!decodePostings(static_cast<const char *>(sqlite3_column_blob(range, 1)), sqlite3_column_bytes(range, 1),
                             block.key, block.entries)) {
             sqlite3_reset(range);
@@ -670,7 +715,7 @@ bool PostingsTable::removeFromBlocks(const QByteArray &term, qint64 fileId, qint
     sqlite3_reset(range);
     if (rc != SQLITE_DONE)
         return fail(u"cannot read the postings of a word"_s);
-    for (Block &block : blocks) {
+    for (Stored &block : blocks) {
         const auto kept = std::remove_if(block.entries.begin(), block.entries.end(),
                                          [&](const Posting &p) { return p.fileId == fileId; });
         if (kept == block.entries.end())
@@ -678,21 +723,25 @@ bool PostingsTable::removeFromBlocks(const QByteArray &term, qint64 fileId, qint
         block.entries.erase(kept, block.entries.end());
         // The block's key is its first chunk: when that changes, the row is replaced.
         if (!block.entries.empty() && block.entries.front().chunkId == block.key) {
-            if (!writeBlock(term, block.key, block.entries.data(), block.entries.data() + block.entries.size(), false))
+            if (!writeBlock(run.id, term, block.key, block.entries.data(), block.entries.data() + block.entries.size(),
+                            false))
                 return false;
             continue;
         }
-        sqlite3_stmt *drop = statement(Delete, "DELETE FROM postings WHERE term = ?1 AND first_chunk = ?2");
+        sqlite3_stmt *drop =
+            statement(Delete, "DELETE FROM postings WHERE run = ?3 AND bucket = ?4 AND term = ?1 AND first_chunk = ?2");
         if (!drop)
             return false;
         sqlite3_bind_text(drop, 1, term.constData(), int(term.size()), SQLITE_STATIC);
         sqlite3_bind_int64(drop, 2, block.key);
+        sqlite3_bind_int64(drop, 3, run.id);
+        sqlite3_bind_int(drop, 4, segmentBucket(term));
         rc = sqlite3_step(drop);
         sqlite3_reset(drop);
         if (rc != SQLITE_DONE)
             return fail(u"cannot remove the postings of a word"_s);
         if (!block.entries.empty()
-            && !writeBlock(term, 0, block.entries.data(), block.entries.data() + block.entries.size(), true))
+            && !writeBlock(run.id, term, 0, block.entries.data(), block.entries.data() + block.entries.size(), true))
             return false;
     }
     return true;

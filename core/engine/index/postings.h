@@ -33,15 +33,28 @@ inline constexpr quint32 kTitleFrequencyWeight = 4;
 inline constexpr quint32 kTextFrequencyWeight = 1;
 
 // A word's postings are stored in blocks of up to kPostingsPerBlock chunks, ordered by chunk id:
-// rows of the `postings` table, keyed (term, first_chunk), each with its chunk range, count,
-// largest frequency and shortest chunk (bounds for pruning) and the entries as varints
+// rows of the `postings` table, keyed (run, bucket, term, first_chunk), each with its chunk range,
+// count, largest frequency and shortest chunk (bounds for pruning) and the entries as varints
 // (chunk id delta, file id, frequency, length).
+//
+// A *run* holds the blocks of every word for one range of chunk ids (postings_runs: its level
+// and range), its rows sorted by the word's bucket (segmentBucket) and the word, so that a run is
+// written front to back, appending pages, never rewriting the pages of earlier runs. Runs merge
+// as sorted runs do in log-structured stores: kRunsPerLevel runs of one level, the last ones in
+// chunk order, become one run of the next level. Writing N postings thus costs about
+// log_kRunsPerLevel(N) rewrites of each, where filling every word's last block in place rewrote
+// most of the table on every merge. Search reads a word's blocks run by run, in chunk order.
 inline constexpr int kPostingsPerBlock = 128;
+inline constexpr int kRunsPerLevel = 8;
 
 inline constexpr const char *kPostingsSchema =
-    "CREATE TABLE IF NOT EXISTS postings (term TEXT NOT NULL, first_chunk INTEGER NOT NULL, "
-    "last_chunk INTEGER NOT NULL, count INTEGER NOT NULL, max_frequency INTEGER NOT NULL, "
-    "min_length INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (term, first_chunk)) WITHOUT ROWID";
+    "CREATE TABLE IF NOT EXISTS postings (run INTEGER NOT NULL, bucket INTEGER NOT NULL, term TEXT NOT NULL, "
+    "first_chunk INTEGER NOT NULL, last_chunk INTEGER NOT NULL, count INTEGER NOT NULL, max_frequency INTEGER NOT "
+    "NULL, min_length INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (run, bucket, term, first_chunk)) "
+    "WITHOUT ROWID";
+inline constexpr const char *kRunsSchema =
+    "CREATE TABLE IF NOT EXISTS postings_runs (run INTEGER PRIMARY KEY, level INTEGER NOT NULL, "
+    "first_chunk INTEGER NOT NULL, last_chunk INTEGER NOT NULL)";
 
 // Postings are written in two levels, so that writing a file touches few pages. A file's
 // commit writes its entries as one or more *segments*: a row of postings_segments (its file, its
@@ -49,10 +62,9 @@ inline constexpr const char *kPostingsSchema =
 // whose name hashes to it (segmentBucket), sorted, each word with its entries; chunk ids in a
 // segment count from its base. A file costs a few dozen rows instead of one per word, and a
 // segment is written as made, on the thread that prepared the file. When enough segments have
-// piled up (kMergeSegments, or kMergePostings entries), they are merged into the blocks above,
-// each word's last block filled once per merge instead of once per file. Search reads a word's
-// blocks and then its entry in each segment's bucket (their chunk ids always come after the
-// blocks').
+// piled up (kMergeSegments, or kMergePostings entries), they are merged into a new run of level 0
+// (above). Search reads a word's blocks and then its entry in each segment's bucket (their chunk
+// ids always come after the blocks').
 inline constexpr int kMergeSegments = 64;
 inline constexpr qint64 kMergePostings = 4'000'000;
 inline constexpr int kSegmentBuckets = 64;
@@ -100,9 +112,6 @@ public:
     PostingsTable(const PostingsTable &) = delete;
     PostingsTable &operator=(const PostingsTable &) = delete;
 
-    // Adds a word's entries to its blocks, sorted by chunk id and all after its existing ones,
-    // filling its last block before starting new ones.
-    bool append(const QByteArray &term, const Posting *begin, const Posting *end);
     // Writes entries of one file (whole chunks) as a new segment, its chunk ids counted from
     // `base`.
     bool writeSegment(qint64 fileId, const EncodedSegment &segment, qint64 base);
@@ -111,15 +120,20 @@ public:
     bool upgradeSegments();
     // Every word with entries in a segment (tests compare them with what FTS5 indexes).
     bool segmentTerms(QSet<QByteArray> *terms);
-    // Merges the segments into the blocks when they are due (or always, with force). Called when a
-    // file is complete, so a file's entries are either all in segments or all in blocks.
+    // Moves blocks of the format before runs (keyed by word) into one run, once; inside the
+    // caller's write transaction. True with nothing to do.
+    bool upgradeBlocks();
+    // Merges the segments into a new run when they are due (or always, with force), then the runs
+    // that make a full level. Called when a file is complete, so a file's entries are either all
+    // in segments or all in one run.
     bool mergeSegments(bool force = false);
     // Removes the entries of one file, whose chunks lie in firstChunk..lastChunk, from the blocks
     // of the words in `terms`, and its segments.
     bool removeFile(const QSet<QByteArray> &terms, qint64 fileId, qint64 firstChunk, qint64 lastChunk);
     // Whether the file's entries are all in segments (then removing it needs no words).
     bool fileIsInSegments(qint64 fileId, bool *yes);
-    // The segments to read (call once per snapshot), then all entries of a word, by chunk id.
+    // The runs and segments to read (call once per snapshot), then all entries of a word, by
+    // chunk id.
     bool loadSegments();
     bool read(const QByteArray &term, std::vector<Posting> &out);
     // A word's blocks one by one, bounds first (pruned search); nullptr on failure. Call
@@ -129,14 +143,59 @@ public:
     const QString &error() const { return m_error; }
 
 private:
-    sqlite3_stmt *statement(int which, const char *sql);
+    enum Statement {
+        Insert,
+        Update,
+        Read,
+        Range,
+        Delete,
+        NewSegment,
+        SegmentRow,
+        SegmentRead,
+        FileSegments,
+        Count,
+        RunBucket,
+        NewRun,
+        FinishRun,
+        Runs,
+        StatementCount
+    };
+    sqlite3_stmt *statement(Statement which, const char *sql);
     bool fail(const QString &what);
-    bool writeBlock(const QByteArray &term, qint64 key, const Posting *begin, const Posting *end, bool insert);
-    bool removeFromBlocks(const QByteArray &term, qint64 fileId, qint64 firstChunk, qint64 lastChunk);
+    struct Run
+    {
+        qint64 id;
+        int level;
+        qint64 firstChunk;
+        qint64 lastChunk;
+    };
+    // A block as stored: its bounds and encoded entries.
+    struct Block
+    {
+        QByteArray term;
+        qint64 firstChunk;
+        qint64 lastChunk;
+        int count;
+        qint64 maxFrequency;
+        qint64 minLength;
+        QByteArray data;
+    };
+    bool writeBlock(qint64 run, const QByteArray &term, qint64 key, const Posting *begin, const Posting *end,
+                    bool insert);
+    bool insertBlock(qint64 run, int bucket, const Block &block);
+    // A word's entries as blocks of a run, the last one possibly short.
+    bool writeEntries(qint64 run, const QByteArray &term, const std::vector<Posting> &entries);
+    bool removeFromBlocks(const Run &run, const QByteArray &term, qint64 fileId, qint64 firstChunk, qint64 lastChunk);
+    bool listRuns(std::vector<Run> &runs);
+    bool newRun(int level, qint64 *run);
+    bool finishRun(qint64 run, qint64 firstChunk, qint64 lastChunk);
+    // Merges the last runs, in chunk order, while kRunsPerLevel of them share a level.
+    bool mergeRuns();
+    bool readRunBucket(qint64 run, int bucket, std::vector<Block> &blocks);
     bool step(sqlite3_stmt *s, const QString &what);
 
     sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_statements[12] = {};
+    sqlite3_stmt *m_statements[StatementCount] = {};
     bool readBucket(qint64 segment, const QByteArray &term, qint64 base, std::vector<Posting> &out);
     bool writeBuckets(qint64 segment, const QList<QByteArray> &buckets);
     struct Segment
@@ -145,6 +204,7 @@ private:
         qint64 base;
     };
     std::vector<Segment> m_segments;
+    std::vector<Run> m_runs; // in chunk order
     QString m_error;
     friend class PostingsCursor;
 };
@@ -182,6 +242,8 @@ private:
 
     QByteArray m_term;
     sqlite3_stmt *m_statement = nullptr;
+    std::vector<qint64> m_runs; // the runs left to read, in chunk order
+    size_t m_run = 0;
     bool m_inRecent = false;
     std::vector<Posting> m_recent; // the segments' entries
     size_t m_recentFrom = 0;
