@@ -175,7 +175,11 @@ Result<void> LocalIndex::open()
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs()));
     if (!db.open())
         return ServiceError::unavailable(u"Cannot open the index %1: %2"_s.arg(m_path, db.lastError().text()));
+    // Pages of 16 KiB for a new index: a chunk row (about 2.5 KB for 800 tokens) left most of a
+    // 4 KiB page empty, as no two fit; seven fit in 16 KiB. The chunks table shrinks by 40 % and
+    // so does what ingestion writes. (The page size of an existing index stays as it is.)
     const QStringList setup = {
+        u"PRAGMA page_size=16384"_s,
         u"PRAGMA journal_mode=WAL"_s,
         u"PRAGMA synchronous=NORMAL"_s,
         u"PRAGMA cache_size=-32000"_s,
@@ -204,7 +208,7 @@ Result<void> LocalIndex::open()
         while (probe.next())
             tables.insert(probe.value(0).toString());
     probe.finish();
-    for (const QString &statement : tables.contains(u"chunks"_s) ? setup.mid(0, 4) : setup)
+    for (const QString &statement : tables.contains(u"chunks"_s) ? setup.mid(1, 4) : setup)
         if (auto r = exec(statement); !r)
             return r;
     // Indexes of format 1 also kept an FTS5 table of the chunks, written by triggers: search no
