@@ -276,6 +276,49 @@ private slots:
         }
     }
 
+    // Cancelled with files in hand, most of them waiting for their turn to be prepared (as many
+    // at a time as there are cores, in claim order): the drain returns at once, the files it had not written go back to
+    // the queue unstarted, and the index holds only the files written before, whole.
+    void cancelledWithFilesWaitingForTheirTurn()
+    {
+        test::EngineFixture f;
+        QVERIFY2(f.ok(), qPrintable(f.error()));
+        QVERIFY(f.service().createTenant({u"acme"_s, {}, u"enterprise"_s, u"local"_s}));
+        QVERIFY(f.service().createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
+        constexpr int kFiles = 16;
+        for (int i = 0; i < kFiles; ++i)
+            QVERIFY(f.service().attachPath(u"acme"_s, u"docs"_s,
+                                           f.writeFile(u"note-%1.md"_s.arg(i), prose(quint32(i + 1), 30'000))));
+        engine::Ingestor ingestor(f.database(), [&f](BackendKind kind) -> VectorStoreBackend * {
+            return kind == BackendKind::Local ? &f.engine() : nullptr;
+        });
+        int finished = 0;
+        engine::Ingestor::Observer observer;
+        observer.finished = [&finished](const StoreFile &, const QString &) {
+            ++finished;
+        };
+        auto first = ingestor.drain([&finished] { return finished >= 2; }, observer);
+        QVERIFY2(first, first ? "" : qPrintable(first.error().message()));
+        QVERIFY(first->cancelled);
+        QCOMPARE(first->completed, 2);
+        auto store = f.service().store(u"acme"_s, u"docs"_s);
+        QVERIFY(store);
+        QCOMPARE(store->fileCounts.completed, 2);
+        QCOMPARE(store->fileCounts.inProgress, kFiles - 2);
+        const QString indexPath = f.engine().indexPath(store->tenantId, store->id);
+        IndexContents index = readIndex(indexPath);
+        QVERIFY2(index.error.isEmpty(), qPrintable(index.error));
+        QCOMPARE(index.chunksPerFile.size(), 2);
+        // Given back unstarted: the next drain takes and completes every one of them.
+        auto second = ingestor.drain({}, observer);
+        QVERIFY2(second, second ? "" : qPrintable(second.error().message()));
+        QCOMPARE(second->completed, kFiles - 2);
+        QCOMPARE(second->failed, 0);
+        index = readIndex(indexPath);
+        QVERIFY2(index.error.isEmpty(), qPrintable(index.error));
+        QCOMPARE(index.chunksPerFile.size(), kFiles);
+    }
+
     void killedDuringParallelIngestionLeavesNoPartialFile()
     {
         const QString binary = qEnvironmentVariable("VECTORDESK_BINARY");

@@ -11,12 +11,15 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QMultiMap>
+#include <QScopeGuard>
 #include <QThread>
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <future>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
@@ -268,6 +271,53 @@ struct InHand
     std::future<Result<PreparedFile>> prepared;
 };
 
+// Lets preparations start in claim order, at most `limit` at a time. More files can then wait in
+// hand than there are cores to prepare them, so a core never idles while the writer works through
+// a large file, and the file written next never waits for a core behind later ones.
+class PrepareGate
+{
+public:
+    explicit PrepareGate(int limit)
+        : m_limit(std::max(1, limit))
+    { }
+
+    // On the drain's thread, as files are claimed.
+    qint64 ticket() { return m_issued++; }
+    // Waits for the ticket's turn and a free slot; true when it took one (then leave() after), false
+    // when the preparations were stopped meanwhile.
+    bool enter(qint64 ticket, const std::atomic<bool> &stop)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return stop || (ticket == m_next && m_running < m_limit); });
+        if (stop)
+            return false;
+        ++m_next;
+        ++m_running;
+        m_changed.notify_all();
+        return true;
+    }
+    void leave()
+    {
+        const std::lock_guard lock(m_mutex);
+        --m_running;
+        m_changed.notify_all();
+    }
+    // After the stop flag is set: the waiting ones go.
+    void wake()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_changed.notify_all();
+    }
+
+private:
+    const int m_limit;
+    qint64 m_issued = 0;
+    qint64 m_next = 0;
+    int m_running = 0;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+};
+
 } // namespace
 
 Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<bool()> &cancelled,
@@ -277,7 +327,9 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
     QMultiMap<qint64, qint64> retries;
     // Read by the preparing threads: stop at the next block (the drain was cancelled or failed).
     std::atomic<bool> stopPreparing = false;
-    std::deque<std::unique_ptr<InHand>> inHand; // the front is written next; declared after the flag it reads
+    PrepareGate gate(std::min(m_prepareAhead + 1, std::max(1, QThread::idealThreadCount())));
+    // The front is written next; declared after the flag and the gate its preparations use.
+    std::deque<std::unique_ptr<InHand>> inHand;
     const auto jobsInHand = [&inHand] {
         QList<IngestionQueue::Job> jobs;
         for (const auto &p : inHand)
@@ -287,6 +339,7 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
     // Stops the preparations and gives their files back to the queue, unstarted.
     const auto giveBack = [&] {
         stopPreparing = true;
+        gate.wake();
         for (const auto &p : inHand) {
             p->prepared.wait();
             if (auto r = m_queue.release(p->job); !r)
@@ -345,7 +398,14 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
                 ++summary.preparedAhead;
             p->prepared = std::async(std::launch::async,
                                      [engine, file = p->job.file, requestId = p->requestId, tenant = p->job.tenant.slug,
-                                      parent = p->span->context(), &stopPreparing, writer = QThread::currentThread()] {
+                                      parent = p->span->context(), &stopPreparing, &gate, ticket = gate.ticket(),
+                                      writer = QThread::currentThread()] {
+                                         // Stopped before its turn, it returns at once, cancelled.
+                                         const bool entered = gate.enter(ticket, stopPreparing);
+                                         const auto left = qScopeGuard([&] {
+                                             if (entered)
+                                                 gate.leave();
+                                         });
                                          logging::ContextScope scope(requestId, tenant);
                                          tracing::adoptParent(parent);
                                          auto prepared =

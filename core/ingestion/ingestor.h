@@ -43,8 +43,9 @@ class Ingestor
 public:
     static constexpr int kMaxIngestAttempts = 8;
     static constexpr qint64 kContentionBackoffMs = 500;
-    // Local files prepared ahead of the one being written (each on a thread of its own).
-    static constexpr int kPrepareAhead = 2;
+    // Local files claimed ahead of the one being written, prepared in claim order on threads of
+    // their own, as many at a time as the machine has cores.
+    static constexpr int kPrepareAhead = 8;
 
     struct Summary
     {
