@@ -45,7 +45,7 @@ public:
     static constexpr qint64 kContentionBackoffMs = 500;
     // Local files claimed ahead of the one being written, prepared in claim order on threads of
     // their own, as many at a time as the machine has cores.
-    static constexpr int kPrepareAhead = 8;
+    static constexpr int kPrepareAhead = 16;
 
     struct Summary
     {

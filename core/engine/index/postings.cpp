@@ -586,9 +586,22 @@ bool PostingsTable::mergeSegments(bool force)
     qint64 run = 0; // created with its first block
     qint64 firstChunk = std::numeric_limits<qint64>::max();
     qint64 lastChunk = std::numeric_limits<qint64>::min();
+    // A bucket's records of every segment, sorted by word (stable: a word's records stay in
+    // segment order, which is chunk order), each word's entries decoded into one list at a time.
+    struct Record
+    {
+        QByteArrayView term;
+        const char *data;
+        qsizetype size;
+        qint64 base;
+    };
+    std::vector<QByteArray> rows(m_segments.size());
+    std::vector<Record> records;
+    std::vector<Posting> entries;
     for (int bucket = 0; bucket < kSegmentBuckets; ++bucket) {
-        QMap<QByteArray, std::vector<Posting>> words;
-        for (const Segment &segment : m_segments) {
+        records.clear();
+        for (size_t i = 0; i < m_segments.size(); ++i) {
+            const Segment &segment = m_segments[i];
             sqlite3_stmt *r =
                 statement(SegmentRead, "SELECT data FROM postings_buckets WHERE segment = ?1 AND bucket = ?2");
             if (!r)
@@ -596,34 +609,38 @@ bool PostingsTable::mergeSegments(bool force)
             sqlite3_bind_int64(r, 1, segment.id);
             sqlite3_bind_int(r, 2, bucket);
             const int rc = sqlite3_step(r);
-            bool ok = true;
-            QByteArray damaged;
+            rows[i].clear();
             if (rc == SQLITE_ROW)
-                ok = forEachRecord(static_cast<const char *>(sqlite3_column_blob(r, 0)), sqlite3_column_bytes(r, 0),
-                                   [&](const QByteArray &term, const char *data, qsizetype size) {
-                                       std::vector<Posting> &entries = words[QByteArray(term.constData(), term.size())];
-                                       if (decodePostings(data, size, segment.base, entries))
-                                           return true;
-                                       damaged = term;
-                                       return false;
-                                   })
-                    && damaged.isEmpty();
+                rows[i].append(static_cast<const char *>(sqlite3_column_blob(r, 0)), sqlite3_column_bytes(r, 0));
             sqlite3_reset(r);
-            if (!ok) {
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return fail(u"cannot merge the postings segments"_s);
+            if (!forEachRecord(rows[i].constData(), rows[i].size(),
+                               [&](const QByteArray &term, const char *data, qsizetype size) {
+                                   records.push_back({QByteArrayView(term), data, size, segment.base});
+                                   return true;
+                               })) {
                 m_error = u"the postings segment %1 is damaged"_s.arg(segment.id);
                 return false;
             }
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-                return fail(u"cannot merge the postings segments"_s);
         }
-        for (auto it = words.cbegin(); it != words.cend(); ++it) {
-            if (it->empty())
+        std::stable_sort(records.begin(), records.end(),
+                         [](const Record &a, const Record &b) { return a.term < b.term; });
+        for (size_t i = 0; i < records.size();) {
+            entries.clear();
+            const QByteArrayView term = records[i].term;
+            for (; i < records.size() && records[i].term == term; ++i)
+                if (!decodePostings(records[i].data, records[i].size, records[i].base, entries)) {
+                    m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(term));
+                    return false;
+                }
+            if (entries.empty())
                 continue;
             if (run == 0 && !newRun(0, &run))
                 return false;
-            firstChunk = std::min(firstChunk, it->front().chunkId);
-            lastChunk = std::max(lastChunk, it->back().chunkId);
-            if (!writeEntries(run, it.key(), *it))
+            firstChunk = std::min(firstChunk, entries.front().chunkId);
+            lastChunk = std::max(lastChunk, entries.back().chunkId);
+            if (!writeEntries(run, term.toByteArray(), entries))
                 return false;
         }
     }
