@@ -11,15 +11,14 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QMultiMap>
-#include <QScopeGuard>
 #include <QThread>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <deque>
 #include <future>
-#include <mutex>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -260,8 +259,8 @@ Result<void> Ingestor::record(VectorStoreBackend *backend, const IngestionQueue:
 
 namespace {
 
-// A local file claimed and being prepared (or prepared) on a thread of its own, waiting for its
-// write on the drain's thread.
+// A local file claimed and waiting to be prepared, being prepared (on a thread of the drain's
+// pool) or prepared, waiting for its write on the drain's thread.
 struct InHand
 {
     IngestionQueue::Job job;
@@ -269,53 +268,6 @@ struct InHand
     std::optional<tracing::AsyncSpan> span; // the file's "ingest" span, from claim to record
     QElapsedTimer took;
     std::future<Result<PreparedFile>> prepared;
-};
-
-// Lets preparations start in claim order, at most `limit` at a time. More files can then wait in
-// hand than there are cores to prepare them, so a core never idles while the writer works through
-// a large file, and the file written next never waits for a core behind later ones.
-class PrepareGate
-{
-public:
-    explicit PrepareGate(int limit)
-        : m_limit(std::max(1, limit))
-    { }
-
-    // On the drain's thread, as files are claimed.
-    qint64 ticket() { return m_issued++; }
-    // Waits for the ticket's turn and a free slot; true when it took one (then leave() after), false
-    // when the preparations were stopped meanwhile.
-    bool enter(qint64 ticket, const std::atomic<bool> &stop)
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] { return stop || (ticket == m_next && m_running < m_limit); });
-        if (stop)
-            return false;
-        ++m_next;
-        ++m_running;
-        m_changed.notify_all();
-        return true;
-    }
-    void leave()
-    {
-        const std::lock_guard lock(m_mutex);
-        --m_running;
-        m_changed.notify_all();
-    }
-    // After the stop flag is set: the waiting ones go.
-    void wake()
-    {
-        const std::lock_guard lock(m_mutex);
-        m_changed.notify_all();
-    }
-
-private:
-    const int m_limit;
-    qint64 m_issued = 0;
-    qint64 m_next = 0;
-    int m_running = 0;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
 };
 
 } // namespace
@@ -327,8 +279,13 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
     QMultiMap<qint64, qint64> retries;
     // Read by the preparing threads: stop at the next block (the drain was cancelled or failed).
     std::atomic<bool> stopPreparing = false;
-    PrepareGate gate(std::min(m_prepareAhead + 1, std::max(1, QThread::idealThreadCount())));
-    // The front is written next; declared after the flag and the gate its preparations use.
+    // The preparations run in claim order (the pool's queue is first in, first out), as many at a
+    // time as there are cores: more files can then wait in hand than there are cores to prepare
+    // them, and the file written next never waits for a core behind later ones. Declared after the
+    // flag its tasks read; its destructor waits for them.
+    QThreadPool preparing;
+    preparing.setMaxThreadCount(std::min(m_prepareAhead + 1, std::max(1, QThread::idealThreadCount())));
+    // The front is written next.
     std::deque<std::unique_ptr<InHand>> inHand;
     const auto jobsInHand = [&inHand] {
         QList<IngestionQueue::Job> jobs;
@@ -339,7 +296,6 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
     // Stops the preparations and gives their files back to the queue, unstarted.
     const auto giveBack = [&] {
         stopPreparing = true;
-        gate.wake();
         for (const auto &p : inHand) {
             p->prepared.wait();
             if (auto r = m_queue.release(p->job); !r)
@@ -396,26 +352,21 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
             }
             if (!inHand.empty())
                 ++summary.preparedAhead;
-            p->prepared = std::async(std::launch::async,
-                                     [engine, file = p->job.file, requestId = p->requestId, tenant = p->job.tenant.slug,
-                                      parent = p->span->context(), &stopPreparing, &gate, ticket = gate.ticket(),
-                                      writer = QThread::currentThread()] {
-                                         // Stopped before its turn, it returns at once, cancelled.
-                                         const bool entered = gate.enter(ticket, stopPreparing);
-                                         const auto left = qScopeGuard([&] {
-                                             if (entered)
-                                                 gate.leave();
-                                         });
-                                         logging::ContextScope scope(requestId, tenant);
-                                         tracing::adoptParent(parent);
-                                         auto prepared =
-                                             engine->prepare(file, [&stopPreparing] { return stopPreparing.load(); });
-                                         if (prepared) { // read and closed there
-                                             prepared.value().chunks->moveToThread(writer);
-                                             prepared.value().postings->moveToThread(writer);
-                                         }
-                                         return prepared;
-                                     });
+            auto task = std::make_shared<std::packaged_task<Result<PreparedFile>()>>(
+                [engine, file = p->job.file, requestId = p->requestId, tenant = p->job.tenant.slug,
+                 parent = p->span->context(), &stopPreparing, writer = QThread::currentThread()] {
+                    logging::ContextScope scope(requestId, tenant);
+                    tracing::adoptParent(parent);
+                    // Stopped before its turn, it returns at once, cancelled.
+                    auto prepared = engine->prepare(file, [&stopPreparing] { return stopPreparing.load(); });
+                    if (prepared) { // read and closed there
+                        prepared.value().chunks->moveToThread(writer);
+                        prepared.value().postings->moveToThread(writer);
+                    }
+                    return prepared;
+                });
+            p->prepared = task->get_future();
+            preparing.start([task] { (*task)(); });
             inHand.push_back(std::move(p));
         }
         if (inHand.empty()) {
