@@ -176,29 +176,23 @@ bool PostingsTable::writeBlock(qint64 run, const QByteArray &term, qint64 key, c
     }
     if (insert)
         return insertBlock(run, segmentBucket(term), block);
-    sqlite3_stmt *s = statement(Update,
+    return storeBlock(statement(Update,
                                 "UPDATE postings SET last_chunk = ?5, count = ?6, max_frequency = ?7, min_length = ?8, "
-                                "data = ?9 WHERE run = ?1 AND bucket = ?2 AND term = ?3 AND first_chunk = ?4");
-    if (!s)
-        return false;
-    sqlite3_bind_int64(s, 1, run);
-    sqlite3_bind_int(s, 2, segmentBucket(term));
-    sqlite3_bind_text(s, 3, term.constData(), int(term.size()), SQLITE_STATIC);
-    sqlite3_bind_int64(s, 4, block.firstChunk);
-    sqlite3_bind_int64(s, 5, block.lastChunk);
-    sqlite3_bind_int(s, 6, block.count);
-    sqlite3_bind_int64(s, 7, block.maxFrequency);
-    sqlite3_bind_int64(s, 8, block.minLength);
-    sqlite3_bind_blob(s, 9, block.data.constData(), int(block.data.size()), SQLITE_STATIC);
-    return step(s, u"cannot write the postings of a word"_s);
+                                "data = ?9 WHERE run = ?1 AND bucket = ?2 AND term = ?3 AND first_chunk = ?4"),
+                      run, segmentBucket(term), block);
 }
 
 bool PostingsTable::insertBlock(qint64 run, int bucket, const Block &block)
 {
-    sqlite3_stmt *s =
+    return storeBlock(
         statement(Insert,
                   "INSERT INTO postings (run, bucket, term, first_chunk, last_chunk, count, max_frequency, "
-                  "min_length, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                  "min_length, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+        run, bucket, block);
+}
+
+bool PostingsTable::storeBlock(sqlite3_stmt *s, qint64 run, int bucket, const Block &block)
+{
     if (!s)
         return false;
     sqlite3_bind_int64(s, 1, run);

@@ -183,6 +183,8 @@ private:
     bool writeBlock(qint64 run, const QByteArray &term, qint64 key, const Posting *begin, const Posting *end,
                     bool insert);
     bool insertBlock(qint64 run, int bucket, const Block &block);
+    // Binds a block to an insert or update of the postings (the same parameters) and runs it.
+    bool storeBlock(sqlite3_stmt *s, qint64 run, int bucket, const Block &block);
     // A word's entries as blocks of a run, the last one possibly short.
     bool writeEntries(qint64 run, const QByteArray &term, const std::vector<Posting> &entries);
     bool removeFromBlocks(const Run &run, const QByteArray &term, qint64 fileId, qint64 firstChunk, qint64 lastChunk);
