@@ -355,9 +355,15 @@ Result<void> Ingestor::drainPipelined(LocalEngine *engine, const std::function<b
             auto task = std::make_shared<std::packaged_task<Result<PreparedFile>()>>(
                 [engine, file = p->job.file, requestId = p->requestId, tenant = p->job.tenant.slug,
                  parent = p->span->context(), &stopPreparing, writer = QThread::currentThread()] {
+                    // Not started before the drain stopped: nothing to prepare (the file goes back to
+                    // the queue; giveBack() does not read this result).
+                    if (stopPreparing)
+                        return Result<PreparedFile>(
+                            ServiceError(ServiceError::Kind::Conflict,
+                                         u"Preparing %1 did not start: the ingestion stopped."_s.arg(file.filename),
+                                         QJsonObject{{u"cancelled"_s, true}}));
                     logging::ContextScope scope(requestId, tenant);
                     tracing::adoptParent(parent);
-                    // Stopped before its turn, it returns at once, cancelled.
                     auto prepared = engine->prepare(file, [&stopPreparing] { return stopPreparing.load(); });
                     if (prepared) { // read and closed there
                         prepared.value().chunks->moveToThread(writer);
