@@ -6,6 +6,7 @@
 #include "core/engine/index/localindex.h"
 #include "core/engine/index/postings.h"
 #include "core/engine/index/postingsbuilder.h"
+#include "core/engine/index/walcheckpointer.h"
 
 #include <QJsonDocument>
 #include <QMap>
@@ -672,6 +673,52 @@ private slots:
                 QCOMPARE(pruned->at(i).bm25, all->at(i).bm25);
             }
         }
+    }
+
+    // The WAL of a written index is checkpointed on the checkpointer's own thread and connection:
+    // after commits leave more than kAskPages in the WAL, the thread copies them into the
+    // database (a later PASSIVE checkpoint finds them done), and every row is there.
+    void walIsCheckpointedOnItsOwnThread()
+    {
+        const QString path = m_dir.filePath(u"checkpointed.sqlite"_s);
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"checkpointed"_s);
+        {
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"PRAGMA page_size=16384"_s));
+            QVERIFY(q.exec(u"PRAGMA journal_mode=WAL"_s));
+            QVERIFY(q.exec(u"CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL)"_s));
+            QString why;
+            sqlite3 *writer = engine::sqliteConnection(db, &why);
+            QVERIFY2(writer, qPrintable(why));
+            engine::WalCheckpointer checkpointer(path, writer);
+            const QString text(4000, u'x');
+            // Rows of 4 KB, three to a page: about twice kAskPages pages, in commits of 100 rows.
+            const int rows = 100 * (engine::WalCheckpointer::kAskPages * 6 / 100);
+            for (int i = 0; i < rows; i += 100) {
+                QVERIFY(q.exec(u"BEGIN"_s));
+                q.prepare(u"INSERT INTO t (text) VALUES (?)"_s);
+                for (int j = 0; j < 100; ++j) {
+                    q.addBindValue(text);
+                    QVERIFY(q.exec());
+                }
+                QVERIFY(q.exec(u"COMMIT"_s));
+            }
+            QTRY_VERIFY(checkpointer.checkpoints() > 0);
+            QVERIFY(q.exec(u"SELECT count(*) FROM t"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), rows);
+            // Most of the WAL is in the database already: the frames a checkpoint now copies are
+            // at most those committed after the thread's last one.
+            QVERIFY(q.exec(u"PRAGMA wal_checkpoint(PASSIVE)"_s) && q.next());
+            qInfo("WAL frames %d, checkpointed by this call's end %d, by the thread %d times", q.value(1).toInt(),
+                  q.value(2).toInt(), checkpointer.checkpoints());
+            QCOMPARE(q.value(0).toInt(), 0);
+            q.finish();
+        }
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase(u"checkpointed"_s);
     }
 
     // Blocks used to be keyed by word alone, in place of runs (format 2). Opening such an index

@@ -1,6 +1,7 @@
 #include "core/engine/index/localindex.h"
 
 #include "core/engine/index/indextokenizer.h"
+#include "core/engine/index/walcheckpointer.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -141,6 +142,7 @@ LocalIndex::~LocalIndex()
 {
     if (m_inFile)
         abortFile();
+    m_checkpointer.reset();
     m_insertChunk.reset();
     m_postings.reset();
     {
@@ -355,6 +357,11 @@ Result<void> LocalIndex::rebuildPostings()
 
 Result<void> LocalIndex::beginFile(qint64 fileId, const QString &filename, const QJsonObject &attributes)
 {
+    if (!m_checkpointer) {
+        QString why;
+        if (sqlite3 *writer = sqliteConnection(QSqlDatabase::database(m_connection, false), &why))
+            m_checkpointer = std::make_unique<WalCheckpointer>(m_path, writer);
+    }
     if (auto r = exec(u"BEGIN IMMEDIATE"_s); !r)
         return r;
     m_inFile = true;

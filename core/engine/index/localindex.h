@@ -18,6 +18,7 @@
 namespace vd::engine {
 
 class IndexTokenizer;
+class WalCheckpointer;
 
 Q_DECLARE_LOGGING_CATEGORY(lcIndex)
 
@@ -184,6 +185,8 @@ private:
     bool m_inFile = false;
     SearchStats m_lastStats;
     std::unique_ptr<IndexTokenizer> m_tokenizer;
+    // Checkpoints the WAL on a thread of its own once this connection writes files.
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 // Splits a query into the words the index matches: Unicode letters and digits, lower-cased,
