@@ -136,6 +136,7 @@ void tst_UiAttach::dropShowsPreviewThenAttachesAndIndexes()
     QVERIFY(sheet->summaryText().contains(u"3 files will be attached"_s));
 
     QSignalSpy finished(sheet, &AttachSheet::finished);
+    QSignalSpy messages(window.statusBar(), &QStatusBar::messageChanged);
     QTest::mouseClick(sheet->attachButton(), Qt::LeftButton);
     QTRY_COMPARE(sheet->phase(), AttachSheet::Phase::Report);
     QCOMPARE(model->count(AttachItem::State::Attached), 3);
@@ -143,7 +144,7 @@ void tst_UiAttach::dropShowsPreviewThenAttachesAndIndexes()
     QCOMPARE(sheet->progressBar()->value(), 3);
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.first().first().toString(), u"Attached 3 files to contracts"_s);
-    QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(u"Attached 3 files"_s));
+    QTRY_VERIFY(vd::test::showedMessage(messages, u"Attached 3 files"_s));
 
     // The rows appear in the file table (reloaded once), then change status in place.
     vd::ui::FileTableModel *files = panel->model();

@@ -144,8 +144,9 @@ private slots:
         vd::ui::AttachSheet *sheet = panel->attachSheet();
         panel->attachPaths({files.filePath(u"memo.txt"_s)}, fixture.acme, fixture.invoices);
         QTRY_COMPARE(sheet->phase(), vd::ui::AttachSheet::Phase::Preview);
+        QSignalSpy messages(window.statusBar(), &QStatusBar::messageChanged);
         QTest::mouseClick(sheet->attachButton(), Qt::LeftButton);
-        QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(u"Attached 1 file"_s));
+        QTRY_VERIFY(vd::test::showedMessage(messages, u"Attached 1 file"_s));
         QTRY_COMPARE(cell(vd::ui::TenantTableModel::FilesColumn), u"8"_s);
         QVERIFY(cell(vd::ui::TenantTableModel::BytesColumn) != bytesBefore);
         QTRY_VERIFY(!quotaLoaded.isEmpty());

@@ -8,10 +8,22 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QMimeData>
+#include <QSignalSpy>
 #include <QUrl>
 #include <QWidget>
 
 namespace vd::test {
+
+// Whether a status bar showed a message starting with `prefix`, from a spy on its
+// messageChanged: the next message (the ingestion's "Indexed ...") may replace it within
+// milliseconds, before a poll of currentMessage() sees it.
+inline bool showedMessage(const QSignalSpy &messages, const QString &prefix)
+{
+    for (const QList<QVariant> &message : messages)
+        if (message.value(0).toString().startsWith(prefix))
+            return true;
+    return false;
+}
 
 inline bool writeFile(const QString &path, const QByteArray &bytes)
 {
