@@ -2,7 +2,6 @@
 
 #include "core/engine/index/indextokenizer.h"
 
-#include <QMap>
 #include <QSqlDatabase>
 
 #include <algorithm>
@@ -224,10 +223,11 @@ bool PostingsTable::read(const QByteArray &term, std::vector<Posting> &out)
                                 "ORDER BY first_chunk");
     if (!s)
         return false;
+    const int bucket = segmentBucket(term);
     for (const Run &run : m_runs) {
         sqlite3_reset(s);
         sqlite3_bind_int64(s, 1, run.id);
-        sqlite3_bind_int(s, 2, segmentBucket(term));
+        sqlite3_bind_int(s, 2, bucket);
         sqlite3_bind_text(s, 3, term.constData(), int(term.size()), SQLITE_STATIC);
         int rc;
         while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -290,10 +290,11 @@ std::unique_ptr<PostingsCursor> PostingsTable::cursor(const QByteArray &term)
     if (!count)
         return nullptr;
     c->m_count = qint64(c->m_recent.size());
+    const int bucket = segmentBucket(term);
     for (const Run &run : m_runs) {
         sqlite3_reset(count);
         sqlite3_bind_int64(count, 1, run.id);
-        sqlite3_bind_int(count, 2, segmentBucket(term));
+        sqlite3_bind_int(count, 2, bucket);
         sqlite3_bind_text(count, 3, term.constData(), int(term.size()), SQLITE_STATIC);
         if (sqlite3_step(count) != SQLITE_ROW) {
             fail(u"cannot read the postings of a word"_s);
@@ -314,7 +315,7 @@ std::unique_ptr<PostingsCursor> PostingsTable::cursor(const QByteArray &term)
         fail(u"cannot read the postings of a word"_s);
         return nullptr;
     }
-    sqlite3_bind_int(c->m_statement, 2, segmentBucket(term));
+    sqlite3_bind_int(c->m_statement, 2, bucket);
     sqlite3_bind_text(c->m_statement, 3, c->m_term.constData(), int(c->m_term.size()), SQLITE_STATIC);
     if (!c->m_runs.empty())
         sqlite3_bind_int64(c->m_statement, 1, c->m_runs.front());
