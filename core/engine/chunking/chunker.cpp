@@ -95,6 +95,8 @@ Result<void> Chunker::tokenizeSegment(qsizetype length)
     for (const quint32 end : m_scratch)
         m_ends.push_back(segmentStart + end);
     m_tokenCount += qint64(m_scratch.size());
+    if (m_observeSegment)
+        m_observeSegment(segmentStart, segment);
     m_window.append(segment.data(), segment.size());
     m_pending.remove(0, length);
     return emitWindows(false);
@@ -102,7 +104,7 @@ Result<void> Chunker::tokenizeSegment(qsizetype length)
 
 Result<void> Chunker::emitWindows(bool final)
 {
-    const qint64 available = m_firstTokenIndex + qint64(m_ends.size()); // global tokens known so far
+    const qint64 available = m_firstTokenIndex + qint64(m_ends.size() - m_endsHead); // global tokens known so far
     // Next window starts at the first token not yet dropped.
     while (true) {
         const qint64 start = m_firstTokenIndex;
@@ -114,7 +116,7 @@ Result<void> Chunker::emitWindows(bool final)
             return {};
         // The window's text begins at token `start` (the text of dropped tokens is gone).
         const qint64 from = m_windowStart;
-        qint64 to = m_ends[std::size_t(end - m_firstTokenIndex - 1)];
+        qint64 to = m_ends[m_endsHead + std::size_t(end - m_firstTokenIndex - 1)];
         qsizetype a = qsizetype(from - m_windowStart);
         qsizetype b = qsizetype(to - m_windowStart);
         // Keep chunk text valid UTF-8: tokens may split a character's bytes.
@@ -134,11 +136,17 @@ Result<void> Chunker::emitWindows(bool final)
         if (end == available && final)
             return {};
         // Drop the first `step` tokens and their text.
-        const qint64 drop = std::min<qint64>(m_step, qint64(m_ends.size()));
-        const qint64 newStart = m_ends[std::size_t(drop - 1)];
+        const qint64 drop = std::min<qint64>(m_step, qint64(m_ends.size() - m_endsHead));
+        const qint64 newStart = m_ends[m_endsHead + std::size_t(drop - 1)];
         m_window.remove(0, qsizetype(newStart - m_windowStart));
         m_windowStart = newStart;
-        m_ends.erase(m_ends.begin(), m_ends.begin() + drop);
+        // The dropped ends are skipped, and erased only once they are half of the vector: erasing
+        // each window's from the front moved the whole segment's ends once per chunk.
+        m_endsHead += std::size_t(drop);
+        if (m_endsHead * 2 >= m_ends.size()) {
+            m_ends.erase(m_ends.begin(), m_ends.begin() + qsizetype(m_endsHead));
+            m_endsHead = 0;
+        }
         m_firstTokenIndex += drop;
     }
 }

@@ -26,6 +26,8 @@ public:
     // Appends the end offsets (relative to the segment start, in bytes) of each token of `segment`.
     using TokenizeFn = std::function<void(QByteArrayView segment, std::vector<quint32> *tokenEnds)>;
     using EmitFn = std::function<Result<void>(const Chunk &chunk)>;
+    // Sees each segment of text, at its byte offset in the whole text, before its windows are cut.
+    using SegmentFn = std::function<void(qint64 start, QByteArrayView segment)>;
 
     Chunker(TokenizeFn tokenize, int maxTokens, int overlapTokens, EmitFn emitChunk);
     // Tokenizing with a BPE tokenizer (its tokens' end offsets; the ids are not kept).
@@ -40,6 +42,7 @@ public:
 
     // Segments are cut once this much text is pending (tests lower it to exercise cutting).
     void setSegmentSize(qsizetype bytes) { m_segmentSize = bytes; }
+    void setSegmentObserver(SegmentFn observer) { m_observeSegment = std::move(observer); }
 
 private:
     Result<void> tokenizeSegment(qsizetype length);
@@ -48,6 +51,7 @@ private:
 
     TokenizeFn m_tokenize;
     EmitFn m_emit;
+    SegmentFn m_observeSegment;
     int m_max;
     int m_step;
     qsizetype m_segmentSize = 1 << 20;
@@ -55,7 +59,8 @@ private:
     QByteArray m_pending; // text not yet tokenized
     QByteArray m_window; // text of the retained tokens
     qint64 m_windowStart = 0; // global byte offset of m_window[0]
-    std::vector<qint64> m_ends; // global end offset of each retained token
+    std::vector<qint64> m_ends; // global end offset of each retained token, from m_endsHead
+    std::size_t m_endsHead = 0; // ends before it belong to dropped tokens
     qint64 m_firstTokenIndex = 0; // global index of m_ends[0]
     qint64 m_coveredUntil = 0; // global token index up to which chunks were emitted
     qint64 m_textBytes = 0;
