@@ -447,9 +447,12 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
                     u"Cannot write the chunks to %1: %2"_s.arg(chunkSpool.fileName(), chunkSpool.errorString()));
             if (chunk.ordinal == 0)
                 postings.startFile(*words, LocalIndex::titleFor(file.filename, titleSource->title()).toUtf8());
-            postings.add(chunk.ordinal, file.id, *words, chunk.text);
+            postings.add(chunk.ordinal, file.id, *words, chunk.text, chunk.startOffset);
             return postings.full() ? spoolSegment() : Result<void>();
         });
+    // The words of the text are counted once, not once per overlapping chunk (PostingsBuilder).
+    chunker.setSegmentObserver(
+        [&](qint64 start, QByteArrayView segment) { postings.noteText(start, segment, *words); });
     ChunkingSink sink(chunker, cancelled);
     titleSource = &sink;
     QString replayError;

@@ -144,23 +144,22 @@ std::unique_ptr<IndexTokenizer> IndexTokenizer::create(QString *error)
     return std::unique_ptr<IndexTokenizer>(new IndexTokenizer(std::move(p)));
 }
 
-bool IndexTokenizer::tokenize(const QByteArray &utf8, Mode mode,
-                              const std::function<void(const char *, int)> &token) const
+bool IndexTokenizer::tokenize(QByteArrayView utf8, Mode mode, const std::function<void(const char *, int)> &token) const
 {
     auto *context = const_cast<std::function<void(const char *, int)> *>(&token);
     return d->methods.xTokenize(d->instance, context,
-                                mode == Mode::Query ? FTS5_TOKENIZE_QUERY : FTS5_TOKENIZE_DOCUMENT, utf8.constData(),
-                                int(utf8.size()), forwardToken)
+                                mode == Mode::Query ? FTS5_TOKENIZE_QUERY : FTS5_TOKENIZE_DOCUMENT,
+                                utf8.isEmpty() ? "" : utf8.data(), int(utf8.size()), forwardToken)
         == SQLITE_OK;
 }
 
-bool IndexTokenizer::tokenizeSpans(const QByteArray &utf8, Mode mode,
+bool IndexTokenizer::tokenizeSpans(QByteArrayView utf8, Mode mode,
                                    const std::function<void(const char *, int, int, int)> &token) const
 {
     auto *context = const_cast<std::function<void(const char *, int, int, int)> *>(&token);
     return d->methods.xTokenize(d->instance, context,
-                                mode == Mode::Query ? FTS5_TOKENIZE_QUERY : FTS5_TOKENIZE_DOCUMENT, utf8.constData(),
-                                int(utf8.size()), forwardSpan)
+                                mode == Mode::Query ? FTS5_TOKENIZE_QUERY : FTS5_TOKENIZE_DOCUMENT,
+                                utf8.isEmpty() ? "" : utf8.data(), int(utf8.size()), forwardSpan)
         == SQLITE_OK;
 }
 

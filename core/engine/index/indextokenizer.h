@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <functional>
@@ -35,9 +36,9 @@ public:
 
     enum class Mode { Document, Query };
     // Calls `token` for each token of the UTF-8 text, in order; false when FTS5 reports an error.
-    bool tokenize(const QByteArray &utf8, Mode mode, const std::function<void(const char *, int)> &token) const;
+    bool tokenize(QByteArrayView utf8, Mode mode, const std::function<void(const char *, int)> &token) const;
     // The same, with each token's byte range in `utf8` (start, end).
-    bool tokenizeSpans(const QByteArray &utf8, Mode mode,
+    bool tokenizeSpans(QByteArrayView utf8, Mode mode,
                        const std::function<void(const char *, int, int, int)> &token) const;
 
 private:

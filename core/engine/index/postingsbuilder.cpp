@@ -3,8 +3,41 @@
 #include "core/engine/index/indextokenizer.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace vd::engine {
+
+namespace {
+
+// A fast hash of a word's bytes for the word table (not stored anywhere): eight bytes at a time,
+// each multiplied in and folded.
+quint32 hashWord(const char *p, int size)
+{
+    quint64 h = 0x9E3779B97F4A7C15ull ^ quint64(size);
+    while (size >= 8) {
+        quint64 v;
+        std::memcpy(&v, p, 8);
+        h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+        p += 8;
+        size -= 8;
+    }
+    quint64 v = 0;
+    std::memcpy(&v, p, std::size_t(size));
+    h = (h ^ v) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return quint32(h >> 32);
+}
+
+// An ASCII character FTS5's unicode61 never puts in a word: a cut beside it cannot split one.
+bool isAsciiSeparator(char c)
+{
+    return static_cast<unsigned char>(c) < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        && !(c >= '0' && c <= '9');
+}
+
+} // namespace
 
 void PostingsBuilder::startFile(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8)
 {
@@ -16,26 +49,63 @@ void PostingsBuilder::startFile(const IndexTokenizer &tokenizer, const QByteArra
 
 void PostingsBuilder::forgetWords()
 {
-    m_ids.clear();
+    const std::vector<QByteArray> terms = std::move(m_terms);
     m_terms.clear();
+    m_wordTable.clear();
     m_lists.clear();
     m_inChunk.clear();
     m_inTitle.clear();
     m_titleIds.clear();
+    // The noted words no chunk has counted yet are numbered again.
+    std::vector<quint32> renumbered(terms.size(), 0);
+    for (std::size_t w = m_notedHead; w < m_noted.size(); ++w) {
+        const QByteArray &term = terms[m_noted[w].id];
+        quint32 &id = renumbered[m_noted[w].id];
+        if (id == 0)
+            id = idOf(term.constData(), int(term.size())) + 1;
+        m_noted[w].id = id - 1;
+    }
 }
 
 quint32 PostingsBuilder::idOf(const char *token, int size)
 {
-    const auto it = m_ids.constFind(QByteArray::fromRawData(token, size));
-    if (it != m_ids.cend())
-        return *it;
+    if (m_wordTable.empty())
+        m_wordTable.assign(1024, 0);
+    const quint32 hash = hashWord(token, size);
+    const std::size_t mask = m_wordTable.size() - 1;
+    std::size_t slot = hash & mask;
+    for (; m_wordTable[slot] != 0; slot = (slot + 1) & mask) {
+        if (quint32(m_wordTable[slot] >> 32) != hash)
+            continue;
+        const quint32 id = quint32(m_wordTable[slot]) - 1;
+        const QByteArray &term = m_terms[id];
+        if (term.size() == size && std::memcmp(term.constData(), token, std::size_t(size)) == 0)
+            return id;
+    }
     const auto id = quint32(m_terms.size());
     m_terms.emplace_back(token, size);
-    m_ids.insert(m_terms.back(), id);
+    m_wordTable[slot] = quint64(hash) << 32 | (id + 1);
     m_lists.emplace_back();
     m_inChunk.push_back(0);
     m_inTitle.push_back(0);
+    if (m_terms.size() * 2 > m_wordTable.size())
+        growWordTable();
     return id;
+}
+
+void PostingsBuilder::growWordTable()
+{
+    std::vector<quint64> table(m_wordTable.size() * 2, 0);
+    const std::size_t mask = table.size() - 1;
+    for (const quint64 entry : m_wordTable) {
+        if (entry == 0)
+            continue;
+        std::size_t slot = (entry >> 32) & mask;
+        while (table[slot] != 0)
+            slot = (slot + 1) & mask;
+        table[slot] = entry;
+    }
+    m_wordTable.swap(table);
 }
 
 void PostingsBuilder::setTitle(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8)
@@ -52,15 +122,78 @@ void PostingsBuilder::setTitle(const IndexTokenizer &tokenizer, const QByteArray
     });
 }
 
-void PostingsBuilder::add(qint64 chunkId, qint64 fileId, const IndexTokenizer &tokenizer, const QByteArray &text)
+void PostingsBuilder::countWords(const IndexTokenizer &tokenizer, QByteArrayView text, quint32 *length)
+{
+    tokenizer.tokenize(text, IndexTokenizer::Mode::Document, [&](const char *token, int size) {
+        ++*length;
+        countWord(idOf(token, size));
+    });
+}
+
+void PostingsBuilder::add(qint64 chunkId, qint64 fileId, const IndexTokenizer &tokenizer, QByteArrayView text)
 {
     quint32 length = 0;
-    tokenizer.tokenize(text, IndexTokenizer::Mode::Document, [&](const char *token, int size) {
-        ++length;
-        const quint32 id = idOf(token, size);
-        if (m_inChunk[id]++ == 0)
-            m_touched.push_back(id);
+    countWords(tokenizer, text, &length);
+    finishChunk(chunkId, fileId, length);
+}
+
+void PostingsBuilder::noteText(qint64 start, QByteArrayView text, const IndexTokenizer &tokenizer)
+{
+    if (text.isEmpty())
+        return;
+    if (start != m_notedEnd) { // not where the noted text ends: none of it is needed any more
+        m_noted.clear();
+        m_notedHead = 0;
+        m_joins.clear();
+    } else if (!isAsciiSeparator(m_notedLastByte) && !isAsciiSeparator(text.front())) {
+        m_joins.push_back(start);
+    }
+    tokenizer.tokenizeSpans(text, IndexTokenizer::Mode::Document, [&](const char *token, int size, int from, int to) {
+        m_noted.push_back({start + from, to - from, idOf(token, size)});
     });
+    m_notedEnd = start + text.size();
+    m_notedLastByte = text.back();
+}
+
+void PostingsBuilder::add(qint64 chunkId, qint64 fileId, const IndexTokenizer &tokenizer, QByteArrayView text,
+                          qint64 start)
+{
+    const qint64 end = start + text.size();
+    // Words starting before this chunk are in no later chunk either, whole.
+    while (m_notedHead < m_noted.size() && m_noted[m_notedHead].start < start)
+        ++m_notedHead;
+    if (m_notedHead * 2 > m_noted.size()) {
+        m_noted.erase(m_noted.begin(), m_noted.begin() + qsizetype(m_notedHead));
+        m_notedHead = 0;
+    }
+    while (!m_joins.empty() && m_joins.front() <= start)
+        m_joins.erase(m_joins.begin());
+    std::size_t last = m_notedHead; // one past the last word wholly inside the chunk
+    while (last < m_noted.size() && m_noted[last].start + m_noted[last].size <= end)
+        ++last;
+    const bool noted = start >= 0 && end <= m_notedEnd && (m_joins.empty() || m_joins.front() >= end);
+    if (!noted || last == m_notedHead) {
+        add(chunkId, fileId, tokenizer, text);
+        return;
+    }
+    // The whole words are FTS5's as they are in the chunk alone: the first starts after a
+    // separator (or at the chunk's start), the last ends before one (or at its end), and the
+    // tokenizer carries nothing across a separator. The pieces before and after them are
+    // tokenized as the chunk holds them.
+    const NotedWord &first = m_noted[m_notedHead];
+    const NotedWord &final = m_noted[last - 1];
+    quint32 length = 0;
+    countWords(tokenizer, text.first(qsizetype(first.start - start)), &length);
+    for (std::size_t w = m_notedHead; w < last; ++w)
+        countWord(m_noted[w].id);
+    length += quint32(last - m_notedHead);
+    countWords(tokenizer, text.sliced(qsizetype(final.start + final.size - start)), &length);
+    ++m_chunksFromNotedText;
+    finishChunk(chunkId, fileId, length);
+}
+
+void PostingsBuilder::finishChunk(qint64 chunkId, qint64 fileId, quint32 length)
+{
     // The title's words are in every chunk, whether its text has them or not.
     for (const quint32 id : m_titleIds)
         if (m_inChunk[id] == 0)
