@@ -4,6 +4,7 @@
 #include "core/domain/searchrequest.h"
 #include "core/domain/units.h"
 #include "core/engine/index/localindex.h"
+#include "core/engine/spool.h"
 #include "enginefixture.h"
 
 #include <QDir>
@@ -15,6 +16,7 @@
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -69,6 +71,69 @@ private slots:
         QVERIFY2(m_f->ok(), qPrintable(m_f->error()));
         QVERIFY(svc().createTenant({u"acme"_s, {}, u"pro"_s, u"local"_s}));
         QVERIFY(svc().createStore(u"acme"_s, {u"docs"_s, {}, {}, {}, {}}));
+    }
+
+    // A prepared file's spools stay in memory while small and while the process's spools hold
+    // little; past either limit they move to an unlinked file. Every byte reads back the same.
+    void spoolsMoveToAFileOnceLarge()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const qint64 before = engine::Spool::memoryInUse();
+        QByteArray block(256 << 10, Qt::Uninitialized);
+        for (qsizetype i = 0; i < block.size(); ++i)
+            block[i] = char(i * 7 + i / 251);
+        const auto readsBack = [&](engine::Spool &spool, int blocks) {
+            if (!spool.seek(0))
+                return false;
+            for (int b = 0; b < blocks; ++b)
+                if (spool.read(block.size()) != block)
+                    return false;
+            return spool.read(1).isEmpty();
+        };
+        {
+            engine::Spool small(dir.path());
+            QVERIFY(small.open(QIODevice::ReadWrite));
+            for (int b = 0; b < 4; ++b)
+                QCOMPARE(small.write(block), block.size());
+            QVERIFY(small.inMemory());
+            QCOMPARE(engine::Spool::memoryInUse(), before + 4 * block.size());
+            QVERIFY(readsBack(small, 4));
+            // Written only at its end.
+            QVERIFY(small.seek(0));
+            QCOMPARE(small.write(block), -1);
+            QVERIFY(small.errorString().contains(u"only at its end"_s));
+
+            engine::Spool large(dir.path());
+            QVERIFY(large.open(QIODevice::ReadWrite));
+            const int blocks = int(engine::Spool::kMemoryLimit / block.size()) + 3;
+            for (int b = 0; b < blocks; ++b)
+                QCOMPARE(large.write(block), block.size());
+            QVERIFY(!large.inMemory());
+            QVERIFY(large.location().startsWith(dir.path()));
+            QCOMPARE(large.size(), qint64(blocks) * block.size());
+            QCOMPARE(engine::Spool::memoryInUse(), before + 4 * block.size()); // the file's memory given back
+            QVERIFY(QDir(dir.path()).isEmpty()); // unlinked
+            QVERIFY(readsBack(large, blocks));
+        }
+        QCOMPARE(engine::Spool::memoryInUse(), before);
+        // Many spools, each under its own limit: those past the process's limit go to files.
+        std::vector<std::unique_ptr<engine::Spool>> spools;
+        const int each = int(engine::Spool::kMemoryLimit / block.size()) - 1;
+        const int count = int(engine::Spool::kProcessMemoryLimit / (qint64(each) * block.size())) + 2;
+        for (int s = 0; s < count; ++s) {
+            spools.push_back(std::make_unique<engine::Spool>(dir.path()));
+            QVERIFY(spools.back()->open(QIODevice::ReadWrite));
+            for (int b = 0; b < each; ++b)
+                QCOMPARE(spools.back()->write(block), block.size());
+            QVERIFY(engine::Spool::memoryInUse() <= engine::Spool::kProcessMemoryLimit);
+        }
+        QVERIFY(spools.front()->inMemory());
+        QVERIFY(!spools.back()->inMemory());
+        for (auto &spool : spools)
+            QVERIFY(readsBack(*spool, each));
+        spools.clear();
+        QCOMPARE(engine::Spool::memoryInUse(), before);
     }
 
     void attachIngestSearch()

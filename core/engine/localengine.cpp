@@ -4,6 +4,7 @@
 #include "core/engine/chunking/chunker.h"
 #include "core/engine/extract/extractor.h"
 #include "core/engine/index/indextokenizer.h"
+#include "core/engine/spool.h"
 #include "core/engine/tokenizer/bpetokenizer.h"
 #include "core/metrics/metrics.h"
 #include "core/storage/databaseurl.h"
@@ -100,13 +101,13 @@ private:
     std::optional<ServiceError> m_error;
 };
 
-// Keeps the extracted text in a spool file while extraction runs, so that the store's index is
+// Keeps the extracted text in a spool while extraction runs, so that the store's index is
 // locked only while the text is chunked and written, never while a file is being read (an
 // extraction may run up to its time limit; docs/extraction.md).
 class SpoolSink final : public TextSink
 {
 public:
-    SpoolSink(QFile &spool, const std::function<bool()> &cancelled)
+    SpoolSink(Spool &spool, const std::function<bool()> &cancelled)
         : m_spool(spool)
         , m_cancelled(cancelled)
     { }
@@ -117,7 +118,7 @@ public:
             return false;
         }
         if (m_spool.write(utf8.data(), utf8.size()) != utf8.size()) {
-            m_error = u"Cannot write the extracted text to %1: %2"_s.arg(m_spool.fileName(), m_spool.errorString());
+            m_error = u"Cannot write the extracted text to %1: %2"_s.arg(m_spool.location(), m_spool.errorString());
             return false;
         }
         return true;
@@ -126,7 +127,7 @@ public:
     const QString &error() const { return m_error; }
 
 private:
-    QFile &m_spool;
+    Spool &m_spool;
     const std::function<bool()> &m_cancelled;
     bool m_stopped = false;
     QString m_error;
@@ -146,10 +147,10 @@ qsizetype wholeCharacters(QByteArrayView data)
 }
 
 // Feeds the spooled text to `sink` in blocks that never split a character; false when it stopped.
-bool replay(QFile &spool, TextSink &sink, QString *error)
+bool replay(Spool &spool, TextSink &sink, QString *error)
 {
     if (!spool.seek(0)) {
-        *error = u"Cannot read the extracted text back from %1: %2"_s.arg(spool.fileName(), spool.errorString());
+        *error = u"Cannot read the extracted text back from %1: %2"_s.arg(spool.location(), spool.errorString());
         return false;
     }
     QByteArray carry;
@@ -157,7 +158,7 @@ bool replay(QFile &spool, TextSink &sink, QString *error)
     for (;;) {
         const qint64 n = spool.read(buffer.data(), buffer.size() - carry.size());
         if (n < 0) {
-            *error = u"Cannot read the extracted text back from %1: %2"_s.arg(spool.fileName(), spool.errorString());
+            *error = u"Cannot read the extracted text back from %1: %2"_s.arg(spool.location(), spool.errorString());
             return false;
         }
         if (n == 0)
@@ -369,14 +370,8 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
     const QString spoolDir = m_root + u"/spool"_s;
     if (!QDir().mkpath(spoolDir))
         return fileError(u"server_error"_s, u"Cannot create the folder %1 for extracted text."_s.arg(spoolDir));
-    QTemporaryFile spool(spoolDir + u"/extract-XXXXXX.txt"_s);
-    if (!spool.open())
-        return fileError(u"server_error"_s,
-                         u"Cannot create a file for the extracted text in %1: %2"_s.arg(spoolDir, spool.errorString()));
-    // Unlinked at once: the open file lives until it is closed, and nothing is left behind if the
-    // process is killed.
-    spool.setAutoRemove(false);
-    QFile::remove(spool.fileName());
+    Spool spool(spoolDir);
+    spool.open(QIODevice::ReadWrite);
     // Each stage's time goes to vectordesk_ingest_stage_seconds (docs/observability.md).
     // Each is also a span, a child of the file's "ingest" span: ingest.extract, .chunk, .index.
     QElapsedTimer stage;
@@ -403,13 +398,9 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
     // 2. Chunk the text into a second spool, the index still untouched: tokenizing is the slow
     //    part, and another worker or process may be writing to the same store meanwhile.
     PreparedFile prepared;
-    prepared.chunks = std::make_unique<QTemporaryFile>(spoolDir + u"/chunks-XXXXXX.bin"_s);
-    QTemporaryFile &chunkSpool = *prepared.chunks;
-    if (!chunkSpool.open())
-        return fileError(u"server_error"_s,
-                         u"Cannot create a file for the chunks in %1: %2"_s.arg(spoolDir, chunkSpool.errorString()));
-    chunkSpool.setAutoRemove(false);
-    QFile::remove(chunkSpool.fileName());
+    prepared.chunks = std::make_unique<Spool>(spoolDir);
+    Spool &chunkSpool = *prepared.chunks;
+    chunkSpool.open(QIODevice::ReadWrite);
     QDataStream chunksOut(&chunkSpool);
     // The chunks' words are counted and made into postings here too, on this thread, into a
     // third spool of segments: the index's writer only stores them (docs/architecture.md).
@@ -417,14 +408,9 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
     const auto words = IndexTokenizer::create(&tokenizerError);
     if (!words)
         return fileError(u"server_error"_s, u"Cannot count the words of %1: %2."_s.arg(file.filename, tokenizerError));
-    prepared.postings = std::make_unique<QTemporaryFile>(spoolDir + u"/postings-XXXXXX.bin"_s);
-    QTemporaryFile &postingsSpool = *prepared.postings;
-    if (!postingsSpool.open())
-        return fileError(
-            u"server_error"_s,
-            u"Cannot create a file for the postings in %1: %2"_s.arg(spoolDir, postingsSpool.errorString()));
-    postingsSpool.setAutoRemove(false);
-    QFile::remove(postingsSpool.fileName());
+    prepared.postings = std::make_unique<Spool>(spoolDir);
+    Spool &postingsSpool = *prepared.postings;
+    postingsSpool.open(QIODevice::ReadWrite);
     QDataStream postingsOut(&postingsSpool);
     PostingsBuilder postings;
     const ChunkingSink *titleSource = nullptr; // the document title is known before the first chunk
@@ -434,7 +420,7 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
         ++prepared.segmentCount;
         if (postingsOut.status() != QDataStream::Ok)
             return ServiceError::unavailable(
-                u"Cannot write the postings to %1: %2"_s.arg(postingsSpool.fileName(), postingsSpool.errorString()));
+                u"Cannot write the postings to %1: %2"_s.arg(postingsSpool.location(), postingsSpool.errorString()));
         return {};
     };
     Chunker chunker(
@@ -444,7 +430,7 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
                       << chunk.text;
             if (chunksOut.status() != QDataStream::Ok)
                 return ServiceError::unavailable(
-                    u"Cannot write the chunks to %1: %2"_s.arg(chunkSpool.fileName(), chunkSpool.errorString()));
+                    u"Cannot write the chunks to %1: %2"_s.arg(chunkSpool.location(), chunkSpool.errorString()));
             if (chunk.ordinal == 0)
                 postings.startFile(*words, LocalIndex::titleFor(file.filename, titleSource->title()).toUtf8());
             postings.add(chunk.ordinal, file.id, *words, chunk.text, chunk.startOffset);
@@ -469,11 +455,11 @@ Result<PreparedFile> LocalEngine::prepare(const StoreFile &file, const std::func
         return fileError(u"invalid_file"_s, u"%1 contains no text to index."_s.arg(file.filename));
     if (auto r = spoolSegment(); !r)
         return fileError(u"server_error"_s, r.error().message());
-    for (QTemporaryFile *spooled : {&chunkSpool, &postingsSpool})
-        if (!spooled->flush() || !spooled->seek(0))
+    for (Spool *spooled : {&chunkSpool, &postingsSpool})
+        if (!spooled->seek(0))
             return fileError(
                 u"server_error"_s,
-                u"Cannot read the prepared file back from %1: %2"_s.arg(spooled->fileName(), spooled->errorString()));
+                u"Cannot read the prepared file back from %1: %2"_s.arg(spooled->location(), spooled->errorString()));
     stageDone(u"tokenize"_s, QString());
     prepared.chunkCount = chunker.chunkCount();
     prepared.textBytes = chunker.textBytes();
@@ -497,7 +483,7 @@ Result<IngestOutcome> LocalEngine::write(const Tenant &tenant, const VectorStore
     if (auto r = index.beginFile(file.id, file.filename, file.attributes); !r)
         return indexError(r.error());
     index.setDocumentTitle(prepared.title);
-    QTemporaryFile &chunkSpool = *prepared.chunks;
+    Spool &chunkSpool = *prepared.chunks;
     QDataStream chunksIn(&chunkSpool);
     for (int i = 0; i < prepared.chunkCount; ++i) {
         qint32 ordinal = 0;
@@ -506,7 +492,9 @@ Result<IngestOutcome> LocalEngine::write(const Tenant &tenant, const VectorStore
         chunksIn >> ordinal >> chunk.startOffset >> chunk.endOffset >> tokenCount >> chunk.text;
         if (chunksIn.status() != QDataStream::Ok) {
             index.abortFile();
-            return fileError(u"server_error"_s, u"Cannot read the chunks back from %1."_s.arg(chunkSpool.fileName()));
+            return fileError(
+                u"server_error"_s,
+                u"Cannot read the chunks back from %1: %2"_s.arg(chunkSpool.location(), chunkSpool.errorString()));
         }
         chunk.ordinal = ordinal;
         chunk.tokenCount = tokenCount;
@@ -524,7 +512,8 @@ Result<IngestOutcome> LocalEngine::write(const Tenant &tenant, const VectorStore
         if (postingsIn.status() != QDataStream::Ok || segment.buckets.size() != kSegmentBuckets) {
             index.abortFile();
             return fileError(u"server_error"_s,
-                             u"Cannot read the postings back from %1."_s.arg(prepared.postings->fileName()));
+                             u"Cannot read the postings back from %1: %2"_s.arg(prepared.postings->location(),
+                                                                                prepared.postings->errorString()));
         }
         if (auto r = index.addPreparedSegment(segment); !r) {
             index.abortFile();

@@ -3,11 +3,11 @@
 #include "core/backend/vectorstorebackend.h"
 #include "core/engine/extract/extractor.h"
 #include "core/engine/index/localindex.h"
+#include "core/engine/spool.h"
 #include "core/storage/blobstore.h"
 
 #include <QLoggingCategory>
 #include <QString>
-#include <QTemporaryFile>
 
 #include <functional>
 #include <map>
@@ -38,12 +38,13 @@ public:
 
 // A file read, tokenized and cut into chunks, its words made into postings, not yet in its
 // store's index (LocalEngine::prepare): the chunks and the segments of postings (chunk ids are
-// ordinals until written) wait in unlinked spool files on disk, so a prepared file holds no text
-// in memory.
+// ordinals until written) wait in spools: in memory while they are small and the process's spools
+// hold little (Spool::kMemoryLimit, kProcessMemoryLimit), else in unlinked files on disk, so
+// prepared files waiting hold no more than that in memory.
 struct PreparedFile
 {
-    std::unique_ptr<QTemporaryFile> chunks; // positioned at its start
-    std::unique_ptr<QTemporaryFile> postings; // EncodedSegment after EncodedSegment
+    std::unique_ptr<Spool> chunks; // positioned at its start
+    std::unique_ptr<Spool> postings; // EncodedSegment after EncodedSegment
     int chunkCount = 0;
     int segmentCount = 0;
     qint64 textBytes = 0; // extracted text
@@ -53,7 +54,8 @@ struct PreparedFile
 // The embedded engine: the default backend, fully offline, with OpenAI's semantics.
 //   <root>/blobs/ab/cd/<sha256>                 attached files, content-addressed
 //   <root>/tenants/<tenant id>/<store id>.index the store's index (LocalIndex)
-//   <root>/spool/                               extracted text while a file is ingested (unlinked
+//   <root>/spool/                               extracted text, chunks and postings of a file being
+//                                               ingested, when too large for memory (Spool; unlinked
 //                                               at once: the index is written only after extraction)
 // One object per thread (each LocalIndex holds a connection of that thread).
 class LocalEngine final : public VectorStoreBackend
@@ -104,7 +106,7 @@ public:
     Result<IngestOutcome> ingest(const Tenant &tenant, const VectorStore &store, const StoreFile &file,
                                  const std::function<bool()> &cancelled) override;
     // ingest() in its two parts, for a pipeline that prepares the next files while one is written
-    // (Ingestor). prepare: extraction, tokenizing and cutting windows, into spool files; touches
+    // (Ingestor). prepare: extraction, tokenizing and cutting windows, into spools; touches
     // no index and nothing of this object that changes, so it may run on any thread, several at
     // once. write: the file's one index transaction, on this engine's thread; `between` (if any)
     // is called every few hundred chunks (to renew queue claims during a long write).

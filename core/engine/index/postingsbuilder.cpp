@@ -41,8 +41,9 @@ bool isAsciiSeparator(char c)
 
 void PostingsBuilder::startFile(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8)
 {
+    // The words stay numbered (clearPending forgets them once they are too many): the text noted
+    // before the first chunk has numbered its words already, and numbering them again cost as much.
     clearPending();
-    forgetWords();
     m_fileTokens = 0;
     setTitle(tokenizer, titleUtf8);
 }

@@ -35,6 +35,7 @@ public:
     static constexpr qint64 kLimit = 1 << 18;
 
     // A new file: its title field (the file name and document title) and no postings waiting.
+    // Words noted already (noteText) are the new file's.
     void startFile(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8);
     // The title field of the chunks added next (rebuilding, when the file changes).
     void setTitle(const IndexTokenizer &tokenizer, const QByteArray &titleUtf8);
