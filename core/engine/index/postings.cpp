@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -590,27 +592,42 @@ bool PostingsTable::mergeSegments(bool force)
         qsizetype size;
         qint64 base;
     };
-    std::vector<QByteArray> rows(m_segments.size());
+    // Every segment's buckets in one scan, in key order (segment, bucket): point reads of each
+    // segment's bucket, bucket by bucket, cost more than the rest of the merge.
+    std::unordered_map<qint64, size_t> segmentIndex;
+    for (size_t i = 0; i < m_segments.size(); ++i)
+        segmentIndex.emplace(m_segments[i].id, i);
+    std::vector<QByteArray> rows(m_segments.size() * kSegmentBuckets); // by bucket, then segment
+    {
+        sqlite3_stmt *r = statement(SegmentScan, "SELECT segment, bucket, data FROM postings_buckets");
+        if (!r)
+            return false;
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(r)) == SQLITE_ROW) {
+            const auto segment = segmentIndex.find(sqlite3_column_int64(r, 0));
+            const int bucket = sqlite3_column_int(r, 1);
+            if (segment == segmentIndex.end()) // left by no segment: deleted with the others below
+                continue;
+            if (bucket < 0 || bucket >= kSegmentBuckets) {
+                sqlite3_reset(r);
+                m_error = u"the postings segment %1 has a bucket %2 out of range"_s.arg(segment->first).arg(bucket);
+                return false;
+            }
+            rows[size_t(bucket) * m_segments.size() + segment->second] =
+                QByteArray(static_cast<const char *>(sqlite3_column_blob(r, 2)), sqlite3_column_bytes(r, 2));
+        }
+        sqlite3_reset(r);
+        if (rc != SQLITE_DONE)
+            return fail(u"cannot merge the postings segments"_s);
+    }
     std::vector<Record> records;
     std::vector<Posting> entries;
     for (int bucket = 0; bucket < kSegmentBuckets; ++bucket) {
         records.clear();
         for (size_t i = 0; i < m_segments.size(); ++i) {
             const Segment &segment = m_segments[i];
-            sqlite3_stmt *r =
-                statement(SegmentRead, "SELECT data FROM postings_buckets WHERE segment = ?1 AND bucket = ?2");
-            if (!r)
-                return false;
-            sqlite3_bind_int64(r, 1, segment.id);
-            sqlite3_bind_int(r, 2, bucket);
-            const int rc = sqlite3_step(r);
-            rows[i].clear();
-            if (rc == SQLITE_ROW)
-                rows[i].append(static_cast<const char *>(sqlite3_column_blob(r, 0)), sqlite3_column_bytes(r, 0));
-            sqlite3_reset(r);
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-                return fail(u"cannot merge the postings segments"_s);
-            if (!forEachRecord(rows[i].constData(), rows[i].size(),
+            const QByteArray &row = rows[size_t(bucket) * m_segments.size() + i];
+            if (!forEachRecord(row.constData(), row.size(),
                                [&](const QByteArray &term, const char *data, qsizetype size) {
                                    records.push_back({QByteArrayView(term), data, size, segment.base});
                                    return true;
@@ -619,8 +636,10 @@ bool PostingsTable::mergeSegments(bool force)
                 return false;
             }
         }
-        std::stable_sort(records.begin(), records.end(),
-                         [](const Record &a, const Record &b) { return a.term < b.term; });
+        std::stable_sort(records.begin(), records.end(), [](const Record &a, const Record &b) {
+            return std::string_view(a.term.data(), size_t(a.term.size()))
+                < std::string_view(b.term.data(), size_t(b.term.size()));
+        });
         for (size_t i = 0; i < records.size();) {
             entries.clear();
             const QByteArrayView term = records[i].term;

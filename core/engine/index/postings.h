@@ -152,6 +152,7 @@ private:
         NewSegment,
         SegmentRow,
         SegmentRead,
+        SegmentScan,
         FileSegments,
         Count,
         RunBucket,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
 
 namespace vd::engine {
 
@@ -263,12 +264,23 @@ EncodedSegment PostingsBuilder::takeSegment()
     segment.postings = m_count;
     segment.tokens = m_pendingTokens;
     segment.buckets.resize(kSegmentBuckets);
+    // Words go to their buckets first and are sorted there: smaller sorts than one of every word.
+    std::vector<std::vector<quint32>> buckets(kSegmentBuckets);
+    for (const quint32 id : m_listed)
+        buckets[size_t(segmentBucket(m_terms[id]))].push_back(id);
     QByteArray data;
-    for (const quint32 id : pendingInOrder()) {
-        const std::vector<Posting> &entries = m_lists[id];
-        data.clear();
-        encodePostings(data, 0, entries.data(), entries.data() + entries.size());
-        appendBucketRecord(segment.buckets[segmentBucket(m_terms[id])], m_terms[id], data);
+    for (int b = 0; b < kSegmentBuckets; ++b) {
+        std::vector<quint32> &ids = buckets[size_t(b)];
+        std::sort(ids.begin(), ids.end(), [this](quint32 x, quint32 y) {
+            return std::string_view(m_terms[x].constData(), size_t(m_terms[x].size()))
+                < std::string_view(m_terms[y].constData(), size_t(m_terms[y].size()));
+        });
+        for (const quint32 id : ids) {
+            const std::vector<Posting> &entries = m_lists[id];
+            data.clear();
+            encodePostings(data, 0, entries.data(), entries.data() + entries.size());
+            appendBucketRecord(segment.buckets[b], m_terms[id], data);
+        }
     }
     clearPending();
     return segment;
