@@ -6,9 +6,8 @@
 
 #include <algorithm>
 #include <limits>
-#include <string_view>
-#include <unordered_map>
 #include <sqlite3.h>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -592,41 +591,54 @@ bool PostingsTable::mergeSegments(bool force)
         qsizetype size;
         qint64 base;
     };
-    // Every segment's buckets in one scan, in key order (segment, bucket): point reads of each
-    // segment's bucket, bucket by bucket, cost more than the rest of the merge.
-    std::unordered_map<qint64, size_t> segmentIndex;
-    for (size_t i = 0; i < m_segments.size(); ++i)
-        segmentIndex.emplace(m_segments[i].id, i);
-    std::vector<QByteArray> rows(m_segments.size() * kSegmentBuckets); // by bucket, then segment
+    // The buckets are read in batches, a range of buckets of each segment at a time (a point read
+    // of every segment's every bucket cost more than the rest of the merge). A batch holds about
+    // kMergeBatchPostings entries: all 64 buckets after the usual 64 files, a few at a time after
+    // one large file, whose hundreds of segments are merged at its commit.
+    qint64 postings = 0;
     {
-        sqlite3_stmt *r = statement(SegmentScan, "SELECT segment, bucket, data FROM postings_buckets");
-        if (!r)
-            return false;
-        int rc = SQLITE_ROW;
-        while ((rc = sqlite3_step(r)) == SQLITE_ROW) {
-            const auto segment = segmentIndex.find(sqlite3_column_int64(r, 0));
-            const int bucket = sqlite3_column_int(r, 1);
-            if (segment == segmentIndex.end()) // left by no segment: deleted with the others below
-                continue;
-            if (bucket < 0 || bucket >= kSegmentBuckets) {
-                sqlite3_reset(r);
-                m_error = u"the postings segment %1 has a bucket %2 out of range"_s.arg(segment->first).arg(bucket);
-                return false;
-            }
-            rows[size_t(bucket) * m_segments.size() + segment->second] =
-                QByteArray(static_cast<const char *>(sqlite3_column_blob(r, 2)), sqlite3_column_bytes(r, 2));
+        sqlite3_stmt *sum = nullptr;
+        if (sqlite3_prepare_v2(m_db, "SELECT coalesce(sum(postings), 0) FROM postings_segments", -1, &sum, nullptr)
+                != SQLITE_OK
+            || sqlite3_step(sum) != SQLITE_ROW) {
+            sqlite3_finalize(sum);
+            return fail(u"cannot count the postings segments"_s);
         }
-        sqlite3_reset(r);
-        if (rc != SQLITE_DONE)
-            return fail(u"cannot merge the postings segments"_s);
+        postings = sqlite3_column_int64(sum, 0);
+        sqlite3_finalize(sum);
     }
+    const int batch = int(
+        std::clamp<qint64>(kSegmentBuckets * kMergeBatchPostings / std::max<qint64>(postings, 1), 1, kSegmentBuckets));
+    std::vector<QByteArray> rows(m_segments.size() * size_t(batch)); // by bucket in the batch, then segment
     std::vector<Record> records;
     std::vector<Posting> entries;
     for (int bucket = 0; bucket < kSegmentBuckets; ++bucket) {
+        const int inBatch = bucket % batch;
+        if (inBatch == 0) {
+            for (QByteArray &row : rows)
+                row.clear();
+            for (size_t i = 0; i < m_segments.size(); ++i) {
+                sqlite3_stmt *r = statement(SegmentRange,
+                                            "SELECT bucket, data FROM postings_buckets WHERE segment = ?1 AND "
+                                            "bucket >= ?2 AND bucket < ?3");
+                if (!r)
+                    return false;
+                sqlite3_bind_int64(r, 1, m_segments[i].id);
+                sqlite3_bind_int(r, 2, bucket);
+                sqlite3_bind_int(r, 3, bucket + batch);
+                int rc;
+                while ((rc = sqlite3_step(r)) == SQLITE_ROW)
+                    rows[size_t(sqlite3_column_int(r, 0) - bucket) * m_segments.size() + i] =
+                        QByteArray(static_cast<const char *>(sqlite3_column_blob(r, 1)), sqlite3_column_bytes(r, 1));
+                sqlite3_reset(r);
+                if (rc != SQLITE_DONE)
+                    return fail(u"cannot merge the postings segments"_s);
+            }
+        }
         records.clear();
         for (size_t i = 0; i < m_segments.size(); ++i) {
             const Segment &segment = m_segments[i];
-            const QByteArray &row = rows[size_t(bucket) * m_segments.size() + i];
+            const QByteArray &row = rows[size_t(inBatch) * m_segments.size() + i];
             if (!forEachRecord(row.constData(), row.size(),
                                [&](const QByteArray &term, const char *data, qsizetype size) {
                                    records.push_back({QByteArrayView(term), data, size, segment.base});

@@ -67,6 +67,8 @@ inline constexpr const char *kRunsSchema =
 // ids always come after the blocks').
 inline constexpr int kMergeSegments = 64;
 inline constexpr qint64 kMergePostings = 4'000'000;
+// Entries a segment merge holds in memory at once, about (PostingsTable::mergeSegments).
+inline constexpr qint64 kMergeBatchPostings = 4'000'000;
 inline constexpr int kSegmentBuckets = 64;
 inline constexpr const char *kSegmentsSchema =
     "CREATE TABLE IF NOT EXISTS postings_segments (segment INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, "
@@ -152,7 +154,7 @@ private:
         NewSegment,
         SegmentRow,
         SegmentRead,
-        SegmentScan,
+        SegmentRange,
         FileSegments,
         Count,
         RunBucket,
