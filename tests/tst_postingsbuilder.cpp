@@ -161,6 +161,39 @@ private slots:
                  qPrintable(u"%1 of %2 chunks from the noted text"_s.arg(noted.fromNotedText).arg(noted.chunks)));
     }
 
+    // Noted text that starts inside a word (here a part noted on its own, from byte 7 of "alpha
+    // betagamma delta") is no help to a chunk that starts before it: that chunk is tokenized
+    // whole, and one inside it still takes its whole words from it.
+    void chunksBeforeTheNotedTextAreTokenizedWhole()
+    {
+        QString why;
+        const auto words = engine::IndexTokenizer::create(&why);
+        QVERIFY2(words, qPrintable(why));
+        const QByteArray text = "alpha betagamma delta epsilon"_ba;
+        const auto segmentOf = [&](bool noted) {
+            PostingsBuilder builder;
+            if (noted)
+                builder.noteText(7, QByteArrayView(text).sliced(7), *words); // "tagamma delta epsilon"
+            builder.startFile(*words, {});
+            const QByteArrayView all(text);
+            if (noted) {
+                builder.add(0, 1, *words, all.sliced(6), 6); // "betagamma delta epsilon"
+                builder.add(1, 1, *words, all.sliced(16), 16); // "delta epsilon"
+            } else {
+                builder.add(0, 1, *words, all.sliced(6));
+                builder.add(1, 1, *words, all.sliced(16));
+            }
+            return std::pair(builder.takeSegment(), builder.chunksFromNotedText());
+        };
+        const auto [alone, none] = segmentOf(false);
+        const auto [noted, fromNoted] = segmentOf(true);
+        QCOMPARE(none, 0);
+        QCOMPARE(fromNoted, 1); // the second chunk only
+        QCOMPARE(noted.postings, alone.postings);
+        QCOMPARE(noted.tokens, alone.tokens);
+        QCOMPARE(noted.buckets, alone.buckets);
+    }
+
     // More words than PostingsBuilder::kLimit: the numbering starts again while noted words wait
     // to be counted; they are numbered again and still count as themselves.
     void notedWordsSurviveRenumbering()

@@ -147,6 +147,7 @@ void PostingsBuilder::noteText(qint64 start, QByteArrayView text, const IndexTok
         m_noted.clear();
         m_notedHead = 0;
         m_joins.clear();
+        m_notedBegin = start;
     } else if (!isAsciiSeparator(m_notedLastByte) && !isAsciiSeparator(text.front())) {
         m_joins.push_back(start);
     }
@@ -173,7 +174,7 @@ void PostingsBuilder::add(qint64 chunkId, qint64 fileId, const IndexTokenizer &t
     std::size_t last = m_notedHead; // one past the last word wholly inside the chunk
     while (last < m_noted.size() && m_noted[last].start + m_noted[last].size <= end)
         ++last;
-    const bool noted = start >= 0 && end <= m_notedEnd && (m_joins.empty() || m_joins.front() >= end);
+    const bool noted = start >= m_notedBegin && end <= m_notedEnd && (m_joins.empty() || m_joins.front() >= end);
     if (!noted || last == m_notedHead) {
         add(chunkId, fileId, tokenizer, text);
         return;

@@ -85,7 +85,8 @@ private:
     };
     std::vector<NotedWord> m_noted;
     std::size_t m_notedHead = 0;
-    qint64 m_notedEnd = -1; // the end of the noted text, -1 when none is
+    qint64 m_notedBegin = 0; // where the noted text begins
+    qint64 m_notedEnd = -1; // and ends, -1 when none is
     char m_notedLastByte = 0;
     // Where one noted part follows another inside a word (the chunker cut a long run of letters
     // between characters): the words on either side are not FTS5's, so a chunk across it is
