@@ -232,6 +232,46 @@ QString runLevels(const QString &path)
     return levels.join(u' ');
 }
 
+// The next bucket of the merge of runs in progress; -1 when none is.
+int mergeNextBucket(const QString &path)
+{
+    int next = -2;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"merging"_s);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(u"SELECT coalesce(max(next_bucket), -1), count(DISTINCT next_bucket) FROM postings_merging"_s)
+                && q.next() && q.value(1).toInt() <= 1)
+                next = q.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"merging"_s);
+    return next;
+}
+
+// Pruned search against exhaustive scoring on `rounds` random queries: empty when they agree.
+QString prunedDiffers(LocalIndex &index, QRandomGenerator &random, int rounds)
+{
+    const auto restore = qScopeGuard([] { LocalIndex::setSearchPruning(true); });
+    for (int round = 0; round < rounds; ++round) {
+        const QStringList terms = {u"w1x"_s, zipfWord(random), zipfWord(random)};
+        const int limit = 1 + int(random.bounded(30));
+        LocalIndex::setSearchPruning(true);
+        auto pruned = index.search(terms, std::nullopt, limit);
+        LocalIndex::setSearchPruning(false);
+        auto all = index.search(terms, std::nullopt, limit);
+        if (!pruned || !all)
+            return u"a search failed"_s;
+        if (pruned->size() != all->size())
+            return u"%1: %2 chunks pruned, %3 exhaustive"_s.arg(terms.join(u' ')).arg(pruned->size()).arg(all->size());
+        for (qsizetype i = 0; i < all->size(); ++i)
+            if (pruned->at(i).chunkId != all->at(i).chunkId || pruned->at(i).bm25 != all->at(i).bm25)
+                return u"%1: rank %2 differs"_s.arg(terms.join(u' ')).arg(i + 1);
+    }
+    return {};
+}
+
 QList<qint64> files(const Result<QList<LocalIndex::Candidate>> &r)
 {
     QList<qint64> ids;
@@ -658,21 +698,63 @@ private slots:
         auto found = index.search({u"zeppelin"_s}, std::nullopt, 10);
         QVERIFY(found);
         QCOMPARE(files(found), QList<qint64>{3});
-        const auto restore = qScopeGuard([] { LocalIndex::setSearchPruning(true); });
-        for (int round = 0; round < 40; ++round) {
-            const QStringList terms = {u"w1x"_s, zipfWord(random), zipfWord(random)};
-            const int limit = 1 + int(random.bounded(30));
-            LocalIndex::setSearchPruning(true);
-            auto pruned = index.search(terms, std::nullopt, limit);
-            LocalIndex::setSearchPruning(false);
-            auto all = index.search(terms, std::nullopt, limit);
-            QVERIFY(pruned && all);
-            QCOMPARE(pruned->size(), all->size());
-            for (qsizetype i = 0; i < all->size(); ++i) {
-                QCOMPARE(pruned->at(i).chunkId, all->at(i).chunkId);
-                QCOMPARE(pruned->at(i).bm25, all->at(i).bm25);
+        QCOMPARE(prunedDiffers(index, random, 40), QString());
+    }
+
+    // A merge of runs moves a few buckets per commit (here one bucket: a step of one entry), so
+    // it spans many commits. Mid-merge every word is in the target run or in its sources, never in
+    // both: the postings stay what FTS5 indexes, pruned search stays exhaustive search, a file
+    // removed mid-merge goes from either, and the merge ends with one run of level 1.
+    void runsMergeAFewBucketsPerCommit()
+    {
+        engine::PostingsTable::setMergeStepPostings(1);
+        const auto restore =
+            qScopeGuard([] { engine::PostingsTable::setMergeStepPostings(engine::kMergeStepPostings); });
+        const QString path = m_dir.filePath(u"merging.index"_s);
+        LocalIndex index(path);
+        QVERIFY(index.open());
+        QRandomGenerator random(11);
+        const auto addRandomFile = [&](int file) {
+            QStringList texts;
+            for (int c = 0; c < 2; ++c) {
+                QStringList words{u"w1x"_s};
+                for (int w = 0; w < 8 + int(random.bounded(20)); ++w)
+                    words << zipfWord(random);
+                texts << words.join(u' ');
+            }
+            return addFile(index, file, u"f%1.txt"_s.arg(file), texts, {}, file % 3 == 0);
+        };
+        // The commit of file 512 makes the eighth run of level 0 and starts their merge.
+        const int started = engine::kRunsPerLevel * engine::kMergeSegments;
+        for (int file = 1; file <= started; ++file)
+            QVERIFY(addRandomFile(file));
+        QCOMPARE(runLevels(path), u"0 1 0 0 0 0 0 0 0"_s); // the target sorts after its first source
+        const int afterOne = mergeNextBucket(path);
+        QVERIFY2(afterOne > 0 && afterOne < engine::kSegmentBuckets / 2, qPrintable(QString::number(afterOne)));
+        QCOMPARE(postingsDiffer(path), QString());
+        QCOMPARE(prunedDiffers(index, random, 30), QString());
+        // A file in the first source, one in the last, removed mid-merge; one added and found.
+        QVERIFY(index.removeFile(3));
+        QVERIFY(index.removeFile(started - 10));
+        QVERIFY(addFile(index, started + 1, u"zeppelin.txt"_s, {u"w1x w2x zeppelin"_s}));
+        QVERIFY(mergeNextBucket(path) > afterOne);
+        QCOMPARE(postingsDiffer(path), QString());
+        auto found = index.search({u"zeppelin"_s}, std::nullopt, 10);
+        QVERIFY(found);
+        QCOMPARE(files(found), QList<qint64>{started + 1});
+        // Each commit moves at least a bucket: the merge ends within kSegmentBuckets commits.
+        int file = started + 2;
+        for (; mergeNextBucket(path) >= 0 && file < started + engine::kSegmentBuckets; ++file) {
+            QVERIFY(addRandomFile(file));
+            if (file % 16 == 0) {
+                QCOMPARE(postingsDiffer(path), QString());
+                QCOMPARE(prunedDiffers(index, random, 10), QString());
             }
         }
+        QCOMPARE(mergeNextBucket(path), -1);
+        QCOMPARE(runLevels(path), u"1"_s);
+        QCOMPARE(postingsDiffer(path), QString());
+        QCOMPARE(prunedDiffers(index, random, 30), QString());
     }
 
     // The WAL of a written index is checkpointed on the checkpointer's own thread and connection:

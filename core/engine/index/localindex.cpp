@@ -308,7 +308,7 @@ Result<void> LocalIndex::rebuildPostings()
             return r;
         if (auto r = exec(u"CREATE INDEX IF NOT EXISTS files_hidden ON files (file_id) WHERE visible = 0"_s); !r)
             return r;
-        for (const char *schema : {kRunsSchema, kSegmentsSchema, kSegmentsFileSchema, kBucketsSchema})
+        for (const char *schema : {kRunsSchema, kMergingSchema, kSegmentsSchema, kSegmentsFileSchema, kBucketsSchema})
             if (auto r = exec(QString::fromLatin1(schema)); !r)
                 return r;
         auto valid = metaValue(u"postings"_s);
@@ -319,7 +319,7 @@ Result<void> LocalIndex::rebuildPostings()
         // The per-word statistics of earlier versions: the postings replace them.
         for (const QString &statement :
              {u"DROP TABLE IF EXISTS term_stats"_s, u"DELETE FROM postings"_s, u"DELETE FROM postings_runs"_s,
-              u"DELETE FROM postings_buckets"_s, u"DELETE FROM postings_segments"_s,
+              u"DELETE FROM postings_merging"_s, u"DELETE FROM postings_buckets"_s, u"DELETE FROM postings_segments"_s,
               u"DELETE FROM meta WHERE key = 'term_stats'"_s})
             if (auto r = exec(statement); !r)
                 return r;

@@ -571,14 +571,14 @@ bool PostingsTable::mergeSegments(bool force)
         if (!row)
             return fail(u"cannot count the postings segments"_s);
         if (!merge)
-            return true;
+            return mergeRuns(); // a merge of runs in progress moves on
     }
     // Bucket by bucket, the segments in order: each word's entries become the blocks of a new run,
     // whose rows are then written in key order (bucket, word), appended after the earlier runs'.
     if (!loadSegments())
         return false;
     if (m_segments.empty())
-        return true;
+        return mergeRuns(force);
     qint64 run = 0; // created with its first block
     qint64 firstChunk = std::numeric_limits<qint64>::max();
     qint64 lastChunk = std::numeric_limits<qint64>::min();
@@ -674,7 +674,7 @@ bool PostingsTable::mergeSegments(bool force)
         != SQLITE_OK)
         return fail(u"cannot merge the postings segments"_s);
     m_segments.clear();
-    return run == 0 || (finishRun(run, firstChunk, lastChunk) && mergeRuns());
+    return (run == 0 || finishRun(run, firstChunk, lastChunk)) && mergeRuns(force);
 }
 
 bool PostingsTable::fileIsInSegments(qint64 fileId, bool *yes)
@@ -692,7 +692,7 @@ bool PostingsTable::fileIsInSegments(qint64 fileId, bool *yes)
 bool PostingsTable::removeFile(const QSet<QByteArray> &terms, qint64 fileId, qint64 firstChunk, qint64 lastChunk)
 {
     std::vector<Run> runs;
-    if (!terms.isEmpty() && !listRuns(runs))
+    if (!ensureMergingTable() || (!terms.isEmpty() && !listRuns(runs)))
         return false;
     for (const Run &run : runs) {
         if (run.firstChunk > lastChunk || run.lastChunk < firstChunk)
@@ -705,9 +705,10 @@ bool PostingsTable::removeFile(const QSet<QByteArray> &terms, qint64 fileId, qin
     const char *sql[] = {"DELETE FROM postings_buckets WHERE segment IN (SELECT segment FROM postings_segments WHERE "
                          "file_id = ?1)",
                          "DELETE FROM postings_segments WHERE file_id = ?1",
-                         // Runs left without blocks.
+                         // Runs left without blocks, unless a merge in progress has them (it ends them).
                          "DELETE FROM postings_runs WHERE first_chunk <= ?3 AND last_chunk >= ?2 AND NOT EXISTS "
-                         "(SELECT 1 FROM postings WHERE postings.run = postings_runs.run)"};
+                         "(SELECT 1 FROM postings WHERE postings.run = postings_runs.run) AND run NOT IN (SELECT "
+                         "run FROM postings_merging UNION SELECT target FROM postings_merging)"};
     for (const char *statementText : sql) {
         if (sqlite3_prepare_v2(m_db, statementText, -1, &s, nullptr) != SQLITE_OK)
             return fail(u"cannot remove a file's postings"_s);

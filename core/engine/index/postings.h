@@ -55,6 +55,15 @@ inline constexpr const char *kPostingsSchema =
 inline constexpr const char *kRunsSchema =
     "CREATE TABLE IF NOT EXISTS postings_runs (run INTEGER PRIMARY KEY, level INTEGER NOT NULL, "
     "first_chunk INTEGER NOT NULL, last_chunk INTEGER NOT NULL)";
+// A merge of runs moves a few buckets at each commit (about kMergeStepPostings entries), so that no
+// one commit stalls ingestion while a level is rewritten. While it lasts, each of its source runs
+// has a row here: the run it merges into (which already covers their chunk range) and the first
+// bucket not yet moved. Every word is in the target or in the sources, never in both (its bucket
+// moved or not), so readers see each entry once, in chunk order, at any commit.
+inline constexpr qint64 kMergeStepPostings = 1'000'000;
+inline constexpr const char *kMergingSchema =
+    "CREATE TABLE IF NOT EXISTS postings_merging (run INTEGER PRIMARY KEY, target INTEGER NOT NULL, "
+    "next_bucket INTEGER NOT NULL)";
 
 // Postings are written in two levels, so that writing a file touches few pages. A file's
 // commit writes its entries as one or more *segments*: a row of postings_segments (its file, its
@@ -143,6 +152,9 @@ public:
     std::unique_ptr<PostingsCursor> cursor(const QByteArray &term);
     // The reason of the last failure.
     const QString &error() const { return m_error; }
+    // Entries a merge of runs moves per commit, at least one bucket (tests make merges span many
+    // commits with 1); kMergeStepPostings unless set. Process-wide.
+    static void setMergeStepPostings(qint64 postings);
 
 private:
     enum Statement {
@@ -161,6 +173,7 @@ private:
         NewRun,
         FinishRun,
         Runs,
+        DropRunBucket,
         StatementCount
     };
     sqlite3_stmt *statement(Statement which, const char *sql);
@@ -194,8 +207,24 @@ private:
     bool listRuns(std::vector<Run> &runs);
     bool newRun(int level, qint64 *run);
     bool finishRun(qint64 run, qint64 firstChunk, qint64 lastChunk);
-    // Merges the last runs, in chunk order, while kRunsPerLevel of them share a level.
-    bool mergeRuns();
+    // A merge of runs in progress: its target, its sources in chunk order, the next bucket.
+    struct Merge
+    {
+        qint64 target = 0; // 0: none
+        std::vector<qint64> sources;
+        int nextBucket = 0;
+    };
+    bool ensureMergingTable();
+    bool readMerge(Merge &merge);
+    // Starts merging the first kRunsPerLevel runs of a level that follow one another in chunk
+    // order, if there are; merge.target stays 0 when there are not.
+    bool startMerge(Merge &merge);
+    // Moves buckets from the sources into the target until `budget` entries have moved or all
+    // have; the last bucket finishes the merge.
+    bool stepMerge(Merge &merge, qint64 &budget);
+    // Continues the merge in progress and starts the ones due, about kMergeStepPostings entries at
+    // a time; with `complete`, until no merge is left.
+    bool mergeRuns(bool complete = false);
     bool readRunBucket(qint64 run, int bucket, std::vector<Block> &blocks);
     bool step(sqlite3_stmt *s, const QString &what);
 
@@ -210,6 +239,7 @@ private:
     };
     std::vector<Segment> m_segments;
     std::vector<Run> m_runs; // in chunk order
+    bool m_mergingTable = false; // postings_merging exists (created by the first writer to need it)
     QString m_error;
     friend class PostingsCursor;
 };

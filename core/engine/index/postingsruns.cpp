@@ -3,13 +3,14 @@
 #include <QSqlDatabase>
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
 // The runs of the postings table (postings.h): listing them, starting and finishing one, merging
-// full levels, and moving blocks of the format before runs into one.
+// full levels a few buckets per commit, and moving blocks of the format before runs into one.
 
 namespace vd::engine {
 
@@ -18,6 +19,8 @@ namespace {
 // A level of its own for the blocks of an index written before runs: above any that merging
 // reaches, so no merge rewrites them with a handful of small runs.
 constexpr int kUpgradedLevel = 64;
+
+std::atomic<qint64> mergeStepPostings = kMergeStepPostings;
 
 void bucketOfTerm(sqlite3_context *context, int, sqlite3_value **values)
 {
@@ -88,82 +91,158 @@ bool PostingsTable::readRunBucket(qint64 run, int bucket, std::vector<Block> &bl
     return rc == SQLITE_DONE || fail(u"cannot read a run of postings"_s);
 }
 
-bool PostingsTable::mergeRuns()
+void PostingsTable::setMergeStepPostings(qint64 postings)
 {
-    for (;;) {
-        std::vector<Run> runs;
-        if (!listRuns(runs))
-            return false;
-        if (runs.size() < size_t(kRunsPerLevel))
-            return true;
-        // The last kRunsPerLevel runs in chunk order, if they share a level: merged, a word's
-        // blocks follow one another in chunk order, source after source.
-        const std::vector<Run> sources(runs.end() - kRunsPerLevel, runs.end());
-        const int level = sources.back().level;
-        if (!std::all_of(sources.begin(), sources.end(), [level](const Run &r) { return r.level == level; }))
-            return true;
-        qint64 run = 0;
-        if (!newRun(level + 1, &run))
-            return false;
+    mergeStepPostings.store(std::max<qint64>(postings, 1));
+}
+
+bool PostingsTable::ensureMergingTable()
+{
+    // An index of an earlier version gets the table from its first writer that merges or removes.
+    if (!m_mergingTable && sqlite3_exec(m_db, kMergingSchema, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail(u"cannot create the table of merges of postings"_s);
+    m_mergingTable = true;
+    return true;
+}
+
+bool PostingsTable::readMerge(Merge &merge)
+{
+    merge = {};
+    sqlite3_stmt *s = nullptr;
+    if (sqlite3_prepare_v2(m_db,
+                           "SELECT m.run, m.target, m.next_bucket FROM postings_merging m LEFT JOIN postings_runs r "
+                           "ON r.run = m.run ORDER BY r.first_chunk, m.run",
+                           -1, &s, nullptr)
+        != SQLITE_OK)
+        return fail(u"cannot read the merge of postings in progress"_s);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        merge.sources.push_back(sqlite3_column_int64(s, 0));
+        merge.target = sqlite3_column_int64(s, 1);
+        merge.nextBucket = sqlite3_column_int(s, 2);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE || fail(u"cannot read the merge of postings in progress"_s);
+}
+
+bool PostingsTable::startMerge(Merge &merge)
+{
+    std::vector<Run> runs;
+    if (!listRuns(runs))
+        return false;
+    // Levels never rise in chunk order (runs of level 0 are appended; a merge replaces the first
+    // runs of a group with one of a higher level), so the first full group is the oldest.
+    for (size_t from = 0; from + kRunsPerLevel <= runs.size(); ++from) {
+        const int level = runs[from].level;
+        const auto group = runs.begin() + qsizetype(from);
+        if (level >= kUpgradedLevel
+            || !std::all_of(group, group + kRunsPerLevel, [level](const Run &r) { return r.level == level; }))
+            continue;
         qint64 firstChunk = std::numeric_limits<qint64>::max();
         qint64 lastChunk = std::numeric_limits<qint64>::min();
-        for (const Run &source : sources) {
-            firstChunk = std::min(firstChunk, source.firstChunk);
-            lastChunk = std::max(lastChunk, source.lastChunk);
+        for (auto r = group; r != group + kRunsPerLevel; ++r) {
+            firstChunk = std::min(firstChunk, r->firstChunk);
+            lastChunk = std::max(lastChunk, r->lastChunk);
         }
-        std::vector<Block> blocks;
-        std::vector<Posting> pending;
-        for (int bucket = 0; bucket < kSegmentBuckets; ++bucket) {
-            blocks.clear();
-            for (const Run &source : sources)
-                if (!readRunBucket(source.id, bucket, blocks))
-                    return false;
-            // By word, each word's blocks staying in the order read (chunk order).
-            std::stable_sort(blocks.begin(), blocks.end(),
-                             [](const Block &a, const Block &b) { return a.term < b.term; });
-            // Full blocks are kept as they are; the entries of the others are packed anew, so a
-            // word seen a few times per run ends up in one block, not one per run.
-            for (size_t i = 0; i < blocks.size(); ++i) {
-                const Block &block = blocks[i];
-                if (block.count >= kPostingsPerBlock) {
-                    if (!writeEntries(run, block.term, pending) || !insertBlock(run, bucket, block))
-                        return false;
-                    pending.clear();
-                } else if (!decodePostings(block.data.constData(), block.data.size(), block.firstChunk, pending)
-                           || pending.empty() || pending.back().chunkId != block.lastChunk) {
-                    m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(block.term));
-                    return false;
-                }
-                if (i + 1 == blocks.size() || blocks[i + 1].term != block.term) {
-                    if (!writeEntries(run, block.term, pending))
-                        return false;
-                    pending.clear();
-                }
-            }
-        }
-        sqlite3_stmt *drop = nullptr;
-        if (sqlite3_prepare_v2(m_db, "DELETE FROM postings WHERE run = ?1", -1, &drop, nullptr) != SQLITE_OK)
-            return fail(u"cannot merge the runs of postings"_s);
-        sqlite3_stmt *forget = nullptr;
-        if (sqlite3_prepare_v2(m_db, "DELETE FROM postings_runs WHERE run = ?1", -1, &forget, nullptr) != SQLITE_OK) {
-            sqlite3_finalize(drop);
-            return fail(u"cannot merge the runs of postings"_s);
-        }
+        // The target covers the sources' chunks from the start: removing a file mid-merge finds it.
+        if (!newRun(level + 1, &merge.target) || !finishRun(merge.target, firstChunk, lastChunk))
+            return false;
+        sqlite3_stmt *s = nullptr;
+        if (sqlite3_prepare_v2(m_db, "INSERT INTO postings_merging (run, target, next_bucket) VALUES (?1, ?2, 0)", -1,
+                               &s, nullptr)
+            != SQLITE_OK)
+            return fail(u"cannot start a merge of postings"_s);
         bool ok = true;
-        for (const Run &source : sources) {
-            for (sqlite3_stmt *s : {drop, forget}) {
-                sqlite3_reset(s);
-                sqlite3_bind_int64(s, 1, source.id);
-                ok = ok && sqlite3_step(s) == SQLITE_DONE;
+        for (auto r = group; ok && r != group + kRunsPerLevel; ++r) {
+            sqlite3_reset(s);
+            sqlite3_bind_int64(s, 1, r->id);
+            sqlite3_bind_int64(s, 2, merge.target);
+            ok = sqlite3_step(s) == SQLITE_DONE;
+            merge.sources.push_back(r->id);
+        }
+        sqlite3_finalize(s);
+        return ok || fail(u"cannot start a merge of postings"_s);
+    }
+    return true;
+}
+
+bool PostingsTable::stepMerge(Merge &merge, qint64 &budget)
+{
+    std::vector<Block> blocks;
+    std::vector<Posting> pending;
+    while (budget > 0 && merge.nextBucket < kSegmentBuckets) {
+        const int bucket = merge.nextBucket++;
+        blocks.clear();
+        for (const qint64 source : merge.sources)
+            if (!readRunBucket(source, bucket, blocks))
+                return false;
+        // By word, each word's blocks staying in the order read (chunk order).
+        std::stable_sort(blocks.begin(), blocks.end(), [](const Block &a, const Block &b) { return a.term < b.term; });
+        // Full blocks are kept as they are; the entries of the others are packed anew, so a word
+        // seen a few times per run ends up in one block, not one per run.
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            const Block &block = blocks[i];
+            budget -= block.count;
+            if (block.count >= kPostingsPerBlock) {
+                if (!writeEntries(merge.target, block.term, pending) || !insertBlock(merge.target, bucket, block))
+                    return false;
+                pending.clear();
+            } else if (!decodePostings(block.data.constData(), block.data.size(), block.firstChunk, pending)
+                       || pending.empty() || pending.back().chunkId != block.lastChunk) {
+                m_error = u"the postings of the word '%1' are damaged"_s.arg(QString::fromUtf8(block.term));
+                return false;
+            }
+            if (i + 1 == blocks.size() || blocks[i + 1].term != block.term) {
+                if (!writeEntries(merge.target, block.term, pending))
+                    return false;
+                pending.clear();
             }
         }
-        sqlite3_finalize(drop);
-        sqlite3_finalize(forget);
-        if (!ok)
-            return fail(u"cannot merge the runs of postings"_s);
-        if (!finishRun(run, firstChunk, lastChunk))
+        for (const qint64 source : merge.sources) {
+            sqlite3_stmt *drop = statement(DropRunBucket, "DELETE FROM postings WHERE run = ?1 AND bucket = ?2");
+            if (!drop)
+                return false;
+            sqlite3_bind_int64(drop, 1, source);
+            sqlite3_bind_int(drop, 2, bucket);
+            if (!step(drop, u"cannot merge the runs of postings"_s))
+                return false;
+        }
+    }
+    QByteArray sql;
+    if (merge.nextBucket < kSegmentBuckets) {
+        sql = "UPDATE postings_merging SET next_bucket = " + QByteArray::number(merge.nextBucket)
+            + " WHERE target = " + QByteArray::number(merge.target);
+    } else {
+        // Done: the sources go (their rows already have); so does a target that removals emptied.
+        for (const qint64 source : merge.sources)
+            sql += "DELETE FROM postings WHERE run = " + QByteArray::number(source)
+                + "; DELETE FROM postings_runs WHERE run = " + QByteArray::number(source) + "; ";
+        sql += "DELETE FROM postings_merging WHERE target = " + QByteArray::number(merge.target)
+            + "; DELETE FROM postings_runs WHERE run = " + QByteArray::number(merge.target)
+            + " AND NOT EXISTS (SELECT 1 FROM postings WHERE run = " + QByteArray::number(merge.target) + ")";
+        merge = {};
+    }
+    return sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK
+        || fail(u"cannot merge the runs of postings"_s);
+}
+
+bool PostingsTable::mergeRuns(bool complete)
+{
+    if (!ensureMergingTable())
+        return false;
+    qint64 budget = complete ? std::numeric_limits<qint64>::max() : mergeStepPostings.load();
+    Merge merge;
+    while (budget > 0) {
+        if (!readMerge(merge))
+            return false;
+        if (merge.target == 0 && !startMerge(merge))
+            return false;
+        if (merge.target == 0)
+            return true; // nothing to merge
+        if (!stepMerge(merge, budget))
             return false;
     }
+    return true;
 }
 
 bool PostingsTable::upgradeBlocks()
