@@ -86,42 +86,44 @@ int main(int argc, char **argv)
     std::printf("VectorDesk local engine: nDCG@10 %.4f  recall@50 %.4f  MRR %.4f  (%d queries, %.0f ms each)\n",
                 ours.ndcgAt10, ours.recallAt50, ours.mrr, ours.queries, double(timer.elapsed()) / ours.queries);
 
-    // Baseline: one FTS5 row per document, default tokenizer, the query's words OR-ed, bm25.
-    QSqlDatabase plain = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"plain"_s);
-    plain.setDatabaseName(u":memory:"_s);
-    plain.open();
-    QSqlQuery q(plain);
-    q.exec(u"CREATE VIRTUAL TABLE docs USING fts5(text)"_s);
-    q.exec(u"BEGIN"_s);
-    for (const auto &doc : collection.documents) {
-        q.prepare(u"INSERT INTO docs (rowid, text) VALUES (?, ?)"_s);
-        q.addBindValue(doc.id);
-        q.addBindValue(doc.text);
-        q.exec();
-    }
-    q.exec(u"COMMIT"_s);
-    const auto baseline = test::evaluate(collection, [&](const QString &query) {
-        QStringList words;
-        QString current;
-        for (const QChar c : QString(query + u' ')) {
-            if (c.isLetterOrNumber()) {
-                current += c;
-            } else if (!current.isEmpty()) {
-                words << u'"' + current + u'"';
-                current.clear();
-            }
+    {
+        // Baseline: one FTS5 row per document, default tokenizer, the query's words OR-ed, bm25.
+        QSqlDatabase plain = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"plain"_s);
+        plain.setDatabaseName(u":memory:"_s);
+        plain.open();
+        QSqlQuery q(plain);
+        q.exec(u"CREATE VIRTUAL TABLE docs USING fts5(text)"_s);
+        q.exec(u"BEGIN"_s);
+        for (const auto &doc : collection.documents) {
+            q.prepare(u"INSERT INTO docs (rowid, text) VALUES (?, ?)"_s);
+            q.addBindValue(doc.id);
+            q.addBindValue(doc.text);
+            q.exec();
         }
-        QSqlQuery s(plain);
-        s.prepare(u"SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 50"_s);
-        s.addBindValue(words.join(u" OR "_s));
-        s.exec();
-        QList<int> ids;
-        while (s.next())
-            ids << s.value(0).toInt();
-        return ids;
-    });
-    std::printf("plain FTS5 BM25, whole documents: nDCG@10 %.4f  recall@50 %.4f  MRR %.4f\n", baseline.ndcgAt10,
-                baseline.recallAt50, baseline.mrr);
+        q.exec(u"COMMIT"_s);
+        const auto baseline = test::evaluate(collection, [&](const QString &query) {
+            QStringList words;
+            QString current;
+            for (const QChar c : QString(query + u' ')) {
+                if (c.isLetterOrNumber()) {
+                    current += c;
+                } else if (!current.isEmpty()) {
+                    words << u'"' + current + u'"';
+                    current.clear();
+                }
+            }
+            QSqlQuery s(plain);
+            s.prepare(u"SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 50"_s);
+            s.addBindValue(words.join(u" OR "_s));
+            s.exec();
+            QList<int> ids;
+            while (s.next())
+                ids << s.value(0).toInt();
+            return ids;
+        });
+        std::printf("plain FTS5 BM25, whole documents: nDCG@10 %.4f  recall@50 %.4f  MRR %.4f\n", baseline.ndcgAt10,
+                    baseline.recallAt50, baseline.mrr);
+    } // the connection and its queries end before it is removed
     QSqlDatabase::removeDatabase(u"plain"_s);
     return 0;
 }
