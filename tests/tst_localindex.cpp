@@ -711,8 +711,8 @@ private slots:
         const auto restore =
             qScopeGuard([] { engine::PostingsTable::setMergeStepPostings(engine::kMergeStepPostings); });
         const QString path = m_dir.filePath(u"merging.index"_s);
-        LocalIndex index(path);
-        QVERIFY(index.open());
+        auto index = std::make_unique<LocalIndex>(path);
+        QVERIFY(index->open());
         QRandomGenerator random(11);
         const auto addRandomFile = [&](int file) {
             QStringList texts;
@@ -722,7 +722,7 @@ private slots:
                     words << zipfWord(random);
                 texts << words.join(u' ');
             }
-            return addFile(index, file, u"f%1.txt"_s.arg(file), texts, {}, file % 3 == 0);
+            return addFile(*index, file, u"f%1.txt"_s.arg(file), texts, {}, file % 3 == 0);
         };
         // The commit of file 512 makes the eighth run of level 0 and starts their merge.
         const int started = engine::kRunsPerLevel * engine::kMergeSegments;
@@ -732,29 +732,35 @@ private slots:
         const int afterOne = mergeNextBucket(path);
         QVERIFY2(afterOne > 0 && afterOne < engine::kSegmentBuckets / 2, qPrintable(QString::number(afterOne)));
         QCOMPARE(postingsDiffer(path), QString());
-        QCOMPARE(prunedDiffers(index, random, 30), QString());
+        QCOMPARE(prunedDiffers(*index, random, 30), QString());
         // A file in the first source, one in the last, removed mid-merge; one added and found.
-        QVERIFY(index.removeFile(3));
-        QVERIFY(index.removeFile(started - 10));
-        QVERIFY(addFile(index, started + 1, u"zeppelin.txt"_s, {u"w1x w2x zeppelin"_s}));
+        QVERIFY(index->removeFile(3));
+        QVERIFY(index->removeFile(started - 10));
+        QVERIFY(addFile(*index, started + 1, u"zeppelin.txt"_s, {u"w1x w2x zeppelin"_s}));
         QVERIFY(mergeNextBucket(path) > afterOne);
         QCOMPARE(postingsDiffer(path), QString());
-        auto found = index.search({u"zeppelin"_s}, std::nullopt, 10);
+        auto found = index->search({u"zeppelin"_s}, std::nullopt, 10);
         QVERIFY(found);
         QCOMPARE(files(found), QList<qint64>{started + 1});
+        // Another connection (a process started later) goes on with the merge where it is.
+        const int before = mergeNextBucket(path);
+        index = std::make_unique<LocalIndex>(path);
+        QVERIFY(index->open());
+        QVERIFY(addRandomFile(started + 2));
+        QVERIFY(mergeNextBucket(path) > before);
         // Each commit moves at least a bucket: the merge ends within kSegmentBuckets commits.
-        int file = started + 2;
+        int file = started + 3;
         for (; mergeNextBucket(path) >= 0 && file < started + engine::kSegmentBuckets; ++file) {
             QVERIFY(addRandomFile(file));
             if (file % 16 == 0) {
                 QCOMPARE(postingsDiffer(path), QString());
-                QCOMPARE(prunedDiffers(index, random, 10), QString());
+                QCOMPARE(prunedDiffers(*index, random, 10), QString());
             }
         }
         QCOMPARE(mergeNextBucket(path), -1);
         QCOMPARE(runLevels(path), u"1"_s);
         QCOMPARE(postingsDiffer(path), QString());
-        QCOMPARE(prunedDiffers(index, random, 30), QString());
+        QCOMPARE(prunedDiffers(*index, random, 30), QString());
     }
 
     // The WAL of a written index is checkpointed on the checkpointer's own thread and connection:
