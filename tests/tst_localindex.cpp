@@ -178,20 +178,26 @@ QString postingsDiffer(const QString &path)
     return difference;
 }
 
-int segmentCount(const QString &path)
+// The first column of a query's first row on an index file, as a number; -2 when it fails.
+int indexNumber(const QString &path, const QString &sql)
 {
-    int count = -1;
+    int number = -2;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"segments"_s);
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"number"_s);
         db.setDatabaseName(path);
         if (db.open()) {
             QSqlQuery q(db);
-            if (q.exec(u"SELECT count(*) FROM postings_segments"_s) && q.next())
-                count = q.value(0).toInt();
+            if (q.exec(sql) && q.next())
+                number = q.value(0).toInt();
         }
     }
-    QSqlDatabase::removeDatabase(u"segments"_s);
-    return count;
+    QSqlDatabase::removeDatabase(u"number"_s);
+    return number;
+}
+
+int segmentCount(const QString &path)
+{
+    return indexNumber(path, u"SELECT count(*) FROM postings_segments"_s);
 }
 
 // Runs statements straight on an index file, as damage or an older version would leave it.
@@ -232,22 +238,12 @@ QString runLevels(const QString &path)
     return levels.join(u' ');
 }
 
-// The next bucket of the merge of runs in progress; -1 when none is.
+// The next bucket of the merge of runs in progress; -1 when none is (-2: sources that disagree).
 int mergeNextBucket(const QString &path)
 {
-    int next = -2;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"merging"_s);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(u"SELECT coalesce(max(next_bucket), -1), count(DISTINCT next_bucket) FROM postings_merging"_s)
-                && q.next() && q.value(1).toInt() <= 1)
-                next = q.value(0).toInt();
-        }
-    }
-    QSqlDatabase::removeDatabase(u"merging"_s);
-    return next;
+    return indexNumber(path,
+                       u"SELECT CASE WHEN count(DISTINCT next_bucket) <= 1 THEN coalesce(max(next_bucket), -1) "
+                       u"ELSE -2 END FROM postings_merging"_s);
 }
 
 // Pruned search against exhaustive scoring on `rounds` random queries: empty when they agree.
