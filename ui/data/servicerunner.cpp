@@ -4,8 +4,6 @@
 #include "core/session/coresession.h"
 #include "core/storage/database.h"
 
-#include <QtConcurrentRun>
-
 using namespace Qt::StringLiterals;
 
 namespace vd::ui {
@@ -33,9 +31,9 @@ ServiceError ServiceRunner::withRequestId(const ServiceError &error)
     return ServiceError(error.kind(), error.message(), details);
 }
 
-QFuture<void> ServiceRunner::start(std::function<void(Result<VectorStoreService *>)> job)
+void ServiceRunner::start(std::function<void(Result<VectorStoreService *>)> job)
 {
-    return QtConcurrent::run(&m_pool, [url = m_url, name = m_operatorName, job = std::move(job)] {
+    m_pool.start([url = m_url, name = m_operatorName, job = std::move(job)] {
         // The connection is made, used and closed in this worker thread; the log context of
         // the job (request id, tenant) does not leak into the pool thread's next job. Each job
         // is one user action: its own request id on its log lines, audit rows, spans and in

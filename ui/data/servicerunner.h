@@ -4,7 +4,6 @@
 #include "core/service/vectorstoreservice.h"
 #include "core/storage/databaseurl.h"
 
-#include <QFuture>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -25,9 +24,9 @@ namespace vd::ui {
 // handed back. The result reaches `done` on the GUI thread, and only while `receiver` still
 // exists: models may be destroyed while a call is in flight.
 //
-// The runner itself is the context of QFuture::then(): Qt 6.4 requires that context to outlive
-// the chain, so the runner's destructor drops queued calls and waits for running ones. Results
-// are then posted to the receiver, so they are dropped with it when it is destroyed first.
+// A finished call posts its result to the runner, which hands it to `done` if the receiver
+// still exists; the runner's destructor drops queued calls and waits for running ones, so no
+// call outlives it.
 class ServiceRunner : public QObject
 {
     Q_OBJECT
@@ -49,9 +48,12 @@ public:
     template<typename Work, typename Done> void run(QObject *receiver, Work work, Done done)
     {
         using R = std::invoke_result_t<Work &, VectorStoreService &>;
-        // Written by the worker before the future finishes, read here after: the future orders it.
-        auto result = std::make_shared<std::optional<R>>();
-        QFuture<void> future = start([result, work](Result<VectorStoreService *> service) mutable {
+        // Shared, so the job stays copyable (std::function) whatever `done` captures; handed back
+        // to this thread with the result, so it is released here, not on the worker.
+        auto callback = std::make_shared<Done>(std::move(done));
+        start([this, guard = QPointer<QObject>(receiver), work,
+               callback = std::move(callback)](Result<VectorStoreService *> service) mutable {
+            auto result = std::make_shared<std::optional<R>>();
             if (service)
                 result->emplace(work(*service.value()));
             else
@@ -59,15 +61,17 @@ public:
             // A failure names the job's request id, which the window shows with the error.
             if (!result->value())
                 *result = R(withRequestId(result->value().error()));
-        });
-        future.then(this, [guard = QPointer<QObject>(receiver), result, done = std::move(done)]() mutable {
-            // then() calls this at once, inside run(), when the call finished before it was
-            // attached. Results always arrive later, from the event loop, so a model never sees
-            // its answer while it is still asking (e.g. inside fetchMore()).
-            if (!guard || !result->has_value())
-                return;
+            // Posted to the runner, which outlives every running job (its destructor waits for
+            // them): the answer arrives from the event loop, never while the receiver is still
+            // asking (e.g. inside fetchMore()), and only while the receiver exists. Not a
+            // QFuture::then(context) continuation: with Qt 6.4 one crashed now and then starting
+            // its promise (tst_ui_admin, CI of 2026-12-05).
             QMetaObject::invokeMethod(
-                guard.data(), [result, done = std::move(done)]() mutable { done(std::move(**result)); },
+                this,
+                [guard = std::move(guard), result = std::move(result), callback = std::move(callback)]() mutable {
+                    if (guard)
+                        (*callback)(std::move(**result));
+                },
                 Qt::QueuedConnection);
         });
     }
@@ -77,7 +81,7 @@ private:
     static ServiceError withRequestId(const ServiceError &error);
     // Runs job on a worker thread with a service over a fresh connection, or with the error that
     // kept the database from opening.
-    QFuture<void> start(std::function<void(Result<VectorStoreService *>)> job);
+    void start(std::function<void(Result<VectorStoreService *>)> job);
 
     DatabaseUrl m_url;
     QString m_operatorName;
