@@ -174,6 +174,7 @@ private:
         FinishRun,
         Runs,
         DropRunBucket,
+        ReadMerge,
         StatementCount
     };
     sqlite3_stmt *statement(Statement which, const char *sql);

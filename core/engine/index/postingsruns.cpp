@@ -108,20 +108,19 @@ bool PostingsTable::ensureMergingTable()
 bool PostingsTable::readMerge(Merge &merge)
 {
     merge = {};
-    sqlite3_stmt *s = nullptr;
-    if (sqlite3_prepare_v2(m_db,
-                           "SELECT m.run, m.target, m.next_bucket FROM postings_merging m LEFT JOIN postings_runs r "
-                           "ON r.run = m.run ORDER BY r.first_chunk, m.run",
-                           -1, &s, nullptr)
-        != SQLITE_OK)
-        return fail(u"cannot read the merge of postings in progress"_s);
+    // Read at every file's commit: a prepared statement of its own.
+    sqlite3_stmt *s = statement(ReadMerge,
+                                "SELECT m.run, m.target, m.next_bucket FROM postings_merging m LEFT JOIN postings_runs "
+                                "r ON r.run = m.run ORDER BY r.first_chunk, m.run");
+    if (!s)
+        return false;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         merge.sources.push_back(sqlite3_column_int64(s, 0));
         merge.target = sqlite3_column_int64(s, 1);
         merge.nextBucket = sqlite3_column_int(s, 2);
     }
-    sqlite3_finalize(s);
+    sqlite3_reset(s);
     return rc == SQLITE_DONE || fail(u"cannot read the merge of postings in progress"_s);
 }
 
@@ -213,10 +212,10 @@ bool PostingsTable::stepMerge(Merge &merge, qint64 &budget)
         sql = "UPDATE postings_merging SET next_bucket = " + QByteArray::number(merge.nextBucket)
             + " WHERE target = " + QByteArray::number(merge.target);
     } else {
-        // Done: the sources go (their rows already have); so does a target that removals emptied.
+        // Done: the sources go (every bucket of their rows already has); so does a target that
+        // removals emptied.
         for (const qint64 source : merge.sources)
-            sql += "DELETE FROM postings WHERE run = " + QByteArray::number(source)
-                + "; DELETE FROM postings_runs WHERE run = " + QByteArray::number(source) + "; ";
+            sql += "DELETE FROM postings_runs WHERE run = " + QByteArray::number(source) + "; ";
         sql += "DELETE FROM postings_merging WHERE target = " + QByteArray::number(merge.target)
             + "; DELETE FROM postings_runs WHERE run = " + QByteArray::number(merge.target)
             + " AND NOT EXISTS (SELECT 1 FROM postings WHERE run = " + QByteArray::number(merge.target) + ")";
