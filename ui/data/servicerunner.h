@@ -11,7 +11,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <type_traits>
 #include <utility>
 
@@ -53,14 +52,10 @@ public:
         auto callback = std::make_shared<Done>(std::move(done));
         start([this, guard = QPointer<QObject>(receiver), work,
                callback = std::move(callback)](Result<VectorStoreService *> service) mutable {
-            auto result = std::make_shared<std::optional<R>>();
-            if (service)
-                result->emplace(work(*service.value()));
-            else
-                result->emplace(service.error());
+            R result = service ? work(*service.value()) : R(service.error());
             // A failure names the job's request id, which the window shows with the error.
-            if (!result->value())
-                *result = R(withRequestId(result->value().error()));
+            if (!result)
+                result = R(withRequestId(result.error()));
             // Posted to the runner, which outlives every running job (its destructor waits for
             // them): the answer arrives from the event loop, never while the receiver is still
             // asking (e.g. inside fetchMore()), and only while the receiver exists. Not a
@@ -70,7 +65,7 @@ public:
                 this,
                 [guard = std::move(guard), result = std::move(result), callback = std::move(callback)]() mutable {
                     if (guard)
-                        (*callback)(std::move(**result));
+                        (*callback)(std::move(result));
                 },
                 Qt::QueuedConnection);
         });
