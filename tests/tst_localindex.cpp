@@ -74,6 +74,19 @@ QString zipfWord(QRandomGenerator &random)
     return u"w%1x"_s.arg(int(std::pow(3000.0, random.generateDouble())));
 }
 
+// The texts of two chunks of 9 to 28 Zipf words, each with w1x: a word of many full blocks.
+QStringList twoChunksOfZipfWords(QRandomGenerator &random)
+{
+    QStringList texts;
+    for (int c = 0; c < 2; ++c) {
+        QStringList words{u"w1x"_s};
+        for (int w = 0; w < 8 + int(random.bounded(20)); ++w)
+            words << zipfWord(random);
+        texts << words.join(u' ');
+    }
+    return texts;
+}
+
 // 80 files of 50 chunks of 20 to 80 Zipf words; every third file has lang=de, the others en.
 bool addZipfCorpus(LocalIndex &index, QRandomGenerator &random, bool prepared = false)
 {
@@ -673,14 +686,7 @@ private slots:
         QRandomGenerator random(5);
         const int fileCount = (engine::kRunsPerLevel + 1) * engine::kMergeSegments + 5;
         for (int file = 1; file <= fileCount; ++file) {
-            QStringList texts;
-            for (int c = 0; c < 2; ++c) {
-                QStringList words{u"w1x"_s}; // in every chunk: a word of many full blocks
-                for (int w = 0; w < 8 + int(random.bounded(20)); ++w)
-                    words << zipfWord(random);
-                texts << words.join(u' ');
-            }
-            QVERIFY(addFile(index, file, u"f%1.txt"_s.arg(file), texts, {}, file % 2 == 0));
+            QVERIFY(addFile(index, file, u"f%1.txt"_s.arg(file), twoChunksOfZipfWords(random), {}, file % 2 == 0));
         }
         // Eight runs of level 0 became one of level 1; the ninth is a run of level 0; the last five
         // files are segments.
@@ -711,14 +717,7 @@ private slots:
         QVERIFY(index->open());
         QRandomGenerator random(11);
         const auto addRandomFile = [&](int file) {
-            QStringList texts;
-            for (int c = 0; c < 2; ++c) {
-                QStringList words{u"w1x"_s};
-                for (int w = 0; w < 8 + int(random.bounded(20)); ++w)
-                    words << zipfWord(random);
-                texts << words.join(u' ');
-            }
-            return addFile(*index, file, u"f%1.txt"_s.arg(file), texts, {}, file % 3 == 0);
+            return addFile(*index, file, u"f%1.txt"_s.arg(file), twoChunksOfZipfWords(random), {}, file % 3 == 0);
         };
         // The commit of file 512 makes the eighth run of level 0 and starts their merge.
         const int started = engine::kRunsPerLevel * engine::kMergeSegments;

@@ -148,11 +148,13 @@ int ingestMixed(const QString &dir, int megabytes, int pairs)
     QDir().mkpath(dir + u"/input"_s);
     qint64 bytes = 0;
     int files = 0;
+    QStringList inputs;
     QElapsedTimer writing;
     writing.start();
     while (bytes < qint64(megabytes) << 20) {
         const QString name = u"%1/input/doc-%2.%3"_s.arg(dir).arg(files).arg(
             files % 5 == 0 ? u"py"_s : (files % 3 == 0 ? u"md"_s : u"txt"_s));
+        inputs << name;
         QFile f(name);
         if (!f.open(QIODevice::WriteOnly))
             return 1;
@@ -171,18 +173,35 @@ int ingestMixed(const QString &dir, int megabytes, int pairs)
     // already, so both figures count the attach to docs.
     if (!s.service->createStore(u"bench"_s, {u"docs2"_s, {}, {}, {}, {}}).ok())
         return 1;
+    const auto attachAll = [&](const QString &store) {
+        for (const QString &input : std::as_const(inputs))
+            if (!s.service->attachPath(u"bench"_s, store, input)) {
+                std::fprintf(stderr, "attach failed: %s\n", qPrintable(input));
+                return false;
+            }
+        return true;
+    };
+    // Seconds to drain a store's queue, or -1 when not every file completed.
+    const auto drain = [&](const QString &name, int prepareAhead) {
+        auto store = s.service->store(u"bench"_s, name);
+        engine::Ingestor ingestor(*s.db, [&](BackendKind) -> VectorStoreBackend * { return s.engine.get(); });
+        ingestor.setPrepareAhead(prepareAhead);
+        QElapsedTimer timer;
+        timer.start();
+        auto summary = ingestor.drain({}, {}, store->tenantId, store->id);
+        const double seconds = timer.elapsed() / 1000.0;
+        if (!summary || summary->completed != files) {
+            std::fprintf(stderr, "ingestion failed\n");
+            return -1.0;
+        }
+        return seconds;
+    };
     double attachSeconds[2] = {0, 0};
     for (int pass = 0; pass < 2; ++pass) {
         QElapsedTimer timer;
         timer.start();
-        for (int i = 0; i < files; ++i) {
-            const QString name =
-                u"%1/input/doc-%2.%3"_s.arg(dir).arg(i).arg(i % 5 == 0 ? u"py"_s : (i % 3 == 0 ? u"md"_s : u"txt"_s));
-            if (!s.service->attachPath(u"bench"_s, pass == 0 ? u"docs"_s : u"docs2"_s, name)) {
-                std::fprintf(stderr, "attach failed: %s\n", qPrintable(name));
-                return 1;
-            }
-        }
+        if (!attachAll(pass == 0 ? u"docs"_s : u"docs2"_s))
+            return 1;
         attachSeconds[pass] = timer.elapsed() / 1000.0;
     }
     std::printf("attach (copy + hash + record): %.1f s (the same files to a second store: %.1f s)\n", attachSeconds[0],
@@ -191,24 +210,16 @@ int ingestMixed(const QString &dir, int megabytes, int pairs)
     double drainSeconds[2] = {0, 0};
     for (int pass = 0; pass < 2; ++pass) {
         const bool pipelined = pass == 1;
-        auto store = s.service->store(u"bench"_s, pipelined ? u"docs2"_s : u"docs"_s);
-        engine::Ingestor ingestor(*s.db, [&](BackendKind) -> VectorStoreBackend * { return s.engine.get(); });
-        ingestor.setPrepareAhead(pipelined ? engine::Ingestor::kPrepareAhead : 0);
         const double cpuBefore = cpuSeconds();
         const double threadBefore = cpuSeconds(RUSAGE_THREAD);
-        QElapsedTimer timer;
-        timer.start();
-        auto summary = ingestor.drain({}, {}, store->tenantId, store->id);
-        drainSeconds[pass] = timer.elapsed() / 1000.0;
+        drainSeconds[pass] = drain(pipelined ? u"docs2"_s : u"docs"_s, pipelined ? engine::Ingestor::kPrepareAhead : 0);
+        if (drainSeconds[pass] < 0)
+            return 1;
         const double cpu = cpuSeconds() - cpuBefore;
         // The drain's thread claims, writes every index and records; the pipeline prepares on
         // other threads. On a machine whose other processes leave the cores idle the drain can
         // take no less than this thread's CPU time, nor less than the process's spread over 2 cores.
         const double writer = cpuSeconds(RUSAGE_THREAD) - threadBefore;
-        if (!summary || summary->completed != files) {
-            std::fprintf(stderr, "ingestion failed\n");
-            return 1;
-        }
         const double seconds = attachSeconds[0] + drainSeconds[pass];
         if (!pipelined)
             totalSeconds = seconds;
@@ -268,9 +279,6 @@ int ingestMixed(const QString &dir, int megabytes, int pairs)
     }
     QSqlDatabase::removeDatabase(u"source"_s);
     QSqlDatabase::removeDatabase(u"plain"_s);
-    QStringList inputs;
-    for (int i = 0; i < files; ++i)
-        inputs << u"%1/input/doc-%2.%3"_s.arg(dir).arg(i).arg(i % 5 == 0 ? u"py"_s : (i % 3 == 0 ? u"md"_s : u"txt"_s));
     qint64 plainChunks = 0;
     const double plainSeconds = tokenizeAndWrite(dir, inputs, pageSize, &plainChunks);
     if (plainSeconds < 0) {
@@ -292,23 +300,11 @@ int ingestMixed(const QString &dir, int megabytes, int pairs)
     std::vector<double> ratios{drainSeconds[1] / plainSeconds};
     for (int pair = 2; pair <= pairs; ++pair) {
         const QString name = u"docs-pair-%1"_s.arg(pair);
-        if (!s.service->createStore(u"bench"_s, {name, {}, {}, {}, {}}).ok())
+        if (!s.service->createStore(u"bench"_s, {name, {}, {}, {}, {}}).ok() || !attachAll(name))
             return 1;
-        for (const QString &input : std::as_const(inputs))
-            if (!s.service->attachPath(u"bench"_s, name, input)) {
-                std::fprintf(stderr, "attach failed: %s\n", qPrintable(input));
-                return 1;
-            }
-        auto pairStore = s.service->store(u"bench"_s, name);
-        engine::Ingestor ingestor(*s.db, [&](BackendKind) -> VectorStoreBackend * { return s.engine.get(); });
-        QElapsedTimer timer;
-        timer.start();
-        auto summary = ingestor.drain({}, {}, pairStore->tenantId, pairStore->id);
-        const double ingestion = timer.elapsed() / 1000.0;
-        if (!summary || summary->completed != files) {
-            std::fprintf(stderr, "ingestion failed\n");
+        const double ingestion = drain(name, engine::Ingestor::kPrepareAhead);
+        if (ingestion < 0)
             return 1;
-        }
         qint64 chunks = 0;
         const double baseline = tokenizeAndWrite(dir, inputs, pageSize, &chunks);
         if (baseline < 0 || chunks != plainChunks) {
